@@ -1,12 +1,237 @@
-"""Temporary stub: replaced by the real extractor."""
+"""Doc -> Extraction: mentions, coreference, positions, events, status, dates, attribution."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator
+from datetime import date as Date
 
-from kg.model import Article, Extraction
+from spacy.tokens import Doc, Span, Token
+
+from kg import geo
+from kg.extract import events as ev
+from kg.extract.context import Actor, Context
+from kg.extract.lexicon import lexicon, title_case
+from kg.extract.mentions import find_orgs, find_places, find_titles
+from kg.extract.persons import cluster_persons, find_persons
+from kg.extract.status import status_of
+from kg.extract.timex import dateline_date, resolve
+from kg.model import Article, Entity, Event, Evidence, Extraction, Position
 
 
 def run(articles: Iterable[Article], *, n_process: int = 1, batch_size: int = 64) -> Iterator[Extraction]:
-    for article in articles:
-        yield Extraction(article=article)
+    from kg.nlp import load
+
+    nlp = load()
+    pairs = ((a.text, a) for a in articles)
+    for doc, article in nlp.pipe(pairs, as_tuples=True, n_process=n_process, batch_size=batch_size):
+        yield extract_doc(doc, article)
+
+
+def extract_doc(doc: Doc, article: Article) -> Extraction:
+    anchor = article.date or dateline_date(article.text[article.body_offset:])
+    titles = find_titles(doc, anchor)
+    persons = find_persons(doc, titles, anchor)
+    entities = cluster_persons(persons)
+    ctx = Context(doc, anchor, persons, entities, titles, find_places(doc, anchor), find_orgs(doc, anchor),
+                  article.body_offset)
+    sents = list(doc.sents)
+    found: list[tuple[ev.Found, Span]] = []
+    previous = None
+    for sent in sents:
+        for finder in (ev.find_visits, ev.find_meetings, ev.find_summons, ev.find_recalls):
+            found.extend((f, sent) for f in finder(ctx, sent))
+        found.extend((f, sent) for f in ev.find_statements(ctx, sent, previous))
+        previous = sent
+    events = _events(ctx, found, sents, article, anchor)
+    positions = _positions(ctx, doc, anchor)
+    return Extraction(article=article, entities=_entities(ctx, doc), positions=positions, events=events)
+
+
+def _evidence(sent: Span, start: int, end: int) -> Evidence:
+    return Evidence(sent.text, sent.start_char, sent.end_char, start, end)
+
+
+def _sentence_date(ctx: Context, sent: Span, trigger: Token, future: bool | None):
+    """The date attached to the trigger's clause, else the nearest date in the sentence."""
+    dates = [e for e in sent.ents if e.label_ == "DATE"]
+    if not dates:
+        return None
+    head = trigger.head if trigger.pos_ != "VERB" else trigger
+    clause = {t.i for t in head.subtree}
+    ranked = sorted(dates, key=lambda e: (e.start not in clause, abs(e.start - trigger.i)))
+    for ent in ranked:
+        value = resolve(ent.text, ctx.date, future=future)
+        if value is not None:
+            return value
+    return None
+
+
+def _attribution(ctx: Context, trigger: Token, sent: Span) -> tuple[Actor | None, str | None]:
+    lex = lexicon()
+    if trigger.lemma_.lower() in lex.speech_verbs:  # a statement's source is who reports it
+        return _according_to(ctx, sent)
+    token = trigger
+    for _ in range(10):
+        if token.head is token:
+            break
+        token = token.head
+        if token.pos_ == "VERB" and token.lemma_.lower() in lex.speech_verbs:
+            subj = ev.subject_of(token)
+            actor = ctx.actor_of(subj) if subj is not None else None
+            if actor is not None:
+                cue = token.text
+                for child in token.children:
+                    if child.dep_ in ("dobj", "dative") and child.lower_ in ("media", "reporters", "journalists"):
+                        cue = f"{token.text} {' '.join(t.text for t in child.subtree)}"
+                return actor, cue
+    return _according_to(ctx, sent)
+
+
+def _according_to(ctx: Context, sent: Span) -> tuple[Actor | None, str | None]:
+    for t in sent:
+        if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
+            for obj in t.doc[t.i + 1].children:
+                if obj.dep_ == "pobj":
+                    actor = ctx.actor_of(obj)
+                    if actor is not None:
+                        return actor, "according to"
+        if t.lower_ == "per" and t.i > 0 and t.doc[t.i - 1].lower_ == "as":
+            for obj in t.children:
+                for x in obj.subtree:
+                    if x.i in ctx.token_org:
+                        return ctx.org_actor(ctx.token_org[x.i]), "as per"
+    return None, None
+
+
+def _events(ctx: Context, found, sents, article: Article, anchor: Date | None) -> tuple[Event, ...]:
+    out: dict[tuple, Event] = {}
+    headline_end = article.body_offset
+    last_cancelled: list[Event] = []
+    for f, sent in found:
+        trigger = f.trigger
+        headline = sent.start_char < headline_end
+        status, cue = status_of(trigger, headline=headline)
+        if status is None:
+            continue
+        future = status in ("planned", "considered")
+        time = _sentence_date(ctx, sent, trigger, None if status == "cancelled" else future)
+        if status == "occurred" and time and anchor and time.iso > anchor.isoformat()[: len(time.iso)]:
+            status, cue = "planned", time.text
+        source, source_cue = _attribution(ctx, trigger, sent)
+        cause = ev.cause_of(trigger) if status in ("cancelled", "postponed") else None
+        evidence = _evidence(sent, trigger.idx, trigger.idx + len(trigger.text))
+        common = dict(
+            status=status, evidence=evidence, time=time, trigger=trigger.text, status_cue=cue or None,
+            attributed_to=source.key if source else None, attribution=source_cue,
+            cause=ctx.doc.text[cause[0]:cause[1]] if cause else None,
+            cause_evidence=_evidence(sent, *cause) if cause else None,
+        )
+        if f.kind == "visit":
+            for traveler in f.roles["traveler"]:
+                for dest in f.roles["destination"]:
+                    country = "country:" + (dest.country or "")
+                    roles = {"traveler": (traveler.key,), "destination": (country,)}
+                    if dest.kind != "country":
+                        roles["place"] = (dest.key,)
+                    _add(out, Event("visit", roles=_roles(roles), **common))
+        else:
+            roles = {name: tuple(a.key for a in actors) for name, actors in f.roles.items()}
+            _add(out, Event(f.kind, roles=_roles(roles), quote=f.quote, **common))
+        if status == "cancelled":
+            last_cancelled = [e for e in out.values() if e.status == "cancelled"]
+    # a cancel clause with a cause whose own object is no event ("called off the meeting after X")
+    # gives its cause to the cancelled event of the same article that has none
+    events = list(out.values())
+    for sent in sents:
+        for token in sent:
+            if token.lemma_.lower() in ("call", "cancel", "scrap", "postpone") and token.pos_ == "VERB":
+                cause = ev.cause_of(token)
+                if not cause:
+                    continue
+                for i, e in enumerate(events):
+                    if e.status in ("cancelled", "postponed") and e.cause is None:
+                        events[i] = _replace(e, cause=ctx.doc.text[cause[0]:cause[1]],
+                                             cause_evidence=_evidence(sent, *cause))
+    return tuple(sorted(events, key=lambda e: (e.evidence.start, e.kind, e.roles)))
+
+
+def _replace(event: Event, **changes) -> Event:
+    from dataclasses import replace
+
+    return replace(event, **changes)
+
+
+def _roles(roles: dict[str, tuple[str, ...]]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple(sorted((k, tuple(sorted(set(v)))) for k, v in roles.items() if v))
+
+
+def _add(out: dict, event: Event) -> None:
+    key = (event.kind, event.roles, event.status, event.evidence.start)
+    out.setdefault(key, event)
+
+
+def _dominant_country(ctx: Context) -> str | None:
+    counts = Counter(p.place.code for p in ctx.places)
+    if not counts:
+        return None
+    return counts.most_common(1)[0][0]
+
+
+def _positions(ctx: Context, doc: Doc, anchor: Date | None) -> tuple[Position, ...]:
+    lex = lexicon()
+    dominant = _dominant_country(ctx)
+    out: dict[tuple, Position] = {}
+    for entity in ctx.entities:
+        known = next((t.country for t in entity.titles if t.country), None)
+        for mention, title in [(m, t) for m in entity.mentions for t in m.all_titles]:
+            if title.phrase in lex.not_offices:
+                continue
+            country = title.country
+            if country is None:
+                country = _of_place(ctx, doc, mention.end) or known
+            if country is None:
+                sent_codes = {p.place.code for p in ctx.places if doc[p.start].sent == doc[title.start].sent}
+                country = next(iter(sent_codes)) if len(sent_codes) == 1 else dominant
+            name = title_case((title.deputy + title.phrase).strip())
+            jurisdiction = None
+            if country:
+                jurisdiction = "org:" + country[3:].lower() if country.startswith("io:") else "country:" + country
+                if country.startswith("io:"):
+                    ctx.actors.setdefault(jurisdiction, Actor(jurisdiction, "organization", country[3:],
+                                                              None, "international"))
+                else:
+                    ctx.place_actor(geo.Place("country", country, geo.short_name(country)))
+            ctx.person_actor(entity.key)
+            span = doc[min(title.start, mention.start):max(title.end, mention.end)]
+            evidence = _evidence(span.sent, span.start_char, span.end_char)
+            key = (entity.key, name)
+            if key not in out or (out[key].jurisdiction is None and jurisdiction):
+                out[key] = Position(entity.key, name, jurisdiction, title.former, evidence)
+    return tuple(sorted(out.values(), key=lambda p: (p.holder, p.title)))
+
+
+def _of_place(ctx: Context, doc: Doc, i: int) -> str | None:
+    """'King X of Jordan' -> JO."""
+    if i + 1 < len(doc) and doc[i].lower_ == "of" and (i + 1) in ctx.token_place:
+        return ctx.token_place[i + 1].place.code
+    return None
+
+
+def _entities(ctx: Context, doc: Doc) -> tuple[Entity, ...]:
+    out = []
+    first: dict[str, Evidence] = {}
+    for m in ctx.persons:
+        if m.key and m.key not in first:
+            span = doc[m.start:m.end]
+            first[m.key] = _evidence(span.sent, span.start_char, span.end_char)
+    for key, actor in sorted(ctx.actors.items()):
+        aliases: tuple[str, ...] = ()
+        if actor.kind == "person":
+            aliases = ctx.entity_by_key[key].aliases
+        out.append(Entity(key=key, kind=actor.kind, name=actor.name, aliases=aliases,
+                          country=actor.country if actor.kind != "country" else actor.country,
+                          geonames_id=actor.geonames_id,
+                          org_type=actor.org_type if actor.kind == "organization" else None,
+                          evidence=first.get(key)))
+    return tuple(out)

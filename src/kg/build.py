@@ -1,0 +1,200 @@
+"""Build: article files -> extraction -> RDF -> SHACL gate -> one named graph per article.
+
+:func:`build` first reads every input once without keeping it (checks readability, sizes, JSON,
+dates, duplicate ids, RDF syntax), so a bad input raises :class:`~kg.errors.InputError` before
+anything is written. Then it streams: articles -> :func:`kg.extract.extract_many` ->
+:func:`kg.mapping.to_graph` -> :func:`kg.validate.validate_graph` -> if the graph conforms,
+:meth:`GraphStore.replace_article` (one transaction per article). A graph that does not conform is
+kept out -- the article's previously stored graph, if any, stays as it was -- and reported in
+:attr:`BuildSummary.rejected`; the other articles are still stored.
+
+RDF inputs (issue #4, round trip of ``kg export``), only when named explicitly:
+
+``.nq`` / ``.trig``
+    every named graph replaces the graph of the same name as-is (no SHACL: these are exports of
+    graphs that passed it); default-graph triples go to ``id:graph/file/{file stem}``.
+``.ttl`` / ``.nt``
+    all triples replace the graph ``id:graph/file/{file stem}`` (Turtle and N-Triples exports are
+    the union of all graphs, so the article split is not recoverable from them).
+
+Files containing ``<!DOCTYPE`` or ``<!ENTITY`` are refused (entity expansion). RDF files are
+written before the articles, so an article also given as text wins.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import pyoxigraph as ox
+
+from kg.articles import read_articles
+from kg.errors import InputError
+from kg.model import EVENT_KINDS, Article
+from kg.store import GraphStore
+from kg.vocab import ID_BASE
+
+__all__ = ["RDF_SUFFIXES", "BuildSummary", "Rejected", "build", "file_graph_iri"]
+
+RDF_SUFFIXES: dict[str, ox.RdfFormat] = {
+    ".nq": ox.RdfFormat.N_QUADS,
+    ".trig": ox.RdfFormat.TRIG,
+    ".ttl": ox.RdfFormat.TURTLE,
+    ".nt": ox.RdfFormat.N_TRIPLES,
+}
+_FORBIDDEN = (b"<!DOCTYPE", b"<!ENTITY")
+_CHUNK = 1 << 20
+
+Progress = Callable[[int, int, str], None]  # (done, total, article id)
+
+
+@dataclass(frozen=True)
+class Rejected:
+    article_id: str
+    origin: str
+    lines: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class BuildSummary:
+    articles: int  # stored in this build
+    triples: int  # triples of the stored article graphs
+    events: tuple[tuple[str, int], ...]  # (event kind, count), in EVENT_KINDS order, non-zero only
+    positions: int
+    rejected: tuple[Rejected, ...]
+    article_ids: tuple[str, ...]  # every article read, stored or rejected, in input order
+    rdf_graphs: int = 0  # graphs replaced from RDF inputs
+    seconds: float = 0.0
+    warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def ok(self) -> bool:
+        return not self.rejected
+
+    def line(self) -> str:
+        """One summary line, e.g. ``built 3 articles, 1 rejected, 120 triples; facts: visit 2, ...``."""
+        facts = [f"{kind} {count}" for kind, count in self.events] + [f"positions {self.positions}"]
+        rdf = f", {self.rdf_graphs} graphs from RDF files" if self.rdf_graphs else ""
+        return (
+            f"built {self.articles} article{'s' if self.articles != 1 else ''}, "
+            f"{len(self.rejected)} rejected, {self.triples} triples{rdf}; "
+            f"facts: {', '.join(facts)}; {self.seconds:.1f} s"
+        )
+
+
+def file_graph_iri(path: Path) -> str:
+    """``id:graph/file/{stem}``: where triples of a Turtle/N-Triples input go."""
+    return f"{ID_BASE}graph/file/{quote(path.stem, safe='')}"
+
+
+def build(
+    inputs: Sequence[Path],
+    store: GraphStore,
+    *,
+    fresh: bool = False,
+    jobs: int = 1,
+    batch_size: int = 64,
+    on_progress: Progress | None = None,
+) -> BuildSummary:
+    """Build ``inputs`` into ``store`` (see the module docstring); never raises for SHACL."""
+    started = time.monotonic()
+    rdf_paths = [Path(p) for p in inputs if Path(p).is_file() and Path(p).suffix.lower() in RDF_SUFFIXES]
+    text_paths = [Path(p) for p in inputs if Path(p) not in rdf_paths]
+    rdf_graphs = [_read_rdf(path) for path in rdf_paths]  # parses: syntax errors raise here
+    total = sum(1 for _ in read_articles(text_paths)) if text_paths else 0
+
+    if fresh:
+        store.fresh()
+    store.ensure_ontology()
+    graph_count = 0
+    for graphs in rdf_graphs:
+        for name, triples in sorted(graphs.items()):
+            store.replace_graph(name, triples)
+            graph_count += 1
+
+    extract_many, to_graph, validate_graph = _stages()
+    stored = triples = positions = 0
+    events: Counter[str] = Counter()
+    rejected: list[Rejected] = []
+    ids: list[str] = []
+    warnings: list[str] = []
+    articles: Iterable[Article] = read_articles(text_paths) if text_paths else ()
+    for done, extraction in enumerate(extract_many(articles, n_process=jobs, batch_size=batch_size), 1):
+        article = extraction.article
+        ids.append(article.id)
+        warnings.extend(f"{article.origin}: {w}" for w in extraction.warnings)
+        graph = to_graph(extraction)
+        report = validate_graph(graph)
+        if report.conforms:
+            triples += store.replace_article(article.id, graph)
+            stored += 1
+            positions += len(extraction.positions)
+            events.update(event.kind for event in extraction.events)
+        else:
+            rejected.append(Rejected(article.id, article.origin, tuple(report.lines())))
+        if on_progress is not None:
+            on_progress(done, total, article.id)
+    store.flush()
+    return BuildSummary(
+        articles=stored,
+        triples=triples,
+        events=tuple((kind, events[kind]) for kind in EVENT_KINDS if events[kind]),
+        positions=positions,
+        rejected=tuple(rejected),
+        article_ids=tuple(ids),
+        rdf_graphs=graph_count,
+        seconds=time.monotonic() - started,
+        warnings=tuple(warnings),
+    )
+
+
+def _stages() -> tuple[Callable[..., Iterator[Any]], Callable[[Any], Any], Callable[[Any], Any]]:
+    """The pipeline stages, imported on use (spaCy and pySHACL are slow to import)."""
+    from kg.extract import extract_many
+    from kg.mapping import to_graph
+    from kg.validate import validate_graph
+
+    return extract_many, to_graph, validate_graph
+
+
+def _read_rdf(path: Path) -> dict[str, list[tuple[Any, Any, Any]]]:
+    """Parse an RDF input into {graph IRI: triples}; refuses DOCTYPE/ENTITY and bad syntax."""
+    _refuse_entities(path)
+    default = file_graph_iri(path)
+    graphs: dict[str, list[tuple[Any, Any, Any]]] = {}
+    try:
+        for quad in ox.parse(path=str(path), format=RDF_SUFFIXES[path.suffix.lower()]):
+            name = quad.graph_name.value if isinstance(quad.graph_name, ox.NamedNode) else default
+            graphs.setdefault(name, []).append((quad.subject, quad.predicate, quad.object))
+    except SyntaxError as exc:
+        raise InputError(
+            f"not valid {path.suffix[1:]} ({exc.msg})",
+            where=f"{path}:{exc.lineno}" if exc.lineno else str(path),
+            fix="fix the file or re-export it with `kg export`",
+        ) from None
+    except (OSError, ValueError) as exc:
+        raise InputError(f"cannot read ({exc})", where=str(path)) from None
+    if not graphs:
+        raise InputError("holds no triples", where=str(path), fix="remove it from the inputs")
+    return graphs
+
+
+def _refuse_entities(path: Path) -> None:
+    overlap = max(len(marker) for marker in _FORBIDDEN)
+    tail = b""
+    with path.open("rb") as handle:
+        while chunk := handle.read(_CHUNK):
+            window = tail + chunk
+            for marker in _FORBIDDEN:
+                if marker in window:
+                    raise InputError(
+                        f"contains {marker.decode()} (XML entity declarations are refused)",
+                        where=str(path),
+                        fix="give Turtle, N-Triples, N-Quads or TriG without DTDs",
+                    )
+            tail = window[-overlap:]

@@ -1,0 +1,215 @@
+"""The ``kg`` command line: Click commands only; each parses, calls one library function, renders.
+
+Errors: :class:`kg.errors.KgError` becomes ``Error: <message>`` on stderr and its exit code (table in
+:mod:`kg.errors`); any other exception is a bug: ``internal error: ...``, exit 70 (``KG_DEBUG=1``
+re-raises it with its traceback). Heavy libraries are imported inside the commands, so
+``kg --help`` stays instant.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from kg import __version__
+from kg.errors import INTERNAL_ERROR_EXIT, InputError, KgError, ValidationFailed
+
+if TYPE_CHECKING:
+    from kg.store import GraphStore
+
+EXPORT_FORMATS = ("turtle", "ntriples", "nquads", "trig", "jsonld")
+RESULT_FORMATS = ("table", "csv", "tsv", "json", "jsonl")
+
+
+class KgGroup(click.Group):
+    """The one place that turns exceptions into messages and exit codes."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KgError as exc:
+            click.echo(f"Error: {exc.message}", err=True)
+            ctx.exit(exc.exit_code)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except Exception as exc:  # noqa: BLE001 - the last line of defence
+            if os.environ.get("KG_DEBUG"):
+                raise
+            click.echo(f"internal error: {type(exc).__name__}: {exc}", err=True)
+            ctx.exit(INTERNAL_ERROR_EXIT)
+
+
+graph_option = click.option(
+    "--graph",
+    "graph_path",
+    type=click.Path(path_type=Path),
+    envvar="KG_GRAPH",
+    default=None,
+    help="Graph store folder [env KG_GRAPH; default .kg/graph].",
+)
+
+
+def _open(graph_path: Path | None, *, write: bool, create: bool | None = None) -> GraphStore:
+    from kg.store import GraphStore, default_graph_path
+
+    create = write if create is None else create
+    return GraphStore.open(default_graph_path(graph_path), create=create, write=write)
+
+
+@click.group(cls=KgGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kg")
+def cli() -> None:
+    """Build a knowledge graph of diplomacy news and query it.
+
+    Exit codes: 0 ok, 1 SHACL violations, 2 usage, 3 bad input, 4 bad query, 5 graph store,
+    6 output, 7 query timeout, 8 network refused, 70 internal error.
+    """
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--fresh", is_flag=True, help="Empty the graph first.")
+@click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Extraction processes.")
+@graph_option
+def build(inputs: tuple[Path, ...], fresh: bool, jobs: int, graph_path: Path | None) -> None:
+    """Read articles (.txt, .jsonl; default seeds/) or kg exports (.nq, .trig, .ttl, .nt) into the graph.
+
+    Each article's graph is checked by SHACL; one that does not conform is kept out, listed,
+    and the command exits 1.
+    """
+    from kg.build import build as run_build
+
+    with _open(graph_path, write=True) as store:
+        summary = run_build(list(inputs) or [Path("seeds")], store, fresh=fresh, jobs=jobs)
+    _report_build(summary)
+
+
+def _report_build(summary: Any) -> None:
+    click.echo(summary.line(), err=True)
+    if summary.rejected:
+        lines = [f"{len(summary.rejected)} article(s) kept out of the graph by SHACL:"]
+        for rejected in summary.rejected:
+            lines.append(f"  {rejected.article_id} ({rejected.origin})")
+            lines.extend(f"    {line}" for line in rejected.lines)
+        click.echo("\n".join(lines), err=True)
+        raise ValidationFailed(
+            f"{len(summary.rejected)} article(s) rejected",
+            fix="see the violations above; the other articles were stored",
+        )
+
+
+@cli.command()
+@click.argument("article_id")
+@graph_option
+def remove(article_id: str, graph_path: Path | None) -> None:
+    """Remove one article's graph."""
+    with _open(graph_path, write=True, create=False) as store:
+        if not store.remove_article(article_id):
+            known = store.article_ids()
+            shown = ", ".join(known[:10]) + (", ..." if len(known) > 10 else "")
+            raise InputError(
+                "no such article in the graph",
+                where=f"article {article_id}",
+                fix=f"stored articles: {shown}" if known else "the graph holds no articles",
+            )
+    click.echo(f"removed article {article_id}", err=True)
+
+
+def _parse_params(values: Sequence[str]) -> dict[str, str]:
+    params: dict[str, str] = {}
+    for value in values:
+        name, sep, text = value.partition("=")
+        if not sep or not name:
+            raise click.BadParameter(f"{value!r} is not NAME=VALUE", param_hint="--param")
+        params[name] = text
+    return params
+
+
+@cli.command()
+@click.argument("query_file")
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE", help="Bind a declared parameter.")
+@click.option("--format", "fmt", type=click.Choice(RESULT_FORMATS), default="table", show_default=True)
+@click.option(
+    "--timeout", type=click.FloatRange(min=0), default=30.0, show_default=True, help="Seconds; 0 = no limit."
+)
+@graph_option
+def query(
+    query_file: str, params: tuple[str, ...], fmt: str, timeout: float, graph_path: Path | None
+) -> None:
+    """Run a stored SPARQL query over the graph: a .rq file, or the name of one in queries/."""
+    from kg.queries import find_query, run_query
+    from kg.render import write_result
+
+    bound = _parse_params(params)
+    stored = find_query(query_file)
+    with _open(graph_path, write=False) as store:
+        result = run_query(store.store, stored, bound, timeout=timeout or None)
+    write_result(result, fmt, sys.stdout)
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="turtle", show_default=True)
+@click.option("-o", "--output", default="-", show_default=True, metavar="FILE|-", help="Output file.")
+@click.option("--ontology", is_flag=True, help="Include the ontology graph.")
+@graph_option
+def export(fmt: str, output: str, ontology: bool, graph_path: Path | None) -> None:
+    """Write the graph as Turtle, N-Triples, N-Quads, TriG or JSON-LD (deterministic bytes)."""
+    from kg.export import export as run_export
+
+    with _open(graph_path, write=False) as store:
+        target = sys.stdout.buffer if output == "-" else Path(output)
+        run_export(store, fmt, target, ontology=ontology)
+
+
+@cli.command()
+@graph_option
+def validate(graph_path: Path | None) -> None:
+    """Check every article graph in the store with SHACL (exit 0 conforms, 1 violations)."""
+    from kg.validate import validate_graph
+
+    failed = 0
+    with _open(graph_path, write=False) as store:
+        ids = store.article_ids()
+        for article_id in ids:
+            report = validate_graph(store.article_graph(article_id))
+            if not report.conforms:
+                failed += 1
+                click.echo(f"article {article_id}:")
+                for line in report.lines():
+                    click.echo(f"  {line}")
+    if failed:
+        raise ValidationFailed(f"{failed} of {len(ids)} article graphs do not conform")
+    click.echo(f"{len(ids)} article graphs conform", err=True)
+
+
+@cli.command(name="eval")
+@click.argument("gold_dir", type=click.Path(path_type=Path, exists=True, file_okay=False))
+@click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--errors", is_flag=True, help="List each false positive and false negative.")
+@graph_option
+def eval_(gold_dir: Path, inputs: tuple[Path, ...], errors: bool, graph_path: Path | None) -> None:
+    """Build INPUTs (default seeds/) and score the graph against the gold answers in GOLD_DIR.
+
+    Without --graph the build goes to a temporary store that is deleted afterwards.
+    """
+    from kg.build import build as run_build
+    from kg.evaluate import evaluate
+
+    with tempfile.TemporaryDirectory(prefix="kg-eval-") as tmp:
+        path = graph_path or Path(tmp) / "graph"
+        with _open(path, write=True) as store:
+            summary = run_build(list(inputs) or [Path("seeds")], store)
+            click.echo(summary.line(), err=True)
+            report = evaluate(gold_dir, store.store, set(summary.article_ids))
+    click.echo(report.render(errors))
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Console-script entry point."""
+    cli.main(args=list(argv) if argv is not None else sys.argv[1:], prog_name="kg")

@@ -1,0 +1,119 @@
+"""Export the store as Turtle, N-Triples, N-Quads, TriG or JSON-LD, byte-for-byte deterministic.
+
+* ``ntriples`` / ``turtle``: the union of the article graphs (and RDF-file graphs), deduplicated.
+* ``nquads`` / ``trig`` / ``jsonld``: every graph kept (JSON-LD as expanded ``@graph`` objects, no
+  ``@context``: nothing remote is ever referenced).
+* The ontology graph is left out unless ``ontology=True``.
+
+Determinism: statements are sorted by their N-Quads text (graph first for the dataset formats)
+and written by Oxigraph's serialisers, which keep input order; no blank nodes are minted.
+Everything is sorted in memory (about 300 bytes per quad).
+
+Output is atomic: written to a temporary file in the target folder, then ``os.replace``-d; an
+unwritable target raises :class:`~kg.errors.OutputError` and leaves no partial file. ``-`` writes
+to standard output.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+import pyoxigraph as ox
+
+from kg.errors import OutputError
+from kg.store import GraphStore
+from kg.vocab import ID_BASE, ONTOLOGY_GRAPH, ONTOLOGY_IRI
+
+__all__ = ["FORMATS", "PREFIXES", "export", "export_bytes", "write_atomic"]
+
+FORMATS: dict[str, ox.RdfFormat] = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "trig": ox.RdfFormat.TRIG,
+    "jsonld": ox.RdfFormat.JSON_LD,
+}
+PREFIXES: dict[str, str] = {
+    "dip": ONTOLOGY_IRI + "#",
+    "id": ID_BASE,
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "time": "http://www.w3.org/2006/time#",
+}
+
+
+def export_bytes(store: GraphStore, fmt: str, *, ontology: bool = False) -> bytes:
+    """The serialisation of ``store`` in ``fmt`` (one of :data:`FORMATS`)."""
+    rdf_format = FORMATS[fmt]
+    quads = _quads(store, ontology)
+    if rdf_format in (ox.RdfFormat.N_QUADS, ox.RdfFormat.N_TRIPLES):
+        lines = {_line(q, rdf_format.supports_datasets) for q in quads}
+        return "".join(sorted(lines)).encode("utf-8")
+    prefixes = None if rdf_format == ox.RdfFormat.JSON_LD else PREFIXES
+    if rdf_format.supports_datasets:
+        ordered = sorted(quads, key=lambda q: (str(q.graph_name), str(q.triple)))
+        return ox.serialize(ordered, format=rdf_format, prefixes=prefixes)
+    triples = {str(q.triple): q.triple for q in quads}
+    return ox.serialize([triples[k] for k in sorted(triples)], format=rdf_format, prefixes=prefixes)
+
+
+def export(store: GraphStore, fmt: str, out: str | Path | BinaryIO, *, ontology: bool = False) -> None:
+    """Write the export to ``out``: a path (atomically), ``"-"`` (stdout) or a binary stream."""
+    data = export_bytes(store, fmt, ontology=ontology)
+    if isinstance(out, (str, Path)) and str(out) == "-":
+        out = sys.stdout.buffer
+    if isinstance(out, (str, Path)):
+        write_atomic(Path(out), data)
+    else:
+        out.write(data)
+        out.flush()
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder and ``os.replace``."""
+    if path.is_dir():
+        raise OutputError("is a folder", where=str(path), fix="give a file name, e.g. -o graph.ttl")
+    folder = path.parent
+    tmp_name = None
+    try:
+        with tempfile.NamedTemporaryFile(
+            "wb", dir=folder, prefix=f".{path.name}.", suffix=".tmp", delete=False
+        ) as handle:
+            tmp_name = handle.name
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp_name, path)
+        tmp_name = None
+    except OSError as exc:
+        raise OutputError(
+            f"cannot write ({exc.strerror or exc})",
+            where=str(path),
+            fix="check that the folder exists and is writable, or write to stdout with -o -",
+        ) from None
+    finally:
+        if tmp_name is not None:
+            try:
+                os.unlink(tmp_name)
+            except OSError:
+                pass
+
+
+def _quads(store: GraphStore, ontology: bool) -> list[ox.Quad]:
+    skip = None if ontology else ox.NamedNode(ONTOLOGY_GRAPH)
+    return [q for q in _iter(store) if skip is None or q.graph_name != skip]
+
+
+def _iter(store: GraphStore) -> Iterator[ox.Quad]:
+    return store.quads()
+
+
+def _line(quad: ox.Quad, with_graph: bool) -> str:
+    return f"{quad if with_graph else quad.triple} .\n"

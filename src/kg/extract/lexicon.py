@@ -1,0 +1,95 @@
+"""The language lexicon (``lexicons/language.json``) as ready-made sets and a title matcher."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from kg.text import fold
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    raw: dict
+    honorifics: frozenset[str]
+    prefixes: frozenset[str]
+    former: frozenset[str]
+    not_offices: frozenset[str]
+    title_phrases: frozenset[str]  # folded title phrases, longest match wins
+    title_words: frozenset[str]  # every word that can be part of a title
+    io_alias: dict[str, str]  # folded alias -> organisation name
+    media: frozenset[str]  # folded media outlet names
+    travel_verbs: dict[str, str]
+    travel_nouns: frozenset[str]
+    meeting_verbs: frozenset[str]
+    meeting_nouns: frozenset[str]
+    speech_verbs: frozenset[str]
+    group_heads: frozenset[str]
+
+    def words(self, key: str) -> frozenset[str]:
+        return frozenset(self.raw[key])
+
+
+def _title_phrases(raw: dict) -> set[str]:
+    phrases = {fold(h) for h in raw["title_heads"]}
+    for field in raw["minister_fields"]:
+        for head in ("minister", "secretary", "ministry"):
+            phrases.add(fold(f"{field} {head}"))
+            for link in ("of", "for", "of the"):
+                phrases.add(fold(f"{head} {link} {field}"))
+    phrases.discard("state secretary")
+    return {p for p in phrases if not p.endswith("ministry")}
+
+
+@cache
+def lexicon() -> Lexicon:
+    raw = json.loads(resources.files("kg.lexicons").joinpath("language.json").read_text("utf-8"))
+    phrases = _title_phrases(raw)
+    io_alias = {}
+    for name, aliases in raw["international_organizations"].items():
+        for alias in aliases:
+            io_alias[fold(alias) if not alias.isupper() else alias] = name
+    return Lexicon(
+        raw=raw,
+        honorifics=frozenset(fold(h) for h in raw["honorifics"]),
+        prefixes=frozenset(fold(p) for p in raw["title_prefixes"]),
+        former=frozenset(fold(p) for p in raw["former_prefixes"]),
+        not_offices=frozenset(raw["not_offices"]),
+        title_phrases=frozenset(phrases),
+        title_words=frozenset(w for p in phrases for w in p.split()),
+        io_alias=io_alias,
+        media=frozenset(fold(m) for m in raw["media_outlets"]),
+        travel_verbs=raw["travel_verbs"],
+        travel_nouns=frozenset(raw["travel_nouns"]),
+        meeting_verbs=frozenset(raw["meeting_verbs"]),
+        meeting_nouns=frozenset(raw["meeting_nouns"]),
+        speech_verbs=frozenset(raw["speech_verbs"]),
+        group_heads=frozenset(raw["group_heads"]),
+    )
+
+
+def io_name(text: str) -> str | None:
+    """International organisation for a name or acronym ("UN" -> "United Nations")."""
+    lex = lexicon()
+    stripped = text[4:] if text.lower().startswith("the ") else text
+    return lex.io_alias.get(stripped) or lex.io_alias.get(fold(stripped))
+
+
+def title_case(phrase: str) -> str:
+    """Office title as printed: 'foreign minister' -> 'Foreign Minister', 'secretary of state' ->
+    'Secretary of State'.
+
+    >>> title_case("secretary of the treasury"), title_case("SECRETARY-GENERAL")
+    ('Secretary of the Treasury', 'Secretary-General')
+    """
+    small = {"of", "for", "the", "and", "to"}
+    words = phrase.lower().split()
+    out = []
+    for i, word in enumerate(words):
+        if i and word in small:
+            out.append(word)
+        else:
+            out.append("-".join(part[:1].upper() + part[1:] for part in word.split("-")))
+    return " ".join(out)

@@ -1,0 +1,241 @@
+"""Mentions in one spaCy Doc: persons (with titles), places, organisations, groups.
+
+Reads: a parsed ``Doc`` (NER, parser). Adds: :class:`Mentions` with every person mention bound to a
+title where one stands beside it, places resolved to ISO codes, organisations typed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date as Date
+
+from spacy.tokens import Doc, Span, Token
+
+from kg import geo
+from kg.extract.lexicon import io_name, lexicon
+from kg.text import fold
+
+
+@dataclass
+class Title:
+    start: int  # token span of the title words (with prefixes), doc indices
+    end: int
+    phrase: str  # folded office words without prefixes ("foreign minister")
+    former: bool
+    country: str | None  # jurisdiction: ISO code, or "io:<name>" for an international organisation
+    deputy: str = ""  # "deputy " / "vice " kept as part of the title
+
+
+@dataclass
+class PersonMention:
+    start: int
+    end: int
+    name: str
+    title: Title | None = None
+    more_titles: list[Title] = field(default_factory=list)  # "State Councilor and Foreign Minister X"
+    key: str = ""  # filled by coreference
+
+    @property
+    def all_titles(self) -> list[Title]:
+        return ([self.title] if self.title else []) + self.more_titles
+
+
+@dataclass
+class PlaceMention:
+    start: int
+    end: int
+    place: geo.Place
+
+
+@dataclass
+class OrgMention:
+    start: int
+    end: int
+    name: str
+    org_type: str
+    country: str | None
+
+
+@dataclass
+class Mentions:
+    persons: list[PersonMention] = field(default_factory=list)
+    titles: list[Title] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+    orgs: list[OrgMention] = field(default_factory=list)
+    by_token: dict[int, object] = field(default_factory=dict)  # token index -> mention covering it
+
+    def at(self, token: Token) -> object | None:
+        return self.by_token.get(token.i)
+
+
+def _is_name_token(token: Token) -> bool:
+    text = token.text
+    return (
+        (text[:1].isupper() or (text[:1].isalpha() and token.ent_type_ == "PERSON"))
+        and any(c.isalpha() for c in text)
+        and token.pos_ in ("PROPN", "NOUN", "ADJ", "VERB", "X")
+        and fold(text) not in lexicon().title_words
+    ) or (token.text in ("-", "'") and token.ent_type_ == "PERSON")
+
+
+def find_titles(doc: Doc, on: Date | None) -> list[Title]:
+    """Office titles, longest match first: 'US Secretary of State', 'Chinese Foreign Minister'."""
+    lex = lexicon()
+    titles: list[Title] = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        match_end = 0
+        for j in range(min(n, i + 7), i, -1):
+            phrase = fold(doc[i:j].text)
+            if phrase in lex.title_phrases and doc[j - 1].text.lower() not in ("of", "for", "the"):
+                match_end = j
+                break
+        if not match_end or not (doc[i].text[:1].isupper() or doc[i].pos_ == "NOUN" or doc[i].is_lower):
+            i += 1
+            continue
+        phrase = fold(doc[i:match_end].text)
+        start = i
+        deputy = ""
+        former = False
+        while start > 0 and fold(doc[start - 1].text) in lex.prefixes:
+            word = fold(doc[start - 1].text)
+            if word in lex.former:
+                former = True
+            elif word in ("deputy", "vice", "first deputy", "acting", "interim", "under", "assistant"):
+                deputy = word + " " + deputy
+            start -= 1
+        if start > 0 and doc[start - 1].text == "-" and start > 1 and fold(doc[start - 2].text) == "ex":
+            former, start = True, start - 2
+        country = _title_country(doc, start, match_end, on)
+        titles.append(Title(start, match_end, phrase, former, country, deputy))
+        i = match_end
+    return titles
+
+
+def _title_country(doc: Doc, start: int, end: int, on: Date | None) -> str | None:
+    """Country or organisation named right before a title ('US', 'Chinese', "Japan's", 'UN')
+    or inside it ('Secretary-General of the United Nations', 'King ... of Jordan' is handled by
+    the caller)."""
+    j = start - 1
+    # skip a possessive: "Japan 's Prime Minister"
+    if j >= 0 and doc[j].text in ("'s", "’s", "'"):
+        j -= 1
+    for width in (3, 2, 1):
+        if j - width + 1 < 0:
+            continue
+        span = doc[j - width + 1 : j + 1]
+        if any(t.is_punct and t.text not in (".",) for t in span):
+            continue
+        text = span.text
+        org = io_name(text)
+        if org:
+            return "io:" + org
+        code = geo.country_code(text, on)
+        if code:
+            return code
+    # "Secretary-General of the United Nations", "Minister of ... of Japan" are rare; check "of X"
+    if end + 1 < len(doc) and doc[end].lower_ == "of":
+        for width in (4, 3, 2, 1):
+            span = doc[end + 1 : end + 1 + width]
+            org = io_name(span.text)
+            if org:
+                return "io:" + org
+    return None
+
+
+def find_places(doc: Doc, on: Date | None) -> list[PlaceMention]:
+    out: list[PlaceMention] = []
+    for ent in doc.ents:
+        if ent.label_ not in ("GPE", "LOC", "NORP", "FAC", "ORG"):
+            continue
+        text = ent.text.strip()
+        if text.endswith(("'s", "’s")):
+            text = text[:-2].strip()
+        if ent.label_ in ("ORG", "FAC"):
+            code = geo.country_code(text, on)  # metonyms: the White House, the Kremlin
+            place = geo.Place("country", code, geo.short_name(code)) if code else None
+        else:
+            place = geo.resolve_place(text, on)
+        if place is not None:
+            out.append(PlaceMention(ent.start, ent.end, place))
+    return out
+
+
+def org_type(name: str) -> str:
+    lex = lexicon()
+    folded = fold(name)
+    if folded in lex.media or any(folded.endswith(" " + m) for m in lex.media):
+        return "media"
+    if io_name(name):
+        return "international"
+    if "ministry" in folded or "ministries" in folded or folded.startswith("minister"):
+        return "ministry"
+    if any(w in folded for w in lex.raw["military_words"]):
+        return "military"
+    if any(w in folded.split() or w in folded for w in lex.raw["government_body_words"]):
+        return "government"
+    return "other"
+
+
+def find_orgs(doc: Doc, on: Date | None) -> list[OrgMention]:
+    out: list[OrgMention] = []
+    lex = lexicon()
+    for ent in doc.ents:
+        text = ent.text.strip()
+        if text.lower().startswith("the "):
+            text = text[4:]
+        if text.endswith(("'s", "’s")):
+            text = text[:-2].strip()
+        if not text:
+            continue
+        is_media = fold(text) in lex.media
+        if ent.label_ != "ORG" and not is_media:
+            continue
+        if geo.resolve_place(text, on) and not is_media and org_type(text) == "other":
+            continue
+        country = None
+        for token in doc[max(0, ent.start - 1) : ent.end]:
+            code = geo.country_code(token.text, on) if token.pos_ in ("PROPN", "ADJ") else None
+            if code:
+                country = code
+                break
+        name = io_name(text) or text
+        out.append(OrgMention(ent.start, ent.end, name, org_type(text), country))
+    return out
+
+
+def clean_person(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Trim honorifics, title words and punctuation from a person span."""
+    lex = lexicon()
+    while start < end and (
+        fold(doc[start].text) in lex.honorifics
+        or fold(doc[start].text) in lex.title_words
+        or fold(doc[start].text) in lex.prefixes
+        or doc[start].is_punct
+        or doc[start].lower_ in ("the", "a", "an")
+        or geo.is_demonym(doc[start].text)
+    ):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].text in ("'s", "’s") or doc[end - 1].is_space):
+        end -= 1
+    return start, end
+
+
+def plausible_person(name: str, on: Date | None) -> bool:
+    lex = lexicon()
+    words = name.split()
+    if not words or len(words) > 5 or not name[:1].isupper():
+        return False
+    if not all(any(c.isalpha() for c in w) for w in words):
+        return False
+    folded = fold(name)
+    if folded in lex.media or io_name(name) or folded in lex.title_phrases:
+        return False
+    if any(fold(w) in lex.title_words and w[:1].isupper() for w in words[-1:]):
+        return False
+    if geo.country_code(name, on) or (len(words) == 1 and geo.is_place_name(name)):
+        return False
+    if name.isupper() and len(name) <= 4:  # acronyms
+        return False
+    return True

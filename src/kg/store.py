@@ -1,0 +1,276 @@
+"""The embedded graph: an on-disk Oxigraph store, one named graph per article.
+
+Location: ``--graph PATH``, else ``$KG_GRAPH``, else ``.kg/graph`` under the current directory.
+
+Locking: ``<path>.lock`` is ``flock``-ed, exclusively by writers (``kg build``, ``kg remove``,
+``kg eval``) and shared by readers (``kg query``, ``kg export``, ``kg validate``), so a reader never
+sees a store another process is writing. A busy lock is retried for ``wait`` seconds, then refused
+with :class:`~kg.errors.StoreError` (``wait`` defaults to ``$KG_LOCK_WAIT`` or 10 seconds).
+
+Atomicity: :meth:`GraphStore.replace_article` is ONE SPARQL update
+(``DROP SILENT GRAPH <g> ; INSERT DATA { GRAPH <g> { ... } }``); Oxigraph runs an update request in
+a single transaction (checked: a failing later operation rolls back the earlier DROP), so readers
+see the old graph or the new one, never a mix. ``remove_article``, ``load_graph_quads`` and
+``ensure_ontology`` are single updates too. ``fresh()`` (``Store.clear``) is one call but builds
+that fail afterwards leave the store cleared.
+"""
+
+from __future__ import annotations
+
+import errno
+import fcntl
+import gc
+import os
+import time
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from types import TracebackType
+from typing import IO
+from urllib.parse import unquote
+
+import pyoxigraph as ox
+import rdflib
+
+import kg
+from kg.errors import InputError, StoreError
+from kg.ids import article_graph_iri
+from kg.vocab import ONTOLOGY_GRAPH
+
+__all__ = ["GraphStore", "default_graph_path", "ontology_dir", "to_ox", "to_rdflib", "quads_text"]
+
+DEFAULT_GRAPH = Path(".kg") / "graph"
+ARTICLE_GRAPH_PREFIX = article_graph_iri("")
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+_BUILD_HINT = "run `kg build` first, or pass --graph PATH / set KG_GRAPH"
+
+
+def default_graph_path(option: str | os.PathLike[str] | None = None) -> Path:
+    """``--graph`` if given, else ``$KG_GRAPH``, else ``.kg/graph``."""
+    if option:
+        return Path(option)
+    env = os.environ.get("KG_GRAPH")
+    return Path(env) if env else DEFAULT_GRAPH
+
+
+def ontology_dir() -> Path:
+    """``$KG_ONTOLOGY_DIR`` or the repository's ``ontology/`` folder."""
+    env = os.environ.get("KG_ONTOLOGY_DIR")
+    return Path(env) if env else Path(kg.__file__).resolve().parents[2] / "ontology"
+
+
+class GraphStore:
+    """An open store plus its lock. Use as a context manager or call :meth:`close`."""
+
+    def __init__(self, path: Path, store: ox.Store, lock: IO[bytes], *, writable: bool) -> None:
+        self.path = path
+        self._store: ox.Store | None = store
+        self._lock: IO[bytes] | None = lock
+        self.writable = writable
+
+    # -- opening and closing -------------------------------------------------------------------
+    @classmethod
+    def open(
+        cls, path: Path, *, create: bool = False, write: bool | None = None, wait: float | None = None
+    ) -> GraphStore:
+        """Open the store at ``path``; ``create`` makes it if missing (and implies ``write``).
+
+        ``wait``: seconds to wait for a busy lock (default ``$KG_LOCK_WAIT`` or 10).
+        """
+        path = Path(path)
+        if wait is None:
+            wait = float(os.environ.get("KG_LOCK_WAIT", "10"))
+        writable = create if write is None else (write or create)
+        exists = path.exists()
+        if not exists and not create:
+            raise StoreError("no graph here", where=str(path), fix=_BUILD_HINT)
+        if exists and not path.is_dir():
+            raise StoreError("not a graph folder", where=str(path), fix="pass --graph with a folder path")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            lock = open(f"{path}.lock", "a+b")  # noqa: SIM115 - held until close()
+        except OSError as exc:
+            raise StoreError(f"cannot create the lock file ({exc.strerror})", where=f"{path}.lock") from None
+        try:
+            _acquire(lock, exclusive=writable, wait=wait, path=path)
+            store = ox.Store(str(path)) if writable else ox.Store.read_only(str(path))
+        except StoreError:
+            lock.close()
+            raise
+        except (OSError, RuntimeError) as exc:  # RocksDB reports corruption as RuntimeError
+            lock.close()
+            raise StoreError(
+                f"cannot open the graph ({exc})",
+                where=str(path),
+                fix="it may be corrupt: rebuild it with `kg build --fresh`",
+            ) from None
+        return cls(path, store, lock, writable=writable)
+
+    @property
+    def store(self) -> ox.Store:
+        if self._store is None:
+            raise StoreError("the graph is closed", where=str(self.path))
+        return self._store
+
+    def flush(self) -> None:
+        if self._store is not None and self.writable:
+            self._store.flush()
+
+    def close(self) -> None:
+        """Flush, release the store (Oxigraph closes on release) and the lock."""
+        if self._store is not None:
+            try:
+                self.flush()
+            finally:
+                self._store = None
+                gc.collect()  # the RocksDB lock goes with the last reference
+        if self._lock is not None:
+            self._lock.close()
+            self._lock = None
+
+    def __enter__(self) -> GraphStore:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, value: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    # -- articles ----------------------------------------------------------------------------------
+    def replace_article(self, article_id: str, graph: rdflib.Graph) -> int:
+        """Make ``graph`` exactly the article's named graph, in one transaction; returns #triples."""
+        where = f"article {article_id}"
+        quads = [
+            (to_ox(s, where), to_ox(p, where), to_ox(o, where)) for s, p, o in graph.triples((None, None, None))
+        ]
+        self.replace_graph(article_graph_iri(article_id), quads)
+        return len(quads)
+
+    def replace_graph(self, graph_iri: str, triples: Iterable[tuple[object, object, object]]) -> None:
+        """Replace one named graph by ``triples`` (pyoxigraph terms) in one update."""
+        name = ox.NamedNode(graph_iri)
+        body = "\n".join(f"{s} {p} {o} ." for s, p, o in triples)
+        self._update(f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n{body}\n}} }}")
+
+    def remove_article(self, article_id: str) -> bool:
+        """Drop the article's graph; False if it was not there."""
+        name = ox.NamedNode(article_graph_iri(article_id))
+        if not self.store.contains_named_graph(name):
+            return False
+        self._update(f"DROP GRAPH {name}")
+        return True
+
+    def article_ids(self) -> list[str]:
+        """Ids of the stored articles, sorted."""
+        ids = []
+        for name in self.store.named_graphs():
+            if isinstance(name, ox.NamedNode) and name.value.startswith(ARTICLE_GRAPH_PREFIX):
+                candidate = unquote(name.value[len(ARTICLE_GRAPH_PREFIX) :], errors="surrogatepass")
+                if article_graph_iri(candidate) == name.value:
+                    ids.append(candidate)
+        return sorted(ids)
+
+    def article_graph(self, article_id: str) -> rdflib.Graph:
+        """The article's triples as an rdflib graph (for SHACL)."""
+        graph = rdflib.Graph()
+        name = ox.NamedNode(article_graph_iri(article_id))
+        for quad in self.store.quads_for_pattern(None, None, None, name):
+            graph.add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)))
+        return graph
+
+    # -- whole store -------------------------------------------------------------------------------
+    def ensure_ontology(self) -> None:
+        """(Re)load ``ontology/diplomacy.ttl`` into ``id:graph/ontology`` in one transaction."""
+        path = ontology_dir() / "diplomacy.ttl"
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise StoreError(
+                f"cannot read the ontology ({exc.strerror})",
+                where=str(path),
+                fix="set KG_ONTOLOGY_DIR to the folder holding diplomacy.ttl",
+            ) from None
+        try:
+            triples = [q.triple for q in ox.parse(data, format=ox.RdfFormat.TURTLE)]
+        except SyntaxError as exc:
+            raise InputError(f"ontology is not valid Turtle ({exc.msg})", where=f"{path}:{exc.lineno}") from None
+        self.replace_graph(ONTOLOGY_GRAPH, [(t.subject, t.predicate, t.object) for t in triples])
+
+    def fresh(self) -> None:
+        """Remove everything."""
+        self._writable_store().clear()
+
+    def quad_count(self) -> int:
+        return len(self.store)
+
+    def quads(self) -> Iterator[ox.Quad]:
+        return iter(self.store)
+
+    def _update(self, update: str) -> None:
+        try:
+            self._writable_store().update(update)
+        except (OSError, RuntimeError) as exc:
+            raise StoreError(f"write failed ({exc})", where=str(self.path)) from None
+
+    def _writable_store(self) -> ox.Store:
+        if not self.writable:
+            raise StoreError("the graph is open read-only", where=str(self.path))
+        return self.store
+
+
+def _acquire(lock: IO[bytes], *, exclusive: bool, wait: float, path: Path) -> None:
+    mode = (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            fcntl.flock(lock.fileno(), mode)
+            return
+        except OSError as exc:
+            if exc.errno not in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
+                raise
+            if time.monotonic() >= deadline:
+                raise StoreError(
+                    f"another kg build is using {path} (waited {wait:g} s)",
+                    where=f"{path}.lock",
+                    fix="wait for it to finish, or pass --graph OTHER_PATH",
+                ) from None
+            time.sleep(0.1)
+
+
+def to_ox(term: object, where: str = "graph") -> ox.NamedNode | ox.Literal:
+    """rdflib term -> pyoxigraph term. Blank nodes are refused (every node has an IRI)."""
+    if isinstance(term, rdflib.URIRef):
+        try:
+            return ox.NamedNode(str(term))
+        except ValueError as exc:
+            raise StoreError(f"invalid IRI <{term}> ({exc})", where=where) from None
+    if isinstance(term, rdflib.Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype is not None and str(term.datatype) != _XSD_STRING:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    if isinstance(term, rdflib.BNode):
+        raise StoreError(f"blank node _:{term} in the graph", where=where, fix="mint an IRI for it (kg.ids)")
+    raise StoreError(f"unsupported RDF term {term!r}", where=where)
+
+
+def to_rdflib(term: object) -> rdflib.term.Identifier:
+    """pyoxigraph term -> rdflib term; ``xsd:string`` literals become plain literals."""
+    if isinstance(term, ox.NamedNode):
+        return rdflib.URIRef(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return rdflib.Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        if datatype in (_XSD_STRING, _RDF_LANG_STRING):
+            return rdflib.Literal(term.value)
+        return rdflib.Literal(term.value, datatype=rdflib.URIRef(datatype), normalize=False)
+    if isinstance(term, ox.BlankNode):
+        return rdflib.BNode(term.value)
+    raise TypeError(f"unsupported term {term!r}")
+
+
+def quads_text(quads: Iterable[ox.Quad]) -> list[str]:
+    """Sorted N-Quads lines (for comparisons in tests and exports)."""
+    return sorted(f"{q} ." for q in quads)

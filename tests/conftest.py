@@ -1,0 +1,168 @@
+"""Every fixture of the test suite (no fixtures in test modules)."""
+
+from __future__ import annotations
+
+import sys
+import types
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from kg.model import Article, Extraction
+
+ARTICLE_A = "date 2021-03-02\nFrench Foreign Minister Jane Roe will visit Germany next week.\n"
+ARTICLE_B = "date 2021-03-04\nGerman Chancellor Max Mustermann met Jane Roe in Berlin on Monday.\n"
+ARTICLE_C = (
+    '{"id": "c1", "title": "Roe in Paris", "text": "Jane Roe returned to Paris.", '
+    '"date": "2021-03-05", "url": "https://example.org/c1", "meta": {"source": "wire"}}\n'
+    '{"id": "c2", "text": "Max Mustermann said talks would continue.", "date": null}\n'
+)
+
+
+@pytest.fixture
+def graph_path(tmp_path: Path) -> Path:
+    """Where a test's store lives (not created)."""
+    return tmp_path / "store" / "graph"
+
+
+@pytest.fixture
+def write(tmp_path: Path) -> Callable[[str, str | bytes], Path]:
+    """``write("in/a.txt", "text")`` -> the path, under the test's tmp folder."""
+
+    def _write(name: str, content: str | bytes) -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+        return path
+
+    return _write
+
+
+@pytest.fixture
+def articles_dir(tmp_path: Path) -> Path:
+    """A folder with two short .txt articles, ``a`` and ``b``."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_text(ARTICLE_A, encoding="utf-8")
+    (folder / "b.txt").write_text(ARTICLE_B, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def jsonl_file(tmp_path: Path) -> Path:
+    """Two JSONL articles, ``c1`` (title, url, an ignored ``meta`` key) and ``c2``."""
+    path = tmp_path / "more.jsonl"
+    path.write_text(ARTICLE_C, encoding="utf-8")
+    return path
+
+
+class FakeReport:
+    def __init__(self, conforms: bool, lines: list[str]) -> None:
+        self.conforms = conforms
+        self._lines = lines
+
+    @property
+    def violations(self) -> tuple[str, ...]:
+        return tuple(self._lines)
+
+    def lines(self) -> list[str]:
+        return list(self._lines)
+
+
+def _fake_extract_many(articles: Any, *, n_process: int = 1, batch_size: int = 64) -> Iterator[Extraction]:
+    for article in articles:
+        yield Extraction(article=article)
+
+
+@pytest.fixture
+def no_spacy(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Build with an extractor that finds nothing (real mapping and SHACL, no spaCy)."""
+    import kg.build
+    from kg.mapping import to_graph
+    from kg.validate import validate_graph
+
+    monkeypatch.setattr(kg.build, "_stages", lambda: (_fake_extract_many, to_graph, validate_graph))
+
+
+@pytest.fixture
+def reject_ids(monkeypatch: pytest.MonkeyPatch) -> Callable[..., None]:
+    """``reject_ids("b")``: SHACL (faked) rejects those articles, accepts the others."""
+    import kg.build
+    import kg.validate
+    from kg.mapping import to_graph
+    from kg.vocab import DIP
+
+    real = kg.validate.validate_graph
+
+    def install(*ids: str) -> None:
+        def validate(graph: Any) -> Any:
+            article_ids = {str(o) for o in graph.objects(None, DIP.articleId)}
+            if article_ids & set(ids):
+                return FakeReport(False, ["id:article/x: dip:title: fake violation"])
+            return real(graph)
+
+        monkeypatch.setattr(kg.build, "_stages", lambda: (_fake_extract_many, to_graph, validate))
+        monkeypatch.setattr(kg.validate, "validate_graph", validate)
+
+    return install
+
+
+@pytest.fixture
+def runner(monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+    """A CliRunner with stderr kept apart; KG_GRAPH unset and a short lock wait."""
+    monkeypatch.delenv("KG_GRAPH", raising=False)
+    monkeypatch.delenv("KG_DEBUG", raising=False)
+    monkeypatch.setenv("KG_LOCK_WAIT", "0.2")
+    return CliRunner()
+
+
+@pytest.fixture
+def fake_evaluate(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Path, set[str]]]:
+    """Replace kg.evaluate with a recorder (the real module is tested on its own)."""
+    calls: list[tuple[Path, set[str]]] = []
+
+    class Report:
+        def render(self, errors: bool) -> str:
+            return f"F1 1.000 (errors={errors})"
+
+    def evaluate(gold_dir: Path, store: Any, article_ids: set[str]) -> Report:
+        calls.append((gold_dir, set(article_ids)))
+        return Report()
+
+    module = types.ModuleType("kg.evaluate")
+    module.evaluate = evaluate  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "kg.evaluate", module)
+    return calls
+
+
+@pytest.fixture(scope="session")
+def spacy_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One build of a tiny folder with the real pipeline (spaCy loads once per session)."""
+    from kg.build import build
+    from kg.store import GraphStore
+
+    folder = tmp_path_factory.mktemp("spacy-in")
+    (folder / "a.txt").write_text(ARTICLE_A, encoding="utf-8")
+    (folder / "b.txt").write_text(ARTICLE_B, encoding="utf-8")
+    path = tmp_path_factory.mktemp("spacy-store") / "graph"
+    with GraphStore.open(path, create=True) as store:
+        summary = build([folder], store)
+    assert summary.articles + len(summary.rejected) == 2
+    return path
+
+
+@pytest.fixture
+def article_graph() -> Callable[..., Any]:
+    """``article_graph("a", "text")`` -> the rdflib graph kg.mapping makes of an empty extraction."""
+    from kg.mapping import to_graph
+
+    def make(article_id: str, text: str = "Jane Roe will visit Germany.") -> Any:
+        return to_graph(Extraction(article=Article(id=article_id, text=text)))
+
+    return make

@@ -1,0 +1,290 @@
+"""Stored queries on a hand-written TriG fixture (tests/data/queries_fixture.trig)."""
+
+from __future__ import annotations
+
+import http.server
+import json
+import threading
+import time
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from kg.errors import NetworkRefused, QueryError, QueryTimeout
+from kg.queries import Param, find_query, load_query, queries_dir, run_query, run_remote
+
+FIXTURE = Path(__file__).parent / "data" / "queries_fixture.trig"
+EV = "https://w3id.org/kg-diplomacy/id/event/"
+
+
+def _store() -> ox.Store:
+    store = ox.Store()
+    store.load(path=str(FIXTURE), format=ox.RdfFormat.TRIG)
+    return store
+
+
+def _rows(name: str, params: dict[str, str] | None = None, width: int | None = None) -> list[tuple]:
+    result = run_query(_store(), find_query(name), params, timeout=None)
+    return [row[:width] for row in result.rows]
+
+
+def _write(tmp_path: Path, body: str, header: str = "# title: T\n# description: D\n") -> Path:
+    path = tmp_path / "q.rq"
+    path.write_text(header + body, encoding="utf-8")
+    return path
+
+
+def test_queries_every_stored_query_loads_with_title_and_order_by() -> None:
+    paths = sorted(queries_dir().glob("*.rq"))
+    assert {p.stem for p in paths} >= {"visits", "meetings", "positions", "summons", "statements",
+                                       "sources", "cancellations", "timeline", "visit-history"}
+    for path in paths:
+        query = load_query(path)
+        assert query.title and query.description
+        assert "ORDER BY" in query.text
+
+
+def test_queries_visits_rows() -> None:
+    result = run_query(_store(), find_query("visits"), timeout=None)
+    assert result.columns[:5] == ("article", "traveler", "destination_country", "status", "date")
+    assert "evidence" in result.columns
+    assert [r[:5] for r in result.rows] == [
+        ("art-1", "Antony Blinken", "China", "cancelled", ""),  # group traveler v3 left out
+        ("art-1", "Antony Blinken", "China", "considered", ""),
+        ("art-2", "Antony J. Blinken", "China", "planned", "2023-06"),  # the name this article gives
+    ]
+    considered = dict(zip(result.columns, result.rows[1]))
+    assert considered["place"] == "Beijing" and considered["attributed_to"] == "Sputnik"
+    assert considered["evidence"] == "Blinken might visit Beijing, according to Sputnik."
+
+
+def test_queries_meetings_rows() -> None:
+    assert _rows("meetings", width=5) == [
+        ("art-1", EV + "m1", "Nicholas Burns", "occurred", "2023-05-08"),
+        ("art-1", EV + "m1", "Qin Gang", "occurred", "2023-05-08"),
+        ("art-2", EV + "m2", "Antony J. Blinken", "planned", "2023-06"),
+        ("art-2", EV + "m2", "Qin Gang", "planned", "2023-06"),
+        ("art-2", EV + "m2", "Xi Jinping", "planned", "2023-06"),
+    ]
+
+
+def test_queries_positions_rows_skip_former() -> None:
+    assert _rows("positions", width=4) == [
+        ("art-1", "Antony Blinken", "Secretary of State", "United States"),
+        ("art-1", "Qin Gang", "Foreign Minister", "China"),
+    ]
+
+
+def test_queries_other_queries_rows() -> None:
+    assert _rows("summons", width=5) == [
+        ("art-1", "Chinese Foreign Ministry", "Nicholas Burns", "occurred", "2023-05-08")]
+    assert _rows("statements", width=3) == [("art-1", "Chinese Foreign Ministry", "The US must stop")]
+    assert _rows("sources", width=5) == [("art-1", EV + "v1", "Visit", "Sputnik", "according to")]
+    assert _rows("cancellations", width=7) == [
+        ("art-1", EV + "v2", "Visit", "Antony Blinken", "China", "cancelled",
+         "the Pentagon detected a balloon")]
+    assert _rows("visit-history", width=5) == [
+        ("Antony Blinken", "China", "art-1", "cancelled", ""),
+        ("Antony Blinken", "China", "art-1", "considered", ""),
+        ("Antony Blinken", "China", "art-2", "planned", "2023-06"),
+    ]
+    timeline = _rows("timeline")
+    assert timeline == sorted(timeline)  # by date, undated first
+    assert ("2023-06", "art-2", "Visit", "planned", EV + "v5", "traveler", "Antony J. Blinken") in timeline
+
+
+def test_queries_order_is_stable_across_load_orders() -> None:
+    quads = sorted(_store(), key=str)
+    shuffled = ox.Store()
+    shuffled.extend(reversed(quads))
+    for name in ("visits", "meetings", "positions", "timeline", "cancellations"):
+        query = find_query(name)
+        assert run_query(shuffled, query, timeout=None) == run_query(_store(), query, timeout=None)
+
+
+def test_queries_parameter_binds_a_value() -> None:
+    assert [r[1] for r in _rows("positions", {"person": "Qin Gang"})] == ["Qin Gang"]
+    assert _rows("visits", {"destination_country": "Japan"}) == []
+    assert len(_rows("visits", {"destination_country": "China"})) == 3
+
+
+def test_queries_header_parsing(tmp_path: Path) -> None:
+    path = _write(tmp_path, 'SELECT ?a ?b WHERE { ?a <http://e/p> ?b } ORDER BY ?a ?b\n',
+                  "# title: Pairs\n# description: first line\n# description: second line\n"
+                  "# param: a — the subject (default unbound)\n"
+                  '# param: b -- the object (default "x y")\n')
+    query = load_query(path)
+    assert (query.title, query.description) == ("Pairs", "first line second line")
+    assert query.params == (Param("a", "the subject", None), Param("b", "the object", "x y"))
+    assert query.name == "q"
+
+
+def test_queries_default_parameter_is_bound(tmp_path: Path) -> None:
+    path = _write(tmp_path, 'SELECT ?article WHERE { ?a <https://w3id.org/kg-diplomacy/ontology#articleId> '
+                  '?article } ORDER BY ?article\n', '# title: T\n# param: article — id (default "art-2")\n')
+    assert run_query(_store(), load_query(path), timeout=None).rows == (("art-2",),)
+    assert run_query(_store(), load_query(path), {"article": "art-1"}, timeout=None).rows == (("art-1",),)
+
+
+def test_queries_unknown_parameter_lists_declared() -> None:
+    with pytest.raises(QueryError) as info:
+        run_query(_store(), find_query("visits"), {"contry": "China"})
+    assert "contry" in str(info.value) and "declared parameters: destination_country" in str(info.value)
+    assert info.value.exit_code == 4
+
+
+def test_queries_injection_attempt_is_a_plain_string() -> None:
+    evil = 'China" } } ; DROP ALL ; SELECT * WHERE { ?s ?p ?o'
+    store = _store()
+    before = len(store)
+    assert run_query(store, find_query("visits"), {"destination_country": evil}).rows == ()
+    assert len(store) == before
+
+
+def test_queries_declared_parameter_must_be_selected(tmp_path: Path) -> None:
+    path = _write(tmp_path, "SELECT ?a WHERE { ?a ?p ?b } ORDER BY ?a\n", "# title: T\n# param: b — x\n")
+    with pytest.raises(QueryError, match="'b' is declared but"):
+        load_query(path)
+
+
+@pytest.mark.parametrize("body", [
+    "SELECT ?s WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } } ORDER BY ?s\n",
+    "SELECT ?s WHERE { ?s ?p ?o . OPTIONAL { SERVICE SILENT <http://x/> { ?s ?q ?r } } } ORDER BY ?s\n",
+    "SELECT ?s FROM <http://example.org/data.ttl> WHERE { ?s ?p ?o } ORDER BY ?s\n",
+    "SELECT ?s FROM NAMED <http://example.org/g> WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?s\n",
+    "LOAD <http://example.org/data.ttl>\n",
+])
+def test_queries_network_access_is_refused(tmp_path: Path, body: str) -> None:
+    path = _write(tmp_path, body)
+    with pytest.raises(NetworkRefused) as info:
+        load_query(path)
+    assert info.value.exit_code == 8
+    if not body.startswith("LOAD"):  # an explicit opt-in lets the query through
+        assert load_query(path, allow_network=True).title == "T"
+
+
+def test_queries_update_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(QueryError, match="updates are not allowed"):
+        load_query(_write(tmp_path, "DELETE WHERE { ?s ?p ?o }\n"))
+
+
+def test_queries_syntax_error_has_line_and_column(tmp_path: Path) -> None:
+    path = _write(tmp_path, "SELECT ?s\nWHERE { ?s ?p }\n")
+    with pytest.raises(QueryError) as info:
+        load_query(path)
+    assert str(info.value).startswith(f"{path}:4:")  # two header lines, then the error on line 4
+    assert "SPARQL syntax error" in str(info.value)
+
+
+def test_queries_missing_file_is_query_error(tmp_path: Path) -> None:
+    with pytest.raises(QueryError, match="not found") as info:
+        load_query(tmp_path / "nope.rq")
+    assert info.value.exit_code == 4
+    with pytest.raises(QueryError, match="visits"):
+        find_query("no-such-query")
+
+
+def test_queries_timeout_stops_a_runaway_query(tmp_path: Path) -> None:
+    store = ox.Store()
+    g = ox.NamedNode("http://e/g")
+    p = ox.NamedNode("http://e/p")
+    store.extend(ox.Quad(ox.NamedNode(f"http://e/n{i}"), p, ox.NamedNode(f"http://e/n{i + 1}"), g)
+                 for i in range(2000))
+    path = _write(tmp_path, "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+                  " ORDER BY ?n\n")
+    start = time.monotonic()
+    with pytest.raises(QueryTimeout) as info:
+        run_query(store, load_query(path), timeout=1.0)
+    assert time.monotonic() - start < 5.0
+    assert info.value.exit_code == 7
+
+
+def test_queries_timeout_path_gives_same_rows_as_in_process() -> None:
+    store = _store()
+    query = find_query("meetings")
+    assert run_query(store, query, timeout=10.0) == run_query(store, query, timeout=None)
+
+
+def test_queries_store_on_disk_by_path(tmp_path: Path) -> None:
+    location = tmp_path / "store"
+    store = ox.Store(str(location))
+    store.load(path=str(FIXTURE), format=ox.RdfFormat.TRIG)
+    store.flush()
+    del store
+    expected = run_query(_store(), find_query("positions"), timeout=None)
+    assert run_query(location, find_query("positions"), timeout=10.0) == expected
+    assert run_query(location, find_query("positions"), timeout=None) == expected
+
+
+class _Endpoint(http.server.BaseHTTPRequestHandler):
+    answer = b""
+    length: int | None = None
+    received: list[str] = []
+
+    def do_POST(self) -> None:  # noqa: N802
+        body = self.rfile.read(int(self.headers["Content-Length"])).decode()
+        _Endpoint.received.append(body)
+        self.send_response(200)
+        self.send_header("Content-Type", "application/sparql-results+json")
+        self.send_header("Content-Length", str(self.length or len(self.answer)))
+        self.end_headers()
+        self.wfile.write(self.answer)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def _serve(answer: bytes, length: int | None = None) -> tuple[http.server.HTTPServer, str]:
+    _Endpoint.answer, _Endpoint.length, _Endpoint.received = answer, length, []
+    server = http.server.HTTPServer(("127.0.0.1", 0), _Endpoint)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/query"
+
+
+def test_queries_remote_binds_values_and_reads_json() -> None:
+    import urllib.parse
+
+    answer = json.dumps({"head": {"vars": ["article", "person"]}, "results": {"bindings": [
+        {"article": {"type": "literal", "value": "a1"}, "person": {"type": "uri", "value": "http://p"}},
+        {"article": {"type": "literal", "value": "a2"}}]}}).encode()
+    server, url = _serve(answer)
+    try:
+        result = run_remote(url, find_query("positions"), {"person": 'Qin "} DROP'}, timeout=5)
+    finally:
+        server.shutdown()
+    assert result.columns == ("article", "person")
+    assert result.rows == (("a1", "http://p"), ("a2", None))
+    sent = urllib.parse.parse_qs(_Endpoint.received[0])["query"][0]
+    assert 'VALUES ?person { "Qin \\"} DROP" }' in sent
+
+
+def test_queries_remote_truncated_body_is_an_error() -> None:
+    server, url = _serve(b'{"head": {"vars": ["a"]}, "results": {"bind', length=500)
+    try:
+        with pytest.raises(QueryError, match="truncated"):
+            run_remote(url, find_query("positions"), timeout=5)
+    finally:
+        server.shutdown()
+
+
+def test_queries_any_parameter_value_stays_a_string() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    from kg.queries import _with_values
+
+    store = _store()
+    query = find_query("visits")
+
+    @settings(max_examples=60, deadline=None)
+    @given(st.text(max_size=40))
+    def check(value: str) -> None:
+        rows = run_query(store, query, {"destination_country": value}, timeout=None).rows
+        assert all(row[2] == value for row in rows)
+        tree = parseQuery(_with_values(query, {"destination_country": value}))
+        values = tree[1]["where"]["part"][0]
+        assert [str(v) for v in values["value"]] == [value]
+
+    check()
