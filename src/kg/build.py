@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -35,7 +35,7 @@ import pyoxigraph as ox
 
 from kg.articles import read_articles
 from kg.errors import InputError
-from kg.model import EVENT_KINDS, Article
+from kg.model import EVENT_KINDS
 from kg.store import GraphStore
 from kg.vocab import ID_BASE
 
@@ -79,7 +79,7 @@ class BuildSummary:
     def line(self) -> str:
         """One summary line, e.g. ``built 3 articles, 1 rejected, 120 triples; facts: visit 2, ...``."""
         facts = [f"{kind} {count}" for kind, count in self.events] + [f"positions {self.positions}"]
-        rdf = f", {self.rdf_graphs} graphs from RDF files" if self.rdf_graphs else ""
+        rdf = f", {self.rdf_graphs} graph(s) from RDF files" if self.rdf_graphs else ""
         return (
             f"built {self.articles} article{'s' if self.articles != 1 else ''}, "
             f"{len(self.rejected)} rejected, {self.triples} triples{rdf}; "
@@ -111,46 +111,69 @@ def build(
     if fresh:
         store.fresh()
     store.ensure_ontology()
-    graph_count = 0
+    tally = _Tally(started=started)
     for graphs in rdf_graphs:
         for name, triples in sorted(graphs.items()):
             store.replace_graph(name, triples)
-            graph_count += 1
+            tally.rdf_graphs += 1
+    if text_paths:  # RDF inputs alone do not load spaCy
+        _build_articles(text_paths, store, tally, total, jobs, batch_size, on_progress)
+    store.flush()
+    return tally.summary()
 
+
+@dataclass
+class _Tally:
+    started: float
+    stored: int = 0
+    triples: int = 0
+    positions: int = 0
+    rdf_graphs: int = 0
+    events: Counter[str] = field(default_factory=Counter)
+    rejected: list[Rejected] = field(default_factory=list)
+    ids: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def summary(self) -> BuildSummary:
+        return BuildSummary(
+            articles=self.stored,
+            triples=self.triples,
+            events=tuple((kind, self.events[kind]) for kind in EVENT_KINDS if self.events[kind]),
+            positions=self.positions,
+            rejected=tuple(self.rejected),
+            article_ids=tuple(self.ids),
+            rdf_graphs=self.rdf_graphs,
+            seconds=time.monotonic() - self.started,
+            warnings=tuple(self.warnings),
+        )
+
+
+def _build_articles(
+    paths: list[Path],
+    store: GraphStore,
+    tally: _Tally,
+    total: int,
+    jobs: int,
+    batch_size: int,
+    on_progress: Progress | None,
+) -> None:
     extract_many, to_graph, validate_graph = _stages()
-    stored = triples = positions = 0
-    events: Counter[str] = Counter()
-    rejected: list[Rejected] = []
-    ids: list[str] = []
-    warnings: list[str] = []
-    articles: Iterable[Article] = read_articles(text_paths) if text_paths else ()
-    for done, extraction in enumerate(extract_many(articles, n_process=jobs, batch_size=batch_size), 1):
+    extractions = extract_many(read_articles(paths), n_process=jobs, batch_size=batch_size)
+    for done, extraction in enumerate(extractions, 1):
         article = extraction.article
-        ids.append(article.id)
-        warnings.extend(f"{article.origin}: {w}" for w in extraction.warnings)
+        tally.ids.append(article.id)
+        tally.warnings.extend(f"{article.origin}: {w}" for w in extraction.warnings)
         graph = to_graph(extraction)
         report = validate_graph(graph)
         if report.conforms:
-            triples += store.replace_article(article.id, graph)
-            stored += 1
-            positions += len(extraction.positions)
-            events.update(event.kind for event in extraction.events)
+            tally.triples += store.replace_article(article.id, graph)
+            tally.stored += 1
+            tally.positions += len(extraction.positions)
+            tally.events.update(event.kind for event in extraction.events)
         else:
-            rejected.append(Rejected(article.id, article.origin, tuple(report.lines())))
+            tally.rejected.append(Rejected(article.id, article.origin, tuple(report.lines())))
         if on_progress is not None:
             on_progress(done, total, article.id)
-    store.flush()
-    return BuildSummary(
-        articles=stored,
-        triples=triples,
-        events=tuple((kind, events[kind]) for kind in EVENT_KINDS if events[kind]),
-        positions=positions,
-        rejected=tuple(rejected),
-        article_ids=tuple(ids),
-        rdf_graphs=graph_count,
-        seconds=time.monotonic() - started,
-        warnings=tuple(warnings),
-    )
 
 
 def _stages() -> tuple[Callable[..., Iterator[Any]], Callable[[Any], Any], Callable[[Any], Any]]:

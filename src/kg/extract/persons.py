@@ -122,35 +122,45 @@ def _similar(a: str, b: str) -> bool:
     return SequenceMatcher(None, a, b).ratio() >= 0.83
 
 
-def cluster_persons(persons: list[PersonMention]) -> list[PersonEntity]:
-    """One entity per person: the fullest name wins; surnames and close misspellings join it."""
-    full = sorted({p.name for p in persons}, key=lambda n: (-len(n.split()), -len(n), n))
+def cluster_persons(persons: list[PersonMention], headline_end: int = 0) -> list[PersonEntity]:
+    """One entity per person. A shorter form ("Shultz", "Shevardnaze") joins the latest full name
+    of the same surname mentioned before it (news names a person in full first); headline
+    mentions may join a full name that comes later. Otherwise it is a person of its own."""
     entities: list[PersonEntity] = []
-    for name in full:
-        words = fold(name).split()
-        target = None
-        for entity in entities:
-            ewords = fold(entity.name).split()
-            if words == ewords:
-                target = entity
-            elif len(words) < len(ewords) and _similar(words[-1], ewords[-1]) and (
-                len(words) == 1 or _similar(words[0], ewords[0]) or words[0][:1] == ewords[0][:1]
-            ):
-                target = entity
-            elif len(words) == len(ewords) and len(words) > 1 and words[:-1] == ewords[:-1] and _similar(
-                words[-1], ewords[-1]
-            ):
-                target = entity
-            elif len(words) == len(ewords) == 1 and _similar(words[0], ewords[0]):
-                target = entity
-            if target:
-                break
+    by_full: dict[tuple[str, ...], PersonEntity] = {}
+    ordered = sorted(persons, key=lambda m: (m.start < headline_end, m.start))  # body first
+    fullest = sorted(persons, key=lambda m: (-len(m.name.split()), m.start))
+    for mention in ordered:
+        words = tuple(fold(mention.name).split())
+        target = by_full.get(words)
         if target is None:
-            target = PersonEntity("person:" + fold(name), name)
+            in_headline = mention.start < headline_end
+            candidates = [
+                m for m in fullest
+                if len(fold(m.name).split()) > len(words) and (in_headline or m.start < mention.start)
+                and _joins(words, tuple(fold(m.name).split()))
+            ]
+            if candidates:
+                best = max(candidates, key=lambda m: (len(m.name.split()), m.start if not in_headline else -m.start))
+                target = by_full.get(tuple(fold(best.name).split()))
+                if target is None:
+                    target = PersonEntity("person:" + fold(best.name), best.name)
+                    entities.append(target)
+                    by_full[tuple(fold(best.name).split())] = target
+        if target is None:
+            target = PersonEntity("person:" + " ".join(words), mention.name)
             entities.append(target)
-        for p in persons:
-            if p.name == name:
-                target.mentions.append(p)
-                p.key = target.key
-                target.titles.extend(p.all_titles)
+        by_full.setdefault(words, target)
+        target.mentions.append(mention)
+        mention.key = target.key
+        target.titles.extend(mention.all_titles)
     return entities
+
+
+def _joins(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    if not short:
+        return False
+    if len(short) == 1:
+        return _similar(short[0], full[-1])
+    return _similar(short[-1], full[-1]) and (short[0] == full[0] or short[0][:1] == full[0][:1]
+                                              or short == full[-len(short):])

@@ -32,7 +32,8 @@ def extract_doc(doc: Doc, article: Article) -> Extraction:
     anchor = article.date or dateline_date(article.text[article.body_offset:])
     titles = find_titles(doc, anchor)
     persons = find_persons(doc, titles, anchor)
-    entities = cluster_persons(persons)
+    headline_end = next((t.i for t in doc if t.idx >= article.body_offset), len(doc)) if article.title else 0
+    entities = cluster_persons(persons, headline_end)
     ctx = Context(doc, anchor, persons, entities, titles, find_places(doc, anchor), find_orgs(doc, anchor),
                   article.body_offset)
     sents = list(doc.sents)
@@ -171,16 +172,36 @@ def _add(out: dict, event: Event) -> None:
     out.setdefault(key, event)
 
 
-def _dominant_country(ctx: Context) -> str | None:
-    counts = Counter(p.place.code for p in ctx.places)
+def _nationality_weight(doc: Doc, mention) -> float:
+    """How much a place mention says about who the people of the story are: demonyms,
+    metonyms and possessives say much ("Japanese", "the White House", "Japan's"); a place
+    after a preposition or visited says little (it is where they go)."""
+    head = doc[mention.end - 1]
+    if doc[mention.start].ent_type_ in ("NORP", "ORG", "FAC") or head.dep_ in ("poss", "compound", "amod", "nmod"):
+        return 3.0
+    if head.dep_ == "pobj" or (head.dep_ == "dobj" and head.head.lemma_ in ("visit", "tour")):
+        return 0.3
+    return 1.0
+
+
+def _weighted_country(ctx: Context, doc: Doc, sent=None, strong: bool = False) -> str | None:
+    counts: Counter[str] = Counter()
+    for p in ctx.places:
+        if sent is None or doc[p.start].sent == sent:
+            weight = _nationality_weight(doc, p)
+            if weight >= 3 or not strong:
+                counts[p.place.code] += weight
     if not counts:
         return None
-    return counts.most_common(1)[0][0]
+    ranked = counts.most_common(2)
+    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        return None
+    return ranked[0][0]
 
 
 def _positions(ctx: Context, doc: Doc, anchor: Date | None) -> tuple[Position, ...]:
     lex = lexicon()
-    dominant = _dominant_country(ctx)
+    dominant = _weighted_country(ctx, doc)
     out: dict[tuple, Position] = {}
     for entity in ctx.entities:
         known = next((t.country for t in entity.titles if t.country), None)
@@ -191,8 +212,11 @@ def _positions(ctx: Context, doc: Doc, anchor: Date | None) -> tuple[Position, .
             if country is None:
                 country = _of_place(ctx, doc, mention.end) or known
             if country is None:
-                sent_codes = {p.place.code for p in ctx.places if doc[p.start].sent == doc[title.start].sent}
-                country = next(iter(sent_codes)) if len(sent_codes) == 1 else dominant
+                country = (_weighted_country(ctx, doc, doc[title.start].sent, strong=True)
+                           or lex.raw["title_states"].get(title.phrase)
+                           or _weighted_country(ctx, doc, doc[title.start].sent) or dominant)
+                if country and not country.startswith("io:"):
+                    country = geo.historic(country, anchor)
             name = title_case((title.deputy + title.phrase).strip())
             jurisdiction = None
             if country:
