@@ -244,7 +244,7 @@ def find_statements(ctx: Context, sent: Span, prev: Span | None) -> list[Found]:
     found = []
     m = _QUOTE.search(sent.text)
     if not m:
-        return found
+        return _reported(ctx, sent)
     for token in sent:
         if token.pos_ == "VERB" and token.lemma_.lower() in lex.speech_verbs:
             quote_start = sent.start_char + m.start(1)
@@ -258,6 +258,20 @@ def find_statements(ctx: Context, sent: Span, prev: Span | None) -> list[Found]:
                 found.append(f)
                 break
     return found
+
+
+def _reported(ctx: Context, sent: Span) -> list[Found]:
+    """Reported speech without quotes: 'X told reporters that ...' (one per sentence)."""
+    lex = lexicon()
+    for token in sent:
+        if token.pos_ == "VERB" and token.lemma_.lower() in lex.speech_verbs:
+            if not any(c.dep_ == "ccomp" for c in token.children):
+                continue
+            subj = subject_of(token)
+            speaker = ctx.actors_of(subj) if subj is not None else []
+            if speaker and speaker[0].kind != "country":
+                return [Found("statement", token, {"speaker": speaker[:1]})]
+    return []
 
 
 def cause_of(token: Token) -> tuple[int, int] | None:
