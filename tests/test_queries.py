@@ -288,3 +288,21 @@ def test_queries_any_parameter_value_stays_a_string(tmp_path: Path) -> None:
         assert [str(v["string"]) for v in tree[1]["where"]["part"][0]["value"]] == [value]
 
     check()
+
+
+def test_queries_use_only_declared_dip_terms() -> None:
+    import re
+
+    from kg.vocab import DIP
+
+    for path in sorted(queries_dir().glob("*.rq")):
+        used = set(re.findall(r"\bdip:([A-Za-z]\w*)", path.read_text(encoding="utf-8")))
+        assert sorted(used - set(DIP.__annotations__)) == [], path.name
+
+
+def test_queries_timeout_path_works_on_an_open_disk_store(tmp_path: Path) -> None:
+    store = ox.Store(str(tmp_path / "store"))
+    store.load(path=str(FIXTURE), format=ox.RdfFormat.TRIG)
+    store.flush()
+    query = find_query("visits")
+    assert run_query(store, query, timeout=10.0) == run_query(_store(), query, timeout=None)

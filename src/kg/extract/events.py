@@ -38,7 +38,7 @@ def subject_of(verb: Token) -> Token | None:
                 return child
         if token.dep_ == "relcl":
             return token.head
-        if token.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp") and token.head is not token:
+        if token.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp") and token.head.i != token.i:
             token = token.head
             continue
         if token.dep_ == "pobj" or token.dep_ == "prep":
@@ -52,7 +52,7 @@ def _governing_verb(noun: Token) -> Token | None:
     token = noun
     for _ in range(4):
         head = token.head
-        if head is token:
+        if head.i == token.i:
             return None
         if head.pos_ in ("VERB", "AUX"):
             return head
@@ -107,13 +107,56 @@ def find_visits(ctx: Context, sent: Span) -> list[Found]:
                         break
             if not travelers:
                 verb = _governing_verb(token)
-                if verb is not None and verb.lemma_.lower() not in lex.speech_verbs:
+                if verb is not None and not (verb.lemma_.lower() in lex.speech_verbs and _reported_by(token, verb)):
                     subj = subject_of(verb)
                     travelers = ctx.actors_of(subj) if subj is not None else []
             f = _visit(ctx, token, travelers, dest_tokens)
             if f:
                 found.append(f)
     return found
+
+
+def _reported_by(token: Token, verb: Token) -> bool:
+    """Is ``token`` inside what ``verb`` reports (its object clause), not a circumstance of it?"""
+    while token.i != verb.i and token.head.i != token.i:
+        if token.head.i == verb.i:
+            return token.dep_ in ("ccomp", "dobj", "nsubj", "nsubjpass", "xcomp", "parataxis")
+        token = token.head
+    return True
+
+
+def find_presence(ctx: Context, sent: Span) -> list[Found]:
+    """'X is in Brussels for talks', 'X, who is at a summit in Y': a person abroad (their own
+    country known and different from the place) is visiting it."""
+    found = []
+    for token in sent:
+        if token.lemma_ != "be" or token.pos_ not in ("AUX", "VERB"):
+            continue
+        subj = subject_of(token)
+        if subj is None:
+            continue
+        travelers = [a for a in ctx.actors_of(subj, persons_only=True) if a.country]
+        dests: list[Actor] = []
+        for obj in _prep_objects(token, {"in", "at"}):
+            dests += ctx.places_of(obj)
+            if obj.lemma_.lower() in lexicon().meeting_nouns:
+                for inner in _prep_objects(obj, {"in"}):
+                    dests += ctx.places_of(inner)
+        travelers = [t for t in travelers if any(d.country != t.country for d in dests)]
+        if travelers and dests:
+            found.append(Found("visit", token, {"traveler": travelers, "destination": dests}))
+    return found
+
+
+def abroad_meetings(ctx: Context, meetings: list[Found]) -> list[Found]:
+    """A meeting held in a named place: participants from another country travel there."""
+    out = []
+    for meeting in meetings:
+        for place in meeting.roles.get("place", []):
+            travelers = [p for p in meeting.roles["participant"] if p.country and p.country != place.country]
+            if travelers:
+                out.append(Found("visit", meeting.trigger, {"traveler": travelers, "destination": [place]}))
+    return out
 
 
 def _enumerated_persons(ctx: Context, group: Token, sent: Span) -> list[Actor]:
@@ -141,6 +184,7 @@ def _visit(ctx: Context, trigger: Token, travelers: list[Actor], dest_tokens: li
         for place in ctx.places_of(t):
             if place.key not in {d.key for d in destinations}:
                 destinations.append(place)
+    travelers = [t for t in travelers if t.kind in ("person", "group")]
     if not travelers or not destinations:
         return None
     return Found("visit", trigger, {"traveler": travelers, "destination": destinations})
@@ -189,6 +233,9 @@ def find_meetings(ctx: Context, sent: Span) -> list[Found]:
             places = []
             for obj in _prep_objects(token, {"in", "at"}):
                 places += ctx.places_of(obj)
+            for obj in _prep_objects(token, {"with", "between"}):
+                for inner in _prep_objects(obj, {"in", "at"}):
+                    places += ctx.places_of(inner)
             if places:
                 f.roles["place"] = places[:1]
             found.append(f)
@@ -281,7 +328,7 @@ def cause_of(token: Token) -> tuple[int, int] | None:
         if verb.pos_ == "VERB" and verb.lemma_.lower() in ("call", "cancel", "postpone", "scrap", "delay",
                                                            "put", "drop", "abandon", "defer", "shelve"):
             break
-        if verb.head is verb:
+        if verb.head.i == verb.i:
             break
         verb = verb.head
     for child in verb.children:

@@ -222,7 +222,9 @@ def clean_person(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def plausible_person(name: str, on: Date | None) -> bool:
+def plausible_person(name: str, on: Date | None, *, ner: bool = False) -> bool:
+    """Could ``name`` be a person? ``ner``: spaCy said PERSON, so a small town of the same name
+    (Obama, Fukui) does not veto it; a country, demonym or capital still does."""
     lex = lexicon()
     words = name.split()
     if not words or len(words) > 5 or not name[:1].isupper():
@@ -234,7 +236,7 @@ def plausible_person(name: str, on: Date | None) -> bool:
         return False
     if any(fold(w) in lex.title_words and w[:1].isupper() for w in words[-1:]):
         return False
-    if geo.country_code(name, on) or (len(words) == 1 and geo.is_place_name(name)):
+    if geo.country_code(name, on) or (len(words) == 1 and not ner and geo.is_place_name(name)):
         return False
     if name.isupper() and len(name) <= 4:  # acronyms
         return False

@@ -27,7 +27,7 @@ def find_persons(doc: Doc, titles: list[Title], on: Date | None) -> list[PersonM
             continue
         start, end = clean_person(doc, ent.start, ent.end)
         name = _name(doc, start, end)
-        if start < end and plausible_person(name, on):
+        if start < end and plausible_person(name, on, ner=True):
             spans[(start, end)] = PersonMention(start, end, name)
             covered.update(range(start, end))
     # names after a title that NER missed ("Foreign Minister Tadashi Kuranari")

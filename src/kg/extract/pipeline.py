@@ -40,8 +40,11 @@ def extract_doc(doc: Doc, article: Article) -> Extraction:
     found: list[tuple[ev.Found, Span]] = []
     previous = None
     for sent in sents:
-        for finder in (ev.find_visits, ev.find_meetings, ev.find_summons, ev.find_recalls):
+        for finder in (ev.find_visits, ev.find_presence, ev.find_summons, ev.find_recalls):
             found.extend((f, sent) for f in finder(ctx, sent))
+        meetings = ev.find_meetings(ctx, sent)
+        found.extend((f, sent) for f in meetings)
+        found.extend((f, sent) for f in ev.abroad_meetings(ctx, meetings))
         found.extend((f, sent) for f in ev.find_statements(ctx, sent, previous))
         previous = sent
     events = _events(ctx, found, sents, article, anchor)
@@ -74,7 +77,7 @@ def _attribution(ctx: Context, trigger: Token, sent: Span) -> tuple[Actor | None
         return _according_to(ctx, sent)
     token = trigger
     for _ in range(10):
-        if token.head is token:
+        if token.head.i == token.i:
             break
         token = token.head
         if token.pos_ == "VERB" and token.lemma_.lower() in lex.speech_verbs:

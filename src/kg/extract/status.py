@@ -19,7 +19,7 @@ _STOP_DEPS = {"ccomp", "parataxis"}  # above these the words belong to the repor
 def _chain(trigger: Token) -> list[Token]:
     chain = [trigger]
     token = trigger
-    while token.head is not token and token.dep_ not in _STOP_DEPS and len(chain) < 8:
+    while token.head.i != token.i and token.dep_ not in _STOP_DEPS and len(chain) < 8:
         token = token.head
         chain.append(token)
     return chain
@@ -66,12 +66,12 @@ def status_of(trigger: Token, *, headline: bool = False, event_date: str | None 
         if token.lower_ in plan or lemma in plan:
             if lemma == "set" and token.tag_ == "VBD" and not any(c.dep_ in ("auxpass",) for c in token.children):
                 continue
-            if lemma == "announce" and token is not trigger and token.tag_ in ("VBD", "VBN"):
+            if lemma == "announce" and token.i != trigger.i and token.tag_ in ("VBD", "VBN"):
                 return "planned", token.text
             return "planned", token.text
         if lemma == "be" and any(c.lower_ == "to" and c.dep_ == "aux" for c in chain[0].children):
             return "planned", "is to"
-    if any(c.lower_ == "to" and c.dep_ == "aux" for c in trigger.children) and trigger.head is trigger:
+    if any(c.lower_ == "to" and c.dep_ == "aux" for c in trigger.children) and trigger.head.i == trigger.i:
         return "planned", "to"  # headline infinitive: "X to visit Y"
     if headline and trigger.tag_ in ("TO",):
         return "planned", "to"
