@@ -88,11 +88,6 @@ def test_extract_surname_coreference() -> None:
     assert visit.role("traveler") == ("person:pedro alvarez",)
 
 
-@pytest.mark.xfail(
-    reason="surname 'Dravas' after 'Greek Foreign Minister Nikos Dravas' becomes a separate "
-    "org:dravas entity and the statement speaker, instead of person:nikos dravas",
-    strict=True,
-)
 def test_extract_surname_coreference_after_title() -> None:
     text = "Greek Foreign Minister Nikos Dravas will visit Egypt. Dravas said the trip was important."
     assert [e.key for e in run(text).entities if e.kind in ("person", "organization")] == [

@@ -220,6 +220,12 @@ def find_meetings(ctx: Context, sent: Span) -> list[Found]:
                 subj = subject_of(verb)
                 if subj is not None:
                     participants += ctx.actors_of(subj, persons_only=True)
+                if token.dep_ in ("dobj", "attr"):  # "held talks in X with Y"
+                    for obj in _prep_objects(verb, {"with"}):
+                        participants += ctx.actors_of(obj, persons_only=True)
+            if token.tag_ == "NNS" and lemma == "meeting" and verb is not None:
+                found.extend(_separate_meetings(ctx, token, verb))
+                continue
         else:
             continue
         if any(t.lower_ in ("phone", "telephone", "call", "letter", "videoconference") for t in token.subtree):
@@ -240,6 +246,14 @@ def find_meetings(ctx: Context, sent: Span) -> list[Found]:
                 f.roles["place"] = places[:1]
             found.append(f)
     return found
+
+
+def _separate_meetings(ctx: Context, token: Token, verb: Token) -> list[Found]:
+    """'meetings with A, B and C': the subject met each of them, not A with B."""
+    subj = subject_of(verb)
+    hosts = ctx.actors_of(subj, persons_only=True) if subj is not None else []
+    others = [a for obj in _prep_objects(token, {"with"}) for a in ctx.actors_of(obj, persons_only=True)]
+    return [Found("meeting", token, {"participant": [h, o]}) for h in hosts[:1] for o in others if o.key != h.key]
 
 
 def find_summons(ctx: Context, sent: Span) -> list[Found]:

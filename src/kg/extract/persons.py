@@ -42,9 +42,22 @@ def find_persons(doc: Doc, titles: list[Title], on: Date | None) -> list[PersonM
                 if plausible_person(name, on):
                     spans[(i, j)] = PersonMention(i, j, name)
                     covered.update(range(i, j))
+    _surname_repeats(doc, spans, covered)
     persons = sorted(spans.values(), key=lambda m: m.start)
     _bind_titles(doc, persons, titles)
     return persons
+
+
+def _surname_repeats(doc: Doc, spans: dict, covered: set[int]) -> None:
+    """A capitalised token equal to the surname of a person named in full elsewhere in the
+    article is that person, whatever label NER gave it ("Herrington" tagged ORG)."""
+    surnames = {fold(m.name.split()[-1]) for m in spans.values() if len(m.name.split()) > 1}
+    for token in doc:
+        if token.i in covered or not token.text[:1].isupper() or token.pos_ != "PROPN":
+            continue
+        if fold(token.text) in surnames and len(token.text) > 2:
+            spans[(token.i, token.i + 1)] = PersonMention(token.i, token.i + 1, token.text)
+            covered.add(token.i)
 
 
 def _namelike(token) -> bool:

@@ -13,7 +13,10 @@ from spacy.tokens import Token
 
 from kg.extract.lexicon import lexicon
 
-_STOP_DEPS = {"ccomp", "parataxis"}  # above these the words belong to the reporting clause
+# Above these the words belong to another clause (the reporting one, the main one of an
+# "after ..." clause, the noun a relative clause describes).
+_STOP_DEPS = {"ccomp", "parataxis", "advcl", "pcomp", "relcl"}
+_DONE = {"complete", "end", "conclude", "finish", "wrap", "cut"}
 
 
 def _chain(trigger: Token) -> list[Token]:
@@ -51,6 +54,9 @@ def status_of(trigger: Token, *, headline: bool = False, event_date: str | None 
     for token in around:
         if _phrase(token) in postpone or token.lower_ in postpone:
             return "postponed", token.text
+    for token in chain:
+        if token.lemma_.lower() in _DONE and token.i != trigger.i:
+            return "occurred", token.text
     for token in around:
         if token.dep_ == "neg" or (token.lower_ in negation and token.dep_ in ("det", "neg")):
             if token.head in chain[:3]:
@@ -77,6 +83,13 @@ def status_of(trigger: Token, *, headline: bool = False, event_date: str | None 
         return "planned", "to"
     if event_date and article_date and event_date > article_date.isoformat()[: len(event_date)]:
         return "planned", "future date"
+    top = chain[-1]
+    if top.dep_ == "advcl" and top.tag_ in ("VBZ", "VBP") and top.head.i != top.i:
+        # "... will top the agenda when X welcomes Y": a present-tense time clause takes the
+        # status of the clause it hangs on
+        inherited, cue = status_of(top.head, headline=headline)
+        if inherited in ("planned", "considered"):
+            return inherited, cue
     return "occurred", _tense_cue(chain)
 
 
