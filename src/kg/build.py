@@ -8,6 +8,9 @@ anything is written. Then it streams: articles -> :func:`kg.extract.extract_many
 kept out -- the article's previously stored graph, if any, stays as it was -- and reported in
 :attr:`BuildSummary.rejected`; the other articles are still stored.
 
+Afterwards the links graph ``id:graph/links`` (``dip:sameEventAs`` between the same visit or meeting
+reported by several articles) is recomputed from the whole store: :func:`kg.links.update_links`.
+
 RDF inputs (issue #4, round trip of ``kg export``), only when named explicitly:
 
 ``.nq`` / ``.trig``
@@ -35,6 +38,7 @@ import pyoxigraph as ox
 
 from kg.articles import read_articles
 from kg.errors import InputError
+from kg.links import update_links
 from kg.model import EVENT_KINDS
 from kg.store import GraphStore
 from kg.vocab import ID_BASE
@@ -118,6 +122,7 @@ def build(
             tally.rdf_graphs += 1
     if text_paths:  # RDF inputs alone do not load spaCy
         _build_articles(text_paths, store, tally, total, jobs, batch_size, on_progress)
+    update_links(store)  # cross-article dip:sameEventAs, recomputed from the whole store
     store.flush()
     return tally.summary()
 

@@ -109,8 +109,13 @@ def _report_build(summary: Any) -> None:
 @graph_option
 def remove(article_id: str, graph_path: Path | None) -> None:
     """Remove one article's graph."""
+    from kg.links import update_links
+
     with _open(graph_path, write=True, create=False) as store:
-        if not store.remove_article(article_id):
+        removed = store.remove_article(article_id)
+        if removed:
+            update_links(store)  # links to the removed article's events go with it
+        if not removed:
             known = store.article_ids()
             shown = ", ".join(known[:10]) + (", ..." if len(known) > 10 else "")
             raise InputError(

@@ -144,6 +144,7 @@ def _events(ctx: Context, found, sents, article: Article, anchor: Date | None) -
             _add(out, Event(f.kind, roles=_roles(roles), quote=f.quote, **common))
         if status == "cancelled":
             last_cancelled = [e for e in out.values() if e.status == "cancelled"]
+    out = _merge_repeats(out, headline_end)
     # a cancel clause with a cause whose own object is no event ("called off the meeting after X")
     # gives its cause to the cancelled event of the same article that has none
     events = list(out.values())
@@ -158,6 +159,28 @@ def _events(ctx: Context, found, sents, article: Article, anchor: Date | None) -
                         events[i] = _replace(e, cause=ctx.doc.text[cause[0]:cause[1]],
                                              cause_evidence=_evidence(sent, *cause))
     return tuple(sorted(events, key=lambda e: (e.evidence.start, e.kind, e.roles)))
+
+
+_PRECISION = {"year": 0, "month": 1, "day": 2}
+
+
+def _merge_repeats(found: dict, headline_end: int) -> dict:
+    """One event per (kind, roles, status) in an article: the first report keeps its evidence
+    and takes the most precise date any report gives. A headline event is dropped when the body
+    reports the same participants (headline tense is a poor guide to status)."""
+    body_roles = {(e.kind, e.roles) for e in found.values() if e.evidence.start >= headline_end}
+    merged: dict[tuple, Event] = {}
+    for event in found.values():
+        if event.evidence.start < headline_end and (event.kind, event.roles) in body_roles:
+            continue
+        key = (event.kind, event.roles, event.status)
+        if key not in merged:
+            merged[key] = event
+            continue
+        kept = merged[key]
+        if event.time and (kept.time is None or _PRECISION[event.time.precision] > _PRECISION[kept.time.precision]):
+            merged[key] = _replace(kept, time=event.time)
+    return merged
 
 
 def _replace(event: Event, **changes) -> Event:
@@ -177,19 +200,37 @@ def _add(out: dict, event: Event) -> None:
 
 def _nationality_weight(doc: Doc, mention) -> float:
     """How much a place mention says about who the people of the story are: demonyms,
-    metonyms and possessives say much ("Japanese", "the White House", "Japan's"); a place
-    after a preposition or visited says little (it is where they go)."""
+    metonyms, possessives and modifiers of people ("Japanese", "the White House", "Japan's",
+    "U.S. officials") say much; a place after a preposition, visited, or naming an event
+    ("the Venice summit") says little (it is where things happen)."""
+    lex = lexicon()
     head = doc[mention.end - 1]
-    if doc[mention.start].ent_type_ in ("NORP", "ORG", "FAC") or head.dep_ in ("poss", "compound", "amod", "nmod"):
+    first = doc[mention.start]
+    if first.ent_type_ in ("NORP", "ORG", "FAC") or head.dep_ == "poss":
         return 3.0
+    if head.dep_ in ("compound", "amod", "nmod"):
+        noun = head.head.lemma_.lower()
+        if noun in lex.group_heads or noun in lex.title_words or noun in lex.raw["government_body_words"]:
+            return 3.0
+        return 0.3
     if head.dep_ == "pobj" or (head.dep_ == "dobj" and head.head.lemma_ in ("visit", "tour")):
         return 0.3
     return 1.0
 
 
+def _title_places(ctx: Context) -> set[int]:
+    """Place mentions that already name the state of a title ("Soviet" in "Soviet Foreign
+    Minister"): they say nothing about anyone else in the sentence."""
+    starts = {t.start for t in ctx.titles}
+    return {p.start for p in ctx.places if any(p.end <= s <= p.end + 2 for s in starts)}
+
+
 def _weighted_country(ctx: Context, doc: Doc, sent=None, strong: bool = False) -> str | None:
     counts: Counter[str] = Counter()
+    taken = _title_places(ctx) if sent is not None else set()
     for p in ctx.places:
+        if p.start in taken:
+            continue
         if sent is None or doc[p.start].sent == sent:
             weight = _nationality_weight(doc, p)
             if weight >= 3 or not strong:
@@ -202,9 +243,22 @@ def _weighted_country(ctx: Context, doc: Doc, sent=None, strong: bool = False) -
     return ranked[0][0]
 
 
+def _strong_article_country(ctx: Context, doc: Doc) -> str | None:
+    """The article's own country when its demonyms, metonyms and possessives point at one state
+    clearly (twice the weight of any other); otherwise None: a guess is worse than no answer."""
+    counts: Counter[str] = Counter()
+    for p in ctx.places:
+        weight = _nationality_weight(doc, p)
+        if weight >= 3:
+            counts[p.place.code] += weight
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
 def _positions(ctx: Context, doc: Doc, anchor: Date | None) -> tuple[Position, ...]:
     lex = lexicon()
-    dominant = _weighted_country(ctx, doc)
     out: dict[tuple, Position] = {}
     for entity in ctx.entities:
         known = next((t.country for t in entity.titles if t.country), None)
@@ -217,7 +271,7 @@ def _positions(ctx: Context, doc: Doc, anchor: Date | None) -> tuple[Position, .
             if country is None:
                 country = (_weighted_country(ctx, doc, doc[title.start].sent, strong=True)
                            or lex.raw["title_states"].get(title.phrase)
-                           or _weighted_country(ctx, doc, doc[title.start].sent) or dominant)
+                           or _strong_article_country(ctx, doc))
                 if country and not country.startswith("io:"):
                     country = geo.historic(country, anchor)
             name = title_case((title.deputy + title.phrase).strip())

@@ -84,7 +84,7 @@ def status_of(trigger: Token, *, headline: bool = False, event_date: str | None 
     if event_date and article_date and event_date > article_date.isoformat()[: len(event_date)]:
         return "planned", "future date"
     top = chain[-1]
-    if top.dep_ == "advcl" and top.tag_ in ("VBZ", "VBP") and top.head.i != top.i:
+    if top.dep_ == "advcl" and top.tag_ in ("VBZ", "VBP", "VBG") and top.head.i != top.i:
         # "... will top the agenda when X welcomes Y": a present-tense time clause takes the
         # status of the clause it hangs on
         inherited, cue = status_of(top.head, headline=headline)
