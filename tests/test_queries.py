@@ -84,10 +84,9 @@ def test_queries_other_queries_rows() -> None:
     assert _rows("cancellations", width=7) == [
         ("art-1", EV + "v2", "Visit", "Antony Blinken", "China", "cancelled",
          "the Pentagon detected a balloon")]
-    assert _rows("visit-history", width=5) == [
-        ("Antony Blinken", "China", "art-1", "cancelled", ""),
-        ("Antony Blinken", "China", "art-1", "considered", ""),
-        ("Antony Blinken", "China", "art-2", "planned", "2023-06"),
+    assert _rows("visit-history", width=7) == [  # only linked visits (v1 dip:sameEventAs v5): one trip
+        ("Antony Blinken", "China", "art-1", "considered", "", "1", EV + "v1"),
+        ("Antony Blinken", "China", "art-2", "planned", "2023-06", "2", EV + "v1"),
     ]
     timeline = _rows("timeline")
     assert timeline == sorted(timeline)  # by date, undated first

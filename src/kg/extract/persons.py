@@ -37,6 +37,7 @@ def find_persons(doc: Doc, titles: list[Title], on: Date | None) -> list[PersonM
             j = i
             while j < len(doc) and j - i < 4 and _namelike(doc[j]):
                 j += 1
+            i, j = clean_person(doc, i, j)
             if j > i:
                 name = _name(doc, i, j)
                 if plausible_person(name, on):

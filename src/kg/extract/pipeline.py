@@ -168,12 +168,15 @@ def _merge_repeats(found: dict, headline_end: int) -> dict:
     """One event per (kind, roles, status) in an article: the first report keeps its evidence
     and takes the most precise date any report gives. A headline event is dropped when the body
     reports the same participants (headline tense is a poor guide to status)."""
-    body_roles = {(e.kind, e.roles) for e in found.values() if e.evidence.start >= headline_end}
+    def who(event: Event) -> tuple:
+        return (event.kind, tuple((k, v) for k, v in event.roles if k != "place"))
+
+    body_roles = {who(e) for e in found.values() if e.evidence.start >= headline_end}
     merged: dict[tuple, Event] = {}
     for event in found.values():
-        if event.evidence.start < headline_end and (event.kind, event.roles) in body_roles:
+        if event.evidence.start < headline_end and who(event) in body_roles:
             continue
-        key = (event.kind, event.roles, event.status)
+        key = (*who(event), event.status)
         if key not in merged:
             merged[key] = event
             continue
