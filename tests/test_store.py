@@ -91,7 +91,7 @@ def test_store_readers_share_the_lock(graph_path: Path, article_graph) -> None:
 def test_store_corrupt_folder_is_store_error(graph_path: Path) -> None:
     graph_path.mkdir(parents=True)
     (graph_path / "CURRENT").write_text("garbage\n")
-    with pytest.raises(StoreError, match=r"cannot open the graph .*rebuild it with `kg build --fresh`$"):
+    with pytest.raises(StoreError, match=r"cannot open the graph .*delete the folder and rebuild it with `kg build`$"):
         GraphStore.open(graph_path, write=True)
 
 

@@ -20,8 +20,9 @@ Limits: an article may hold at most :data:`MAX_ARTICLE_BYTES` (2 MiB) of UTF-8 -
 ``.txt`` file, or one ``.jsonl`` line. Files are read in binary chunks no larger than that, so a
 20 MB JSONL file is never held in memory whole. Refused, with :class:`~kg.errors.InputError` naming
 ``path`` or ``path:line`` and the fix: missing path, empty or whitespace-only file, binary (NUL
-bytes), not UTF-8, line not JSON, missing or ill-typed keys, bad date, duplicate ids (both places
-named), unknown extension, folder without articles, article too large.
+bytes), not UTF-8, line not JSON (or nested too deeply), missing or ill-typed keys, strings with lone
+surrogate escapes (``"\\ud800"``), bad date, duplicate ids (both places named), unknown extension,
+folder without articles, article too large.
 """
 
 from __future__ import annotations
@@ -209,6 +210,12 @@ def _jsonl_article(line: str, where: str) -> Article:
             where=where,
             fix='write one JSON object per line, e.g. {"id": "a1", "text": "..."}',
         ) from None
+    except RecursionError:
+        raise InputError(
+            "JSON nested too deeply",
+            where=where,
+            fix='write one flat JSON object per line, e.g. {"id": "a1", "text": "..."}',
+        ) from None
     if not isinstance(record, dict):
         raise InputError(
             f"expected a JSON object, got {type(record).__name__}",
@@ -263,4 +270,12 @@ def _string(record: dict[str, object], key: str, where: str, *, required: bool =
             where=where,
             fix=f'quote the value of "{key}"',
         )
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:  # a lone surrogate escape such as "\\ud800"
+        raise InputError(
+            f"{key!r} holds a lone surrogate \\u{ord(value[exc.start]):04x} at character {exc.start + 1}",
+            where=where,
+            fix="escape characters outside the BMP as a surrogate pair, or drop the escape",
+        ) from None
     return value

@@ -20,6 +20,8 @@ import click
 from kg import __version__
 from kg.errors import INTERNAL_ERROR_EXIT, InputError, KgError, ValidationFailed
 
+INTERRUPTED_EXIT = 130  # 128 + SIGINT, the shell convention
+
 if TYPE_CHECKING:
     from kg.store import GraphStore
 
@@ -38,6 +40,10 @@ class KgGroup(click.Group):
             ctx.exit(exc.exit_code)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
+        except KeyboardInterrupt:  # SIGINT: each stored article is one transaction, so nothing is half-written
+            click.echo("Error: interrupted; work finished before the interrupt is kept, "
+                       "run the same command again to complete it", err=True)
+            ctx.exit(INTERRUPTED_EXIT)
         except Exception as exc:  # noqa: BLE001 - the last line of defence
             if os.environ.get("KG_DEBUG"):
                 raise
@@ -132,6 +138,10 @@ def _parse_params(values: Sequence[str]) -> dict[str, str]:
         name, sep, text = value.partition("=")
         if not sep or not name:
             raise click.BadParameter(f"{value!r} is not NAME=VALUE", param_hint="--param")
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:  # undecodable bytes in argv arrive as lone surrogates
+            raise click.BadParameter(f"the value of {name!r} is not valid UTF-8", param_hint="--param") from None
         params[name] = text
     return params
 
@@ -143,19 +153,74 @@ def _parse_params(values: Sequence[str]) -> dict[str, str]:
 @click.option(
     "--timeout", type=click.FloatRange(min=0), default=30.0, show_default=True, help="Seconds; 0 = no limit."
 )
+@click.option("--endpoint", metavar="URL", default=None,
+              help="Run it on this SPARQL 1.1 endpoint instead of the local graph.")
+@click.option("--allow-network", is_flag=True,
+              help="Let the query use SERVICE / FROM <IRI> (refused by default: exit 8).")
 @graph_option
 def query(
-    query_file: str, params: tuple[str, ...], fmt: str, timeout: float, graph_path: Path | None
+    query_file: str, params: tuple[str, ...], fmt: str, timeout: float, endpoint: str | None,
+    allow_network: bool, graph_path: Path | None
 ) -> None:
-    """Run a stored SPARQL query over the graph: a .rq file, or the name of one in queries/."""
-    from kg.queries import find_query, run_query
+    """Run a stored SPARQL query over the graph: a .rq file, or the name of one in queries/.
+
+    With --endpoint URL the query runs remotely (SPARQL 1.1 Protocol; the endpoint's default graph
+    must be the union of its graphs: `oxigraph serve --union-default-graph`, Virtuoso by default).
+    """
+    from kg.queries import find_query, run_query, run_remote
     from kg.render import write_result
 
     bound = _parse_params(params)
-    stored = find_query(query_file)
-    with _open(graph_path, write=False) as store:
-        result = run_query(store.store, stored, bound, timeout=timeout or None)
+    stored = find_query(query_file, allow_network=allow_network)
+    if endpoint:
+        result = run_remote(endpoint, stored, bound, timeout=timeout or 86400.0, allow_network=allow_network)
+    else:
+        with _open(graph_path, write=False) as store:
+            result = run_query(store.store, stored, bound, timeout=timeout or None, allow_network=allow_network)
     write_result(result, fmt, sys.stdout)
+
+
+@cli.command()
+@click.option("--endpoint", required=True, metavar="URL",
+              help="SPARQL query endpoint (Oxigraph: http://HOST:PORT or .../query; Virtuoso: .../sparql).")
+@click.option("--gsp", metavar="URL|/PATH", default=None,
+              help="Graph Store Protocol URL or path [derived: Oxigraph /store, Virtuoso /sparql-graph-crud(-auth)].")
+@click.option("--graph-param", default="graph", show_default=True, help="GSP parameter naming the graph.")
+@click.option("--user", default=None, help="User name for HTTP authentication.")
+@click.option("--auth", "auth_scheme", type=click.Choice(("basic", "digest")), default="basic", show_default=True)
+@click.option("--password-env", metavar="VAR", default=None,
+              help="Environment variable holding the password [default: prompt when --user is given].")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=60.0, show_default=True,
+              help="Read timeout, seconds.")
+@click.option("--connect-timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True)
+@click.option("--prune", is_flag=True, help="Delete remote kg graphs the local graph no longer has.")
+@graph_option
+def push(endpoint: str, gsp: str | None, graph_param: str, user: str | None, auth_scheme: str,
+         password_env: str | None, timeout: float, connect_timeout: float, prune: bool,
+         graph_path: Path | None) -> None:
+    """PUT every graph (articles, ontology, links) to a triple store and verify each triple count.
+
+    SPARQL 1.1 Graph Store HTTP Protocol, one PUT per named graph: pushing twice changes nothing.
+    """
+    from kg.push import Auth, push as run_push, resolve_target
+
+    auth = None
+    if password_env and not user:
+        raise click.BadParameter("--password-env needs --user", param_hint="--password-env")
+    if user:
+        if password_env:
+            password = os.environ.get(password_env)
+            if not password:
+                raise click.BadParameter(f"environment variable {password_env} is not set or empty",
+                                         param_hint="--password-env")
+        else:
+            password = click.prompt(f"Password for {user}", hide_input=True, err=True)
+        auth = Auth(user=user, password=password, scheme=auth_scheme)
+    target = resolve_target(endpoint, gsp, graph_param=graph_param, user=user)
+    with _open(graph_path, write=False) as store:
+        summary = run_push(store, target, auth=auth, timeout=timeout, connect_timeout=connect_timeout,
+                           prune=prune)
+    click.echo(summary.line(), err=True)
 
 
 @cli.command()

@@ -90,6 +90,7 @@ def write_atomic(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp_name, _file_mode())  # mkstemp makes 0600; give the output the usual mode
         os.replace(tmp_name, path)
         tmp_name = None
     except OSError as exc:
@@ -104,6 +105,12 @@ def write_atomic(path: Path, data: bytes) -> None:
                 os.unlink(tmp_name)
             except OSError:
                 pass
+
+
+def _file_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def _quads(store: GraphStore, ontology: bool) -> list[ox.Quad]:

@@ -91,7 +91,7 @@ def queries_dir() -> Path:
     return Path(kg.__file__).resolve().parents[2] / "queries"
 
 
-def find_query(name_or_path: str | Path) -> StoredQuery:
+def find_query(name_or_path: str | Path, *, allow_network: bool = False) -> StoredQuery:
     """A query by file path, or by name (``visits``) in :func:`queries_dir`."""
     path = Path(name_or_path)
     if path.suffix != ".rq" and not path.exists():
@@ -103,7 +103,7 @@ def find_query(name_or_path: str | Path) -> StoredQuery:
                 fix=f"choose one of: {', '.join(names) or '(none found in ' + str(queries_dir()) + ')'}",
             )
         path = candidate
-    return load_query(path)
+    return load_query(path, allow_network=allow_network)
 
 
 # ---------------------------------------------------------------------------------------- loading

@@ -102,7 +102,7 @@ class GraphStore:
             raise StoreError(
                 f"cannot open the graph ({exc})",
                 where=str(path),
-                fix="it may be corrupt: rebuild it with `kg build --fresh`",
+                fix="it may be corrupt: delete the folder and rebuild it with `kg build`",
             ) from None
         return cls(path, store, lock, writable=writable)
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from kg import geo
 from kg.extract.context import Actor, Context
 from kg.extract.lexicon import lexicon
 
@@ -80,9 +81,12 @@ def find_visits(ctx: Context, sent: Span) -> list[Found]:
                 if adv.dep_ == "npadvmod" and adv.i in ctx.token_place:
                     dest_tokens.append(adv)
             subj = subject_of(token)
+            if subj is None and token.head.lemma_.lower() in ("invitation", "invite", "offer"):
+                objs = _prep_objects(token.head, {"to"})  # "an invitation to X to visit Y"
+                subj = objs[0] if objs else None
             travelers = ctx.actors_of(subj) if subj is not None else []
             if subj is not None and not any(a.kind == "person" for a in travelers):
-                travelers = _enumerated_persons(ctx, subj, sent) or travelers
+                travelers = _led_by(ctx, subj) or _enumerated_persons(ctx, subj, sent) or travelers
             if lemma == "visit" and any(ctx.person_at(c) for c in token.children if c.dep_ == "dobj"):
                 continue  # visiting a person is not a trip to a place
             f = _visit(ctx, token, travelers, dest_tokens)
@@ -113,6 +117,68 @@ def find_visits(ctx: Context, sent: Span) -> list[Found]:
             f = _visit(ctx, token, travelers, dest_tokens)
             if f:
                 found.append(f)
+    return found
+
+
+def _led_by(ctx: Context, group: Token) -> list[Actor]:
+    """'the Commissioners, led by President X' / 'a delegation headed by X': the leader travels."""
+    for child in group.children:
+        if child.dep_ in ("acl", "relcl") and child.lemma_.lower() in ("lead", "head"):
+            for agent in child.children:
+                if agent.dep_ in ("agent", "prep") and agent.lower_ == "by":
+                    for obj in agent.children:
+                        if obj.dep_ == "pobj":
+                            return ctx.actors_of(obj, persons_only=True)
+    return []
+
+
+def find_tours(ctx: Context, sent: Span) -> list[Found]:
+    """'a tour that has taken X to A, B and C', 'X attended a summit in Y'."""
+    lex = lexicon()
+    found = []
+    for token in sent:
+        lemma = token.lemma_.lower()
+        if token.pos_ != "VERB":
+            continue
+        if lemma in ("take", "bring") :
+            subj = subject_of(token)
+            if subj is None or subj.lemma_.lower() not in lex.travel_nouns:
+                continue
+            travelers = [a for c in token.children if c.dep_ == "dobj" for a in ctx.actors_of(c, persons_only=True)]
+            dests = [d for o in _prep_objects(token, {"to"}) for d in ctx.places_of(o)]
+            if travelers and dests:
+                found.append(Found("visit", token, {"traveler": travelers, "destination": dests}))
+        elif lemma == "attend":
+            subj = subject_of(token)
+            travelers = ctx.actors_of(subj, persons_only=True) if subj is not None else []
+            dests: list[Actor] = []
+            for obj in token.children:
+                if obj.dep_ == "dobj" and obj.lemma_.lower() in lex.meeting_nouns | {"conference", "ceremony", "funeral", "inauguration", "forum"}:
+                    dests += [d for o in _prep_objects(obj, {"in", "at"}) for d in ctx.places_of(o)]
+                    dests += [d for c in obj.children if c.dep_ == "compound" for d in ctx.places_of(c)]
+            dests += [d for o in _prep_objects(token, {"in"}) for d in ctx.places_of(o)]
+            travelers = [t for t in travelers if not t.country or any(d.country != t.country for d in dests)]
+            if travelers and dests:
+                found.append(Found("visit", token, {"traveler": travelers, "destination": dests}))
+    return found
+
+
+def hosted_visits(ctx: Context, sent: Span) -> list[Found]:
+    """'X hosted / received / welcomed Y': a foreign Y visits X's country."""
+    found = []
+    for token in sent:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in ("host", "receive", "welcome", "greet"):
+            continue
+        subj = subject_of(token)
+        hosts = ctx.actors_of(subj) if subj is not None else []
+        host_country = next((h.country for h in hosts if h.country), None)
+        if host_country is None:
+            continue
+        guests = [a for c in token.children if c.dep_ == "dobj" for a in ctx.actors_of(c, persons_only=True)]
+        guests = [g for g in guests if g.country and g.country != host_country]
+        if guests:
+            country = ctx.place_actor(geo.Place("country", host_country, geo.short_name(host_country)))
+            found.append(Found("visit", token, {"traveler": guests, "destination": [country], "host": hosts[:1]}))
     return found
 
 
@@ -234,6 +300,12 @@ def find_meetings(ctx: Context, sent: Span) -> list[Found]:
         for a in participants:
             if a.key not in {u.key for u in unique}:
                 unique.append(a)
+        if token.pos_ in ("NOUN", "PROPN"):
+            here = [d for c in token.children if c.dep_ == "compound" for d in ctx.places_of(c)]
+            owners = [a for c in token.children if c.dep_ == "poss" for a in ctx.actors_of(c, persons_only=True)]
+            owners = [o for o in owners if o.country and all(d.country != o.country for d in here)]
+            if here and owners:
+                found.append(Found("visit", token, {"traveler": owners, "destination": here[:1]}))
         if len(unique) >= 2:
             f = Found("meeting", token, {"participant": unique})
             places = []

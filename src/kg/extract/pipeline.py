@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from datetime import date as Date
@@ -40,7 +41,8 @@ def extract_doc(doc: Doc, article: Article) -> Extraction:
     found: list[tuple[ev.Found, Span]] = []
     previous = None
     for sent in sents:
-        for finder in (ev.find_visits, ev.find_presence, ev.find_summons, ev.find_recalls):
+        for finder in (ev.find_visits, ev.find_presence, ev.find_tours, ev.hosted_visits, ev.find_summons,
+                       ev.find_recalls):
             found.extend((f, sent) for f in finder(ctx, sent))
         meetings = ev.find_meetings(ctx, sent)
         found.extend((f, sent) for f in meetings)
@@ -68,6 +70,20 @@ def _sentence_date(ctx: Context, sent: Span, trigger: Token, future: bool | None
         value = resolve(ent.text, ctx.date, future=future)
         if value is not None:
             return value
+    return None
+
+
+_FUTURE = re.compile(r"\b(next|coming|tomorrow|later this|upcoming)\b", re.I)
+
+
+def _future_words(sent: Span, trigger: Token) -> str | None:
+    """A date expression of the trigger's clause that points ahead ("next week") makes a
+    present-tense report a plan even when the article has no date."""
+    head = trigger if trigger.pos_ == "VERB" else trigger.head
+    clause = {t.i for t in head.subtree}
+    for ent in sent.ents:
+        if ent.label_ == "DATE" and ent.start in clause and _FUTURE.search(ent.text):
+            return ent.text
     return None
 
 
@@ -122,6 +138,8 @@ def _events(ctx: Context, found, sents, article: Article, anchor: Date | None) -
         time = _sentence_date(ctx, sent, trigger, None if status == "cancelled" else future)
         if status == "occurred" and time and anchor and time.iso > anchor.isoformat()[: len(time.iso)]:
             status, cue = "planned", time.text
+        elif status == "occurred" and _future_words(sent, trigger):
+            status, cue = "planned", _future_words(sent, trigger)
         source, source_cue = _attribution(ctx, trigger, sent)
         cause = ev.cause_of(trigger) if status in ("cancelled", "postponed") else None
         evidence = _evidence(sent, trigger.idx, trigger.idx + len(trigger.text))

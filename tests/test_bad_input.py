@@ -1,0 +1,295 @@
+"""The bad-input matrix through the CLI: exit code, one ``Error:`` line naming the place and the fix,
+no traceback, and the store unchanged (its N-Quads, or its bytes when it is corrupt).
+
+Already covered elsewhere (not repeated here): exact messages of the article refusals
+(tests/test_articles.py), a JSONL line that is not JSON through the CLI, unknown ``--param``, missing
+graph, locked graph and an output folder that does not exist (tests/test_cli.py), SPARQL syntax,
+missing query file and parameter injection at the library level (tests/test_queries.py), DOCTYPE and
+truncated N-Quads at the library level (tests/test_build.py). Here each case goes end to end.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import stat
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from kg.cli import cli
+from kg.store import GraphStore, quads_text
+
+pytestmark = pytest.mark.usefixtures("no_spacy")
+
+QUERY = """# title: Articles
+# description: Stored article ids.
+# param: article_id - one article id
+PREFIX dip: <https://w3id.org/kg-diplomacy/ontology#>
+SELECT ?article_id WHERE {
+  GRAPH ?g { ?a dip:articleId ?article_id }
+} ORDER BY ?article_id
+"""
+
+
+def _quads(path: Path) -> list[str]:
+    with GraphStore.open(path, wait=5) as store:
+        return quads_text(store.quads())
+
+
+def _one_error(result: Result, code: int, *parts: str) -> str:
+    """Exit ``code``, stderr exactly one ``Error:`` line containing ``parts``; no traceback."""
+    assert result.exit_code == code, (result.exit_code, result.stderr, result.exception)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: "), result.stderr
+    assert "Traceback" not in result.output
+    for part in parts:
+        assert part in lines[0], (part, lines[0])
+    assert "; " in lines[0]  # a fix follows the what
+    return lines[0]
+
+
+@pytest.fixture
+def built(runner: CliRunner, articles_dir: Path, graph_path: Path) -> tuple[Path, list[str]]:
+    """A store holding articles a and b, and its N-Quads."""
+    result = runner.invoke(cli, ["build", str(articles_dir), "--graph", str(graph_path)])
+    assert result.exit_code == 0, result.stderr
+    return graph_path, _quads(graph_path)
+
+
+def _deep_json(depth: int) -> bytes:
+    return b'{"id": "deep", "text": "x", "meta": ' + b"[" * depth + b"]" * depth + b"}\n"
+
+
+# (file name, content, exit code, place after the path ("" = just the path), words of the message)
+INPUT_CASES = [
+    ("empty.txt", b"", 3, "", "empty file"),
+    ("blank.txt", b"  \n\t\n", 3, ":1", "only whitespace"),
+    ("blank.jsonl", b"\n \n", 3, "", "only whitespace"),
+    ("binary.txt", b"Text\n\x00\x01\x02\xff", 3, ":2", "binary file"),
+    ("binary.jsonl", bytes(range(256)), 3, ":1", "binary file"),
+    ("latin1.txt", "date 2021-03-02\nMinister Ren\u00e9 said.\n".encode("latin-1"), 3, ":2", "not UTF-8 (byte 0xe9)"),
+    ("notjson.jsonl", b'{"id": "x", "text": "ok"}\n{"id": "y", "text": \'single\'}\n', 3, ":2", "not JSON"),
+    ("noid.jsonl", b'{"id": "x", "text": "ok"}\n{"text": "no id"}\n', 3, ":2", "missing 'id'"),
+    ("notext.jsonl", b'{"id": "x"}\n', 3, ":1", "missing 'text'"),
+    ("dup.jsonl", b'{"id": "x", "text": "one"}\n{"id": "x", "text": "two"}\n', 3, ":2", "duplicate article id 'x'"),
+    ("date.txt", b"date 2023-13-45\nText.\n", 3, ":1", "bad date marker 'date 2023-13-45'"),
+    ("date.jsonl", b'{"id": "x", "text": "T.", "date": "2023-02-30"}\n', 3, ":1", "bad date '2023-02-30'"),
+    ("deep.jsonl", _deep_json(100_000), 3, ":1", "JSON nested too deeply"),
+    ("surrogate.jsonl", b'{"id": "x", "text": "a \\ud800 b"}\n', 3, ":1", "lone surrogate \\ud800"),
+    ("notes.md", b"# notes\n", 3, "", "unknown file type '.md'"),
+    ("noext", b"text\n", 3, "", "unknown file type '(no extension)'"),
+    ("doctype.trig", b'<!DOCTYPE x [<!ENTITY a "aaaa">]>\n', 3, "", "contains <!DOCTYPE"),
+    ("entity.ttl", b'@prefix e: <http://e/> .\n# <!ENTITY lol "lol">\ne:a e:p "&lol;" .\n', 3, "", "contains <!ENTITY"),
+    ("truncated.nq", b"<http://e/a> <http://e/p> <http://e/o> <http://e/g> .\n<http://e/a> <http://e/p> <http://e/o",
+     3, ":2", "not valid nq"),
+    ("truncated.ttl", b'@prefix e: <http://e/> .\ne:a e:p "unterminated', 3, ":2", "not valid ttl"),
+    ("garbage.nt", b"\x89PNG\r\n\x1a\n\x00\x00", 3, ":1", "not valid nt"),
+    ("nothing.ttl", b"# only a comment\n", 3, "", "holds no triples"),
+]
+
+
+@pytest.mark.parametrize(("name", "content", "code", "place", "what"), INPUT_CASES,
+                         ids=[case[0] for case in INPUT_CASES])
+def test_bad_input_build_refuses_and_keeps_the_store(
+    runner: CliRunner, built: tuple[Path, list[str]], articles_dir: Path, write: Callable[..., Path],
+    name: str, content: bytes, code: int, place: str, what: str,
+) -> None:
+    graph, before = built
+    path = write(f"in/{name}", content)
+    # the bad file comes after good ones and --fresh is asked: still nothing may change
+    result = CliRunner().invoke(cli, ["build", str(articles_dir), str(path), "--fresh", "--graph", str(graph)])
+    _one_error(result, code, f"Error: {path}{place}: ", what)
+    assert _quads(graph) == before
+
+
+def test_bad_input_folder_without_articles_and_missing_path(
+    runner: CliRunner, built: tuple[Path, list[str]], tmp_path: Path
+) -> None:
+    graph, before = built
+    folder = tmp_path / "scraped"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "sub" / "readme.md").write_text("nothing here")
+    (folder / ".hidden.txt").write_text("hidden")
+    result = runner.invoke(cli, ["build", str(folder), "--graph", str(graph)])
+    _one_error(result, 3, f"Error: {folder}: folder has no articles; put .txt or .jsonl files in it")
+    result = runner.invoke(cli, ["build", str(tmp_path / "gone.jsonl"), "--graph", str(graph)])
+    _one_error(result, 3, f"Error: {tmp_path / 'gone.jsonl'}: no such file or folder; check the path")
+    assert _quads(graph) == before
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".jsonl"])
+def test_bad_input_20_mb_article_refused_quickly_in_bounded_memory(
+    runner: CliRunner, built: tuple[Path, list[str]], tmp_path: Path, suffix: str
+) -> None:
+    graph, before = built
+    path = tmp_path / f"huge{suffix}"
+    chunk = ("Minister Jane Roe will visit Germany next week. " * 1000).encode()
+    with path.open("wb") as handle:
+        if suffix == ".jsonl":
+            handle.write(b'{"id": "ok", "text": "Fine."}\n{"id": "huge", "text": "')
+        while handle.tell() < 20 * 1024 * 1024:
+            handle.write(chunk)
+        if suffix == ".jsonl":
+            handle.write(b'"}\n')
+    tracemalloc.start()
+    started = time.monotonic()
+    try:
+        result = runner.invoke(cli, ["build", str(path), "--graph", str(graph)])
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    elapsed = time.monotonic() - started
+    place = ":2" if suffix == ".jsonl" else ""
+    _one_error(result, 3, f"Error: {path}{place}: article larger than the limit of 2,097,152 bytes of UTF-8",
+               "split it into several articles")
+    assert peak < 8 * 1024 * 1024, f"peak {peak:,} bytes for a 20 MB file"
+    assert elapsed < 5.0
+    assert _quads(graph) == before
+
+
+def test_bad_input_deep_nesting_in_turtle_is_read_as_data(
+    runner: CliRunner, built: tuple[Path, list[str]], tmp_path: Path
+) -> None:
+    """10,000 nested ``[ ... ]`` and ``( ... )``: no RecursionError anywhere, in bounded time."""
+    graph, _ = built
+    brackets = tmp_path / "brackets.ttl"
+    brackets.write_text("<http://e/a> <http://e/p> " + "[ <http://e/p> " * 10_000 + "<http://e/o>" + " ]" * 10_000 + " .\n")
+    lists = tmp_path / "lists.ttl"
+    lists.write_text("<http://e/a> <http://e/p> " + "( " * 10_000 + "<http://e/o>" + " )" * 10_000 + " .\n")
+    started = time.monotonic()
+    result = runner.invoke(cli, ["build", str(brackets), str(lists), "--graph", str(graph)])
+    assert result.exit_code == 0, result.stderr
+    for fmt in ("turtle", "trig", "jsonld", "nquads"):
+        out = tmp_path / f"out.{fmt}"
+        assert runner.invoke(cli, ["export", "--format", fmt, "-o", str(out), "--graph", str(graph)]).exit_code == 0
+    assert runner.invoke(cli, ["validate", "--graph", str(graph)]).exit_code == 0
+    # the TriG export (nested blank nodes) reads back
+    again = tmp_path / "again"
+    assert runner.invoke(cli, ["build", str(tmp_path / "out.trig"), "--graph", str(again)]).exit_code == 0
+    assert time.monotonic() - started < 30
+    for name in ("brackets.ttl", "lists.ttl"):
+        bad = tmp_path / f"unclosed-{name}"
+        bad.write_text((tmp_path / name).read_text()[:-20])
+        result = runner.invoke(cli, ["build", str(bad), "--graph", str(graph)])
+        _one_error(result, 3, f"Error: {bad}:1: not valid ttl")
+
+
+# ---------------------------------------------------------------------------------------- queries
+
+def test_bad_input_query_files(runner: CliRunner, built: tuple[Path, list[str]], write: Callable[..., Path]) -> None:
+    graph, before = built
+    g = ["--graph", str(graph)]
+    missing = write("q/exists.rq", QUERY).parent / "missing.rq"
+    _one_error(runner.invoke(cli, ["query", str(missing), *g]), 4, f"Error: {missing}: query file not found")
+    _one_error(runner.invoke(cli, ["query", "no-such-stored-query", *g]), 4,
+               "no stored query named 'no-such-stored-query'", "choose one of: ")
+    syntax = write("q/syntax.rq", "# title: T\n# description: D\nSELECT ?s\nWHERE { ?s ?p }\n")
+    line = _one_error(runner.invoke(cli, ["query", str(syntax), *g]), 4, f"Error: {syntax}:4:", "SPARQL syntax error")
+    assert line.split(":")[2].strip().isdigit()  # path:line:column
+    latin = write("q/latin.rq", "# title: Caf\u00e9\nSELECT ?s WHERE { ?s ?p ?o }\n".encode("latin-1"))
+    _one_error(runner.invoke(cli, ["query", str(latin), *g]), 4, f"Error: {latin}: cannot read query file")
+    binary = write("q/binary.rq", b"\x00\x01\x02garbage")
+    _one_error(runner.invoke(cli, ["query", str(binary), *g]), 4, f"Error: {binary}")
+    update = write("q/drop.rq", "# title: T\nDROP ALL\n")
+    _one_error(runner.invoke(cli, ["query", str(update), *g]), 4, f"Error: {update}: updates are not allowed")
+    assert _quads(graph) == before
+
+
+def test_bad_input_params(runner: CliRunner, built: tuple[Path, list[str]], write: Callable[..., Path]) -> None:
+    graph, before = built
+    rq = write("articles.rq", QUERY)
+    g = ["--graph", str(graph)]
+    for evil in ('a" } } ; DROP ALL ; SELECT * WHERE { ?s ?p ?o', "a> . } DROP ALL #", "?article_id", "\n}\n"):
+        result = runner.invoke(cli, ["query", str(rq), "--format", "csv", "--param", f"article_id={evil}", *g])
+        assert (result.exit_code, result.stdout) == (0, "article_id\n"), result.stderr
+    result = runner.invoke(cli, ["query", str(rq), "--format", "csv", "--param", "article_id=a", *g])
+    assert result.stdout == "article_id\na\n"
+    _one_error(runner.invoke(cli, ["query", str(rq), "--param", "article=a", *g]), 4,
+               f"Error: {rq}: unknown parameter article", "declared parameters: article_id")
+    # bytes that are not UTF-8 in argv arrive as lone surrogates: a usage error, not a crash
+    result = runner.invoke(cli, ["query", str(rq), "--param", "article_id=\udcff", *g])
+    assert result.exit_code == 2 and "the value of 'article_id' is not valid UTF-8" in result.stderr
+    assert "Traceback" not in result.output
+    assert _quads(graph) == before
+
+
+# ---------------------------------------------------------------------------------------- store
+
+def _tree_digest(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_bad_input_corrupt_store_every_command(
+    runner: CliRunner, built: tuple[Path, list[str]], articles_dir: Path, write: Callable[..., Path]
+) -> None:
+    graph, _ = built
+    for path in graph.iterdir():
+        if path.is_file():
+            path.write_bytes(os.urandom(64))
+    digest = _tree_digest(graph)
+    rq = write("articles.rq", QUERY)
+    g = ["--graph", str(graph)]
+    for args in (["build", str(articles_dir)], ["build", str(articles_dir), "--fresh"], ["query", str(rq)],
+                 ["export"], ["validate"], ["remove", "a"]):
+        result = runner.invoke(cli, [*args, *g])
+        _one_error(result, 5, f"Error: {graph}: cannot open the graph", "delete the folder and rebuild it")
+    assert _tree_digest(graph) == digest
+    # the advice works
+    for path in sorted(graph.rglob("*"), reverse=True):
+        path.unlink() if path.is_file() else path.rmdir()
+    graph.rmdir()
+    assert runner.invoke(cli, ["build", str(articles_dir), *g]).exit_code == 0
+
+
+def test_bad_input_graph_path_is_a_file(runner: CliRunner, tmp_path: Path, articles_dir: Path) -> None:
+    path = tmp_path / "graph"
+    path.write_text("not a store")
+    for args in (["build", str(articles_dir)], ["export"]):
+        _one_error(runner.invoke(cli, [*args, "--graph", str(path)]), 5, f"Error: {path}: not a graph folder")
+    assert path.read_text() == "not a store"
+
+
+# ---------------------------------------------------------------------------------------- output
+
+def test_bad_input_unwritable_output(runner: CliRunner, built: tuple[Path, list[str]], tmp_path: Path) -> None:
+    graph, before = built
+    blocker = tmp_path / "file.txt"
+    blocker.write_text("x")
+    g = ["--graph", str(graph)]
+    _one_error(runner.invoke(cli, ["export", "-o", str(blocker / "out.ttl"), *g]), 6,
+               f"Error: {blocker / 'out.ttl'}: cannot write (Not a directory)", "write to stdout with -o -")
+    _one_error(runner.invoke(cli, ["export", "-o", str(tmp_path), *g]), 6, f"Error: {tmp_path}: is a folder")
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")) == []
+    assert _quads(graph) == before
+
+
+def test_bad_input_export_file_gets_the_usual_permissions(
+    runner: CliRunner, built: tuple[Path, list[str]], tmp_path: Path
+) -> None:
+    """The temporary file behind the atomic write is 0600; the result must not be (bug fixed)."""
+    graph, _ = built
+    out = tmp_path / "graph.nq"
+    old = os.umask(0o022)
+    try:
+        assert runner.invoke(cli, ["export", "--format", "nquads", "-o", str(out), "--graph", str(graph)]).exit_code == 0
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o644
+
+
+def test_bad_input_jsonl_records_of_every_json_type(
+    runner: CliRunner, built: tuple[Path, list[str]], write: Callable[..., Path]
+) -> None:
+    graph, before = built
+    for n, value in enumerate([[], "text", 7, None, True, {"id": ["x"], "text": "t"}, {"id": "x", "text": {"a": 1}}]):
+        path = write(f"types/{n}.jsonl", json.dumps(value) + "\n")
+        _one_error(runner.invoke(cli, ["build", str(path), "--graph", str(graph)]), 3, f"Error: {path}:1: ")
+    assert _quads(graph) == before
