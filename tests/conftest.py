@@ -166,3 +166,62 @@ def article_graph() -> Callable[..., Any]:
         return to_graph(Extraction(article=Article(id=article_id, text=text)))
 
     return make
+
+
+def _oxigraph_binary() -> str | None:
+    import shutil
+
+    found = shutil.which("oxigraph")
+    if found:
+        return found
+    beside = Path(sys.executable).with_name("oxigraph")
+    return str(beside) if beside.exists() else None
+
+
+@pytest.fixture(scope="module")
+def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real Oxigraph server (``oxigraph serve``) on a free loopback port; yields its base URL.
+
+    The default graph is the union of the named graphs (``--union-default-graph``), as in ``kg query``.
+    Stopped by its PID at teardown. Skipped only if the ``oxigraph`` binary is absent (it is in
+    requirements/test.lock).
+    """
+    import socket
+    import subprocess
+    import time
+    import urllib.request
+
+    binary = _oxigraph_binary()
+    if binary is None:
+        pytest.skip("the `oxigraph` server binary is not installed (pip install oxigraph; in test.lock)")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    location = tmp_path_factory.mktemp("oxigraph-server")
+    log = (location.parent / f"{location.name}.log").open("wb")
+    process = subprocess.Popen(  # noqa: S603 - fixed arguments
+        [binary, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}", "--union-default-graph"],
+        stdout=log, stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 15
+        while True:
+            if process.poll() is not None:
+                pytest.fail(f"oxigraph serve exited with {process.returncode}; log: {log.name}")
+            try:
+                with urllib.request.urlopen(f"{url}/query?query=ASK%7B%7D", timeout=1):  # noqa: S310
+                    break
+            except OSError:
+                if time.monotonic() > deadline:
+                    pytest.fail(f"oxigraph serve did not answer on {url} within 15 s; log: {log.name}")
+                time.sleep(0.05)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        log.close()

@@ -90,9 +90,17 @@ def build(inputs: tuple[Path, ...], fresh: bool, jobs: int, graph_path: Path | N
     and the command exits 1.
     """
     from kg.build import build as run_build
+    from kg.progress import progress_for
 
-    with _open(graph_path, write=True) as store:
-        summary = run_build(list(inputs) or [Path("seeds")], store, fresh=fresh, jobs=jobs)
+    progress = progress_for(sys.stderr)  # a progress line on a terminal only
+    try:
+        with _open(graph_path, write=True) as store:
+            summary = run_build(
+                list(inputs) or [Path("seeds")], store, fresh=fresh, jobs=jobs, on_progress=progress
+            )
+    finally:
+        if progress is not None:
+            progress.close()
     _report_build(summary)
 
 

@@ -122,7 +122,8 @@ def load_query(path: Path, *, allow_network: bool = False) -> StoredQuery:
         raise QueryError("query file not found", where=str(path),
                          fix="give the path of a .rq file or the name of a stored query") from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise QueryError(f"cannot read query file: {exc}", where=str(path)) from None
+        raise QueryError(f"cannot read query file: {exc}", where=str(path),
+                         fix="give a UTF-8 text file holding one SPARQL SELECT query") from None
     title, description, params = _parse_header(text, path)
     tree = parse_query(text, where=str(path), allow_network=allow_network)
     projected = _projection(tree)
@@ -192,8 +193,8 @@ def parse_query(text: str, *, where: str = "<query>", allow_network: bool = Fals
         try:
             update = parseUpdate(text)
         except ParseException:
-            raise QueryError(f"SPARQL syntax error: {exc.msg}",
-                             where=f"{where}:{exc.lineno}:{exc.col}") from None
+            raise QueryError(f"SPARQL syntax error: {exc.msg}", where=f"{where}:{exc.lineno}:{exc.col}",
+                             fix="correct the query at or just before that line and column") from None
         if any(name == "Load" for name in _node_names(update)) and not allow_network:
             raise NetworkRefused("LOAD would fetch a document from the network", where=where,
                                  fix="kg runs read-only queries; load data with 'kg build'") from None

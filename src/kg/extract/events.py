@@ -51,7 +51,7 @@ def subject_of(verb: Token) -> Token | None:
 
 def _governing_verb(noun: Token) -> Token | None:
     token = noun
-    for _ in range(4):
+    for _ in range(7):
         head = token.head
         if head.i == token.i:
             return None
@@ -110,6 +110,8 @@ def find_visits(ctx: Context, sent: Span) -> list[Found]:
                     if travelers:
                         break
             if not travelers:
+                travelers = _np_owner(ctx, token)
+            if not travelers:
                 verb = _governing_verb(token)
                 if verb is not None and not (verb.lemma_.lower() in lex.speech_verbs and _reported_by(token, verb)):
                     subj = subject_of(verb)
@@ -118,6 +120,19 @@ def find_visits(ctx: Context, sent: Span) -> list[Found]:
             if f:
                 found.append(f)
     return found
+
+
+def _np_owner(ctx: Context, noun: Token) -> list[Actor]:
+    """'X, in a speech on the first day of an official visit to Y, said': a travel noun inside
+    prepositional modifiers of a person's name belongs to that person."""
+    token = noun
+    for _ in range(8):
+        if token.dep_ not in ("pobj", "prep") or token.head.i == token.i:
+            break
+        token = token.head
+        if ctx.person_at(token):
+            return ctx.actors_of(token, persons_only=True)[:1]
+    return []
 
 
 def _led_by(ctx: Context, group: Token) -> list[Actor]:
