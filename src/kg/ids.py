@@ -1,7 +1,7 @@
 """Deterministic IRIs from content: the same content gives the same IRI in every run and every article.
 
 No counters, clocks or blank nodes. Entity IRIs are readable slugs of the entity key
-(``person:antony blinken`` -> ``id:person/antony-blinken``); everything that has no name (events,
+(``person:jane roe`` -> ``id:person/jane-roe``); everything that has no name (events,
 tenures, evidence, occurrences) is ``sha1`` over canonical JSON of what identifies it.
 
 Slugs: ASCII letters and digits are kept (lowercased), letters with diacritics are folded to ASCII
@@ -58,8 +58,8 @@ def _fold_char(ch: str) -> tuple[str, bool]:
 def slug(text: str) -> str:
     """A path segment for ``text``: readable where possible, never empty, always a valid IRI part.
 
-    >>> slug("Antony Blinken")
-    'antony-blinken'
+    >>> slug("Jane Roe")
+    'jane-roe'
     >>> slug("Jean-Yves Le Drian")
     'jean-yves-le-drian'
     >>> slug("Recep Tayyip Erdoğan")
@@ -120,8 +120,8 @@ def _entity_path(key: str) -> str:
 def entity_iri(key: str) -> str:
     """IRI of an entity from its cross-article key.
 
-    >>> entity_iri("person:antony blinken")[len(ID_BASE):]
-    'person/antony-blinken'
+    >>> entity_iri("person:jane roe")[len(ID_BASE):]
+    'person/jane-roe'
     >>> entity_iri("country:US")[len(ID_BASE):]
     'country/US'
     >>> entity_iri("city:1816670")[len(ID_BASE):]

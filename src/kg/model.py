@@ -4,7 +4,7 @@ Nothing here knows spaCy or RDF: ``articles`` produces :class:`Article`, ``extra
 :class:`Extraction`, ``mapping`` turns an :class:`Extraction` into triples.
 
 Identity: every :class:`Entity` carries a ``key`` that is its identity *across articles*
-(``person:antony blinken``, ``country:CN``, ``city:1816670``, ``org:chinese foreign ministry``);
+(``person:jane roe``, ``country:CN``, ``city:1816670``, ``org:chinese foreign ministry``);
 ``mapping`` mints IRIs from keys, so the same key in two articles is one IRI.
 """
 

@@ -140,7 +140,7 @@ class Context:
     def actor_of(self, token: Token, *, persons_only: bool = False) -> Actor | None:
         key = self.person_at(token)
         if key is None:
-            for child in token.children:  # "the US ambassador to China, Nicholas Burns"
+            for child in token.children:  # "the French ambassador to Chile, Jane Roe"
                 if child.dep_ == "appos" and self.person_at(child):
                     key = self.person_at(child)
                     break
