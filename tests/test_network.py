@@ -101,13 +101,15 @@ def test_network_zero_connections_across_every_command(
         result = runner.invoke(cli, ["build", *map(str, inputs), *g])
         assert result.exit_code in (0, 1), result.stderr
         assert runner.invoke(cli, ["validate", *g]).exit_code in (0, 1)
-        for fmt in ("turtle", "ntriples", "nquads", "trig", "jsonld"):
-            out = tmp_path / f"out.{fmt}"
+        suffixes = {"turtle": "ttl", "ntriples": "nt", "nquads": "nq", "trig": "trig", "jsonld": "jsonld"}
+        for fmt, suffix in suffixes.items():
+            out = tmp_path / f"out.{suffix}"
             assert runner.invoke(cli, ["export", "--format", fmt, "--ontology", "-o", str(out), *g]).exit_code == 0
         # the exports read back (as content, never as a location)
         again = ["--graph", str(tmp_path / "again")]
-        assert runner.invoke(cli, ["build", str(tmp_path / "out.trig"), *again]).exit_code == 0
-        assert runner.invoke(cli, ["build", str(tmp_path / "out.nquads"), *again]).exit_code == 0
+        for suffix in ("trig", "nq", "ttl", "nt"):
+            result = runner.invoke(cli, ["build", str(tmp_path / f"out.{suffix}"), *again])
+            assert result.exit_code == 0, result.stderr
         for name in ("visits", "meetings", "positions"):
             assert runner.invoke(cli, ["query", name, *g]).exit_code == 0
 

@@ -17,7 +17,7 @@ from kg.extract.mentions import find_orgs, find_places, find_titles
 from kg.extract.persons import cluster_persons, find_persons
 from kg.extract.status import status_of
 from kg.extract.timex import dateline_date, resolve
-from kg.model import Article, Entity, Event, Evidence, Extraction, Position
+from kg.model import Article, Entity, Event, Evidence, Extraction, Position, TimeValue
 
 
 def run(articles: Iterable[Article], *, n_process: int = 1, batch_size: int = 64) -> Iterator[Extraction]:
@@ -59,12 +59,16 @@ def _evidence(sent: Span, start: int, end: int) -> Evidence:
 
 
 def _sentence_date(ctx: Context, sent: Span, trigger: Token, future: bool | None):
-    """The date attached to the trigger's clause, else the nearest date in the sentence."""
+    """The date of the trigger's own clause (not of its subject's relative clause), else the
+    nearest date in the sentence."""
     dates = [e for e in sent.ents if e.label_ == "DATE"]
     if not dates:
         return None
     head = trigger.head if trigger.pos_ != "VERB" else trigger
     clause = {t.i for t in head.subtree}
+    for child in head.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "advcl", "ccomp") and child.i != trigger.i:
+            clause -= {t.i for t in child.subtree if trigger.i not in {x.i for x in child.subtree}}
     ranked = sorted(dates, key=lambda e: (e.start not in clause, abs(e.start - trigger.i)))
     for ent in ranked:
         value = resolve(ent.text, ctx.date, future=future)
@@ -140,6 +144,10 @@ def _events(ctx: Context, found, sents, article: Article, anchor: Date | None) -
             status, cue = "planned", time.text
         elif status == "occurred" and _future_words(sent, trigger):
             status, cue = "planned", _future_words(sent, trigger)
+        if time is None and status == "occurred" and anchor is not None and f.kind in ("visit", "meeting"):
+            # reported as done, with no date of its own: it happened by the article's date;
+            # say the month, not the day, so the precision is honest
+            time = TimeValue(anchor.strftime("%Y-%m"), "month", "")
         source, source_cue = _attribution(ctx, trigger, sent)
         cause = ev.cause_of(trigger) if status in ("cancelled", "postponed") else None
         evidence = _evidence(sent, trigger.idx, trigger.idx + len(trigger.text))
