@@ -90,7 +90,6 @@ def _hostile_inputs(folder: Path, at: Listener) -> list[Path]:
     return [ttl, trig, jsonl]
 
 
-@pytest.mark.slow
 def test_network_zero_connections_across_every_command(
     runner: CliRunner, tmp_path: Path, graph_path: Path
 ) -> None:

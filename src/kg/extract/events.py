@@ -290,7 +290,7 @@ def find_meetings(ctx: Context, sent: Span) -> list[Found]:
                 participants += ctx.actors_of(obj, persons_only=True)
             if lemma in ("receive", "host", "greet", "welcome") and len(participants) < 2:
                 continue
-        elif token.pos_ in ("NOUN", "PROPN") and lemma in lex.meeting_nouns:
+        elif token.pos_ in ("NOUN", "PROPN") and (lemma in lex.meeting_nouns or token.lower_ in lex.meeting_nouns):
             for obj in _prep_objects(token, {"with", "between", "of"}):
                 participants += ctx.actors_of(obj, persons_only=True)
             for child in token.children:
