@@ -120,7 +120,7 @@ def historic(code: str, on: Date | None) -> str:
     return code
 
 
-def country_code(name: str, on: Date | None = None) -> str | None:
+def country_code(name: str, on: Date | None = None, *, codes: bool = True) -> str | None:
     """ISO code for a country name, alias, demonym, metonym or code; None when it is not one.
 
     >>> country_code("U.S."), country_code("Britain"), country_code("Chinese"), country_code("KR")
@@ -134,7 +134,7 @@ def country_code(name: str, on: Date | None = None) -> str | None:
         key = key[4:]
     names, demonyms = _country_index()
     code = names.get(key) or demonyms.get(key) or _places()["metonyms"].get(key) or _capitals().get(key)
-    if code is None and len(name) in (2, 3) and name.isupper():
+    if code is None and codes and len(name) in (2, 3) and name.isupper():
         import pycountry
 
         found = pycountry.countries.get(alpha_2=name) if len(name) == 2 else None
@@ -202,7 +202,7 @@ def resolve_place(name: str, on: Date | None = None) -> Place | None:
     """
     key = fold(name[4:] if name.lower().startswith("the ") else name)
     place = _city_index().get(key)
-    code = country_code(name, on) if place is None or key in _country_index()[0] else None
+    code = country_code(name, on, codes=False) if place is None or key in _country_index()[0] else None
     if code is not None:
         return Place("country", code, short_name(code))
     if place is None:

@@ -95,7 +95,7 @@ class Context:
         name = " ".join(t.text for t in words)
         country = None
         for t in words:
-            country = country or geo.country_code(t.text, self.date)
+            country = country or geo.country_code(t.text, self.date, codes=False)
         actor = Actor("group:" + fold(name), "group", name, country)
         self.actors.setdefault(actor.key, actor)
         return actor

@@ -88,7 +88,8 @@ def find_titles(doc: Doc, on: Date | None) -> list[Title]:
         match_end = 0
         for j in range(min(n, i + 7), i, -1):
             phrase = fold(doc[i:j].text)
-            if phrase in lex.title_phrases and doc[j - 1].text.lower() not in ("of", "for", "the"):
+            if (phrase in lex.title_phrases and doc[j - 1].text.lower() not in ("of", "for", "the")
+                    and not doc[j - 1].is_punct and not doc[i].is_punct and "\n" not in doc[i:j].text):
                 match_end = j
                 break
         if not match_end or not (doc[i].text[:1].isupper() or doc[i].pos_ == "NOUN" or doc[i].is_lower):
@@ -131,7 +132,7 @@ def _title_country(doc: Doc, start: int, end: int, on: Date | None) -> str | Non
         org = io_name(text)
         if org:
             return "io:" + org
-        code = geo.country_code(text, on)
+        code = geo.country_code(text, on, codes=False)
         if code:
             return code
     # "Secretary-General of the United Nations", "Minister of ... of Japan" are rare; check "of X"
@@ -153,7 +154,7 @@ def find_places(doc: Doc, on: Date | None) -> list[PlaceMention]:
         if text.endswith(("'s", "’s")):
             text = text[:-2].strip()
         if ent.label_ in ("ORG", "FAC"):
-            code = geo.country_code(text, on)  # metonyms: the White House, the Kremlin
+            code = geo.country_code(text, on, codes=False)  # metonyms: the White House, the Kremlin
             place = geo.Place("country", code, geo.short_name(code)) if code else None
         else:
             place = geo.resolve_place(text, on)
@@ -196,7 +197,7 @@ def find_orgs(doc: Doc, on: Date | None) -> list[OrgMention]:
             continue
         country = None
         for token in doc[max(0, ent.start - 1) : ent.end]:
-            code = geo.country_code(token.text, on) if token.pos_ in ("PROPN", "ADJ") else None
+            code = geo.country_code(token.text, on, codes=False) if token.pos_ in ("PROPN", "ADJ") else None
             if code:
                 country = code
                 break
@@ -236,7 +237,7 @@ def plausible_person(name: str, on: Date | None, *, ner: bool = False) -> bool:
         return False
     if any(fold(w) in lex.title_words and w[:1].isupper() for w in words[-1:]):
         return False
-    if geo.country_code(name, on) or (len(words) == 1 and not ner and geo.is_place_name(name)):
+    if geo.country_code(name, on, codes=False) or (len(words) == 1 and not ner and geo.is_place_name(name)):
         return False
     if name.isupper() and len(name) <= 4:  # acronyms
         return False

@@ -92,28 +92,44 @@ def _bind_titles(doc: Doc, persons: list[PersonMention], titles: list[Title]) ->
 
 
 def _apposition(doc: Doc, person: PersonMention, by_start: dict, by_end: dict) -> Title | None:
-    """'X, the US ambassador to China,' / 'the US ambassador to China, X' / 'X, Japan's premier'."""
-    # title after the name: X , (the) [country words] TITLE
+    """'X, the US ambassador to China,' / 'the US ambassador to China, X' / 'X, Japan's premier'.
+
+    The parser must agree that the two stand in apposition (an ``appos`` arc between the name
+    and the title phrase): a comma alone also ends clauses ("as US President, X said")."""
+    name_tokens = {t.i for t in doc[person.start:person.end]}
+
+    def linked(title: Title) -> bool:
+        title_tokens = set(range(title.start, title.end))
+        for t in doc[person.start:person.end]:
+            if t.dep_ == "appos" and (t.head.i in title_tokens or _within_np(doc, t.head, title)):
+                return True
+        for i in title_tokens:
+            t = doc[i]
+            if t.dep_ == "appos" and t.head.i in name_tokens:
+                return True
+            if t.head.dep_ == "appos" and t.head.head.i in name_tokens:
+                return True
+        return False
+
     i = person.end
     if i < len(doc) and doc[i].text == ",":
         for k in range(i + 1, min(len(doc), i + 7)):
             if k in by_start:
-                between = doc[i + 1 : by_start[k].start] if by_start[k].start > i + 1 else []
-                if all(not t.is_punct or t.text in ("'s", "’s") for t in between):
-                    return by_start[k]
-                break
+                return by_start[k] if linked(by_start[k]) else None
             if doc[k].is_punct and doc[k].text not in ("'s",):
                 break
-    # title before the name: TITLE [to X] , X
     j = person.start - 1
     if j >= 1 and doc[j].text == ",":
         for k in range(j, max(0, j - 6), -1):
             if k in by_end:
-                between = doc[k:j]
-                if all(not t.is_punct for t in between) and not any(t.ent_type_ == "PERSON" for t in between):
-                    return by_end[k]
-                break
+                return by_end[k] if linked(by_end[k]) else None
     return None
+
+
+def _within_np(doc: Doc, head, title: Title) -> bool:
+    """Is ``head`` the noun the title phrase belongs to ('ambassador' in 'the US ambassador to
+    China')?"""
+    return title.start <= head.i < title.end + 4 and head.pos_ in ("NOUN", "PROPN")
 
 
 @dataclass

@@ -235,9 +235,11 @@ def _nationality_weight(doc: Doc, mention) -> float:
     lex = lexicon()
     head = doc[mention.end - 1]
     first = doc[mention.start]
-    if first.ent_type_ in ("NORP", "ORG", "FAC") or head.dep_ == "poss":
+    if first.ent_type_ in ("ORG", "FAC") or head.dep_ == "poss":
         return 3.0
-    if head.dep_ in ("compound", "amod", "nmod"):
+    if head.dep_ in ("compound", "amod", "nmod") or first.ent_type_ == "NORP":
+        if head.dep_ not in ("compound", "amod", "nmod"):
+            return 3.0  # "the Soviets said"
         noun = head.head.lemma_.lower()
         if noun in lex.group_heads or noun in lex.title_words or noun in lex.raw["government_body_words"]:
             return 3.0
@@ -276,8 +278,9 @@ def _strong_article_country(ctx: Context, doc: Doc) -> str | None:
     """The article's own country when its demonyms, metonyms and possessives point at one state
     clearly (twice the weight of any other); otherwise None: a guess is worse than no answer."""
     counts: Counter[str] = Counter()
+    taken = _title_places(ctx)
     for p in ctx.places:
-        weight = _nationality_weight(doc, p)
+        weight = _nationality_weight(doc, p) if p.start not in taken else 0
         if weight >= 3:
             counts[p.place.code] += weight
     ranked = counts.most_common(2)
@@ -298,8 +301,8 @@ def _positions(ctx: Context, doc: Doc, anchor: Date | None) -> tuple[Position, .
             if country is None:
                 country = _of_place(ctx, doc, mention.end) or known
             if country is None:
-                country = (_weighted_country(ctx, doc, doc[title.start].sent, strong=True)
-                           or lex.raw["title_states"].get(title.phrase)
+                country = (lex.raw["title_states"].get(title.phrase)
+                           or _weighted_country(ctx, doc, doc[title.start].sent, strong=True)
                            or _strong_article_country(ctx, doc))
                 if country and not country.startswith("io:"):
                     country = geo.historic(country, anchor)
