@@ -21,6 +21,7 @@ code  class                  meaning
                              context); ``kg`` never does
 70    (internal error)       a bug: ``internal error: <type>: <message>``; ``KG_DEBUG=1`` shows the
                              traceback
+130   (interrupted)          SIGINT (Ctrl-C); work finished before it is kept (``kg.cli``)
 ====  =====================  ===============================================================
 """
 

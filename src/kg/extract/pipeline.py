@@ -202,7 +202,7 @@ def _merge_repeats(found: dict, headline_end: int) -> dict:
     for event in found.values():
         if event.evidence.start < headline_end and who(event) in body_roles:
             continue
-        key = (*who(event), event.status)
+        key = (*who(event), event.status, event.quote)  # two different quotes are two statements
         if key not in merged:
             merged[key] = event
             continue
