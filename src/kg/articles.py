@@ -35,7 +35,7 @@ from pathlib import Path
 
 from kg.errors import InputError
 from kg.model import Article
-from kg.text import clean_text
+from kg.text import clean_text, clean_title
 
 __all__ = ["ARTICLE_SUFFIXES", "MAX_ARTICLE_BYTES", "article_files", "read_articles"]
 
@@ -231,7 +231,7 @@ def _jsonl_article(line: str, where: str) -> Article:
     if not body:
         raise InputError("'text' is blank", where=where, fix="give the article text or drop the line")
     raw_title = _string(record, "title", where)
-    title = clean_text(raw_title) if raw_title is not None else None
+    title = clean_title(raw_title) if raw_title is not None else None
     raw_date = _string(record, "date", where)
     published = None
     if raw_date is not None:

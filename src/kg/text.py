@@ -53,6 +53,38 @@ def clean_text(raw: str) -> str:
     return _join_lines(text.replace("\r\n", "\n").split("\n")).strip()
 
 
+_SMALL_WORDS = frozenset(
+    "a an and as at but by for from in into of off on or over per the to up via vs with".split())
+_SHORT_WORDS = frozenset(
+    "ask aid bid cut due end few get go hit key may new now out say see set top two way war win won".split())
+
+
+def clean_title(raw: str) -> str:
+    """A headline: :func:`clean_text`, and an ALL-CAPS headline put in title case so that the
+    tagger reads it as English ("SHULTZ TO VISIT MOSCOW" -> "Shultz to Visit Moscow"); short
+    words that are not English words stay capitals (acronyms: "EC", "UN", "U.S.").
+
+    >>> clean_title("U.S. TREASURY'S BAKER MEETS WEST GERMAN MINISTER")
+    "U.S. Treasury's Baker Meets West German Minister"
+    >>> clean_title("EC AND COMECON END TALKS")
+    'EC and Comecon End Talks'
+    """
+    text = clean_text(raw)
+    letters = [c for c in text if c.isalpha()]
+    if not letters or sum(c.isupper() for c in letters) < 0.8 * len(letters):
+        return text
+    words = []
+    for i, word in enumerate(text.split(" ")):
+        bare = word.strip("\"'()[],:;!?-").lower()
+        if "." in word or (len(bare) <= 3 and bare not in _SMALL_WORDS and bare not in _SHORT_WORDS):
+            words.append(word)  # U.S., EC, UN: keep
+        elif i and bare in _SMALL_WORDS:
+            words.append(word.lower())
+        else:
+            words.append("-".join(part[:1] + part[1:].lower() for part in word.split("-")))
+    return " ".join(words)
+
+
 def _join_lines(lines: list[str]) -> str:
     """Join hard-wrapped lines into paragraphs; an empty line or an indented start is a break."""
     paragraphs: list[str] = []

@@ -19,7 +19,7 @@ from kg.extract.mentions import PersonMention, Title, clean_person, plausible_pe
 from kg.text import fold
 
 
-def find_persons(doc: Doc, titles: list[Title], on: Date | None) -> list[PersonMention]:
+def find_persons(doc: Doc, titles: list[Title], on: Date | None, headline_end: int = 0) -> list[PersonMention]:
     spans: dict[tuple[int, int], PersonMention] = {}
     covered: set[int] = set()
     for ent in doc.ents:
@@ -44,9 +44,35 @@ def find_persons(doc: Doc, titles: list[Title], on: Date | None) -> list[PersonM
                     spans[(i, j)] = PersonMention(i, j, name)
                     covered.update(range(i, j))
     _surname_repeats(doc, spans, covered)
+    if headline_end:
+        _trim_headline(doc, spans, headline_end)
     persons = sorted(spans.values(), key=lambda m: m.start)
     _bind_titles(doc, persons, titles)
     return persons
+
+
+def _trim_headline(doc: Doc, spans: dict, headline_end: int) -> None:
+    """In a title-cased headline every word looks like a name ("Clark Holds Talks"): cut a
+    headline name at the first word the body uses in lower case (a common word, not a name)."""
+    common = {t.lower_ for t in doc[headline_end:] if t.text.islower()}
+    common |= {t.lemma_.lower() for t in doc[headline_end:] if t.text.islower()}
+
+    def is_common(word: str) -> bool:
+        w = word.lower()
+        return w in common or w.rstrip("s") in common or (w.endswith("es") and w[:-2] in common)
+
+    body_names = [fold(m.name).split() for k, m in spans.items() if k[0] >= headline_end]
+    for key in [k for k in spans if k[0] < headline_end]:
+        mention = spans.pop(key)
+        end = mention.start
+        while end < mention.end and not is_common(doc[end].text):
+            end += 1
+        words = fold(_name(doc, mention.start, end)).split()
+        for name in body_names:  # "Clark Holds" with "Joe Clark" in the body: "Clark"
+            if words and words[0] == name[-1] and not set(words[1:]) & set(name):
+                end = mention.start + 1
+        if end > mention.start:
+            spans[(mention.start, end)] = PersonMention(mention.start, end, _name(doc, mention.start, end))
 
 
 def _surname_repeats(doc: Doc, spans: dict, covered: set[int]) -> None:

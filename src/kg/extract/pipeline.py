@@ -32,8 +32,8 @@ def run(articles: Iterable[Article], *, n_process: int = 1, batch_size: int = 64
 def extract_doc(doc: Doc, article: Article) -> Extraction:
     anchor = article.date or dateline_date(article.text[article.body_offset:])
     titles = find_titles(doc, anchor)
-    persons = find_persons(doc, titles, anchor)
     headline_end = next((t.i for t in doc if t.idx >= article.body_offset), len(doc)) if article.title else 0
+    persons = find_persons(doc, titles, anchor, headline_end)
     entities = cluster_persons(persons, headline_end)
     ctx = Context(doc, anchor, persons, entities, titles, find_places(doc, anchor), find_orgs(doc, anchor),
                   article.body_offset)
