@@ -220,3 +220,29 @@ def _joins(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
         return _similar(short[0], full[-1])
     return _similar(short[-1], full[-1]) and (short[0] == full[0] or short[0][:1] == full[0][:1]
                                               or short == full[-len(short):])
+
+
+def bind_title_mentions(doc: Doc, persons: list[PersonMention], entities: list[PersonEntity],
+                        titles: list[Title]) -> None:
+    """'the prime minister said' with no name: the title belongs to the person last named
+    before it (within two sentences) who has no title yet; a person who already holds that
+    title keeps it. Definite mentions only ("the ..."), never "a minister"."""
+    bound = {id(t) for p in persons for t in p.all_titles}
+    by_key = {e.key: e for e in entities}
+    for title in titles:
+        if id(title) in bound or title.start == 0 or doc[title.start - 1].lower_ != "the":
+            continue
+        if any(t.phrase == title.phrase for e in entities for t in e.titles):
+            continue
+        sent_start = doc[title.start].sent.start
+        window = [s for s in doc.sents if s.end <= sent_start][-2:]
+        lower = window[0].start if window else sent_start
+        before = [p for p in persons if lower <= p.start < title.start and p.key]
+        if not before:
+            continue
+        target = before[-1]
+        entity = by_key.get(target.key)
+        if entity is None or entity.titles:
+            continue
+        target.more_titles.append(title)
+        entity.titles.append(title)

@@ -14,7 +14,7 @@ from kg.extract import events as ev
 from kg.extract.context import Actor, Context
 from kg.extract.lexicon import lexicon, title_case
 from kg.extract.mentions import find_orgs, find_places, find_titles
-from kg.extract.persons import cluster_persons, find_persons
+from kg.extract.persons import bind_title_mentions, cluster_persons, find_persons
 from kg.extract.status import status_of
 from kg.extract.timex import dateline_date, resolve
 from kg.model import Article, Entity, Event, Evidence, Extraction, Position, TimeValue
@@ -35,6 +35,7 @@ def extract_doc(doc: Doc, article: Article) -> Extraction:
     headline_end = next((t.i for t in doc if t.idx >= article.body_offset), len(doc)) if article.title else 0
     persons = find_persons(doc, titles, anchor, headline_end)
     entities = cluster_persons(persons, headline_end)
+    bind_title_mentions(doc, persons, entities, titles)
     ctx = Context(doc, anchor, persons, entities, titles, find_places(doc, anchor), find_orgs(doc, anchor),
                   article.body_offset)
     sents = list(doc.sents)
@@ -317,6 +318,8 @@ def _positions(ctx: Context, doc: Doc, anchor: Date | None) -> tuple[Position, .
                     ctx.place_actor(geo.Place("country", country, geo.short_name(country)))
             ctx.person_actor(entity.key)
             span = doc[min(title.start, mention.start):max(title.end, mention.end)]
+            if doc[title.start].sent.start != doc[mention.start].sent.start:
+                span = doc[title.start:title.end]  # "the minister said": the title's sentence
             evidence = _evidence(span.sent, span.start_char, span.end_char)
             key = (entity.key, name)
             if key not in out or (out[key].jurisdiction is None and jurisdiction):
