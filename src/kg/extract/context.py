@@ -113,8 +113,9 @@ class Context:
             return None
         sent = token.sent
         same = [m for m in before if m.start >= sent.start]
-        if same:
-            return same[-1].key
+        if same:  # the subject of the sentence first ("X will meet Y when he visits Z")
+            subjects = [m for m in same if self.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")]
+            return (subjects or same)[-1].key
         last_sent = self.doc[before[-1].start].sent
         in_last = [m for m in before if m.start >= last_sent.start]
         subjects = [m for m in in_last if self.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")]

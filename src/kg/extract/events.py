@@ -104,14 +104,15 @@ def find_visits(ctx: Context, sent: Span) -> list[Found]:
                     travelers = ctx.actors_of(child, persons_only=True)
                 elif child.dep_ == "compound" and ctx.person_at(child):
                     travelers = ctx.actors_of(child, persons_only=True)
+            agents = _prep_objects(token, {"by"})
             if not travelers:
-                for obj in _prep_objects(token, {"by", "of"}):
+                for obj in agents + _prep_objects(token, {"of"}):
                     travelers = ctx.actors_of(obj, persons_only=True)
                     if travelers:
                         break
             if not travelers:
                 travelers = _np_owner(ctx, token)
-            if not travelers:
+            if not travelers and not agents:  # "a visit by Nordic leaders": not the host's trip
                 verb = _governing_verb(token)
                 if verb is not None and not (verb.lemma_.lower() in lex.speech_verbs and _reported_by(token, verb)):
                     subj = subject_of(verb)

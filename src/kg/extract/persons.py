@@ -62,6 +62,7 @@ def _trim_headline(doc: Doc, spans: dict, headline_end: int) -> None:
         return w in common or w.rstrip("s") in common or (w.endswith("es") and w[:-2] in common)
 
     body_names = [fold(m.name).split() for k, m in spans.items() if k[0] >= headline_end]
+    body_surnames = {name[-1] for name in body_names}
     for key in [k for k in spans if k[0] < headline_end]:
         mention = spans.pop(key)
         end = mention.start
@@ -71,6 +72,9 @@ def _trim_headline(doc: Doc, spans: dict, headline_end: int) -> None:
         for name in body_names:  # "Clark Holds" with "Joe Clark" in the body: "Clark"
             if words and words[0] == name[-1] and not set(words[1:]) & set(name):
                 end = mention.start + 1
+        words = fold(_name(doc, mention.start, end)).split()
+        if body_surnames and words and not any(_similar(words[-1], s) for s in body_surnames):
+            continue  # a headline "name" the body never names is a headline word
         if end > mention.start:
             spans[(mention.start, end)] = PersonMention(mention.start, end, _name(doc, mention.start, end))
 

@@ -48,6 +48,9 @@ def status_of(trigger: Token, *, headline: bool = False, event_date: str | None 
         around.append(token)
         around.extend(c for c in token.children if c.dep_ in (
             "aux", "auxpass", "neg", "advmod", "amod", "acomp", "prt", "mark", "relcl", "acl", "det"))
+        for prep in token.children:  # "was under consideration", "is under discussion"
+            if prep.dep_ == "prep" and prep.lower_ == "under":
+                around.extend(c for c in prep.children if c.dep_ == "pobj")
     for token in around:
         if _phrase(token) in cancel or token.lower_ in cancel:
             return "cancelled", token.text
