@@ -108,17 +108,21 @@ def find_titles(doc: Doc, on: Date | None) -> list[Title]:
             start -= 1
         if start > 0 and doc[start - 1].text == "-" and start > 1 and fold(doc[start - 2].text) == "ex":
             former, start = True, start - 2
-        country = _title_country(doc, start, match_end, on)
+        country = _title_country(doc, start, match_end, on,
+                                 sending=phrase.split()[-1] in lex.raw["sending_state_titles"] or phrase in lex.raw["sending_state_titles"])
         titles.append(Title(start, match_end, phrase, former, country, deputy))
         i = match_end
     return titles
 
 
-def _title_country(doc: Doc, start: int, end: int, on: Date | None) -> str | None:
+def _title_country(doc: Doc, start: int, end: int, on: Date | None, sending: bool = False) -> str | None:
     """Country or organisation named right before a title ('US', 'Chinese', "Japan's", 'UN')
     or inside it ('Secretary-General of the United Nations', 'King ... of Jordan' is handled by
     the caller)."""
     j = start - 1
+    if sending:  # "China's UN Ambassador": the organisation receives; the state sends
+        while j >= 0 and io_name(doc[j].text):
+            j -= 1
     # skip a possessive: "Japan 's Prime Minister"
     if j >= 0 and doc[j].text in ("'s", "’s", "'"):
         j -= 1
