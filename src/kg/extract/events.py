@@ -77,6 +77,9 @@ def find_visits(ctx: Context, sent: Span) -> list[Found]:
         if token.pos_ == "VERB" and lemma in lex.travel_verbs:
             dest_tokens = [c for c in token.children if c.dep_ == "dobj"] if lemma in ("visit", "tour", "reach") else []
             dest_tokens += _prep_objects(token, PLACE_PREPS)
+            for comp in token.children:  # "visits neighbouring Canada" (parsed as a participle)
+                if comp.dep_ == "xcomp":
+                    dest_tokens += [c for c in comp.children if c.dep_ == "dobj"]
             for adv in token.children:  # "fly home"? no: only named places
                 if adv.dep_ == "npadvmod" and adv.i in ctx.token_place:
                     dest_tokens.append(adv)
@@ -117,6 +120,8 @@ def find_visits(ctx: Context, sent: Span) -> list[Found]:
                 if verb is not None and not (verb.lemma_.lower() in lex.speech_verbs and _reported_by(token, verb)):
                     subj = subject_of(verb)
                     travelers = ctx.actors_of(subj) if subj is not None else []
+                    if subj is not None and not any(a.kind == "person" for a in travelers):
+                        travelers = _led_by(ctx, subj) or travelers
             f = _visit(ctx, token, travelers, dest_tokens)
             if f:
                 found.append(f)
