@@ -39,7 +39,7 @@ def subject_of(verb: Token) -> Token | None:
                 return child
         if token.dep_ == "relcl":
             return token.head
-        if token.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp") and token.head.i != token.i:
+        if token.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp", "acomp") and token.head.i != token.i:
             token = token.head
             continue
         if token.dep_ == "pobj" or token.dep_ == "prep":
