@@ -38,5 +38,284 @@ def visits(text: str, day: date | None = DAY) -> set[tuple[str, str]]:
     return {(e.role("traveler")[0], e.role("destination")[0]) for e in events(text, "visit", day)}
 
 
-def [visit] -> None:  # placeholder replaced below
-    pass
+def only_visit(text: str, day: date | None = DAY) -> Event:
+    [visit] = events(text, "visit", day)
+    return visit
+
+
+def positions(text: str) -> set[tuple[str, str, str | None]]:
+    return {(p.holder, p.title, p.jurisdiction) for p in run(text).positions}
+
+
+def persons(extraction: Extraction) -> set[str]:
+    return {e.key for e in extraction.entities if e.kind == "person"}
+
+
+# --- visits -------------------------------------------------------------------------------------
+
+
+def test_extract_host_verb_gives_guest_visit() -> None:
+    text = "Spanish Prime Minister Pedro Alvarez hosted French President Jane Roe in Madrid on Monday."
+    visit = only_visit(text)
+    assert visit.role("traveler") == ("person:jane roe",)
+    assert visit.role("destination") == ("country:ES",)
+    assert visit.status == "occurred"
+
+
+def test_extract_tour_one_visit_per_country() -> None:
+    text = "Kenyan President Amara Okafor is on a tour that has taken her to Kenya, Ghana and Peru."
+    assert visits(text) == {("person:amara okafor", f"country:{c}") for c in ("GH", "KE", "PE")}
+
+
+def test_extract_attend_summit_in_city() -> None:
+    visit = only_visit("Lena Kovacs, the Hungarian prime minister, attended a summit in Lisbon on Tuesday.")
+    assert visit.role("traveler") == ("person:lena kovacs",)
+    assert visit.role("destination") == ("country:PT",)
+    assert visit.role("place") == ("city:2267057",)
+
+
+def test_extract_delegation_led_by() -> None:
+    visit = only_visit(f"A delegation led by {GREEK_FM} arrived in Ankara on Monday.")
+    assert visit.role("traveler") == ("person:nikos dravas",)
+    assert visit.role("destination") == ("country:TR",)
+
+
+def test_extract_invitation_to_visit_is_considered() -> None:
+    visit = only_visit("Pedro Alvarez extended an invitation to Jane Roe to visit Spain.")
+    assert visit.role("traveler") == ("person:jane roe",)
+    assert visit.role("destination") == ("country:ES",)
+    assert visit.status == "considered"
+
+
+def test_extract_meeting_abroad_implies_visit() -> None:
+    text = f"{GREEK_FM} met Jane Roe in Tokyo on Tuesday."
+    # Jane Roe's own country is unknown: only the Greek minister is known to have travelled
+    assert visits(text) == {("person:nikos dravas", "country:JP")}
+    [meeting] = events(text, "meeting")
+    assert meeting.role("place") == ("city:1850147",)
+
+
+def test_extract_held_talks_abroad_host_stays_home() -> None:
+    text = "Spanish Prime Minister Pedro Alvarez held talks with French President Jane Roe in Paris."
+    assert visits(text) == {("person:pedro alvarez", "country:FR")}
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "'A met B in Paris': the parser attaches 'in Paris' to the object B (prep of dobj), and "
+    "find_meetings reads a place only from the trigger's own 'in/at' or from 'with X in Y', "
+    "so the meeting has no place and no visit of the Spanish participant to FR is made"))
+def test_extract_met_in_place_attached_to_object() -> None:
+    text = "Spanish Prime Minister Pedro Alvarez met French President Jane Roe in Paris on Tuesday."
+    assert visits(text) == {("person:pedro alvarez", "country:FR")}
+
+
+def test_extract_meetings_with_list_are_pairs_with_subject() -> None:
+    text = "Spanish Foreign Minister Pedro Alvarez held meetings with Jane Roe, Lena Kovacs and Nikos Dravas."
+    pairs = {e.role("participant") for e in events(text, "meeting")}
+    assert pairs == {
+        ("person:jane roe", "person:pedro alvarez"),
+        ("person:lena kovacs", "person:pedro alvarez"),
+        ("person:nikos dravas", "person:pedro alvarez"),
+    }
+
+
+def test_extract_presence_abroad_is_visit() -> None:
+    visit = only_visit(f"{GREEK_FM} is in Brussels for talks.")
+    assert visit.role("traveler") == ("person:nikos dravas",)
+    assert visit.role("destination") == ("country:BE",)
+    assert visit.status == "occurred"
+
+
+def test_extract_presence_without_own_country_no_visit() -> None:
+    assert events("Nikos Dravas is in Brussels for talks.", "visit") == []
+
+
+# --- status ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("sentence", "status"), [
+    (f"{GREEK_FM} is to visit Japan.", "planned"),
+    (f"{GREEK_FM} is set to visit Japan.", "planned"),
+    (f"{GREEK_FM} is expected to visit Japan.", "planned"),
+    (f"{GREEK_FM} could visit Japan.", "considered"),
+    (f"A visit to Japan by {GREEK_FM} is under consideration.", "considered"),
+    (f"{GREEK_FM} is considering a visit to Japan.", "considered"),
+    (f"{GREEK_FM} put off his visit to Japan.", "postponed"),
+    (f"{GREEK_FM} arrived in Japan.", "occurred"),
+    (f"Trade will top the agenda when {GREEK_FM} visits Japan.", "planned"),
+    (f"{GREEK_FM} returned home after having completed a trip to Japan.", "occurred"),
+])
+def test_extract_status_cues(sentence: str, status: str) -> None:
+    visit = only_visit(sentence)
+    assert visit.role("traveler") == ("person:nikos dravas",)
+    assert visit.role("destination") == ("country:JP",)
+    assert visit.status == status
+
+
+@pytest.mark.parametrize(("why", "cause"), [
+    ("because of the floods", "the floods"),
+    ("after a row over fishing rights", "a row over fishing rights"),
+])
+def test_extract_cancelled_cause(why: str, cause: str) -> None:
+    visit = only_visit(f"{GREEK_FM} cancelled his trip to Japan {why}.")
+    assert visit.status == "cancelled"
+    assert visit.cause == cause
+
+
+# --- dates -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("sentence", "iso", "precision"), [
+    (f"{GREEK_FM} will visit Japan on Monday.", "2021-03-08", "day"),  # planned: forward
+    (f"{GREEK_FM} visited Japan on Monday.", "2021-03-01", "day"),  # occurred: backward
+    (f"{GREEK_FM} will visit Japan next month.", "2021-04", "month"),
+    (f"{GREEK_FM} will visit Japan April 13 to 16.", "2021-04-13", "day"),
+    (f"{GREEK_FM} visited Japan in May 2019.", "2019-05", "month"),
+    (f"{GREEK_FM} visited Japan.", "2021-03", "month"),  # no date of its own: the article's month
+])
+def test_extract_visit_dates(sentence: str, iso: str, precision: str) -> None:
+    time = only_visit(sentence).time
+    assert time is not None
+    assert (time.iso, time.precision) == (iso, precision)
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "kg.extract.timex.DATELINE is compiled without re.IGNORECASE while MONTHS keys are lower "
+    "case, so dateline_date('PARIS, 7 September 2004 - ...') is None (its own doctest with "
+    "'7 September 2004' fails too); an undated article gets no anchor and 'on Monday' stays unresolved"))
+def test_extract_dateline_anchors_undated_article() -> None:
+    text = f"PARIS, 7 September 2004 - Talks opened. {GREEK_FM} arrived in Japan on Monday."
+    time = only_visit(text, day=None).time
+    assert time is not None and time.iso == "2004-09-06"
+
+
+# --- positions -------------------------------------------------------------------------------
+
+
+def test_extract_position_apposition_ambassador() -> None:
+    text = "Nikos Dravas, the Italian ambassador, met Jane Roe."
+    assert ("person:nikos dravas", "Ambassador", "country:IT") in positions(text)
+
+
+def test_extract_position_un_ambassador_sending_state() -> None:
+    assert positions("China's UN Ambassador Lena Kovacs met Jane Roe.") == {
+        ("person:lena kovacs", "Ambassador", "country:CN")}
+
+
+def test_extract_position_un_secretary_general() -> None:
+    text = "UN Secretary-General Lena Kovacs met Jane Roe."
+    assert positions(text) == {("person:lena kovacs", "Secretary General", "org:united nations")}
+    org = run(text).entity("org:united nations")
+    assert org is not None and org.kind == "organization" and org.org_type == "international"
+
+
+def test_extract_position_former() -> None:
+    [position] = run("Former President Pedro Alvarez visited Japan.").positions
+    assert (position.holder, position.title, position.former) == ("person:pedro alvarez", "President", True)
+
+
+def test_extract_position_two_titles() -> None:
+    text = "State Councilor and Foreign Minister Lena Kovacs visited Japan."
+    assert {(p.holder, p.title) for p in run(text).positions} == {
+        ("person:lena kovacs", "State Councilor"), ("person:lena kovacs", "Foreign Minister")}
+
+
+def test_extract_position_king_of_country() -> None:
+    assert ("person:tarek", "King", "country:JO") in positions("King Tarek of Jordan visited Japan.")
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "NER tags 'King Nikos Dravas' as ORG and the extractor keeps it as org:king nikos dravas: "
+    "a royal title + full name tagged ORG is not recovered as a person"))
+def test_extract_position_king_full_name_tagged_org() -> None:
+    assert ("person:nikos dravas", "King", "country:JO") in positions("King Nikos Dravas of Jordan visited Japan.")
+
+
+# --- persons ---------------------------------------------------------------------------------
+
+
+def test_extract_surname_repeat_tagged_org_is_person() -> None:
+    # spaCy tags the repeat "Kovacs" ORG; it is still Lena Kovacs
+    extraction = run("Energy Secretary Lena Kovacs arrived in Tokyo on Monday. Kovacs said talks with Japan went well.")
+    assert persons(extraction) == {"person:lena kovacs"}
+    assert not [e for e in extraction.entities if e.kind == "organization"]
+    [statement] = [e for e in extraction.events if e.kind == "statement"]
+    assert statement.role("speaker") == ("person:lena kovacs",)
+
+
+def test_extract_honorific_stripped() -> None:
+    extraction = run("Jane Roe met Pedro Alvarez. Mr Roe arrived in Japan.")
+    assert persons(extraction) == {"person:jane roe", "person:pedro alvarez"}
+    assert all("Mr" not in e.name and "Mr" not in " ".join(e.aliases) for e in extraction.entities)
+    assert only_visit("Jane Roe met Pedro Alvarez. Mr Roe arrived in Japan.").role("traveler") == ("person:jane roe",)
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "coreference joins a surname-only mention to a full name only when the full name comes "
+    "first: 'Mr. Roe ... Jane Roe' gives two entities, person:roe and person:jane roe"))
+def test_extract_honorific_surname_before_full_name() -> None:
+    assert persons(run("Mr. Roe arrived in Japan. Jane Roe met Pedro Alvarez.")) == {
+        "person:jane roe", "person:pedro alvarez"}
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "spaCy tags 'Amara Okafor' as GPE after 'UN Secretary-General'; the title-name fallback "
+    "(persons._namelike) only accepts tokens with no entity type or PERSON, so no person is found"))
+def test_extract_name_after_title_tagged_gpe() -> None:
+    assert persons(run("UN Secretary-General Amara Okafor visited Japan.")) == {"person:amara okafor"}
+
+
+def test_extract_allcaps_headline() -> None:
+    assert clean_title("KOVACS MEETS ALVAREZ IN TOKYO") == "Kovacs Meets Alvarez in Tokyo"
+    body = ("Hungarian Prime Minister Lena Kovacs met Spanish Foreign Minister Pedro Alvarez "
+            "in Tokyo on Tuesday.")
+    extraction = run(body, title="KOVACS MEETS ALVAREZ IN TOKYO")
+    # spaCy reads "Meets Alvarez" as a PERSON in the headline: the verb is not part of a name
+    assert persons(extraction) == {"person:lena kovacs", "person:pedro alvarez"}
+    assert all("meets" not in e.key for e in extraction.entities)
+    [meeting] = events(body, "meeting", title="KOVACS MEETS ALVAREZ IN TOKYO")
+    assert meeting.role("participant") == ("person:lena kovacs", "person:pedro alvarez")
+
+
+# --- geo (no spaCy) --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("name", "code"), [
+    ("Soviet", "SUHH"), ("Britain", "GB"), ("the Kremlin", "RU"), ("Chinese", "CN"), ("Italian", "IT"),
+])
+def test_geo_country_code_aliases(name: str, code: str) -> None:
+    assert geo.country_code(name) == code
+
+
+def test_geo_historic_states_by_date() -> None:
+    assert geo.country_code("Russia", date(1987, 5, 1)) == "SUHH"
+    assert geo.country_code("Russia", date(2004, 5, 1)) == "RU"
+    assert geo.country_code("Germany", date(1985, 1, 1)) == "DEWG"
+
+
+def test_geo_resolve_place_city() -> None:
+    assert geo.resolve_place("Lisbon") == geo.Place("city", "PT", "Lisbon", 2267057)
+    madrid = geo.resolve_place("Madrid")
+    assert madrid is not None and (madrid.kind, madrid.code, madrid.geonames_id) == ("city", "ES", 3117735)
+
+
+def test_geo_two_letter_codes_not_from_text() -> None:
+    assert geo.country_code("IN") == "IN"
+    assert geo.country_code("IN", codes=False) is None
+    assert geo.country_code("IT", codes=False) is None
+    assert geo.resolve_place("IN") is None
+
+
+# --- text hygiene ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("raw", "clean"), [
+    ("Iran #39;s envoy", "Iran's envoy"),
+    ("the envoy said quot;yes", 'the envoy said "yes'),
+    ("&lt;b&gt;Talks&lt;/b&gt; resumed", "Talks resumed"),
+    ("Talks resumed\\Leaders met.", "Talks resumed Leaders met."),
+    ("Talks ended.\nReuter\n&#3;", "Talks ended."),
+    ("Russia 's minister , said he did n't agree .", "Russia's minister, said he didn't agree."),
+])
+def test_text_clean_text(raw: str, clean: str) -> None:
+    assert clean_text(raw) == clean
