@@ -179,10 +179,6 @@ def test_extract_visit_dates(sentence: str, iso: str, precision: str) -> None:
     assert (time.iso, time.precision) == (iso, precision)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "kg.extract.timex.DATELINE is compiled without re.IGNORECASE while MONTHS keys are lower "
-    "case, so dateline_date('PARIS, 7 September 2004 - ...') is None (its own doctest with "
-    "'7 September 2004' fails too); an undated article gets no anchor and 'on Monday' stays unresolved"))
 def test_extract_dateline_anchors_undated_article() -> None:
     text = f"PARIS, 7 September 2004 - Talks opened. {GREEK_FM} arrived in Japan on Monday."
     time = only_visit(text, day=None).time

@@ -120,7 +120,7 @@ def _absolute(text: str, anchor: Date | None, future: bool | None) -> TimeValue 
 
 
 DATELINE = re.compile(
-    rf"^[A-Z][A-Za-z .'-]{{2,40}},\s+(?:(?P<d1>[0-3]?\d)\s+{_MONTH.replace('(?P<month>', '(?P<m1>')}|{_MONTH.replace('(?P<month>', '(?P<m2>')}\s+(?P<d2>[0-3]?\d)),?\s+(?P<y>(?:19|20)\d\d)"
+    rf"^[A-Z][A-Za-z .'-]{{2,40}},\s+(?:(?P<d1>[0-3]?\d)\s+(?i:{_MONTH.replace('(?P<month>', '(?P<m1>')})|(?i:{_MONTH.replace('(?P<month>', '(?P<m2>')})\s+(?P<d2>[0-3]?\d)),?\s+(?P<y>(?:19|20)\d\d)"
 )
 
 
