@@ -100,10 +100,6 @@ def test_extract_held_talks_abroad_host_stays_home() -> None:
     assert visits(text) == {("person:pedro alvarez", "country:FR")}
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "'A met B in Paris': the parser attaches 'in Paris' to the object B (prep of dobj), and "
-    "find_meetings reads a place only from the trigger's own 'in/at' or from 'with X in Y', "
-    "so the meeting has no place and no visit of the Spanish participant to FR is made"))
 def test_extract_met_in_place_attached_to_object() -> None:
     text = "Spanish Prime Minister Pedro Alvarez met French President Jane Roe in Paris on Tuesday."
     assert visits(text) == {("person:pedro alvarez", "country:FR")}
@@ -220,9 +216,6 @@ def test_extract_position_king_of_country() -> None:
     assert ("person:tarek", "King", "country:JO") in positions("King Tarek of Jordan visited Japan.")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "NER tags 'King Nikos Dravas' as ORG and the extractor keeps it as org:king nikos dravas: "
-    "a royal title + full name tagged ORG is not recovered as a person"))
 def test_extract_position_king_full_name_tagged_org() -> None:
     assert ("person:nikos dravas", "King", "country:JO") in positions("King Nikos Dravas of Jordan visited Japan.")
 
@@ -254,9 +247,6 @@ def test_extract_honorific_surname_before_full_name() -> None:
         "person:jane roe", "person:pedro alvarez"}
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "spaCy tags 'Amara Okafor' as GPE after 'UN Secretary-General'; the title-name fallback "
-    "(persons._namelike) only accepts tokens with no entity type or PERSON, so no person is found"))
 def test_extract_name_after_title_tagged_gpe() -> None:
     assert persons(run("UN Secretary-General Amara Okafor visited Japan.")) == {"person:amara okafor"}
 

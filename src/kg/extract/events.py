@@ -332,7 +332,8 @@ def find_meetings(ctx: Context, sent: Span) -> list[Found]:
             places = []
             for obj in _prep_objects(token, {"in", "at"}):
                 places += ctx.places_of(obj)
-            for obj in _prep_objects(token, {"with", "between"}):
+            for obj in _prep_objects(token, {"with", "between"}) + [
+                    c for c in token.children if c.dep_ == "dobj"]:  # "met X in Paris"
                 for inner in _prep_objects(obj, {"in", "at"}):
                     places += ctx.places_of(inner)
             if places:

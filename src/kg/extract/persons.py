@@ -15,6 +15,7 @@ from difflib import SequenceMatcher
 
 from spacy.tokens import Doc
 
+from kg import geo
 from kg.extract.mentions import PersonMention, Title, clean_person, plausible_person
 from kg.text import fold
 
@@ -92,11 +93,15 @@ def _surname_repeats(doc: Doc, spans: dict, covered: set[int]) -> None:
 
 
 def _namelike(token) -> bool:
+    """A word of a name standing right after a title. NER sometimes calls such names a place or
+    an organisation ("UN Secretary-General X" tagged GPE, "King X" tagged ORG): after a title a
+    capitalised proper noun is a name unless it is itself a country or demonym."""
     return (
         token.text[:1].isupper()
         and token.pos_ in ("PROPN",)
-        and token.ent_type_ in ("", "PERSON")
+        and token.ent_type_ in ("", "PERSON", "ORG", "GPE", "NORP", "FAC")
         and token.text.isalpha()
+        and geo.country_code(token.text, codes=False) is None
     )
 
 
