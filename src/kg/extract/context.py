@@ -18,6 +18,8 @@ from kg.extract.mentions import OrgMention, PersonMention, PlaceMention, Title
 from kg.extract.persons import PersonEntity
 from kg.text import fold
 
+_PLACE_NOUNS = {"city", "capital", "town", "province", "region", "state", "island", "port", "village",
+                "republic", "kingdom", "country", "nation"}
 PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 
 
@@ -165,13 +167,21 @@ class Context:
         return self.group_actor(token)
 
     def places_of(self, token: Token) -> list[Actor]:
+        """Places a noun phrase names: the head itself ("Beijing", "the United States"), or a
+        place-type noun with a place modifier ("the Chinese capital", "the city of X" is a
+        pobj); never a modifier of another noun ("US troops", "an American base")."""
         out = []
         for t in _conjuncts(token):
             mention = self.token_place.get(t.i)
-            if mention is None:
+            if mention is None and t.lemma_.lower() in _PLACE_NOUNS:
                 for child in t.children:
                     if child.dep_ in ("compound", "amod") and child.i in self.token_place:
                         mention = self.token_place[child.i]
+                for inner in t.children:  # "the city of Hiroshima"
+                    if inner.dep_ == "prep" and inner.lower_ == "of":
+                        for obj in inner.children:
+                            if obj.dep_ == "pobj" and obj.i in self.token_place:
+                                mention = self.token_place[obj.i]
             if mention is not None:
                 out.append(self.place_actor(mention.place))
         return out
