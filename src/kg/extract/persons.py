@@ -16,6 +16,7 @@ from difflib import SequenceMatcher
 from spacy.tokens import Doc
 
 from kg import geo
+from kg.extract.lexicon import lexicon
 from kg.extract.mentions import PersonMention, Title, clean_person, plausible_person
 from kg.text import fold
 
@@ -74,8 +75,9 @@ def _trim_headline(doc: Doc, spans: dict, headline_end: int) -> None:
             if words and words[0] == name[-1] and not set(words[1:]) & set(name):
                 end = mention.start + 1
         words = fold(_name(doc, mention.start, end)).split()
-        if body_surnames and words and not any(_similar(words[-1], s) for s in body_surnames):
-            continue  # a headline "name" the body never names is a headline word
+        if not any(_similar(words[-1], s) for s in body_surnames) if words else True:
+            if body_surnames or doc[mention.start].ent_type_ != "PERSON":
+                continue  # a headline "name" the body never names is a headline word
         if end > mention.start:
             spans[(mention.start, end)] = PersonMention(mention.start, end, _name(doc, mention.start, end))
 
@@ -240,6 +242,10 @@ def bind_title_mentions(doc: Doc, persons: list[PersonMention], entities: list[P
     by_key = {e.key: e for e in entities}
     for title in titles:
         if id(title) in bound or title.start == 0 or doc[title.start - 1].lower_ != "the":
+            continue
+        head = doc[title.end - 1]
+        # only as the one who speaks: '"...," the prime minister said'
+        if head.dep_ not in ("nsubj", "nsubjpass") or head.head.lemma_.lower() not in lexicon().speech_verbs:
             continue
         if any(t.phrase == title.phrase for e in entities for t in e.titles):
             continue

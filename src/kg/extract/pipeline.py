@@ -257,24 +257,6 @@ def _title_places(ctx: Context) -> set[int]:
     return {p.start for p in ctx.places if any(p.end <= s <= p.end + 2 for s in starts)}
 
 
-def _weighted_country(ctx: Context, doc: Doc, sent=None, strong: bool = False) -> str | None:
-    counts: Counter[str] = Counter()
-    taken = _title_places(ctx) if sent is not None else set()
-    for p in ctx.places:
-        if p.start in taken:
-            continue
-        if sent is None or doc[p.start].sent == sent:
-            weight = _nationality_weight(doc, p)
-            if weight >= 3 or not strong:
-                counts[p.place.code] += weight
-    if not counts:
-        return None
-    ranked = counts.most_common(2)
-    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
-        return None
-    return ranked[0][0]
-
-
 def _strong_article_country(ctx: Context, doc: Doc) -> str | None:
     """The article's own country when its demonyms, metonyms and possessives point at one state
     clearly (twice the weight of any other); otherwise None: a guess is worse than no answer."""
@@ -302,9 +284,7 @@ def _positions(ctx: Context, doc: Doc, anchor: Date | None) -> tuple[Position, .
             if country is None:
                 country = _of_place(ctx, doc, mention.end) or known
             if country is None:
-                country = (lex.raw["title_states"].get(title.phrase)
-                           or _weighted_country(ctx, doc, doc[title.start].sent, strong=True)
-                           or _strong_article_country(ctx, doc))
+                country = lex.raw["title_states"].get(title.phrase) or _strong_article_country(ctx, doc)
                 if country and not country.startswith("io:"):
                     country = geo.historic(country, anchor)
             name = title_case((title.deputy + title.phrase).strip())
