@@ -259,7 +259,8 @@ def _title_places(ctx: Context) -> set[int]:
 
 def _strong_article_country(ctx: Context, doc: Doc) -> str | None:
     """The article's own country when its demonyms, metonyms and possessives point at one state
-    clearly (twice the weight of any other); otherwise None: a guess is worse than no answer."""
+    clearly (at least two such mentions, and three times the weight of any other state);
+    otherwise None: a wrong state is worse than no answer."""
     counts: Counter[str] = Counter()
     taken = _title_places(ctx)
     for p in ctx.places:
@@ -267,7 +268,7 @@ def _strong_article_country(ctx: Context, doc: Doc) -> str | None:
         if weight >= 3:
             counts[p.place.code] += weight
     ranked = counts.most_common(2)
-    if not ranked or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+    if not ranked or ranked[0][1] < 6 or (len(ranked) > 1 and ranked[0][1] < 3 * ranked[1][1]):
         return None
     return ranked[0][0]
 
