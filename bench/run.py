@@ -17,13 +17,10 @@ import argparse
 import json
 import os
 import platform
-import resource
-import shutil
 import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -50,10 +47,6 @@ def run_proc(cmd: list[str], *, stdout: int | None = subprocess.DEVNULL,
     if proc.returncode not in ok:
         raise RuntimeError(f"{' '.join(cmd)} exited {proc.returncode}: {err[-2000:]}")
     return wall, usage.ru_maxrss / 1024, err
-
-
-def repeat(fn: Callable[[], float], runs: int) -> list[float]:
-    return [fn() for _ in range(runs)]
 
 
 def med(values: list[float]) -> float:
@@ -293,7 +286,7 @@ class Bench:
                 "|---|---|---|---|---|---|"]
         worst = 0.0
         for rq in sorted((REPO / "queries").glob("*.rq")):
-            kg_t, ox_t, lib = [], [], []
+            kg_t, ox_t = [], []
             for _ in range(self.runs):
                 ox_t.append(run_proc([PY, __file__, "--worker", "oxquery", str(graph), str(rq)])[0])
                 kg_t.append(run_proc([KG, "query", "--graph", str(graph), "--format", "tsv", str(rq)])[0])
