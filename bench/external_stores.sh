@@ -119,7 +119,7 @@ PIDS+=($!)
 for _ in $(seq 100); do grep -q "Server online at" "$VDIR/stdout.log" 2>/dev/null && break; sleep 0.2; done
 tail -n 2 "$VDIR/stdout.log"
 # the packaged dba/dba is kept in a fresh database: set a random password (never printed)
-export KG_VIRTUOSO_PASSWORD; KG_VIRTUOSO_PASSWORD=$("$PY" -c 'import secrets; print(secrets.token_hex(12))')
+export KG_VIRTUOSO_PASSWORD; KG_VIRTUOSO_PASSWORD=$("$PY" -c 'import secrets; print("kg" + secrets.token_hex(12))')
 isql-vt "127.0.0.1:$VSQL" dba dba exec="set password dba $KG_VIRTUOSO_PASSWORD;" >/dev/null
 VEND="http://127.0.0.1:$VHTTP/sparql"
 for round in 1 2; do

@@ -414,6 +414,7 @@ def _has(dist: str) -> bool:
 
 
 def write_results(bench: Bench, command: str, started: float, load_start: str, out: Path) -> None:
+    a = bench.args
     lines = [
         "# Benchmark results (issue #6)",
         "",
@@ -425,6 +426,10 @@ def write_results(bench: Bench, command: str, started: float, load_start: str, o
         "with other engineers running tests, so absolute times are noisy; ratios are measured in the "
         "same run, baseline and kg interleaved.",
         f"- Runs per figure: {bench.runs} (median, min-max in parentheses) unless it says one run.",
+        f"- Sizes: build {a.build_size} AG items, parallel {a.parallel_size}, growth {a.growth_size} "
+        "articles (the issue's sizes: 7,600 / 7,600 / 100,000"
+        + ("" if a.build_size >= 7600 and a.parallel_size >= 7600 and a.growth_size >= 100_000
+           else "; **scaled down to fit the session**, full command: `python bench/run.py`") + ").",
         "",
         "## Summary",
         "",

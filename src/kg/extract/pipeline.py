@@ -51,6 +51,7 @@ def extract_doc(doc: Doc, article: Article) -> Extraction:
         found.extend((f, sent) for f in ev.find_statements(ctx, sent, previous))
         previous = sent
     events = _events(ctx, found, sents, article, anchor)
+    events = events + _companions(ctx, doc, events)
     positions = _positions(ctx, doc, anchor)
     return Extraction(article=article, entities=_entities(ctx, doc), positions=positions, events=events)
 
@@ -211,6 +212,38 @@ def _merge_repeats(found: dict, headline_end: int) -> dict:
         if event.time and (kept.time is None or _PRECISION[event.time.precision] > _PRECISION[kept.time.precision]):
             merged[key] = _replace(kept, time=event.time)
     return merged
+
+
+def _companions(ctx: Context, doc: Doc, events: tuple[Event, ...]) -> tuple[Event, ...]:
+    """'X will accompany Y' / 'Y, accompanied by X': X makes Y's trips of this article too."""
+    out: list[Event] = []
+    have = {(e.role("traveler"), e.role("destination"), e.status) for e in events if e.kind == "visit"}
+    for token in doc:
+        if token.lemma_.lower() != "accompany" or token.pos_ != "VERB":
+            continue
+        subj = ev.subject_of(token)
+        if any(c.dep_ == "auxpass" for c in token.children):  # "Y, (who is) accompanied by X"
+            leads = ctx.actors_of(subj, persons_only=True) if subj is not None else []
+            agents = [o for c in token.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+            companions = [a for o in agents for a in ctx.actors_of(o, persons_only=True)]
+        else:
+            companions = ctx.actors_of(subj, persons_only=True) if subj is not None else []
+            leads = [a for c in token.children if c.dep_ == "dobj" for a in ctx.actors_of(c, persons_only=True)]
+        status, cue = status_of(token)
+        for lead in leads:
+            for visit in (e for e in events if e.kind == "visit" and e.role("traveler") == (lead.key,)):
+                for companion in companions:
+                    roles = tuple((k, (companion.key,)) if k == "traveler" else (k, v) for k, v in visit.roles)
+                    new_status = visit.status if status == "occurred" else status or visit.status
+                    key = ((companion.key,), visit.role("destination"), new_status)
+                    if key in have or companion.key == lead.key:
+                        continue
+                    have.add(key)
+                    sent = token.sent
+                    out.append(_replace(visit, roles=roles, status=new_status, status_cue=cue or visit.status_cue,
+                                        evidence=_evidence(sent, token.idx, token.idx + len(token.text)),
+                                        trigger=token.text))
+    return tuple(out)
 
 
 def _replace(event: Event, **changes) -> Event:
