@@ -116,3 +116,23 @@ def test_extract_undated_article_keeps_relative_date_unresolved() -> None:
     [meeting] = events("Jane Roe met Pedro Alvarez in Paris on Tuesday.", "meeting", None)
     assert meeting.status == "occurred"
     assert meeting.time is None
+
+
+@pytest.mark.parametrize("text", [
+    "Foreign Minister Jane Roe will visit Peru next week. Trade Minister Pedro Alvarez will accompany Roe.",
+    "Foreign Minister Jane Roe, who is accompanied by Trade Minister Pedro Alvarez, will visit Peru next week.",
+])
+def test_extract_companion_shares_the_trip(text: str) -> None:
+    visits = {(e.role("traveler"), e.role("destination"), e.status) for e in events(text, "visit")}
+    assert (("person:pedro alvarez",), ("country:PE",), "planned") in visits
+    assert (("person:jane roe",), ("country:PE",), "planned") in visits
+
+
+def test_extract_headline_verb_is_not_a_name() -> None:
+    from kg.text import clean_title
+
+    title = clean_title("FOREIGN MINISTER CALLS OFF TRIP TO PERU")
+    body = "Foreign Minister Jane Roe has called off a trip to Peru planned for next week."
+    extraction = extract(Article("t", f"{title}\n\n{body}", DAY, title))
+    people = {e.key for e in extraction.entities if e.kind == "person"}
+    assert people == {"person:jane roe"}
