@@ -183,7 +183,14 @@ def _parse_param(value: str, where: str) -> Param:
 
 
 def parse_query(text: str, *, where: str = "<query>", allow_network: bool = False) -> Any:
-    """Parse a SPARQL SELECT query with rdflib; refuse updates, non-SELECT forms and network access."""
+    """Parse a SPARQL SELECT query with rdflib; refuse updates, non-SELECT forms and network access.
+
+    Parsed once per text and process (rdflib's parser takes 50-300 ms)."""
+    return _parse_query(text, where, allow_network)
+
+
+@functools.lru_cache(maxsize=256)
+def _parse_query(text: str, where: str, allow_network: bool) -> Any:
     from pyparsing import ParseException
     from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 
@@ -263,7 +270,6 @@ def _bind(query: StoredQuery, params: Mapping[str, str] | None) -> dict[str, str
     return values
 
 
-@functools.lru_cache(maxsize=256)
 def _check_text(text: str, where: str, allow_network: bool) -> None:
     parse_query(text, where=where, allow_network=allow_network)
 

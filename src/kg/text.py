@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from functools import lru_cache
 
 # "&#3;" end-of-text marks, and a trailing "Reuter"/"REUTER" sign-off line.
 _ETX = re.compile(r"&#3;|\x03")
@@ -105,6 +106,7 @@ def _join_lines(lines: list[str]) -> str:
     return "\n\n".join(paragraphs)
 
 
+@lru_cache(maxsize=65536)
 def fold(name: str) -> str:
     """Case-, accent- and punctuation-folded form used to compare names.
 

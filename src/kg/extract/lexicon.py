@@ -19,6 +19,7 @@ class Lexicon:
     not_offices: frozenset[str]
     title_phrases: frozenset[str]  # folded title phrases, longest match wins
     title_words: frozenset[str]  # every word that can be part of a title
+    title_first_words: frozenset[str]  # first words of title phrases (folded)
     io_alias: dict[str, str]  # folded alias -> organisation name
     media: frozenset[str]  # folded media outlet names
     travel_verbs: dict[str, str]
@@ -59,6 +60,7 @@ def lexicon() -> Lexicon:
         not_offices=frozenset(raw["not_offices"]),
         title_phrases=frozenset(phrases),
         title_words=frozenset(w for p in phrases for w in p.split()),
+        title_first_words=frozenset(p.split()[0] for p in phrases),
         io_alias=io_alias,
         media=frozenset(fold(m) for m in raw["media_outlets"]),
         travel_verbs=raw["travel_verbs"],

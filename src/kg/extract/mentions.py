@@ -84,8 +84,13 @@ def find_titles(doc: Doc, on: Date | None) -> list[Title]:
     titles: list[Title] = []
     i = 0
     n = len(doc)
+    first_words = lex.title_first_words
     while i < n:
         match_end = 0
+        words = fold(doc[i].text).split()
+        if not words or words[0] not in first_words:  # cheap test before trying every window
+            i += 1
+            continue
         for j in range(min(n, i + 7), i, -1):
             phrase = fold(doc[i:j].text)
             if (phrase in lex.title_phrases and doc[j - 1].text.lower() not in ("of", "for", "the")
