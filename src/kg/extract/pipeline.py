@@ -138,6 +138,8 @@ def _events(ctx: Context, found, sents, article: Article, anchor: Date | None) -
         trigger = f.trigger
         headline = sent.start_char < headline_end
         status, cue = status_of(trigger, headline=headline)
+        if f.kind == "statement" and status in ("cancelled", "postponed", None):
+            status, cue = "occurred", trigger.text  # a cancel word elsewhere in the clause is what was said
         if status is None:
             continue
         future = status in ("planned", "considered")
@@ -183,7 +185,7 @@ def _events(ctx: Context, found, sents, article: Article, anchor: Date | None) -
                 if not cause:
                     continue
                 for i, e in enumerate(events):
-                    if e.status in ("cancelled", "postponed") and e.cause is None:
+                    if e.status in ("cancelled", "postponed") and e.cause is None and e.kind != "statement":
                         events[i] = _replace(e, cause=ctx.doc.text[cause[0]:cause[1]],
                                              cause_evidence=_evidence(sent, *cause))
     return tuple(sorted(events, key=lambda e: (e.evidence.start, e.kind, e.roles)))
