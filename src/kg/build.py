@@ -28,7 +28,8 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -37,10 +38,12 @@ from urllib.parse import quote
 import pyoxigraph as ox
 
 from kg.articles import read_articles
+from kg.ids import article_graph_iri
+from kg.model import Article
 from kg.errors import InputError
 from kg.links import update_links
 from kg.model import EVENT_KINDS
-from kg.store import GraphStore
+from kg.store import GraphStore, article_lines
 from kg.vocab import ID_BASE
 
 __all__ = ["RDF_SUFFIXES", "BuildSummary", "Rejected", "build", "file_graph_iri"]
@@ -53,6 +56,7 @@ RDF_SUFFIXES: dict[str, ox.RdfFormat] = {
 }
 _FORBIDDEN = (b"<!DOCTYPE", b"<!ENTITY")
 _CHUNK = 1 << 20
+SHACL_BATCH = 32  # article graphs per pySHACL call (kg.validate.validate_batch)
 
 Progress = Callable[[int, int, str], None]  # (done, total, article id)
 
@@ -153,6 +157,20 @@ class _Tally:
         )
 
 
+@dataclass(frozen=True)
+class _Outcome:
+    """What the main process needs of one article: stored lines, or the rejection, or an error."""
+
+    article_id: str
+    origin: str
+    warnings: tuple[str, ...] = ()
+    lines: tuple[str, ...] | None = None  # N-Triples of the conforming graph (kg.store.article_lines)
+    rejected: tuple[str, ...] | None = None  # the SHACL report lines of a graph kept out
+    positions: int = 0
+    events: tuple[str, ...] = ()  # event kinds
+    error: BaseException | None = None  # raised in the main process when this article comes up
+
+
 def _build_articles(
     paths: list[Path],
     store: GraphStore,
@@ -161,24 +179,129 @@ def _build_articles(
     jobs: int,
     batch_size: int,
     on_progress: Progress | None,
+    shacl_batch: int = SHACL_BATCH,
 ) -> None:
-    extract_many, to_graph, validate_graph = _stages()
-    extractions = extract_many(read_articles(paths), n_process=jobs, batch_size=batch_size)
-    for done, extraction in enumerate(extractions, 1):
-        article = extraction.article
-        tally.ids.append(article.id)
-        tally.warnings.extend(f"{article.origin}: {w}" for w in extraction.warnings)
-        graph = to_graph(extraction)
-        report = validate_graph(graph)
-        if report.conforms:
-            tally.triples += store.replace_article(article.id, graph)
-            tally.stored += 1
-            tally.positions += len(extraction.positions)
-            tally.events.update(event.kind for event in extraction.events)
-        else:
-            tally.rejected.append(Rejected(article.id, article.origin, tuple(report.lines())))
+    """Articles -> outcomes (in-process, or in ``jobs`` worker processes) -> store, in input order."""
+    if jobs <= 1:
+        outcomes = _outcomes_in_process(read_articles(paths), batch_size, shacl_batch)
+    else:
+        outcomes = _outcomes_in_workers(read_articles(paths), jobs, batch_size, shacl_batch)
+    for done, outcome in enumerate(outcomes, 1):
+        _store(outcome, store, tally)
         if on_progress is not None:
-            on_progress(done, total, article.id)
+            on_progress(done, total, outcome.article_id)
+
+
+def _store(outcome: _Outcome, store: GraphStore, tally: _Tally) -> None:
+    tally.ids.append(outcome.article_id)
+    tally.warnings.extend(f"{outcome.origin}: {w}" for w in outcome.warnings)
+    if outcome.error is not None:
+        raise outcome.error
+    if outcome.lines is not None:
+        store.replace_lines(article_graph_iri(outcome.article_id), outcome.lines)
+        tally.triples += len(outcome.lines)
+        tally.stored += 1
+        tally.positions += outcome.positions
+        tally.events.update(outcome.events)
+    else:
+        tally.rejected.append(Rejected(outcome.article_id, outcome.origin, outcome.rejected or ()))
+
+
+def _outcomes_in_process(articles: Iterable[Article], batch_size: int, shacl_batch: int) -> Iterator[_Outcome]:
+    """``--jobs 1``: extract lazily, SHACL-check ``shacl_batch`` extractions at a time."""
+    extract_many, to_graph, validate = _stages()
+    extractions = extract_many(articles, n_process=1, batch_size=batch_size)
+    pending: list[Any] = []
+    while True:
+        try:
+            extraction = next(extractions)
+        except StopIteration:
+            break
+        except BaseException:  # the articles extracted before the failure are still stored
+            yield from _check(pending, to_graph, validate)
+            raise
+        pending.append(extraction)
+        if len(pending) >= shacl_batch:
+            yield from _check(pending, to_graph, validate)
+            pending = []
+    yield from _check(pending, to_graph, validate)
+
+
+def _check(extractions: list[Any], to_graph: Callable[[Any], Any], validate: Callable[[Any], Any]) -> list[_Outcome]:
+    """Map, SHACL-check (one union call, see :func:`kg.validate.validate_batch`) and render a batch."""
+    from kg.validate import validate_batch
+
+    graphs: list[Any] = []
+    errors: dict[int, BaseException] = {}
+    for i, extraction in enumerate(extractions):
+        try:
+            graphs.append(to_graph(extraction))
+        except Exception as exc:  # noqa: BLE001 - raised in order by _store
+            errors[i] = exc
+            graphs.append(None)
+    valid = [i for i, graph in enumerate(graphs) if graph is not None]
+    reports = dict(zip(valid, validate_batch([graphs[i] for i in valid], validate)))
+    outcomes = []
+    for i, extraction in enumerate(extractions):
+        article = extraction.article
+        base = {"article_id": article.id, "origin": article.origin, "warnings": tuple(extraction.warnings)}
+        if i in errors:
+            outcomes.append(_Outcome(**base, error=errors[i]))
+            continue
+        report = reports[i]
+        if not report.conforms:
+            outcomes.append(_Outcome(**base, rejected=tuple(report.lines())))
+            continue
+        try:
+            lines = tuple(article_lines(article.id, graphs[i]))
+        except Exception as exc:  # noqa: BLE001 - e.g. StoreError for an invalid IRI, raised in order
+            outcomes.append(_Outcome(**base, error=exc))
+            continue
+        outcomes.append(_Outcome(**base, lines=lines, positions=len(extraction.positions),
+                                 events=tuple(event.kind for event in extraction.events)))
+    return outcomes
+
+
+def _outcomes_in_workers(
+    articles: Iterable[Article], jobs: int, batch_size: int, shacl_batch: int
+) -> Iterator[_Outcome]:
+    """``--jobs N``: chunks of ``batch_size`` articles go to N worker processes (each loads spaCy
+    once, extracts, maps, SHACL-checks and renders); results come back in input order, at most
+    ``2 * jobs`` chunks ahead of the store writes. Workers never open the store."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")  # workers inherit kg's modules (and test doubles)
+    chunks = _chunks(articles, batch_size)
+    with context.Pool(jobs, initializer=_worker_init) as pool:
+        pending: deque[Any] = deque()
+        for chunk in chunks:
+            pending.append(pool.apply_async(_worker_chunk, (chunk, batch_size, shacl_batch)))
+            if len(pending) >= 2 * jobs:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
+
+
+def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    chunk: list[Article] = []
+    for article in articles:
+        chunk.append(article)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _worker_init() -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
+
+
+def _worker_chunk(chunk: list[Article], batch_size: int, shacl_batch: int) -> list[_Outcome]:
+    outcomes = list(_outcomes_in_process(chunk, batch_size, shacl_batch)) if chunk else []
+    return outcomes
 
 
 def _stages() -> tuple[Callable[..., Iterator[Any]], Callable[[Any], Any], Callable[[Any], Any]]:

@@ -36,7 +36,7 @@ from kg.errors import InputError, StoreError
 from kg.ids import article_graph_iri
 from kg.vocab import ONTOLOGY_GRAPH
 
-__all__ = ["GraphStore", "default_graph_path", "ontology_dir", "to_ox", "to_rdflib", "quads_text"]
+__all__ = ["GraphStore", "article_lines", "default_graph_path", "ontology_dir", "to_ox", "to_rdflib", "quads_text"]
 
 DEFAULT_GRAPH = Path(".kg") / "graph"
 ARTICLE_GRAPH_PREFIX = article_graph_iri("")
@@ -139,17 +139,18 @@ class GraphStore:
     # -- articles ----------------------------------------------------------------------------------
     def replace_article(self, article_id: str, graph: rdflib.Graph) -> int:
         """Make ``graph`` exactly the article's named graph, in one transaction; returns #triples."""
-        where = f"article {article_id}"
-        quads = [
-            (to_ox(s, where), to_ox(p, where), to_ox(o, where)) for s, p, o in graph.triples((None, None, None))
-        ]
-        self.replace_graph(article_graph_iri(article_id), quads)
-        return len(quads)
+        lines = article_lines(article_id, graph)
+        self.replace_lines(article_graph_iri(article_id), lines)
+        return len(lines)
 
     def replace_graph(self, graph_iri: str, triples: Iterable[tuple[object, object, object]]) -> None:
         """Replace one named graph by ``triples`` (pyoxigraph terms) in one update."""
+        self.replace_lines(graph_iri, [f"{s} {p} {o} ." for s, p, o in triples])
+
+    def replace_lines(self, graph_iri: str, lines: Iterable[str]) -> None:
+        """Replace one named graph by N-Triples ``lines`` (from :func:`article_lines`) in one update."""
         name = ox.NamedNode(graph_iri)
-        body = "\n".join(f"{s} {p} {o} ." for s, p, o in triples)
+        body = "\n".join(lines)
         self._update(f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n{body}\n}} }}")
 
     def remove_article(self, article_id: str) -> bool:
@@ -235,6 +236,15 @@ def _acquire(lock: IO[bytes], *, exclusive: bool, wait: float, path: Path) -> No
                     fix="wait for it to finish, or pass --graph OTHER_PATH",
                 ) from None
             time.sleep(0.1)
+
+
+def article_lines(article_id: str, graph: rdflib.Graph) -> list[str]:
+    """The triples of an article graph as N-Triples lines, in ``graph``'s iteration order, ready for
+    :meth:`GraphStore.replace_lines` (needs no store: ``kg build --jobs N`` workers render them)."""
+    where = f"article {article_id}"
+    return [
+        f"{to_ox(s, where)} {to_ox(p, where)} {to_ox(o, where)} ." for s, p, o in graph.triples((None, None, None))
+    ]
 
 
 def to_ox(term: object, where: str = "graph") -> ox.NamedNode | ox.Literal:

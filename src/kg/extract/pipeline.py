@@ -3,21 +3,22 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from datetime import date as Date
 
 from spacy.tokens import Doc, Span, Token
 
-from kg import geo
 from kg.extract import events as ev
+from kg.extract import visits as vi
 from kg.extract.context import Actor, Context
-from kg.extract.lexicon import lexicon, title_case
+from kg.extract.positions import positions as find_positions
+from kg.extract.syntax import Found, evidence_of, subject_of
+from kg.extract.lexicon import lexicon
 from kg.extract.mentions import find_orgs, find_places, find_titles
 from kg.extract.persons import bind_title_mentions, cluster_persons, find_persons
 from kg.extract.status import status_of
 from kg.extract.timex import dateline_date, resolve
-from kg.model import Article, Entity, Event, Evidence, Extraction, Position, TimeValue
+from kg.model import Article, Entity, Event, Evidence, Extraction, TimeValue
 
 
 def run(articles: Iterable[Article], *, n_process: int = 1, batch_size: int = 64) -> Iterator[Extraction]:
@@ -39,25 +40,21 @@ def extract_doc(doc: Doc, article: Article) -> Extraction:
     ctx = Context(doc, anchor, persons, entities, titles, find_places(doc, anchor), find_orgs(doc, anchor),
                   article.body_offset)
     sents = list(doc.sents)
-    found: list[tuple[ev.Found, Span]] = []
+    found: list[tuple[Found, Span]] = []
     previous = None
     for sent in sents:
-        for finder in (ev.find_visits, ev.find_presence, ev.find_tours, ev.hosted_visits, ev.find_summons,
+        for finder in (vi.find_visits, vi.find_presence, vi.find_tours, vi.hosted_visits, ev.find_summons,
                        ev.find_recalls):
             found.extend((f, sent) for f in finder(ctx, sent))
         meetings = ev.find_meetings(ctx, sent)
         found.extend((f, sent) for f in meetings)
-        found.extend((f, sent) for f in ev.abroad_meetings(ctx, meetings))
+        found.extend((f, sent) for f in vi.abroad_meetings(ctx, meetings))
         found.extend((f, sent) for f in ev.find_statements(ctx, sent, previous))
         previous = sent
     events = _events(ctx, found, sents, article, anchor)
     events = events + _companions(ctx, doc, events)
-    positions = _positions(ctx, doc, anchor)
+    positions = find_positions(ctx, doc, anchor)
     return Extraction(article=article, entities=_entities(ctx, doc), positions=positions, events=events)
-
-
-def _evidence(sent: Span, start: int, end: int) -> Evidence:
-    return Evidence(sent.text, sent.start_char, sent.end_char, start, end)
 
 
 def _sentence_date(ctx: Context, sent: Span, trigger: Token, future: bool | None):
@@ -103,7 +100,7 @@ def _attribution(ctx: Context, trigger: Token, sent: Span) -> tuple[Actor | None
             break
         token = token.head
         if token.pos_ == "VERB" and token.lemma_.lower() in lex.speech_verbs:
-            subj = ev.subject_of(token)
+            subj = subject_of(token)
             actor = ctx.actor_of(subj) if subj is not None else None
             if actor is not None:
                 cue = token.text
@@ -133,7 +130,6 @@ def _according_to(ctx: Context, sent: Span) -> tuple[Actor | None, str | None]:
 def _events(ctx: Context, found, sents, article: Article, anchor: Date | None) -> tuple[Event, ...]:
     out: dict[tuple, Event] = {}
     headline_end = article.body_offset
-    last_cancelled: list[Event] = []
     for f, sent in found:
         trigger = f.trigger
         headline = sent.start_char < headline_end
@@ -154,12 +150,12 @@ def _events(ctx: Context, found, sents, article: Article, anchor: Date | None) -
             time = TimeValue(anchor.strftime("%Y-%m"), "month", "")
         source, source_cue = _attribution(ctx, trigger, sent)
         cause = ev.cause_of(trigger) if status in ("cancelled", "postponed") else None
-        evidence = _evidence(sent, trigger.idx, trigger.idx + len(trigger.text))
+        evidence = evidence_of(sent, trigger.idx, trigger.idx + len(trigger.text))
         common = dict(
             status=status, evidence=evidence, time=time, trigger=trigger.text, status_cue=cue or None,
             attributed_to=source.key if source else None, attribution=source_cue,
             cause=ctx.doc.text[cause[0]:cause[1]] if cause else None,
-            cause_evidence=_evidence(sent, *cause) if cause else None,
+            cause_evidence=evidence_of(sent, *cause) if cause else None,
         )
         if f.kind == "visit":
             for traveler in f.roles["traveler"]:
@@ -172,8 +168,6 @@ def _events(ctx: Context, found, sents, article: Article, anchor: Date | None) -
         else:
             roles = {name: tuple(a.key for a in actors) for name, actors in f.roles.items()}
             _add(out, Event(f.kind, roles=_roles(roles), quote=f.quote, **common))
-        if status == "cancelled":
-            last_cancelled = [e for e in out.values() if e.status == "cancelled"]
     out = _merge_repeats(out, headline_end)
     # a cancel clause with a cause whose own object is no event ("called off the meeting after X")
     # gives its cause to the cancelled event of the same article that has none
@@ -187,7 +181,7 @@ def _events(ctx: Context, found, sents, article: Article, anchor: Date | None) -
                 for i, e in enumerate(events):
                     if e.status in ("cancelled", "postponed") and e.cause is None and e.kind != "statement":
                         events[i] = _replace(e, cause=ctx.doc.text[cause[0]:cause[1]],
-                                             cause_evidence=_evidence(sent, *cause))
+                                             cause_evidence=evidence_of(sent, *cause))
     return tuple(sorted(events, key=lambda e: (e.evidence.start, e.kind, e.roles)))
 
 
@@ -223,7 +217,7 @@ def _companions(ctx: Context, doc: Doc, events: tuple[Event, ...]) -> tuple[Even
     for token in doc:
         if token.lemma_.lower() != "accompany" or token.pos_ != "VERB":
             continue
-        subj = ev.subject_of(token)
+        subj = subject_of(token)
         if any(c.dep_ == "auxpass" for c in token.children):  # "Y, (who is) accompanied by X"
             leads = ctx.actors_of(subj, persons_only=True) if subj is not None else []
             agents = [o for c in token.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
@@ -243,7 +237,7 @@ def _companions(ctx: Context, doc: Doc, events: tuple[Event, ...]) -> tuple[Even
                     have.add(key)
                     sent = token.sent
                     out.append(_replace(visit, roles=roles, status=new_status, status_cue=cue or visit.status_cue,
-                                        evidence=_evidence(sent, token.idx, token.idx + len(token.text)),
+                                        evidence=evidence_of(sent, token.idx, token.idx + len(token.text)),
                                         trigger=token.text))
     return tuple(out)
 
@@ -263,100 +257,13 @@ def _add(out: dict, event: Event) -> None:
     out.setdefault(key, event)
 
 
-def _nationality_weight(doc: Doc, mention) -> float:
-    """How much a place mention says about who the people of the story are: demonyms,
-    metonyms, possessives and modifiers of people ("Japanese", "the White House", "Japan's",
-    "U.S. officials") say much; a place after a preposition, visited, or naming an event
-    ("the Venice summit") says little (it is where things happen)."""
-    lex = lexicon()
-    head = doc[mention.end - 1]
-    first = doc[mention.start]
-    if first.ent_type_ in ("ORG", "FAC") or head.dep_ == "poss":
-        return 3.0
-    if head.dep_ in ("compound", "amod", "nmod") or first.ent_type_ == "NORP":
-        if head.dep_ not in ("compound", "amod", "nmod"):
-            return 3.0  # "the Soviets said"
-        noun = head.head.lemma_.lower()
-        if noun in lex.group_heads or noun in lex.title_words or noun in lex.raw["government_body_words"]:
-            return 3.0
-        return 0.3
-    if head.dep_ == "pobj" or (head.dep_ == "dobj" and head.head.lemma_ in ("visit", "tour")):
-        return 0.3
-    return 1.0
-
-
-def _title_places(ctx: Context) -> set[int]:
-    """Place mentions that already name the state of a title ("Soviet" in "Soviet Foreign
-    Minister"): they say nothing about anyone else in the sentence."""
-    starts = {t.start for t in ctx.titles}
-    return {p.start for p in ctx.places if any(p.end <= s <= p.end + 2 for s in starts)}
-
-
-def _strong_article_country(ctx: Context, doc: Doc) -> str | None:
-    """The article's own country when its demonyms, metonyms and possessives point at one state
-    clearly (at least two such mentions, and three times the weight of any other state);
-    otherwise None: a wrong state is worse than no answer."""
-    counts: Counter[str] = Counter()
-    taken = _title_places(ctx)
-    for p in ctx.places:
-        weight = _nationality_weight(doc, p) if p.start not in taken else 0
-        if weight >= 3:
-            counts[p.place.code] += weight
-    ranked = counts.most_common(2)
-    if not ranked or ranked[0][1] < 6 or (len(ranked) > 1 and ranked[0][1] < 3 * ranked[1][1]):
-        return None
-    return ranked[0][0]
-
-
-def _positions(ctx: Context, doc: Doc, anchor: Date | None) -> tuple[Position, ...]:
-    lex = lexicon()
-    out: dict[tuple, Position] = {}
-    for entity in ctx.entities:
-        known = next((t.country for t in entity.titles if t.country), None)
-        for mention, title in [(m, t) for m in entity.mentions for t in m.all_titles]:
-            if title.phrase in lex.not_offices:
-                continue
-            country = title.country
-            if country is None:
-                country = _of_place(ctx, doc, mention.end) or known
-            if country is None:
-                country = lex.raw["title_states"].get(title.phrase) or _strong_article_country(ctx, doc)
-                if country and not country.startswith("io:"):
-                    country = geo.historic(country, anchor)
-            name = title_case((title.deputy + title.phrase).strip())
-            jurisdiction = None
-            if country:
-                jurisdiction = "org:" + country[3:].lower() if country.startswith("io:") else "country:" + country
-                if country.startswith("io:"):
-                    ctx.actors.setdefault(jurisdiction, Actor(jurisdiction, "organization", country[3:],
-                                                              None, "international"))
-                else:
-                    ctx.place_actor(geo.Place("country", country, geo.short_name(country)))
-            ctx.person_actor(entity.key)
-            span = doc[min(title.start, mention.start):max(title.end, mention.end)]
-            if doc[title.start].sent.start != doc[mention.start].sent.start:
-                span = doc[title.start:title.end]  # "the minister said": the title's sentence
-            evidence = _evidence(span.sent, span.start_char, span.end_char)
-            key = (entity.key, name)
-            if key not in out or (out[key].jurisdiction is None and jurisdiction):
-                out[key] = Position(entity.key, name, jurisdiction, title.former, evidence)
-    return tuple(sorted(out.values(), key=lambda p: (p.holder, p.title)))
-
-
-def _of_place(ctx: Context, doc: Doc, i: int) -> str | None:
-    """'King X of Jordan' -> JO."""
-    if i + 1 < len(doc) and doc[i].lower_ == "of" and (i + 1) in ctx.token_place:
-        return ctx.token_place[i + 1].place.code
-    return None
-
-
 def _entities(ctx: Context, doc: Doc) -> tuple[Entity, ...]:
     out = []
     first: dict[str, Evidence] = {}
     for m in ctx.persons:
         if m.key and m.key not in first:
             span = doc[m.start:m.end]
-            first[m.key] = _evidence(span.sent, span.start_char, span.end_char)
+            first[m.key] = evidence_of(span.sent, span.start_char, span.end_char)
     for key, actor in sorted(ctx.actors.items()):
         aliases: tuple[str, ...] = ()
         if actor.kind == "person":

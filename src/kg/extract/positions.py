@@ -1,0 +1,107 @@
+"""Offices: who holds which title, and the state or organisation each belongs to.
+
+The state comes, in this order, from the title itself ("US Secretary of State", "China's UN
+ambassador"), "King X of Y", the person's other titled mentions, the usual state of the title
+(lexicon ``title_states``), or a clear nationality of the whole article; otherwise the office is
+kept without a jurisdiction rather than guessed.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date as Date
+
+from spacy.tokens import Doc
+
+from kg import geo
+from kg.extract.context import Actor, Context
+from kg.extract.lexicon import lexicon, title_case
+from kg.extract.syntax import evidence_of
+from kg.model import Position
+
+
+def _nationality_weight(doc: Doc, mention) -> float:
+    """How much a place mention says about who the people of the story are: demonyms,
+    metonyms, possessives and modifiers of people ("Japanese", "the White House", "Japan's",
+    "U.S. officials") say much; a place after a preposition, visited, or naming an event
+    ("the Venice summit") says little (it is where things happen)."""
+    lex = lexicon()
+    head = doc[mention.end - 1]
+    first = doc[mention.start]
+    if first.ent_type_ in ("ORG", "FAC") or head.dep_ == "poss":
+        return 3.0
+    if head.dep_ in ("compound", "amod", "nmod") or first.ent_type_ == "NORP":
+        if head.dep_ not in ("compound", "amod", "nmod"):
+            return 3.0  # "the Soviets said"
+        noun = head.head.lemma_.lower()
+        if noun in lex.group_heads or noun in lex.title_words or noun in lex.raw["government_body_words"]:
+            return 3.0
+        return 0.3
+    if head.dep_ == "pobj" or (head.dep_ == "dobj" and head.head.lemma_ in ("visit", "tour")):
+        return 0.3
+    return 1.0
+
+
+def _title_places(ctx: Context) -> set[int]:
+    """Place mentions that already name the state of a title ("Soviet" in "Soviet Foreign
+    Minister"): they say nothing about anyone else in the sentence."""
+    starts = {t.start for t in ctx.titles}
+    return {p.start for p in ctx.places if any(p.end <= s <= p.end + 2 for s in starts)}
+
+
+def _strong_article_country(ctx: Context, doc: Doc) -> str | None:
+    """The article's own country when its demonyms, metonyms and possessives point at one state
+    clearly (at least two such mentions, and three times the weight of any other state);
+    otherwise None: a wrong state is worse than no answer."""
+    counts: Counter[str] = Counter()
+    taken = _title_places(ctx)
+    for p in ctx.places:
+        weight = _nationality_weight(doc, p) if p.start not in taken else 0
+        if weight >= 3:
+            counts[p.place.code] += weight
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 6 or (len(ranked) > 1 and ranked[0][1] < 3 * ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def positions(ctx: Context, doc: Doc, anchor: Date | None) -> tuple[Position, ...]:
+    lex = lexicon()
+    out: dict[tuple, Position] = {}
+    for entity in ctx.entities:
+        known = next((t.country for t in entity.titles if t.country), None)
+        for mention, title in [(m, t) for m in entity.mentions for t in m.all_titles]:
+            if title.phrase in lex.not_offices:
+                continue
+            country = title.country
+            if country is None:
+                country = _of_place(ctx, doc, mention.end) or known
+            if country is None:
+                country = lex.raw["title_states"].get(title.phrase) or _strong_article_country(ctx, doc)
+                if country and not country.startswith("io:"):
+                    country = geo.historic(country, anchor)
+            name = title_case((title.deputy + title.phrase).strip())
+            jurisdiction = None
+            if country:
+                jurisdiction = "org:" + country[3:].lower() if country.startswith("io:") else "country:" + country
+                if country.startswith("io:"):
+                    ctx.actors.setdefault(jurisdiction, Actor(jurisdiction, "organization", country[3:],
+                                                              None, "international"))
+                else:
+                    ctx.place_actor(geo.Place("country", country, geo.short_name(country)))
+            ctx.person_actor(entity.key)
+            span = doc[min(title.start, mention.start):max(title.end, mention.end)]
+            if doc[title.start].sent.start != doc[mention.start].sent.start:
+                span = doc[title.start:title.end]  # "the minister said": the title's sentence
+            evidence = evidence_of(span.sent, span.start_char, span.end_char)
+            key = (entity.key, name)
+            if key not in out or (out[key].jurisdiction is None and jurisdiction):
+                out[key] = Position(entity.key, name, jurisdiction, title.former, evidence)
+    return tuple(sorted(out.values(), key=lambda p: (p.holder, p.title)))
+
+
+def _of_place(ctx: Context, doc: Doc, i: int) -> str | None:
+    """'King X of Jordan' -> JO."""
+    if i + 1 < len(doc) and doc[i].lower_ == "of" and (i + 1) in ctx.token_place:
+        return ctx.token_place[i + 1].place.code
+    return None
