@@ -27,8 +27,7 @@ written before the articles, so an article also given as text wins.
 from __future__ import annotations
 
 import time
-from collections import Counter
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,11 +37,10 @@ from urllib.parse import quote
 import pyoxigraph as ox
 
 from kg.articles import read_articles
-from kg.ids import article_graph_iri
-from kg.model import Article
 from kg.errors import InputError
+from kg.ids import article_graph_iri
 from kg.links import update_links
-from kg.model import EVENT_KINDS
+from kg.model import EVENT_KINDS, Article
 from kg.store import GraphStore, article_lines
 from kg.vocab import ID_BASE
 
@@ -108,8 +106,15 @@ def build(
     jobs: int = 1,
     batch_size: int = 64,
     on_progress: Progress | None = None,
+    shacl_batch: int | None = None,
 ) -> BuildSummary:
-    """Build ``inputs`` into ``store`` (see the module docstring); never raises for SHACL."""
+    """Build ``inputs`` into ``store`` (see the module docstring); never raises for SHACL.
+
+    ``jobs``: 1 runs in this process; N > 1 runs extraction, mapping and SHACL in N worker
+    processes and only the store writes here, in input order (the store ends up the same).
+    ``shacl_batch``: article graphs per pySHACL call (default :data:`SHACL_BATCH`; 1 = one call
+    per article, the same result).
+    """
     started = time.monotonic()
     rdf_paths = [Path(p) for p in inputs if Path(p).is_file() and Path(p).suffix.lower() in RDF_SUFFIXES]
     text_paths = [Path(p) for p in inputs if Path(p) not in rdf_paths]
@@ -125,7 +130,8 @@ def build(
             store.replace_graph(name, triples)
             tally.rdf_graphs += 1
     if text_paths:  # RDF inputs alone do not load spaCy
-        _build_articles(text_paths, store, tally, total, jobs, batch_size, on_progress)
+        batch = SHACL_BATCH if shacl_batch is None else max(1, shacl_batch)
+        _build_articles(text_paths, store, tally, total, jobs, batch_size, on_progress, batch)
     update_links(store)  # cross-article dip:sameEventAs, recomputed from the whole store
     store.flush()
     return tally.summary()
@@ -179,13 +185,13 @@ def _build_articles(
     jobs: int,
     batch_size: int,
     on_progress: Progress | None,
-    shacl_batch: int = SHACL_BATCH,
+    shacl_batch: int,
 ) -> None:
     """Articles -> outcomes (in-process, or in ``jobs`` worker processes) -> store, in input order."""
     if jobs <= 1:
         outcomes = _outcomes_in_process(read_articles(paths), batch_size, shacl_batch)
     else:
-        outcomes = _outcomes_in_workers(read_articles(paths), jobs, batch_size, shacl_batch)
+        outcomes = _outcomes_in_workers(read_articles(paths), store, jobs, batch_size, shacl_batch)
     for done, outcome in enumerate(outcomes, 1):
         _store(outcome, store, tally)
         if on_progress is not None:
@@ -263,7 +269,7 @@ def _check(extractions: list[Any], to_graph: Callable[[Any], Any], validate: Cal
 
 
 def _outcomes_in_workers(
-    articles: Iterable[Article], jobs: int, batch_size: int, shacl_batch: int
+    articles: Iterable[Article], store: GraphStore, jobs: int, batch_size: int, shacl_batch: int
 ) -> Iterator[_Outcome]:
     """``--jobs N``: chunks of ``batch_size`` articles go to N worker processes (each loads spaCy
     once, extracts, maps, SHACL-checks and renders); results come back in input order, at most
@@ -272,7 +278,8 @@ def _outcomes_in_workers(
 
     context = multiprocessing.get_context("fork")  # workers inherit kg's modules (and test doubles)
     chunks = _chunks(articles, batch_size)
-    with context.Pool(jobs, initializer=_worker_init) as pool:
+    lock_fd = store._lock.fileno() if store._lock is not None else -1
+    with context.Pool(jobs, initializer=_worker_init, initargs=(lock_fd,)) as pool:
         pending: deque[Any] = deque()
         for chunk in chunks:
             pending.append(pool.apply_async(_worker_chunk, (chunk, batch_size, shacl_batch)))
@@ -293,14 +300,30 @@ def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield chunk
 
 
-def _worker_init() -> None:
+def _worker_init(lock_fd: int) -> None:
+    import os
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
+    if lock_fd >= 0:  # the store lock is the main process's: a worker must not keep it held
+        os.close(lock_fd)
+    try:  # Linux: end with the main process (a SIGKILLed build leaves no workers behind)
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
 
 
 def _worker_chunk(chunk: list[Article], batch_size: int, shacl_batch: int) -> list[_Outcome]:
-    outcomes = list(_outcomes_in_process(chunk, batch_size, shacl_batch)) if chunk else []
+    """One chunk in a worker: its outcomes, in order; a failure becomes the next article's error."""
+    outcomes: list[_Outcome] = []
+    try:
+        for outcome in _outcomes_in_process(chunk, batch_size, shacl_batch):
+            outcomes.append(outcome)
+    except Exception as exc:  # noqa: BLE001 - re-raised by the main process at this article
+        article = chunk[min(len(outcomes), len(chunk) - 1)]
+        outcomes.append(_Outcome(article.id, article.origin, error=exc))
     return outcomes
 
 
