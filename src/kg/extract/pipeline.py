@@ -52,6 +52,7 @@ def extract_doc(doc: Doc, article: Article) -> Extraction:
         found.extend((f, sent) for f in ev.find_statements(ctx, sent, previous))
         previous = sent
     events = _events(ctx, found, sents, article, anchor)
+    events = _official_trips(ctx, doc, events)
     events = events + _companions(ctx, doc, events)
     positions = find_positions(ctx, doc, anchor)
     return Extraction(article=article, entities=_entities(ctx, doc), positions=positions, events=events)
@@ -208,6 +209,21 @@ def _merge_repeats(found: dict, headline_end: int) -> dict:
         if event.time and (kept.time is None or _PRECISION[event.time.precision] > _PRECISION[kept.time.precision]):
             merged[key] = _replace(kept, time=event.time)
     return merged
+
+
+def _official_trips(ctx: Context, doc: Doc, events: tuple[Event, ...]) -> tuple[Event, ...]:
+    """In a sports story (three or more distinct sports words) a trip is a visit only when the
+    traveler holds an office: a team's away game is not diplomacy."""
+    lex = lexicon()
+    sports = lex.words("sports_words")
+    if len({t.lower_ for t in doc if t.lower_ in sports}) < 3:
+        return events
+
+    def official(key: str) -> bool:
+        entity = ctx.entity_by_key.get(key)
+        return bool(entity and any(t.phrase not in lex.not_offices for t in entity.titles))
+
+    return tuple(e for e in events if e.kind != "visit" or all(official(k) for k in e.role("traveler")))
 
 
 def _companions(ctx: Context, doc: Doc, events: tuple[Event, ...]) -> tuple[Event, ...]:

@@ -10,9 +10,6 @@ from spacy.tokens import Span, Token
 from kg.extract.context import Actor
 from kg.model import Evidence
 
-PLACE_PREPS = {"to", "in", "for", "at", "into", "toward", "towards"}
-
-
 @dataclass
 class Found:
     kind: str

@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 from kg import geo
 from kg.extract.context import Actor, Context
 from kg.extract.lexicon import lexicon
-from kg.extract.syntax import PLACE_PREPS, Found, governing_verb, prep_objects, reported_by, subject_of
+from kg.extract.syntax import Found, governing_verb, prep_objects, reported_by, subject_of
 
 
 def find_visits(ctx: Context, sent: Span) -> list[Found]:
@@ -21,7 +21,7 @@ def find_visits(ctx: Context, sent: Span) -> list[Found]:
         lemma = token.lemma_.lower()
         if token.pos_ == "VERB" and lemma in lex.travel_verbs:
             dest_tokens = [c for c in token.children if c.dep_ == "dobj"] if lemma in ("visit", "tour", "reach") else []
-            dest_tokens += prep_objects(token, PLACE_PREPS)
+            dest_tokens += prep_objects(token, set(lex.travel_verbs[lemma]))
             for comp in token.children:  # "visits neighbouring Canada" (parsed as a participle)
                 if comp.dep_ == "xcomp":
                     dest_tokens += [c for c in comp.children if c.dep_ == "dobj"]
