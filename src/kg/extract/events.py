@@ -26,15 +26,16 @@ def find_meetings(ctx: Context, sent: Span) -> list[Found]:
             if lemma == "hold":
                 continue  # "held talks": the noun is the trigger
             subj = subject_of(token)
-            if subj is not None:
-                participants += ctx.actors_of(subj, persons_only=True)
-            for child in token.children:
-                if child.dep_ in ("dobj",):
-                    participants += ctx.actors_of(child, persons_only=True)
-            for obj in prep_objects(token, {"with", "between"}):
-                participants += ctx.actors_of(obj, persons_only=True)
-            if lemma in ("receive", "host", "greet", "welcome") and len(participants) < 2:
-                continue
+            hosts = ctx.actors_of(subj, persons_only=True) if subj is not None else []
+            guests = [a for c in token.children if c.dep_ == "dobj" for a in ctx.actors_of(c, persons_only=True)]
+            guests += [a for o in prep_objects(token, {"with", "between"}) for a in ctx.actors_of(o, persons_only=True)]
+            if lemma in ("receive", "host", "greet", "welcome") and not guests:
+                continue  # "received compensation", "hosted a dinner"
+            if not hosts and len(guests) > 1 and not prep_objects(token, {"between"}):
+                continue  # "groups eager to meet with A, B": A and B do not meet each other
+            if hosts and not guests and (len(hosts) < 2 or any(c.dep_ == "dobj" for c in token.children)):
+                continue  # one side only
+            participants = hosts + guests
         elif token.pos_ in ("NOUN", "PROPN") and (lemma in lex.meeting_nouns or token.lower_ in lex.meeting_nouns):
             for obj in prep_objects(token, {"with", "between", "of"}):
                 participants += ctx.actors_of(obj, persons_only=True)
@@ -42,6 +43,10 @@ def find_meetings(ctx: Context, sent: Span) -> list[Found]:
                 if child.dep_ == "poss":
                     participants += ctx.actors_of(child, persons_only=True)
             verb = governing_verb(token)
+            own = bool(participants) or (verb is not None and token.dep_ in ("dobj", "attr")
+                                         and bool(prep_objects(verb, {"with"})))
+            if not own:
+                continue  # "A and B spoke at the annual meeting": a meeting, not one between them
             if verb is not None:
                 subj = subject_of(verb)
                 if subj is not None:

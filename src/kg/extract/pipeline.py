@@ -212,8 +212,8 @@ def _merge_repeats(found: dict, headline_end: int) -> dict:
 
 
 def _official_trips(ctx: Context, doc: Doc, events: tuple[Event, ...]) -> tuple[Event, ...]:
-    """In a sports story (three or more distinct sports words) a trip is a visit only when the
-    traveler holds an office: a team's away game is not diplomacy."""
+    """In a sports story (three or more distinct sports words) a trip is a visit, and a meeting a
+    meeting, only when the people hold an office: an away game or a match is not diplomacy."""
     lex = lexicon()
     sports = lex.words("sports_words")
     if len({t.lower_ for t in doc if t.lower_ in sports}) < 3:
@@ -223,7 +223,14 @@ def _official_trips(ctx: Context, doc: Doc, events: tuple[Event, ...]) -> tuple[
         entity = ctx.entity_by_key.get(key)
         return bool(entity and any(t.phrase not in lex.not_offices for t in entity.titles))
 
-    return tuple(e for e in events if e.kind != "visit" or all(official(k) for k in e.role("traveler")))
+    def keep(event: Event) -> bool:
+        if event.kind == "visit":
+            return all(official(k) for k in event.role("traveler"))
+        if event.kind == "meeting":
+            return all(official(k) for k in event.role("participant"))
+        return True
+
+    return tuple(e for e in events if keep(e))
 
 
 def _companions(ctx: Context, doc: Doc, events: tuple[Event, ...]) -> tuple[Event, ...]:
