@@ -136,3 +136,27 @@ def test_extract_headline_verb_is_not_a_name() -> None:
     extraction = extract(Article("t", f"{title}\n\n{body}", DAY, title))
     people = {e.key for e in extraction.entities if e.kind == "person"}
     assert people == {"person:jane roe"}
+
+
+@pytest.mark.parametrize("text", [
+    "Jane Roe and Pedro Alvarez each received total compensation of 900,000 dollars.",
+    "Groups Eager to Meet With Jane Roe, Pedro Alvarez.",
+    "Jane Roe and Pedro Alvarez spoke at the annual meeting of the company.",
+    "Striker Jane Roe met defender Pedro Alvarez before the cup match; the coach said the team and the "
+    "fans wanted a win in the league.",
+])
+def test_extract_no_meeting_without_two_sides(text: str) -> None:
+    assert events(text, "meeting") == []
+
+
+def test_extract_meeting_between_subjects_and_host_with_guest() -> None:
+    [met] = events("Jane Roe and Pedro Alvarez met in Lima on Monday.", "meeting")
+    assert met.role("participant") == ("person:jane roe", "person:pedro alvarez")
+    [hosted] = events("Jane Roe hosted Pedro Alvarez at her residence.", "meeting")
+    assert hosted.role("participant") == ("person:jane roe", "person:pedro alvarez")
+
+
+def test_extract_sports_trip_is_not_a_visit() -> None:
+    text = ("Striker Pedro Alvarez flew to Italy with the team on Monday for the cup match against the "
+            "league leaders, the coach said.")
+    assert events(text, "visit") == []
