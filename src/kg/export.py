@@ -46,6 +46,11 @@ PREFIXES: dict[str, str] = {
     "xsd": "http://www.w3.org/2001/XMLSchema#",
     "skos": "http://www.w3.org/2004/02/skos/core#",
     "time": "http://www.w3.org/2006/time#",
+    # one prefix per kind of resource, so Turtle reads "person:jane-roe", not "id:person\/jane-roe"
+    **{kind: f"{ID_BASE}{kind}/" for kind in (
+        "article", "person", "group", "org", "country", "city", "post", "tenure", "event",
+        "occurrence", "evidence")},
+    "graph": ID_BASE + "graph/article/",
 }
 
 
