@@ -212,11 +212,11 @@ def _merge_repeats(found: dict, headline_end: int) -> dict:
 
 
 def _official_trips(ctx: Context, doc: Doc, events: tuple[Event, ...]) -> tuple[Event, ...]:
-    """In a sports story (three or more distinct sports words) a trip is a visit, and a meeting a
+    """In a sports story (two or more distinct sports words) a trip is a visit, and a meeting a
     meeting, only when the people hold an office: an away game or a match is not diplomacy."""
     lex = lexicon()
     sports = lex.words("sports_words")
-    if len({t.lower_ for t in doc if t.lower_ in sports}) < 3:
+    if len({t.lower_ for t in doc if t.lower_ in sports}) < 2:
         return events
 
     def official(key: str) -> bool:
