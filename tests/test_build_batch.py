@@ -126,3 +126,23 @@ def test_validate_batch_shared_node_that_differs_is_validated_alone() -> None:
     calls.clear()
     assert [r.conforms for r in validate_batch([_article(0), _article(1)], counting)] == [True, True]
     assert len(calls) == 1  # agreeing shared nodes: one call over the union
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_build_extractor_failure_keeps_earlier_articles(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int) -> None:
+    from conftest import _fake_extract_many
+
+    from kg.mapping import to_graph
+
+    def failing(articles, **options):
+        for extraction in _fake_extract_many(articles):
+            if extraction.article.id == "a5":
+                raise ValueError("extractor bug")
+            yield extraction
+
+    monkeypatch.setattr(kg.build, "_stages", lambda: (failing, to_graph, validate_graph))
+    inputs = _corpus(tmp_path)
+    with GraphStore.open(tmp_path / "g", create=True) as store:
+        with pytest.raises(ValueError, match="extractor bug"):
+            kg.build.build([inputs], store, jobs=jobs, batch_size=2, shacl_batch=8)
+        assert sorted(store.article_ids()) == ["a1", "a2", "a3", "a4"]

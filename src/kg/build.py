@@ -3,8 +3,12 @@
 :func:`build` first reads every input once without keeping it (checks readability, sizes, JSON,
 dates, duplicate ids, RDF syntax), so a bad input raises :class:`~kg.errors.InputError` before
 anything is written. Then it streams: articles -> :func:`kg.extract.extract_many` ->
-:func:`kg.mapping.to_graph` -> :func:`kg.validate.validate_graph` -> if the graph conforms,
-:meth:`GraphStore.replace_article` (one transaction per article). A graph that does not conform is
+:func:`kg.mapping.to_graph` -> SHACL (:func:`kg.validate.validate_batch`: :data:`SHACL_BATCH` graphs
+per pySHACL call, the same verdicts as :func:`kg.validate.validate_graph` one by one) -> if the graph
+conforms, :meth:`GraphStore.replace_lines` (one transaction per article). With ``jobs`` > 1 all of
+this but the store write runs in worker processes; the main process writes in input order, so the
+store is the same as with ``jobs=1``. An interrupted build keeps the articles stored so far (at most
+one SHACL batch of extracted articles is lost). A graph that does not conform is
 kept out -- the article's previously stored graph, if any, stays as it was -- and reported in
 :attr:`BuildSummary.rejected`; the other articles are still stored.
 
@@ -319,8 +323,7 @@ def _worker_chunk(chunk: list[Article], batch_size: int, shacl_batch: int) -> li
     """One chunk in a worker: its outcomes, in order; a failure becomes the next article's error."""
     outcomes: list[_Outcome] = []
     try:
-        for outcome in _outcomes_in_process(chunk, batch_size, shacl_batch):
-            outcomes.append(outcome)
+        outcomes.extend(_outcomes_in_process(chunk, batch_size, shacl_batch))  # keeps those before a failure
     except Exception as exc:  # noqa: BLE001 - re-raised by the main process at this article
         article = chunk[min(len(outcomes), len(chunk) - 1)]
         outcomes.append(_Outcome(article.id, article.origin, error=exc))

@@ -81,7 +81,7 @@ def cli() -> None:
 @cli.command()
 @click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--fresh", is_flag=True, help="Empty the graph first.")
-@click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Extraction processes.")
+@click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes (extraction, mapping, SHACL; the store is written by the main process).")
 @graph_option
 def build(inputs: tuple[Path, ...], fresh: bool, jobs: int, graph_path: Path | None) -> None:
     """Read articles (.txt, .jsonl; default seeds/) or kg exports (.nq, .trig, .ttl, .nt) into the graph.

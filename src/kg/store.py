@@ -36,7 +36,7 @@ from kg.errors import InputError, StoreError
 from kg.ids import article_graph_iri
 from kg.vocab import ONTOLOGY_GRAPH
 
-__all__ = ["GraphStore", "article_lines", "default_graph_path", "ontology_dir", "to_ox", "to_rdflib", "quads_text"]
+__all__ = ["GraphStore", "article_lines", "default_graph_path", "ontology_dir", "quads_text", "to_ox", "to_rdflib"]
 
 DEFAULT_GRAPH = Path(".kg") / "graph"
 ARTICLE_GRAPH_PREFIX = article_graph_iri("")
