@@ -21,15 +21,11 @@ forked child process that is killed at the deadline (:func:`run_query`).
 from __future__ import annotations
 
 import functools
-import http.client
 import json
 import multiprocessing
 import os
 import re
 import time
-import urllib.error
-import urllib.parse
-import urllib.request
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -438,6 +434,11 @@ def run_remote(
     ``allow_network`` is about what the *query* may reach (SERVICE, FROM); the endpoint itself is the
     caller's explicit choice. Parameters are bound by a VALUES block at the start of the WHERE group.
     """
+    import http.client  # only remote queries need the HTTP stack (kg query stays quick to start)
+    import urllib.error
+    import urllib.parse
+    import urllib.request
+
     if urllib.parse.urlsplit(endpoint_url).scheme not in ("http", "https"):
         raise QueryError(f"endpoint must be an http(s) URL, not {endpoint_url!r}")
     _check(query, allow_network)
