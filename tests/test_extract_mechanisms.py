@@ -239,9 +239,6 @@ def test_extract_honorific_stripped() -> None:
     assert only_visit("Jane Roe met Pedro Alvarez. Mr Roe arrived in Japan.").role("traveler") == ("person:jane roe",)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "coreference joins a surname-only mention to a full name only when the full name comes "
-    "first: 'Mr. Roe ... Jane Roe' gives two entities, person:roe and person:jane roe"))
 def test_extract_honorific_surname_before_full_name() -> None:
     assert persons(run("Mr. Roe arrived in Japan. Jane Roe met Pedro Alvarez.")) == {
         "person:jane roe", "person:pedro alvarez"}

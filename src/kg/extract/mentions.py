@@ -34,6 +34,7 @@ class PersonMention:
     title: Title | None = None
     more_titles: list[Title] = field(default_factory=list)  # "State Councilor and Foreign Minister X"
     key: str = ""  # filled by coreference
+    honorific: bool = False  # "Mr Roe": a surname that stands for someone named in full elsewhere
 
     @property
     def all_titles(self) -> list[Title]:

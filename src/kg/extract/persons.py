@@ -30,7 +30,9 @@ def find_persons(doc: Doc, titles: list[Title], on: Date | None, headline_end: i
         start, end = clean_person(doc, ent.start, ent.end)
         name = _name(doc, start, end)
         if start < end and plausible_person(name, on, ner=True):
-            spans[(start, end)] = PersonMention(start, end, name)
+            before = doc[start - 1] if start > 0 else None
+            honorific = before is not None and fold(before.text) in lexicon().honorifics
+            spans[(start, end)] = PersonMention(start, end, name, honorific=honorific)
             covered.update(range(start, end))
     # names after a title that NER missed ("Foreign Minister Tadashi Kuranari")
     for title in titles:
@@ -207,6 +209,12 @@ def cluster_persons(persons: list[PersonMention], headline_end: int = 0) -> list
                 if len(fold(m.name).split()) > len(words) and (in_headline or m.start < mention.start)
                 and _joins(words, tuple(fold(m.name).split()))
             ]
+            if not candidates and mention.honorific:
+                # "Mr. Roe ... Jane Roe": an honorific surname may join the one later full name
+                later = {fold(m.name) for m in fullest
+                         if len(fold(m.name).split()) > len(words) and _joins(words, tuple(fold(m.name).split()))}
+                if len(later) == 1:
+                    candidates = [m for m in fullest if fold(m.name) in later]
             if candidates:
                 best = max(candidates, key=lambda m: (len(m.name.split()), m.start if not in_headline else -m.start))
                 target = by_full.get(tuple(fold(best.name).split()))
