@@ -57,16 +57,41 @@ PREFIXES: dict[str, str] = {
 def export_bytes(store: GraphStore, fmt: str, *, ontology: bool = False) -> bytes:
     """The serialisation of ``store`` in ``fmt`` (one of :data:`FORMATS`)."""
     rdf_format = FORMATS[fmt]
+    if rdf_format == ox.RdfFormat.N_QUADS:
+        return b"".join(sorted(set(_nquad_lines(store, ontology))))
+    named_only = next(store.store.quads_for_pattern(None, None, None, ox.DefaultGraph()), None) is None
+    if rdf_format in (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.TURTLE) and named_only:
+        # the union: drop each line's graph name, deduplicate, sort (UTF-8 bytes sort as code points)
+        triples = b"".join(sorted({_without_graph(line) for line in _nquad_lines(store, ontology)}))
+        if rdf_format == ox.RdfFormat.N_TRIPLES:
+            return triples
+        parsed = ox.parse(triples, format=ox.RdfFormat.N_TRIPLES)
+        return ox.serialize(parsed, format=rdf_format, prefixes=PREFIXES)
     quads = _quads(store, ontology)
-    if rdf_format in (ox.RdfFormat.N_QUADS, ox.RdfFormat.N_TRIPLES):
-        lines = {_line(q, rdf_format.supports_datasets) for q in quads}
-        return "".join(sorted(lines)).encode("utf-8")
+    if rdf_format == ox.RdfFormat.N_TRIPLES:
+        return "".join(sorted({f"{q.triple} .\n" for q in quads})).encode("utf-8")
     prefixes = None if rdf_format == ox.RdfFormat.JSON_LD else PREFIXES
     if rdf_format.supports_datasets:
         ordered = sorted(quads, key=lambda q: (str(q.graph_name), str(q.triple)))
         return ox.serialize(ordered, format=rdf_format, prefixes=prefixes)
     triples = {str(q.triple): q.triple for q in quads}
     return ox.serialize([triples[k] for k in sorted(triples)], format=rdf_format, prefixes=prefixes)
+
+
+def _nquad_lines(store: GraphStore, ontology: bool) -> list[bytes]:
+    """Every quad as an N-Quads line, written by Oxigraph itself (much faster than Python strings);
+    the ontology graph left out unless asked for."""
+    lines = store.store.dump(format=ox.RdfFormat.N_QUADS).splitlines(keepends=True)
+    if ontology:
+        return lines
+    tail = f" <{ONTOLOGY_GRAPH}> .\n".encode()
+    return [line for line in lines if not line.endswith(tail)]
+
+
+def _without_graph(line: bytes) -> bytes:
+    """'<s> <p> <o> <g> .' -> '<s> <p> <o> .' for a quad of a named graph: an IRI holds no space,
+    so the graph name starts at the last ' <' (callers check that the default graph is empty)."""
+    return line[: line.rindex(b" <")] + b" .\n"
 
 
 def export(store: GraphStore, fmt: str, out: str | Path | BinaryIO, *, ontology: bool = False) -> None:
@@ -127,5 +152,4 @@ def _iter(store: GraphStore) -> Iterator[ox.Quad]:
     return store.quads()
 
 
-def _line(quad: ox.Quad, with_graph: bool) -> str:
-    return f"{quad if with_graph else quad.triple} .\n"
+
