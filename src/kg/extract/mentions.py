@@ -69,16 +69,6 @@ class Mentions:
         return self.by_token.get(token.i)
 
 
-def _is_name_token(token: Token) -> bool:
-    text = token.text
-    return (
-        (text[:1].isupper() or (text[:1].isalpha() and token.ent_type_ == "PERSON"))
-        and any(c.isalpha() for c in text)
-        and token.pos_ in ("PROPN", "NOUN", "ADJ", "VERB", "X")
-        and fold(text) not in lexicon().title_words
-    ) or (token.text in ("-", "'") and token.ent_type_ == "PERSON")
-
-
 def find_titles(doc: Doc, on: Date | None) -> list[Title]:
     """Office titles, longest match first: 'US Secretary of State', 'Chinese Foreign Minister'."""
     lex = lexicon()
