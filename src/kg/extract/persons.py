@@ -34,7 +34,7 @@ def find_persons(doc: Doc, titles: list[Title], on: Date | None, headline_end: i
             honorific = before is not None and fold(before.text) in lexicon().honorifics
             spans[(start, end)] = PersonMention(start, end, name, honorific=honorific)
             covered.update(range(start, end))
-    # names after a title that NER missed ("Foreign Minister Tadashi Kuranari")
+    # names after a title that NER missed ("Foreign Minister Nikos Dravas")
     for title in titles:
         i = title.end
         if i < len(doc) and i not in covered:
@@ -86,7 +86,7 @@ def _trim_headline(doc: Doc, spans: dict, headline_end: int) -> None:
 
 def _surname_repeats(doc: Doc, spans: dict, covered: set[int]) -> None:
     """A capitalised token equal to the surname of a person named in full elsewhere in the
-    article is that person, whatever label NER gave it ("Herrington" tagged ORG)."""
+    article is that person, whatever label NER gave it ("Dravas" tagged ORG)."""
     surnames = {fold(m.name.split()[-1]) for m in spans.values() if len(m.name.split()) > 1}
     for token in doc:
         if token.i in covered or not token.text[:1].isupper() or token.pos_ != "PROPN":
@@ -192,7 +192,7 @@ def _similar(a: str, b: str) -> bool:
 
 
 def cluster_persons(persons: list[PersonMention], headline_end: int = 0) -> list[PersonEntity]:
-    """One entity per person. A shorter form ("Shultz", "Shevardnaze") joins the latest full name
+    """One entity per person. A shorter form ("Dravas", "Dravaz") joins the latest full name
     of the same surname mentioned before it (news names a person in full first); headline
     mentions may join a full name that comes later. Otherwise it is a person of its own."""
     entities: list[PersonEntity] = []

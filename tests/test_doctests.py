@@ -1,0 +1,18 @@
+"""The examples in docstrings are tests too (as pyoxigraph's test_doc.py does)."""
+
+from __future__ import annotations
+
+import doctest
+import importlib
+
+import pytest
+
+MODULES = ["kg.text", "kg.geo", "kg.ids", "kg.extract.timex", "kg.extract.lexicon"]
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_doctests_pass(name: str) -> None:
+    module = importlib.import_module(name)
+    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
+    assert result.attempted > 0, f"{name} has no examples"
+    assert result.failed == 0
