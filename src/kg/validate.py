@@ -9,17 +9,16 @@ fixed cost per call dominates small graphs) and re-validates one by one only whe
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
 from rdflib.term import Node
 
-from kg.vocab import DIP, ID_BASE
+from kg.store import ontology_dir
+from kg.vocab import DIP, ID_BASE  # one definition: $KG_ONTOLOGY_DIR, else the checkout's ontology/
 
 __all__ = ["Report", "Violation", "load_shapes", "ontology_dir", "validate_batch", "validate_graph"]
 
@@ -30,21 +29,6 @@ _SHORT_PREFIXES = (
     ("http://www.w3.org/2000/01/rdf-schema#", "rdfs:"),
     ("http://www.w3.org/ns/shacl#", "sh:"),
 )
-
-
-def ontology_dir() -> Path:
-    """The ``ontology/`` folder: next to ``src/`` in a checkout, else ``$KG_ONTOLOGY_DIR``."""
-    here = Path(__file__).resolve().parents[2] / "ontology"
-    if (here / "shapes.ttl").is_file():
-        return here
-    env = os.environ.get("KG_ONTOLOGY_DIR")
-    if env and (Path(env) / "shapes.ttl").is_file():
-        return Path(env)
-    raise FileNotFoundError(
-        f"ontology folder not found: {here} has no shapes.ttl and KG_ONTOLOGY_DIR is "
-        f"{'unset' if not env else repr(env) + ' without shapes.ttl'}; "
-        "set KG_ONTOLOGY_DIR to the folder holding diplomacy.ttl and shapes.ttl"
-    )
 
 
 def short(term: Node | str | None) -> str:
