@@ -220,6 +220,34 @@ def test_extract_position_king_full_name_tagged_org() -> None:
     assert ("person:nikos dravas", "King", "country:JO") in positions("King Nikos Dravas of Jordan visited Japan.")
 
 
+def bases(text: str, title: str | None = None) -> set[tuple[str, str, str | None, str | None]]:
+    return {(p.holder, p.title, p.jurisdiction, p.basis) for p in run(text, title=title).positions}
+
+
+def test_extract_position_state_not_read_across_a_line_break() -> None:
+    # the headline ends with a country; the body's first office is not that country's
+    text = "Foreign Minister Lena Kovacs cancelled her trip because of a budget debate."
+    assert bases(text, title="Minister cancels trip to Peru") == {
+        ("person:lena kovacs", "Foreign Minister", None, None)}
+
+
+def test_extract_position_state_from_headline_office() -> None:
+    text = "Foreign Minister Lena Kovacs cancelled her trip because of a budget debate."
+    assert bases(text, title="HUNGARIAN FOREIGN MINISTER CALLS OFF TRIP") == {
+        ("person:lena kovacs", "Foreign Minister", "country:HU", "stated")}
+
+
+def test_extract_position_stated_state_basis() -> None:
+    assert bases("Peruvian Foreign Minister Lena Kovacs met Jane Roe.") == {
+        ("person:lena kovacs", "Foreign Minister", "country:PE", "stated")}
+
+
+def test_extract_position_usual_state_of_the_office_basis() -> None:
+    # "Foreign Secretary" is British unless the text says otherwise (lexicon title_states)
+    assert bases("Foreign Secretary Lena Kovacs flew to Ottawa.") == {
+        ("person:lena kovacs", "Foreign Secretary", "country:GB", "title")}
+
+
 # --- persons ---------------------------------------------------------------------------------
 
 

@@ -305,3 +305,58 @@ def test_queries_timeout_path_works_on_an_open_disk_store(tmp_path: Path) -> Non
     store.flush()
     query = find_query("visits")
     assert run_query(store, query, timeout=10.0) == run_query(_store(), query, timeout=None)
+
+
+_FILL = """
+PREFIX dip: <https://w3id.org/kg-diplomacy/ontology#>
+PREFIX id: <https://w3id.org/kg-diplomacy/id/>
+id:graph\\/article\\/a1 {
+    id:article\\/a1 dip:articleId "a1" .
+    id:person\\/ronald-okafor a dip:Person ; dip:name "Ronald Okafor" .
+    id:country\\/US a dip:Country ; dip:name "United States" .
+    id:post\\/president\\/US a dip:Post ; dip:postTitle "President" ; dip:jurisdiction id:country\\/US .
+    id:tenure\\/f1 a dip:Tenure ; dip:holder id:person\\/ronald-okafor ; dip:post id:post\\/president\\/US ;
+        dip:former false ; dip:jurisdictionBasis "stated" ; dip:evidence id:evidence\\/f1 .
+    id:evidence\\/f1 dip:article id:article\\/a1 ; dip:sentence "U.S. President Ronald Okafor spoke." .
+}
+id:graph\\/article\\/a2 {
+    id:article\\/a2 dip:articleId "a2" .
+    id:person\\/okafor a dip:Person ; dip:name "Okafor" .
+    id:post\\/president a dip:Post ; dip:postTitle "President" .
+    id:tenure\\/f2 a dip:Tenure ; dip:holder id:person\\/okafor ; dip:post id:post\\/president ;
+        dip:former false ; dip:evidence id:evidence\\/f2 .
+    id:evidence\\/f2 dip:article id:article\\/a2 ; dip:sentence "President Okafor will visit Peru." .
+    id:person\\/lena-kovacs a dip:Person ; dip:name "Lena Kovacs" .
+    id:tenure\\/f4 a dip:Tenure ; dip:holder id:person\\/lena-kovacs ; dip:post id:post\\/president ;
+        dip:former false ; dip:evidence id:evidence\\/f2 .
+}
+id:graph\\/article\\/a3 {
+    id:article\\/a3 dip:articleId "a3" .
+    id:person\\/okafor a dip:Person ; dip:name "Okafor" .
+    id:person\\/lena-kovacs a dip:Person ; dip:name "Lena Kovacs" .
+    id:country\\/JP a dip:Country ; dip:name "Japan" .
+    id:post\\/president\\/JP a dip:Post ; dip:postTitle "President" ; dip:jurisdiction id:country\\/JP .
+    id:tenure\\/f3 a dip:Tenure ; dip:holder id:person\\/okafor ; dip:post id:post\\/president\\/JP ;
+        dip:former false ; dip:jurisdictionBasis "article" ; dip:evidence id:evidence\\/f3 .
+    id:tenure\\/f5 a dip:Tenure ; dip:holder id:person\\/lena-kovacs ; dip:post id:post\\/president\\/JP ;
+        dip:former false ; dip:jurisdictionBasis "article" ; dip:evidence id:evidence\\/f3 .
+    id:evidence\\/f3 dip:article id:article\\/a3 ; dip:sentence "President Okafor imposed tariffs on Japan." .
+}
+"""
+
+
+def test_queries_positions_fill_state_from_stated_offices_elsewhere() -> None:
+    store = ox.Store()
+    store.load(_FILL.encode(), format=ox.RdfFormat.TRIG)
+    result = run_query(store, find_query("positions"), timeout=None)
+    rows = {(r["article"], r["person"]): (r["country"], r["country_from"], r["country_basis"])
+            for r in (dict(zip(result.columns, row)) for row in result.rows)}
+    assert rows == {
+        ("a1", "Ronald Okafor"): ("United States", "", "stated"),
+        # "Okafor" is not the IRI of a1's holder: the same surname in the same office, as a1 states it;
+        # a3's Japan was inferred from a3's context, so it is not carried over
+        ("a2", "Okafor"): ("United States", "a1", "same surname"),
+        ("a3", "Okafor"): ("Japan", "", "article"),
+        # Lena Kovacs: no article states her office's state (a3 only infers it): not filled in a2
+        ("a3", "Lena Kovacs"): ("Japan", "", "article"),
+    }

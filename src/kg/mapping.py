@@ -258,6 +258,8 @@ class _Builder:
         self.add(tenure, DIP.holder, holder)
         self.add(tenure, DIP.post, post)
         self.add(tenure, DIP.former, Literal(pos.former))
+        if pos.basis is not None and pos.jurisdiction is not None:
+            self.add(tenure, DIP.jurisdictionBasis, _lit(pos.basis))
         if pos.evidence is not None:
             self.add(tenure, DIP.evidence, self.evidence(pos.evidence))
         if not pos.former:

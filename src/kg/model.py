@@ -87,6 +87,10 @@ class Position:
     jurisdiction: str | None
     former: bool = False
     evidence: Evidence | None = None
+    # how the jurisdiction was found: "stated" (the text names it with the office: "US Secretary of
+    # State", "King X of Y", the headline's "Japan Foreign Minister"), "title" (the office's usual
+    # state, e.g. "Chancellor of the Exchequer"), "article" (the article's clear nationality)
+    basis: str | None = None
 
 
 @dataclass(frozen=True)

@@ -82,6 +82,7 @@ class DIP(DefinedNamespace):
     holder: URIRef
     post: URIRef
     former: URIRef
+    jurisdictionBasis: URIRef  # tenure -> "stated" | "title" | "article"
     # events
     status: URIRef
     statusCue: URIRef

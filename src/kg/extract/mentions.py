@@ -123,11 +123,11 @@ def _title_country(doc: Doc, start: int, end: int, on: Date | None, sending: boo
     # skip a possessive: "Japan 's Prime Minister"
     if j >= 0 and doc[j].text in ("'s", "’s", "'"):
         j -= 1
-    for width in (3, 2, 1):
+    for width in (3, 2, 1):  # never across a line break ("... to the U.S.\n\nPresident X")
         if j - width + 1 < 0:
             continue
         span = doc[j - width + 1 : j + 1]
-        if any(t.is_punct and t.text not in (".",) for t in span):
+        if any((t.is_punct and t.text not in (".",)) or t.is_space or "\n" in t.whitespace_ for t in span):
             continue
         text = span.text
         org = io_name(text)

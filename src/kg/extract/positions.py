@@ -65,9 +65,34 @@ def _strong_article_country(ctx: Context, doc: Doc) -> str | None:
     return ranked[0][0]
 
 
+def _headline_states(ctx: Context, doc: Doc) -> dict[str, str]:
+    """Offices the headline names with their state but without a holder ("Japan Foreign Minister
+    Calls Off Trip"), by title phrase, when exactly one person of the article holds that office
+    without a stated state: the headline speaks about that person."""
+    bound = {id(t) for e in ctx.entities for m in e.mentions for t in m.all_titles}
+    stated: dict[str, set[str]] = {}
+    for title in ctx.titles:
+        if doc[title.start].idx < ctx.body_start and id(title) not in bound and title.country:
+            stated.setdefault(title.phrase, set()).add(title.country)
+    holders: Counter[str] = Counter()
+    for entity in ctx.entities:
+        phrases = {t.phrase for m in entity.mentions for t in m.all_titles if doc[t.start].idx >= ctx.body_start}
+        holders.update(phrases)
+    return {phrase: next(iter(states)) for phrase, states in stated.items()
+            if len(states) == 1 and holders[phrase] == 1}
+
+
 def positions(ctx: Context, doc: Doc, anchor: Date | None) -> tuple[Position, ...]:
     lex = lexicon()
     out: dict[tuple, Position] = {}
+    headline = _headline_states(ctx, doc)
+    cache: list[str | None] = []
+
+    def article_country() -> str | None:  # computed once, on first need
+        if not cache:
+            cache.append(_strong_article_country(ctx, doc))
+        return cache[0]
+
     for entity in ctx.entities:
         known = next((t.country for t in entity.titles if t.country), None)
         for mention, title in [(m, t) for m in entity.mentions for t in m.all_titles]:
@@ -75,11 +100,16 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None) -> tuple[Position, ..
                 continue
             country = title.country
             if country is None:
-                country = _of_place(ctx, doc, mention.end) or known
+                country = _of_place(ctx, doc, mention.end) or known or headline.get(title.phrase)
+            basis = "stated" if country else None
             if country is None:
-                country = lex.raw["title_states"].get(title.phrase) or _strong_article_country(ctx, doc)
+                country, basis = lex.raw["title_states"].get(title.phrase), "title"
+                if country is None:
+                    country, basis = article_country(), "article"
                 if country and not country.startswith("io:"):
                     country = geo.historic(country, anchor)
+            if country is None:
+                basis = None
             name = title_case((title.deputy + title.phrase).strip())
             jurisdiction = None
             if country:
@@ -96,7 +126,7 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None) -> tuple[Position, ..
             evidence = evidence_of(span.sent, span.start_char, span.end_char)
             key = (entity.key, name)
             if key not in out or (out[key].jurisdiction is None and jurisdiction):
-                out[key] = Position(entity.key, name, jurisdiction, title.former, evidence)
+                out[key] = Position(entity.key, name, jurisdiction, title.former, evidence, basis)
     return tuple(sorted(out.values(), key=lambda p: (p.holder, p.title)))
 
 
