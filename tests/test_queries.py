@@ -360,3 +360,27 @@ def test_queries_positions_fill_state_from_stated_offices_elsewhere() -> None:
         # Lena Kovacs: no article states her office's state (a3 only infers it): not filled in a2
         ("a3", "Lena Kovacs"): ("Japan", "", "article"),
     }
+
+
+def test_queries_checked_manifest_is_current() -> None:
+    """kg/checked_queries.json vouches for exactly the stored queries as they are now (each re-checked
+    here with rdflib); when this fails, run `python -m kg.queries` and commit the file."""
+    import importlib.resources
+
+    from kg.queries import checked_manifest
+
+    shipped = json.loads(importlib.resources.files("kg").joinpath("checked_queries.json").read_text("utf-8"))
+    assert shipped == checked_manifest(sorted(queries_dir().glob("*.rq")))
+
+
+def test_queries_checked_text_skips_the_parser_other_texts_do_not(tmp_path: Path) -> None:
+    from kg import queries
+
+    queries._parse_query.cache_clear()
+    stored = load_query(queries_dir() / "visits.rq")
+    run_query(_store(), stored, timeout=None)
+    assert queries._parse_query.cache_info().misses == 0  # vouched for by the manifest
+    edited = _write(tmp_path, "SELECT ?s WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } } ORDER BY ?s\n")
+    with pytest.raises(NetworkRefused):  # one byte of difference and the text is parsed and checked
+        load_query(edited)
+    assert queries._parse_query.cache_info().misses == 1

@@ -46,7 +46,7 @@ from kg.ids import article_graph_iri
 from kg.links import update_links
 from kg.model import EVENT_KINDS, Article
 from kg.store import GraphStore, article_lines
-from kg.vocab import ID_BASE
+from kg.iris import ID_BASE
 
 __all__ = ["RDF_SUFFIXES", "BuildSummary", "Rejected", "build", "file_graph_iri"]
 

@@ -27,7 +27,7 @@ import pyoxigraph as ox
 
 from kg.errors import OutputError
 from kg.store import GraphStore
-from kg.vocab import ID_BASE, ONTOLOGY_GRAPH, ONTOLOGY_IRI
+from kg.iris import ID_BASE, ONTOLOGY_GRAPH, ONTOLOGY_IRI
 
 __all__ = ["FORMATS", "PREFIXES", "export", "export_bytes", "write_atomic"]
 

@@ -20,7 +20,7 @@ import unicodedata
 from urllib.parse import quote
 
 from kg.model import Event
-from kg.vocab import ID_BASE
+from kg.iris import ID_BASE
 
 _HASH_CHARS = 10
 _EVENT_HASH_CHARS = 16

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 import pyoxigraph as ox
 
 from kg.errors import StoreError
-from kg.vocab import ID_BASE
+from kg.iris import ID_BASE
 
 if TYPE_CHECKING:
     from kg.store import GraphStore

@@ -39,7 +39,7 @@ import pyoxigraph as ox
 
 from kg.errors import OutputError
 from kg.store import GraphStore
-from kg.vocab import ID_BASE
+from kg.iris import ID_BASE
 
 __all__ = ["Auth", "Target", "PushSummary", "resolve_target", "push", "graph_ntriples", "remote_count"]
 

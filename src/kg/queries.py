@@ -12,7 +12,13 @@ at the start of the WHERE group. A value such as ``"} ; DROP ALL`` is only ever 
 
 Every query is parsed with rdflib's SPARQL parser before it runs, so that syntax errors read
 ``path:line:column: message`` and so that ``SERVICE``, ``LOAD`` and ``FROM``/``FROM NAMED`` are refused:
-Oxigraph would fetch them over the network and has no switch to stop it.
+Oxigraph would fetch them over the network and has no switch to stop it. Importing that parser costs
+~0.3 s per process, so the texts of the stored queries shipped with kg are checked once, when they
+change, and their SHA-256 digests (with their SELECT lists) are kept in ``kg/checked_queries.json``
+inside the package (regenerate: ``python -m kg.queries``; a test fails when it is stale). A query whose
+text is byte-identical to a checked one skips the parser; any other text is parsed. The manifest is
+read from the installed package only, never from a queries directory, so a shared folder of queries
+cannot vouch for itself.
 
 Oxigraph's ``Store.query`` has no timeout and ignores signals, so a query with a time limit runs in a
 forked child process that is killed at the deadline (:func:`run_query`).
@@ -21,6 +27,7 @@ forked child process that is killed at the deadline (:func:`run_query`).
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import multiprocessing
 import os
@@ -121,8 +128,9 @@ def load_query(path: Path, *, allow_network: bool = False) -> StoredQuery:
         raise QueryError(f"cannot read query file: {exc}", where=str(path),
                          fix="give a UTF-8 text file holding one SPARQL SELECT query") from None
     title, description, params = _parse_header(text, path)
-    tree = parse_query(text, where=str(path), allow_network=allow_network)
-    projected = _projection(tree)
+    projected = _checked().get(_digest(text))
+    if projected is None:
+        projected = frozenset(_projection(parse_query(text, where=str(path), allow_network=allow_network)))
     for param in params:
         # Oxigraph substitutes only variables of the SELECT list (SEP-0007)
         if param.name not in projected:
@@ -272,7 +280,52 @@ def _check_text(text: str, where: str, allow_network: bool) -> None:
 
 def _check(query: StoredQuery, allow_network: bool) -> None:
     # A StoredQuery may have been built by hand: check it again (rdflib parses in ~50 ms, so cached).
-    _check_text(query.text, str(query.path), allow_network)
+    if _digest(query.text) not in _checked():
+        _check_text(query.text, str(query.path), allow_network)
+
+
+# ------------------------------------------------------------------------- the checked-query manifest
+
+_MANIFEST = "checked_queries.json"
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@functools.cache
+def _checked() -> dict[str, frozenset[str]]:
+    """SHA-256 of a checked stored-query text -> its SELECT list (from the installed package)."""
+    from importlib import resources
+
+    try:
+        data = json.loads(resources.files("kg").joinpath(_MANIFEST).read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}  # no manifest: every query is parsed (slower, as safe)
+    return {digest: frozenset(entry["projection"]) for digest, entry in data.get("queries", {}).items()}
+
+
+def checked_manifest(paths: list[Path]) -> dict[str, Any]:
+    """The manifest for ``paths``, each parsed and checked now (no network; refusals raise)."""
+    entries = {}
+    for path in sorted(paths, key=lambda p: p.name):
+        text = path.read_text(encoding="utf-8")
+        tree = parse_query(text, where=str(path))
+        entries[_digest(text)] = {"query": path.name, "projection": sorted(_projection(tree))}
+    return {"_about": "Stored queries checked by kg.queries.parse_query (rdflib): SHA-256 of the exact "
+                      "text -> its SELECT list. Regenerate with `python -m kg.queries`.",
+            "queries": entries}
+
+
+def _write_manifest() -> Path:
+    import kg
+
+    target = Path(kg.__file__).with_name(_MANIFEST)
+    body = json.dumps(checked_manifest(sorted(queries_dir().glob("*.rq"))), indent=1, sort_keys=True) + "\n"
+    tmp = target.with_suffix(".tmp")
+    tmp.write_text(body, encoding="utf-8")
+    tmp.replace(target)
+    return target
 
 
 # ---------------------------------------------------------------------------------------- running
@@ -500,3 +553,7 @@ def _binding_text(binding: Mapping[str, str] | None) -> str | None:
     if binding.get("type") == "bnode":
         return f"_:{binding['value']}"
     return binding["value"]
+
+
+if __name__ == "__main__":  # python -m kg.queries: re-check the stored queries, rewrite the manifest
+    print(_write_manifest())

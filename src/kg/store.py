@@ -25,16 +25,18 @@ import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
-from typing import IO
+from typing import IO, TYPE_CHECKING
 from urllib.parse import unquote
 
 import pyoxigraph as ox
-import rdflib
 
 import kg
 from kg.errors import InputError, StoreError
 from kg.ids import article_graph_iri
-from kg.vocab import ONTOLOGY_GRAPH
+from kg.iris import ONTOLOGY_GRAPH
+
+if TYPE_CHECKING:  # rdflib is imported where it is used: `kg query` and `kg export` never need it
+    import rdflib
 
 __all__ = ["GraphStore", "article_lines", "default_graph_path", "ontology_dir", "quads_text", "to_ox", "to_rdflib"]
 
@@ -173,6 +175,8 @@ class GraphStore:
 
     def article_graph(self, article_id: str) -> rdflib.Graph:
         """The article's triples as an rdflib graph (for SHACL)."""
+        import rdflib
+
         graph = rdflib.Graph()
         name = ox.NamedNode(article_graph_iri(article_id))
         for quad in self.store.quads_for_pattern(None, None, None, name):
@@ -249,6 +253,8 @@ def article_lines(article_id: str, graph: rdflib.Graph) -> list[str]:
 
 def to_ox(term: object, where: str = "graph") -> ox.NamedNode | ox.Literal:
     """rdflib term -> pyoxigraph term. Blank nodes are refused (every node has an IRI)."""
+    import rdflib
+
     if isinstance(term, rdflib.URIRef):
         try:
             return ox.NamedNode(str(term))
@@ -267,6 +273,8 @@ def to_ox(term: object, where: str = "graph") -> ox.NamedNode | ox.Literal:
 
 def to_rdflib(term: object) -> rdflib.term.Identifier:
     """pyoxigraph term -> rdflib term; ``xsd:string`` literals become plain literals."""
+    import rdflib
+
     if isinstance(term, ox.NamedNode):
         return rdflib.URIRef(term.value)
     if isinstance(term, ox.Literal):

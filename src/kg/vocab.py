@@ -8,9 +8,9 @@ from __future__ import annotations
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
-ONTOLOGY_IRI = "https://w3id.org/kg-diplomacy/ontology"
-ID_BASE = "https://w3id.org/kg-diplomacy/id/"
-ONTOLOGY_GRAPH = ID_BASE + "graph/ontology"
+from kg.iris import ID_BASE, ONTOLOGY_GRAPH, ONTOLOGY_IRI
+
+__all__ = ["ONTOLOGY_IRI", "ID_BASE", "ONTOLOGY_GRAPH", "ID", "SCHEMA", "SEM", "ORG", "TIME", "CAMEO", "PLOVER", "DIP"]
 
 ID = Namespace(ID_BASE)
 SCHEMA = Namespace("http://schema.org/")
