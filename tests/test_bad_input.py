@@ -62,8 +62,9 @@ def _one_error(result: Result, code: int, *parts: str) -> str:
 @functools.cache
 def _template() -> tuple[Path, list[str]]:
     """A store holding articles a and b (fake extractor, real mapping and SHACL), built once."""
-    import kg.build
     from conftest import ARTICLE_A, ARTICLE_B, _fake_extract_many
+
+    import kg.build
     from kg.mapping import to_graph
     from kg.validate import validate_graph
 

@@ -70,8 +70,9 @@ def _inputs(folder: str) -> tuple[Path, Path]:
 @functools.cache
 def _reference(folder: str) -> list[str]:
     """N-Quads of an uninterrupted build of prior + many (fake extractor, in this process)."""
-    import kg.build
     from conftest import _fake_extract_many
+
+    import kg.build
     from kg.mapping import to_graph
     from kg.validate import validate_graph
 

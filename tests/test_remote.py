@@ -11,8 +11,12 @@ from click.testing import CliRunner
 from kg.build import build
 from kg.cli import cli
 from kg.links import LINKS_GRAPH
-from kg.push import push, remote_count, resolve_target
-from kg.push import _Client  # noqa: PLC2701 - the same client push uses, for read-back checks
+from kg.push import (
+    _Client,  # noqa: PLC2701 - the same client push uses, for read-back checks
+    push,
+    remote_count,
+    resolve_target,
+)
 from kg.queries import find_query, queries_dir, run_query, run_remote
 from kg.store import GraphStore
 

@@ -43,10 +43,10 @@ import pyoxigraph as ox
 from kg.articles import read_articles
 from kg.errors import InputError
 from kg.ids import article_graph_iri
+from kg.iris import ID_BASE
 from kg.links import update_links
 from kg.model import EVENT_KINDS, Article
 from kg.store import GraphStore, article_lines
-from kg.iris import ID_BASE
 
 __all__ = ["RDF_SUFFIXES", "BuildSummary", "Rejected", "build", "file_graph_iri"]
 

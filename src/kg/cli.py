@@ -210,7 +210,8 @@ def push(endpoint: str, gsp: str | None, graph_param: str, user: str | None, aut
 
     SPARQL 1.1 Graph Store HTTP Protocol, one PUT per named graph: pushing twice changes nothing.
     """
-    from kg.push import Auth, push as run_push, resolve_target
+    from kg.push import Auth, resolve_target
+    from kg.push import push as run_push
 
     auth = None
     if password_env and not user:

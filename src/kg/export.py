@@ -26,8 +26,8 @@ from typing import BinaryIO
 import pyoxigraph as ox
 
 from kg.errors import OutputError
-from kg.store import GraphStore
 from kg.iris import ID_BASE, ONTOLOGY_GRAPH, ONTOLOGY_IRI
+from kg.store import GraphStore
 
 __all__ = ["FORMATS", "PREFIXES", "export", "export_bytes", "write_atomic"]
 

@@ -19,8 +19,8 @@ import re
 import unicodedata
 from urllib.parse import quote
 
-from kg.model import Event
 from kg.iris import ID_BASE
+from kg.model import Event
 
 _HASH_CHARS = 10
 _EVENT_HASH_CHARS = 16

@@ -38,8 +38,8 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg.errors import OutputError
-from kg.store import GraphStore
 from kg.iris import ID_BASE
+from kg.store import GraphStore
 
 __all__ = ["Auth", "Target", "PushSummary", "resolve_target", "push", "graph_ntriples", "remote_count"]
 

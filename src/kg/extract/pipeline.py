@@ -11,12 +11,12 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract import events as ev
 from kg.extract import visits as vi
 from kg.extract.context import Actor, Context
-from kg.extract.positions import positions as find_positions
-from kg.extract.syntax import Found, evidence_of, subject_of
 from kg.extract.lexicon import lexicon
 from kg.extract.mentions import find_orgs, find_places, find_titles
 from kg.extract.persons import bind_title_mentions, cluster_persons, find_persons
+from kg.extract.positions import positions as find_positions
 from kg.extract.status import status_of
+from kg.extract.syntax import Found, evidence_of, subject_of
 from kg.extract.timex import dateline_date, resolve
 from kg.model import Article, Entity, Event, Evidence, Extraction, TimeValue
 

@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 from kg.extract.context import Actor
 from kg.model import Evidence
 
+
 @dataclass
 class Found:
     kind: str
