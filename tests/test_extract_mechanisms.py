@@ -260,6 +260,13 @@ def test_extract_surname_repeat_tagged_org_is_person() -> None:
     assert statement.role("speaker") == ("person:lena kovacs",)
 
 
+def test_extract_title_word_before_an_organisation_word_is_no_person() -> None:
+    # "Premier" is a title, but "Premier League" names a competition, not Premier Mr League
+    extraction = run("Manchester lost its second Premier League match of the season on Saturday.")
+    assert not [e.key for e in extraction.entities if "league" in e.key]
+    assert not extraction.positions
+
+
 def test_extract_honorific_stripped() -> None:
     extraction = run("Jane Roe met Pedro Alvarez. Mr Roe arrived in Japan.")
     assert persons(extraction) == {"person:jane roe", "person:pedro alvarez"}

@@ -238,8 +238,8 @@ def plausible_person(name: str, on: Date | None, *, ner: bool = False) -> bool:
         return False
     if any(fold(w) in lex.title_words and w[:1].isupper() for w in words[-1:]):
         return False
-    if len(words) > 1 and fold(words[-1]) in lex.words("organization_name_words"):
-        return False  # "Manchester United", "Hamas Political Bureau": an organisation
+    if (len(words) > 1 or not ner) and fold(words[-1]) in lex.words("organization_name_words"):
+        return False  # "Manchester United", "Hamas Political Bureau", "Premier League": an organisation
     if geo.country_code(name, on, codes=False) or (len(words) == 1 and not ner and geo.is_place_name(name)):
         return False
     if name.isupper() and len(name) <= 4:  # acronyms
