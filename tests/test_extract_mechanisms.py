@@ -62,6 +62,24 @@ def test_extract_host_verb_gives_guest_visit() -> None:
     assert visit.status == "occurred"
 
 
+def test_extract_guests_of_host_visit_and_meet() -> None:
+    # the guests' own country is never given: being someone's guest in Lima says they travel there
+    text = ("The palace said Okafor and Jane Okafor would be in Lima from June 3 to 6 as the guests of "
+            "President Pedro Alvarez.")
+    trips = events(text, "visit")
+    assert {(v.role("traveler"), v.role("destination"), v.status) for v in trips} == {
+        (("person:jane okafor",), ("country:PE",), "planned"), (("person:okafor",), ("country:PE",), "planned")}
+    [meeting] = events(text, "meeting")
+    assert set(meeting.role("participant")) == {"person:okafor", "person:jane okafor", "person:pedro alvarez"}
+
+
+def test_extract_guests_without_place_meet_only() -> None:
+    text = "Jane Roe was the guest of President Pedro Alvarez at a dinner."
+    assert events(text, "visit") == []
+    [meeting] = events(text, "meeting")
+    assert set(meeting.role("participant")) == {"person:jane roe", "person:pedro alvarez"}
+
+
 def test_extract_tour_one_visit_per_country() -> None:
     text = "Kenyan President Amara Okafor is on a tour that has taken her to Kenya, Ghana and Peru."
     assert visits(text) == {("person:amara okafor", f"country:{c}") for c in ("GH", "KE", "PE")}

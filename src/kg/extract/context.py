@@ -134,7 +134,7 @@ class Context:
     def actors_of(self, token: Token, *, persons_only: bool = False) -> list[Actor]:
         """Entities a noun-phrase head (and its conjuncts) stands for."""
         out: list[Actor] = []
-        for t in _conjuncts(token):
+        for t in _coordinated(token):
             actor = self.actor_of(t, persons_only=persons_only)
             if actor and actor.key not in {a.key for a in out}:
                 out.append(actor)
@@ -185,6 +185,16 @@ class Context:
             if mention is not None:
                 out.append(self.place_actor(mention.place))
         return out
+
+
+def _coordinated(token: Token) -> list[Token]:
+    """The conjuncts of a noun-phrase head, and those of a coordination the parser hung under it
+    as a modifier: "Reagan and Nancy Reagan" parsed as (Reagan and Nancy) -nmod-> Reagan."""
+    out = []
+    for child in token.children:
+        if child.dep_ in ("nmod", "compound") and child.i < token.i and any(c.dep_ == "cc" for c in child.children):
+            out.extend(_conjuncts(child))
+    return out + _conjuncts(token)
 
 
 def _conjuncts(token: Token) -> list[Token]:

@@ -43,7 +43,7 @@ def extract_doc(doc: Doc, article: Article) -> Extraction:
     found: list[tuple[Found, Span]] = []
     previous = None
     for sent in sents:
-        for finder in (vi.find_visits, vi.find_presence, vi.find_tours, vi.hosted_visits, ev.find_summons,
+        for finder in (vi.find_visits, vi.find_presence, vi.guest_visits, vi.find_tours, vi.hosted_visits, ev.find_summons,
                        ev.find_recalls):
             found.extend((f, sent) for f in finder(ctx, sent))
         meetings = ev.find_meetings(ctx, sent)

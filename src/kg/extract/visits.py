@@ -171,6 +171,33 @@ def find_presence(ctx: Context, sent: Span) -> list[Found]:
     return found
 
 
+def guest_visits(ctx: Context, sent: Span) -> list[Found]:
+    """'X (and Y) will be in Rome as the guests of President Z': the guests travel to the place,
+    whatever their own country (being someone's guest there says they come from elsewhere), Z
+    hosts them, and guests and host meet."""
+    found = []
+    for token in sent:
+        if token.lemma_.lower() != "guest" or token.pos_ != "NOUN":
+            continue
+        hosts = [a for o in prep_objects(token, {"of"}) for a in ctx.actors_of(o, persons_only=True)]
+        verb = governing_verb(token)
+        while verb is not None and verb.lemma_ != "be" and verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
+            verb = verb.head
+        if not hosts or verb is None or verb.lemma_ != "be":
+            continue
+        subj = subject_of(verb)
+        guests = [g for g in (ctx.actors_of(subj, persons_only=True) if subj is not None else [])
+                  if g.key not in {h.key for h in hosts}]
+        places = [d for o in prep_objects(verb, {"in"}) for d in ctx.places_of(o)]
+        if not guests:
+            continue
+        found.append(Found("meeting", token, {"participant": guests + hosts}))
+        travelers = [g for g in guests if all(g.country != d.country for d in places)]
+        if places and travelers:
+            found.append(Found("visit", token, {"traveler": travelers, "destination": places[:1], "host": hosts[:1]}))
+    return found
+
+
 def abroad_meetings(ctx: Context, meetings: list[Found]) -> list[Found]:
     """A meeting held in a named place: participants from another country travel there."""
     out = []
