@@ -59,6 +59,7 @@ def test_extract_host_verb_gives_guest_visit() -> None:
     visit = only_visit(text)
     assert visit.role("traveler") == ("person:jane roe",)
     assert visit.role("destination") == ("country:ES",)
+    assert visit.role("host") == ("person:pedro alvarez",)
     assert visit.status == "occurred"
 
 
@@ -69,8 +70,11 @@ def test_extract_guests_of_host_visit_and_meet() -> None:
     trips = events(text, "visit")
     assert {(v.role("traveler"), v.role("destination"), v.status) for v in trips} == {
         (("person:jane okafor",), ("country:PE",), "planned"), (("person:okafor",), ("country:PE",), "planned")}
+    assert all(v.role("host") == ("person:pedro alvarez",) for v in trips)
     [meeting] = events(text, "meeting")
     assert set(meeting.role("participant")) == {"person:okafor", "person:jane okafor", "person:pedro alvarez"}
+    # a host receives at home: his untitled office is Peru's
+    assert ("person:pedro alvarez", "President", "country:PE", "host") in bases(text)
 
 
 def test_extract_guests_without_place_meet_only() -> None:

@@ -54,7 +54,7 @@ def extract_doc(doc: Doc, article: Article) -> Extraction:
     events = _events(ctx, found, sents, article, anchor)
     events = _official_trips(ctx, doc, events)
     events = events + _companions(ctx, doc, events)
-    positions = find_positions(ctx, doc, anchor)
+    positions = find_positions(ctx, doc, anchor, _host_states(events))
     return Extraction(article=article, entities=_entities(ctx, doc), positions=positions, events=events)
 
 
@@ -165,6 +165,9 @@ def _events(ctx: Context, found, sents, article: Article, anchor: Date | None) -
                     roles = {"traveler": (traveler.key,), "destination": (country,)}
                     if dest.kind != "country":
                         roles["place"] = (dest.key,)
+                    hosts = tuple(h.key for h in f.roles.get("host", ()) if h.key != traveler.key)
+                    if hosts:
+                        roles["host"] = hosts
                     _add(out, Event("visit", roles=_roles(roles), **common))
         else:
             roles = {name: tuple(a.key for a in actors) for name, actors in f.roles.items()}
@@ -194,7 +197,7 @@ def _merge_repeats(found: dict, headline_end: int) -> dict:
     and takes the most precise date any report gives. A headline event is dropped when the body
     reports the same participants (headline tense is a poor guide to status)."""
     def who(event: Event) -> tuple:
-        return (event.kind, tuple((k, v) for k, v in event.roles if k != "place"))
+        return (event.kind, tuple((k, v) for k, v in event.roles if k not in ("place", "host")))
 
     body_roles = {who(e) for e in found.values() if e.evidence.start >= headline_end}
     merged: dict[tuple, Event] = {}
@@ -206,6 +209,8 @@ def _merge_repeats(found: dict, headline_end: int) -> dict:
             merged[key] = event
             continue
         kept = merged[key]
+        if event.role("host") and not kept.role("host"):  # one report names the host, another not
+            kept = merged[key] = _replace(kept, roles=_roles({**dict(kept.roles), "host": event.role("host")}))
         if event.time and (kept.time is None or _PRECISION[event.time.precision] > _PRECISION[kept.time.precision]):
             merged[key] = _replace(kept, time=event.time)
     return merged
@@ -263,6 +268,17 @@ def _companions(ctx: Context, doc: Doc, events: tuple[Event, ...]) -> tuple[Even
                                         evidence=evidence_of(sent, token.idx, token.idx + len(token.text)),
                                         trigger=token.text))
     return tuple(out)
+
+
+def _host_states(events: tuple[Event, ...]) -> dict[str, str]:
+    """Person -> the country of the visits they host ("the guests of President X" in Rome): a host
+    receives at home. Persons hosting visits to different countries are left out."""
+    seen: dict[str, set[str]] = {}
+    for event in events:
+        if event.kind == "visit" and event.role("host"):
+            for host in event.role("host"):
+                seen.setdefault(host, set()).update(d.split(":", 1)[1] for d in event.role("destination"))
+    return {host: next(iter(codes)) for host, codes in seen.items() if len(codes) == 1}
 
 
 def _replace(event: Event, **changes) -> Event:

@@ -1,9 +1,12 @@
 """Offices: who holds which title, and the state or organisation each belongs to.
 
 The state comes, in this order, from the title itself ("US Secretary of State", "China's UN
-ambassador"), "King X of Y", the person's other titled mentions, the usual state of the title
-(lexicon ``title_states``), or a clear nationality of the whole article; otherwise the office is
-kept without a jurisdiction rather than guessed.
+ambassador"), "King X of Y", the person's other titled mentions, a holderless office of the same
+title in the headline ("Japan Foreign Minister Calls Off Trip") -- all "stated" --; the country of
+the visits the person hosts ("host"); the usual state of the title (lexicon ``title_states``,
+"title"); or a clear nationality of the whole article ("article"); otherwise the office is kept
+without a jurisdiction rather than guessed. The basis is kept (``Position.basis``,
+``dip:jurisdictionBasis``) so that queries carry only stated states from article to article.
 """
 
 from __future__ import annotations
@@ -82,7 +85,9 @@ def _headline_states(ctx: Context, doc: Doc) -> dict[str, str]:
             if len(states) == 1 and holders[phrase] == 1}
 
 
-def positions(ctx: Context, doc: Doc, anchor: Date | None) -> tuple[Position, ...]:
+def positions(ctx: Context, doc: Doc, anchor: Date | None,
+              hosts: dict[str, str] | None = None) -> tuple[Position, ...]:
+    """Offices of the article's persons. ``hosts``: person -> the country of the visits they host."""
     lex = lexicon()
     out: dict[tuple, Position] = {}
     headline = _headline_states(ctx, doc)
@@ -102,6 +107,8 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None) -> tuple[Position, ..
             if country is None:
                 country = _of_place(ctx, doc, mention.end) or known or headline.get(title.phrase)
             basis = "stated" if country else None
+            if country is None and hosts and entity.key in hosts:
+                country, basis = hosts[entity.key], "host"
             if country is None:
                 country, basis = lex.raw["title_states"].get(title.phrase), "title"
                 if country is None:
