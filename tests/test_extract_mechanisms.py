@@ -148,6 +148,13 @@ def test_extract_presence_without_own_country_no_visit() -> None:
     assert events("Nikos Dravas is in Brussels for talks.", "visit") == []
 
 
+def test_extract_presence_at_a_summit_in_a_place_is_a_visit() -> None:
+    # at a meeting held in a named place: a trip there, even with no country known for the person
+    visit = only_visit("Nikos Dravas is at a summit in Brussels, where trade is on the agenda.")
+    assert (visit.role("traveler"), visit.role("destination"), visit.status) == (
+        ("person:nikos dravas",), ("country:BE",), "occurred")
+
+
 # --- status ----------------------------------------------------------------------------------
 
 

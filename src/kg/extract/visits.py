@@ -149,8 +149,11 @@ def hosted_visits(ctx: Context, sent: Span) -> list[Found]:
 
 
 def find_presence(ctx: Context, sent: Span) -> list[Found]:
-    """'X is in Brussels for talks', 'X, who is at a summit in Y': a person abroad (their own
-    country known and different from the place) is visiting it."""
+    """'X is in Brussels', 'X, who is at a summit in Y': a person abroad (their own country known
+    and different from the place) is visiting it. Being at a meeting in a named place ('at a
+    summit in Y') is a trip whatever the person's country, unless it is known to be Y's; merely
+    being in Y ('in Brussels for talks') needs the person's own country, which may be Y."""
+    meeting_nouns = lexicon().meeting_nouns
     found = []
     for token in sent:
         if token.lemma_ != "be" or token.pos_ not in ("AUX", "VERB"):
@@ -158,13 +161,16 @@ def find_presence(ctx: Context, sent: Span) -> list[Found]:
         subj = subject_of(token)
         if subj is None:
             continue
-        travelers = [a for a in ctx.actors_of(subj, persons_only=True) if a.country]
         dests: list[Actor] = []
+        for_meeting = False
         for obj in prep_objects(token, {"in", "at"}):
             dests += ctx.places_of(obj)
-            if obj.lemma_.lower() in lexicon().meeting_nouns:
+            if obj.lemma_.lower() in meeting_nouns:
                 for inner in prep_objects(obj, {"in"}):
-                    dests += ctx.places_of(inner)
+                    meeting_places = ctx.places_of(inner)
+                    dests += meeting_places
+                    for_meeting = for_meeting or bool(meeting_places)
+        travelers = [a for a in ctx.actors_of(subj, persons_only=True) if a.country or for_meeting]
         travelers = [t for t in travelers if any(d.country != t.country for d in dests)]
         if travelers and dests:
             found.append(Found("visit", token, {"traveler": travelers, "destination": dests}))
