@@ -131,8 +131,8 @@ def fake_evaluate(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Path, set[str]]
         def render(self, errors: bool) -> str:
             return f"F1 1.000 (errors={errors})"
 
-    def evaluate(gold_dir: Path, store: Any, article_ids: set[str]) -> Report:
-        calls.append((gold_dir, set(article_ids)))
+    def evaluate(gold_dir: Path, store: Any, article_ids: set[str], hard_negatives: set[str] = frozenset()) -> Report:
+        calls.append((gold_dir, set(article_ids)) + ((set(hard_negatives),) if hard_negatives else ()))
         return Report()
 
     module = types.ModuleType("kg.evaluate")

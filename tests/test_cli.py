@@ -184,6 +184,17 @@ def test_cli_eval_builds_a_temporary_store(
     assert not (tmp_path / ".kg").exists()
 
 
+@pytest.mark.usefixtures("no_spacy")
+def test_cli_eval_hard_negatives_file_is_built_and_named(
+    runner: CliRunner, articles_dir: Path, jsonl_file: Path, tmp_path: Path, fake_evaluate
+) -> None:
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    result = runner.invoke(cli, ["eval", str(gold), str(articles_dir), "--hard-negatives", str(jsonl_file)])
+    assert result.exit_code == 0, result.stderr
+    assert fake_evaluate == [(gold, {"a", "b", "c1", "c2"}, {"c1", "c2"})]
+
+
 def test_cli_internal_error_exit_70(runner: CliRunner, articles_dir: Path, graph_path: Path, monkeypatch) -> None:
     import kg.build
 

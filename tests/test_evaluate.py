@@ -139,6 +139,16 @@ def test_evaluate_only_requested_articles_and_datasets(tmp_path: Path) -> None:
     json.dumps(data)
 
 
+def test_evaluate_counts_every_visit_and_meeting_of_hard_negatives(tmp_path: Path) -> None:
+    # art-2 as a hard negative without a gold file: still built, so its facts are counted
+    report = evaluate(_gold(tmp_path, {"art-1": PERFECT["art-1"]}), _store(), {"art-1", "art-2"},
+                      hard_negatives={"art-2", "not-built"})
+    assert (report.negatives, report.negative_events) == (1, {"visits": 1, "meetings": 1})
+    assert "hard negatives: 1 articles built; found in them: 1 visits, 1 meetings" in report.render()
+    assert evaluate(_gold(tmp_path, PERFECT), _store(), {"art-1"}, hard_negatives={"art-1"}).negative_events == {
+        "visits": 2, "meetings": 1}
+
+
 def test_evaluate_render_table(tmp_path: Path) -> None:
     text = evaluate(_gold(tmp_path, PERFECT), _store(), {"art-1", "art-2"}).render()
     assert "all (micro)  9   0   0   1.000      1.000   1.000" in text

@@ -271,21 +271,29 @@ def validate(graph_path: Path | None) -> None:
 @click.argument("gold_dir", type=click.Path(path_type=Path, exists=True, file_okay=False))
 @click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--errors", is_flag=True, help="List each false positive and false negative.")
+@click.option("--hard-negatives", "negative_files", multiple=True, type=click.Path(path_type=Path, dir_okay=False),
+              help="An input file of hard negatives (repeatable; built too): its articles get their own "
+                   "row, and every visit or meeting found in them is counted.")
 @graph_option
-def eval_(gold_dir: Path, inputs: tuple[Path, ...], errors: bool, graph_path: Path | None) -> None:
+def eval_(gold_dir: Path, inputs: tuple[Path, ...], errors: bool, negative_files: tuple[Path, ...],
+          graph_path: Path | None) -> None:
     """Build INPUTs (default seeds/) and score the graph against the gold answers in GOLD_DIR.
 
     Without --graph the build goes to a temporary store that is deleted afterwards.
     """
+    from kg.articles import read_articles
     from kg.build import build as run_build
     from kg.evaluate import evaluate
 
+    negatives = {article.id for article in read_articles(list(negative_files))} if negative_files else set()
+    sources = list(inputs) or [Path("seeds")]
+    sources += [f for f in negative_files if f.resolve() not in {s.resolve() for s in sources}]
     with tempfile.TemporaryDirectory(prefix="kg-eval-") as tmp:
         path = graph_path or Path(tmp) / "graph"
         with _open(path, write=True) as store:
-            summary = run_build(list(inputs) or [Path("seeds")], store)
+            summary = run_build(sources, store)
             click.echo(summary.line(), err=True)
-            report = evaluate(gold_dir, store.store, set(summary.article_ids))
+            report = evaluate(gold_dir, store.store, set(summary.article_ids), hard_negatives=negatives)
     click.echo(report.render(errors))
 
 

@@ -102,6 +102,9 @@ class EvalReport:
     dated: int  # matched visits and meeting pairs with a gold date
     dates_right: int  # ... whose predicted date is compatible
     mistakes: tuple[Mistake, ...] = field(default=())
+    # hard negatives (gold file or not): how many were built, and the visits and meetings found in them
+    negatives: int = 0
+    negative_events: dict[str, int] = field(default_factory=dict)
 
     @property
     def overall(self) -> Score:
@@ -121,6 +124,7 @@ class EvalReport:
             "datasets": {name: {"articles": self.dataset_articles[name], **score.as_dict()}
                          for name, score in self.datasets.items()},
             "mistakes": [m.as_dict() for m in self.mistakes],
+            "hard_negatives": {"articles": self.negatives, **self.negative_events},
         }
 
     def render(self, errors: bool = False) -> str:
@@ -137,6 +141,10 @@ class EvalReport:
         rows = [(name, str(self.dataset_articles[name]), *_figures(score))
                 for name, score in self.datasets.items()]
         parts.append(render_result(QueryResult(("dataset", "articles", *head), tuple(rows)), "table"))
+        if self.negatives:
+            found = ", ".join(f"{n} {q}" for q, n in self.negative_events.items())
+            parts.append(f"\nhard negatives: {self.negatives} articles built; found in them: {found} "
+                         "(the hard_negatives row scores those with gold answers)\n")
         if errors:
             parts.append("\n")
             parts.extend(_mistake_line(m) for m in self.mistakes)
@@ -327,6 +335,14 @@ def _match(gold: list[_Answer], predicted: list[_Answer],
 
 # ---------------------------------------------------------------------------------------- evaluate
 
+def _rows_of(result: QueryResult) -> set[tuple[str | None, ...]]:
+    """A visits/meetings result reduced to one row per fact: (article, traveler, destination,
+    status) for visits, (article, meeting) for meetings."""
+    index = {c: i for i, c in enumerate(result.columns)}
+    keep = [index[c] for c in ("article", "traveler", "destination_country", "status", "meeting") if c in index]
+    return {tuple(row[i] for i in keep) for row in result.rows}
+
+
 def _load_gold(gold_dir: Path, article_ids: set[str]) -> list[dict[str, Any]]:
     if not gold_dir.is_dir():
         raise InputError("gold directory not found", where=str(gold_dir))
@@ -388,7 +404,12 @@ def evaluate(
                         right += dates_compatible(found[j].date, required[i].date)
             mistakes += [Mistake(q, "FP", article, p.values, p.date, p.evidence) for p in false_pos]
             mistakes += [Mistake(q, "FN", article, g.values, g.date) for g in false_neg]
+    built_negatives = negatives & set(article_ids)
+    negative_events = {q: len({row for row in _rows_of(results[q]) if row[0] in built_negatives})
+                       for q in ("visits", "meetings")}
     return EvalReport(
+        negatives=len(built_negatives),
+        negative_events=negative_events,
         articles=len(golds),
         questions=questions,
         datasets=dict(sorted(datasets.items())),
