@@ -277,6 +277,20 @@ def test_extract_position_usual_state_of_the_office_basis() -> None:
         ("person:lena kovacs", "Foreign Secretary", "country:GB", "title")}
 
 
+JAPAN_STORY = "Japanese officials said Japan's government hopes to end the dispute. Japanese ministers want a deal. "
+
+
+def test_extract_position_state_from_the_article_nationality() -> None:
+    assert bases(JAPAN_STORY + "Trade Minister Lena Kovacs said talks would go on.") == {
+        ("person:lena kovacs", "Trade Minister", "country:JP", "article")}
+
+
+def test_extract_position_article_nationality_not_for_a_visitor_to_that_state() -> None:
+    # a minister who travels to Japan is not Japan's: the article-wide guess is vetoed
+    assert bases(JAPAN_STORY + "Trade Minister Lena Kovacs will visit Tokyo next week.") == {
+        ("person:lena kovacs", "Trade Minister", None, None)}
+
+
 # --- persons ---------------------------------------------------------------------------------
 
 

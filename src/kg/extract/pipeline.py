@@ -54,7 +54,7 @@ def extract_doc(doc: Doc, article: Article) -> Extraction:
     events = _events(ctx, found, sents, article, anchor)
     events = _official_trips(ctx, doc, events)
     events = events + _companions(ctx, doc, events)
-    positions = find_positions(ctx, doc, anchor, _host_states(events))
+    positions = find_positions(ctx, doc, anchor, events)
     return Extraction(article=article, entities=_entities(ctx, doc), positions=positions, events=events)
 
 
@@ -268,17 +268,6 @@ def _companions(ctx: Context, doc: Doc, events: tuple[Event, ...]) -> tuple[Even
                                         evidence=evidence_of(sent, token.idx, token.idx + len(token.text)),
                                         trigger=token.text))
     return tuple(out)
-
-
-def _host_states(events: tuple[Event, ...]) -> dict[str, str]:
-    """Person -> the country of the visits they host ("the guests of President X" in Rome): a host
-    receives at home. Persons hosting visits to different countries are left out."""
-    seen: dict[str, set[str]] = {}
-    for event in events:
-        if event.kind == "visit" and event.role("host"):
-            for host in event.role("host"):
-                seen.setdefault(host, set()).update(d.split(":", 1)[1] for d in event.role("destination"))
-    return {host: next(iter(codes)) for host, codes in seen.items() if len(codes) == 1}
 
 
 def _replace(event: Event, **changes) -> Event:

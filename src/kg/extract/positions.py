@@ -20,7 +20,7 @@ from kg import geo
 from kg.extract.context import Actor, Context
 from kg.extract.lexicon import lexicon, title_case
 from kg.extract.syntax import evidence_of
-from kg.model import Position
+from kg.model import Event, Position
 
 
 def _nationality_weight(doc: Doc, mention) -> float:
@@ -85,12 +85,43 @@ def _headline_states(ctx: Context, doc: Doc) -> dict[str, str]:
             if len(states) == 1 and holders[phrase] == 1}
 
 
-def positions(ctx: Context, doc: Doc, anchor: Date | None,
-              hosts: dict[str, str] | None = None) -> tuple[Position, ...]:
-    """Offices of the article's persons. ``hosts``: person -> the country of the visits they host."""
+def _host_states(events: tuple[Event, ...]) -> dict[str, str]:
+    """Person -> the country of the visits they host ("the guests of President X" in Rome): a host
+    receives at home. Persons hosting visits to different countries are left out."""
+    seen: dict[str, set[str]] = {}
+    for event in events:
+        if event.kind == "visit" and event.role("host"):
+            for host in event.role("host"):
+                seen.setdefault(host, set()).update(d.split(":", 1)[1] for d in event.role("destination"))
+    return {host: next(iter(codes)) for host, codes in seen.items() if len(codes) == 1}
+
+
+def _not_from(ctx: Context, events: tuple[Event, ...]) -> dict[str, set[str]]:
+    """Person -> states the article's events say they are not from: the countries they travel to,
+    and the stated states of the persons they meet (a meeting reported in the news is, as a rule,
+    between sides). Only used to veto the article-wide guess, never to assign a state."""
+    stated = {e.key: t.country for e in ctx.entities for t in e.titles
+              if t.country and not t.country.startswith("io:")}
+    out: dict[str, set[str]] = {}
+    for event in events:
+        if event.kind == "visit":
+            for traveler in event.role("traveler"):
+                out.setdefault(traveler, set()).update(d.split(":", 1)[1] for d in event.role("destination"))
+        elif event.kind == "meeting":
+            people = event.role("participant")
+            for person in people:
+                out.setdefault(person, set()).update(stated[p] for p in people if p != person and p in stated)
+    return out
+
+
+def positions(ctx: Context, doc: Doc, anchor: Date | None, events: tuple[Event, ...] = ()) -> tuple[Position, ...]:
+    """Offices of the article's persons (``events``: the article's events, whose roles say who hosts
+    visits where and who cannot be of which state)."""
     lex = lexicon()
     out: dict[tuple, Position] = {}
     headline = _headline_states(ctx, doc)
+    hosts = _host_states(events)
+    not_from = _not_from(ctx, events)
     cache: list[str | None] = []
 
     def article_country() -> str | None:  # computed once, on first need
@@ -107,12 +138,14 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None,
             if country is None:
                 country = _of_place(ctx, doc, mention.end) or known or headline.get(title.phrase)
             basis = "stated" if country else None
-            if country is None and hosts and entity.key in hosts:
+            if country is None and entity.key in hosts:
                 country, basis = hosts[entity.key], "host"
             if country is None:
                 country, basis = lex.raw["title_states"].get(title.phrase), "title"
                 if country is None:
                     country, basis = article_country(), "article"
+                    if country and {country, geo.historic(country, anchor)} & not_from.get(entity.key, set()):
+                        country = None  # the article's state, but the person travels there or meets its side
                 if country and not country.startswith("io:"):
                     country = geo.historic(country, anchor)
             if country is None:
