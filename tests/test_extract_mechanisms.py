@@ -63,6 +63,32 @@ def test_extract_host_verb_gives_guest_visit() -> None:
     assert visit.status == "occurred"
 
 
+GATHERING = ("Lena Kovacs spoke to reporters ahead of a conference in Geneva on water. "
+             "The conference is being hosted by Swiss President Jane Roe. ")
+
+
+def test_extract_attendance_of_a_gathering_named_sentences_before() -> None:
+    text = GATHERING + "Also due to attend are Peruvian Foreign Minister Pedro Alvarez and Greek Foreign Minister Nikos Dravas."
+    [meeting] = events(text, "meeting")
+    assert set(meeting.role("participant")) == {"person:jane roe", "person:pedro alvarez", "person:nikos dravas"}
+    assert meeting.status == "planned" and meeting.role("place")
+    assert {(v.role("traveler"), v.role("destination"), v.status) for v in events(text, "visit")} == {
+        (("person:pedro alvarez",), ("country:CH",), "planned"), (("person:nikos dravas",), ("country:CH",), "planned")}
+
+
+def test_extract_attendance_subject_with_object_left_out() -> None:
+    text = GATHERING + "Greek Foreign Minister Nikos Dravas will also attend."
+    [meeting] = events(text, "meeting")
+    assert set(meeting.role("participant")) == {"person:jane roe", "person:nikos dravas"}
+    assert [v.role("traveler") for v in events(text, "visit")] == [("person:nikos dravas",)]
+
+
+def test_extract_attendance_needs_a_named_gathering() -> None:
+    # nothing named before: "attend" alone says nothing about whom they meet or where
+    assert events("Greek Foreign Minister Nikos Dravas will also attend.", "meeting") == []
+    assert events("Greek Foreign Minister Nikos Dravas will attend the funeral.", "meeting") == []
+
+
 def test_extract_guests_of_host_visit_and_meet() -> None:
     # the guests' own country is never given: being someone's guest in Lima says they travel there
     text = ("The palace said Okafor and Jane Okafor would be in Lima from June 3 to 6 as the guests of "

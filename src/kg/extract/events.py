@@ -86,6 +86,86 @@ def find_meetings(ctx: Context, sent: Span) -> list[Found]:
     return found
 
 
+_GATHERINGS = {"conference"}  # with the lexicon's meeting nouns: what one attends
+
+
+def find_attendance(ctx: Context, sents: list[Span]) -> list[tuple[Found, Span]]:
+    """Who attends a gathering the article has named, across sentences:
+
+        "... ahead of a meeting in London ..." (the gathering, and where)
+        "Tuesday's meeting ... is being hosted by Prime Minister A." (the same one: its host)
+        "Also due to attend are B, C ..." / "B will also attend." (attend, its object left out)
+
+    A later mention of the same noun with a determiner or possessive ("the meeting", "Tuesday's
+    meeting") is the same gathering; ``attend`` without an object attends the last gathering named
+    in its sentence or the two before. Host and attendees meet; attendees travel to its place.
+    Gatherings attended by one side only, or by groups ("foreign ministers"), give nothing."""
+    lex = lexicon()
+    nouns = lex.meeting_nouns | _GATHERINGS
+    frames: list[dict] = []  # {"lemma", "places", "hosts", "sent"}
+    by_token: dict[int, dict] = {}
+    for n, sent in enumerate(sents):
+        for token in sent:
+            lemma = token.lemma_.lower()
+            if token.pos_ != "NOUN" or lemma not in nouns:
+                continue
+            definite = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
+                           for c in token.children)
+            earlier = [f for f in frames if f["lemma"] == lemma]
+            frame = earlier[-1] if definite and earlier else None
+            if frame is None:
+                frame = {"lemma": lemma, "places": [], "hosts": [], "sent": n}
+                frames.append(frame)
+            frame["sent"] = n
+            by_token[token.i] = frame
+            if not frame["places"]:
+                frame["places"] = [d for o in prep_objects(token, {"in", "at"}) for d in ctx.places_of(o)]
+            verb = token.head
+            if verb.lemma_.lower() == "host" and token.dep_ == "nsubjpass":
+                frame["hosts"] += [a for o in prep_objects(verb, {"by"}) for a in ctx.actors_of(o, persons_only=True)]
+                frame["hosts"] += [a for c in verb.children if c.dep_ == "agent"
+                                   for o in c.children if o.dep_ == "pobj" for a in ctx.actors_of(o, persons_only=True)]
+            elif verb.lemma_.lower() == "host" and token.dep_ == "dobj":
+                subj = subject_of(verb)
+                frame["hosts"] += ctx.actors_of(subj, persons_only=True) if subj is not None else []
+    found: list[tuple[Found, Span]] = []
+    for n, sent in enumerate(sents):
+        for token in sent:
+            if token.pos_ != "VERB" or token.lemma_.lower() != "attend":
+                continue
+            objects = [c for c in token.children if c.dep_ == "dobj"]
+            if objects and objects[0].i in by_token:
+                frame = by_token[objects[0].i]
+            elif not objects or objects[0].lower_ == "it":
+                recent = [f for f in frames if 0 <= n - f["sent"] <= 2 and f["sent"] <= n]
+                frame = recent[-1] if recent else None
+            else:
+                frame = None
+            if frame is None:
+                continue
+            subj = subject_of(token)
+            attendees = ctx.actors_of(subj, persons_only=True) if subj is not None else []
+            if not attendees and token.dep_ == "xcomp" and token.head.head.lemma_ == "be":
+                # "Also due to attend are B, C": the attendees follow the copula
+                attendees = [a for c in token.head.head.children if c.dep_ in ("attr", "nsubj")
+                             for a in ctx.actors_of(c, persons_only=True)]
+            people: list[Actor] = []
+            for a in frame["hosts"] + attendees:
+                if a.key not in {p.key for p in people}:
+                    people.append(a)
+            if attendees and len(people) >= 2:
+                roles = {"participant": people}
+                if frame["places"]:
+                    roles["place"] = frame["places"][:1]
+                found.append((Found("meeting", token, roles), sent))
+            hosts = {h.key for h in frame["hosts"]}
+            for place in frame["places"][:1]:
+                travelers = [a for a in attendees if a.key not in hosts and a.country != place.country]
+                if travelers:
+                    found.append((Found("visit", token, {"traveler": travelers, "destination": [place]}), sent))
+    return found
+
+
 def _separate_meetings(ctx: Context, token: Token, verb: Token) -> list[Found]:
     """'meetings with A, B and C': the subject met each of them, not A with B."""
     subj = subject_of(verb)

@@ -51,6 +51,7 @@ def extract_doc(doc: Doc, article: Article) -> Extraction:
         found.extend((f, sent) for f in vi.abroad_meetings(ctx, meetings))
         found.extend((f, sent) for f in ev.find_statements(ctx, sent, previous))
         previous = sent
+    found.extend(ev.find_attendance(ctx, sents))
     events = _events(ctx, found, sents, article, anchor)
     events = _official_trips(ctx, doc, events)
     events = events + _companions(ctx, doc, events)
