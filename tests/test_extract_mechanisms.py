@@ -89,6 +89,20 @@ def test_extract_attendance_needs_a_named_gathering() -> None:
     assert events("Greek Foreign Minister Nikos Dravas will attend the funeral.", "meeting") == []
 
 
+@pytest.mark.parametrize("text", [
+    "Nikos Dravas, speaking at a reception held for him by President Pedro Alvarez, praised the treaty.",
+    "President Pedro Alvarez gave a dinner for Greek Foreign Minister Nikos Dravas on Monday.",
+])
+def test_extract_reception_host_and_guest_meet(text: str) -> None:
+    [meeting] = events(text, "meeting")
+    assert set(meeting.role("participant")) == {"person:nikos dravas", "person:pedro alvarez"}
+    assert meeting.status == "occurred"
+
+
+def test_extract_reception_for_a_group_is_no_meeting() -> None:
+    assert events("President Pedro Alvarez gave a dinner for reporters on Monday.", "meeting") == []
+
+
 def test_extract_guests_of_host_visit_and_meet() -> None:
     # the guests' own country is never given: being someone's guest in Lima says they travel there
     text = ("The palace said Okafor and Jane Okafor would be in Lima from June 3 to 6 as the guests of "

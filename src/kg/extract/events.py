@@ -86,6 +86,39 @@ def find_meetings(ctx: Context, sent: Span) -> list[Found]:
     return found
 
 
+_SOCIAL = {"reception", "dinner", "banquet", "lunch", "luncheon", "breakfast"}
+_GIVE = {"hold", "give", "host", "throw", "offer"}
+
+
+def find_receptions(ctx: Context, sent: Span) -> list[Found]:
+    """'a reception held for him by President X', 'X gave a dinner for Y': host and guest of
+    honour meet (persons only; 'a dinner for reporters' is no meeting)."""
+    found = []
+    for token in sent:
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in _SOCIAL:
+            continue
+        hosts: list[Actor] = []
+        guests = [a for o in prep_objects(token, {"for"}) for a in ctx.actors_of(o, persons_only=True)]
+        for verb in token.children:  # "a reception held for X by Y"
+            if verb.dep_ == "acl" and verb.lemma_.lower() in _GIVE:
+                guests += [a for o in prep_objects(verb, {"for"}) for a in ctx.actors_of(o, persons_only=True)]
+                hosts += [a for c in verb.children if c.dep_ in ("agent", "prep") and c.lower_ == "by"
+                          for o in c.children if o.dep_ == "pobj" for a in ctx.actors_of(o, persons_only=True)]
+        if token.dep_ == "dobj" and token.head.lemma_.lower() in _GIVE:  # "X gave a dinner for Y"
+            verb = token.head
+            guests += [a for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ == "for"
+                       for o in c.children if o.dep_ == "pobj" for a in ctx.actors_of(o, persons_only=True)]
+            subj = subject_of(verb)
+            hosts += ctx.actors_of(subj, persons_only=True) if subj is not None else []
+        people: list[Actor] = []
+        for a in hosts + guests:
+            if a.key not in {p.key for p in people}:
+                people.append(a)
+        if hosts and guests and len(people) >= 2:
+            found.append(Found("meeting", token, {"participant": people}))
+    return found
+
+
 _GATHERINGS = {"conference"}  # with the lexicon's meeting nouns: what one attends
 
 

@@ -46,7 +46,7 @@ def extract_doc(doc: Doc, article: Article) -> Extraction:
         for finder in (vi.find_visits, vi.find_presence, vi.guest_visits, vi.find_tours, vi.hosted_visits, ev.find_summons,
                        ev.find_recalls):
             found.extend((f, sent) for f in finder(ctx, sent))
-        meetings = ev.find_meetings(ctx, sent)
+        meetings = ev.find_meetings(ctx, sent) + ev.find_receptions(ctx, sent)
         found.extend((f, sent) for f in meetings)
         found.extend((f, sent) for f in vi.abroad_meetings(ctx, meetings))
         found.extend((f, sent) for f in ev.find_statements(ctx, sent, previous))
