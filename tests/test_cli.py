@@ -204,3 +204,25 @@ def test_cli_internal_error_exit_70(runner: CliRunner, articles_dir: Path, graph
     monkeypatch.setattr(kg.build, "_stages", boom)
     result = runner.invoke(cli, ["build", str(articles_dir), "--graph", str(graph_path)])
     assert (result.exit_code, result.stderr) == (70, "internal error: ZeroDivisionError: division by zero\n")
+
+
+def test_cli_validate_real_shapes_names_only_the_broken_article(
+    runner: CliRunner, articles_dir: Path, jsonl_file: Path, graph_path: Path
+) -> None:
+    """Batched SHACL in `kg validate` (one pySHACL call per batch) still names exactly the article
+    whose graph breaks a shape, with the shape's message."""
+    import pyoxigraph as ox
+
+    from kg.ids import article_graph_iri
+    from kg.store import GraphStore
+
+    assert runner.invoke(cli, ["build", str(articles_dir), str(jsonl_file), "--graph", str(graph_path)]).exit_code == 0
+    with GraphStore.open(graph_path, write=True) as store:
+        name = ox.NamedNode(article_graph_iri("b"))
+        former = ox.NamedNode("https://w3id.org/kg-diplomacy/ontology#former")
+        [quad, *_] = list(store.store.quads_for_pattern(None, former, None, name))
+        store.store.remove(quad)
+    result = runner.invoke(cli, ["validate", "--graph", str(graph_path)])
+    assert result.exit_code == 1
+    assert result.stdout.startswith("article b:\n") and "A tenure needs exactly one dip:former boolean" in result.stdout
+    assert result.stderr == "Error: 1 of 4 article graphs do not conform\n"
