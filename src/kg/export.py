@@ -57,8 +57,8 @@ PREFIXES: dict[str, str] = {
 def export_bytes(store: GraphStore, fmt: str, *, ontology: bool = False) -> bytes:
     """The serialisation of ``store`` in ``fmt`` (one of :data:`FORMATS`)."""
     rdf_format = FORMATS[fmt]
-    if rdf_format == ox.RdfFormat.N_QUADS:
-        return b"".join(sorted(set(_nquad_lines(store, ontology))))
+    if rdf_format == ox.RdfFormat.N_QUADS:  # a store holds each quad once: no deduplication needed
+        return b"".join(sorted(_nquad_lines(store, ontology)))
     named_only = next(store.store.quads_for_pattern(None, None, None, ox.DefaultGraph()), None) is None
     if rdf_format in (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.TURTLE) and named_only:
         # the union: drop each line's graph name, deduplicate, sort (UTF-8 bytes sort as code points)
