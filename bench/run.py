@@ -234,14 +234,18 @@ class Bench:
         self.summary.append(("growth", f"last/first window {ratio:.2f}x per article ({size} articles)",
                              "<= 1.2x", verdict(flat)))
         self.summary.append(("growth", f"peak RSS {rss:.0f} MB ({size} articles)", "< 2 GB", verdict(rss_ok)))
-        sh_first, sh_last = shacl[1:window + 1], shacl[-window:]
+        # kg.build validates batches of SHACL_BATCH article graphs per pySHACL call: windows are the
+        # first and last 10% of the calls, and the cost per article is the calls' total / articles
+        calls = max(1, len(shacl) // 10)
+        sh_first, sh_last = shacl[1:calls + 1], shacl[-calls:]
         sh_ratio = (sum(sh_last) / len(sh_last)) / (sum(sh_first) / len(sh_first))
-        self.summary.append(("shacl", f"per-article check last/first {sh_ratio:.2f}x", "flat", verdict(sh_ratio <= 1.2)))
+        self.summary.append(("shacl", f"per pySHACL call (batches of 32 articles) last/first {sh_ratio:.2f}x; "
+                             f"{1000 * sum(shacl) / size:.2f} ms/article over the build", "flat", verdict(sh_ratio <= 1.2)))
         self.sections["growth"] = [
             f"In-process `kg.build.build` of the first {size} articles of the scaled corpus (one run: it is "
             f"long), {res['quads']} quads at the end, {wall:.0f} s wall.{note}",
             "",
-            f"| window ({window} articles) | ms/article (wall) | CPU ms/article | ms per 100 words | SHACL ms/article |",
+            f"| window ({window} articles; SHACL: {calls} calls) | ms/article (wall) | CPU ms/article | ms per 100 words | SHACL ms/call |",
             "|---|---|---|---|---|",
             f"| first | {1000 * sum(first) / len(first):.1f} | {1000 * sum(cpu_first) / len(cpu_first):.1f} | "
             f"{100_000 * sum(first) / fw:.2f} | {1000 * sum(sh_first) / len(sh_first):.1f} |",
