@@ -17,10 +17,13 @@ import hashlib
 import json
 import re
 import unicodedata
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from kg.iris import ID_BASE
-from kg.model import Event
+
+if TYPE_CHECKING:  # kg.model (dataclasses) is not needed to mint IRIs at run time
+    from kg.model import Event
 
 _HASH_CHARS = 10
 _EVENT_HASH_CHARS = 16

@@ -125,7 +125,8 @@ class GraphStore:
                 self.flush()
             finally:
                 self._store = None
-                gc.collect()  # the RocksDB lock goes with the last reference
+                if self.writable:  # a writer's RocksDB lock goes with the last reference
+                    gc.collect()
         if self._lock is not None:
             self._lock.close()
             self._lock = None
