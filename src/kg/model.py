@@ -88,7 +88,7 @@ class Position:
     former: bool = False
     evidence: Evidence | None = None
     # how the jurisdiction was found: "stated" (the text names it with the office: "US Secretary of
-    # State", "King X of Y", the headline's "Japan Foreign Minister"), "title" (the office's usual
+    # State", "King X of Y", the headline's "Peru Foreign Minister"), "title" (the office's usual
     # state, e.g. "Chancellor of the Exchequer"), "host" (hosts a visit to that country), "article"
     # (the article's clear nationality)
     basis: str | None = None

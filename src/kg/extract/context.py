@@ -189,7 +189,7 @@ class Context:
 
 def _coordinated(token: Token) -> list[Token]:
     """The conjuncts of a noun-phrase head, and those of a coordination the parser hung under it
-    as a modifier: "Reagan and Nancy Reagan" parsed as (Reagan and Nancy) -nmod-> Reagan."""
+    as a modifier: "Okafor and Jane Okafor" parsed as (Okafor and Jane) -nmod-> Okafor."""
     out = []
     for child in token.children:
         if child.dep_ in ("nmod", "compound") and child.i < token.i and any(c.dep_ == "cc" for c in child.children):

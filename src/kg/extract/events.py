@@ -91,7 +91,7 @@ _GIVE = {"hold", "give", "host", "throw", "offer"}
 
 
 def find_receptions(ctx: Context, sent: Span) -> list[Found]:
-    """'a reception held for him by President X', 'X gave a dinner for Y': host and guest of
+    """'a reception given for her by President X', 'X gave a dinner for Y': host and guest of
     honour meet (persons only; 'a dinner for reporters' is no meeting)."""
     found = []
     for token in sent:
@@ -125,12 +125,12 @@ _GATHERINGS = {"conference"}  # with the lexicon's meeting nouns: what one atten
 def find_attendance(ctx: Context, sents: list[Span]) -> list[tuple[Found, Span]]:
     """Who attends a gathering the article has named, across sentences:
 
-        "... ahead of a meeting in London ..." (the gathering, and where)
-        "Tuesday's meeting ... is being hosted by Prime Minister A." (the same one: its host)
+        "... before a conference in Geneva ..." (the gathering, and where)
+        "Monday's conference is hosted by President A." (the same one: its host)
         "Also due to attend are B, C ..." / "B will also attend." (attend, its object left out)
 
-    A later mention of the same noun with a determiner or possessive ("the meeting", "Tuesday's
-    meeting") is the same gathering; ``attend`` without an object attends the last gathering named
+    A later mention of the same noun with a determiner or possessive ("the conference", "Monday's
+    conference") is the same gathering; ``attend`` without an object attends the last gathering named
     in its sentence or the two before. Host and attendees meet; attendees travel to its place.
     Gatherings attended by one side only, or by groups ("foreign ministers"), give nothing."""
     lex = lexicon()

@@ -2,7 +2,7 @@
 
 The state comes, in this order, from the title itself ("US Secretary of State", "China's UN
 ambassador"), "King X of Y", the person's other titled mentions, a holderless office of the same
-title in the headline ("Japan Foreign Minister Calls Off Trip") -- all "stated" --; the country of
+title in the headline ("Peru Foreign Minister Cancels Visit") -- all "stated" --; the country of
 the visits the person hosts ("host"); the usual state of the title (lexicon ``title_states``,
 "title"); or a clear nationality of the whole article ("article"); otherwise the office is kept
 without a jurisdiction rather than guessed. The basis is kept (``Position.basis``,
@@ -69,8 +69,8 @@ def _strong_article_country(ctx: Context, doc: Doc) -> str | None:
 
 
 def _headline_states(ctx: Context, doc: Doc) -> dict[str, str]:
-    """Offices the headline names with their state but without a holder ("Japan Foreign Minister
-    Calls Off Trip"), by title phrase, when exactly one person of the article holds that office
+    """Offices the headline names with their state but without a holder ("Peru Foreign Minister
+    Cancels Visit"), by title phrase, when exactly one person of the article holds that office
     without a stated state: the headline speaks about that person."""
     bound = {id(t) for e in ctx.entities for m in e.mentions for t in m.all_titles}
     stated: dict[str, set[str]] = {}
@@ -86,7 +86,7 @@ def _headline_states(ctx: Context, doc: Doc) -> dict[str, str]:
 
 
 def _host_states(events: tuple[Event, ...]) -> dict[str, str]:
-    """Person -> the country of the visits they host ("the guests of President X" in Rome): a host
+    """Person -> the country of the visits they host ("the guests of President X" in Lima): a host
     receives at home. Persons hosting visits to different countries are left out."""
     seen: dict[str, set[str]] = {}
     for event in events:

@@ -178,7 +178,7 @@ def find_presence(ctx: Context, sent: Span) -> list[Found]:
 
 
 def guest_visits(ctx: Context, sent: Span) -> list[Found]:
-    """'X (and Y) will be in Rome as the guests of President Z': the guests travel to the place,
+    """'X (and Y) will be in Lima as the guests of President Z': the guests travel to the place,
     whatever their own country (being someone's guest there says they come from elsewhere), Z
     hosts them, and guests and host meet."""
     found = []
