@@ -139,6 +139,15 @@ class Bench:
             return full
         return corpus.split(full, size, self.data / f"ag_news_{size}.jsonl")
 
+    def interleaved(self, baseline: list[str], kg: list[str]) -> tuple[list[float], list[float], list[float]]:
+        """Wall times of ``self.runs`` baseline and kg subprocesses, run alternately (drifting load
+        hits both alike), and the kg/baseline ratio of each pair."""
+        kg_t, base_t = [], []
+        for _ in range(self.runs):
+            base_t.append(run_proc(baseline)[0])
+            kg_t.append(run_proc(kg)[0])
+        return kg_t, base_t, [k / b for k, b in zip(kg_t, base_t)]
+
     def kg_build(self, path: Path, graph: Path, jobs: int = 1) -> tuple[float, float, str]:
         # exit 1 = some articles kept out by SHACL: the build still ran to the end (reported)
         return run_proc([KG, "build", "--fresh", "--jobs", str(jobs), "--graph", str(graph), str(path)], ok=(0, 1))
@@ -290,14 +299,11 @@ class Bench:
                 "|---|---|---|---|---|---|"]
         worst = 0.0
         for rq in sorted((REPO / "queries").glob("*.rq")):
-            kg_t, ox_t = [], []
-            for _ in range(self.runs):
-                ox_t.append(run_proc([PY, __file__, "--worker", "oxquery", str(graph), str(rq)])[0])
-                kg_t.append(run_proc([KG, "query", "--graph", str(graph), "--format", "tsv", str(rq)])[0])
+            kg_t, ox_t, ratio = self.interleaved([PY, __file__, "--worker", "oxquery", str(graph), str(rq)],
+                                                 [KG, "query", "--graph", str(graph), "--format", "tsv", str(rq)])
             out = subprocess.run([PY, __file__, "--worker", "libquery", str(graph), str(rq), str(self.runs)],
                                  capture_output=True, text=True, check=True, cwd=REPO).stdout
             lib = json.loads(out)
-            ratio = [k / o for k, o in zip(kg_t, ox_t)]
             worst = max(worst, med(ratio))
             rows.append(f"| {rq.stem} | {lib['rows']} | {fmt(kg_t)} | {fmt(ox_t)} | {fmt(ratio, 'x')} | "
                         f"{fmt(lib['kg'])} / {fmt(lib['ox'])} = {med(lib['kg']) / max(med(lib['ox']), 1e-9):.2f}x |")
@@ -320,12 +326,9 @@ class Bench:
         rows = ["| format | kg export | pyoxigraph | ratio | bytes kg / ox |", "|---|---|---|---|---|"]
         worst = 0.0
         for fmt_ in ("nquads", "turtle"):
-            kg_t, ox_t = [], []
             kg_out, ox_out = self.data / f"export.{fmt_}", self.data / f"dump.{fmt_}"
-            for _ in range(self.runs):
-                ox_t.append(run_proc([PY, __file__, "--worker", "oxdump", str(graph), fmt_, str(ox_out)])[0])
-                kg_t.append(run_proc([KG, "export", "--graph", str(graph), "--format", fmt_, "-o", str(kg_out)])[0])
-            ratio = [k / o for k, o in zip(kg_t, ox_t)]
+            kg_t, ox_t, ratio = self.interleaved([PY, __file__, "--worker", "oxdump", str(graph), fmt_, str(ox_out)],
+                                                 [KG, "export", "--graph", str(graph), "--format", fmt_, "-o", str(kg_out)])
             worst = max(worst, med(ratio))
             rows.append(f"| {fmt_} | {fmt(kg_t)} | {fmt(ox_t)} | **{fmt(ratio, 'x')}** | "
                         f"{kg_out.stat().st_size} / {ox_out.stat().st_size} |")

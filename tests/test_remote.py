@@ -30,11 +30,8 @@ HAND_WRITTEN = {
 }
 
 
-def _build(tmp_path: Path) -> Path:
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for name, text in HAND_WRITTEN.items():
-        (folder / name).write_text(text, encoding="utf-8")
+def _build(tmp_path: Path, write) -> Path:
+    folder = [write(f"in/{name}", text) for name, text in HAND_WRITTEN.items()][0].parent
     path = tmp_path / "graph"
     with GraphStore.open(path, create=True) as store:
         summary = build([ROOT / "seeds", folder], store)
@@ -49,8 +46,8 @@ def _graph_counts(store: GraphStore) -> dict[str, int]:
     return counts
 
 
-def test_remote_push_then_every_stored_query_matches(oxigraph_server: str, tmp_path: Path) -> None:
-    path = _build(tmp_path)
+def test_remote_push_then_every_stored_query_matches(oxigraph_server: str, tmp_path: Path, write) -> None:
+    path = _build(tmp_path, write)
     target = resolve_target(oxigraph_server)
     with GraphStore.open(path, write=False) as store:
         local_counts = _graph_counts(store)
@@ -79,8 +76,8 @@ def test_remote_push_then_every_stored_query_matches(oxigraph_server: str, tmp_p
             assert run_remote(target.query_url, query, params).rows == run_query(store.store, query, params).rows
 
 
-def test_remote_cli_push_and_query(oxigraph_server: str, tmp_path: Path, runner: CliRunner) -> None:
-    path = _build(tmp_path)
+def test_remote_cli_push_and_query(oxigraph_server: str, tmp_path: Path, runner: CliRunner, write) -> None:
+    path = _build(tmp_path, write)
     pushed = runner.invoke(cli, ["push", "--graph", str(path), "--endpoint", oxigraph_server, "--prune"])
     assert pushed.exit_code == 0, pushed.output
     assert "counts verified" in pushed.output
@@ -110,11 +107,11 @@ def _count_query(tmp_path: Path):  # noqa: ANN202 - a StoredQuery
     return load_query(path)
 
 
-def test_remote_server_store_matches_the_nquads_export(oxigraph_server: str, tmp_path: Path) -> None:
+def test_remote_server_store_matches_the_nquads_export(oxigraph_server: str, tmp_path: Path, write) -> None:
     """What the server holds after a push is exactly our N-Quads export (ontology included)."""
     from kg.export import export_bytes
 
-    path = _build(tmp_path)
+    path = _build(tmp_path, write)
     with GraphStore.open(path, write=False) as store:
         push(store, resolve_target(oxigraph_server))
         expected = export_bytes(store, "nquads", ontology=True)

@@ -24,11 +24,8 @@ def _graphs(store: GraphStore) -> set[str]:
     return {q.graph_name.value for q in store.quads()}
 
 
-def test_store_seed_articles_seed_again_equals_one_fresh_build(tmp_path: Path) -> None:
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for name, text in HAND_WRITTEN.items():
-        (folder / name).write_text(text, encoding="utf-8")
+def test_store_seed_articles_seed_again_equals_one_fresh_build(tmp_path: Path, write) -> None:
+    folder = [write(f"in/{name}", text) for name, text in HAND_WRITTEN.items()][0].parent
     seeds = ROOT / "seeds"
 
     stepwise = tmp_path / "stepwise"
