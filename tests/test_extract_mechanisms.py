@@ -83,6 +83,12 @@ def test_extract_attendance_subject_with_object_left_out() -> None:
     assert [v.role("traveler") for v in events(text, "visit")] == [("person:nikos dravas",)]
 
 
+def test_extract_attendance_not_lost_when_the_gathering_is_named_again_later() -> None:
+    text = GATHERING + "Greek Foreign Minister Nikos Dravas will also attend. The conference is expected to last two days."
+    [meeting] = events(text, "meeting")
+    assert set(meeting.role("participant")) == {"person:jane roe", "person:nikos dravas"}
+
+
 def test_extract_attendance_needs_a_named_gathering() -> None:
     # nothing named before: "attend" alone says nothing about whom they meet or where
     assert events("Greek Foreign Minister Nikos Dravas will also attend.", "meeting") == []

@@ -16,6 +16,20 @@ from kg.extract.lexicon import lexicon
 from kg.extract.syntax import Found, governing_verb, prep_objects, subject_of
 
 
+def _unique(actors: list[Actor]) -> list[Actor]:
+    """The actors in order, each once (its first mention)."""
+    seen: dict[str, Actor] = {}
+    for actor in actors:
+        seen.setdefault(actor.key, actor)
+    return list(seen.values())
+
+
+def _agents(ctx: Context, verb: Token) -> list[Actor]:
+    """Persons of a passive verb's "by" phrase ("hosted by X", "held for him by X")."""
+    return [a for c in verb.children if c.dep_ in ("agent", "prep") and c.lower_ == "by"
+            for o in c.children if o.dep_ == "pobj" for a in ctx.actors_of(o, persons_only=True)]
+
+
 def find_meetings(ctx: Context, sent: Span) -> list[Found]:
     lex = lexicon()
     found: list[Found] = []
@@ -61,10 +75,7 @@ def find_meetings(ctx: Context, sent: Span) -> list[Found]:
             continue
         if any(t.lower_ in ("phone", "telephone", "call", "letter", "videoconference") for t in token.subtree):
             continue
-        unique: list[Actor] = []
-        for a in participants:
-            if a.key not in {u.key for u in unique}:
-                unique.append(a)
+        unique = _unique(participants)
         if token.pos_ in ("NOUN", "PROPN"):
             here = [d for c in token.children if c.dep_ == "compound" for d in ctx.places_of(c)]
             owners = [a for c in token.children if c.dep_ == "poss" for a in ctx.actors_of(c, persons_only=True)]
@@ -102,18 +113,14 @@ def find_receptions(ctx: Context, sent: Span) -> list[Found]:
         for verb in token.children:  # "a reception held for X by Y"
             if verb.dep_ == "acl" and verb.lemma_.lower() in _GIVE:
                 guests += [a for o in prep_objects(verb, {"for"}) for a in ctx.actors_of(o, persons_only=True)]
-                hosts += [a for c in verb.children if c.dep_ in ("agent", "prep") and c.lower_ == "by"
-                          for o in c.children if o.dep_ == "pobj" for a in ctx.actors_of(o, persons_only=True)]
+                hosts += _agents(ctx, verb)
         if token.dep_ == "dobj" and token.head.lemma_.lower() in _GIVE:  # "X gave a dinner for Y"
             verb = token.head
             guests += [a for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ == "for"
                        for o in c.children if o.dep_ == "pobj" for a in ctx.actors_of(o, persons_only=True)]
             subj = subject_of(verb)
             hosts += ctx.actors_of(subj, persons_only=True) if subj is not None else []
-        people: list[Actor] = []
-        for a in hosts + guests:
-            if a.key not in {p.key for p in people}:
-                people.append(a)
+        people = _unique(hosts + guests)
         if hosts and guests and len(people) >= 2:
             found.append(Found("meeting", token, {"participant": people}))
     return found
@@ -135,7 +142,7 @@ def find_attendance(ctx: Context, sents: list[Span]) -> list[tuple[Found, Span]]
     Gatherings attended by one side only, or by groups ("foreign ministers"), give nothing."""
     lex = lexicon()
     nouns = lex.meeting_nouns | _GATHERINGS
-    frames: list[dict] = []  # {"lemma", "places", "hosts", "sent"}
+    frames: list[dict] = []  # {"lemma", "places", "hosts", "sents": sentence numbers naming it}
     by_token: dict[int, dict] = {}
     for n, sent in enumerate(sents):
         for token in sent:
@@ -147,17 +154,15 @@ def find_attendance(ctx: Context, sents: list[Span]) -> list[tuple[Found, Span]]
             earlier = [f for f in frames if f["lemma"] == lemma]
             frame = earlier[-1] if definite and earlier else None
             if frame is None:
-                frame = {"lemma": lemma, "places": [], "hosts": [], "sent": n}
+                frame = {"lemma": lemma, "places": [], "hosts": [], "sents": []}
                 frames.append(frame)
-            frame["sent"] = n
+            frame["sents"].append(n)
             by_token[token.i] = frame
             if not frame["places"]:
                 frame["places"] = [d for o in prep_objects(token, {"in", "at"}) for d in ctx.places_of(o)]
             verb = token.head
             if verb.lemma_.lower() == "host" and token.dep_ == "nsubjpass":
-                frame["hosts"] += [a for o in prep_objects(verb, {"by"}) for a in ctx.actors_of(o, persons_only=True)]
-                frame["hosts"] += [a for c in verb.children if c.dep_ == "agent"
-                                   for o in c.children if o.dep_ == "pobj" for a in ctx.actors_of(o, persons_only=True)]
+                frame["hosts"] += _agents(ctx, verb)
             elif verb.lemma_.lower() == "host" and token.dep_ == "dobj":
                 subj = subject_of(verb)
                 frame["hosts"] += ctx.actors_of(subj, persons_only=True) if subj is not None else []
@@ -170,8 +175,9 @@ def find_attendance(ctx: Context, sents: list[Span]) -> list[tuple[Found, Span]]
             if objects and objects[0].i in by_token:
                 frame = by_token[objects[0].i]
             elif not objects or objects[0].lower_ == "it":
-                recent = [f for f in frames if 0 <= n - f["sent"] <= 2 and f["sent"] <= n]
-                frame = recent[-1] if recent else None
+                named = [(max(s for s in f["sents"] if s <= n), i) for i, f in enumerate(frames)
+                         if any(n - 2 <= s <= n for s in f["sents"])]
+                frame = frames[max(named)[1]] if named else None  # the last one named up to here
             else:
                 frame = None
             if frame is None:
@@ -182,10 +188,7 @@ def find_attendance(ctx: Context, sents: list[Span]) -> list[tuple[Found, Span]]
                 # "Also due to attend are B, C": the attendees follow the copula
                 attendees = [a for c in token.head.head.children if c.dep_ in ("attr", "nsubj")
                              for a in ctx.actors_of(c, persons_only=True)]
-            people: list[Actor] = []
-            for a in frame["hosts"] + attendees:
-                if a.key not in {p.key for p in people}:
-                    people.append(a)
+            people = _unique(frame["hosts"] + attendees)
             if attendees and len(people) >= 2:
                 roles = {"participant": people}
                 if frame["places"]:

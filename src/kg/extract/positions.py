@@ -100,8 +100,6 @@ def _not_from(ctx: Context, events: tuple[Event, ...]) -> dict[str, set[str]]:
     """Person -> states the article's events say they are not from: the countries they travel to,
     and the stated states of the persons they meet (a meeting reported in the news is, as a rule,
     between sides). Only used to veto the article-wide guess, never to assign a state."""
-    stated = {e.key: t.country for e in ctx.entities for t in e.titles
-              if t.country and not t.country.startswith("io:")}
     out: dict[str, set[str]] = {}
     for event in events:
         if event.kind == "visit":
@@ -110,7 +108,9 @@ def _not_from(ctx: Context, events: tuple[Event, ...]) -> dict[str, set[str]]:
         elif event.kind == "meeting":
             people = event.role("participant")
             for person in people:
-                out.setdefault(person, set()).update(stated[p] for p in people if p != person and p in stated)
+                out.setdefault(person, set()).update(
+                    country for p in people
+                    if p != person and p in ctx.entity_by_key and (country := ctx.person_actor(p).country))
     return out
 
 
