@@ -22,6 +22,14 @@ ARTICLE_C = (
 )
 
 
+@pytest.fixture(scope="session")
+def nlp():
+    """The real spaCy pipeline (loaded once per test session)."""
+    from kg.nlp import load
+
+    return load()
+
+
 @pytest.fixture
 def graph_path(tmp_path: Path) -> Path:
     """Where a test's store lives (not created)."""
@@ -131,7 +139,8 @@ def fake_evaluate(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Path, set[str]]
         def render(self, errors: bool) -> str:
             return f"F1 1.000 (errors={errors})"
 
-    def evaluate(gold_dir: Path, store: Any, article_ids: set[str], hard_negatives: set[str] = frozenset()) -> Report:
+    def evaluate(gold_dir: Path, store: Any, article_ids: set[str], hard_negatives: set[str] = frozenset(),
+                 half: str | None = None) -> Report:
         calls.append((gold_dir, set(article_ids)) + ((set(hard_negatives),) if hard_negatives else ()))
         return Report()
 

@@ -276,9 +276,11 @@ def validate(graph_path: Path | None) -> None:
 @click.option("--hard-negatives", "negative_files", multiple=True, type=click.Path(path_type=Path, dir_okay=False),
               help="An input file of hard negatives (repeatable; built too): its articles get their own "
                    "row, and every visit or meeting found in them is counted.")
+@click.option("--half", type=click.Choice(["tune", "check"]), default=None,
+              help="Score only one half of the gold (a fixed rule on the article id: kg.evaluate.half_of).")
 @graph_option
 def eval_(gold_dir: Path, inputs: tuple[Path, ...], errors: bool, negative_files: tuple[Path, ...],
-          graph_path: Path | None) -> None:
+          half: str | None, graph_path: Path | None) -> None:
     """Build INPUTs (default seeds/) and score the graph against the gold answers in GOLD_DIR.
 
     Without --graph the build goes to a temporary store that is deleted afterwards.
@@ -295,7 +297,8 @@ def eval_(gold_dir: Path, inputs: tuple[Path, ...], errors: bool, negative_files
         with _open(path, write=True) as store:
             summary = run_build(sources, store)
             click.echo(summary.line(), err=True)
-            report = evaluate(gold_dir, store.store, set(summary.article_ids), hard_negatives=negatives)
+            report = evaluate(gold_dir, store.store, set(summary.article_ids), hard_negatives=negatives,
+                              half=half)
     click.echo(report.render(errors))
 
 

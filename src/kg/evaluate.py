@@ -19,6 +19,9 @@ extractor would find. The predictions are the rows of ``visits.rq``, ``meetings.
   predicted date is compatible: equal, or one is a coarser prefix of the other at a component
   boundary (``2023-05`` ~ ``2023-05-08``, ``2023`` ~ ``2023-05``; not ``2023-05`` ~ ``2023-06-01``). A
   missing predicted date is not compatible.
+- Halves: every gold article is in the **tune** half or the **check** half by a fixed rule on its id
+  (:func:`half_of`: the first byte of ``sha256(id)`` even -> tune, odd -> check). Rules are written from
+  the tune half's errors; the check half says whether they carry over to articles nobody read.
 - Datasets: the id prefix before the first ``-`` (``agnews-test-1`` -> ``agnews``,
   ``reuters21578-3567`` -> ``reuters21578``, ``plover-gsr-...`` -> ``plover``); ids starting with a
   digit are the ``seed``; ids passed as ``hard_negatives`` form their own row ``hard_negatives``
@@ -42,9 +45,10 @@ from kg.errors import InputError, QueryError
 from kg.queries import QueryResult, load_query, queries_dir, run_query
 from kg.text import fold
 
-__all__ = ["Score", "Mistake", "EvalReport", "evaluate", "dataset_of", "dates_compatible"]
+__all__ = ["Score", "Mistake", "EvalReport", "evaluate", "dataset_of", "dates_compatible", "half_of", "HALVES"]
 
 QUESTIONS: tuple[str, ...] = ("visits", "meetings", "positions")
+HALVES: tuple[str, ...] = ("tune", "check")
 _CONTRACT = {
     "visits": ("article", "traveler", "destination_country", "status", "date"),
     "meetings": ("article", "meeting", "participant", "status", "date"),
@@ -105,6 +109,8 @@ class EvalReport:
     # hard negatives (gold file or not): how many were built, and the visits and meetings found in them
     negatives: int = 0
     negative_events: dict[str, int] = field(default_factory=dict)
+    halves: dict[str, Score] = field(default_factory=dict)
+    half_articles: dict[str, int] = field(default_factory=dict)
 
     @property
     def overall(self) -> Score:
@@ -125,6 +131,8 @@ class EvalReport:
                          for name, score in self.datasets.items()},
             "mistakes": [m.as_dict() for m in self.mistakes],
             "hard_negatives": {"articles": self.negatives, **self.negative_events},
+            "halves": {name: {"articles": self.half_articles[name], **score.as_dict()}
+                       for name, score in self.halves.items()},
         }
 
     def render(self, errors: bool = False) -> str:
@@ -138,6 +146,10 @@ class EvalReport:
         accuracy = _ratio(self.date_accuracy)
         parts.append(f"\ndates: {self.dates_right}/{self.dated} compatible ({accuracy}) among matched "
                      "visits and meeting pairs with a gold date\n\n")
+        rows = [(name, str(self.half_articles[name]), *_figures(score)) for name, score in self.halves.items()]
+        if rows:
+            parts.append(render_result(QueryResult(("half", "articles", *head), tuple(rows)), "table"))
+            parts.append("\n")
         rows = [(name, str(self.dataset_articles[name]), *_figures(score))
                 for name, score in self.datasets.items()]
         parts.append(render_result(QueryResult(("dataset", "articles", *head), tuple(rows)), "table"))
@@ -178,6 +190,17 @@ def dataset_of(article_id: str, hard_negatives: Iterable[str] = ()) -> str:
     if re.match(r"\d", article_id):
         return "seed"
     return article_id.split("-", 1)[0]
+
+
+def half_of(article_id: str) -> str:
+    """The half of the gold an article belongs to, by a fixed rule on its id.
+
+    >>> half_of("agnews-test-1550"), half_of("reuters21578-3567")
+    ('tune', 'check')
+    """
+    import hashlib
+
+    return HALVES[hashlib.sha256(article_id.encode("utf-8")).digest()[0] % 2]
 
 
 def dates_compatible(predicted: str | None, gold: str) -> bool:
@@ -367,9 +390,13 @@ def evaluate(
     *,
     hard_negatives: Iterable[str] = (),
     timeout: float | None = None,
+    half: str | None = None,
 ) -> EvalReport:
-    """Score the stored queries' answers for the ``article_ids`` that have a gold file."""
+    """Score the stored queries' answers for the ``article_ids`` that have a gold file (only those of
+    one half of the gold with ``half``: "tune" or "check")."""
     golds = _load_gold(Path(gold_dir), set(article_ids))
+    if half is not None:
+        golds = [g for g in golds if half_of(g["id"]) == half]
     ids = {g["id"] for g in golds}
     negatives = set(hard_negatives)
     results = {q: run_query(store, load_query(queries_dir() / f"{q}.rq"), timeout=timeout)
@@ -378,12 +405,16 @@ def evaluate(
     questions = {q: Score() for q in QUESTIONS}
     datasets: dict[str, Score] = defaultdict(Score)
     counts: dict[str, int] = defaultdict(int)
+    halves: dict[str, Score] = {}
+    half_counts: dict[str, int] = defaultdict(int)
     mistakes: list[Mistake] = []
     dated = right = 0
     for gold in golds:
         article = gold["id"]
         dataset = dataset_of(article, negatives)
         counts[dataset] += 1
+        article_half = half_of(article)
+        half_counts[article_half] += 1
         for q in QUESTIONS:
             required = _gold_answers(q, gold.get(q) or [], gold["_path"])
             optional = _gold_answers(q, (gold.get("optional") or {}).get(q) or [], gold["_path"])
@@ -397,6 +428,7 @@ def evaluate(
             score = Score(len(matched), len(false_pos), len(false_neg))
             questions[q] += score
             datasets[dataset] += score
+            halves[article_half] = halves.get(article_half, Score()) + score
             if q != "positions":
                 for i, j in matched.items():
                     if required[i].date:
@@ -416,5 +448,7 @@ def evaluate(
         dataset_articles=dict(sorted(counts.items())),
         dated=dated,
         dates_right=right,
+        halves={h: halves[h] for h in HALVES if h in halves},
+        half_articles={h: half_counts[h] for h in HALVES if h in halves},
         mistakes=tuple(sorted(mistakes, key=lambda m: (m.question, m.article, m.kind, m.answer))),
     )

@@ -53,6 +53,7 @@ _EVENT_CLASS = {
     "statement": DIP.Statement,
     "summit": DIP.Summit,
     "recall": DIP.Recall,
+    "expulsion": DIP.Expulsion,
 }
 _ROLE_PROPERTY = {
     "traveler": DIP.traveler,
@@ -65,6 +66,8 @@ _ROLE_PROPERTY = {
     "speaker": DIP.speaker,
     "recaller": DIP.recaller,
     "recalled": DIP.recalled,
+    "expeller": DIP.expeller,
+    "expelled": DIP.expelled,
 }
 _STATUS = {
     "occurred": DIP.occurred,
@@ -86,6 +89,7 @@ EVENT_CODES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "statement": (("010",), ()),
     "summit": (("043", "044"), ("CONSULT",)),
     "recall": (("161",), ("SANCTION",)),
+    "expulsion": (("161", "174"), ("SANCTION",)),
 }
 CANCELLED_VISIT_CODES: tuple[tuple[str, ...], tuple[str, ...]] = (("161",), ("REJECT",))
 

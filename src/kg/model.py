@@ -16,12 +16,12 @@ from typing import Literal
 
 EntityKind = Literal["person", "organization", "country", "city", "group"]
 OrgType = Literal["government", "ministry", "media", "international", "military", "other"]
-EventKind = Literal["visit", "meeting", "summons", "statement", "summit", "recall"]
+EventKind = Literal["visit", "meeting", "summons", "statement", "summit", "recall", "expulsion"]
 Status = Literal["occurred", "planned", "considered", "cancelled", "postponed"]
 Precision = Literal["day", "month", "year"]
 
 STATUSES: tuple[str, ...] = ("occurred", "planned", "considered", "cancelled", "postponed")
-EVENT_KINDS: tuple[str, ...] = ("visit", "meeting", "summons", "statement", "summit", "recall")
+EVENT_KINDS: tuple[str, ...] = ("visit", "meeting", "summons", "statement", "summit", "recall", "expulsion")
 
 
 @dataclass(frozen=True)
@@ -100,7 +100,7 @@ class Event:
 
     ``roles`` maps a role name to entity keys, sorted: ``traveler``, ``destination`` (countries or
     cities), ``host``, ``participant``, ``place``, ``summoner``, ``summoned``, ``speaker``,
-    ``recaller``, ``recalled``. A visit has exactly one destination country (a tour gives one
+    ``recaller``, ``recalled``, ``expeller``, ``expelled``. A visit has exactly one destination country (a tour gives one
     event per country; a city destination is in ``place``).
     """
 

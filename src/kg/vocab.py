@@ -52,6 +52,7 @@ class DIP(DefinedNamespace):
     Statement: URIRef
     Summit: URIRef
     Recall: URIRef
+    Expulsion: URIRef
     Occurrence: URIRef  # any other happening named as a cause
     EventStatus: URIRef
     DatePrecision: URIRef
@@ -97,6 +98,8 @@ class DIP(DefinedNamespace):
     speaker: URIRef
     recaller: URIRef
     recalled: URIRef
+    expeller: URIRef
+    expelled: URIRef
     quote: URIRef
     hasCause: URIRef
     attributedTo: URIRef

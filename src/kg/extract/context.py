@@ -1,8 +1,13 @@
 """Per-article resolution: which entity a token stands for.
 
-Built once per Doc from the mentions; events and positions ask it who a subject or object is,
-with pronouns ("he", "his"), title-only mentions ("the US ambassador") and metonyms
+Built once per Doc from the mentions. Finders ask it who a subject or object is, with pronouns
+("he", "his"), title-only mentions ("the US ambassador"), appositions, coordinations and metonyms
 ("Beijing", "the White House") resolved inside the article.
+
+Resolution is pure: asking who a token is never adds anything to the extraction. The entities of an
+article are the ones its facts reference (:func:`kg.extract.pipeline.extract_doc` collects them).
+Each mention's token also carries ``token._.kg`` ("person", "place", "org" or "title") so that
+construction patterns can ask for it (``{"_": {"kg": "person"}}``).
 """
 
 from __future__ import annotations
@@ -18,17 +23,19 @@ from kg.extract.mentions import OrgMention, PersonMention, PlaceMention, Title
 from kg.extract.persons import PersonEntity
 from kg.text import fold
 
-_PLACE_NOUNS = {"city", "capital", "town", "province", "region", "state", "island", "port", "village",
-                "republic", "kingdom", "country", "nation"}
-PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
+
+if not Token.has_extension("kg"):
+    Token.set_extension("kg", default="")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Actor:
     key: str
     kind: str  # person | country | city | organization | group
     name: str
-    country: str | None = None
+    country: str | None = None  # a person's state (when known), a place's country
     org_type: str | None = None
     geonames_id: int | None = None
 
@@ -47,60 +54,64 @@ class Context:
     token_place: dict[int, PlaceMention] = field(default_factory=dict)
     token_org: dict[int, OrgMention] = field(default_factory=dict)
     token_title: dict[int, Title] = field(default_factory=dict)
-    actors: dict[str, Actor] = field(default_factory=dict)
+    nationality: dict[str, tuple[str, str]] = field(default_factory=dict)  # person key -> (code, basis)
+    known: dict[str, Actor] = field(default_factory=dict)  # every actor resolved so far, by key
 
     def __post_init__(self) -> None:
-        for m in self.persons:
-            for i in range(m.start, m.end):
-                self.token_person[i] = m
-        for p in self.places:
-            for i in range(p.start, p.end):
-                self.token_place[i] = p
-        for o in self.orgs:
-            for i in range(o.start, o.end):
-                self.token_org[i] = o
-        for t in self.titles:
-            for i in range(t.start, t.end):
-                self.token_title[i] = t
+        for token in self.doc:
+            token._.kg = ""
+        for kind, mentions, index in (("title", self.titles, self.token_title),
+                                      ("org", self.orgs, self.token_org),
+                                      ("place", self.places, self.token_place),
+                                      ("person", self.persons, self.token_person)):
+            for m in mentions:
+                for i in range(m.start, m.end):
+                    index[i] = m
+                    self.doc[i]._.kg = kind
         self.entity_by_key = {e.key: e for e in self.entities}
 
-    # -- registering actors -------------------------------------------------------------
+    # -- actors (pure: the same key always gives the same actor) -------------------------
+    def _keep(self, actor: Actor) -> Actor:
+        return self.known.setdefault(actor.key, actor)
+
     def person_actor(self, key: str) -> Actor:
         entity = self.entity_by_key[key]
-        country = next((t.country for t in entity.titles if t.country and not t.country.startswith("io:")), None)
-        actor = Actor(key, "person", entity.name, country)
-        self.actors.setdefault(key, actor)
-        return actor
+        country = self.nationality.get(key, (None, ""))[0]
+        return self._keep(Actor(key, "person", entity.name, country))
+
+    def country_actor(self, code: str) -> Actor:
+        return self._keep(Actor("country:" + code, "country", geo.short_name(code), code))
 
     def place_actor(self, place: geo.Place) -> Actor:
-        country = Actor("country:" + place.code, "country", geo.short_name(place.code), place.code)
-        self.actors.setdefault(country.key, country)
+        country = self.country_actor(place.code)
         if place.kind == "country":
             return country
-        city = Actor(f"city:{place.geonames_id}", "city", place.name, place.code, geonames_id=place.geonames_id)
-        self.actors.setdefault(city.key, city)
-        return city
+        return self._keep(Actor(f"city:{place.geonames_id}", "city", place.name, place.code,
+                                geonames_id=place.geonames_id))
 
     def org_actor(self, org: OrgMention) -> Actor:
-        actor = Actor("org:" + fold(org.name), "organization", org.name, org.country, org.org_type)
-        self.actors.setdefault(actor.key, actor)
-        return actor
+        return self._keep(Actor("org:" + fold(org.name), "organization", org.name, org.country, org.org_type))
+
+    def io_actor(self, name: str) -> Actor:
+        return self._keep(Actor("org:" + fold(name), "organization", name, None, "international"))
 
     def group_actor(self, token: Token) -> Actor | None:
         lex = lexicon()
-        if token.lemma_.lower() not in lex.group_heads and token.lower_ not in lex.group_heads:
+        heads = lex.words("group_heads")
+        if token.lemma_.lower() not in heads and token.lower_ not in heads:
             return None
         words = [t for t in token.subtree if t.i <= token.i and t.dep_ not in ("det", "punct", "poss")
                  and t.lower_ not in ("anonymous", "unnamed", "other")]
-        if len(words) > 6:
-            words = words[-6:]
+        words = words[-6:]
         name = " ".join(t.text for t in words)
-        country = None
-        for t in words:
-            country = country or geo.country_code(t.text, self.date, codes=False)
-        actor = Actor("group:" + fold(name), "group", name, country)
-        self.actors.setdefault(actor.key, actor)
-        return actor
+        country = next((c for t in words if (c := geo.country_code(t.text, self.date, codes=False))), None)
+        if country is None:  # "Chile's ambassador", "the ambassador of Chile"
+            owners = [c for c in token.children if c.dep_ == "poss"]
+            owners += [o for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
+            country = next((self.token_place[o.i].place.code for o in owners if o.i in self.token_place), None)
+            if country is not None:
+                name = f"{name} ({geo.short_name(country)})"
+        return self._keep(Actor("group:" + fold(name), "group", name, country))
 
     # -- resolving tokens ----------------------------------------------------------------
     def person_at(self, token: Token) -> str | None:
@@ -108,14 +119,14 @@ class Context:
         return m.key if m else None
 
     def previous_person(self, token: Token) -> str | None:
-        """The person a pronoun refers to: the latest person mention before it (same sentence
-        first, then earlier sentences)."""
+        """The person a pronoun refers to: the subject (else the latest person) before it in its
+        sentence, else the subject (else the first person) of the last sentence naming one."""
         before = [m for m in self.persons if m.end <= token.i and m.key]
         if not before:
             return None
         sent = token.sent
         same = [m for m in before if m.start >= sent.start]
-        if same:  # the subject of the sentence first ("X will meet Y when he visits Z")
+        if same:
             subjects = [m for m in same if self.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")]
             return (subjects or same)[-1].key
         last_sent = self.doc[before[-1].start].sent
@@ -124,21 +135,37 @@ class Context:
         return (subjects or in_last)[0].key
 
     def person_by_title(self, title: Title) -> str | None:
-        """'the US ambassador' -> the person who holds that title (same jurisdiction) here."""
-        for entity in self.entities:
-            for t in entity.titles:
-                if t.phrase == title.phrase and (title.country is None or t.country in (None, title.country)):
-                    return entity.key
-        return None
+        """'the US ambassador' -> the one person who holds that title (same jurisdiction) here."""
+        holders = {e.key for e in self.entities for t in e.titles
+                   if t.phrase == title.phrase and (title.country is None or t.country in (None, title.country))}
+        return next(iter(holders)) if len(holders) == 1 else None
+
+    def previous_persons(self, token: Token) -> list[str]:
+        """The persons 'they' refers to: the last subject before it (same sentence, else the one
+        before) that names two or more persons ("A and B visited X. They met Y")."""
+        sents = [s for s in self.doc.sents if s.start <= token.i][-2:]
+        for sent in reversed(sents):
+            for head in reversed([t for t in sent if t.i < token.i and t.dep_ in ("nsubj", "nsubjpass")]):
+                keys = []
+                for t in noun_group(head):
+                    key = self.person_at(t)
+                    if key and key not in keys:
+                        keys.append(key)
+                if len(keys) >= 2:
+                    return keys
+        return []
 
     def actors_of(self, token: Token, *, persons_only: bool = False) -> list[Actor]:
-        """Entities a noun-phrase head (and its conjuncts) stands for."""
-        out: list[Actor] = []
-        for t in _coordinated(token):
+        """Entities a noun-phrase head stands for, with its conjuncts, its appositions and the
+        members it lists ("officials, including X and Y")."""
+        out: dict[str, Actor] = {}
+        if token.lower_ in PLURAL_PRONOUNS:
+            return [self.person_actor(k) for k in self.previous_persons(token)]
+        for t in noun_group(token):
             actor = self.actor_of(t, persons_only=persons_only)
-            if actor and actor.key not in {a.key for a in out}:
-                out.append(actor)
-        return out
+            if actor is not None:
+                out.setdefault(actor.key, actor)
+        return list(out.values())
 
     def actor_of(self, token: Token, *, persons_only: bool = False) -> Actor | None:
         key = self.person_at(token)
@@ -162,44 +189,70 @@ class Context:
         if token.i in self.token_org:
             return self.org_actor(self.token_org[token.i])
         if token.i in self.token_place:
-            place = self.token_place[token.i].place
-            return self.place_actor(geo.Place("country", place.code, geo.short_name(place.code)))
+            return self.country_actor(self.token_place[token.i].place.code)
         return self.group_actor(token)
 
     def places_of(self, token: Token) -> list[Actor]:
         """Places a noun phrase names: the head itself ("Beijing", "the United States"), or a
-        place-type noun with a place modifier ("the Chinese capital", "the city of X" is a
-        pobj); never a modifier of another noun ("US troops", "an American base")."""
-        out = []
-        for t in _conjuncts(token):
+        place-type noun with a place modifier ("the Chinese capital", "a southern Russian region",
+        "the city of X"); never a modifier of another noun ("US troops", "an American base")."""
+        place_nouns = lexicon().words("place_nouns")
+        out: dict[str, Actor] = {}
+        for t in conjuncts(token):
             mention = self.token_place.get(t.i)
-            if mention is None and t.lemma_.lower() in _PLACE_NOUNS:
+            if mention is None and t.lemma_.lower() in place_nouns:
                 for child in t.children:
-                    if child.dep_ in ("compound", "amod") and child.i in self.token_place:
+                    if child.dep_ in ("compound", "amod", "nmod", "poss") and child.i in self.token_place:
                         mention = self.token_place[child.i]
-                for inner in t.children:  # "the city of Hiroshima"
-                    if inner.dep_ == "prep" and inner.lower_ == "of":
-                        for obj in inner.children:
+                    if child.dep_ == "prep" and child.lower_ == "of":  # "the city of Hiroshima"
+                        for obj in child.children:
                             if obj.dep_ == "pobj" and obj.i in self.token_place:
                                 mention = self.token_place[obj.i]
+            if mention is None and t.lemma_.lower() in lexicon().words("country_nouns") and _bare_definite(t):
+                mention = self.last_country(t)  # "the nation": the state named last before it
             if mention is not None:
-                out.append(self.place_actor(mention.place))
-        return out
+                actor = self.place_actor(mention.place)
+                out.setdefault(actor.key, actor)
+        return list(out.values())
+
+    def last_country(self, token: Token) -> PlaceMention | None:
+        """The last state named before ``token`` in its sentence or the one before."""
+        sents = [s for s in self.doc.sents if s.start <= token.i][-2:]
+        lower = sents[0].start if sents else 0
+        before = [m for m in self.places if lower <= m.start < token.i and m.place.kind == "country"]
+        return before[-1] if before else None
 
 
-def _coordinated(token: Token) -> list[Token]:
-    """The conjuncts of a noun-phrase head, and those of a coordination the parser hung under it
-    as a modifier: "Okafor and Jane Okafor" parsed as (Okafor and Jane) -nmod-> Okafor."""
-    out = []
-    for child in token.children:
-        if child.dep_ in ("nmod", "compound") and child.i < token.i and any(c.dep_ == "cc" for c in child.children):
-            out.extend(_conjuncts(child))
-    return out + _conjuncts(token)
+def _bare_definite(token: Token) -> bool:
+    """'the nation', 'the country': a definite noun with no other modifier."""
+    children = list(token.children)
+    return bool(children) and all(c.dep_ == "det" and c.lower_ == "the" for c in children)
 
 
-def _conjuncts(token: Token) -> list[Token]:
+def conjuncts(token: Token) -> list[Token]:
     out = [token]
     for child in token.children:
         if child.dep_ == "conj":
-            out.extend(_conjuncts(child))
+            out.extend(conjuncts(child))
     return out
+
+
+def noun_group(token: Token) -> list[Token]:
+    """The heads a noun phrase stands for: its conjuncts ("A, B and C"), a coordination the parser
+    hung under it as a modifier ("(Okafor and Jane) -nmod-> Okafor"), appositions listing names
+    ("his counterparts, A, B and C"), and "including" lists ("officials, including A and B")."""
+    out: list[Token] = []
+    for child in token.children:
+        if child.dep_ in ("nmod", "compound") and child.i < token.i and any(c.dep_ == "cc" for c in child.children):
+            out.extend(conjuncts(child))
+    for head in conjuncts(token):
+        out.append(head)
+        for child in head.children:
+            if child.dep_ == "appos":
+                out.extend(conjuncts(child))
+            elif child.dep_ == "prep" and child.lower_ in ("including", "like"):
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        out.extend(conjuncts(obj))
+    seen: set[int] = set()
+    return [t for t in out if not (t.i in seen or seen.add(t.i))]

@@ -22,15 +22,25 @@ class Lexicon:
     title_first_words: frozenset[str]  # first words of title phrases (folded)
     io_alias: dict[str, str]  # folded alias -> organisation name
     media: frozenset[str]  # folded media outlet names
-    travel_verbs: dict[str, str]
-    travel_nouns: frozenset[str]
-    meeting_verbs: frozenset[str]
-    meeting_nouns: frozenset[str]
     speech_verbs: frozenset[str]
-    group_heads: frozenset[str]
 
     def words(self, key: str) -> frozenset[str]:
-        return frozenset(self.raw[key])
+        """The word list ``key`` of ``language.json`` (KeyError for an undeclared key)."""
+        return _words(self, key)
+
+    def table(self, key: str) -> dict:
+        """The mapping ``key`` of ``language.json`` without its ``_about`` note."""
+        return {k: v for k, v in self.raw[key].items() if not k.startswith("_")}
+
+
+_WORDS: dict[tuple[int, str], frozenset[str]] = {}
+
+
+def _words(lex: Lexicon, key: str) -> frozenset[str]:
+    cached = _WORDS.get((id(lex), key))
+    if cached is None:
+        cached = _WORDS[(id(lex), key)] = frozenset(lex.raw[key])
+    return cached
 
 
 def _title_phrases(raw: dict) -> set[str]:
@@ -63,12 +73,7 @@ def lexicon() -> Lexicon:
         title_first_words=frozenset(p.split()[0] for p in phrases),
         io_alias=io_alias,
         media=frozenset(fold(m) for m in raw["media_outlets"]),
-        travel_verbs=raw["travel_verbs"],
-        travel_nouns=frozenset(raw["travel_nouns"]),
-        meeting_verbs=frozenset(raw["meeting_verbs"]),
-        meeting_nouns=frozenset(raw["meeting_nouns"]),
         speech_verbs=frozenset(raw["speech_verbs"]),
-        group_heads=frozenset(raw["group_heads"]),
     )
 
 

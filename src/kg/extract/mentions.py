@@ -13,17 +13,8 @@ from spacy.tokens import Doc, Token
 
 from kg import geo
 from kg.extract.lexicon import io_name, lexicon
+from kg.extract.titles import Title, find_titles
 from kg.text import fold
-
-
-@dataclass
-class Title:
-    start: int  # token span of the title words (with prefixes), doc indices
-    end: int
-    phrase: str  # folded office words without prefixes ("foreign minister")
-    former: bool
-    country: str | None  # jurisdiction: ISO code, or "io:<name>" for an international organisation
-    deputy: str = ""  # "deputy " / "vice " kept as part of the title
 
 
 @dataclass
@@ -67,83 +58,6 @@ class Mentions:
 
     def at(self, token: Token) -> object | None:
         return self.by_token.get(token.i)
-
-
-def find_titles(doc: Doc, on: Date | None) -> list[Title]:
-    """Office titles, longest match first: 'US Secretary of State', 'Chinese Foreign Minister'."""
-    lex = lexicon()
-    titles: list[Title] = []
-    i = 0
-    n = len(doc)
-    first_words = lex.title_first_words
-    while i < n:
-        match_end = 0
-        words = fold(doc[i].text).split()
-        if not words or words[0] not in first_words:  # cheap test before trying every window
-            i += 1
-            continue
-        for j in range(min(n, i + 7), i, -1):
-            phrase = fold(doc[i:j].text)
-            if (phrase in lex.title_phrases and doc[j - 1].text.lower() not in ("of", "for", "the")
-                    and doc[j - 1].pos_ in ("NOUN", "PROPN")  # "chief counter-terrorism expert": an adjective
-                    and not doc[j - 1].is_punct and not doc[i].is_punct and "\n" not in doc[i:j].text):
-                match_end = j
-                break
-        if not match_end or not (doc[i].text[:1].isupper() or doc[i].pos_ == "NOUN" or doc[i].is_lower):
-            i += 1
-            continue
-        phrase = fold(doc[i:match_end].text)
-        start = i
-        deputy = ""
-        former = False
-        while start > 0 and fold(doc[start - 1].text) in lex.prefixes:
-            word = fold(doc[start - 1].text)
-            if word in lex.former:
-                former = True
-            elif word in ("deputy", "vice", "first deputy", "acting", "interim", "under", "assistant"):
-                deputy = word + " " + deputy
-            start -= 1
-        if start > 0 and doc[start - 1].text == "-" and start > 1 and fold(doc[start - 2].text) == "ex":
-            former, start = True, start - 2
-        country = _title_country(doc, start, match_end, on,
-                                 sending=phrase.split()[-1] in lex.raw["sending_state_titles"] or phrase in lex.raw["sending_state_titles"])
-        titles.append(Title(start, match_end, phrase, former, country, deputy))
-        i = match_end
-    return titles
-
-
-def _title_country(doc: Doc, start: int, end: int, on: Date | None, sending: bool = False) -> str | None:
-    """Country or organisation named right before a title ('US', 'Chinese', "Japan's", 'UN')
-    or inside it ('Secretary-General of the United Nations', 'King ... of Jordan' is handled by
-    the caller)."""
-    j = start - 1
-    if sending:  # "China's UN Ambassador": the organisation receives; the state sends
-        while j >= 0 and io_name(doc[j].text):
-            j -= 1
-    # skip a possessive: "Japan 's Prime Minister"
-    if j >= 0 and doc[j].text in ("'s", "’s", "'"):
-        j -= 1
-    for width in (3, 2, 1):  # never across a line break ("... to the U.S.\n\nPresident X")
-        if j - width + 1 < 0:
-            continue
-        span = doc[j - width + 1 : j + 1]
-        if any((t.is_punct and t.text not in (".",)) or t.is_space or "\n" in t.whitespace_ for t in span):
-            continue
-        text = span.text
-        org = io_name(text)
-        if org:
-            return "io:" + org
-        code = geo.country_code(text, on, codes=False)
-        if code:
-            return code
-    # "Secretary-General of the United Nations", "Minister of ... of Japan" are rare; check "of X"
-    if end + 1 < len(doc) and doc[end].lower_ == "of":
-        for width in (4, 3, 2, 1):
-            span = doc[end + 1 : end + 1 + width]
-            org = io_name(span.text)
-            if org:
-                return "io:" + org
-    return None
 
 
 def find_places(doc: Doc, on: Date | None) -> list[PlaceMention]:

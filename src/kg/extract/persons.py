@@ -47,12 +47,61 @@ def find_persons(doc: Doc, titles: list[Title], on: Date | None, headline_end: i
                 if plausible_person(name, on):
                     spans[(i, j)] = PersonMention(i, j, name)
                     covered.update(range(i, j))
+    _name_partners(doc, spans, covered, on)
     _surname_repeats(doc, spans, covered)
     if headline_end:
         _trim_headline(doc, spans, headline_end)
     persons = sorted(spans.values(), key=lambda m: m.start)
     _bind_titles(doc, persons, titles)
     return persons
+
+
+def _name_span(doc: Doc, head) -> tuple[int, int]:
+    """The proper-noun chain a name head closes: its contiguous compound children on the left."""
+    lex = lexicon()
+    start = head.i
+    while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == head.i \
+            and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() \
+            and doc[start - 1].ent_type_ in ("", "PERSON", "ORG") and fold(doc[start - 1].text) not in lex.honorifics \
+            and fold(doc[start - 1].text) not in lex.title_words:
+        start -= 1
+    while start > 1 and doc[start - 1].text == "-" and doc[start - 2].pos_ == "PROPN" \
+            and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_:
+        start -= 2  # "Jean-Yves Le Drian"
+    return start, head.i + 1
+
+
+def _name_partners(doc: Doc, spans: dict, covered: set[int], on: Date | None) -> None:
+    """Names coordinated with or in apposition to a person's name are persons too ("A and B",
+    "his counterparts, A, B and C"), whatever NER called them; and a person's name takes in the
+    proper nouns the parser puts in its chain ("Ana" of "Ana Ruiz" when only "Ruiz" was tagged)."""
+    for (start, end), mention in list(spans.items()):
+        s, e = _name_span(doc, doc[end - 1])
+        if s < start and not any(i in covered for i in range(s, start)):
+            s2, e2 = clean_person(doc, s, e)
+            if (s2, e2) != (start, end) and plausible_person(_name(doc, s2, e2), on, ner=True):
+                spans.pop((start, end))
+                spans[(s2, e2)] = PersonMention(s2, e2, _name(doc, s2, e2), honorific=mention.honorific)
+                covered.update(range(s2, e2))
+    changed = True
+    while changed:
+        changed = False
+        heads = {doc[e - 1].i for (_, e) in spans}
+        for token in doc:
+            if token.i in covered or token.pos_ != "PROPN" or not token.text[:1].isupper():
+                continue
+            linked = (token.dep_ in ("conj", "appos") and token.head.i in heads) or any(
+                c.dep_ in ("conj", "appos") and c.i in heads for c in token.children)
+            if not linked:
+                continue
+            s, e = clean_person(doc, *_name_span(doc, token))
+            if s >= e or any(i in covered for i in range(s, e)):
+                continue
+            name = _name(doc, s, e)
+            if len(name.split()) >= 2 and plausible_person(name, on):
+                spans[(s, e)] = PersonMention(s, e, name)
+                covered.update(range(s, e))
+                changed = True
 
 
 def _trim_headline(doc: Doc, spans: dict, headline_end: int) -> None:
@@ -209,10 +258,13 @@ def cluster_persons(persons: list[PersonMention], headline_end: int = 0) -> list
                 if len(fold(m.name).split()) > len(words) and (in_headline or m.start < mention.start)
                 and _joins(words, tuple(fold(m.name).split()))
             ]
-            if not candidates and mention.honorific:
-                # "Mr. Roe ... Jane Roe": an honorific surname may join the one later full name
+            if not candidates and (mention.honorific or (len(words) == 1 and mention.all_titles)):
+                # "Mr. Roe ... Jane Roe", "President Roe ... President Jane Roe": a surname may
+                # join the one later full name (with a title, only one holding the same title)
+                phrases = {t.phrase for t in mention.all_titles}
                 later = {fold(m.name) for m in fullest
-                         if len(fold(m.name).split()) > len(words) and _joins(words, tuple(fold(m.name).split()))}
+                         if len(fold(m.name).split()) > len(words) and _joins(words, tuple(fold(m.name).split()))
+                         and (mention.honorific or phrases & {t.phrase for t in m.all_titles})}
                 if len(later) == 1:
                     candidates = [m for m in fullest if fold(m.name) in later]
             if candidates:

@@ -17,7 +17,8 @@ from datetime import date as Date
 from spacy.tokens import Doc
 
 from kg import geo
-from kg.extract.context import Actor, Context
+from kg.extract.context import Context
+from kg.extract.nationality import of_place
 from kg.extract.lexicon import lexicon, title_case
 from kg.extract.syntax import evidence_of
 from kg.model import Event, Position
@@ -37,7 +38,7 @@ def _nationality_weight(doc: Doc, mention) -> float:
         if head.dep_ not in ("compound", "amod", "nmod"):
             return 3.0  # "the Soviets said"
         noun = head.head.lemma_.lower()
-        if noun in lex.group_heads or noun in lex.title_words or noun in lex.raw["government_body_words"]:
+        if noun in lex.words("group_heads") or noun in lex.title_words or noun in lex.raw["government_body_words"]:
             return 3.0
         return 0.3
     if head.dep_ == "pobj" or (head.dep_ == "dobj" and head.head.lemma_ in ("visit", "tour")):
@@ -66,6 +67,53 @@ def _strong_article_country(ctx: Context, doc: Doc) -> str | None:
     if not ranked or ranked[0][1] < 6 or (len(ranked) > 1 and ranked[0][1] < 3 * ranked[1][1]):
         return None
     return ranked[0][0]
+
+
+def _story_country(ctx: Context, doc: Doc, exclude: set[str]) -> str | None:
+    """The state the story happens in or is about, when it stands out (twice the weight of any
+    other, after ``exclude``): places weigh as in :func:`_nationality_weight`, a city or region at
+    least 1, and mentions in the lead half again as much."""
+    counts: Counter[str] = Counter()
+    taken = _title_places(ctx)
+    lead_end = ctx.body_start + 300
+    for p in ctx.places:
+        if p.start in taken:
+            continue
+        weight = _nationality_weight(doc, p)
+        if p.place.kind != "country":
+            weight = max(weight, 1.0)
+        if doc[p.start].idx < lead_end:
+            weight *= 1.5
+        counts[p.place.code] += weight
+    ranked = [(code, w) for code, w in counts.most_common() if code not in exclude]
+    if not ranked:
+        return None
+    second = ranked[1][1] if len(ranked) > 1 else 0.5
+    return ranked[0][0] if ranked[0][1] >= 2 * second else None
+
+
+def _domestic(phrase: str) -> bool:
+    """An office that serves at home (a portfolio other than foreign affairs, a governor, a
+    speaker, a police chief, a lawmaker): in a story about one state, it is that state's."""
+    lex = lexicon()
+    words = set(phrase.replace("-", " ").split())
+    if words & lex.words("outward_words"):
+        return False
+    return bool(words & lex.words("domestic_office_words"))
+
+
+def _sentence_country(ctx: Context, doc: Doc, entity, exclude: set[str]) -> str | None:
+    """A state named strongly (a demonym, metonym or possessive) in the sentences that name the
+    person, when it is the only one there not already the stated state of someone else."""
+    claimed = {code for key, (code, basis) in ctx.nationality.items() if key != entity.key and basis == "stated"}
+    found: set[str] = set()
+    for mention in entity.mentions:
+        sent = doc[mention.start].sent
+        for p in ctx.places:
+            if sent.start <= p.start < sent.end and _nationality_weight(doc, p) >= 3:
+                found.add(p.place.code)
+    found -= claimed | exclude
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _headline_states(ctx: Context, doc: Doc) -> dict[str, str]:
@@ -118,6 +166,9 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None, events: tuple[Event, 
     """Offices of the article's persons (``events``: the article's events, whose roles say who hosts
     visits where and who cannot be of which state)."""
     lex = lexicon()
+    not_offices = lex.words("not_offices")
+    qualified_only = lex.words("qualified_only")
+    title_states = lex.table("title_states")
     out: dict[tuple, Position] = {}
     headline = _headline_states(ctx, doc)
     hosts = _host_states(events)
@@ -130,22 +181,28 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None, events: tuple[Event, 
         return cache[0]
 
     for entity in ctx.entities:
-        known = next((t.country for t in entity.titles if t.country), None)
+        known = ctx.nationality.get(entity.key)
         for mention, title in [(m, t) for m in entity.mentions for t in m.all_titles]:
-            if title.phrase in lex.not_offices:
-                continue
+            if title.phrase in not_offices or (title.phrase in qualified_only and not title.country):
+                continue  # "a secretary at the school", "the leader": no office of a state
             country = title.country
             if country is None:
-                country = _of_place(ctx, doc, mention.end) or known or headline.get(title.phrase)
+                country = of_place(ctx, mention.end) or (known[0] if known and known[1] == "stated" else None) \
+                    or headline.get(title.phrase)
             basis = "stated" if country else None
             if country is None and entity.key in hosts:
                 country, basis = hosts[entity.key], "host"
             if country is None:
-                country, basis = lex.raw["title_states"].get(title.phrase), "title"
+                country, basis = title_states.get(title.phrase), "title"
                 if country is None:
+                    exclude = not_from.get(entity.key, set())
                     country, basis = article_country(), "article"
-                    if country and {country, geo.historic(country, anchor)} & not_from.get(entity.key, set()):
+                    if country and {country, geo.historic(country, anchor)} & exclude:
                         country = None  # the article's state, but the person travels there or meets its side
+                    if country is None:
+                        country = _sentence_country(ctx, doc, entity, exclude)
+                    if country is None and _domestic(title.phrase):
+                        country = _story_country(ctx, doc, exclude)
                 if country and not country.startswith("io:"):
                     country = geo.historic(country, anchor)
             if country is None:
@@ -153,13 +210,10 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None, events: tuple[Event, 
             name = title_case((title.deputy + title.phrase).strip())
             jurisdiction = None
             if country:
-                jurisdiction = "org:" + country[3:].lower() if country.startswith("io:") else "country:" + country
                 if country.startswith("io:"):
-                    ctx.actors.setdefault(jurisdiction, Actor(jurisdiction, "organization", country[3:],
-                                                              None, "international"))
+                    jurisdiction = ctx.io_actor(country[3:]).key
                 else:
-                    ctx.place_actor(geo.Place("country", country, geo.short_name(country)))
-            ctx.person_actor(entity.key)
+                    jurisdiction = ctx.country_actor(country).key
             span = doc[min(title.start, mention.start):max(title.end, mention.end)]
             if doc[title.start].sent.start != doc[mention.start].sent.start:
                 span = doc[title.start:title.end]  # "the minister said": the title's sentence
@@ -168,10 +222,3 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None, events: tuple[Event, 
             if key not in out or (out[key].jurisdiction is None and jurisdiction):
                 out[key] = Position(entity.key, name, jurisdiction, title.former, evidence, basis)
     return tuple(sorted(out.values(), key=lambda p: (p.holder, p.title)))
-
-
-def _of_place(ctx: Context, doc: Doc, i: int) -> str | None:
-    """'King X of Jordan' -> JO."""
-    if i + 1 < len(doc) and doc[i].lower_ == "of" and (i + 1) in ctx.token_place:
-        return ctx.token_place[i + 1].place.code
-    return None

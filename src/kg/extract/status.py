@@ -1,22 +1,28 @@
-"""Event status from tense, modals and cue words around the trigger.
+"""Every status decision, in one place.
 
-Reads the trigger token and the chain of heads above it up to the clause that reports it; the
-first matching class wins in this order: cancelled, postponed, (negated -> no event), considered,
-planned, occurred.
+:func:`status_of` reads the trigger and the chain of heads above it up to the clause that reports it;
+the first matching class wins in this order: cancelled, postponed, done (occurred), refused or negated
+(no event), considered, planned, occurred. :func:`settle` then corrects it with what the date and the
+sentence say: a report of something done dated after the article is a plan; a present-tense travel
+verb with a time expression ("X arrives in Seoul today", "X leaves on Wednesday") is a plan; a plan
+the same sentence calls off ("was meant to travel, but the plans were called off") is cancelled.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import date as Date
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from kg.extract.lexicon import lexicon
+from kg.model import TimeValue
 
 # Above these the words belong to another clause (the reporting one, the main one of an
 # "after ..." clause, the noun a relative clause describes).
 _STOP_DEPS = {"ccomp", "parataxis", "advcl", "pcomp", "relcl"}
-_DONE = {"complete", "end", "conclude", "finish", "wrap", "cut"}
+_FUTURE = re.compile(r"\b(next|coming|tomorrow|later this|upcoming|later)\b", re.I)
+_PAST = re.compile(r"\b(last|yesterday|ago|earlier|previous|past)\b", re.I)
 
 
 def _chain(trigger: Token) -> list[Token]:
@@ -33,16 +39,7 @@ def _phrase(token: Token) -> str:
     return " ".join([token.lemma_.lower(), *particles])
 
 
-def status_of(trigger: Token, *, headline: bool = False, event_date: str | None = None,
-              article_date: Date | None = None) -> tuple[str | None, str]:
-    """(status, cue words); status None means the event is negated and must not be reported."""
-    lex = lexicon()
-    cancel = lex.words("cancel_words")
-    postpone = lex.words("postpone_words")
-    consider = lex.words("consider_words")
-    plan = lex.words("plan_words")
-    negation = lex.words("negation_words")
-    chain = _chain(trigger)
+def _around(chain: list[Token]) -> list[Token]:
     around: list[Token] = []
     for token in chain:
         around.append(token)
@@ -51,45 +48,56 @@ def status_of(trigger: Token, *, headline: bool = False, event_date: str | None 
         for prep in token.children:  # "was under consideration", "is under discussion"
             if prep.dep_ == "prep" and prep.lower_ == "under":
                 around.extend(c for c in prep.children if c.dep_ == "pobj")
+    return around
+
+
+def _is(token: Token, key: str) -> bool:
+    words = lexicon().words(key)
+    return _phrase(token) in words or token.lower_ in words or token.lemma_.lower() in words
+
+
+def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, str]:
+    """(status, cue words) from the words around the trigger; None: negated or refused."""
+    chain = _chain(trigger)
+    around = _around(chain)
     for token in around:
-        if _phrase(token) in cancel or token.lower_ in cancel:
+        if _is(token, "cancel_words"):
             return "cancelled", token.text
     for token in around:
-        if _phrase(token) in postpone or token.lower_ in postpone:
+        if _is(token, "postpone_words"):
             return "postponed", token.text
-    for token in chain:
-        if token.lemma_.lower() in _DONE and token.i != trigger.i:
+    for token in chain[1:]:
+        if token.lemma_.lower() in lexicon().words("done_verbs"):
             return "occurred", token.text
     for token in around:
-        if token.dep_ == "neg" or (token.lower_ in negation and token.dep_ in ("det", "neg")):
+        if token.dep_ == "neg" or (token.lower_ in lexicon().words("negation_words") and token.dep_ in ("det", "neg")):
             if token.head in chain[:3]:
                 return None, token.text
+    for token in chain[1:]:
+        if token.pos_ == "VERB" and _is(token, "refuse_verbs"):
+            return None, token.text
     for token in around:
-        lemma = token.lemma_.lower()
-        if token.lower_ in ("may", "might", "could") or lemma in consider or token.lower_ in consider:
-            if token.lower_ == "may" and token.pos_ == "PROPN":
-                continue
+        if token.lower_ in ("may", "might", "could") and token.pos_ == "PROPN":
+            continue
+        if token.lower_ in ("may", "might", "could") or _is(token, "consider_words"):
             return "considered", token.text
+    plan = lexicon().words("plan_words")
     for token in around:
         lemma = token.lemma_.lower()
         if token.lower_ in plan or lemma in plan:
-            if lemma == "set" and token.tag_ == "VBD" and not any(c.dep_ in ("auxpass",) for c in token.children):
+            if lemma == "set" and token.tag_ == "VBD" and not any(c.dep_ == "auxpass" for c in token.children):
                 continue
-            if lemma == "announce" and token.i != trigger.i and token.tag_ in ("VBD", "VBN"):
-                return "planned", token.text
             return "planned", token.text
         if lemma == "be" and any(c.lower_ == "to" and c.dep_ == "aux" for c in chain[0].children):
             return "planned", "is to"
     if any(c.lower_ == "to" and c.dep_ == "aux" for c in trigger.children) and trigger.head.i == trigger.i:
         return "planned", "to"  # headline infinitive: "X to visit Y"
-    if headline and trigger.tag_ in ("TO",):
+    if headline and trigger.tag_ == "TO":
         return "planned", "to"
-    if event_date and article_date and event_date > article_date.isoformat()[: len(event_date)]:
-        return "planned", "future date"
     top = chain[-1]
-    if top.dep_ == "advcl" and top.tag_ in ("VBZ", "VBP", "VBG") and top.head.i != top.i:
-        # "... will top the agenda when X welcomes Y": a present-tense time clause takes the
-        # status of the clause it hangs on
+    if top.dep_ in ("advcl", "pcomp", "xcomp") and top.tag_ in ("VBZ", "VBP", "VBG", "VB") and top.head.i != top.i:
+        # "... will top the agenda when X welcomes Y", "X will visit A before chairing a meeting
+        # in B": a present-tense or non-finite time clause takes the status of its main clause
         inherited, cue = status_of(top.head, headline=headline)
         if inherited in ("planned", "considered"):
             return inherited, cue
@@ -101,3 +109,65 @@ def _tense_cue(chain: list[Token]) -> str:
         if token.tag_ in ("VBD", "VBN", "VBZ", "VBG", "VBP"):
             return token.text
     return ""
+
+
+def clause_dates(sent: Span, trigger: Token) -> list[Span]:
+    """DATE entities of the trigger's own clause (its verb's subtree, without the subject's and
+    other clauses' subtrees)."""
+    head = trigger if trigger.pos_ in ("VERB", "AUX") else (trigger.head if trigger.head.pos_ in ("VERB", "AUX") else trigger)
+    clause = {t.i for t in head.subtree}
+    return [e for e in sent.ents if e.label_ == "DATE" and e.start in clause]
+
+
+def _futurate(trigger: Token, sent: Span) -> str | None:
+    """'X arrives in Seoul today', 'X leaves for Tokyo on Wednesday': a simple present of a verb of
+    motion with a time expression of its own clause is a schedule, not a report."""
+    verb = trigger if trigger.pos_ == "VERB" else None
+    if verb is None or verb.tag_ not in ("VBZ", "VBP"):
+        return None
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return None
+    lex = lexicon()
+    motion = lex.words("travel_to_verbs") | lex.words("arrive_verbs") | lex.words("depart_verbs") | lex.words("visit_verbs")
+    if verb.lemma_.lower() not in motion:
+        return None
+    for ent in clause_dates(sent, verb):
+        if not _PAST.search(ent.text):
+            return ent.text
+    return None
+
+
+def _called_off(sent: Span, trigger: Token) -> Token | None:
+    """A cancel or postpone word elsewhere in the sentence whose clause is about plans, trips or
+    meetings ('but the plans were called off', 'but it was cancelled')."""
+    lex = lexicon()
+    topics = lex.words("plan_nouns") | lex.words("travel_nouns") | lex.words("meeting_nouns") | {"it", "this", "that"}
+    chain = {t.i for t in _chain(trigger)}
+    for token in sent:
+        if token.i in chain or token.pos_ != "VERB":
+            continue
+        if not (_is(token, "cancel_words") or _is(token, "postpone_words")):
+            continue
+        args = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+        if any(a.lemma_.lower() in topics or a.lower_ in topics for a in args):
+            return token
+    return None
+
+
+def settle(status: str, cue: str, *, trigger: Token, sent: Span, time: TimeValue | None,
+           anchor: Date | None) -> tuple[str, str]:
+    """Correct a first status with what the date and the rest of the sentence say."""
+    if status == "occurred":
+        if time and anchor and time.iso > anchor.isoformat()[: len(time.iso)]:
+            return "planned", time.text
+        ahead = next((e.text for e in clause_dates(sent, trigger) if _FUTURE.search(e.text)), None)
+        if ahead:
+            return "planned", ahead
+        futurate = _futurate(trigger, sent)
+        if futurate and not (time and anchor and time.iso < anchor.isoformat()[: len(time.iso)]):
+            return "planned", futurate
+    if status in ("planned", "considered"):
+        off = _called_off(sent, trigger)
+        if off is not None:
+            return ("cancelled" if _is(off, "cancel_words") else "postponed"), off.text
+    return status, cue

@@ -1,5 +1,5 @@
-"""Dependency helpers shared by the event finders: subjects, governing verbs, prepositional
-objects, and the :class:`Found` record a finder returns."""
+"""Dependency helpers shared by the finders: subjects, governing verbs, prepositional objects,
+and the :class:`Found` record every finder returns."""
 
 from __future__ import annotations
 
@@ -7,24 +7,37 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from kg.extract.context import Actor
+from kg.extract.lexicon import lexicon
 from kg.model import Evidence
 
 
 @dataclass
 class Found:
+    """A fact as a finder reads it: its kind, the word that names it and who fills which role
+    (:class:`kg.extract.context.Actor` lists). ``status`` is set when the construction itself
+    implies one; otherwise :mod:`kg.extract.status` decides from the words around ``trigger``."""
+
     kind: str
     trigger: Token
-    roles: dict[str, list[Actor]] = field(default_factory=dict)
+    roles: dict = field(default_factory=dict)
+    rule: str = ""  # the construction or finder that found it
+    status: str | None = None
     quote: str | None = None
     quote_span: tuple[int, int] | None = None
-    cause: tuple[int, int] | None = None  # char span of the cause clause
-    status_token: Token | None = None  # token whose context decides the status (default: trigger)
+
+
+_CLIMB = {"xcomp", "conj", "advcl", "acl", "pcomp", "acomp", "ccomp"}
 
 
 def subject_of(verb: Token) -> Token | None:
+    """The subject of ``verb``'s clause: its own (nsubj, nsubjpass), the noun a relative clause
+    describes ("the minister who visited"), the object of a control verb ("invited X to visit"),
+    else the subject of the verb it is conjoined with or depends on ("arrived and met",
+    "plans to visit")."""
+    lex = lexicon()
+    control = lex.words("object_control_verbs")
     token = verb
-    for _ in range(5):
+    for _ in range(6):
         for child in token.children:
             if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
                 if child.lower_ in ("who", "that", "which") and token.dep_ == "relcl":
@@ -32,11 +45,22 @@ def subject_of(verb: Token) -> Token | None:
                 return child
         if token.dep_ == "relcl":
             return token.head
-        if token.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp", "acomp") and token.head.i != token.i:
-            token = token.head
-            continue
-        if token.dep_ == "pobj" or token.dep_ == "prep":
-            token = token.head
+        head = token.head
+        if head.i == token.i:
+            return None
+        if token.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in control:
+            obj = next((c for c in head.children if c.dep_ in ("dobj", "dative") and c.i != token.i), None)
+            if obj is not None:
+                return obj
+        if token.dep_ in ("acl", "relcl") and head.lemma_.lower() in lex.words("control_nouns"):
+            # "an invitation to X to visit Y", "a call for X to visit"
+            objs = prep_objects(head, {"to", "for"})
+            if objs:
+                return objs[0]
+        if token.dep_ == "ccomp" and head.pos_ == "VERB":
+            return None  # "X said (that) Y would visit": the clause has its own subject or none
+        if token.dep_ in _CLIMB or token.dep_ in ("pobj", "prep"):
+            token = head
             continue
         break
     return None
@@ -54,10 +78,10 @@ def governing_verb(noun: Token) -> Token | None:
     return None
 
 
-def prep_objects(token: Token, preps: set[str]) -> list[Token]:
+def prep_objects(token: Token, preps: set[str] | frozenset[str]) -> list[Token]:
     out = []
     for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in preps:
+        if child.dep_ in ("prep", "agent") and child.lower_ in preps:
             out.extend(c for c in child.children if c.dep_ == "pobj")
     return out
 

@@ -1,0 +1,238 @@
+"""Constructions as data: ``lexicons/constructions.jsonl`` -> spaCy ``DependencyMatcher`` -> facts.
+
+One line of the file is one construction of English news language, for example::
+
+    {"id": "visit.verb.to", "event": "visit",
+     "trigger": {"POS": "VERB", "LEMMA": {"IN": "$travel_to_verbs"}},
+     "roles": [{"role": "traveler", "find": "subject", "take": "actors"},
+               {"role": "destination", "take": "places",
+                "path": [{"REL_OP": ">", "RIGHT_ATTRS": {"DEP": "prep", "LOWER": {"IN": ["to", "into"]}}},
+                         {"REL_OP": ">", "RIGHT_ATTRS": {"DEP": "pobj"}}]}],
+     "needs": ["traveler", "destination"],
+     "examples": [{"text": "The minister flew to Lima.", "expect": {"traveler": ["minister"], ...}}]}
+
+- ``trigger``: the ``RIGHT_ATTRS`` of the word that names the event (spaCy Matcher token syntax);
+  ``"$key"`` anywhere in a pattern stands for the list ``key`` of ``lexicons/language.json``.
+- ``roles``: who and where, each either a dependency ``path`` from the trigger (DependencyMatcher
+  nodes without ids: they are chained trigger -> first -> ... -> last, and the last node fills the
+  role) or a named ``find`` (a language operation of :mod:`kg.extract.roles`, e.g. ``subject``:
+  the subject of the trigger's clause, through auxiliaries, conjoined verbs and control verbs).
+  ``take`` says what the filler may stand for: ``persons``, ``actors`` (persons, groups,
+  organisations, states) or ``places``. Several entries for one role are alternatives tried in order;
+  the first that finds someone wins (``"add": true`` adds to the earlier ones instead).
+- ``require`` / ``forbid``: paths that must / must not match from the trigger.
+- ``needs``: roles that must be filled for the construction to give a fact.
+- ``post``: named checks of :mod:`kg.extract.roles` applied to the filled roles, in order.
+- ``status``: a status the construction itself implies (``"considered"`` for "invited X to visit"),
+  else :mod:`kg.extract.status` decides from the words around the trigger.
+- ``examples``: sentences with the roles they must give; ``tests/test_constructions.py`` runs them.
+
+Everything here is generic: which words and structures make which fact is in the data file.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from spacy.matcher import DependencyMatcher
+from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
+
+from kg.extract.lexicon import lexicon
+
+__all__ = ["Construction", "RoleSpec", "constructions", "Engine", "Hit"]
+
+EVENTS = ("visit", "meeting", "summons", "recall", "expulsion")
+TAKES = ("persons", "actors", "places")
+
+
+@dataclass(frozen=True)
+class RoleSpec:
+    role: str
+    take: str
+    path: tuple[dict[str, Any], ...] = ()
+    find: str | None = None
+    add: bool = False
+
+
+@dataclass(frozen=True)
+class Construction:
+    id: str
+    event: str
+    trigger: dict[str, Any]
+    roles: tuple[RoleSpec, ...]
+    needs: tuple[str, ...] = ()
+    require: tuple[tuple[dict[str, Any], ...], ...] = ()
+    forbid: tuple[tuple[dict[str, Any], ...], ...] = ()
+    post: tuple[str, ...] = ()
+    status: str | None = None
+    examples: tuple[dict[str, Any], ...] = field(default=(), compare=False)
+
+
+@dataclass
+class Hit:
+    """One construction matched at one trigger: the tokens each path role reached."""
+
+    construction: Construction
+    trigger: Token
+    fillers: dict[int, list[Token]]  # index into construction.roles -> tokens
+
+
+def _expand(value: Any, where: str) -> Any:
+    """Replace ``"$key"`` by the lexicon list ``key`` (recursively)."""
+    if isinstance(value, str) and value.startswith("$"):
+        words = lexicon().words(value[1:])
+        return sorted(words)
+    if isinstance(value, dict):
+        return {k: _expand(v, where) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_expand(v, where) for v in value]
+    return value
+
+
+def _nodes(raw: list[dict[str, Any]], where: str) -> tuple[dict[str, Any], ...]:
+    if not isinstance(raw, list) or not raw:
+        raise ValueError(f"{where}: a path is a non-empty list of nodes")
+    out = []
+    for node in raw:
+        if not isinstance(node, dict) or "RIGHT_ATTRS" not in node or "REL_OP" not in node:
+            raise ValueError(f"{where}: every path node needs REL_OP and RIGHT_ATTRS")
+        out.append(_expand(node, where))
+    return tuple(out)
+
+
+def parse(record: dict[str, Any], where: str) -> Construction:
+    """One JSON record -> :class:`Construction` (ValueError naming ``where`` when malformed)."""
+    from kg.extract.roles import FINDERS, POSTS
+
+    known = {"id", "event", "trigger", "roles", "needs", "require", "forbid", "post", "status",
+             "examples", "doc"}
+    unknown = set(record) - known
+    if unknown:
+        raise ValueError(f"{where}: unknown keys {sorted(unknown)}")
+    if record.get("event") not in EVENTS:
+        raise ValueError(f"{where}: event must be one of {', '.join(EVENTS)}")
+    roles = []
+    for k, spec in enumerate(record.get("roles", [])):
+        take = spec.get("take")
+        if take not in TAKES:
+            raise ValueError(f"{where}: role {k}: take must be one of {', '.join(TAKES)}")
+        if ("path" in spec) == ("find" in spec):
+            raise ValueError(f"{where}: role {k}: give exactly one of path, find")
+        if "find" in spec and spec["find"] not in FINDERS:
+            raise ValueError(f"{where}: role {k}: unknown find {spec['find']!r}; known: {', '.join(sorted(FINDERS))}")
+        path = _nodes(spec["path"], f"{where}: role {k}") if "path" in spec else ()
+        roles.append(RoleSpec(spec["role"], take, path, spec.get("find"), bool(spec.get("add"))))
+    for name in record.get("post", []):
+        if name not in POSTS:
+            raise ValueError(f"{where}: unknown post {name!r}; known: {', '.join(sorted(POSTS))}")
+    status = record.get("status")
+    if status is not None and status not in ("occurred", "planned", "considered", "cancelled", "postponed"):
+        raise ValueError(f"{where}: bad status {status!r}")
+    return Construction(
+        id=record["id"], event=record["event"], trigger=_expand(record["trigger"], where),
+        roles=tuple(roles), needs=tuple(record.get("needs", [])),
+        require=tuple(_nodes(p, f"{where}: require") for p in record.get("require", [])),
+        forbid=tuple(_nodes(p, f"{where}: forbid") for p in record.get("forbid", [])),
+        post=tuple(record.get("post", [])), status=status, examples=tuple(record.get("examples", [])),
+    )
+
+
+@cache
+def constructions() -> tuple[Construction, ...]:
+    """Every construction of ``lexicons/constructions.jsonl``, in file order."""
+    text = resources.files("kg.lexicons").joinpath("constructions.jsonl").read_text("utf-8")
+    out = []
+    seen: set[str] = set()
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("//"):
+            continue
+        where = f"constructions.jsonl:{n}"
+        construction = parse(json.loads(line), where)
+        if construction.id in seen:
+            raise ValueError(f"{where}: duplicate id {construction.id!r}")
+        seen.add(construction.id)
+        out.append(construction)
+    return tuple(out)
+
+
+def _chain(trigger: dict[str, Any], path: tuple[dict[str, Any], ...]) -> list[dict[str, Any]]:
+    pattern: list[dict[str, Any]] = [{"RIGHT_ID": "n0", "RIGHT_ATTRS": trigger}]
+    for i, node in enumerate(path, 1):
+        pattern.append({"LEFT_ID": f"n{i - 1}", "REL_OP": node["REL_OP"], "RIGHT_ID": f"n{i}",
+                        "RIGHT_ATTRS": node["RIGHT_ATTRS"]})
+    return pattern
+
+
+class Engine:
+    """All constructions compiled into one DependencyMatcher (built once per vocabulary)."""
+
+    def __init__(self, vocab: Vocab, items: tuple[Construction, ...] | None = None) -> None:
+        self.items = constructions() if items is None else items
+        self.matcher = DependencyMatcher(vocab)
+        self.keys: dict[int, tuple[int, str, int]] = {}  # match id -> (construction, part, index)
+        for c, item in enumerate(self.items):
+            parts: list[tuple[str, int, tuple[dict[str, Any], ...]]] = [("trigger", 0, ())]
+            parts += [("role", k, spec.path) for k, spec in enumerate(item.roles) if spec.path]
+            parts += [("require", k, p) for k, p in enumerate(item.require)]
+            parts += [("forbid", k, p) for k, p in enumerate(item.forbid)]
+            for part, k, path in parts:
+                name = f"{item.id}|{part}|{k}"
+                self.matcher.add(name, [_chain(item.trigger, path)])
+                self.keys[vocab.strings[name]] = (c, part, k)
+
+    def hits(self, doc: Doc) -> list[Hit]:
+        """Every construction whose trigger, required paths and no forbidden path match, with
+        the tokens its path roles reach (in document order)."""
+        found: dict[tuple[int, int], dict[str, Any]] = {}
+        for match_id, tokens in self.matcher(doc):
+            c, part, k = self.keys[match_id]
+            slot = found.setdefault((c, tokens[0]), {"require": set(), "forbid": False, "roles": {}})
+            if part == "require":
+                slot["require"].add(k)
+            elif part == "forbid":
+                slot["forbid"] = True
+            elif part == "role":
+                slot["roles"].setdefault(k, set()).add(tokens[-1])
+        out = []
+        for (c, i), slot in sorted(found.items(), key=lambda kv: (kv[0][1], kv[0][0])):
+            item = self.items[c]
+            if slot["forbid"] or len(slot["require"]) < len(item.require):
+                continue
+            fillers = {k: [doc[j] for j in sorted(v)] for k, v in slot["roles"].items()}
+            out.append(Hit(item, doc[i], fillers))
+        return out
+
+
+@cache
+def engine(vocab: Vocab) -> Engine:
+    return Engine(vocab)
+
+
+def find(ctx) -> list:
+    """Every fact the constructions give in ``ctx.doc`` (:class:`~kg.extract.syntax.Found`)."""
+    from kg.extract.roles import FINDERS, POSTS, take
+    from kg.extract.syntax import Found
+
+    out = []
+    for hit in engine(ctx.doc.vocab).hits(ctx.doc):
+        item = hit.construction
+        roles: dict[str, list] = {}
+        for k, spec in enumerate(item.roles):
+            if spec.role in roles and roles[spec.role] and not spec.add:
+                continue
+            fillers = hit.fillers.get(k, []) if spec.path else FINDERS[spec.find](ctx, hit.trigger)
+            actors = take(ctx, spec.take, fillers)
+            if actors or spec.role not in roles:
+                roles[spec.role] = roles.get(spec.role, []) + [a for a in actors if a not in roles.get(spec.role, [])]
+        if any(not roles.get(need) for need in item.needs):
+            continue
+        facts = [Found(item.event, hit.trigger, roles, item.id, item.status)]
+        for name in item.post:
+            facts = [kept for fact in facts for kept in POSTS[name](ctx, fact)]
+        out.extend(facts)
+    return out

@@ -1,0 +1,122 @@
+"""Facts that span a sentence or more around a gathering: who attends a conference named earlier,
+and guests in a place as someone's guests."""
+
+from __future__ import annotations
+
+from kg.extract.context import Actor, Context
+from kg.extract.lexicon import lexicon
+from kg.extract.syntax import Found, governing_verb, prep_objects, subject_of
+
+
+def _unique(actors: list[Actor]) -> list[Actor]:
+    seen: dict[str, Actor] = {}
+    for actor in actors:
+        seen.setdefault(actor.key, actor)
+    return list(seen.values())
+
+
+def _agents(ctx: Context, verb) -> list[Actor]:
+    """Persons of a passive verb's "by" phrase ("hosted by X")."""
+    return [a for o in prep_objects(verb, {"by"}) for a in ctx.actors_of(o, persons_only=True)]
+
+
+def find_attendance(ctx: Context) -> list[Found]:
+    """Who attends a gathering the article has named, across sentences:
+
+        "... before a conference in Geneva ..." (the gathering, and where)
+        "Monday's conference is hosted by President A." (the same one: its host)
+        "Also due to attend are B, C ..." / "B will also attend." (attend, its object left out)
+
+    A later mention of the same noun with a determiner or possessive ("the conference", "Monday's
+    conference") is the same gathering; ``attend`` without an object attends the last gathering named
+    in its sentence or the two before. Host and attendees meet; attendees travel to its place.
+    Gatherings attended by one side only, or by groups ("foreign ministers"), give nothing."""
+    nouns = lexicon().words("gathering_nouns")
+    sents = list(ctx.doc.sents)
+    frames: list[dict] = []  # {"lemma", "places", "hosts", "sents": sentence numbers naming it}
+    by_token: dict[int, dict] = {}
+    for n, sent in enumerate(sents):
+        for token in sent:
+            lemma = token.lemma_.lower()
+            if token.pos_ != "NOUN" or lemma not in nouns:
+                continue
+            definite = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
+                           for c in token.children)
+            earlier = [f for f in frames if f["lemma"] == lemma]
+            frame = earlier[-1] if definite and earlier else None
+            if frame is None:
+                frame = {"lemma": lemma, "places": [], "hosts": [], "sents": []}
+                frames.append(frame)
+            frame["sents"].append(n)
+            by_token[token.i] = frame
+            if not frame["places"]:
+                frame["places"] = [d for o in prep_objects(token, {"in", "at"}) for d in ctx.places_of(o)]
+            verb = token.head
+            if verb.lemma_.lower() == "host" and token.dep_ == "nsubjpass":
+                frame["hosts"] += _agents(ctx, verb)
+            elif verb.lemma_.lower() == "host" and token.dep_ == "dobj":
+                subj = subject_of(verb)
+                frame["hosts"] += ctx.actors_of(subj, persons_only=True) if subj is not None else []
+    found: list[Found] = []
+    for n, sent in enumerate(sents):
+        for token in sent:
+            if token.pos_ != "VERB" or token.lemma_.lower() != "attend":
+                continue
+            objects = [c for c in token.children if c.dep_ == "dobj"]
+            if objects and objects[0].i in by_token:
+                frame = by_token[objects[0].i]
+            elif not objects or objects[0].lower_ == "it":
+                named = [(max(s for s in f["sents"] if s <= n), i) for i, f in enumerate(frames)
+                         if any(n - 2 <= s <= n for s in f["sents"])]
+                frame = frames[max(named)[1]] if named else None  # the last one named up to here
+            else:
+                frame = None
+            if frame is None:
+                continue
+            subj = subject_of(token)
+            attendees = ctx.actors_of(subj, persons_only=True) if subj is not None else []
+            if not attendees and token.dep_ == "xcomp" and token.head.head.lemma_ == "be":
+                # "Also due to attend are B, C": the attendees follow the copula
+                attendees = [a for c in token.head.head.children if c.dep_ in ("attr", "nsubj")
+                             for a in ctx.actors_of(c, persons_only=True)]
+            people = _unique(frame["hosts"] + attendees)
+            if attendees and len(people) >= 2:
+                roles = {"participant": people}
+                if frame["places"]:
+                    roles["place"] = frame["places"][:1]
+                found.append(Found("meeting", token, roles, "gathering.attend"))
+            hosts = {h.key for h in frame["hosts"]}
+            for place in frame["places"][:1]:
+                travelers = [a for a in attendees if a.key not in hosts and a.country != place.country]
+                if travelers:
+                    found.append(Found("visit", token, {"traveler": travelers, "destination": [place]},
+                                       "gathering.attend"))
+    return found
+
+
+def find_guests(ctx: Context) -> list[Found]:
+    """'X (and Y) will be in Lima as the guests of President Z': the guests travel to the place,
+    whatever their own country (being someone's guest there says they come from elsewhere), Z
+    hosts them, and guests and host meet."""
+    found = []
+    for token in ctx.doc:
+        if token.lemma_.lower() != "guest" or token.pos_ != "NOUN":
+            continue
+        hosts = [a for o in prep_objects(token, {"of"}) for a in ctx.actors_of(o, persons_only=True)]
+        verb = governing_verb(token)
+        while verb is not None and verb.lemma_ != "be" and verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
+            verb = verb.head
+        if not hosts or verb is None or verb.lemma_ != "be":
+            continue
+        subj = subject_of(verb)
+        guests = [g for g in (ctx.actors_of(subj, persons_only=True) if subj is not None else [])
+                  if g.key not in {h.key for h in hosts}]
+        places = [d for o in prep_objects(verb, {"in"}) for d in ctx.places_of(o)]
+        if not guests:
+            continue
+        found.append(Found("meeting", token, {"participant": guests + hosts}, "gathering.guests"))
+        travelers = [g for g in guests if all(g.country != d.country for d in places)]
+        if places and travelers:
+            found.append(Found("visit", token, {"traveler": travelers, "destination": places[:1], "host": hosts[:1]},
+                               "gathering.guests"))
+    return found

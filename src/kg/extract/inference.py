@@ -1,0 +1,83 @@
+"""Facts that follow from other facts of the same article.
+
+- a meeting held in a named place: participants of another state travel there;
+- 'X will accompany Y' / 'Y, accompanied by X': X makes Y's trips too;
+- in a sports story, trips and meetings count only for office holders (an away game is no diplomacy).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from kg.extract.context import Context
+from kg.extract.lexicon import lexicon
+from kg.extract.status import status_of
+from kg.extract.syntax import Found, evidence_of, prep_objects, subject_of
+from kg.model import Event
+
+
+def meetings_abroad(ctx: Context, found: list[Found]) -> list[Found]:
+    """A meeting held in a named place: participants from another country travel there."""
+    out = []
+    for meeting in found:
+        if meeting.kind != "meeting":
+            continue
+        for place in meeting.roles.get("place", [])[:1]:
+            travelers = [p for p in meeting.roles.get("participant", []) if p.country and p.country != place.country]
+            if travelers:
+                out.append(Found("visit", meeting.trigger, {"traveler": travelers, "destination": [place]},
+                                 meeting.rule + "+abroad", meeting.status))
+    return out
+
+
+def official_trips(ctx: Context, events: tuple[Event, ...]) -> tuple[Event, ...]:
+    """In a sports story (two or more distinct sports words) a trip is a visit, and a meeting a
+    meeting, only when the people hold an office: an away game or a match is not diplomacy."""
+    lex = lexicon()
+    sports = lex.words("sports_words")
+    if len({t.lower_ for t in ctx.doc if t.lower_ in sports}) < 2:
+        return events
+    not_offices = lex.words("not_offices")
+
+    def official(key: str) -> bool:
+        entity = ctx.entity_by_key.get(key)
+        return bool(entity and any(t.phrase not in not_offices for t in entity.titles))
+
+    def keep(event: Event) -> bool:
+        if event.kind == "visit":
+            return all(official(k) for k in event.role("traveler"))
+        if event.kind == "meeting":
+            return all(official(k) for k in event.role("participant"))
+        return True
+
+    return tuple(e for e in events if keep(e))
+
+
+def companions(ctx: Context, events: tuple[Event, ...]) -> tuple[Event, ...]:
+    """'X will accompany Y' / 'Y, accompanied by X': X makes Y's trips of this article too."""
+    out: list[Event] = []
+    have = {(e.role("traveler"), e.role("destination"), e.status) for e in events if e.kind == "visit"}
+    for token in ctx.doc:
+        if token.lemma_.lower() != "accompany" or token.pos_ != "VERB":
+            continue
+        subj = subject_of(token)
+        if any(c.dep_ == "auxpass" for c in token.children):  # "Y, (who is) accompanied by X"
+            leads = ctx.actors_of(subj, persons_only=True) if subj is not None else []
+            companions_ = [a for o in prep_objects(token, {"by"}) for a in ctx.actors_of(o, persons_only=True)]
+        else:
+            companions_ = ctx.actors_of(subj, persons_only=True) if subj is not None else []
+            leads = [a for c in token.children if c.dep_ == "dobj" for a in ctx.actors_of(c, persons_only=True)]
+        status, cue = status_of(token)
+        for lead in leads:
+            for visit in (e for e in events if e.kind == "visit" and e.role("traveler") == (lead.key,)):
+                for companion in companions_:
+                    roles = tuple((k, (companion.key,)) if k == "traveler" else (k, v) for k, v in visit.roles)
+                    new_status = visit.status if status == "occurred" else status or visit.status
+                    key = ((companion.key,), visit.role("destination"), new_status)
+                    if key in have or companion.key == lead.key:
+                        continue
+                    have.add(key)
+                    out.append(replace(visit, roles=roles, status=new_status, status_cue=cue or visit.status_cue,
+                                       evidence=evidence_of(token.sent, token.idx, token.idx + len(token.text)),
+                                       trigger=token.text))
+    return events + tuple(out)

@@ -1,0 +1,60 @@
+"""Each person's own state, as the article states it, before any event is read.
+
+In order: a state named with one of the person's titles ("Peruvian Foreign Minister X", "X, Japan's
+prime minister"); "King X of Jordan"; a state's possessive before the name ("Peru's Ana Ruiz"); the
+usual state of a title (lexicon ``title_states``: "Secretary of State" -> US). Events use it to tell a
+trip abroad from a trip home and the host's state from the guest's; positions report it.
+"""
+
+from __future__ import annotations
+
+from kg import geo
+from kg.extract.context import Context
+from kg.extract.lexicon import lexicon
+
+
+def assign(ctx: Context) -> None:
+    """Fill ``ctx.nationality``: person key -> (ISO code, basis)."""
+    doc = ctx.doc
+    title_states = lexicon().table("title_states")
+    for entity in ctx.entities:
+        found: tuple[str, str] | None = None
+        for title in entity.titles:
+            if title.country and not title.country.startswith("io:"):
+                found = (title.country, "stated")
+                break
+        if found is None:
+            for mention in entity.mentions:
+                code = of_place(ctx, mention.end) or _possessive_place(ctx, mention.start)
+                if code:
+                    found = (code, "stated")
+                    break
+        if found is None:
+            for title in entity.titles:
+                code = title_states.get(title.phrase)
+                if code and not code.startswith("io:"):
+                    found = (geo.historic(code, ctx.date), "title")
+                    break
+        if found is not None:
+            ctx.nationality[entity.key] = found
+    del doc
+
+
+def of_place(ctx: Context, i: int) -> str | None:
+    """'King X of Jordan' -> JO (the token at ``i`` is the word after the name)."""
+    doc = ctx.doc
+    if i + 1 < len(doc) and doc[i].lower_ == "of":
+        j = i + 2 if doc[i + 1].lower_ == "the" else i + 1
+        if j in ctx.token_place:
+            place = ctx.token_place[j].place
+            return place.code if place.kind == "country" else None
+    return None
+
+
+def _possessive_place(ctx: Context, start: int) -> str | None:
+    """"Peru's Ana Ruiz" -> PE."""
+    doc = ctx.doc
+    if start >= 2 and doc[start - 1].text in ("'s", "’s") and (start - 2) in ctx.token_place:
+        place = ctx.token_place[start - 2].place
+        return place.code if place.kind == "country" else None
+    return None

@@ -1,0 +1,192 @@
+"""Office titles in running text, by a small grammar of English titles:
+
+    TITLE := PREFIX* STATE? FIELD* HEAD COMPLEMENT?
+    "former" "Deputy"  "Peruvian" "Emergency Situations" "Minister"
+    "the"  "UN"  "High Commissioner" "for Human Rights"
+    "President" "of Brazil" (a state or organisation after "of" is the jurisdiction, not the title)
+
+HEAD is an office noun of the lexicon (``title_heads``, and the ``minister_fields`` compounds);
+FIELD words before it are the lexicon's field words, or, before a capitalised head, any capitalised
+word that is not a place, a demonym or an organisation ("Science and Technology Minister"); the
+COMPLEMENT is "of/for" + capitalised words ("Minister of Foreign Affairs", "Commissioner for Trade and
+Industry"); an ambassador's "to X" names the receiving state and is left out of the title.
+The state before the title is its jurisdiction ("US", "Chinese", "Japan's", "UN").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date as Date
+
+from spacy.tokens import Doc, Token
+
+from kg import geo
+from kg.extract.lexicon import io_name, lexicon
+from kg.text import fold
+
+
+@dataclass
+class Title:
+    start: int  # token span of the title words (with prefixes), doc indices
+    end: int
+    phrase: str  # folded office words without prefixes and state ("foreign minister")
+    former: bool
+    country: str | None  # jurisdiction: ISO code, or "io:<name>" for an international organisation
+    deputy: str = ""  # "deputy " / "vice " kept as part of the title
+
+
+_LINKS = ("of", "for")
+_SMALL = {"and", "&", "the"}
+
+
+def find_titles(doc: Doc, on: Date | None) -> list[Title]:
+    lex = lexicon()
+    heads = lex.title_phrases
+    first_words = lex.title_first_words
+    titles: list[Title] = []
+    n = len(doc)
+    i = 0
+    while i < n:
+        if fold(doc[i].text).split()[:1] and fold(doc[i].text).split()[0] not in first_words:
+            i += 1
+            continue
+        end = _head_end(doc, i, heads)
+        if not end:
+            i += 1
+            continue
+        cased = doc[end - 1].text[:1].isupper()
+        start = _fields_start(doc, i, cased, on)
+        comp_end, comp_country, span_end = _complement(doc, end, on)
+        phrase = fold(" ".join(t.text for t in doc[start:comp_end] if not t.is_space)).replace(" - ", "-")
+        prefix_start, deputy, former = _prefixes(doc, start)
+        sending = any(w in lex.words("sending_state_titles") for w in (phrase, phrase.split()[-1]))
+        country = _title_country(doc, prefix_start, on, sending=sending) or comp_country
+        titles.append(Title(prefix_start, span_end, phrase, former, country, deputy))
+        i = span_end
+    return titles
+
+
+def _head_end(doc: Doc, i: int, heads: frozenset[str]) -> int:
+    """End of the longest office head starting at token ``i`` (0: none)."""
+    for j in range(min(len(doc), i + 6), i, -1):
+        span = doc[i:j]
+        if "\n" in span.text or doc[j - 1].is_punct or doc[i].is_punct:
+            continue
+        if fold(span.text) in heads and doc[j - 1].lower_ not in _LINKS + ("the",) \
+                and doc[j - 1].pos_ in ("NOUN", "PROPN"):
+            if not (doc[i].text[:1].isupper() or doc[i].pos_ == "NOUN" or doc[i].is_lower):
+                return 0
+            return j
+    return 0
+
+
+def _field(token: Token, cased: bool, on: Date | None) -> bool:
+    """Can ``token`` be a field word of a title (before its head)?"""
+    lex = lexicon()
+    word = fold(token.text)
+    if token.is_punct or token.is_space or "\n" in token.whitespace_ or token.like_num:
+        return False
+    if geo.country_code(token.text, on, codes=False) or io_name(token.text) or fold(token.text) in lex.media:
+        return False
+    if word in lex.words("field_words"):
+        return token.is_lower or token.text[:1].isupper()
+    if cased and token.text[:1].isupper() and token.pos_ in ("PROPN", "NOUN", "ADJ") \
+            and token.ent_type_ not in ("PERSON", "GPE", "NORP", "DATE", "ORG", "LOC", "FAC") and word not in lex.prefixes:
+        return True
+    return False
+
+
+def _fields_start(doc: Doc, head_start: int, cased: bool, on: Date | None) -> int:
+    """Extend a head leftwards over field words ("Emergency Situations" + "Minister")."""
+    start = head_start
+    while start > 0:
+        prev = doc[start - 1]
+        if any(geo.country_code(doc[k:start].text, on, codes=False) for k in range(max(0, start - 3), start - 1)):
+            break  # "State Department Spokesman": a metonym of a state ends the fields
+        if _field(prev, cased, on):
+            start -= 1
+        elif prev.lower_ in ("and", "&") and start >= 2 and _field(doc[start - 2], cased, on) and cased:
+            start -= 1  # "Science and Technology Minister"
+        else:
+            break
+    while start < head_start and doc[start].lower_ in _SMALL:
+        start += 1
+    return start
+
+
+def _complement(doc: Doc, end: int, on: Date | None) -> tuple[int, str | None, int]:
+    """(end of the title words, jurisdiction, end of the whole title): 'of Foreign Affairs',
+    'for Trade and Industry' are title words; 'of Brazil', 'of the United Nations' name the
+    jurisdiction ("President of Brazil Luis Vega": the name follows the whole)."""
+    n = len(doc)
+    if end >= n or doc[end].lower_ not in _LINKS:
+        return end, None, end
+    j = end + 1
+    if j < n and doc[j].lower_ == "the":
+        j += 1
+    words_end = j
+    while words_end < n and (doc[words_end].text[:1].isupper() and (doc[words_end].is_alpha or "-" in doc[words_end].text)
+                             or (doc[words_end].lower_ in ("and", "&") and words_end + 1 < n
+                                 and doc[words_end + 1].text[:1].isupper())):
+        words_end += 1
+    if words_end == j:
+        return end, None, end
+    text = doc[j:words_end].text
+    org = io_name(text) or io_name(doc[end + 1:words_end].text)
+    if org:
+        return end, "io:" + org, words_end
+    code = geo.country_code(text, on, codes=False)
+    if code:
+        return end, code, words_end
+    if any(t.ent_type_ in ("GPE", "LOC") for t in doc[j:words_end]):
+        return end, None, end  # "Governor of Texas": a place, not the office's field
+    demonyms = [c for t in doc[end + 1:words_end] if (c := geo.country_code(t.text, on, codes=False))]
+    if demonyms or any(t.ent_type_ == "ORG" for t in doc[j:words_end]):
+        # "spokesperson for the Indonesian National Police": an organisation, not the office's
+        # field; its demonym says whose
+        return end, (demonyms[0] if demonyms else None), words_end
+    return words_end, None, words_end
+
+
+def _prefixes(doc: Doc, start: int) -> tuple[int, str, bool]:
+    lex = lexicon()
+    deputy = ""
+    former = False
+    while start > 0 and fold(doc[start - 1].text) in lex.prefixes:
+        word = fold(doc[start - 1].text)
+        if word in lex.former:
+            former = True
+        elif word in lex.words("deputy_prefixes"):
+            deputy = word + " " + deputy
+        start -= 1
+    if start > 1 and doc[start - 1].text == "-" and fold(doc[start - 2].text) == "ex":
+        former, start = True, start - 2
+    return start, deputy, former
+
+
+def _title_country(doc: Doc, start: int, on: Date | None, sending: bool = False) -> str | None:
+    """Country or organisation named right before a title ('US', 'Chinese', "Japan's", 'UN'),
+    never across a line break ("... to the U.S.\\n\\nPresident X")."""
+    j = start - 1
+    skipped = 0
+    while j >= 0 and skipped < 2 and doc[j].is_lower and doc[j].pos_ in ("ADJ", "VERB") and doc[j].tag_ in ("JJ", "VBG", "VBN"):
+        j -= 1  # "Jordan's visiting King", "Russia's new Prime Minister"
+        skipped += 1
+    if sending:  # "China's UN Ambassador": the organisation receives; the state sends
+        while j >= 0 and io_name(doc[j].text):
+            j -= 1
+    if j >= 0 and doc[j].text in ("'s", "’s", "'"):
+        j -= 1
+    for width in (3, 2, 1):
+        if j - width + 1 < 0:
+            continue
+        span = doc[j - width + 1: j + 1]
+        if any((t.is_punct and t.text not in (".",)) or t.is_space or "\n" in t.whitespace_ for t in span):
+            continue
+        org = io_name(span.text)
+        if org:
+            return "io:" + org
+        code = geo.country_code(span.text, on, codes=False)
+        if code:
+            return code
+    return None
