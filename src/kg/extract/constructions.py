@@ -225,7 +225,7 @@ def find(ctx) -> list:
         for k, spec in enumerate(item.roles):
             if spec.role in roles and roles[spec.role] and not spec.add:
                 continue
-            fillers = hit.fillers.get(k, []) if spec.path else FINDERS[spec.find](ctx, hit.trigger)
+            fillers = hit.fillers.get(k, []) if spec.path else FINDERS[spec.find](ctx, hit.trigger, roles)
             actors = take(ctx, spec.take, fillers)
             if actors or spec.role not in roles:
                 roles[spec.role] = roles.get(spec.role, []) + [a for a in actors if a not in roles.get(spec.role, [])]

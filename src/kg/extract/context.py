@@ -178,10 +178,6 @@ class Context:
             key = self.previous_person(token)
         if key is None and token.i in self.token_title:
             key = self.person_by_title(self.token_title[token.i])
-        if key is None:
-            for child in token.children:  # compound names inside a noun phrase
-                if child.dep_ == "compound" and self.person_at(child):
-                    key = self.person_at(child)
         if key is not None:
             return self.person_actor(key)
         if persons_only:

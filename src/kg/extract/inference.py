@@ -30,6 +30,18 @@ def meetings_abroad(ctx: Context, found: list[Found]) -> list[Found]:
     return out
 
 
+def summons_meetings(ctx: Context, found: list[Found]) -> list[Found]:
+    """A summoned envoy meets the named official who summoned them (the guidelines' rule)."""
+    out = []
+    for f in found:
+        if f.kind != "summons":
+            continue
+        people = [a for a in f.roles.get("summoner", []) + f.roles.get("summoned", []) if a.kind == "person"]
+        if len({a.key for a in people}) >= 2 and any(a.kind == "person" for a in f.roles.get("summoner", [])):
+            out.append(Found("meeting", f.trigger, {"participant": people}, f.rule + "+meeting", f.status))
+    return out
+
+
 def official_trips(ctx: Context, events: tuple[Event, ...]) -> tuple[Event, ...]:
     """In a sports story (two or more distinct sports words) a trip is a visit, and a meeting a
     meeting, only when the people hold an office: an away game or a match is not diplomacy."""

@@ -53,7 +53,50 @@ def find_persons(doc: Doc, titles: list[Title], on: Date | None, headline_end: i
         _trim_headline(doc, spans, headline_end)
     persons = sorted(spans.values(), key=lambda m: m.start)
     _bind_titles(doc, persons, titles)
+    titles.extend(_counterparts(doc, persons, on))
     return persons
+
+
+def _counterparts(doc: Doc, persons: list[PersonMention], on: Date | None) -> list[Title]:
+    """'X met his French counterpart Y', 'X and his Greek and French counterparts, Y and Z,
+    respectively': Y holds X's office, for the state the adjective names. Returns the new titles
+    (bound to Y, Z) so that they also count as title mentions."""
+    lex = lexicon()
+    out: list[Title] = []
+    by_start = {m.start: m for m in persons}
+    for token in doc:
+        if token.lemma_.lower() not in lex.words("counterpart_nouns") or token.pos_ != "NOUN":
+            continue
+        sent = token.sent
+        owners = [m for m in persons if sent.start <= m.start < token.i and m.all_titles]
+        if not owners:
+            continue
+        owner_title = owners[-1].all_titles[0]
+        states = [code for t in doc[max(sent.start, token.i - 8):token.i]
+                  if t.pos_ in ("ADJ", "PROPN") and (code := geo.country_code(t.text, on, codes=False))]
+        named: list[PersonMention] = []
+        k = token.i + 1
+        while k < sent.end and len(named) < len(states) + 1:
+            if k in by_start and not by_start[k].all_titles:
+                named.append(by_start[k])
+                k = by_start[k].end
+            elif doc[k].text in (",", "and") or doc[k].lower_ in ("respectively",):
+                k += 1
+            else:
+                break
+        if not named or not states:
+            continue
+        if len(named) == len(states):
+            pairs = list(zip(named, states))
+        elif len(states) == 1:
+            pairs = [(m, states[0]) for m in named]
+        else:
+            continue
+        for mention, code in pairs:
+            title = Title(token.i, token.i + 1, owner_title.phrase, owner_title.former, code, owner_title.deputy)
+            mention.title = title
+            out.append(title)
+    return out
 
 
 def _name_span(doc: Doc, head) -> tuple[int, int]:
@@ -172,11 +215,33 @@ def _bind_titles(doc: Doc, persons: list[PersonMention], titles: list[Title]) ->
             title = None
         if title is None:
             title = _apposition(doc, person, by_start, by_end)
+        if title is None:
+            title = _predicated(doc, person, titles)
         person.title = title
         while title is not None and title.start >= 2 and doc[title.start - 1].lower_ in ("and", "&", ","):
             title = by_end.get(title.start - 1)
             if title is not None:
                 person.more_titles.append(title)
+
+
+def _predicated(doc: Doc, person: PersonMention, titles: list[Title]) -> Title | None:
+    """'X is the foreign minister', 'X, who is the secretary of state': a title that is the
+    attribute of a copula whose subject is the person (or a relative pronoun standing for them)."""
+    head = doc[person.end - 1]
+    copulas = []
+    if head.dep_ == "nsubj" and head.head.lemma_ == "be":
+        copulas.append(head.head)
+    copulas += [c for c in head.children if c.dep_ == "relcl" and c.lemma_ == "be"
+                and any(s.dep_ == "nsubj" and s.lower_ in ("who", "that") for s in c.children)]
+    k = person.end + (1 if person.end < len(doc) and doc[person.end].text == "," else 0)
+    if k < len(doc) and doc[k].lower_ == "who" and doc[k].head.lemma_ == "be":
+        copulas.append(doc[k].head)  # "X who is the Y", whatever the relative clause hangs on
+    for verb in copulas:
+        for attr in (c for c in verb.children if c.dep_ == "attr"):
+            for title in titles:
+                if title.start <= attr.i < title.end and not any(t.dep_ == "neg" for t in verb.children):
+                    return title
+    return None
 
 
 def _apposition(doc: Doc, person: PersonMention, by_start: dict, by_end: dict) -> Title | None:

@@ -17,19 +17,20 @@ from kg.extract.context import Actor, Context, conjuncts
 from kg.extract.lexicon import lexicon
 from kg.extract.syntax import Found, governing_verb, prep_objects, reported_by, subject_of
 
-Finder = Callable[[Context, Token], list]
+Finder = Callable[[Context, Token, dict], list]  # (context, trigger, roles filled so far) -> fillers
 Post = Callable[[Context, Found], list[Found]]
 
 
 # -- finders ---------------------------------------------------------------------------------
-def _subject(ctx: Context, trigger: Token) -> list:
+def _subject(ctx: Context, trigger: Token, roles: dict | None = None) -> list:
     """The subject of the trigger's clause; for a group ("a delegation", "the officials") the
     persons who lead it or whom the sentence lists as its members."""
     subj = subject_of(trigger)
     if subj is None:
         return []
     if ctx.actors_of(subj, persons_only=True):
-        return [subj]
+        # "A and B signed" parsed as two subjects of one verb: both
+        return [c for c in subj.head.children if c.dep_ == subj.dep_] if subj.dep_ in ("nsubj", "nsubjpass") else [subj]
     return _led_by(ctx, subj) or _members(ctx, subj) or [subj]
 
 
@@ -63,23 +64,28 @@ def _led_by(ctx: Context, group: Token) -> list[Token]:
     return []
 
 
-def _clause_subject(ctx: Context, trigger: Token) -> list:
+def _clause_subject(ctx: Context, trigger: Token, roles: dict | None = None, depth: int = 0) -> list:
     """The subject of the verb a noun depends on ("X paid a visit to Y", "X held talks"), unless
-    that verb only reports the noun's clause ("X said the visit ...")."""
+    that verb only reports the noun's clause ("X said the visit ..."). When that subject is itself
+    an event ("X arrived for a visit that includes talks with Y"), the one who makes that event."""
     verb = governing_verb(trigger)
     if verb is None:
         return []
     if verb.lemma_.lower() in lexicon().words("speech_verbs") and reported_by(trigger, verb):
         return []
-    return _subject(ctx, verb)
+    found = _subject(ctx, verb)
+    if depth < 2 and found and not ctx.actors_of(found[0]) and found[0].pos_ == "NOUN" \
+            and found[0].lemma_.lower() in lexicon().words("travel_nouns") | lexicon().words("meeting_nouns"):
+        return _possessor(ctx, found[0]) or _clause_subject(ctx, found[0], None, depth + 1)
+    return found
 
 
-def _possessor(ctx: Context, trigger: Token) -> list:
+def _possessor(ctx: Context, trigger: Token, roles: dict | None = None) -> list:
     """'his visit', "X's trip", 'the Vega visit' (a person as compound)."""
     return [c for c in trigger.children if c.dep_ == "poss" or (c.dep_ == "compound" and ctx.person_at(c))]
 
 
-def _np_owner(ctx: Context, trigger: Token) -> list:
+def _np_owner(ctx: Context, trigger: Token, roles: dict | None = None) -> list:
     """'X, on the first day of an official visit to Y, said': a noun inside prepositional
     modifiers of a person's name belongs to that person."""
     token = trigger
@@ -92,12 +98,12 @@ def _np_owner(ctx: Context, trigger: Token) -> list:
     return []
 
 
-def _head_noun(ctx: Context, trigger: Token) -> list:
+def _head_noun(ctx: Context, trigger: Token, roles: dict | None = None) -> list:
     """The noun a participle modifies: 'the visiting minister', 'officials attending'."""
     return [trigger.head] if trigger.dep_ in ("amod", "acl", "compound") else []
 
 
-def _host_country(ctx: Context, trigger: Token) -> list:
+def _host_country(ctx: Context, trigger: Token, roles: dict | None = None) -> list:
     """The state of the one who receives: 'X received Y' -> X's country (Y goes there)."""
     subj = subject_of(trigger)
     if subj is None or any(c.dep_ == "auxpass" for c in trigger.children):
@@ -111,7 +117,7 @@ def _host_country(ctx: Context, trigger: Token) -> list:
     return []
 
 
-def _clause_place(ctx: Context, trigger: Token) -> list:
+def _clause_place(ctx: Context, trigger: Token, roles: dict | None = None) -> list:
     """Where the clause of the trigger happens: 'in/at X' on its verb, on the trigger, or hung
     by the parser on the one met ('met X in Paris', 'talks with X in Paris')."""
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else governing_verb(trigger)
@@ -126,7 +132,7 @@ def _clause_place(ctx: Context, trigger: Token) -> list:
     return out
 
 
-def _object_country(ctx: Context, trigger: Token) -> list:
+def _object_country(ctx: Context, trigger: Token, roles: dict | None = None) -> list:
     """'X visited Y' (a person): Y's state, where X went."""
     out = []
     for obj in (c for c in trigger.children if c.dep_ == "dobj"):
@@ -136,7 +142,7 @@ def _object_country(ctx: Context, trigger: Token) -> list:
     return out[:1]
 
 
-def _counterpart_country(ctx: Context, trigger: Token) -> list:
+def _counterpart_country(ctx: Context, trigger: Token, roles: dict | None = None) -> list:
     """'met visiting minister X': X came to the state of the one who met them."""
     verb = governing_verb(trigger)
     if verb is None:
@@ -147,7 +153,26 @@ def _counterpart_country(ctx: Context, trigger: Token) -> list:
     return [ctx.country_actor(a.country) for a in ctx.actors_of(subj, persons_only=True) if a.country][:1]
 
 
+def _met_state(ctx: Context, trigger: Token, roles: dict | None = None) -> list:
+    """'X met Y ... on the first day of X's visit': a visit with no place named goes to the state of
+    the one the traveler meets in the same sentence (one state, not the traveler's own)."""
+    travelers = (roles or {}).get("traveler", [])
+    if not travelers:
+        return []
+    lex = lexicon()
+    meets = lex.words("meet_verbs") | lex.words("host_verbs") | lex.words("meeting_nouns")
+    sent = trigger.sent
+    if not any(t.lemma_.lower() in meets for t in sent):
+        return []
+    own = {t.country for t in travelers}
+    states = {ctx.person_actor(m.key).country for m in ctx.persons
+              if sent.start <= m.start < sent.end and m.key not in {t.key for t in travelers}}
+    states -= own | {None}
+    return [ctx.country_actor(states.pop())] if len(states) == 1 and None not in own else []
+
+
 FINDERS: dict[str, Finder] = {
+    "met_state": _met_state,
     "subject": _subject,
     "clause_subject": _clause_subject,
     "possessor": _possessor,
@@ -161,6 +186,17 @@ FINDERS: dict[str, Finder] = {
 
 
 # -- checks ------------------------------------------------------------------------------------
+def _named_persons(ctx: Context, found: Found) -> list[Found]:
+    """Participants must be persons the article names as persons: a full name, or a name it
+    gives a title ("will visit Auschwitz": a one-word name with no title is likely no person)."""
+    def named(actor: Actor) -> bool:
+        entity = ctx.entity_by_key.get(actor.key)
+        return entity is not None and (len(entity.name.split()) > 1 or bool(entity.titles))
+
+    kept = {role: [a for a in actors if a.kind != "person" or named(a)] for role, actors in found.roles.items()}
+    return [Found(found.kind, found.trigger, kept, found.rule, found.status)]
+
+
 def _not_a_person_visited(ctx: Context, found: Found) -> list[Found]:
     """'X visited Y' where Y is a person is a meeting, not a trip to a place."""
     if any(ctx.person_at(c) for c in found.trigger.children if c.dep_ == "dobj"):
@@ -190,11 +226,17 @@ def _abroad(ctx: Context, found: Found) -> list[Found]:
 
 
 def _not_home(ctx: Context, found: Found) -> list[Found]:
-    """Going to one's own state is going home, not a visit; going to a named city or region of
-    it is a (domestic) trip. Travelers of unknown state are kept."""
+    """Going to one's own state is going home, not a visit; an official going to a named city or
+    region of it makes a (domestic) trip. Travelers of unknown state are kept."""
     dests = found.roles.get("destination", [])
-    travelers = [t for t in found.roles.get("traveler", [])
-                 if not (t.country and all(d.country == t.country and d.kind == "country" for d in dests))]
+
+    def abroad_or_official(t: Actor) -> bool:
+        if not t.country or any(d.country != t.country for d in dests):
+            return True
+        entity = ctx.entity_by_key.get(t.key)
+        return any(d.kind != "country" for d in dests) and entity is not None and bool(entity.titles)
+
+    travelers = [t for t in found.roles.get("traveler", []) if abroad_or_official(t)]
     if not travelers:
         return []
     found.roles["traveler"] = travelers
@@ -252,6 +294,8 @@ def _sides_or_together(ctx: Context, found: Found) -> list[Found]:
 def _together(trigger: Token) -> bool:
     """A verb with no object, or a meeting noun held by the subject ('A and B held talks')."""
     if trigger.pos_ == "VERB":
+        if trigger.lemma_.lower() in lexicon().words("sign_verbs"):
+            return True  # "A and B signed the agreement": they signed it together
         return not any(c.dep_ in ("dobj",) for c in trigger.children)
     return trigger.dep_ in ("dobj", "attr") and trigger.head.lemma_.lower() in lexicon().words("hold_verbs")
 
@@ -265,6 +309,7 @@ def _unique(actors: list[Actor]) -> list[Actor]:
 
 POSTS: dict[str, Post] = {
     "not_a_person_visited": _not_a_person_visited,
+    "named_persons": _named_persons,
     "persons_travel": _persons_travel,
     "abroad": _abroad,
     "not_home": _not_home,

@@ -88,8 +88,9 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
             if lemma == "set" and token.tag_ == "VBD" and not any(c.dep_ == "auxpass" for c in token.children):
                 continue
             return "planned", token.text
-        if lemma == "be" and any(c.lower_ == "to" and c.dep_ == "aux" for c in chain[0].children):
-            return "planned", "is to"
+        if lemma == "be" and token in chain and any(
+                c.lower_ == "to" and c.dep_ == "aux" for t in chain[:chain.index(token)] for c in t.children):
+            return "planned", "is to"  # "X is to visit Y", "is to address ... as well as meeting Y"
     if any(c.lower_ == "to" and c.dep_ == "aux" for c in trigger.children) and trigger.head.i == trigger.i:
         return "planned", "to"  # headline infinitive: "X to visit Y"
     if headline and trigger.tag_ == "TO":
@@ -166,6 +167,10 @@ def settle(status: str, cue: str, *, trigger: Token, sent: Span, time: TimeValue
         futurate = _futurate(trigger, sent)
         if futurate and not (time and anchor and time.iso < anchor.isoformat()[: len(time.iso)]):
             return "planned", futurate
+    if status == "occurred" and trigger.pos_ in ("NOUN", "PROPN"):
+        verb = trigger.head
+        if verb.tag_ in ("VBZ", "VBP") and verb.lemma_.lower() in lexicon().words("agenda_verbs"):
+            return "planned", verb.text  # "a visit that includes talks with X": the programme
     if status in ("planned", "considered"):
         off = _called_off(sent, trigger)
         if off is not None:

@@ -131,13 +131,13 @@ def _complement(doc: Doc, end: int, on: Date | None) -> tuple[int, str | None, i
         words_end += 1
     if words_end == j:
         return end, None, end
-    text = doc[j:words_end].text
-    org = io_name(text) or io_name(doc[end + 1:words_end].text)
-    if org:
-        return end, "io:" + org, words_end
-    code = geo.country_code(text, on, codes=False)
-    if code:
-        return end, code, words_end
+    for k in range(words_end, j, -1):  # "of France Emmanuel Macron": the state, then a name
+        org = io_name(doc[j:k].text) or io_name(doc[end + 1:k].text)
+        if org:
+            return end, "io:" + org, k
+        code = geo.country_code(doc[j:k].text, on, codes=False)
+        if code:
+            return end, code, k
     if any(t.ent_type_ in ("GPE", "LOC") for t in doc[j:words_end]):
         return end, None, end  # "Governor of Texas": a place, not the office's field
     demonyms = [c for t in doc[end + 1:words_end] if (c := geo.country_code(t.text, on, codes=False))]
