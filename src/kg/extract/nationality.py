@@ -37,7 +37,8 @@ def assign(ctx: Context) -> None:
                     break
         if found is not None:
             ctx.nationality[entity.key] = found
-    del doc
+    for key, code in _group_members(ctx).items():
+        ctx.nationality.setdefault(key, (code, "stated"))
 
 
 def of_place(ctx: Context, i: int) -> str | None:
@@ -45,9 +46,8 @@ def of_place(ctx: Context, i: int) -> str | None:
     doc = ctx.doc
     if i + 1 < len(doc) and doc[i].lower_ == "of":
         j = i + 2 if doc[i + 1].lower_ == "the" else i + 1
-        if j in ctx.token_place:
-            place = ctx.token_place[j].place
-            return place.code if place.kind == "country" else None
+        if j in ctx.token_place:  # a state, or a city or region of one ("Senator X of Ohio")
+            return ctx.token_place[j].place.code
     return None
 
 
@@ -58,3 +58,32 @@ def _possessive_place(ctx: Context, start: int) -> str | None:
         place = ctx.token_place[start - 2].place
         return place.code if place.kind == "country" else None
     return None
+
+
+def _group_members(ctx: Context) -> dict[str, str]:
+    """'The Japanese side will be headed by X', 'the French delegation will include Y', 'a Peruvian
+    team led by Z': persons who lead or make up a group of a named state belong to that state."""
+    lex = lexicon()
+    verbs = lex.words("lead_verbs") | lex.words("include_verbs")
+    heads = lex.words("group_heads") | lex.words("side_nouns")
+    out: dict[str, str] = {}
+    for verb in ctx.doc:
+        if verb.lemma_.lower() not in verbs or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        if verb.dep_ == "acl" and verb.head.lemma_.lower() in heads:  # "a team led by X"
+            group, members = verb.head, [o for p in verb.children if p.dep_ == "agent" for o in p.children]
+        else:
+            group = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            members = [o for p in verb.children if p.dep_ == "agent" for o in p.children]
+            members += [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+        if group is None or group.lemma_.lower() not in heads:
+            continue
+        states = {ctx.token_place[c.i].place.code for c in group.children
+                  if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i in ctx.token_place}
+        if len(states) != 1:
+            continue
+        code = states.pop()
+        for member in members:
+            for actor in ctx.actors_of(member, persons_only=True):
+                out.setdefault(actor.key, code)
+    return out

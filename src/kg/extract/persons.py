@@ -264,6 +264,9 @@ def _apposition(doc: Doc, person: PersonMention, by_start: dict, by_end: dict) -
                 return True
         return False
 
+    j = person.start - 1
+    if j >= 2 and doc[j].text == "," and j in by_end and doc[by_end[j].start - 1].lower_ == "the":
+        return by_end[j]  # "The President of France, Nicolas Sarkozy said"
     i = person.end
     if i < len(doc) and doc[i].text == ",":
         for k in range(i + 1, min(len(doc), i + 7)):
@@ -360,29 +363,59 @@ def _joins(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
 
 def bind_title_mentions(doc: Doc, persons: list[PersonMention], entities: list[PersonEntity],
                         titles: list[Title]) -> None:
-    """'the prime minister said' with no name: the title belongs to the person last named
-    before it (within two sentences) who has no title yet; a person who already holds that
-    title keeps it. Definite mentions only ("the ..."), never "a minister"."""
+    """Definite titles with no name ("the prime minister said", "the UK chancellor", "The Russian
+    foreign minister ... Sergei Lavrov will") belong to a person the article names nearby:
+
+    - when exactly one person already holds that office here, to that person (the title may add
+      its state: "the UK chancellor");
+    - else to the last person named before it (within two sentences) who has no title, preferring
+      subjects; failing that, to the first such person named in the next sentence.
+
+    Only definite, singular mentions ("the ...", "X's ..."), never "a minister"."""
     bound = {id(t) for p in persons for t in p.all_titles}
-    by_key = {e.key: e for e in entities}
+    sents = list(doc.sents)
+    sent_of = {}
+    for n, sent in enumerate(sents):
+        for i in range(sent.start, sent.end):
+            sent_of[i] = n
     for title in titles:
-        if id(title) in bound or title.start == 0 or doc[title.start - 1].lower_ != "the":
+        if id(title) in bound or title.start == 0 or doc[title.end - 1].tag_ in ("NNS", "NNPS"):
             continue
-        head = doc[title.end - 1]
-        # only as the one who speaks: '"...," the prime minister said'
-        if head.dep_ not in ("nsubj", "nsubjpass") or head.head.lemma_.lower() not in lexicon().speech_verbs:
+        before = doc[title.start - 1]
+        if before.lower_ != "the" and before.text not in ("'s", "’s"):
             continue
-        if any(t.phrase == title.phrase for e in entities for t in e.titles):
+        holders = [e for e in entities if any((t.phrase, t.deputy) == (title.phrase, title.deputy) for t in e.titles)
+                   and (title.country is None or all(t.country in (None, title.country) for t in e.titles))]
+        target = None
+        if len(holders) == 1:
+            target = holders[0]
+        elif not holders:
+            target = _nearby_untitled(doc, title, persons, entities, sent_of)
+        if target is None:
             continue
-        sent_start = doc[title.start].sent.start
-        window = [s for s in doc.sents if s.end <= sent_start][-2:]
-        lower = window[0].start if window else sent_start
-        before = [p for p in persons if lower <= p.start < title.start and p.key]
-        if not before:
-            continue
-        target = before[-1]
-        entity = by_key.get(target.key)
-        if entity is None or entity.titles:
-            continue
-        target.more_titles.append(title)
-        entity.titles.append(title)
+        mention = min(target.mentions, key=lambda m: abs(m.start - title.start))
+        mention.more_titles.append(title)
+        target.titles.append(title)
+        bound.add(id(title))
+
+
+def _nearby_untitled(doc: Doc, title: Title, persons: list[PersonMention], entities: list[PersonEntity],
+                     sent_of: dict[int, int]) -> PersonEntity | None:
+    by_key = {e.key: e for e in entities}
+    here = sent_of[title.start]
+
+    nationality = {}
+    for e in entities:
+        nationality[e.key] = next((t.country for t in e.titles if t.country), None)
+
+    def free(m: PersonMention) -> bool:
+        entity = by_key.get(m.key)
+        return entity is not None and not entity.titles
+
+    before = [m for m in persons if m.key and here - 2 <= sent_of[m.start] <= here and m.end <= title.start and free(m)
+              and title.country is None]  # "the President of South Korea" after Obama: someone else
+    subjects = [m for m in before if doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")]
+    if subjects or before:
+        return by_key[(subjects or before)[-1].key]
+    after = [m for m in persons if m.key and sent_of[m.start] == here + 1 and free(m)]
+    return by_key[after[0].key] if after and title.country else None

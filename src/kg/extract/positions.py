@@ -92,6 +92,21 @@ def _story_country(ctx: Context, doc: Doc, exclude: set[str]) -> str | None:
     return ranked[0][0] if ranked[0][1] >= 2 * second else None
 
 
+def _other_side(ctx: Context, doc: Doc, exclude: set[str]) -> str | None:
+    """In a story between two states (the two that stand out), someone who travels to or meets
+    the side of one of them is of the other."""
+    counts: Counter[str] = Counter()
+    for p in ctx.places:
+        counts[p.place.code] += max(_nationality_weight(doc, p), 1.0 if p.place.kind != "country" else 0.0)
+    ranked = counts.most_common(3)
+    if len(ranked) < 2 or ranked[1][1] < ranked[0][1] / 4 or (len(ranked) > 2 and ranked[2][1] >= ranked[1][1] / 2):
+        return None
+    sides = {ranked[0][0], ranked[1][0]}
+    if len(sides & exclude) != 1:
+        return None
+    return (sides - exclude).pop()
+
+
 def _domestic(phrase: str) -> bool:
     """An office that serves at home (a portfolio other than foreign affairs, a governor, a
     speaker, a police chief, a lawmaker): in a story about one state, it is that state's."""
@@ -201,6 +216,8 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None, events: tuple[Event, 
                         country = None  # the article's state, but the person travels there or meets its side
                     if country is None:
                         country = _sentence_country(ctx, doc, entity, exclude)
+                    if country is None and exclude:
+                        country = _other_side(ctx, doc, exclude)
                     if country is None and _domestic(title.phrase):
                         country = _story_country(ctx, doc, exclude)
                 if country and not country.startswith("io:"):
