@@ -47,7 +47,7 @@ def find_persons(doc: Doc, titles: list[Title], on: Date | None, headline_end: i
                 if plausible_person(name, on):
                     spans[(i, j)] = PersonMention(i, j, name)
                     covered.update(range(i, j))
-    _name_partners(doc, spans, covered, on)
+    _name_partners(doc, spans, covered, on, titles)
     _surname_repeats(doc, spans, covered)
     if headline_end:
         _trim_headline(doc, spans, headline_end)
@@ -114,7 +114,7 @@ def _name_span(doc: Doc, head) -> tuple[int, int]:
     return start, head.i + 1
 
 
-def _name_partners(doc: Doc, spans: dict, covered: set[int], on: Date | None) -> None:
+def _name_partners(doc: Doc, spans: dict, covered: set[int], on: Date | None, titles: list[Title]) -> None:
     """Names coordinated with or in apposition to a person's name are persons too ("A and B",
     "his counterparts, A, B and C"), whatever NER called them; and a person's name takes in the
     proper nouns the parser puts in its chain ("Ana" of "Ana Ruiz" when only "Ruiz" was tagged)."""
@@ -126,10 +126,11 @@ def _name_partners(doc: Doc, spans: dict, covered: set[int], on: Date | None) ->
                 spans.pop((start, end))
                 spans[(s2, e2)] = PersonMention(s2, e2, _name(doc, s2, e2), honorific=mention.honorific)
                 covered.update(range(s2, e2))
+    title_heads = {t.end - 1 for t in titles}
     changed = True
     while changed:
         changed = False
-        heads = {doc[e - 1].i for (_, e) in spans}
+        heads = {doc[e - 1].i for (_, e) in spans} | title_heads
         for token in doc:
             if token.i in covered or token.pos_ != "PROPN" or not token.text[:1].isupper():
                 continue

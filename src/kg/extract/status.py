@@ -20,15 +20,19 @@ from kg.model import TimeValue
 
 # Above these the words belong to another clause (the reporting one, the main one of an
 # "after ..." clause, the noun a relative clause describes).
-_STOP_DEPS = {"ccomp", "parataxis", "advcl", "pcomp", "relcl"}
+_STOP_DEPS = {"ccomp", "parataxis", "advcl", "pcomp", "relcl", "amod"}
 _FUTURE = re.compile(r"\b(next|coming|tomorrow|later this|upcoming|later)\b", re.I)
 _PAST = re.compile(r"\b(last|yesterday|ago|earlier|previous|past)\b", re.I)
 
 
 def _chain(trigger: Token) -> list[Token]:
+    """The trigger and its heads up to the clause that reports or frames it; the complement of a
+    control verb belongs to that verb's clause ("will allow X to visit", "invited X to come")."""
+    control = lexicon().words("object_control_verbs")
     chain = [trigger]
     token = trigger
-    while token.head.i != token.i and token.dep_ not in _STOP_DEPS and len(chain) < 8:
+    while token.head.i != token.i and len(chain) < 8 and (
+            token.dep_ not in _STOP_DEPS or (token.dep_ == "ccomp" and token.head.lemma_.lower() in control)):
         token = token.head
         chain.append(token)
     return chain

@@ -46,7 +46,16 @@ def find_titles(doc: Doc, on: Date | None) -> list[Title]:
     titles: list[Title] = []
     n = len(doc)
     i = 0
+    abbreviations = lex.table("title_abbreviations")
     while i < n:
+        short = _abbreviation(doc, i, abbreviations)
+        if short is not None:
+            end, phrase = short
+            start, deputy, former = _prefixes(doc, i)
+            country = _title_country(doc, start, on, sending=phrase in lex.words("sending_state_titles"))
+            titles.append(Title(start, end, phrase, former, country, deputy))
+            i = end
+            continue
         if fold(doc[i].text).split()[:1] and fold(doc[i].text).split()[0] not in first_words:
             i += 1
             continue
@@ -56,14 +65,32 @@ def find_titles(doc: Doc, on: Date | None) -> list[Title]:
             continue
         cased = doc[end - 1].text[:1].isupper()
         start = _fields_start(doc, i, cased, on)
+        employer = _employer(doc, start, i, on)
+        if employer is not None:  # "a United States Department of State spokesperson"
+            start = max(start, employer[0])
         comp_end, comp_country, span_end = _complement(doc, end, on)
         phrase = fold(" ".join(t.text for t in doc[start:comp_end] if not t.is_space)).replace(" - ", "-")
         prefix_start, deputy, former = _prefixes(doc, start)
         sending = any(w in lex.words("sending_state_titles") for w in (phrase, phrase.split()[-1]))
-        country = _title_country(doc, prefix_start, on, sending=sending) or comp_country
+        country = _title_country(doc, prefix_start, on, sending=sending) or comp_country \
+            or (employer[1] if employer else None)
         titles.append(Title(prefix_start, span_end, phrase, former, country, deputy))
         i = span_end
     return titles
+
+
+def _abbreviation(doc: Doc, i: int, table: dict[str, str]) -> tuple[int, str] | None:
+    """'PM Vega', 'Pres. Vega', 'Sen. Roe' -> (end, full title); only right before a name."""
+    token = doc[i]
+    key = token.text if token.text.isupper() else token.text.lower()
+    if key not in table or not token.text[:1].isupper():
+        return None
+    end = i + 1
+    if end < len(doc) and doc[end].text == "." and not key.endswith("."):
+        end += 1
+    if end >= len(doc) or doc[end].pos_ != "PROPN" or not doc[end].text[:1].isupper():
+        return None
+    return end, table[key]
 
 
 def _head_end(doc: Doc, i: int, heads: frozenset[str]) -> int:
@@ -112,6 +139,27 @@ def _fields_start(doc: Doc, head_start: int, cased: bool, on: Date | None) -> in
     while start < head_start and doc[start].lower_ in _SMALL:
         start += 1
     return start
+
+
+def _employer(doc: Doc, start: int, head: int, on: Date | None) -> tuple[int, str | None] | None:
+    """An organisation named right before the title words ("United States Department of State
+    spokesperson", "Foreign Ministry spokesman"): (end of its name, the state it names, if any)."""
+    k = start - 1
+    while k >= 0 and doc[k].ent_type_ in ("ORG", "GPE", "FAC") and not doc[k].is_punct:
+        if doc[k].ent_iob_ == "B":
+            break
+        k -= 1
+    if k < 0 or k >= start or doc[k].ent_type_ not in ("ORG", "GPE", "FAC") or doc[start - 1].ent_type_ != doc[k].ent_type_:
+        return None
+    ent_end = start
+    while ent_end < head and doc[ent_end].ent_iob_ == "I":
+        ent_end += 1
+    name = doc[k:ent_end]
+    for width in range(len(name), 0, -1):
+        code = geo.country_code(name[:width].text, on, codes=False)
+        if code:
+            return ent_end, code
+    return ent_end, None
 
 
 def _complement(doc: Doc, end: int, on: Date | None) -> tuple[int, str | None, int]:
