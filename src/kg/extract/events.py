@@ -49,7 +49,10 @@ def _event(ctx: Context, f: Found, anchor: Date | None) -> Event | None:
     if status is None:
         return None
     time = _date(ctx, sent, trigger, None if status == "cancelled" else status in ("planned", "considered"))
+    first = status
     status, cue = settle(status, cue, trigger=trigger, sent=sent, time=time, anchor=anchor)
+    if first == "occurred" and status in ("planned", "considered"):
+        time = _date(ctx, sent, trigger, True)  # read again, now as a date ahead
     if time is None and status == "occurred" and anchor is not None and f.kind in ("visit", "meeting"):
         # reported as done, with no date of its own: it happened by the article's date;
         # say the month, not the day, so the precision is honest
@@ -97,17 +100,54 @@ def _split_visits(ctx: Context, f: Found, event: Event) -> list[Event]:
 
 
 def _date(ctx: Context, sent: Span, trigger: Token, future: bool | None) -> TimeValue | None:
-    """The date of the trigger's own clause (not of its subject's relative clause), else the
-    nearest date in the sentence."""
-    dates = [e for e in sent.ents if e.label_ == "DATE"]
-    if not dates:
-        return None
+    """The date of the trigger's own clause, else one the sentence attaches to a word that governs
+    the trigger ("arrived on Monday for a visit"), but never a date of a verb that reports or
+    frames it ("said on Monday", "invited on Monday ... to visit") or one that names another
+    thing ("a June election")."""
     own = {e.start for e in clause_dates(sent, trigger)}
-    ranked = sorted(dates, key=lambda e: (e.start not in own, abs(e.start - trigger.i)))
-    for ent in ranked:
+    chain = _ancestors(trigger)
+    lex = lexicon()
+    framing = lex.words("speech_verbs") | lex.words("object_control_verbs")
+    ranked = []
+    for ent in (e for e in sent.ents if e.label_ == "DATE"):
+        root = ent.root
+        if root.dep_ in ("compound", "amod", "nmod") and root.head.i != trigger.i and root.head.pos_ in ("NOUN", "PROPN"):
+            continue  # "a June election", "the 2004 vote"
+        if ent.start in own:
+            ranked.append((0, abs(ent.start - trigger.i), ent))
+            continue
+        host = _attached_to(root, chain)
+        if host is None:
+            continue
+        between = chain[: chain.index(host) + 1]
+        if any(t.lemma_.lower() in framing and t.i != trigger.i for t in between):
+            continue
+        ranked.append((1, abs(ent.start - trigger.i), ent))
+    for _, _, ent in sorted(ranked, key=lambda r: (r[0], r[1])):
         value = resolve(ent.text, ctx.date, future=future)
         if value is not None:
             return value
+    return None
+
+
+def _ancestors(token: Token) -> list[Token]:
+    out = [token]
+    while token.head.i != token.i and len(out) < 10:
+        token = token.head
+        out.append(token)
+    return out
+
+
+def _attached_to(root: Token, chain: list[Token]) -> Token | None:
+    """The first word of ``chain`` (the trigger and its heads) that the date hangs on."""
+    ids = {t.i: t for t in chain}
+    token = root
+    for _ in range(6):
+        if token.i in ids and token.i != root.i:
+            return ids[token.i]
+        if token.head.i == token.i:
+            return None
+        token = token.head
     return None
 
 

@@ -220,6 +220,7 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None, events: tuple[Event, 
                         country = _other_side(ctx, doc, exclude)
                     if country is None and _domestic(title.phrase):
                         country = _story_country(ctx, doc, exclude)
+
                 if country and not country.startswith("io:"):
                     country = geo.historic(country, anchor)
             if country is None:

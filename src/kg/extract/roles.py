@@ -291,6 +291,12 @@ def _sides_or_together(ctx: Context, found: Found) -> list[Found]:
     return []
 
 
+def _all_together(ctx: Context, found: Found) -> list[Found]:
+    """Two or more persons who take part in one gathering together meet there."""
+    hosts = [a for a in found.roles.get("host", []) if a.kind == "person"]
+    return _meeting(found, hosts, []) if len(hosts) >= 2 else []
+
+
 def _together(trigger: Token) -> bool:
     """A verb with no object, or a meeting noun held by the subject ('A and B held talks')."""
     if trigger.pos_ == "VERB":
@@ -316,6 +322,7 @@ POSTS: dict[str, Post] = {
     "not_remote": _not_remote,
     "sides": _sides,
     "sides_or_together": _sides_or_together,
+    "together": _all_together,
 }
 
 

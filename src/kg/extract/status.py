@@ -128,6 +128,9 @@ def _futurate(trigger: Token, sent: Span) -> str | None:
     """'X arrives in Seoul today', 'X leaves for Tokyo on Wednesday': a simple present of a verb of
     motion with a time expression of its own clause is a schedule, not a report."""
     verb = trigger if trigger.pos_ == "VERB" else None
+    if verb is None and trigger.pos_ in ("NOUN", "PROPN"):  # "X leaves on a visit to Y on Wednesday"
+        head = trigger.head.head if trigger.head.dep_ == "prep" else trigger.head
+        verb = head if head.pos_ == "VERB" else None
     if verb is None or verb.tag_ not in ("VBZ", "VBP"):
         return None
     if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
