@@ -35,6 +35,7 @@ def find_persons(doc: Doc, titles: list[Title], on: Date | None, headline_end: i
             spans[(start, end)] = PersonMention(start, end, name, honorific=honorific)
             covered.update(range(start, end))
     # names after a title that NER missed ("Foreign Minister Nikos Dravas")
+    titled: set[int] = set()
     for title in titles:
         i = title.end
         if i < len(doc) and i not in covered:
@@ -47,8 +48,10 @@ def find_persons(doc: Doc, titles: list[Title], on: Date | None, headline_end: i
                 if plausible_person(name, on):
                     spans[(i, j)] = PersonMention(i, j, name)
                     covered.update(range(i, j))
+        if title.end in {s for s, _ in spans}:
+            titled.add(title.end)
     _name_partners(doc, spans, covered, on, titles)
-    _surname_repeats(doc, spans, covered)
+    _surname_repeats(doc, spans, covered, titled)
     if headline_end:
         _trim_headline(doc, spans, headline_end)
     persons = sorted(spans.values(), key=lambda m: m.start)
@@ -177,10 +180,12 @@ def _trim_headline(doc: Doc, spans: dict, headline_end: int) -> None:
             spans[(mention.start, end)] = PersonMention(mention.start, end, _name(doc, mention.start, end))
 
 
-def _surname_repeats(doc: Doc, spans: dict, covered: set[int]) -> None:
+def _surname_repeats(doc: Doc, spans: dict, covered: set[int], titled: set[int] = frozenset()) -> None:
     """A capitalised token equal to the surname of a person named in full elsewhere in the
-    article is that person, whatever label NER gave it ("Dravas" tagged ORG)."""
+    article, or to a one-word name that stands after a title ("security minister Wiranto"), is
+    that person, whatever label NER gave it ("Dravas" tagged ORG, "Wiranto" tagged GPE)."""
     surnames = {fold(m.name.split()[-1]) for m in spans.values() if len(m.name.split()) > 1}
+    surnames |= {fold(m.name) for (start, _), m in spans.items() if start in titled and len(m.name.split()) == 1}
     for token in doc:
         if token.i in covered or not token.text[:1].isupper() or token.pos_ != "PROPN":
             continue

@@ -258,9 +258,15 @@ def _meeting(found: Found, hosts: list[Actor], guests: list[Actor]) -> list[Foun
     if len(people) < 2:
         return []
     place = {"place": found.roles["place"][:1]} if found.roles.get("place") else {}
+    if hosts and len(guests) >= 2:
+        # "talks with A, B and C", "meetings with A and B": the subject met each of them; that A and
+        # B met each other is not said
+        host = hosts[0]
+        return [Found(found.kind, found.trigger, {"participant": _unique([*hosts, g]), **place}, found.rule, found.status)
+                for g in guests if g.key not in {h.key for h in hosts}]
     separate = found.trigger.tag_ == "NNS" and found.trigger.lemma_.lower() == "meeting" or any(
         c.lower_ in ("separately", "individually") for c in found.trigger.children)
-    if separate and hosts and guests:  # "meetings with A, B and C": the subject met each of them
+    if separate and hosts and guests:
         return [Found(found.kind, found.trigger, {"participant": [hosts[0], g], **place}, found.rule, found.status)
                 for g in guests if g.key != hosts[0].key]
     return [Found(found.kind, found.trigger, {"participant": people, **place}, found.rule, found.status)]
