@@ -141,11 +141,14 @@ class Context:
         return next(iter(holders)) if len(holders) == 1 else None
 
     def previous_persons(self, token: Token) -> list[str]:
-        """The persons 'they' refers to: the last subject before it (same sentence, else the one
-        before) that names two or more persons ("A and B visited X. They met Y")."""
-        sents = [s for s in self.doc.sents if s.start <= token.i][-2:]
+        """The persons 'they' refers to: the last subject before it (in its sentence or the three
+        before) that names two or more persons ("A and B visited X. ... They met Y"); a 'they'
+        subject in between refers to the same persons."""
+        sents = [s for s in self.doc.sents if s.start <= token.i][-4:]
         for sent in reversed(sents):
             for head in reversed([t for t in sent if t.i < token.i and t.dep_ in ("nsubj", "nsubjpass")]):
+                if head.lower_ in PLURAL_PRONOUNS:
+                    continue
                 keys = []
                 for t in noun_group(head):
                     key = self.person_at(t)
@@ -153,6 +156,8 @@ class Context:
                         keys.append(key)
                 if len(keys) >= 2:
                     return keys
+                if keys or self.token_org.get(head.i) or self.token_place.get(head.i):
+                    return []  # the last subject names something else
         return []
 
     def actors_of(self, token: Token, *, persons_only: bool = False) -> list[Actor]:

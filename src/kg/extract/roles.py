@@ -308,7 +308,8 @@ def _together(trigger: Token) -> bool:
     if trigger.pos_ == "VERB":
         if trigger.lemma_.lower() in lexicon().words("sign_verbs"):
             return True  # "A and B signed the agreement": they signed it together
-        return not any(c.dep_ in ("dobj",) for c in trigger.children)
+        # "A and B met": together; "A and B talked to officials": with the officials, not each other
+        return not any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("with", "to")) for c in trigger.children)
     return trigger.dep_ in ("dobj", "attr") and trigger.head.lemma_.lower() in lexicon().words("hold_verbs")
 
 
