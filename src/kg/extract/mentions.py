@@ -63,6 +63,13 @@ class Mentions:
 def find_places(doc: Doc, on: Date | None) -> list[PlaceMention]:
     out: list[PlaceMention] = []
     for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) == 1 and ent.root.dep_ in ("pobj", "dobj") \
+                and geo.country_code(ent.text, on, codes=False):
+            # "to visit Santiago" tagged PERSON: a one-word capital or state name as an object
+            code = geo.country_code(ent.text, on, codes=False)
+            place = geo.resolve_place(ent.text, on) or geo.Place("country", code, geo.short_name(code))
+            out.append(PlaceMention(ent.start, ent.end, place))
+            continue
         if ent.label_ not in ("GPE", "LOC", "NORP", "FAC", "ORG"):
             continue
         text = ent.text.strip()

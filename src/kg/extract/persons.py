@@ -75,8 +75,10 @@ def _counterparts(doc: Doc, persons: list[PersonMention], on: Date | None) -> li
         if not owners:
             continue
         owner_title = owners[-1].all_titles[0]
-        states = [code for t in doc[max(sent.start, token.i - 8):token.i]
-                  if t.pos_ in ("ADJ", "PROPN") and (code := geo.country_code(t.text, on, codes=False))]
+        modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod") and c.i < token.i]
+        modifiers = [t for m in modifiers for t in [m, *(c for c in m.subtree if c.dep_ == "conj")]]
+        states = [code for t in sorted(modifiers, key=lambda t: t.i)
+                  if (code := geo.country_code(t.text, on, codes=False))]
         named: list[PersonMention] = []
         k = token.i + 1
         while k < sent.end and len(named) < len(states) + 1:
@@ -214,9 +216,14 @@ def _name(doc: Doc, start: int, end: int) -> str:
 def _bind_titles(doc: Doc, persons: list[PersonMention], titles: list[Title]) -> None:
     by_end = {t.end: t for t in titles}
     by_start = {t.start: t for t in titles}
+    honorifics = lexicon().honorifics
     for person in persons:
-        # "Foreign Minister X" (also "State Councilor and Foreign Minister X": the nearest title)
-        title = by_end.get(person.start)
+        # "Foreign Minister X" (also "State Councilor and Foreign Minister X": the nearest title;
+        # "Prime Minister Datuk Seri X": styles between title and name)
+        k = person.start
+        while k > 0 and k not in by_end and fold(doc[k - 1].text) in honorifics:
+            k -= 1
+        title = by_end.get(person.start) or by_end.get(k)
         if title is None and person.start >= 2 and doc[person.start - 1].text in ("(", ","):
             title = None
         if title is None:

@@ -172,7 +172,7 @@ def settle(status: str, cue: str, *, trigger: Token, sent: Span, time: TimeValue
         if ahead:
             return "planned", ahead
         futurate = _futurate(trigger, sent)
-        if futurate and not (time and anchor and time.iso < anchor.isoformat()[: len(time.iso)]):
+        if futurate:
             return "planned", futurate
     if status == "occurred" and trigger.pos_ in ("NOUN", "PROPN"):
         verb = trigger.head

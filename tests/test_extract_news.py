@@ -1,0 +1,170 @@
+"""Extraction of ordinary news sentences (invented names and events), one mechanism per test:
+what an analyst would expect from each sentence, as (kind, status, roles) and positions."""
+
+from __future__ import annotations
+
+import functools
+from datetime import date
+
+import pytest
+
+from kg.extract import extract
+from kg.model import Article, Extraction
+
+DAY = date(2023, 6, 14)  # a Wednesday
+
+
+@functools.cache
+def run(text: str, day: date | None = DAY) -> Extraction:
+    return extract(Article(id="n", text=text, date=day))
+
+
+def facts(text: str, day: date | None = DAY) -> set[tuple]:
+    """(kind, status, sorted names of persons, sorted destination country names) per event."""
+    ex = run(text, day)
+    names = {e.key: e.name for e in ex.entities}
+    out = set()
+    for event in ex.events:
+        if event.kind not in ("visit", "meeting"):
+            continue
+        people = tuple(sorted(names[k] for role in ("traveler", "participant") for k in event.role(role)))
+        dest = tuple(sorted(names[k] for k in event.role("destination")))
+        out.add((event.kind, event.status, people, dest))
+    return out
+
+
+def posts(text: str) -> set[tuple[str, str, str | None]]:
+    ex = run(text)
+    names = {e.key: e.name for e in ex.entities}
+    return {(names[p.holder], p.title, names.get(p.jurisdiction)) for p in ex.positions if not p.former}
+
+
+def test_extract_news_state_visit_noun() -> None:
+    assert facts("Kenyan President Amara Okafor is on a three-day state visit to Ghana.") == {
+        ("visit", "occurred", ("Amara Okafor",), ("Ghana",))}
+
+
+def test_extract_news_tour_list_is_one_visit_per_country() -> None:
+    text = "Indian Prime Minister Raj Mehta will visit Japan, Australia and Papua New Guinea from May 19 to 24."
+    assert {f[3] for f in facts(text)} == {("Japan",), ("Australia",), ("Papua New Guinea",)}
+    assert {f[1] for f in facts(text)} == {"planned"}
+
+
+def test_extract_news_counterpart_takes_the_office_and_the_adjective_state() -> None:
+    text = "Nigerian President Bola Adeyemi hosted his Ghanaian counterpart Kwame Mensah in Abuja."
+    assert ("Kwame Mensah", "President", "Ghana") in posts(text)
+    assert ("visit", "occurred", ("Kwame Mensah",), ("Nigeria",)) in facts(text)
+    assert ("meeting", "occurred", ("Bola Adeyemi", "Kwame Mensah"), ()) in facts(text)
+
+
+def test_extract_news_style_between_title_and_name() -> None:
+    text = "Malaysian Prime Minister Datuk Seri Anwar Hamid received Singapore's Prime Minister Lee Tan."
+    assert posts(text) == {("Anwar Hamid", "Prime Minister", "Malaysia"), ("Lee Tan", "Prime Minister", "Singapore")}
+    assert ("visit", "occurred", ("Lee Tan",), ("Malaysia",)) in facts(text)
+
+
+def test_extract_news_cancelled_because_conditions() -> None:
+    text = "Mexican Foreign Minister Rosa Ibarra said she had cancelled her visit to Peru because conditions were not right."
+    assert facts(text) == {("visit", "cancelled", ("Rosa Ibarra",), ("Peru",))}
+
+
+def test_extract_news_negated_travel_is_no_visit() -> None:
+    assert facts("Philippine President Ramon Cruz said he would not travel to Beijing until the dispute was resolved.") == set()
+
+
+def test_extract_news_meeting_on_the_sidelines() -> None:
+    text = ("South African President Cyril Dube held a bilateral meeting with Chinese President Wu Lian "
+            "on the sidelines of the summit in Johannesburg.")
+    assert ("meeting", "occurred", ("Cyril Dube", "Wu Lian"), ()) in facts(text)
+
+
+def test_extract_news_travelled_where_he_met() -> None:
+    text = "Argentine President Javier Ruiz travelled to Washington, where he met President Tom Walker."
+    assert facts(text) >= {("visit", "occurred", ("Javier Ruiz",), ("United States",)),
+                           ("meeting", "occurred", ("Javier Ruiz", "Tom Walker"), ())}
+
+
+def test_extract_news_welcomed_by_upon_arriving() -> None:
+    text = "Turkish President Kemal Arslan was welcomed by Emir Tamim Saleh upon arriving in Doha."
+    assert ("visit", "occurred", ("Kemal Arslan",), ("Qatar",)) in facts(text)
+    assert ("Tamim Saleh", "Emir", "Qatar") in posts(text)
+
+
+def test_extract_news_visit_by_x_to_city() -> None:
+    text = "The visit by Egyptian Foreign Minister Samir Fathi to Ankara was the first in a decade."
+    assert facts(text) == {("visit", "occurred", ("Samir Fathi",), ("Turkey",))}
+
+
+def test_extract_news_expected_to_attend_summit_abroad() -> None:
+    text = "Vietnamese Prime Minister Pham Tuan is expected to attend the regional summit in Jakarta next week."
+    assert facts(text) == {("visit", "planned", ("Pham Tuan",), ("Indonesia",))}
+
+
+def test_extract_news_postponed_planned_visit_of() -> None:
+    text = "The planned visit of French President Luc Martin to Algeria has been postponed indefinitely."
+    assert facts(text) == {("visit", "postponed", ("Luc Martin",), ("Algeria",))}
+
+
+def test_extract_news_lead_a_delegation() -> None:
+    text = "Shri Narendra Kumar, the Indian Minister of External Affairs, will lead a delegation to Brussels."
+    assert facts(text) == {("visit", "planned", ("Narendra Kumar",), ("Belgium",))}
+    assert posts(text) == {("Narendra Kumar", "Minister of External Affairs", "India")}
+
+
+def test_extract_news_futurate_present_with_weekday() -> None:
+    # Wednesday 2023-06-14: "leaves on Friday" is a plan for 06-16, not a departure on 06-09
+    ex = run("Kenyan President Amara Okafor leaves for Tokyo on Friday.")
+    [visit] = [e for e in ex.events if e.kind == "visit"]
+    assert (visit.status, visit.time.iso) == ("planned", "2023-06-16")
+
+
+def test_extract_news_date_of_the_invitation_is_not_the_visit_date() -> None:
+    ex = run("On Monday, Chilean President Luis Vega invited Peruvian Foreign Minister Ana Ruiz to visit Santiago.")
+    [visit] = [e for e in ex.events if e.kind == "visit"]
+    assert (visit.status, visit.time) == ("considered", None)
+
+
+def test_extract_news_date_of_another_noun_is_not_the_visit_date() -> None:
+    ex = run("Kenyan President Amara Okafor will visit Ghana after a June election.")
+    [visit] = [e for e in ex.events if e.kind == "visit"]
+    assert visit.time is None
+
+
+def test_extract_news_meant_to_travel_but_called_off() -> None:
+    text = ("Kenyan President Amara Okafor was originally meant to travel to Ghana, "
+            "but the plans were called off.")
+    assert facts(text) == {("visit", "cancelled", ("Amara Okafor",), ("Ghana",))}
+
+
+def test_extract_news_refused_to_meet_is_no_meeting() -> None:
+    text = "Israeli President Dan Levi has refused to meet Jordan's visiting King Faisal Omar in Tel Aviv."
+    assert [f for f in facts(text) if f[0] == "meeting"] == []
+    assert ("visit", "occurred", ("Faisal Omar",), ("Israel",)) in facts(text)
+
+
+def test_extract_news_talks_with_several_guests_are_pairs_with_the_host() -> None:
+    text = ("Prime Minister Raj Mehta arrived on Tuesday for a visit that includes talks with US President "
+            "Tom Walker and Pakistani President Imran Aziz.")
+    meetings = {f[2] for f in facts(text) if f[0] == "meeting"}
+    assert meetings == {("Raj Mehta", "Tom Walker"), ("Imran Aziz", "Raj Mehta")}
+    assert {f[1] for f in facts(text) if f[0] == "meeting"} == {"planned"}
+
+
+def test_extract_news_copular_title() -> None:
+    assert posts("Officials disagreed with Marta Lindqvist, who is the secretary of state.") == {
+        ("Marta Lindqvist", "Secretary of State", "United States")}
+
+
+def test_extract_news_employer_organisation_gives_the_state() -> None:
+    text = "A United States Department of State spokesperson, Dana Whitfield, said the talks would resume."
+    assert posts(text) == {("Dana Whitfield", "Spokesperson", "United States")}
+
+
+@pytest.mark.parametrize("text", [
+    "Chile expelled two Peruvian diplomats on Thursday.",
+    "Chile expelled the Peruvian ambassador on Thursday.",
+])
+def test_extract_news_expulsion(text: str) -> None:
+    [event] = [e for e in run(text).events if e.kind == "expulsion"]
+    assert event.role("expeller") == ("country:CL",)
+    assert event.status == "occurred"
