@@ -168,3 +168,36 @@ def test_extract_news_expulsion(text: str) -> None:
     [event] = [e for e in run(text).events if e.kind == "expulsion"]
     assert event.role("expeller") == ("country:CL",)
     assert event.status == "occurred"
+
+
+def test_extract_news_courtesy_call_is_a_meeting_and_a_trip() -> None:
+    text = "Colombian President Gustavo Pardo paid a courtesy call on Pope Leo at the Vatican."
+    assert facts(text) == {("meeting", "occurred", ("Gustavo Pardo", "Leo"), ()),
+                           ("visit", "occurred", ("Gustavo Pardo",), ("Vatican City",))}
+
+
+def test_extract_news_delegation_to_a_ceremony_abroad() -> None:
+    text = "US Vice President Kamala Ortiz will lead the U.S. delegation to the inauguration of Brazil's new president."
+    assert facts(text) == {("visit", "planned", ("Kamala Ortiz",), ("Brazil",))}
+
+
+def test_extract_news_during_talks_frames_an_agreement_that_happened() -> None:
+    text = "Pakistani Prime Minister Shehbaz Khan and Chinese President Wu Lian agreed to deepen ties during talks in Beijing."
+    assert ("meeting", "occurred", ("Shehbaz Khan", "Wu Lian"), ()) in facts(text)
+    assert ("visit", "occurred", ("Shehbaz Khan",), ("China",)) in facts(text)
+
+
+def test_extract_news_past_tense_beats_a_later_month() -> None:
+    # written in June 2023: "visited ... in July" is last July, and it happened
+    ex = run("Secretary-General Antonio Reis of the United Nations visited Haiti in July.")
+    [visit] = [e for e in ex.events if e.kind == "visit"]
+    assert (visit.status, visit.time.iso) == ("occurred", "2022-07")
+    assert posts("Secretary-General Antonio Reis of the United Nations visited Haiti in July.") == {
+        ("Antonio Reis", "Secretary General", "United Nations")}
+
+
+def test_extract_news_passive_summons_keeps_the_summoned() -> None:
+    [event] = [e for e in run("The Turkish ambassador in Berlin was summoned to the German foreign ministry.").events
+               if e.kind == "summons"]
+    assert "summoner" not in dict(event.roles) or event.role("summoner") != event.role("summoned")
+    assert event.role("summoned")

@@ -51,6 +51,20 @@ def of_place(ctx: Context, i: int) -> str | None:
     return None
 
 
+def of_organisation(ctx: Context, i: int) -> str | None:
+    """'Secretary-General X of the United Nations' -> "io:United Nations"."""
+    from kg.extract.lexicon import io_name
+
+    doc = ctx.doc
+    if i + 1 < len(doc) and doc[i].lower_ == "of":
+        j = i + 2 if doc[i + 1].lower_ == "the" else i + 1
+        for k in range(min(len(doc), j + 6), j, -1):
+            name = io_name(doc[j:k].text)
+            if name:
+                return "io:" + name
+    return None
+
+
 def _possessive_place(ctx: Context, start: int) -> str | None:
     """"Peru's Ana Ruiz" -> PE."""
     doc = ctx.doc

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from kg import geo
 from kg.extract.context import Context
-from kg.extract.nationality import of_place
+from kg.extract.nationality import of_organisation, of_place
 from kg.extract.lexicon import lexicon, title_case
 from kg.extract.syntax import evidence_of
 from kg.model import Event, Position
@@ -202,7 +202,8 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None, events: tuple[Event, 
                 continue  # "a secretary at the school", "the leader": no office of a state
             country = title.country
             if country is None:
-                country = of_place(ctx, mention.end) or (known[0] if known and known[1] == "stated" else None) \
+                country = of_place(ctx, mention.end) or of_organisation(ctx, mention.end) \
+                    or (known[0] if known and known[1] == "stated" else None) \
                     or headline.get(title.phrase)
             basis = "stated" if country else None
             if country is None and entity.key in hosts:

@@ -310,7 +310,10 @@ def _together(trigger: Token) -> bool:
             return True  # "A and B signed the agreement": they signed it together
         # "A and B met": together; "A and B talked to officials": with the officials, not each other
         return not any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("with", "to")) for c in trigger.children)
-    return trigger.dep_ in ("dobj", "attr") and trigger.head.lemma_.lower() in lexicon().words("hold_verbs")
+    if trigger.dep_ in ("dobj", "attr") and trigger.head.lemma_.lower() in lexicon().words("hold_verbs"):
+        return True
+    # "A and B agreed ... during talks in Beijing": the talks they were both at
+    return trigger.dep_ == "pobj" and trigger.head.lower_ in ("during", "at", "after", "following", "in")
 
 
 def _unique(actors: list[Actor]) -> list[Actor]:

@@ -83,12 +83,19 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
     for token in around:
         if token.lower_ in ("may", "might", "could") and token.pos_ == "PROPN":
             continue
+        if _framing(trigger) and token.i != trigger.i and token.head.i != trigger.i \
+                and token.lower_ not in ("may", "might", "could"):
+            continue
         if token.lower_ in ("may", "might", "could") or _is(token, "consider_words"):
             return "considered", token.text
     plan = lexicon().words("plan_words")
+    # "agreed ... during talks", "to be announced during the visit": the event frames the clause,
+    # so only the clause's time (not its plans or agreements) tells its status
+    framed = lexicon().words("future_words") if _framing(trigger) else plan
     for token in around:
         lemma = token.lemma_.lower()
-        if token.lower_ in plan or lemma in plan:
+        words = plan if token.i == trigger.i or token.head.i == trigger.i else framed
+        if token.lower_ in words or lemma in words:
             if lemma == "set" and token.tag_ == "VBD" and not any(c.dep_ == "auxpass" for c in token.children):
                 continue
             return "planned", token.text
@@ -107,6 +114,10 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
         if inherited in ("planned", "considered"):
             return inherited, cue
     return "occurred", _tense_cue(chain)
+
+
+def _framing(trigger: Token) -> bool:
+    return trigger.dep_ == "pobj" and trigger.head.lower_ in ("during", "after", "following", "amid", "throughout")
 
 
 def _tense_cue(chain: list[Token]) -> str:
@@ -166,7 +177,8 @@ def settle(status: str, cue: str, *, trigger: Token, sent: Span, time: TimeValue
            anchor: Date | None) -> tuple[str, str]:
     """Correct a first status with what the date and the rest of the sentence say."""
     if status == "occurred":
-        if time and anchor and time.iso > anchor.isoformat()[: len(time.iso)]:
+        past = any(t.tag_ == "VBD" for t in _chain(trigger)[:3])
+        if time and anchor and time.iso > anchor.isoformat()[: len(time.iso)] and not past:
             return "planned", time.text
         ahead = next((e.text for e in clause_dates(sent, trigger) if _FUTURE.search(e.text)), None)
         if ahead:

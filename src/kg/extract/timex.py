@@ -104,8 +104,8 @@ def _absolute(text: str, anchor: Date | None, future: bool | None) -> TimeValue 
             year = anchor.year
             if future and month < anchor.month - 1:
                 year += 1
-            elif future is False and month > anchor.month + 1:
-                year -= 1
+            elif future is False and month > anchor.month:
+                year -= 1  # "visited Haiti in July", written in June: last July
         day = groups.get("day")
         if day:
             try:
