@@ -135,10 +135,20 @@ class Context:
         return (subjects or in_last)[0].key
 
     def person_by_title(self, title: Title) -> str | None:
-        """'the US ambassador' -> the one person who holds that title (same jurisdiction) here."""
-        holders = {e.key for e in self.entities for t in e.titles
-                   if t.phrase == title.phrase and (title.country is None or t.country in (None, title.country))}
-        return next(iter(holders)) if len(holders) == 1 else None
+        """'the US ambassador' -> the one person who holds that title (same jurisdiction) here;
+        'the minister' -> the one holder of a title with that head ('foreign minister')."""
+        def fits(t: Title, exact: bool) -> bool:
+            same = t.phrase == title.phrase if exact else t.phrase.endswith(" " + title.phrase)
+            return same and (title.country is None or t.country in (None, title.country))
+
+        for exact in (True, False):
+            holders = {e.key for e in self.entities for t in e.titles if fits(t, exact)}
+            if len(holders) == 1:
+                return next(iter(holders))
+            if holders:  # several: the one named last before the mention
+                before = [m for m in self.persons if m.key in holders and m.end <= title.start]
+                return before[-1].key if before else None
+        return None
 
     def previous_persons(self, token: Token) -> list[str]:
         """The persons 'they' refers to: the last subject before it (in its sentence or the three
@@ -181,7 +191,7 @@ class Context:
                     break
         if key is None and token.lower_ in PRONOUNS:
             key = self.previous_person(token)
-        if key is None and token.i in self.token_title:
+        if key is None and token.i in self.token_title and _definite(self.token_title[token.i], self.doc):
             key = self.person_by_title(self.token_title[token.i])
         if key is not None:
             return self.person_actor(key)
@@ -222,6 +232,16 @@ class Context:
         lower = sents[0].start if sents else 0
         before = [m for m in self.places if lower <= m.start < token.i and m.place.kind == "country"]
         return before[-1] if before else None
+
+
+def _definite(title: Title, doc: Doc) -> bool:
+    """'the minister', "Japan's minister", 'the US ambassador' (not 'a minister', 'ministers')."""
+    if doc[title.end - 1].tag_ in ("NNS", "NNPS"):
+        return False
+    k = title.start - 1
+    while k >= 0 and (doc[k].pos_ in ("ADJ", "PROPN") or doc[k].ent_type_ in ("NORP", "GPE")) and doc[k].lower_ != "the":
+        k -= 1
+    return k >= 0 and (doc[k].lower_ in ("the", "this", "that") or doc[k].text in ("'s", "’s") or doc[k].dep_ == "poss")
 
 
 def _bare_definite(token: Token) -> bool:

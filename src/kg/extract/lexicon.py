@@ -77,6 +77,28 @@ def lexicon() -> Lexicon:
     )
 
 
+def forms(token) -> set[str]:
+    """A token's lower-case form, its lemma, and the stems a regular inflection would give (the
+    small model's lemmatizer now and then misses one: "hoped" -> "hop").
+
+    >>> sorted(forms(type("T", (), {"lower_": "hoped", "lemma_": "hop"})()))
+    ['hop', 'hope', 'hoped']
+    """
+    lower = token.lower_
+    out = {lower, token.lemma_.lower()}
+    if lower.endswith("ied"):
+        out.add(lower[:-3] + "y")
+    elif lower.endswith("ed"):
+        out |= {lower[:-1], lower[:-2]}
+    elif lower.endswith("ing"):
+        out |= {lower[:-3], lower[:-3] + "e"}
+    elif lower.endswith("es"):
+        out |= {lower[:-1], lower[:-2]}
+    elif lower.endswith("s"):
+        out.add(lower[:-1])
+    return out
+
+
 def io_name(text: str) -> str | None:
     """International organisation for a name or acronym ("UN" -> "United Nations")."""
     lex = lexicon()

@@ -15,7 +15,7 @@ from datetime import date as Date
 
 from spacy.tokens import Span, Token
 
-from kg.extract.lexicon import lexicon
+from kg.extract.lexicon import forms, lexicon
 from kg.model import TimeValue
 
 # Above these the words belong to another clause (the reporting one, the main one of an
@@ -57,7 +57,7 @@ def _around(chain: list[Token]) -> list[Token]:
 
 def _is(token: Token, key: str) -> bool:
     words = lexicon().words(key)
-    return _phrase(token) in words or token.lower_ in words or token.lemma_.lower() in words
+    return _phrase(token) in words or bool(forms(token) & words)
 
 
 def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, str]:
@@ -132,6 +132,13 @@ def clause_dates(sent: Span, trigger: Token) -> list[Span]:
     other clauses' subtrees)."""
     head = trigger if trigger.pos_ in ("VERB", "AUX") else (trigger.head if trigger.head.pos_ in ("VERB", "AUX") else trigger)
     clause = {t.i for t in head.subtree}
+    for child in head.children:  # not the subject's relative clause, not another clause
+        if child.dep_ in ("nsubj", "nsubjpass", "advcl", "ccomp", "relcl", "conj", "parataxis") \
+                and trigger.i not in {t.i for t in child.subtree}:
+            inner = [t for t in child.subtree if t.dep_ in ("relcl", "acl", "advcl", "ccomp", "conj")] \
+                if child.dep_ in ("nsubj", "nsubjpass") else [child]
+            for sub in inner:
+                clause -= {t.i for t in sub.subtree}
     return [e for e in sent.ents if e.label_ == "DATE" and e.start in clause]
 
 

@@ -43,8 +43,8 @@ def subject_of(verb: Token) -> Token | None:
                 if child.lower_ in ("who", "that", "which") and token.dep_ == "relcl":
                     return token.head
                 return child
-        if token.dep_ == "relcl":
-            return token.head
+        if token.dep_ == "relcl" or (token.dep_ == "acl" and token.tag_ == "VBG" and token.head.pos_ == "PROPN"):
+            return token.head  # "the minister who visited", "Okafor, speaking at ..."
         head = token.head
         if head.i == token.i:
             return None
