@@ -100,7 +100,12 @@ def _np_owner(ctx: Context, trigger: Token, roles: dict | None = None) -> list:
 
 def _head_noun(ctx: Context, trigger: Token, roles: dict | None = None) -> list:
     """The noun a participle modifies: 'the visiting minister', 'officials attending'."""
-    return [trigger.head] if trigger.dep_ in ("amod", "acl", "compound") else []
+    if trigger.dep_ not in ("amod", "acl", "compound"):
+        return []
+    head = trigger.head
+    while head.dep_ == "compound" and head.head.i != head.i:  # "visiting Finance Minister Ana Ruiz"
+        head = head.head
+    return [head]
 
 
 def _host_country(ctx: Context, trigger: Token, roles: dict | None = None) -> list:
@@ -313,7 +318,7 @@ def _together(trigger: Token) -> bool:
     if trigger.dep_ in ("dobj", "attr") and trigger.head.lemma_.lower() in lexicon().words("hold_verbs"):
         return True
     # "A and B agreed ... during talks in Beijing": the talks they were both at
-    return trigger.dep_ == "pobj" and trigger.head.lower_ in ("during", "at", "after", "following", "in")
+    return trigger.dep_ == "pobj" and trigger.head.lower_ in ("during", "after", "following")
 
 
 def _unique(actors: list[Actor]) -> list[Actor]:
