@@ -34,6 +34,7 @@ def find_persons(doc: Doc, titles: list[Title], on: Date | None, headline_end: i
             honorific = before is not None and fold(before.text) in lexicon().honorifics
             spans[(start, end)] = PersonMention(start, end, name, honorific=honorific)
             covered.update(range(start, end))
+    _particles(doc, spans, covered)
     # names after a title that NER missed ("Foreign Minister Nikos Dravas")
     titled: set[int] = set()
     for title in titles:
@@ -56,32 +57,33 @@ def find_persons(doc: Doc, titles: list[Title], on: Date | None, headline_end: i
         _trim_headline(doc, spans, headline_end)
     persons = sorted(spans.values(), key=lambda m: m.start)
     _bind_titles(doc, persons, titles)
-    titles.extend(_counterparts(doc, persons, on))
     return persons
 
 
-def _counterparts(doc: Doc, persons: list[PersonMention], on: Date | None) -> list[Title]:
+def counterparts(doc: Doc, entities: list[PersonEntity], titles: list[Title], on: Date | None) -> None:
     """'X met his French counterpart Y', 'X and his Greek and French counterparts, Y and Z,
-    respectively': Y holds X's office, for the state the adjective names. Returns the new titles
-    (bound to Y, Z) so that they also count as title mentions."""
+    respectively', 'his southern counterpart Y': Y holds X's office, for the state the adjective
+    names (if it names one). X is the person with an office named last before the noun in its
+    sentence. The new titles are bound to Y, Z and added to ``titles``."""
     lex = lexicon()
-    out: list[Title] = []
+    persons = sorted((m for e in entities for m in e.mentions), key=lambda m: m.start)
     by_start = {m.start: m for m in persons}
+    by_key = {e.key: e for e in entities}
     for token in doc:
         if token.lemma_.lower() not in lex.words("counterpart_nouns") or token.pos_ != "NOUN":
             continue
         sent = token.sent
-        owners = [m for m in persons if sent.start <= m.start < token.i and m.all_titles]
+        owners = [m for m in persons if sent.start <= m.start < token.i and by_key[m.key].titles]
         if not owners:
             continue
-        owner_title = owners[-1].all_titles[0]
+        owner_title = by_key[owners[-1].key].titles[0]
         modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod") and c.i < token.i]
         modifiers = [t for m in modifiers for t in [m, *(c for c in m.subtree if c.dep_ == "conj")]]
         states = [code for t in sorted(modifiers, key=lambda t: t.i)
                   if (code := geo.country_code(t.text, on, codes=False))]
         named: list[PersonMention] = []
         k = token.i + 1
-        while k < sent.end and len(named) < len(states) + 1:
+        while k < sent.end and len(named) < max(len(states), 1) + 1:
             if k in by_start and not by_start[k].all_titles:
                 named.append(by_start[k])
                 k = by_start[k].end
@@ -89,19 +91,41 @@ def _counterparts(doc: Doc, persons: list[PersonMention], on: Date | None) -> li
                 k += 1
             else:
                 break
-        if not named or not states:
+        if not named:
             continue
         if len(named) == len(states):
             pairs = list(zip(named, states))
-        elif len(states) == 1:
-            pairs = [(m, states[0]) for m in named]
+        elif len(states) <= 1:
+            pairs = [(m, states[0] if states else None) for m in named]
         else:
             continue
+        phrase = lex.table("office_equivalents").get(owner_title.phrase, owner_title.phrase)
         for mention, code in pairs:
-            title = Title(token.i, token.i + 1, owner_title.phrase, owner_title.former, code, owner_title.deputy)
+            title = Title(token.i, token.i + 1, phrase, owner_title.former, code, owner_title.deputy)
             mention.title = title
-            out.append(title)
-    return out
+            by_key[mention.key].titles.append(title)
+            titles.append(title)
+
+
+def _particles(doc: Doc, spans: dict, covered: set[int]) -> None:
+    """'Hans Van den Broek', 'Richard von Weizsaecker', 'Ahmed bin Salem': a name goes on over
+    lower-case particles followed by a capitalised word that NER left out."""
+    particles = lexicon().words("name_particles")
+    for (start, end), mention in sorted(spans.items()):
+        j = end
+        while j + 1 < len(doc) and doc[j].lower_ in particles and not doc[j].whitespace_ == "" \
+                and (doc[j + 1].text[:1].isupper() or doc[j + 1].lower_ in particles) and j not in covered:
+            k = j
+            while k < len(doc) and doc[k].lower_ in particles:
+                k += 1
+            if k < len(doc) and doc[k].text[:1].isupper() and doc[k].is_alpha and k not in covered:
+                j = k + 1
+            else:
+                break
+        if j > end:
+            spans.pop((start, end))
+            spans[(start, j)] = PersonMention(start, j, _name(doc, start, j), honorific=mention.honorific)
+            covered.update(range(start, j))
 
 
 def _name_span(doc: Doc, head) -> tuple[int, int]:
@@ -278,7 +302,9 @@ def _apposition(doc: Doc, person: PersonMention, by_start: dict, by_end: dict) -
         return False
 
     j = person.start - 1
-    if j >= 2 and doc[j].text == "," and j in by_end and doc[by_end[j].start - 1].lower_ == "the":
+    while j > 0 and fold(doc[j].text) in lexicon().honorifics:
+        j -= 1  # "the army commander, General X"
+    if j >= 2 and doc[j].text == "," and j in by_end and _definite_title(doc, by_end[j]):
         return by_end[j]  # "The President of France, Nicolas Sarkozy said"
     i = person.end
     if i < len(doc) and doc[i].text == ",":
@@ -293,6 +319,26 @@ def _apposition(doc: Doc, person: PersonMention, by_start: dict, by_end: dict) -
             if k in by_end:
                 return by_end[k] if linked(by_end[k]) else None
     return None
+
+
+def _possessed_by_person(doc: Doc, title: Title, persons: list[PersonMention]) -> bool:
+    """"Mr Roe's spokesman", "Roe spokesperson X": the office is someone else's aide."""
+    starts = {i for m in persons for i in range(m.start, m.end)}
+    k = title.start - 1
+    if k >= 0 and doc[k].text in ("'s", "’s"):
+        k -= 1
+    return k >= 0 and k in starts
+
+
+def _definite_title(doc: Doc, title: Title) -> bool:
+    """A title phrase introduced by 'the', a possessive or a state ('the army commander',
+    "China's visiting military chief", 'the Russian foreign minister')."""
+    k = title.start - 1
+    while k >= 0 and doc[k].is_lower and doc[k].pos_ in ("ADJ", "VERB") and doc[k].lower_ != "the":
+        k -= 1
+    while k >= 0 and (doc[k].ent_type_ in ("NORP", "GPE") or doc[k].text in ("'s", "’s")) and doc[k].lower_ != "the":
+        k -= 1
+    return k >= 0 and (doc[k].lower_ in ("the", "this", "that") or doc[k].dep_ == "poss" or doc[k + 1].text in ("'s", "’s"))
 
 
 def _within_np(doc: Doc, head, title: Title) -> bool:
@@ -394,8 +440,7 @@ def bind_title_mentions(doc: Doc, persons: list[PersonMention], entities: list[P
     for title in titles:
         if id(title) in bound or title.start == 0 or doc[title.end - 1].tag_ in ("NNS", "NNPS"):
             continue
-        before = doc[title.start - 1]
-        if before.lower_ != "the" and before.text not in ("'s", "’s"):
+        if not _definite_title(doc, title) or _possessed_by_person(doc, title, persons):
             continue
         holders = [e for e in entities if any((t.phrase, t.deputy) == (title.phrase, title.deputy) for t in e.titles)
                    and (title.country is None or all(t.country in (None, title.country) for t in e.titles))]
@@ -423,7 +468,11 @@ def _nearby_untitled(doc: Doc, title: Title, persons: list[PersonMention], entit
 
     def free(m: PersonMention) -> bool:
         entity = by_key.get(m.key)
-        return entity is not None and not entity.titles
+        return entity is not None and not entity.titles and len(entity.name.split()) > 1
+
+    head = doc[title.end - 1]
+    if head.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr"):
+        return None  # "the president's office": the office, not a person named nearby
 
     before = [m for m in persons if m.key and here - 2 <= sent_of[m.start] <= here and m.end <= title.start and free(m)
               and title.country is None]  # "the President of South Korea" after Obama: someone else

@@ -167,13 +167,18 @@ def _complement(doc: Doc, end: int, on: Date | None) -> tuple[int, str | None, i
     'for Trade and Industry' are title words; 'of Brazil', 'of the United Nations' name the
     jurisdiction ("President of Brazil Luis Vega": the name follows the whole)."""
     n = len(doc)
+    if end < n and doc[end].lower_ == "to" and doc[end - 1].lower_ in lexicon().words("sending_state_titles"):
+        return _receiving(doc, end, on)
     if end >= n or doc[end].lower_ not in _LINKS:
         return end, None, end
     j = end + 1
     if j < n and doc[j].lower_ == "the":
         j += 1
     words_end = j
-    while words_end < n and (doc[words_end].text[:1].isupper() and (doc[words_end].is_alpha or "-" in doc[words_end].text)
+    heads = lexicon().title_first_words
+    while words_end < n and doc[words_end].ent_type_ != "PERSON" and not (
+            words_end > j and fold(doc[words_end].text) in heads and doc[words_end - 1].lower_ in ("and", "&")) \
+            and (doc[words_end].text[:1].isupper() and (doc[words_end].is_alpha or "-" in doc[words_end].text)
                              or (doc[words_end].lower_ in ("and", "&") and words_end + 1 < n
                                  and doc[words_end + 1].text[:1].isupper())):
         words_end += 1
@@ -194,6 +199,18 @@ def _complement(doc: Doc, end: int, on: Date | None) -> tuple[int, str | None, i
         # field; its demonym says whose
         return end, (demonyms[0] if demonyms else None), words_end
     return words_end, None, words_end
+
+
+def _receiving(doc: Doc, end: int, on: Date | None) -> tuple[int, str | None, int]:
+    """'Ambassador to the United Nations David Pressman', 'ambassador to China, X': the
+    receiving state or organisation is part of the title span, not of its words or state."""
+    j = end + 1
+    if j < len(doc) and doc[j].lower_ == "the":
+        j += 1
+    for k in range(min(len(doc), j + 5), j, -1):
+        if io_name(doc[j:k].text) or geo.country_code(doc[j:k].text, on, codes=False):
+            return end, None, k
+    return end, None, end
 
 
 def _prefixes(doc: Doc, start: int) -> tuple[int, str, bool]:
