@@ -263,7 +263,7 @@ def _meeting(found: Found, hosts: list[Actor], guests: list[Actor]) -> list[Foun
     if len(people) < 2:
         return []
     place = {"place": found.roles["place"][:1]} if found.roles.get("place") else {}
-    if hosts and len(guests) >= 2:
+    if hosts and len(guests) >= 2 and not _one_gathering(found.trigger):
         # "talks with A, B and C", "meetings with A and B": the subject met each of them; that A and
         # B met each other is not said
         host = hosts[0]
@@ -275,6 +275,18 @@ def _meeting(found: Found, hosts: list[Actor], guests: list[Actor]) -> list[Foun
         return [Found(found.kind, found.trigger, {"participant": [hosts[0], g], **place}, found.rule, found.status)
                 for g in guests if g.key != hosts[0].key]
     return [Found(found.kind, found.trigger, {"participant": people, **place}, found.rule, found.status)]
+
+
+def _one_gathering(trigger: Token) -> bool:
+    """'a summit with A and B', 'welcomed A and B to a summit': one gathering of all of them."""
+    lex = lexicon()
+    multi = lex.words("multilateral_nouns")
+    if trigger.lemma_.lower() in multi or any(c.lower_ in ("joint", "trilateral", "three-way") for c in trigger.children):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ in ("to", "for", "at") and
+               any(o.dep_ == "pobj" and (o.lemma_.lower() in multi or any(x.lemma_.lower() in multi for x in o.children))
+                   for o in c.children)
+               for c in trigger.children)
 
 
 def _sides(ctx: Context, found: Found) -> list[Found]:
