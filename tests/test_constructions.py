@@ -101,3 +101,20 @@ def test_lexicon_every_key_read_exists() -> None:
 def test_lexicon_undeclared_key_fails_loudly() -> None:
     with pytest.raises(KeyError):
         lexicon().words("no_such_list")
+
+
+def test_constructions_walker_finds_what_spacy_dependency_matcher_finds(nlp) -> None:
+    """The fast evaluator (Walker) and spaCy's DependencyMatcher (Engine) agree on every hit."""
+    from kg.extract.pipeline import context_of
+
+    seed = next(Path(__file__).resolve().parents[1].joinpath("seeds").glob("*.txt")).read_text("utf-8")
+    texts = [seed] + [example["text"] for item in ITEMS for example in item.examples]
+    for text in texts:
+        ctx = context_of(nlp(text), Article(id="w", text=text, date=date(2024, 3, 4)))
+
+        def keyed(hits):
+            return sorted((h.construction.id, h.trigger.i, tuple(sorted((k, tuple(t.i for t in v))
+                                                                         for k, v in h.fillers.items())))
+                          for h in hits)
+
+        assert keyed(cx.walker().hits(ctx.doc)) == keyed(cx.engine(ctx.doc.vocab).hits(ctx.doc)), text[:60]

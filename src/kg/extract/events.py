@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 from kg.extract.context import Actor, Context
 from kg.extract.lexicon import lexicon
 from kg.extract.status import clause_dates, settle, status_of
-from kg.extract.syntax import Found, evidence_of, subject_of
+from kg.extract.syntax import Found, evidence_of, subject_of, tokens_with
 from kg.extract.timex import resolve
 from kg.model import Event, TimeValue
 
@@ -222,7 +222,7 @@ def _causes_elsewhere(ctx: Context, events: list[Event]) -> list[Event]:
     gives its cause to the cancelled event of the same article that has none."""
     lex = lexicon()
     stops = lex.words("cancel_words") | lex.words("postpone_words")
-    for token in ctx.doc:
+    for token in tokens_with(ctx.doc, {w.split()[0] for w in stops}):
         if token.pos_ != "VERB" or not (token.lemma_.lower() in stops or _phrase(token) in stops):
             continue
         cause = cause_of(token)

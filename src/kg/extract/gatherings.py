@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from kg.extract.context import Actor, Context
 from kg.extract.lexicon import lexicon
-from kg.extract.syntax import Found, governing_verb, prep_objects, subject_of
+from kg.extract.syntax import Found, governing_verb, prep_objects, subject_of, tokens_with
 
 
 def _unique(actors: list[Actor]) -> list[Actor]:
@@ -35,8 +35,10 @@ def find_attendance(ctx: Context) -> list[Found]:
     sents = list(ctx.doc.sents)
     frames: list[dict] = []  # {"lemma", "places", "hosts", "sents": sentence numbers naming it}
     by_token: dict[int, dict] = {}
-    for n, sent in enumerate(sents):
-        for token in sent:
+    sent_no = {s.start: n for n, s in enumerate(sents)}
+    for token in tokens_with(ctx.doc, nouns):
+        n = sent_no[token.sent.start]
+        if True:
             lemma = token.lemma_.lower()
             if token.pos_ != "NOUN" or lemma not in nouns:
                 continue
@@ -58,8 +60,9 @@ def find_attendance(ctx: Context) -> list[Found]:
                 subj = subject_of(verb)
                 frame["hosts"] += ctx.actors_of(subj, persons_only=True) if subj is not None else []
     found: list[Found] = []
-    for n, sent in enumerate(sents):
-        for token in sent:
+    for token in tokens_with(ctx.doc, {"attend"}) if frames else []:
+        n, sent = sent_no[token.sent.start], token.sent
+        if True:
             if token.pos_ != "VERB" or token.lemma_.lower() != "attend":
                 continue
             objects = [c for c in token.children if c.dep_ == "dobj"]
@@ -99,7 +102,7 @@ def find_guests(ctx: Context) -> list[Found]:
     whatever their own country (being someone's guest there says they come from elsewhere), Z
     hosts them, and guests and host meet."""
     found = []
-    for token in ctx.doc:
+    for token in tokens_with(ctx.doc, {"guest", "guests"}):
         if token.lemma_.lower() != "guest" or token.pos_ != "NOUN":
             continue
         hosts = [a for o in prep_objects(token, {"of"}) for a in ctx.actors_of(o, persons_only=True)]

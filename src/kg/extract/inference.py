@@ -12,7 +12,7 @@ from dataclasses import replace
 from kg.extract.context import Context
 from kg.extract.lexicon import lexicon
 from kg.extract.status import status_of
-from kg.extract.syntax import Found, evidence_of, prep_objects, subject_of
+from kg.extract.syntax import Found, evidence_of, prep_objects, subject_of, tokens_with
 from kg.model import Event
 
 
@@ -47,7 +47,7 @@ def official_trips(ctx: Context, events: tuple[Event, ...]) -> tuple[Event, ...]
     meeting, only when the people hold an office: an away game or a match is not diplomacy."""
     lex = lexicon()
     sports = lex.words("sports_words")
-    if len({t.lower_ for t in ctx.doc if t.lower_ in sports}) < 2:
+    if len({t.lower_ for t in tokens_with(ctx.doc, sports)}) < 2:
         return events
     not_offices = lex.words("not_offices")
 
@@ -69,7 +69,7 @@ def companions(ctx: Context, events: tuple[Event, ...]) -> tuple[Event, ...]:
     """'X will accompany Y' / 'Y, accompanied by X': X makes Y's trips of this article too."""
     out: list[Event] = []
     have = {(e.role("traveler"), e.role("destination"), e.status) for e in events if e.kind == "visit"}
-    for token in ctx.doc:
+    for token in tokens_with(ctx.doc, {"accompany"}):
         if token.lemma_.lower() != "accompany" or token.pos_ != "VERB":
             continue
         subj = subject_of(token)

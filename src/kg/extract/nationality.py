@@ -11,6 +11,7 @@ from __future__ import annotations
 from kg import geo
 from kg.extract.context import Context
 from kg.extract.lexicon import lexicon
+from kg.extract.syntax import tokens_with
 
 
 def assign(ctx: Context) -> None:
@@ -81,7 +82,7 @@ def _group_members(ctx: Context) -> dict[str, str]:
     verbs = lex.words("lead_verbs") | lex.words("include_verbs")
     heads = lex.words("group_heads") | lex.words("side_nouns")
     out: dict[str, str] = {}
-    for verb in ctx.doc:
+    for verb in tokens_with(ctx.doc, verbs):
         if verb.lemma_.lower() not in verbs or verb.pos_ not in ("VERB", "AUX"):
             continue
         if verb.dep_ == "acl" and verb.head.lemma_.lower() in heads:  # "a team led by X"

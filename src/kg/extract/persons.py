@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from kg import geo
 from kg.extract.lexicon import lexicon
 from kg.extract.mentions import PersonMention, Title, clean_person, plausible_person
+from kg.extract.syntax import tokens_with
 from kg.text import fold
 
 
@@ -69,7 +70,7 @@ def counterparts(doc: Doc, entities: list[PersonEntity], titles: list[Title], on
     persons = sorted((m for e in entities for m in e.mentions), key=lambda m: m.start)
     by_start = {m.start: m for m in persons}
     by_key = {e.key: e for e in entities}
-    for token in doc:
+    for token in tokens_with(doc, lex.words("counterpart_nouns")):
         if token.lemma_.lower() not in lex.words("counterpart_nouns") or token.pos_ != "NOUN":
             continue
         sent = token.sent
@@ -212,7 +213,7 @@ def _surname_repeats(doc: Doc, spans: dict, covered: set[int], titled: set[int] 
     that person, whatever label NER gave it ("Dravas" tagged ORG, "Wiranto" tagged GPE)."""
     surnames = {fold(m.name.split()[-1]) for m in spans.values() if len(m.name.split()) > 1}
     surnames |= {fold(m.name) for (start, _), m in spans.items() if start in titled and len(m.name.split()) == 1}
-    for token in doc:
+    for token in tokens_with(doc, {"<PROPN>"}):
         if token.i in covered or not token.text[:1].isupper() or token.pos_ != "PROPN":
             continue
         if fold(token.text) in surnames and len(token.text) > 2:

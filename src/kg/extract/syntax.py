@@ -95,5 +95,24 @@ def reported_by(token: Token, verb: Token) -> bool:
     return True
 
 
+def tokens_with(doc, words) -> list[Token]:
+    """The tokens whose lemma or lower-case form is one of ``words`` ("<PROPN>": every proper
+    noun), in document order, from an index built once per Doc (so finders look words up instead
+    of scanning the whole text)."""
+    index = doc.user_data.get("kg_words")
+    if index is None:
+        index = {}
+        for token in doc:
+            index.setdefault(token.lower_, []).append(token)
+            if token.pos_ == "PROPN":
+                index.setdefault("<PROPN>", []).append(token)
+            lemma = token.lemma_.lower()
+            if lemma != token.lower_:
+                index.setdefault(lemma, []).append(token)
+        doc.user_data["kg_words"] = index
+    found = {t.i: t for w in words for t in index.get(w, ())}
+    return [found[i] for i in sorted(found)]
+
+
 def evidence_of(sent: Span, start: int, end: int) -> Evidence:
     return Evidence(sent.text, sent.start_char, sent.end_char, start, end)

@@ -39,8 +39,22 @@ _LINKS = ("of", "for")
 _SMALL = {"and", "&", "the"}
 
 
+def folded(doc: Doc) -> list[str]:
+    """Each token's folded text (:func:`kg.text.fold`), computed once per Doc; the folded text of
+    a span is the non-empty ones joined by spaces."""
+    words = doc.user_data.get("kg_fold")
+    if words is None:
+        words = doc.user_data["kg_fold"] = [fold(t.text) for t in doc]
+    return words
+
+
+def _folded_span(words: list[str], i: int, j: int) -> str:
+    return " ".join(w for w in words[i:j] if w)
+
+
 def find_titles(doc: Doc, on: Date | None) -> list[Title]:
     lex = lexicon()
+    words = folded(doc)
     heads = lex.title_phrases
     first_words = lex.title_first_words
     titles: list[Title] = []
@@ -56,10 +70,10 @@ def find_titles(doc: Doc, on: Date | None) -> list[Title]:
             titles.append(Title(start, end, phrase, former, country, deputy))
             i = end
             continue
-        if fold(doc[i].text).split()[:1] and fold(doc[i].text).split()[0] not in first_words:
+        if not words[i] or words[i].split()[0] not in first_words:
             i += 1
             continue
-        end = _head_end(doc, i, heads)
+        end = _head_end(doc, i, heads, words)
         if not end:
             i += 1
             continue
@@ -93,13 +107,14 @@ def _abbreviation(doc: Doc, i: int, table: dict[str, str]) -> tuple[int, str] | 
     return end, table[key]
 
 
-def _head_end(doc: Doc, i: int, heads: frozenset[str]) -> int:
+def _head_end(doc: Doc, i: int, heads: frozenset[str], words: list[str]) -> int:
     """End of the longest office head starting at token ``i`` (0: none)."""
+    if doc[i].is_punct:
+        return 0
     for j in range(min(len(doc), i + 6), i, -1):
-        span = doc[i:j]
-        if "\n" in span.text or doc[j - 1].is_punct or doc[i].is_punct:
+        if doc[j - 1].is_punct or any("\n" in t.text or "\n" in t.whitespace_ for t in doc[i:j - 1]):
             continue
-        if fold(span.text) in heads and doc[j - 1].lower_ not in _LINKS + ("the",) \
+        if _folded_span(words, i, j) in heads and doc[j - 1].lower_ not in _LINKS + ("the",) \
                 and doc[j - 1].pos_ in ("NOUN", "PROPN"):
             if not (doc[i].text[:1].isupper() or doc[i].pos_ == "NOUN" or doc[i].is_lower):
                 return 0
