@@ -116,6 +116,7 @@ class Event:
     attributed_to: str | None = None  # entity key of the source that reports it
     attribution: str | None = None  # the cue words ("according to", "told media")
     status_cue: str | None = None  # the words that set the status ("considering", "called off")
+    rule: str = ""  # the construction or finder that found it ("visit.noun", "gathering.attend")
 
     def role(self, name: str) -> tuple[str, ...]:
         for key, values in self.roles:

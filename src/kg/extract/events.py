@@ -66,7 +66,7 @@ def _event(ctx: Context, f: Found, anchor: Date | None) -> Event | None:
         time=time, trigger=trigger.text, quote=f.quote, status_cue=cue or None,
         attributed_to=source.key if source else None, attribution=source_cue,
         cause=ctx.doc.text[cause[0]:cause[1]] if cause else None,
-        cause_evidence=evidence_of(sent, *cause) if cause else None,
+        cause_evidence=evidence_of(sent, *cause) if cause else None, rule=f.rule,
     )
 
 

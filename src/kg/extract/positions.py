@@ -69,68 +69,6 @@ def _strong_article_country(ctx: Context, doc: Doc) -> str | None:
     return ranked[0][0]
 
 
-def _story_country(ctx: Context, doc: Doc, exclude: set[str]) -> str | None:
-    """The state the story happens in or is about, when it stands out (twice the weight of any
-    other, after ``exclude``): places weigh as in :func:`_nationality_weight`, a city or region at
-    least 1, and mentions in the lead half again as much."""
-    counts: Counter[str] = Counter()
-    taken = _title_places(ctx)
-    lead_end = ctx.body_start + 300
-    for p in ctx.places:
-        if p.start in taken:
-            continue
-        weight = _nationality_weight(doc, p)
-        if p.place.kind != "country":
-            weight = max(weight, 1.0)
-        if doc[p.start].idx < lead_end:
-            weight *= 1.5
-        counts[p.place.code] += weight
-    ranked = [(code, w) for code, w in counts.most_common() if code not in exclude]
-    if not ranked:
-        return None
-    second = ranked[1][1] if len(ranked) > 1 else 0.5
-    return ranked[0][0] if ranked[0][1] >= 2 * second else None
-
-
-def _other_side(ctx: Context, doc: Doc, exclude: set[str]) -> str | None:
-    """In a story between two states (the two that stand out), someone who travels to or meets
-    the side of one of them is of the other."""
-    counts: Counter[str] = Counter()
-    for p in ctx.places:
-        counts[p.place.code] += max(_nationality_weight(doc, p), 1.0 if p.place.kind != "country" else 0.0)
-    ranked = counts.most_common(3)
-    if len(ranked) < 2 or ranked[1][1] < ranked[0][1] / 4 or (len(ranked) > 2 and ranked[2][1] >= ranked[1][1] / 2):
-        return None
-    sides = {ranked[0][0], ranked[1][0]}
-    if len(sides & exclude) != 1:
-        return None
-    return (sides - exclude).pop()
-
-
-def _domestic(phrase: str) -> bool:
-    """An office that serves at home (a portfolio other than foreign affairs, a governor, a
-    speaker, a police chief, a lawmaker): in a story about one state, it is that state's."""
-    lex = lexicon()
-    words = set(phrase.replace("-", " ").split())
-    if words & lex.words("outward_words"):
-        return False
-    return bool(words & lex.words("domestic_office_words"))
-
-
-def _sentence_country(ctx: Context, doc: Doc, entity, exclude: set[str]) -> str | None:
-    """A state named strongly (a demonym, metonym or possessive) in the sentences that name the
-    person, when it is the only one there not already the stated state of someone else."""
-    claimed = {code for key, (code, basis) in ctx.nationality.items() if key != entity.key and basis == "stated"}
-    found: set[str] = set()
-    for mention in entity.mentions:
-        sent = doc[mention.start].sent
-        for p in ctx.places:
-            if sent.start <= p.start < sent.end and _nationality_weight(doc, p) >= 3:
-                found.add(p.place.code)
-    found -= claimed | exclude
-    return next(iter(found)) if len(found) == 1 else None
-
-
 def _headline_states(ctx: Context, doc: Doc) -> dict[str, str]:
     """Offices the headline names with their state but without a holder ("Peru Foreign Minister
     Cancels Visit"), by title phrase, when exactly one person of the article holds that office
@@ -216,12 +154,7 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None, events: tuple[Event, 
                     country, basis = article_country(), "article"
                     if country and {country, geo.historic(country, anchor)} & exclude:
                         country = None  # the article's state, but the person travels there or meets its side
-                    if country is None:
-                        country = _sentence_country(ctx, doc, entity, exclude)
-                    if country is None and exclude:
-                        country = _other_side(ctx, doc, exclude)
-                    if country is None and _domestic(title.phrase):
-                        country = _story_country(ctx, doc, exclude)
+
 
                 if country and not country.startswith("io:"):
                     country = geo.historic(country, anchor)
