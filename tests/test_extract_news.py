@@ -85,7 +85,7 @@ def test_extract_news_travelled_where_he_met() -> None:
 
 
 def test_extract_news_welcomed_by_upon_arriving() -> None:
-    text = "Turkish President Kemal Arslan was welcomed by Emir Tamim Saleh upon arriving in Doha."
+    text = "Turkish President Kemal Arslan was welcomed by Qatar's Emir Tamim Saleh upon arriving in Doha."
     assert ("visit", "occurred", ("Kemal Arslan",), ("Qatar",)) in facts(text)
     assert ("Tamim Saleh", "Emir", "Qatar") in posts(text)
 
