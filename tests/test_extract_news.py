@@ -201,3 +201,13 @@ def test_extract_news_passive_summons_keeps_the_summoned() -> None:
                if e.kind == "summons"]
     assert "summoner" not in dict(event.roles) or event.role("summoner") != event.role("summoned")
     assert event.role("summoned")
+
+
+def test_extract_news_counterpart_from_a_state() -> None:
+    text = "Nigerian President Bola Adeyemi met his counterpart from Ghana, Kwame Mensah, in Abuja."
+    assert ("Kwame Mensah", "President", "Ghana") in posts(text)
+
+
+def test_extract_news_arrival_noun() -> None:
+    text = "The arrival of Kenyan President Amara Okafor in Accra was delayed by bad weather."
+    assert facts(text) == {("visit", "postponed", ("Amara Okafor",), ("Ghana",))}

@@ -82,8 +82,14 @@ def counterparts(doc: Doc, entities: list[PersonEntity], titles: list[Title], on
         modifiers = [t for m in modifiers for t in [m, *(c for c in m.subtree if c.dep_ == "conj")]]
         states = [code for t in sorted(modifiers, key=lambda t: t.i)
                   if (code := geo.country_code(t.text, on, codes=False))]
+
         named: list[PersonMention] = []
         k = token.i + 1
+        if k + 1 < sent.end and doc[k].lower_ in ("from", "of"):  # "his counterpart from Ghana, X"
+            code = geo.country_code(doc[k + 1].text, on, codes=False)
+            if code:
+                states.append(code)
+                k += 2
         while k < sent.end and len(named) < max(len(states), 1) + 1:
             if k in by_start and not by_start[k].all_titles:
                 named.append(by_start[k])
