@@ -201,12 +201,12 @@ def cause_of(token: Token) -> tuple[int, int] | None:
         verb = verb.head
     for child in verb.children:
         if child.dep_ == "advcl":
-            marks = [c for c in child.children if c.dep_ == "mark" and c.lower_ in ("after", "because", "as", "since")]
+            marks = [c for c in child.children if c.dep_ == "mark" and c.lower_ in lex.words("cause_markers")]
             if marks:
                 tokens = [t for t in child.subtree if t.i > marks[0].i]
                 if tokens:
                     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-        if child.dep_ == "prep" and child.lower_ in ("after", "because", "amid", "over", "following", "due"):
+        if child.dep_ == "prep" and child.lower_ in lex.words("cause_markers"):
             tokens = [t for t in child.subtree if t is not child and t.lower_ not in ("of", "to")]
             if tokens:
                 return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)

@@ -270,7 +270,7 @@ def _meeting(found: Found, hosts: list[Actor], guests: list[Actor]) -> list[Foun
         return [Found(found.kind, found.trigger, {"participant": _unique([*hosts, g]), **place}, found.rule, found.status)
                 for g in guests if g.key not in {h.key for h in hosts}]
     separate = found.trigger.tag_ == "NNS" and found.trigger.lemma_.lower() == "meeting" or any(
-        c.lower_ in ("separately", "individually") for c in found.trigger.children)
+        c.lower_ in lexicon().words("separate_words") for c in found.trigger.children)
     if separate and hosts and guests:
         return [Found(found.kind, found.trigger, {"participant": [hosts[0], g], **place}, found.rule, found.status)
                 for g in guests if g.key != hosts[0].key]
@@ -281,7 +281,7 @@ def _one_gathering(trigger: Token) -> bool:
     """'a summit with A and B', 'welcomed A and B to a summit': one gathering of all of them."""
     lex = lexicon()
     multi = lex.words("multilateral_nouns")
-    if trigger.lemma_.lower() in multi or any(c.lower_ in ("joint", "trilateral", "three-way") for c in trigger.children):
+    if trigger.lemma_.lower() in multi or any(c.lower_ in lex.words("joint_words") for c in trigger.children):
         return True
     return any(c.dep_ == "prep" and c.lower_ in ("to", "for", "at") and
                any(o.dep_ == "pobj" and (o.lemma_.lower() in multi or any(x.lemma_.lower() in multi for x in o.children))
