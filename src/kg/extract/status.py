@@ -86,6 +86,8 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
         if _framing(trigger) and token.i != trigger.i and token.head.i != trigger.i \
                 and token.lower_ not in ("may", "might", "could"):
             continue
+        if token.i == trigger.i:
+            continue  # the event's own word is not a modality ("sought support in X")
         if token.lower_ in ("may", "might", "could") or _is(token, "consider_words"):
             return "considered", token.text
     plan = lexicon().words("plan_words")
@@ -94,8 +96,8 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
     framed = lexicon().words("future_words") if _framing(trigger) else plan
     for token in around:
         lemma = token.lemma_.lower()
-        words = plan if token.i == trigger.i or token.head.i == trigger.i else framed
-        if token.lower_ in words or lemma in words:
+        words = plan if token.head.i == trigger.i else framed
+        if token.i != trigger.i and (token.lower_ in words or lemma in words):
             if lemma == "set" and token.tag_ == "VBD" and not any(c.dep_ == "auxpass" for c in token.children):
                 continue
             return "planned", token.text
