@@ -211,3 +211,33 @@ def test_extract_news_counterpart_from_a_state() -> None:
 def test_extract_news_arrival_noun() -> None:
     text = "The arrival of Kenyan President Amara Okafor in Accra was delayed by bad weather."
     assert facts(text) == {("visit", "postponed", ("Amara Okafor",), ("Ghana",))}
+
+
+def test_extract_news_the_trip_postponed_is_the_trip_named_before() -> None:
+    text = ("Kenyan President Amara Okafor arrived in Accra on Monday. The trip had originally been planned "
+            "for February but Okafor postponed it after floods.")
+    assert ("visit", "postponed", ("Amara Okafor",), ("Ghana",)) in facts(text)
+    [late] = [e for e in run(text).events if e.kind == "visit" and e.status == "postponed"]
+    assert late.time.iso == "2023-02"  # "had been planned for February": the February before
+
+
+def test_extract_news_the_trip_praised_is_no_new_report() -> None:
+    text = "Kenyan President Amara Okafor arrived in Accra on Monday. The trip was a success, officials said."
+    assert facts(text) == {("visit", "occurred", ("Amara Okafor",), ("Ghana",))}
+
+
+def test_extract_news_accepted_an_invitation_to_visit() -> None:
+    text = "Chinese Foreign Minister Wu Lian accepted an invitation to visit Washington."
+    assert facts(text) == {("visit", "considered", ("Wu Lian",), ("United States",))}
+
+
+def test_extract_news_family_name_first() -> None:
+    text = "Chinese Foreign Minister Wu Lian met Kenyan President Amara Okafor. Later Wu met students."
+    names = {e.name for e in run(text).entities if e.kind == "person"}
+    assert names == {"Wu Lian", "Amara Okafor"}
+
+
+def test_extract_news_in_may_is_the_month() -> None:
+    [meeting] = [e for e in run("Kenyan President Amara Okafor met Chinese Foreign Minister Wu Lian in May.").events
+                 if e.kind == "meeting"]
+    assert meeting.time.iso == "2023-05"

@@ -48,11 +48,16 @@ def _event(ctx: Context, f: Found, anchor: Date | None) -> Event | None:
         status, cue = "occurred", trigger.text  # a cancel word elsewhere in the clause is what was said
     if status is None:
         return None
-    time = _date(ctx, sent, trigger, None if status == "cancelled" else status in ("planned", "considered"))
+    ahead = None if status == "cancelled" else status in ("planned", "considered")
+    if any(c.lower_ == "had" and c.dep_ == "aux" for t in (trigger, trigger.head) for c in t.children):
+        ahead = False  # "had been planned for February": a plan made before, for a date before
+    time = _date(ctx, sent, trigger, ahead)
     first = status
     status, cue = settle(status, cue, trigger=trigger, sent=sent, time=time, anchor=anchor)
     if first == "occurred" and status in ("planned", "considered"):
         time = _date(ctx, sent, trigger, True)  # read again, now as a date ahead
+    if f.rule.endswith("+anaphor") and status not in ("cancelled", "postponed"):
+        return None  # "the trip": a new report only when it says the trip was called off or put off
     if time is None and status == "occurred" and anchor is not None and f.kind in ("visit", "meeting"):
         # reported as done, with no date of its own: it happened by the article's date;
         # say the month, not the day, so the precision is honest

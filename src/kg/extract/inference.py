@@ -30,6 +30,39 @@ def meetings_abroad(ctx: Context, found: list[Found]) -> list[Found]:
     return out
 
 
+def anaphoric_events(ctx: Context, found: list[Found]) -> list[Found]:
+    """'The trip had been planned for February but was postponed', 'the meeting was called off':
+    a definite trip or meeting noun that names nobody and nowhere is the last trip (or meeting)
+    reported before it, within six sentences. Only what calls it off or puts it off makes a
+    report of its own (:func:`kg.extract.events.to_events` drops the rest: "the trip was a
+    success" adds nothing)."""
+    lex = lexicon()
+    nouns = {"visit": lex.words("travel_nouns"), "meeting": lex.words("meeting_nouns")}
+    triggers = {f.trigger.i for f in found}
+    sent_no = {s.start: n for n, s in enumerate(ctx.doc.sents)}
+    out = []
+    for kind, words in nouns.items():
+        earlier = sorted((f for f in found if f.kind == kind), key=lambda f: f.trigger.i)
+        for token in tokens_with(ctx.doc, words):
+            if token.i in triggers or token.pos_ != "NOUN" or token.tag_ == "NNS":
+                continue
+            dets = [c for c in token.children if c.dep_ in ("det", "poss")]
+            if not dets or dets[0].lower_ not in ("the", "this", "that", "his", "her", "their"):
+                continue
+            if any(c.dep_ in ("prep", "compound", "amod", "nmod") and (c.i in ctx.token_place or ctx.person_at(c))
+                   for c in token.children) or any(c.dep_ == "prep" and c.lower_ in ("to", "with", "between", "in")
+                                                  for c in token.children):
+                continue  # it names its own place or people: a fact of its own
+            here = sent_no[token.sent.start]
+            before = [f for f in earlier if f.trigger.i < token.i and here - sent_no[f.trigger.sent.start] <= 6]
+            if not before:
+                continue
+            last = before[-1]
+            roles = {k: list(v) for k, v in last.roles.items()}
+            out.append(Found(kind, token, roles, last.rule + "+anaphor"))
+    return out
+
+
 def summons_meetings(ctx: Context, found: list[Found]) -> list[Found]:
     """A summoned envoy meets the named official who summoned them (the guidelines' rule)."""
     out = []

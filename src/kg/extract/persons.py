@@ -392,6 +392,14 @@ def cluster_persons(persons: list[PersonMention], headline_end: int = 0) -> list
                 if len(fold(m.name).split()) > len(words) and (in_headline or m.start < mention.start)
                 and _joins(words, tuple(fold(m.name).split()))
             ]
+            if not candidates and len(words) == 1:
+                # family name first ("Qin Gang" ... "Qin"): the one full name it begins, when no
+                # full name ends with it
+                firsts = {fold(m.name) for m in fullest if len(fold(m.name).split()) > 1
+                          and fold(m.name).split()[0] == words[0] and (in_headline or m.start < mention.start)}
+                lasts = [m for m in fullest if len(fold(m.name).split()) > 1 and fold(m.name).split()[-1] == words[0]]
+                if len(firsts) == 1 and not lasts:
+                    candidates = [m for m in fullest if fold(m.name) in firsts]
             if not candidates and (mention.honorific or (len(words) == 1 and mention.all_titles)):
                 # "Mr. Roe ... Jane Roe", "President Roe ... President Jane Roe": a surname may
                 # join the one later full name (with a title, only one holding the same title)

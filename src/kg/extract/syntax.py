@@ -57,6 +57,9 @@ def subject_of(verb: Token) -> Token | None:
             objs = prep_objects(head, {"to", "for"})
             if objs:
                 return objs[0]
+        if token.dep_ == "acl" and token.tag_ == "VB" and head.dep_ in ("dobj", "attr") and head.head.pos_ == "VERB":
+            token = head.head  # "X accepted an invitation to visit Y", "X has a chance to meet Y"
+            continue
         if token.dep_ == "ccomp" and head.pos_ == "VERB":
             return None  # "X said (that) Y would visit": the clause has its own subject or none
         if token.dep_ in _CLIMB or token.dep_ in ("pobj", "prep"):

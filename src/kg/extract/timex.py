@@ -95,8 +95,8 @@ def _absolute(text: str, anchor: Date | None, future: bool | None) -> TimeValue 
         month = MONTHS.get(groups["month"].lower().rstrip("."))
         if month is None:
             continue
-        if groups["month"].lower() == "may" and not groups.get("day") and not groups.get("year"):
-            continue  # the modal verb
+        if groups["month"] == "may" and not groups.get("day") and not groups.get("year"):
+            continue  # the modal verb (the month is written "May")
         year = int(groups["year"]) if groups.get("year") else None
         if year is None:
             if anchor is None:
