@@ -86,8 +86,8 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
         if _framing(trigger) and token.i != trigger.i and token.head.i != trigger.i \
                 and token.lower_ not in ("may", "might", "could"):
             continue
-        if token.i == trigger.i:
-            continue  # the event's own word is not a modality ("sought support in X")
+        if token.i == trigger.i or token.dep_ in ("acl", "relcl"):
+            continue  # the event's own word, or what it is for ("a meeting to discuss X"), is no modality
         if token.lower_ in ("may", "might", "could") or _is(token, "consider_words"):
             return "considered", token.text
     plan = lexicon().words("plan_words")
