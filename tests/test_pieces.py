@@ -237,3 +237,18 @@ def test_pieces_real_pipeline_surname_in_a_later_piece(monkeypatch: pytest.Monke
     meetings = [e for e in x.events if e.kind == "meeting"]
     assert meetings and all("person:jane roe" in e.role("participant") for e in meetings)
     assert all(text[e.evidence.start:e.evidence.end] == e.evidence.sentence for e in x.events)
+
+
+@pytest.mark.slow
+def test_pieces_paragraph_marks_are_the_same_at_any_length() -> None:
+    """kg_paragraphs (kg.nlp) writes its sentence marks in one array (linear); the marks: a line
+    break starts a sentence, a name after a capitalised title does not."""
+    from kg.nlp import load
+
+    nlp = load()
+    line = "Talks in Paris\nPresident Jane Roe met Minister Max Mustermann on Monday.\n\n"
+    for repeat in (1, 200):
+        doc = nlp(line * repeat)
+        starts = [t.i for t in doc if t.is_sent_start]
+        per_line = len(nlp.tokenizer(line))
+        assert starts == [i for n in range(repeat) for i in (n * per_line, n * per_line + 4)]
