@@ -30,7 +30,7 @@ SELECT ?s WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } } ORDER BY ?s
 def readme_codes() -> dict[int, str]:
     text = (ROOT / "README.md").read_text("utf-8")
     table = text.split("## Exit codes", 1)[1].split("\n## ", 1)[0]
-    return {int(code): meaning for code, meaning in re.findall(r"^\| (\d+) \| (.+) \|$", table, re.M)}
+    return {int(code): meaning for code, meaning in re.findall(r"^\| (\d+) \| (.+) \|$", table, re.MULTILINE)}
 
 
 @contextmanager

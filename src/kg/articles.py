@@ -281,7 +281,7 @@ def _peek_id(data: bytes) -> str | None:
     pos = match.end() if match else len(text)
     try:
         while pos < len(text) and text[pos] == '"':
-            key, pos = json.decoder.scanstring(text, pos + 1)
+            key, pos = json.decoder.scanstring(text, pos + 1)  # type: ignore[attr-defined]
             pos = re.compile(r"\s*:\s*").match(text, pos).end()  # type: ignore[union-attr]
             value, pos = decoder.raw_decode(text, pos)
             if key == "id":

@@ -56,7 +56,7 @@ class KgGroup(click.Group):
             click.echo("Error: interrupted; work finished before the interrupt is kept, "
                        "run the same command again to complete it", err=True)
             ctx.exit(INTERRUPTED_EXIT)
-        except Exception as exc:  # noqa: BLE001 - the last line of defence
+        except Exception as exc:
             if isinstance(exc, BrokenPipeError) and _closed_pipe():
                 _quiet_exit(ctx)
             if os.environ.get("KG_DEBUG"):

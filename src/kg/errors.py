@@ -37,20 +37,20 @@ gravest: 70 (an extraction bug), then 5, 3 (bad or too large input), 1 (SHACL).
 from __future__ import annotations
 
 __all__ = [
-    "KgError",
-    "UsageError",
-    "ValidationFailed",
+    "INTERNAL_ERROR_EXIT",
+    "ArticleError",
     "ArticlesNotStored",
     "InputError",
-    "ArticleError",
-    "TooLarge",
-    "QueryError",
-    "StoreError",
-    "OutputError",
-    "QueryTimeout",
+    "KgError",
     "NetworkRefused",
+    "OutputError",
+    "QueryError",
+    "QueryTimeout",
     "RemoteError",
-    "INTERNAL_ERROR_EXIT",
+    "StoreError",
+    "TooLarge",
+    "UsageError",
+    "ValidationFailed",
 ]
 
 INTERNAL_ERROR_EXIT = 70  # EX_SOFTWARE from sysexits.h

@@ -107,7 +107,7 @@ def split_header(raw: str, where: str) -> Header:
                   raw[body_start:], max(first.values()))
 
 
-def _lines(raw: str):  # noqa: ANN202 - (line number, start, end) of each line, lazily
+def _lines(raw: str):
     pos, line = 0, 1
     while pos <= len(raw):
         end = raw.find("\n", pos)

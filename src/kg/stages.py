@@ -100,7 +100,7 @@ def extractions(articles: Iterable[Article], extract_many: Callable[..., Iterato
                 article = feed.taken.popleft()
                 yield article, failure_of(article, item.error) if isinstance(item, Failed) else item
             return
-        except Exception as exc:  # noqa: BLE001 - the stream died: the article it was on fails
+        except Exception as exc:
             if not feed.taken:  # before any article (loading the model ...): not an article's fault
                 raise
             article = feed.taken.popleft()

@@ -41,11 +41,11 @@ from kg.model import Article, Entity, Event, Evidence, Extraction, Position
 __all__ = ["BATCH_CHARS", "MAX_PIECE_CHARS", "Failed", "Piece", "extract_stream", "merge", "pieces", "spans"]
 
 MAX_PIECE_CHARS = 20_000
-BATCH_CHARS = 200_000
+BATCH_CHARS = 50_000
 # a sentence ends at . ! ? (closing quotes and brackets kept with it) before a space and a capital,
 # digit or opening quote; not after an initial ("J. Roe", "U.S.") or a common abbreviation
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])")
-_ABBREVIATIONS = frozenset("mr mrs ms dr st gen col lt sgt capt maj rep sen gov prof rev jr sr no vs".split())
+_ABBREVIATIONS = frozenset(["mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "capt", "maj", "rep", "sen", "gov", "prof", "rev", "jr", "sr", "no", "vs"])
 _PRECISION = {"year": 0, "month": 1, "day": 2}
 
 ExtractDoc = Callable[[Any, Article], Extraction]
@@ -155,7 +155,7 @@ def _pieces(articles: Iterable[Article], keep_going: bool) -> Iterator[Piece]:
     for article in articles:
         try:
             cut = pieces(article)
-        except Exception as exc:  # noqa: BLE001 - a bug in cutting: this article fails, not the stream
+        except Exception as exc:
             if not keep_going:
                 raise
             cut = [Piece(article, article, 0, True, error=exc)]
@@ -184,7 +184,7 @@ def extract_stream(
                 if isinstance(doc, Exception):
                     raise doc
                 parts.append(shift(extract_doc(doc, piece.part), piece.offset))
-            except Exception as exc:  # noqa: BLE001 - one article's failure, reported in its place
+            except Exception as exc:
                 if not keep_going:
                     raise
                 error = exc
@@ -232,11 +232,13 @@ def _batches(items: Iterable[Piece], batch_size: int) -> Iterator[list[Piece]]:
 
 # -- offsets and merging ---------------------------------------------------------------------------
 
-def _moved(evidence: Evidence | None, offset: int) -> Evidence | None:
-    if evidence is None or offset == 0:
-        return evidence
+def _moved(evidence: Evidence, offset: int) -> Evidence:
     return Evidence(evidence.sentence, evidence.start + offset, evidence.end + offset,
                     evidence.anchor_start + offset, evidence.anchor_end + offset)
+
+
+def _maybe_moved(evidence: Evidence | None, offset: int) -> Evidence | None:
+    return None if evidence is None else _moved(evidence, offset)
 
 
 def shift(extraction: Extraction, offset: int) -> Extraction:
@@ -245,10 +247,10 @@ def shift(extraction: Extraction, offset: int) -> Extraction:
         return extraction
     return replace(
         extraction,
-        entities=tuple(replace(e, evidence=_moved(e.evidence, offset)) for e in extraction.entities),
-        positions=tuple(replace(p, evidence=_moved(p.evidence, offset)) for p in extraction.positions),
+        entities=tuple(replace(e, evidence=_maybe_moved(e.evidence, offset)) for e in extraction.entities),
+        positions=tuple(replace(p, evidence=_maybe_moved(p.evidence, offset)) for p in extraction.positions),
         events=tuple(replace(e, evidence=_moved(e.evidence, offset),
-                             cause_evidence=_moved(e.cause_evidence, offset)) for e in extraction.events),
+                             cause_evidence=_maybe_moved(e.cause_evidence, offset)) for e in extraction.events),
     )
 
 
