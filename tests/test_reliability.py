@@ -386,3 +386,61 @@ def test_reliability_head_in_a_shell_pipeline(runner: CliRunner, graph_path: Pat
     assert _build(runner, graph_path, feed).exit_code == 0
     done = _shell(graph_path, rq, '| head -1; echo "status ${PIPESTATUS[0]}"')
     assert done.stdout.splitlines() == ["s,p,o", "status 0"] and done.stderr == ""
+
+
+def test_reliability_shacl_run_that_raises_fails_that_article_only(
+    runner: CliRunner, graph_path: Path, articles_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """pySHACL raising on one graph (a batch call raises): the batch is validated graph by graph."""
+    from conftest import _fake_extract_many
+
+    import kg.build
+    from kg.mapping import to_graph
+    from kg.validate import validate_graph
+    from kg.vocab import DIP
+
+    def validate(graph: Any) -> Any:
+        if "b" in {str(o) for o in graph.objects(None, DIP.articleId)}:
+            raise RecursionError("maximum recursion depth exceeded")
+        return validate_graph(graph)
+
+    monkeypatch.setattr(kg.build, "_stages", lambda: (_fake_extract_many, to_graph, validate))
+    result = _build(runner, graph_path, articles_dir)
+    _one_error(result, 70, "1 article(s) not stored (1 SHACL error)")
+    assert f"  b ({articles_dir / 'b.txt'}): SHACL error: RecursionError: maximum recursion depth exceeded" in (
+        result.stderr.splitlines())
+    assert _ids(graph_path) == ["a"]
+
+
+@pytest.mark.usefixtures("no_spacy")
+def test_reliability_large_graphs_are_written_in_chunks_with_the_same_result(
+    runner: CliRunner, tmp_path: Path, articles_dir: Path, jsonl_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kg.build
+
+    whole, chunked = tmp_path / "whole", tmp_path / "chunked"
+    assert _build(runner, whole, articles_dir, jsonl_file).exit_code == 0
+    monkeypatch.setattr(kg.build, "WRITE_CHUNK", 3)  # every article graph now takes several transactions
+    assert _build(runner, chunked, articles_dir, jsonl_file).exit_code == 0
+    assert _build(runner, chunked, articles_dir, jsonl_file).exit_code == 0  # and replacing them
+    assert _quads(chunked) == _quads(whole)
+    sources = json.loads((chunked / "kg-sources.json").read_text("utf-8"))
+    assert "pending" not in sources and sorted(sources["articles"]) == ["a", "b", "c1", "c2"]
+
+
+@pytest.mark.usefixtures("no_spacy")
+def test_reliability_article_left_half_written_is_removed_by_the_next_build(
+    runner: CliRunner, graph_path: Path, articles_dir: Path, jsonl_file: Path
+) -> None:
+    """A build killed while writing a graph in chunks leaves it marked pending: the next build
+    removes it and says so."""
+    assert _build(runner, graph_path, articles_dir).exit_code == 0
+    book = graph_path / "kg-sources.json"
+    data = json.loads(book.read_text("utf-8"))
+    book.write_text(json.dumps({**data, "pending": ["b"]}), encoding="utf-8")  # as a kill would leave it
+    result = _build(runner, graph_path, jsonl_file)
+    assert result.exit_code == 0
+    assert result.stderr.splitlines()[1] == (
+        "warning: article b: left incomplete by an interrupted build, removed; build it again")
+    assert _ids(graph_path) == ["a", "c1", "c2"]
+    assert "pending" not in json.loads(book.read_text("utf-8"))
