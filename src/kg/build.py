@@ -1,7 +1,7 @@
 """Build: article files -> extraction -> RDF -> SHACL gate -> one named graph per article.
 
 :func:`build` first reads every input once without keeping it (checks readability, sizes, JSON,
-dates, duplicate ids, ids already stored from another source (:mod:`kg.sources`), RDF syntax),
+dates, duplicate ids, ids already stored from another source: :mod:`kg.admission`, RDF syntax),
 so a bad input raises :class:`~kg.errors.InputError` before anything is written. Then it streams
 (:mod:`kg.stages`): articles -> :func:`kg.extract.extract_many` -> :func:`kg.mapping.to_graph` ->
 SHACL (:func:`kg.validate.validate_batch`: :data:`SHACL_BATCH` graphs per pySHACL call) -> if the
@@ -53,13 +53,14 @@ from urllib.parse import quote
 
 import pyoxigraph as ox
 
-from kg.articles import ignored_files, read_articles, source_file
-from kg.errors import ArticleError, InputError, StoreError, TooLarge, UsageError
+from kg.admission import Gate
+from kg.articles import ignored_files, source_file
+from kg.errors import InputError, StoreError, UsageError
 from kg.ids import article_graph_iri
 from kg.iris import ID_BASE
 from kg.links import update_links
-from kg.model import EVENT_KINDS, Article
-from kg.sources import SourceBook, source_of, verdict
+from kg.model import EVENT_KINDS
+from kg.sources import SourceBook, source_of
 from kg.stages import Failure, Outcome, outcomes_in_process, outcomes_in_workers
 from kg.store import GraphStore
 
@@ -178,7 +179,7 @@ def build(
     text_paths = [Path(p) for p in inputs if Path(p) not in rdf_paths]
     rdf_graphs = [_read_rdf(path) for path in rdf_paths]  # parses: syntax errors raise here
     book = SourceBook.of(store.path)
-    gate = _Gate(store, book, fresh=fresh, strict=strict, skip_bad=skip_bad, replace=replace)
+    gate = Gate(store, book, fresh=fresh, strict=strict, skip_bad=skip_bad, replace=replace)
     total = sum(1 for _ in gate.admit(text_paths)) if text_paths else 0  # every refusal before any work
     tally = _Tally(started=started, failed=list(gate.failures))
     tally.ignored = [str(path) for path in ignored_files(text_paths)] if text_paths else []
@@ -214,7 +215,7 @@ def _prepare(store: GraphStore, book: SourceBook, tally: _Tally, rdf_graphs: lis
             tally.rdf_graphs += 1
 
 
-def _outcomes(paths: list[Path], gate: _Gate, store: GraphStore, jobs: int, batch_size: int,
+def _outcomes(paths: list[Path], gate: Gate, store: GraphStore, jobs: int, batch_size: int,
               shacl_batch: int) -> Iterator[Outcome]:
     """Articles -> outcomes (in-process, or in ``jobs`` worker processes), in input order."""
     if not paths:  # RDF inputs alone do not load spaCy
@@ -343,66 +344,6 @@ def _record_failure(outcome: Outcome, tally: _Tally) -> None:
         tally.failed.append(outcome.failure)
     else:
         tally.rejected.append(Rejected(outcome.article_id, outcome.origin, outcome.rejected or ()))
-
-
-class _Gate:
-    """Which articles go in, decided in the first reading, before any work: bad inputs by the skip
-    policy, ids already stored from another source (:func:`kg.sources.verdict`), sizes."""
-
-    def __init__(self, store: GraphStore, book: SourceBook, *, fresh: bool, strict: bool, skip_bad: bool,
-                 replace: bool) -> None:
-        self.store, self.book = store, book
-        self.fresh, self.strict, self.skip_bad, self.replace = fresh, strict, skip_bad, replace
-        self.failures: list[Failure] = []
-        self.refused: set[str] = set()  # origins of articles read fine but kept out (id collisions)
-        self.stored_before: set[str] = set()  # ids that were stored before this build
-
-    def skip(self, error: ArticleError) -> bool:
-        """The first reading's policy for a bad article: record it and go on, or refuse the build."""
-        if isinstance(error, TooLarge) and not self.strict:
-            kind = "too large"
-        elif self.skip_bad:
-            kind = "bad input"
-        elif self.strict:
-            return False
-        else:
-            hint = "pass --skip-bad to store the other articles and list the bad ones"
-            raise ArticleError(error.what, where=error.where, article_id=error.article_id,
-                               fix=f"{error.fix} (or {hint})" if error.fix else hint)
-        self.failures.append(Failure(error.article_id, error.where or "", error.message, error.exit_code, kind))
-        return True
-
-    def admit(self, paths: Sequence[Path]) -> Iterator[Article]:
-        """The first reading: every article that will be built; records or raises the others."""
-        for article in read_articles(paths, skip=self.skip):
-            if self.fresh:
-                yield article
-                continue
-            source = source_of(source_file(article.origin))
-            judged = verdict(article, source, self.store, self.book)
-            if judged == "collision" and not self.replace:
-                if not self.skip(self._collision(article)):
-                    raise self._collision(article)
-                self.refused.add(article.origin)
-                continue
-            if judged != "new":
-                self.stored_before.add(article.id)
-            yield article
-
-    def admitted(self, paths: Sequence[Path]) -> Iterator[Article]:
-        """The second reading: the articles :meth:`admit` let through (its refusals are recorded)."""
-        return (a for a in read_articles(paths, skip=lambda _: True) if a.origin not in self.refused)
-
-    def _collision(self, article: Article) -> ArticleError:
-        recorded = self.book.get(article.id)
-        rename = ("rename the file (its name is the id)" if Path(article.origin).suffix.lower() == ".txt"
-                  else "give the line another id")
-        return ArticleError(
-            f"article id {article.id!r} is already stored from {recorded}, with other text",
-            where=article.origin,
-            fix=f"{rename}, remove the stored one first (`kg remove {article.id}`), or pass --replace",
-            article_id=article.id,
-        )
 
 
 def _stages() -> tuple[Callable[..., Iterator[Any]], Callable[[Any], Any], Callable[[Any], Any]]:
