@@ -358,8 +358,9 @@ def validate(graph_path: Path | None) -> None:
 @click.option("--hard-negatives", "negative_files", multiple=True, type=click.Path(path_type=Path, dir_okay=False),
               help="An input file of hard negatives (repeatable; built too): its articles get their own "
                    "row, and every visit or meeting found in them is counted.")
+@click.option("--skip-bad", is_flag=True, help="Build the good articles when some input lines are bad (as kg build).")
 @graph_option
-def eval_(gold_dir: Path, inputs: tuple[Path, ...], errors: bool, negative_files: tuple[Path, ...],
+def eval_(gold_dir: Path, inputs: tuple[Path, ...], errors: bool, negative_files: tuple[Path, ...], skip_bad: bool,
           graph_path: Path | None) -> None:
     """Build INPUTs (default seeds/) and score the graph against the gold answers in GOLD_DIR.
 
@@ -375,7 +376,7 @@ def eval_(gold_dir: Path, inputs: tuple[Path, ...], errors: bool, negative_files
     with tempfile.TemporaryDirectory(prefix="kg-eval-") as tmp:
         path = graph_path or Path(tmp) / "graph"
         with _open(path, write=True) as store:
-            summary = run_build(sources, store)
+            summary = run_build(sources, store, skip_bad=skip_bad)
             click.echo(summary.line(), err=True)
             report = evaluate(gold_dir, store.store, set(summary.article_ids), hard_negatives=negatives)
     click.echo(report.render(errors))
