@@ -97,16 +97,16 @@ INPUT_CASES = [
     ("blank.txt", b"  \n\t\n", 3, ":1", "only whitespace"),
     ("blank.jsonl", b"\n \n", 3, "", "only whitespace"),
     ("binary.txt", b"Text\n\x00\x01\x02\xff", 3, ":2", "binary file"),
-    ("binary.jsonl", bytes(range(256)), 3, ":1", "binary file"),
+    ("binary.jsonl", bytes(range(256)), 3, ":1:1", "binary file"),
     ("latin1.txt", "date 2021-03-02\nMinister Ren\u00e9 said.\n".encode("latin-1"), 3, ":2", "not UTF-8 (byte 0xe9)"),
-    ("notjson.jsonl", b'{"id": "x", "text": "ok"}\n{"id": "y", "text": \'single\'}\n', 3, ":2", "not JSON"),
-    ("noid.jsonl", b'{"id": "x", "text": "ok"}\n{"text": "no id"}\n', 3, ":2", "missing 'id'"),
-    ("notext.jsonl", b'{"id": "x"}\n', 3, ":1", "missing 'text'"),
-    ("dup.jsonl", b'{"id": "x", "text": "one"}\n{"id": "x", "text": "two"}\n', 3, ":2", "duplicate article id 'x'"),
+    ("notjson.jsonl", b'{"id": "x", "text": "ok"}\n{"id": "y", "text": \'single\'}\n', 3, ":2:21", "not JSON"),
+    ("noid.jsonl", b'{"id": "x", "text": "ok"}\n{"text": "no id"}\n', 3, ":2:1", "missing 'id'"),
+    ("notext.jsonl", b'{"id": "x"}\n', 3, ":1:1", "missing 'text'"),
+    ("dup.jsonl", b'{"id": "x", "text": "one"}\n{"id": "x", "text": "two"}\n', 3, ":2:8", "duplicate article id 'x'"),
     ("date.txt", b"date 2023-13-45\nText.\n", 3, ":1", "bad date marker 'date 2023-13-45'"),
-    ("date.jsonl", b'{"id": "x", "text": "T.", "date": "2023-02-30"}\n', 3, ":1", "bad date '2023-02-30'"),
-    ("deep.jsonl", _deep_json(100_000), 3, ":1", "JSON nested too deeply"),
-    ("surrogate.jsonl", b'{"id": "x", "text": "a \\ud800 b"}\n', 3, ":1", "lone surrogate \\ud800"),
+    ("date.jsonl", b'{"id": "x", "text": "T.", "date": "2023-02-30"}\n', 3, ":1:35", "bad date '2023-02-30'"),
+    ("deep.jsonl", _deep_json(100_000), 3, ":1:1", "JSON nested too deeply"),
+    ("surrogate.jsonl", b'{"id": "x", "text": "a \\ud800 b"}\n', 3, ":1:21", "lone surrogate \\ud800"),
     ("notes.md", b"# notes\n", 3, "", "unknown file type '.md'"),
     ("noext", b"text\n", 3, "", "unknown file type '(no extension)'"),
     ("doctype.trig", b'<!DOCTYPE x [<!ENTITY a "aaaa">]>\n', 3, "", "contains <!DOCTYPE"),
@@ -142,40 +142,75 @@ def test_bad_input_folder_without_articles_and_missing_path(
     (folder / "sub" / "readme.md").write_text("nothing here")
     (folder / ".hidden.txt").write_text("hidden")
     result = runner.invoke(cli, ["build", str(folder), "--graph", str(graph)])
-    _one_error(result, 3, f"Error: {folder}: folder has no articles; put .txt or .jsonl files in it")
+    _one_error(result, 3, f"Error: {folder}: folder has no articles (2 other file(s) skipped); "
+                          "put .txt or .jsonl files in it")
     result = runner.invoke(cli, ["build", str(tmp_path / "gone.jsonl"), "--graph", str(graph)])
     _one_error(result, 3, f"Error: {tmp_path / 'gone.jsonl'}: no such file or folder; check the path")
     assert _quads(graph) == before
 
 
-@pytest.mark.parametrize("suffix", [".txt", ".jsonl"])
-def test_bad_input_20_mb_article_refused_quickly_in_bounded_memory(
-    runner: CliRunner, graph_path: Path, tmp_path: Path, suffix: str
-) -> None:
-    graph, before = _built(graph_path)
-    path = tmp_path / f"huge{suffix}"
+def _huge(path: Path) -> Path:
+    """A 20 MB article (for .jsonl: after a good line, and followed by one)."""
     chunk = ("Minister Jane Roe will visit Germany next week. " * 1000).encode()
     with path.open("wb") as handle:
-        if suffix == ".jsonl":
+        if path.suffix == ".jsonl":
             handle.write(b'{"id": "ok", "text": "Fine."}\n{"id": "huge", "text": "')
         while handle.tell() < 20 * 1024 * 1024:
             handle.write(chunk)
-        if suffix == ".jsonl":
-            handle.write(b'"}\n')
+        if path.suffix == ".jsonl":
+            handle.write(b'"}\n{"id": "after", "text": "Fine too."}\n')
+    return path
+
+
+def _measured(runner: CliRunner, args: list[str]) -> tuple[Result, int, float]:
     tracemalloc.start()
     started = time.monotonic()
     try:
-        result = runner.invoke(cli, ["build", str(path), "--graph", str(graph)])
+        result = runner.invoke(cli, args)
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
-    elapsed = time.monotonic() - started
+    return result, peak, time.monotonic() - started
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".jsonl"])
+def test_bad_input_20_mb_article_strict_refused_before_any_work(
+    runner: CliRunner, graph_path: Path, tmp_path: Path, suffix: str
+) -> None:
+    graph, before = _built(graph_path)
+    path = _huge(tmp_path / f"huge{suffix}")
+    result, peak, elapsed = _measured(runner, ["build", str(path), "--strict", "--graph", str(graph)])
     place = ":2" if suffix == ".jsonl" else ""
-    _one_error(result, 3, f"Error: {path}{place}: article larger than the limit of 2,097,152 bytes of UTF-8",
+    _one_error(result, 3, f"Error: {path}{place}: article 'huge' larger than the limit of 2,097,152 bytes of UTF-8",
                "split it into several articles")
     assert peak < 8 * 1024 * 1024, f"peak {peak:,} bytes for a 20 MB file"
     assert elapsed < 5.0
     assert _quads(graph) == before
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".jsonl"])
+def test_bad_input_20_mb_article_kept_out_the_others_stored(
+    runner: CliRunner, graph_path: Path, tmp_path: Path, articles_dir: Path, suffix: str
+) -> None:
+    """Without --strict the article over the limit is reported with its id, before any work, and
+    the others are stored: exit 3, exactly one Error line."""
+    graph, before = _built(graph_path)
+    path = _huge(tmp_path / f"huge{suffix}")
+    result, peak, elapsed = _measured(runner, ["build", str(articles_dir), str(path), "--graph", str(graph)])
+    assert result.exit_code == 3, result.stderr
+    place = ":2" if suffix == ".jsonl" else ""
+    stored = 4 if suffix == ".jsonl" else 2
+    assert result.stderr.splitlines() == [
+        *[line for line in result.stderr.splitlines()[:1] if line.startswith(f"built {stored} articles (replaced 2), "
+                                                                              "0 rejected, 1 failed, ")],
+        "1 article(s) not stored:",
+        f"  {path}{place}: article 'huge' larger than the limit of 2,097,152 bytes of UTF-8; "
+        "split it into several articles or remove it",
+        "Error: 1 article(s) not stored (1 too large); see the list above; the other articles were stored",
+    ]
+    assert peak < 8 * 1024 * 1024 and elapsed < 10.0
+    with GraphStore.open(graph) as store:
+        assert store.article_ids() == (["a", "after", "b", "ok"] if suffix == ".jsonl" else ["a", "b"])
 
 
 def test_bad_input_deep_nesting_in_turtle_is_read_as_data(
@@ -312,5 +347,5 @@ def test_bad_input_jsonl_records_of_every_json_type(
     graph, before = _built(graph_path)
     for n, value in enumerate([[], "text", 7, None, True, {"id": ["x"], "text": "t"}, {"id": "x", "text": {"a": 1}}]):
         path = write(f"types/{n}.jsonl", json.dumps(value) + "\n")
-        _one_error(runner.invoke(cli, ["build", str(path), "--graph", str(graph)]), 3, f"Error: {path}:1: ")
+        _one_error(runner.invoke(cli, ["build", str(path), "--graph", str(graph)]), 3, f"Error: {path}:1:")
     assert _quads(graph) == before

@@ -129,7 +129,11 @@ def test_validate_batch_shared_node_that_differs_is_validated_alone() -> None:
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
-def test_build_extractor_failure_keeps_earlier_articles(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int) -> None:
+def test_build_extractor_failure_fails_that_article_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int
+) -> None:
+    """An extraction stream that dies on a5 (a bug) fails a5 alone: the stream starts again after
+    it, the other eight are stored, a5 is reported with its id and exit 70 (``--strict``: nothing)."""
     from conftest import _fake_extract_many
 
     from kg.mapping import to_graph
@@ -143,6 +147,14 @@ def test_build_extractor_failure_keeps_earlier_articles(tmp_path: Path, monkeypa
     monkeypatch.setattr(kg.build, "_stages", lambda: (failing, to_graph, validate_graph))
     inputs = _corpus(tmp_path)
     with GraphStore.open(tmp_path / "g", create=True) as store:
-        with pytest.raises(ValueError, match="extractor bug"):
-            kg.build.build([inputs], store, jobs=jobs, batch_size=2, shacl_batch=8)
-        assert sorted(store.article_ids()) == ["a1", "a2", "a3", "a4"]
+        summary = kg.build.build([inputs], store, jobs=jobs, batch_size=2, shacl_batch=8)
+        assert sorted(store.article_ids()) == [f"a{i}" for i in range(1, 10) if i != 5]
+    (failure,) = summary.failed
+    assert (failure.article_id, failure.kind, failure.exit_code) == ("a5", "extraction error", 70)
+    assert failure.line == f"a5 ({inputs}:5): extraction error: ValueError: extractor bug"
+    assert "Traceback" in failure.trace and summary.exit_code == 70
+    assert summary.article_ids == tuple(f"a{i}" for i in range(1, 10))
+    with GraphStore.open(tmp_path / "strict", create=True) as store:
+        summary = kg.build.build([inputs], store, jobs=jobs, batch_size=2, shacl_batch=8, strict=True)
+        assert store.article_ids() == [] and store.quad_count() == 0
+    assert summary.articles == 0 and [f.article_id for f in summary.failed] == ["a5"]

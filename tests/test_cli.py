@@ -65,8 +65,9 @@ def test_cli_build_input_error_exit_3_store_unchanged(
     result = runner.invoke(cli, ["build", str(articles_dir), str(bad), "--fresh", "--graph", str(graph_path)])
     assert result.exit_code == 3
     assert result.stderr == (
-        f"Error: {bad}:2: not JSON (Expecting value at column 1); "
-        'write one JSON object per line, e.g. {"id": "a1", "text": "..."}\n'
+        f"Error: {bad}:2:1: not JSON (Expecting value); "
+        'write one JSON object per line, e.g. {"id": "a1", "text": "..."} '
+        "(or pass --skip-bad to store the other articles and list the bad ones)\n"
     )
     assert _quads(graph_path) == before
 

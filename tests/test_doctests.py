@@ -7,7 +7,8 @@ import importlib
 
 import pytest
 
-MODULES = ["kg.text", "kg.geo", "kg.ids", "kg.extract.timex", "kg.extract.lexicon"]
+MODULES = ["kg.text", "kg.geo", "kg.ids", "kg.extract.timex", "kg.extract.lexicon", "kg.headers", "kg.articles",
+           "kg.extract.pieces"]
 
 
 @pytest.mark.parametrize("name", MODULES)

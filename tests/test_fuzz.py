@@ -172,3 +172,98 @@ def test_fuzz_real_pipeline(runner: CliRunner, texts: list[str], date: str | Non
         stored = _stored_graphs_conform(graph)
         for i in range(len(texts)):
             assert f"r{i}" in stored or f"  r{i} (" in result.stderr
+
+
+# ---------------------------------------------------------------------------------- headers (issue 14)
+
+HEADER_KEYS = st.sampled_from(["Date", "date", "DATE", "Title", "title", "URL", "Dated", "Date palms", "Note"])
+HEADER_SEPS = st.sampled_from([": ", ":", " : ", " ", "\t", ""])
+HEADER_VALUES = st.one_of(
+    st.dates().map(str),
+    st.datetimes().map(lambda d: d.isoformat()),
+    st.datetimes().map(lambda d: d.isoformat(sep=" ", timespec="minutes")),
+    st.sampled_from(["07/09/2004", "2004-02-30", "2004-09-07T25:00", "2004-9-7", "tomorrow", "", "  ", "2004-09-07Z",
+                     "Talks in Paris", "https://example.org/a"]),
+    TEXT.filter(lambda s: "\n" not in s and "\r" not in s),
+)
+HEADER_LINES = st.tuples(HEADER_KEYS, HEADER_SEPS, HEADER_VALUES).map("".join)
+
+
+@pytest.mark.usefixtures("no_spacy")
+@FUZZ
+@given(lines=st.lists(HEADER_LINES, min_size=1, max_size=4), blank=st.sampled_from(["", "\n", "\n\n"]),
+       lead=st.sampled_from(["", "\n", "  ", "\ufeff"]), body=st.one_of(TEXT, st.just("Jane Roe met Max Mustermann.")))
+def test_fuzz_txt_headers(runner: CliRunner, lines: list[str], blank: str, lead: str, body: str) -> None:
+    """Any header block: stored, or refused with one line naming path:line and the fix; a first line
+    that reads `Date:` is never stored as text: it gives the date or it is refused."""
+    import re
+
+    from kg.headers import parse_date
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "article.txt"
+        path.write_text(lead + "\n".join(lines) + "\n" + blank + body, encoding="utf-8", errors="surrogatepass")
+        graph = Path(tmp) / "graph"
+        result = runner.invoke(cli, ["build", str(path), "--graph", str(graph)])
+        _check_outcome(result, f"{path}")
+        first = re.match(r"\s*date\s*:(.*)", lines[0], re.IGNORECASE | re.DOTALL)
+        if result.exit_code == 3:
+            assert re.match(rf"Error: {re.escape(str(path))}(:\d+)?: ", result.stderr)
+            return
+        with GraphStore.open(graph) as store:
+            published = {q.object.value for q in store.store.quads_for_pattern(
+                None, ox.NamedNode("https://w3id.org/kg-diplomacy/ontology#published"), None)}
+        if first:
+            assert published == {parse_date(first.group(1)).isoformat()}  # type: ignore[union-attr]
+
+
+# ------------------------------------------------------------------------------ long inputs (issue 14)
+
+PIECE_TEXT = st.lists(
+    st.one_of(
+        st.sampled_from(["Talks went on.", "Mr. Roe met U.S. officials.", "J. Doe said \"no.\"", "Why?", "\n\n", "\n",
+                         " ", "x" * 300, "Jane Roe will visit Germany next week.", "(See above.) Then more."]),
+        TEXT,
+    ),
+    max_size=60,
+).map(" ".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=PIECE_TEXT, limit=st.integers(min_value=20, max_value=400), floor=st.integers(min_value=0, max_value=500))
+def test_fuzz_pieces_cover_the_text_in_bounded_pieces(text: str, limit: int, floor: int) -> None:
+    from kg.extract.pieces import spans
+
+    floor = min(floor, len(text))
+    cut = spans(text, limit, floor=floor)
+    assert cut[0][0] == 0 and cut[-1][1] == len(text)
+    assert all(a < b for a, b in cut) or cut == [(0, 0)]
+    assert all(b == c for (_, b), (c, _) in zip(cut, cut[1:]))  # contiguous: nothing lost, nothing twice
+    if len(cut) > 1:
+        assert cut[0][1] >= floor  # a title stays whole
+    for n, (start, end) in enumerate(cut[:-1]):  # at most the limit plus the whitespace kept after it,
+        piece = text[start:end].rstrip()        # unless a word runs past it (cut at 4 x the limit at most)
+        bound = max(limit, floor + limit // 2) if n == 0 else limit
+        assert len(piece) <= 4 * bound and (len(piece) <= bound or not {" ", "\n"} & set(piece[bound:]))
+
+
+@pytest.mark.slow
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(texts=st.lists(REAL_TEXTS, min_size=3, max_size=12).map("\n\n".join), limit=st.integers(60, 300))
+def test_fuzz_real_pipeline_in_pieces_keeps_offsets(monkeypatch: pytest.MonkeyPatch, texts: str, limit: int) -> None:
+    """spaCy and the rules on random texts cut into small pieces: every fact's sentence is found at
+    its offsets in the whole text, and its anchor lies inside its sentence."""
+    import kg.extract.pieces as pieces_module
+    from kg.extract import extract
+    from kg.model import Article
+    from kg.text import clean_text
+
+    monkeypatch.setattr(pieces_module, "MAX_PIECE_CHARS", limit)
+    text = clean_text(texts)
+    if not text:
+        return
+    extraction = extract(Article(id="fuzz", text=text))
+    found = [e.evidence for e in extraction.events] + [e.evidence for e in extraction.entities if e.evidence]
+    found += [p.evidence for p in extraction.positions if p.evidence]
+    for ev in found:
+        assert text[ev.start:ev.end] == ev.sentence and ev.start <= ev.anchor_start <= ev.anchor_end <= ev.end

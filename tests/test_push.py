@@ -18,7 +18,7 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import cli
-from kg.errors import OutputError
+from kg.errors import QueryTimeout, RemoteError, UsageError
 from kg.push import Auth, push, resolve_target
 from kg.store import GraphStore
 
@@ -133,11 +133,11 @@ def test_push_resolve_target() -> None:
     assert resolve_target("http://h:8890/sparql", user="dba").gsp_url == "http://h:8890/sparql-graph-crud-auth"
     assert resolve_target("http://h/ds/sparql", "/ds/data").gsp_url == "http://h/ds/data"
     assert resolve_target("http://h/x", "https://other/gsp").gsp_url == "https://other/gsp"
-    with pytest.raises(OutputError, match="--gsp"):
+    with pytest.raises(UsageError, match="--gsp"):
         resolve_target("http://h/somewhere")
-    with pytest.raises(OutputError, match="credentials in the URL"):
+    with pytest.raises(UsageError, match="credentials in the URL"):
         resolve_target(f"http://alice:{SECRET}@h/query")
-    with pytest.raises(OutputError, match="http"):
+    with pytest.raises(UsageError, match="http"):
         resolve_target("file:///etc/passwd")
     assert SECRET not in repr(Auth("alice", SECRET))
 
@@ -165,7 +165,7 @@ def test_push_prune_deletes_graphs_no_longer_local(tmp_path: Path) -> None:
 def test_push_count_mismatch_fails_naming_the_graph(tmp_path: Path) -> None:
     path = _store(tmp_path)
     with _server(drop=1) as server, GraphStore.open(path, write=False) as store:
-        with pytest.raises(OutputError, match=r"graph <https://w3id.org/kg-diplomacy/id/graph/.*> holds \d+ "
+        with pytest.raises(RemoteError, match=r"graph <https://w3id.org/kg-diplomacy/id/graph/.*> holds \d+ "
                                               r"triples on the server after the PUT, \d+ here"):
             push(store, resolve_target(server.url))
 
@@ -180,7 +180,7 @@ def test_push_auth(tmp_path: Path, scheme: str) -> None:
         assert headers and all(h.startswith(scheme.capitalize()) for h in headers)
         if scheme == "digest":
             assert all(SECRET not in h for h in headers)  # digest never sends the password
-        with pytest.raises(OutputError, match="HTTP 401.*check --user"):
+        with pytest.raises(RemoteError, match="HTTP 401.*check --user"):
             push(store, resolve_target(server.url))  # no credentials
 
 
@@ -188,7 +188,7 @@ def test_push_read_timeout(tmp_path: Path) -> None:
     path = _store(tmp_path)
     with _server(delay=2.0) as server, GraphStore.open(path, write=False) as store:
         started = time.monotonic()
-        with pytest.raises(OutputError, match="no answer after"):
+        with pytest.raises(QueryTimeout, match="no answer after"):
             push(store, resolve_target(server.url), timeout=0.3)
         assert time.monotonic() - started < 2.0
 
@@ -197,7 +197,7 @@ def test_push_unreachable_server(tmp_path: Path) -> None:
     path = _store(tmp_path)
     with _server() as server:
         url = server.url
-    with GraphStore.open(path, write=False) as store, pytest.raises(OutputError, match="cannot reach"):
+    with GraphStore.open(path, write=False) as store, pytest.raises(RemoteError, match="cannot reach"):
         push(store, resolve_target(url), connect_timeout=1.0)
 
 
@@ -214,7 +214,7 @@ def test_push_cli_password_from_env_never_printed(tmp_path: Path, runner: CliRun
         server.auth = "basic-never"  # refuses everything
         failed = runner.invoke(cli, ["push", "--graph", str(path), "--endpoint", server.url, "--user", "alice",
                                      "--auth", "digest", "--password-env", "KG_TEST_PW"])
-        assert failed.exit_code == 6 and "wrong" not in failed.output and "HTTP 401" in failed.output
+        assert failed.exit_code == 9 and "wrong" not in failed.output and "HTTP 401" in failed.output
         prompted = runner.invoke(cli, ["push", "--graph", str(path), "--endpoint", server.url, "--user", "alice"],
                                  input=f"{SECRET}\n")
         assert SECRET not in prompted.output

@@ -11,7 +11,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from kg.errors import NetworkRefused, QueryError, QueryTimeout
+from kg.errors import NetworkRefused, QueryError, QueryTimeout, RemoteError
 from kg.queries import Param, find_query, load_query, queries_dir, run_query, run_remote
 
 FIXTURE = Path(__file__).parent / "data" / "queries_fixture.trig"
@@ -261,8 +261,9 @@ def test_queries_remote_binds_values_and_reads_json() -> None:
 def test_queries_remote_truncated_body_is_an_error() -> None:
     server, url = _serve(b'{"head": {"vars": ["a"]}, "results": {"bind', length=500)
     try:
-        with pytest.raises(QueryError, match="truncated"):
+        with pytest.raises(RemoteError, match="truncated") as info:
             run_remote(url, find_query("positions"), timeout=5)
+        assert info.value.exit_code == 9
     finally:
         server.shutdown()
 

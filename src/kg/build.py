@@ -1,19 +1,29 @@
 """Build: article files -> extraction -> RDF -> SHACL gate -> one named graph per article.
 
 :func:`build` first reads every input once without keeping it (checks readability, sizes, JSON,
-dates, duplicate ids, RDF syntax), so a bad input raises :class:`~kg.errors.InputError` before
-anything is written. Then it streams: articles -> :func:`kg.extract.extract_many` ->
-:func:`kg.mapping.to_graph` -> SHACL (:func:`kg.validate.validate_batch`: :data:`SHACL_BATCH` graphs
-per pySHACL call, the same verdicts as :func:`kg.validate.validate_graph` one by one) -> if the graph
-conforms, :meth:`GraphStore.replace_lines` (one transaction per article). With ``jobs`` > 1 all of
-this but the store write runs in worker processes; the main process writes in input order, so the
-store is the same as with ``jobs=1``. An interrupted build keeps the articles stored so far (at most
-one SHACL batch of extracted articles is lost). A graph that does not conform is
-kept out -- the article's previously stored graph, if any, stays as it was -- and reported in
-:attr:`BuildSummary.rejected`; the other articles are still stored.
+dates, duplicate ids, ids already stored from another source: :mod:`kg.admission`, RDF syntax),
+so a bad input raises :class:`~kg.errors.InputError` before anything is written. Then it streams
+(:mod:`kg.stages`): articles -> :func:`kg.extract.extract_many` -> :func:`kg.mapping.to_graph` ->
+SHACL (:func:`kg.validate.validate_batch`: :data:`SHACL_BATCH` graphs per pySHACL call) -> if the
+graph conforms, :meth:`GraphStore.replace_lines` (one transaction per article). With ``jobs`` > 1
+all of this but the store write runs in worker processes; the main process writes in input order,
+so the store is the same as with ``jobs=1``. An interrupted build keeps the articles stored so far
+(at most one SHACL batch of extracted articles is lost).
 
-Afterwards the links graph ``id:graph/links`` (``dip:sameEventAs`` between the same visit or meeting
-reported by several articles) is recomputed from the whole store: :func:`kg.links.update_links`.
+One bad article never sinks the others. Kept out, reported, and the rest stored:
+
+* a graph that does not conform to the shapes (:attr:`BuildSummary.rejected`; the article's
+  previously stored graph, if any, stays as it was);
+* an article over the size limit (:class:`~kg.errors.TooLarge`, found in the first reading, before
+  any work), an article whose extraction, mapping or SHACL run raises
+  (:attr:`BuildSummary.failed`);
+* with ``skip_bad``, every bad input article (a ``.jsonl`` line that is not JSON, a bad date, a
+  duplicate or colliding id, ...). Without it such an input refuses the whole build, before any
+  work, and the message says ``--skip-bad``.
+
+``strict`` is all or nothing: a bad or too large input refuses the build before any work, and an
+article that fails or is rejected later keeps *every* article out: the finished articles wait in a
+temporary spool file, and the store (``fresh`` included) is only touched when all of them passed.
 
 RDF inputs (issue #4, round trip of ``kg export``), only when named explicitly:
 
@@ -30,25 +40,31 @@ written before the articles, so an article also given as text wins.
 
 from __future__ import annotations
 
+import functools
+import pickle
+import tempfile
 import time
-from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 from urllib.parse import quote
 
 import pyoxigraph as ox
 
-from kg.articles import read_articles
-from kg.errors import InputError
+from kg.admission import Gate
+from kg.articles import ignored_files, source_file
+from kg.errors import InputError, StoreError, UsageError
 from kg.ids import article_graph_iri
 from kg.iris import ID_BASE
 from kg.links import update_links
-from kg.model import EVENT_KINDS, Article
-from kg.store import GraphStore, article_lines
+from kg.model import EVENT_KINDS
+from kg.sources import SourceBook, source_of
+from kg.stages import Failure, Outcome, outcomes_in_process, outcomes_in_workers
+from kg.store import GraphStore
 
-__all__ = ["RDF_SUFFIXES", "BuildSummary", "Rejected", "build", "file_graph_iri"]
+__all__ = ["RDF_SUFFIXES", "BuildSummary", "Failure", "Rejected", "build", "file_graph_iri"]
 
 RDF_SUFFIXES: dict[str, ox.RdfFormat] = {
     ".nq": ox.RdfFormat.N_QUADS,
@@ -59,6 +75,8 @@ RDF_SUFFIXES: dict[str, ox.RdfFormat] = {
 _FORBIDDEN = (b"<!DOCTYPE", b"<!ENTITY")
 _CHUNK = 1 << 20
 SHACL_BATCH = 32  # article graphs per pySHACL call (kg.validate.validate_batch)
+WRITE_CHUNK = 50_000  # triples per store transaction when an article's graph is larger (kg.build._write)
+_GRAVITY = (70, 5, 3)  # the exit code of a build with several kinds of failure: the first present, else 1
 
 Progress = Callable[[int, int, str], None]  # (done, total, article id)
 
@@ -81,20 +99,50 @@ class BuildSummary:
     rdf_graphs: int = 0  # graphs replaced from RDF inputs
     seconds: float = 0.0
     warnings: tuple[str, ...] = field(default=())
+    failed: tuple[Failure, ...] = ()  # kept out for another reason than SHACL
+    replaced: tuple[str, ...] = ()  # ids that were stored before and were stored again
+    ignored: tuple[str, ...] = ()  # files in the input folders that are not articles
+    strict: bool = False  # and therefore nothing stored if anything failed
 
     @property
     def ok(self) -> bool:
-        return not self.rejected
+        return not self.rejected and not self.failed
+
+    @property
+    def exit_code(self) -> int:
+        """0, or the gravest failure's code: 70 (a bug), 5, 3 (input), then 1 (SHACL)."""
+        if self.ok:
+            return 0
+        codes = {failure.exit_code for failure in self.failed}
+        return next((code for code in _GRAVITY if code in codes), max(codes, default=1))
 
     def line(self) -> str:
         """One summary line, e.g. ``built 3 articles, 1 rejected, 120 triples; facts: visit 2, ...``."""
         facts = [f"{kind} {count}" for kind, count in self.events] + [f"positions {self.positions}"]
         rdf = f", {self.rdf_graphs} graph(s) from RDF files" if self.rdf_graphs else ""
+        replaced = f" (replaced {len(self.replaced)})" if self.replaced else ""
+        failed = f", {len(self.failed)} failed" if self.failed else ""
         return (
-            f"built {self.articles} article{'s' if self.articles != 1 else ''}, "
-            f"{len(self.rejected)} rejected, {self.triples} triples{rdf}; "
+            f"built {self.articles} article{'s' if self.articles != 1 else ''}{replaced}, "
+            f"{len(self.rejected)} rejected{failed}, {self.triples} triples{rdf}; "
             f"facts: {', '.join(facts)}; {self.seconds:.1f} s"
         )
+
+    def skipped_line(self) -> str | None:
+        """``skipped 4 files: .md, .csv, .html, .DS_Store`` (kinds by count), or None."""
+        if not self.ignored:
+            return None
+        kinds = Counter(_kind(Path(path)) for path in self.ignored)
+        shown = [kind for kind, _ in sorted(kinds.items(), key=lambda item: (-item[1], item[0]))]
+        more = ", ..." if len(shown) > 6 else ""
+        count = len(self.ignored)
+        return f"skipped {count} file{'s' if count != 1 else ''}: {', '.join(shown[:6])}{more}"
+
+
+def _kind(path: Path) -> str:
+    if path.name.startswith("."):
+        return path.name + ("/" if path.is_dir() else "")
+    return path.suffix.lower() or "(no extension)"
 
 
 def file_graph_iri(path: Path) -> str:
@@ -111,34 +159,103 @@ def build(
     batch_size: int = 64,
     on_progress: Progress | None = None,
     shacl_batch: int | None = None,
+    strict: bool = False,
+    skip_bad: bool = False,
+    replace: bool = False,
 ) -> BuildSummary:
-    """Build ``inputs`` into ``store`` (see the module docstring); never raises for SHACL.
+    """Build ``inputs`` into ``store`` (see the module docstring); articles kept out are in the
+    summary, not raised. Raises :class:`~kg.errors.InputError` for a bad input before any work.
 
     ``jobs``: 1 runs in this process; N > 1 runs extraction, mapping and SHACL in N worker
     processes and only the store writes here, in input order (the store ends up the same).
     ``shacl_batch``: article graphs per pySHACL call (default :data:`SHACL_BATCH`; 1 = one call
-    per article, the same result).
+    per article, the same result). ``strict``, ``skip_bad``: see the module docstring.
+    ``replace``: an id already stored from another file with other text is replaced, not refused.
     """
+    if strict and skip_bad:
+        raise UsageError("--strict and --skip-bad contradict each other", fix="choose one of them")
     started = time.monotonic()
     rdf_paths = [Path(p) for p in inputs if Path(p).is_file() and Path(p).suffix.lower() in RDF_SUFFIXES]
     text_paths = [Path(p) for p in inputs if Path(p) not in rdf_paths]
     rdf_graphs = [_read_rdf(path) for path in rdf_paths]  # parses: syntax errors raise here
-    total = sum(1 for _ in read_articles(text_paths)) if text_paths else 0
+    book = SourceBook.of(store.path)
+    gate = Gate(store, book, fresh=fresh, strict=strict, skip_bad=skip_bad, replace=replace)
+    total = sum(1 for _ in gate.admit(text_paths)) if text_paths else 0  # every refusal before any work
+    tally = _Tally(started=started, failed=list(gate.failures))
+    tally.ignored = [str(path) for path in ignored_files(text_paths)] if text_paths else []
+    batch = SHACL_BATCH if shacl_batch is None else max(1, shacl_batch)
+    process = functools.partial(_outcomes, text_paths, gate, store, jobs, batch_size, batch)
+    try:
+        if strict:
+            _build_strict(process, store, book, tally, rdf_graphs, total, on_progress, gate.stored_before,
+                          fresh=fresh)
+        else:
+            _prepare(store, book, tally, rdf_graphs, fresh=fresh)
+            for done, outcome in enumerate(process(), 1):
+                _store(outcome, store, book, tally, gate.stored_before)
+                if on_progress is not None:
+                    on_progress(done, total, outcome.article_id)
+            update_links(store)  # cross-article dip:sameEventAs, recomputed from the whole store
+            store.flush()
+    finally:
+        book.save()
+    return tally.summary(strict=strict)
 
+
+def _prepare(store: GraphStore, book: SourceBook, tally: _Tally, rdf_graphs: list[Any], *, fresh: bool) -> None:
+    """Before the articles: empty the store (``fresh``), the ontology, the graphs of RDF inputs."""
+    _drop_pending(store, book, tally)
     if fresh:
         store.fresh()
+        book.clear()
     store.ensure_ontology()
-    tally = _Tally(started=started)
     for graphs in rdf_graphs:
         for name, triples in sorted(graphs.items()):
             store.replace_graph(name, triples)
             tally.rdf_graphs += 1
-    if text_paths:  # RDF inputs alone do not load spaCy
-        batch = SHACL_BATCH if shacl_batch is None else max(1, shacl_batch)
-        _build_articles(text_paths, store, tally, total, jobs, batch_size, on_progress, batch)
-    update_links(store)  # cross-article dip:sameEventAs, recomputed from the whole store
-    store.flush()
-    return tally.summary()
+
+
+def _outcomes(paths: list[Path], gate: Gate, store: GraphStore, jobs: int, batch_size: int,
+              shacl_batch: int) -> Iterator[Outcome]:
+    """Articles -> outcomes (in-process, or in ``jobs`` worker processes), in input order."""
+    if not paths:  # RDF inputs alone do not load spaCy
+        return iter(())
+    articles = gate.admitted(paths)
+    if jobs <= 1:
+        return outcomes_in_process(articles, _stages(), batch_size, shacl_batch)
+    lock_fd = store._lock.fileno() if store._lock is not None else -1
+    return outcomes_in_workers(articles, lock_fd, jobs, batch_size, shacl_batch)
+
+
+def _build_strict(process: Callable[[], Iterator[Outcome]], store: GraphStore, book: SourceBook, tally: _Tally,
+                  rdf_graphs: list[Any], total: int, on_progress: Progress | None, stored_before: set[str], *,
+                  fresh: bool) -> None:
+    """All or nothing: outcomes wait in a spool file; the store is touched only if all passed."""
+    with tempfile.TemporaryFile(prefix="kg-build-") as spool:
+        passed = 0
+        for done, outcome in enumerate(process(), 1):
+            tally.ids.append(outcome.article_id)
+            if outcome.lines is None:
+                _record_failure(outcome, tally)
+            else:
+                pickle.dump(outcome, spool, protocol=pickle.HIGHEST_PROTOCOL)
+                passed += 1
+            if on_progress is not None:
+                on_progress(done, total, outcome.article_id)
+        if tally.rejected or tally.failed:
+            return
+        tally.ids.clear()
+        _prepare(store, book, tally, rdf_graphs, fresh=fresh)
+        for outcome in _unspool(spool, passed):
+            _store(outcome, store, book, tally, stored_before)
+        update_links(store)
+        store.flush()
+
+
+def _unspool(spool: IO[bytes], count: int) -> Iterator[Outcome]:
+    spool.seek(0)
+    for _ in range(count):
+        yield pickle.load(spool)
 
 
 @dataclass
@@ -150,10 +267,13 @@ class _Tally:
     rdf_graphs: int = 0
     events: Counter[str] = field(default_factory=Counter)
     rejected: list[Rejected] = field(default_factory=list)
+    failed: list[Failure] = field(default_factory=list)
     ids: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)
+    ignored: list[str] = field(default_factory=list)
 
-    def summary(self) -> BuildSummary:
+    def summary(self, *, strict: bool = False) -> BuildSummary:
         return BuildSummary(
             articles=self.stored,
             triples=self.triples,
@@ -164,170 +284,66 @@ class _Tally:
             rdf_graphs=self.rdf_graphs,
             seconds=time.monotonic() - self.started,
             warnings=tuple(self.warnings),
+            failed=tuple(self.failed),
+            replaced=tuple(self.replaced),
+            ignored=tuple(self.ignored),
+            strict=strict,
         )
 
 
-@dataclass(frozen=True)
-class _Outcome:
-    """What the main process needs of one article: stored lines, or the rejection, or an error."""
-
-    article_id: str
-    origin: str
-    warnings: tuple[str, ...] = ()
-    lines: tuple[str, ...] | None = None  # N-Triples of the conforming graph (kg.store.article_lines)
-    rejected: tuple[str, ...] | None = None  # the SHACL report lines of a graph kept out
-    positions: int = 0
-    events: tuple[str, ...] = ()  # event kinds
-    error: BaseException | None = None  # raised in the main process when this article comes up
-
-
-def _build_articles(
-    paths: list[Path],
-    store: GraphStore,
-    tally: _Tally,
-    total: int,
-    jobs: int,
-    batch_size: int,
-    on_progress: Progress | None,
-    shacl_batch: int,
-) -> None:
-    """Articles -> outcomes (in-process, or in ``jobs`` worker processes) -> store, in input order."""
-    if jobs <= 1:
-        outcomes = _outcomes_in_process(read_articles(paths), batch_size, shacl_batch)
-    else:
-        outcomes = _outcomes_in_workers(read_articles(paths), store, jobs, batch_size, shacl_batch)
-    for done, outcome in enumerate(outcomes, 1):
-        _store(outcome, store, tally)
-        if on_progress is not None:
-            on_progress(done, total, outcome.article_id)
-
-
-def _store(outcome: _Outcome, store: GraphStore, tally: _Tally) -> None:
+def _store(outcome: Outcome, store: GraphStore, book: SourceBook, tally: _Tally, stored_before: set[str]) -> None:
     tally.ids.append(outcome.article_id)
     tally.warnings.extend(f"{outcome.origin}: {w}" for w in outcome.warnings)
-    if outcome.error is not None:
-        raise outcome.error
-    if outcome.lines is not None:
-        store.replace_lines(article_graph_iri(outcome.article_id), outcome.lines)
-        tally.triples += len(outcome.lines)
-        tally.stored += 1
-        tally.positions += outcome.positions
-        tally.events.update(outcome.events)
+    if outcome.lines is None:
+        _record_failure(outcome, tally)
+        return
+    _write(store, book, outcome.article_id, outcome.lines)
+    book.set(outcome.article_id, source_of(source_file(outcome.origin)))
+    if outcome.article_id in stored_before:
+        tally.replaced.append(outcome.article_id)
+    tally.triples += len(outcome.lines)
+    tally.stored += 1
+    tally.positions += outcome.positions
+    tally.events.update(outcome.events)
+
+
+def _write(store: GraphStore, book: SourceBook, article_id: str, lines: Sequence[str]) -> None:
+    """Replace the article's graph: one transaction, or for a graph of more than
+    :data:`WRITE_CHUNK` triples one per chunk (Oxigraph holds a whole transaction in memory: ~1.3 GB
+    for 370,000 triples in one SPARQL update). Until the last chunk is in, the sources book marks the
+    article pending, so a build killed meanwhile is noticed by the next one (:func:`_drop_pending`)."""
+    graph = article_graph_iri(article_id)
+    if len(lines) <= WRITE_CHUNK:
+        store.replace_lines(graph, lines)
+        return
+    book.set_pending(article_id, True)
+    book.save()
+    store.replace_lines(graph, [])
+    for start in range(0, len(lines), WRITE_CHUNK):
+        data = "".join(f"{line}\n" for line in lines[start:start + WRITE_CHUNK]).encode("utf-8")
+        try:  # one transaction per call; parses the N-Triples as it reads them; flushing each chunk
+            store.store.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(graph))
+            store.flush()  # keeps RocksDB's memtables from growing with the graph (~1 KB per triple)
+        except (OSError, RuntimeError, SyntaxError) as exc:
+            raise StoreError(f"write failed ({exc})", where=str(store.path)) from None
+    book.set_pending(article_id, False)
+    book.save()
+
+
+def _drop_pending(store: GraphStore, book: SourceBook, tally: _Tally) -> None:
+    """Articles a killed build left half-written (see :func:`_write`) are removed, with a warning."""
+    for article_id in sorted(book.pending):
+        if store.remove_article(article_id):
+            tally.warnings.append(f"article {article_id}: left incomplete by an interrupted build, removed; "
+                                  "build it again")
+        book.set_pending(article_id, False)
+
+
+def _record_failure(outcome: Outcome, tally: _Tally) -> None:
+    if outcome.failure is not None:
+        tally.failed.append(outcome.failure)
     else:
         tally.rejected.append(Rejected(outcome.article_id, outcome.origin, outcome.rejected or ()))
-
-
-def _outcomes_in_process(articles: Iterable[Article], batch_size: int, shacl_batch: int) -> Iterator[_Outcome]:
-    """``--jobs 1``: extract lazily, SHACL-check ``shacl_batch`` extractions at a time."""
-    extract_many, to_graph, validate = _stages()
-    extractions = extract_many(articles, n_process=1, batch_size=batch_size)
-    pending: list[Any] = []
-    while True:
-        try:
-            extraction = next(extractions)
-        except StopIteration:
-            break
-        except BaseException:  # the articles extracted before the failure are still stored
-            yield from _check(pending, to_graph, validate)
-            raise
-        pending.append(extraction)
-        if len(pending) >= shacl_batch:
-            yield from _check(pending, to_graph, validate)
-            pending = []
-    yield from _check(pending, to_graph, validate)
-
-
-def _check(extractions: list[Any], to_graph: Callable[[Any], Any], validate: Callable[[Any], Any]) -> list[_Outcome]:
-    """Map, SHACL-check (one union call, see :func:`kg.validate.validate_batch`) and render a batch."""
-    from kg.validate import validate_batch
-
-    graphs: list[Any] = []
-    errors: dict[int, BaseException] = {}
-    for i, extraction in enumerate(extractions):
-        try:
-            graphs.append(to_graph(extraction))
-        except Exception as exc:  # noqa: BLE001 - raised in order by _store
-            errors[i] = exc
-            graphs.append(None)
-    valid = [i for i, graph in enumerate(graphs) if graph is not None]
-    reports = dict(zip(valid, validate_batch([graphs[i] for i in valid], validate)))
-    outcomes = []
-    for i, extraction in enumerate(extractions):
-        article = extraction.article
-        base = {"article_id": article.id, "origin": article.origin, "warnings": tuple(extraction.warnings)}
-        if i in errors:
-            outcomes.append(_Outcome(**base, error=errors[i]))
-            continue
-        report = reports[i]
-        if not report.conforms:
-            outcomes.append(_Outcome(**base, rejected=tuple(report.lines())))
-            continue
-        try:
-            lines = tuple(article_lines(article.id, graphs[i]))
-        except Exception as exc:  # noqa: BLE001 - e.g. StoreError for an invalid IRI, raised in order
-            outcomes.append(_Outcome(**base, error=exc))
-            continue
-        outcomes.append(_Outcome(**base, lines=lines, positions=len(extraction.positions),
-                                 events=tuple(event.kind for event in extraction.events)))
-    return outcomes
-
-
-def _outcomes_in_workers(
-    articles: Iterable[Article], store: GraphStore, jobs: int, batch_size: int, shacl_batch: int
-) -> Iterator[_Outcome]:
-    """``--jobs N``: chunks of ``batch_size`` articles go to N worker processes (each loads spaCy
-    once, extracts, maps, SHACL-checks and renders); results come back in input order, at most
-    ``2 * jobs`` chunks ahead of the store writes. Workers never open the store."""
-    import multiprocessing
-
-    context = multiprocessing.get_context("fork")  # workers inherit kg's modules (and test doubles)
-    chunks = _chunks(articles, batch_size)
-    lock_fd = store._lock.fileno() if store._lock is not None else -1
-    with context.Pool(jobs, initializer=_worker_init, initargs=(lock_fd,)) as pool:
-        pending: deque[Any] = deque()
-        for chunk in chunks:
-            pending.append(pool.apply_async(_worker_chunk, (chunk, batch_size, shacl_batch)))
-            if len(pending) >= 2 * jobs:
-                yield from pending.popleft().get()
-        while pending:
-            yield from pending.popleft().get()
-
-
-def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    chunk: list[Article] = []
-    for article in articles:
-        chunk.append(article)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
-def _worker_init(lock_fd: int) -> None:
-    import os
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
-    if lock_fd >= 0:  # the store lock is the main process's: a worker must not keep it held
-        os.close(lock_fd)
-    try:  # Linux: end with the main process (a SIGKILLed build leaves no workers behind)
-        import ctypes
-
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
-
-
-def _worker_chunk(chunk: list[Article], batch_size: int, shacl_batch: int) -> list[_Outcome]:
-    """One chunk in a worker: its outcomes, in order; a failure becomes the next article's error."""
-    outcomes: list[_Outcome] = []
-    try:
-        outcomes.extend(_outcomes_in_process(chunk, batch_size, shacl_batch))  # keeps those before a failure
-    except Exception as exc:  # noqa: BLE001 - re-raised by the main process at this article
-        article = chunk[min(len(outcomes), len(chunk) - 1)]
-        outcomes.append(_Outcome(article.id, article.origin, error=exc))
-    return outcomes
 
 
 def _stages() -> tuple[Callable[..., Iterator[Any]], Callable[[Any], Any], Callable[[Any], Any]]:
@@ -336,7 +352,7 @@ def _stages() -> tuple[Callable[..., Iterator[Any]], Callable[[Any], Any], Calla
     from kg.mapping import to_graph
     from kg.validate import validate_graph
 
-    return extract_many, to_graph, validate_graph
+    return functools.partial(extract_many, keep_going=True), to_graph, validate_graph
 
 
 def _read_rdf(path: Path) -> dict[str, list[tuple[Any, Any, Any]]]:

@@ -2,13 +2,15 @@
 
 Errors: :class:`kg.errors.KgError` becomes ``Error: <message>`` on stderr and its exit code (table in
 :mod:`kg.errors`); any other exception is a bug: ``internal error: ...``, exit 70 (``KG_DEBUG=1``
-re-raises it with its traceback). Heavy libraries are imported inside the commands, so
-``kg --help`` stays instant.
+re-raises it with its traceback). A closed output pipe (``kg query ... | head -1``) ends the
+command quietly with exit 0. Heavy libraries are imported inside the commands, so ``kg --help``
+stays instant.
 """
 
 from __future__ import annotations
 
 import os
+import select
 import sys
 import tempfile
 from collections.abc import Sequence
@@ -18,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from kg import __version__
-from kg.errors import INTERNAL_ERROR_EXIT, InputError, KgError, ValidationFailed
+from kg.errors import INTERNAL_ERROR_EXIT, ArticlesNotStored, InputError, KgError, ValidationFailed
 
 INTERRUPTED_EXIT = 130  # 128 + SIGINT, the shell convention
 
@@ -34,7 +36,17 @@ class KgGroup(click.Group):
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            return super().invoke(ctx)
+            return self._invoke(ctx)
+        except BrokenPipeError:  # the pipe closed while an error was being reported
+            if not _closed_pipe():
+                raise
+            _quiet_exit(ctx)
+
+    def _invoke(self, ctx: click.Context) -> Any:
+        try:
+            result = super().invoke(ctx)
+            sys.stdout.flush()  # a closed pipe shows here, not at interpreter exit
+            return result
         except KgError as exc:
             click.echo(f"Error: {exc.message}", err=True)
             ctx.exit(exc.exit_code)
@@ -44,11 +56,39 @@ class KgGroup(click.Group):
             click.echo("Error: interrupted; work finished before the interrupt is kept, "
                        "run the same command again to complete it", err=True)
             ctx.exit(INTERRUPTED_EXIT)
-        except Exception as exc:  # noqa: BLE001 - the last line of defence
+        except Exception as exc:
+            if isinstance(exc, BrokenPipeError) and _closed_pipe():
+                _quiet_exit(ctx)
             if os.environ.get("KG_DEBUG"):
                 raise
             click.echo(f"internal error: {type(exc).__name__}: {exc}", err=True)
             ctx.exit(INTERNAL_ERROR_EXIT)
+
+
+def _closed_pipe() -> bool:
+    """Is stdout or stderr a pipe whose reader has gone (``kg query ... | head -1``)?"""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            fd = stream.fileno()
+        except (AttributeError, ValueError, OSError):  # not a real file (CliRunner)
+            continue
+        poller = select.poll()
+        poller.register(fd, 0)  # POLLERR is always reported: a pipe's write end with no reader
+        if any(events & select.POLLERR for _, events in poller.poll(0)):
+            return True
+    return False
+
+
+def _quiet_exit(ctx: click.Context) -> None:
+    """Exit 0 without a word, the SIGPIPE convention: the reader has what it wanted. Later writes
+    (Python flushes stdout at exit) go to /dev/null instead of raising again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            os.dup2(devnull, stream.fileno())
+        except (AttributeError, ValueError, OSError):
+            pass
+    ctx.exit(0)
 
 
 graph_option = click.option(
@@ -74,7 +114,7 @@ def cli() -> None:
     """Build a knowledge graph of diplomacy news and query it.
 
     Exit codes: 0 ok, 1 SHACL violations, 2 usage, 3 bad input, 4 bad query, 5 graph store,
-    6 output, 7 query timeout, 8 network refused, 70 internal error.
+    6 output, 7 timed out, 8 network refused, 9 remote server failed, 70 internal error.
     """
 
 
@@ -82,12 +122,24 @@ def cli() -> None:
 @click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--fresh", is_flag=True, help="Empty the graph first.")
 @click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes (extraction, mapping, SHACL; the store is written by the main process).")
+@click.option("--strict", is_flag=True,
+              help="All or nothing: if any article cannot be stored (bad or too large input, extraction "
+                   "error, SHACL), store none.")
+@click.option("--skip-bad", is_flag=True,
+              help="Store the good articles when some input lines or files are bad, and list each bad one "
+                   "(default: refuse the build).")
+@click.option("--replace", is_flag=True,
+              help="Replace a stored article whose id comes again from another file with other text "
+                   "(default: refuse).")
+@click.option("-v", "--verbose", is_flag=True, help="List the skipped files and the replaced articles.")
 @graph_option
-def build(inputs: tuple[Path, ...], fresh: bool, jobs: int, graph_path: Path | None) -> None:
+def build(inputs: tuple[Path, ...], fresh: bool, jobs: int, strict: bool, skip_bad: bool, replace: bool,
+          verbose: bool, graph_path: Path | None) -> None:
     """Read articles (.txt, .jsonl; default seeds/) or kg exports (.nq, .trig, .ttl, .nt) into the graph.
 
-    Each article's graph is checked by SHACL; one that does not conform is kept out, listed,
-    and the command exits 1.
+    Each article's graph is checked by SHACL. An article that cannot be stored (SHACL, too large,
+    extraction error) is listed and kept out, the others are stored, and the command exits with
+    the code of the gravest reason (1 SHACL, 3 input, 70 bug); --strict stores nothing then.
     """
     from kg.build import build as run_build
     from kg.progress import progress_for
@@ -95,27 +147,53 @@ def build(inputs: tuple[Path, ...], fresh: bool, jobs: int, graph_path: Path | N
     progress = progress_for(sys.stderr)  # a progress line on a terminal only
     try:
         with _open(graph_path, write=True) as store:
-            summary = run_build(
-                list(inputs) or [Path("seeds")], store, fresh=fresh, jobs=jobs, on_progress=progress
-            )
+            summary = run_build(list(inputs) or [Path("seeds")], store, fresh=fresh, jobs=jobs, on_progress=progress,
+                                strict=strict, skip_bad=skip_bad, replace=replace)
     finally:
         if progress is not None:
             progress.close()
-    _report_build(summary)
+    _report_build(summary, verbose)
 
 
-def _report_build(summary: Any) -> None:
-    click.echo(summary.line(), err=True)
+def _report_build(summary: Any, verbose: bool = False) -> None:
+    lines = [summary.line(), *(f"warning: {warning}" for warning in summary.warnings)]
+    skipped = summary.skipped_line()
+    if skipped:
+        lines.append(skipped if verbose else f"{skipped} (-v lists them)")
+        lines.extend(f"  {path}" for path in (summary.ignored if verbose else ()))
+    if verbose and summary.replaced:
+        lines.append(f"replaced {len(summary.replaced)}: {', '.join(summary.replaced)}")
     if summary.rejected:
-        lines = [f"{len(summary.rejected)} article(s) kept out of the graph by SHACL:"]
+        lines.append(f"{len(summary.rejected)} article(s) kept out of the graph by SHACL:")
         for rejected in summary.rejected:
             lines.append(f"  {rejected.article_id} ({rejected.origin})")
             lines.extend(f"    {line}" for line in rejected.lines)
-        click.echo("\n".join(lines), err=True)
-        raise ValidationFailed(
-            f"{len(summary.rejected)} article(s) rejected",
-            fix="see the violations above; the other articles were stored",
-        )
+    if summary.failed:
+        lines.append(f"{len(summary.failed)} article(s) not stored:")
+        for failure in summary.failed:
+            lines.append(f"  {failure.line}")
+            if failure.trace and os.environ.get("KG_DEBUG"):
+                lines.extend(f"    {line}" for line in failure.trace.rstrip().splitlines())
+    click.echo("\n".join(lines), err=True)
+    if not summary.ok:
+        raise _not_stored(summary)
+
+
+def _not_stored(summary: Any) -> ArticlesNotStored:
+    others = ("nothing was stored (--strict): fix them, or build without --strict to store the others"
+              if summary.strict else "the other articles were stored")
+    if not summary.failed:
+        return ArticlesNotStored(f"{len(summary.rejected)} article(s) rejected", exit_code=summary.exit_code,
+                                 fix=f"see the violations above; {others}")
+    kinds: dict[str, int] = {}
+    if summary.rejected:
+        kinds["rejected by SHACL"] = len(summary.rejected)
+    for failure in summary.failed:
+        kinds[failure.kind] = kinds.get(failure.kind, 0) + 1
+    count = len(summary.rejected) + len(summary.failed)
+    parts = ", ".join(f"{n} {kind}" for kind, n in kinds.items())
+    return ArticlesNotStored(f"{count} article(s) not stored ({parts})", exit_code=summary.exit_code,
+                             fix=f"see the list above; {others}")
 
 
 @cli.command()
@@ -124,11 +202,15 @@ def _report_build(summary: Any) -> None:
 def remove(article_id: str, graph_path: Path | None) -> None:
     """Remove one article's graph."""
     from kg.links import update_links
+    from kg.sources import SourceBook
 
     with _open(graph_path, write=True, create=False) as store:
         removed = store.remove_article(article_id)
         if removed:
             update_links(store)  # links to the removed article's events go with it
+            book = SourceBook.of(store.path)
+            book.remove(article_id)
+            book.save()
         if not removed:
             known = store.article_ids()
             shown = ", ".join(known[:10]) + (", ..." if len(known) > 10 else "")
@@ -278,9 +360,10 @@ def validate(graph_path: Path | None) -> None:
                    "row, and every visit or meeting found in them is counted.")
 @click.option("--half", type=click.Choice(["tune", "check"]), default=None,
               help="Score only one half of the gold (a fixed rule on the article id: kg.evaluate.half_of).")
+@click.option("--skip-bad", is_flag=True, help="Build the good articles when some input lines are bad (as kg build).")
 @graph_option
 def eval_(gold_dir: Path, inputs: tuple[Path, ...], errors: bool, negative_files: tuple[Path, ...],
-          half: str | None, graph_path: Path | None) -> None:
+          half: str | None, skip_bad: bool, graph_path: Path | None) -> None:
     """Build INPUTs (default seeds/) and score the graph against the gold answers in GOLD_DIR.
 
     Without --graph the build goes to a temporary store that is deleted afterwards.
@@ -295,7 +378,7 @@ def eval_(gold_dir: Path, inputs: tuple[Path, ...], errors: bool, negative_files
     with tempfile.TemporaryDirectory(prefix="kg-eval-") as tmp:
         path = graph_path or Path(tmp) / "graph"
         with _open(path, write=True) as store:
-            summary = run_build(sources, store)
+            summary = run_build(sources, store, skip_bad=skip_bad)
             click.echo(summary.line(), err=True)
             report = evaluate(gold_dir, store.store, set(summary.article_ids), hard_negatives=negatives,
                               half=half)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -25,13 +26,17 @@ def paragraphs(doc: Doc) -> Doc:
     (a title, a dateline or a paragraph never runs into the next); a token after a word that
     cannot end a sentence never does (English sentences end in '.', '!', '?', ':' or ';', perhaps
     followed by a closing quote or bracket), so the parser cannot cut a name in two ("Hu |
-    Jintao") or a clause after a comma."""
+    Jintao") or a clause after a comma.
+
+    The marks are written once as an array: setting ``token.is_sent_start`` token by token makes
+    spaCy scan the whole Doc for a parse each time (quadratic in the length of the text)."""
+    starts = doc.to_array([SENT_START]).astype("int64")  # 1 starts, -1 does not, 0 unknown
     for token in doc[1:]:
         previous = doc[token.i - 1]
         if token.is_space:
             continue
         if "\n" in previous.text_with_ws or (previous.is_space and "\n" in previous.text):
-            token.is_sent_start = True
+            starts[token.i] = 1
             continue
         last = previous
         if last.is_space and last.i > 0:
@@ -39,7 +44,8 @@ def paragraphs(doc: Doc) -> Doc:
         while last.text in _CLOSERS and last.i > 0 and doc[last.i - 1].text[-1:] in _ENDS | _CLOSERS:
             last = doc[last.i - 1]
         if last.text[-1:] not in _ENDS:
-            token.is_sent_start = False
+            starts[token.i] = -1
+    doc.from_array([SENT_START], starts.astype("uint64"))  # spaCy's array type; -1 wraps as it expects
     return doc
 
 

@@ -5,7 +5,7 @@ sorted N-Triples with ``PUT <gsp>?graph=<IRI>``: a PUT replaces the graph, so pu
 nothing (a POST would append, and duplicate blank nodes where a store has them). After each PUT the
 graph's triple count is read back with ``SELECT (COUNT(*) AS ?n) WHERE { GRAPH <IRI> { ?s ?p ?o } }``
 on the SPARQL endpoint and compared with the local count; a difference stops the push with
-:class:`~kg.errors.OutputError` naming the graph.
+:class:`~kg.errors.RemoteError` naming the graph.
 
 Endpoints (:func:`resolve_target`): ``endpoint`` is the SPARQL query endpoint (the same URL that
 ``kg query --endpoint`` takes). The Graph Store URL is ``gsp`` if given (a full URL, or a path on the
@@ -37,7 +37,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from kg.errors import OutputError
+from kg.errors import QueryTimeout, RemoteError, UsageError
 from kg.iris import ID_BASE
 from kg.store import GraphStore
 
@@ -98,7 +98,7 @@ def resolve_target(endpoint: str, gsp: str | None = None, *, graph_param: str | 
     elif derived:
         gsp_url = derived
     else:
-        raise OutputError(f"cannot tell the Graph Store URL of {endpoint}", where="--endpoint",
+        raise UsageError(f"cannot tell the Graph Store URL of {endpoint}", where="--endpoint",
                           fix="pass --gsp URL or --gsp /PATH (Oxigraph: /store; Virtuoso: "
                               "/sparql-graph-crud-auth)")
     return Target(query_url=query_url, gsp_url=gsp_url, graph_param=graph_param or "graph")
@@ -107,9 +107,10 @@ def resolve_target(endpoint: str, gsp: str | None = None, *, graph_param: str | 
 def _check_url(url: str, option: str) -> urllib.parse.SplitResult:
     parts = urllib.parse.urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise OutputError(f"not an http(s) URL: {url!r}", where=option)
+        raise UsageError(f"not an http(s) URL: {url!r}", where=option,
+                         fix="give the SPARQL endpoint as http://HOST:PORT/PATH")
     if parts.username is not None or parts.password is not None:
-        raise OutputError("credentials in the URL are refused (they would show in logs and shell history)",
+        raise UsageError("credentials in the URL are refused (they would show in logs and shell history)",
                           where=option, fix="pass --user NAME and --password-env VAR")
     return parts
 
@@ -176,11 +177,12 @@ class _Client:
                     manager.add_password(None, url, auth.user, auth.password)
                 handlers.append(urllib.request.HTTPDigestAuthHandler(manager))
             else:
-                raise OutputError(f"unknown auth scheme {auth.scheme!r}", fix="choose basic or digest")
+                raise UsageError(f"unknown auth scheme {auth.scheme!r}", fix="choose basic or digest")
         self.opener = urllib.request.build_opener(*handlers)
 
     def send(self, request: urllib.request.Request, what: str) -> bytes:
-        """The response body of ``request``; every failure is an :class:`OutputError` about ``what``."""
+        """The response body of ``request``; a failure is a :class:`RemoteError` (exit 9) about ``what``,
+        or a :class:`QueryTimeout` (exit 7) when the server does not answer in time."""
         started = time.monotonic()
         try:
             with self.opener.open(request) as response:
@@ -188,20 +190,22 @@ class _Client:
         except urllib.error.HTTPError as exc:
             detail = exc.read(300).decode("utf-8", "replace").strip().replace("\n", " ")
             hint = "check --user, --auth and the password" if exc.code in (401, 403) else None
-            raise OutputError(f"{what}: HTTP {exc.code} {exc.reason}: {detail}",
+            raise RemoteError(f"{what}: HTTP {exc.code} {exc.reason}: {detail}",
                               where=request.full_url.split("?")[0], fix=hint) from None
         except (TimeoutError, socket.timeout):
-            raise OutputError(f"{what}: no answer after {time.monotonic() - started:.1f} s",
+            raise QueryTimeout(f"{what}: no answer after {time.monotonic() - started:.1f} s",
                               where=request.full_url.split("?")[0],
                               fix="raise --timeout / --connect-timeout") from None
         except http.client.HTTPException as exc:
-            raise OutputError(f"{what}: broken HTTP answer ({exc!r})",
+            raise RemoteError(f"{what}: broken HTTP answer ({exc!r})",
                               where=request.full_url.split("?")[0]) from None
         except (urllib.error.URLError, OSError, ValueError) as exc:
             reason = getattr(exc, "reason", exc)
-            fix = "raise --connect-timeout" if isinstance(reason, TimeoutError) else "is the server running?"
-            raise OutputError(f"{what}: cannot reach the server ({reason})",
-                              where=request.full_url.split("?")[0], fix=fix) from None
+            if isinstance(reason, TimeoutError):
+                raise QueryTimeout(f"{what}: no connection after {time.monotonic() - started:.1f} s",
+                                   where=request.full_url.split("?")[0], fix="raise --connect-timeout") from None
+            raise RemoteError(f"{what}: cannot reach the server ({reason})",
+                              where=request.full_url.split("?")[0], fix="is the server running?") from None
 
     def graph_url(self, graph: str) -> str:
         sep = "&" if "?" in self.target.gsp_url else "?"
@@ -224,7 +228,7 @@ class _Client:
         try:
             return list(json.loads(body.decode("utf-8"))["results"]["bindings"])
         except (UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError) as exc:
-            raise OutputError(f"{what}: malformed SPARQL JSON results ({exc})",
+            raise RemoteError(f"{what}: malformed SPARQL JSON results ({exc})",
                               where=self.target.query_url) from None
 
 
@@ -243,7 +247,7 @@ def remote_count(client: _Client, graph: str) -> int:
     try:
         return int(rows[0]["n"]["value"]) if rows else 0
     except (KeyError, ValueError, TypeError, IndexError):
-        raise OutputError(f"count of graph <{graph}>: not a number: {rows!r}",
+        raise RemoteError(f"count of graph <{graph}>: not a number: {rows!r}",
                           where=client.target.query_url) from None
 
 
@@ -266,7 +270,7 @@ def push(
     """PUT every named graph of ``store`` to ``target`` and verify each graph's triple count.
 
     ``prune``: afterwards DELETE remote graphs under ``id:graph/`` that the store no longer has
-    (articles removed locally). Raises :class:`OutputError` on the first failure; graphs already
+    (articles removed locally). Raises :class:`RemoteError` (or :class:`QueryTimeout`) on the first failure; graphs already
     pushed stay pushed (pushing again is safe).
     """
     started = time.monotonic()
@@ -278,7 +282,7 @@ def push(
         client.put(graph, body)
         remote = remote_count(client, graph)
         if remote != count:
-            raise OutputError(
+            raise RemoteError(
                 f"graph <{graph}> holds {remote} triples on the server after the PUT, {count} here",
                 where=target.gsp_url,
                 fix="the server changed or refused some triples; check its log, then push again")

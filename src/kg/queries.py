@@ -40,7 +40,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from kg.errors import NetworkRefused, QueryError, QueryTimeout
+from kg.errors import NetworkRefused, QueryError, QueryTimeout, RemoteError, UsageError
 
 __all__ = [
     "Param",
@@ -493,7 +493,8 @@ def run_remote(
     import urllib.request
 
     if urllib.parse.urlsplit(endpoint_url).scheme not in ("http", "https"):
-        raise QueryError(f"endpoint must be an http(s) URL, not {endpoint_url!r}")
+        raise UsageError(f"not an http(s) URL: {endpoint_url!r}", where="--endpoint",
+                         fix="give the SPARQL endpoint as http://HOST:PORT/PATH")
     _check(query, allow_network)
     text = _with_values(query, _bind(query, params))
     request = urllib.request.Request(
@@ -516,21 +517,22 @@ def run_remote(
                                        where=str(query.path), fix="raise --timeout")
     except urllib.error.HTTPError as exc:
         detail = exc.read(500).decode("utf-8", "replace").strip()
-        raise QueryError(f"endpoint answered HTTP {exc.code}: {detail}", where=endpoint_url) from None
+        raise RemoteError(f"endpoint answered HTTP {exc.code}: {detail}", where=endpoint_url) from None
     except TimeoutError:
         raise QueryTimeout(f"endpoint {endpoint_url} did not answer within {timeout:g} s",
                            where=str(query.path), fix="raise --timeout") from None
     except http.client.HTTPException as exc:  # IncompleteRead: the body stopped short
-        raise QueryError(f"truncated answer from the endpoint: {exc!r}", where=endpoint_url) from None
+        raise RemoteError(f"truncated answer from the endpoint: {exc!r}", where=endpoint_url) from None
     except (urllib.error.URLError, OSError, ValueError) as exc:
         reason = getattr(exc, "reason", exc)
         if isinstance(reason, TimeoutError):
             raise QueryTimeout(f"endpoint {endpoint_url} did not answer within {timeout:g} s",
                                where=str(query.path), fix="raise --timeout") from None
-        raise QueryError(f"cannot reach endpoint: {reason}", where=endpoint_url) from None
+        raise RemoteError(f"cannot reach the server ({reason})", where=endpoint_url,
+                          fix="is the server running?") from None
     body = b"".join(chunks)
     if expected is not None and expected.isdigit() and len(body) != int(expected):
-        raise QueryError(f"truncated answer: {len(body)} of {expected} bytes", where=endpoint_url)
+        raise RemoteError(f"truncated answer: {len(body)} of {expected} bytes", where=endpoint_url)
     return _parse_results_json(body, endpoint_url)
 
 
@@ -543,7 +545,7 @@ def _parse_results_json(body: bytes, where: str) -> QueryResult:
             for binding in data["results"]["bindings"]
         )
     except (UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError, AttributeError) as exc:
-        raise QueryError(f"truncated or malformed SPARQL JSON results: {exc}", where=where) from None
+        raise RemoteError(f"truncated or malformed SPARQL JSON results: {exc}", where=where) from None
     return QueryResult(columns=columns, rows=rows)
 
 

@@ -21,6 +21,7 @@ from kg.extract.context import Context
 from kg.extract.events import to_events
 from kg.extract.mentions import find_orgs, find_places, find_titles
 from kg.extract.persons import bind_title_mentions, cluster_persons, counterparts, find_persons
+from kg.extract.pieces import Failed
 from kg.extract.positions import positions as find_positions
 from kg.extract.syntax import Found, evidence_of
 from kg.extract.timex import dateline_date
@@ -37,13 +38,15 @@ FINDERS: tuple[tuple[str, Finder], ...] = (
 )
 
 
-def run(articles: Iterable[Article], *, n_process: int = 1, batch_size: int = 64) -> Iterator[Extraction]:
+def run(articles: Iterable[Article], *, n_process: int = 1, batch_size: int = 64,
+        keep_going: bool = False) -> Iterator[Extraction | Failed]:
+    """Extract each article in input order; long ones in pieces (:mod:`kg.extract.pieces`).
+    ``keep_going``: an article whose extraction raises comes out as :class:`Failed` in its place."""
+    from kg.extract.pieces import extract_stream
     from kg.nlp import load
 
-    nlp = load()
-    pairs = ((a.text, a) for a in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, n_process=n_process, batch_size=batch_size):
-        yield extract_doc(doc, article)
+    yield from extract_stream(load(), articles, extract_doc, n_process=n_process, batch_size=batch_size,
+                              keep_going=keep_going)
 
 
 def context_of(doc: Doc, article: Article) -> Context:
