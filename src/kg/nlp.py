@@ -45,8 +45,28 @@ def paragraphs(doc: Doc) -> Doc:
             last = doc[last.i - 1]
         if last.text[-1:] not in _ENDS:
             starts[token.i] = -1
+    for first in [0] + [i for i in range(1, len(doc)) if starts[i] == 1]:
+        after = _dateline_end(doc, first)
+        if after is not None:  # "BEIJING, June 18 (Reuters) - X arrived": X starts the sentence
+            starts[after] = 1
     doc.from_array([SENT_START], starts.astype("uint64"))  # spaCy's array type; -1 wraps as it expects
     return doc
+
+
+_DASHES = frozenset({"-", "--", "—", "–"})
+
+
+def _dateline_end(doc: Doc, first: int) -> int | None:
+    """The first token after a dateline that opens a paragraph ("NEW DELHI, 7 September (IANS) -",
+    "AP -", "Tokyo, May 3 --"): capitalised words, numbers, commas and a parenthesised source,
+    then a dash between spaces."""
+    for i in range(first, min(len(doc), first + 14)):
+        token = doc[i]
+        if token.text in _DASHES and token.whitespace_ and i > first and doc[i - 1].whitespace_:
+            return i + 1 if i + 1 < len(doc) else None
+        if not (token.text[:1].isupper() or token.like_num or token.text in (",", ".", "(", ")", "/")):
+            return None
+    return None
 
 
 @cache

@@ -30,7 +30,9 @@ def _subject(ctx: Context, trigger: Token, roles: dict | None = None) -> list:
         return []
     if ctx.actors_of(subj, persons_only=True):
         # "A and B signed" parsed as two subjects of one verb: both
-        return [c for c in subj.head.children if c.dep_ == subj.dep_] if subj.dep_ in ("nsubj", "nsubjpass") else [subj]
+        if subj.dep_ not in ("nsubj", "nsubjpass"):
+            return [subj]
+        return [c for c in subj.head.children if c.dep_ == subj.dep_ and ctx.actors_of(c, persons_only=True)]
     return _led_by(ctx, subj) or _members(ctx, subj) or [subj]
 
 

@@ -38,11 +38,15 @@ def subject_of(verb: Token) -> Token | None:
     control = lex.words("object_control_verbs")
     token = verb
     for _ in range(6):
-        for child in token.children:
-            if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
-                if child.lower_ in ("who", "that", "which") and token.dep_ == "relcl":
-                    return token.head
-                return child
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        if subjects:
+            # two subjects (a dateline "BEIJING, June 18 - X arrived", or "A and B" split): the
+            # one next to the verb
+            before = [c for c in subjects if c.i < token.i]
+            child = before[-1] if before else subjects[0]
+            if child.lower_ in ("who", "that", "which") and token.dep_ == "relcl":
+                return token.head
+            return child
         if token.dep_ == "relcl" or (token.dep_ == "acl" and token.tag_ == "VBG" and token.head.pos_ == "PROPN"):
             return token.head  # "the minister who visited", "Okafor, speaking at ..."
         head = token.head
