@@ -241,3 +241,8 @@ def test_extract_news_in_may_is_the_month() -> None:
     [meeting] = [e for e in run("Kenyan President Amara Okafor met Chinese Foreign Minister Wu Lian in May.").events
                  if e.kind == "meeting"]
     assert meeting.time.iso == "2023-05"
+
+
+def test_extract_news_dateline_is_not_the_traveler() -> None:
+    text = "NAIROBI, June 12 (Reuters) - Ghanaian President Kofi Boateng arrived in Nairobi on Monday."
+    assert facts(text) == {("visit", "occurred", ("Kofi Boateng",), ("Kenya",))}
