@@ -246,3 +246,23 @@ def test_extract_news_in_may_is_the_month() -> None:
 def test_extract_news_dateline_is_not_the_traveler() -> None:
     text = "NAIROBI, June 12 (Reuters) - Ghanaian President Kofi Boateng arrived in Nairobi on Monday."
     assert facts(text) == {("visit", "occurred", ("Kofi Boateng",), ("Kenya",))}
+
+
+def test_extract_news_subject_the_parser_lost() -> None:
+    text = ("At the invitation of Chinese President Wu Lian, Kenyan President Amara Okafor will pay a state "
+            "visit to China from March 3 to 6.")
+    assert facts(text) == {("visit", "planned", ("Amara Okafor",), ("China",))}
+
+
+def test_extract_news_expected_in() -> None:
+    assert facts("Kenyan President Amara Okafor is expected in Paris on Friday.") == {
+        ("visit", "planned", ("Amara Okafor",), ("France",))}
+
+
+def test_extract_news_hosting_at_home_is_no_trip() -> None:
+    assert facts("French President Luc Martin will host a summit of African leaders in Paris next month.") == set()
+
+
+def test_extract_news_name_in_apposition_to_a_title() -> None:
+    text = "The Kenyan leader, Amara Okafor, wrapped up a three-day visit to Ghana on Thursday."
+    assert facts(text) == {("visit", "occurred", ("Amara Okafor",), ("Ghana",))}

@@ -141,7 +141,9 @@ def _name_span(doc: Doc, head) -> tuple[int, int]:
     start = head.i
     while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == head.i \
             and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() \
-            and doc[start - 1].ent_type_ in ("", "PERSON", "ORG") and fold(doc[start - 1].text) not in lex.honorifics \
+            and (doc[start - 1].ent_type_ in ("", "PERSON", "ORG")
+                 or (doc[start - 1].ent_type_ == head.ent_type_ and doc[start].ent_iob_ == "I")) \
+            and fold(doc[start - 1].text) not in lex.honorifics \
             and fold(doc[start - 1].text) not in lex.title_words:
         start -= 1
     while start > 1 and doc[start - 1].text == "-" and doc[start - 2].pos_ == "PROPN" \

@@ -51,7 +51,7 @@ def subject_of(verb: Token) -> Token | None:
             return token.head  # "the minister who visited", "Okafor, speaking at ..."
         head = token.head
         if head.i == token.i:
-            return None
+            break
         if token.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in control:
             obj = next((c for c in head.children if c.dep_ in ("dobj", "dative") and c.i != token.i), None)
             if obj is not None:
@@ -70,6 +70,17 @@ def subject_of(verb: Token) -> Token | None:
             token = head
             continue
         break
+    return _left_of(verb)
+
+
+def _left_of(verb: Token) -> Token | None:
+    """A finite main verb the parser left without a subject ("At the invitation of X, Y will pay
+    a visit", Y hung under X): the name right before its auxiliaries is its subject."""
+    if verb.dep_ != "ROOT" or not (verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" for c in verb.children)):
+        return None
+    k = min([verb.i] + [c.i for c in verb.children if c.dep_ in ("aux", "neg", "advmod") and c.i < verb.i]) - 1
+    if k >= verb.sent.start and verb.doc[k].pos_ in ("PROPN", "PRON") and verb.doc[k].dep_ != "poss":
+        return verb.doc[k]
     return None
 
 
