@@ -49,6 +49,9 @@ def resolve(text: str, anchor: Date | None, *, future: bool | None = None) -> Ti
     if lower == "yesterday":
         return TimeValue((anchor - timedelta(days=1)).isoformat(), "day", text)
     m = re.fullmatch(r"(?:on |last |next |this |coming |late |early )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?: night| morning| afternoon| evening)?", lower)
+    if m is None:  # "from Monday to Wednesday", "between Monday and Wednesday": the first day
+        m = re.fullmatch(r"(?:from |between )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+                         r"(?: (?:to|and|through|until|-) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))", lower)
     if m:
         target = WEEKDAYS[m.group(1)]
         delta = target - anchor.weekday()
