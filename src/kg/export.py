@@ -1,13 +1,18 @@
 """Export the store as Turtle, N-Triples, N-Quads, TriG or JSON-LD, byte-for-byte deterministic.
 
-* ``ntriples`` / ``turtle``: the union of the article graphs (and RDF-file graphs), deduplicated.
-* ``nquads`` / ``trig`` / ``jsonld``: every graph kept (JSON-LD as expanded ``@graph`` objects, no
-  ``@context``: nothing remote is ever referenced).
+* ``ntriples`` / ``turtle``: the union of all graphs, deduplicated: load it into any store's default
+  graph and every stored query answers as on the local store.
+* ``nquads`` / ``trig`` / ``jsonld``: every named graph (one per article, the links, the derived
+  graphs) AND, unless ``union=False``, their union as the default graph -- the store's own layout.
+  Loaded into a store whose default graph is the union of its named graphs (Oxigraph
+  ``--union-default-graph``, Virtuoso, GraphDB) the union adds nothing; loaded into one whose default
+  graph is its own (Oxigraph, Fuseki/TDB2 by default) it is what the stored queries read.
+  JSON-LD carries a compact ``@context`` of the prefixes, embedded (never a remote context).
 * The ontology graph is left out unless ``ontology=True``.
 
-Determinism: statements are sorted by their N-Quads text (graph first for the dataset formats)
-and written by Oxigraph's serialisers, which keep input order; no blank nodes are minted.
-Everything is sorted in memory (about 300 bytes per quad).
+Determinism: statements are sorted by their N-Quads text (default graph first for the dataset
+formats) and written by Oxigraph's serialisers, which keep input order (JSON-LD: nodes, properties
+and values sorted); no blank nodes are minted. Everything is sorted in memory (~300 bytes a quad).
 
 Output is atomic: written to a temporary file in the target folder, then ``os.replace``-d; an
 unwritable target raises :class:`~kg.errors.OutputError` and leaves no partial file. ``-`` writes
@@ -16,20 +21,21 @@ to standard output.
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 import pyoxigraph as ox
 
 from kg.errors import OutputError
-from kg.iris import ID_BASE, ONTOLOGY_GRAPH, ONTOLOGY_IRI
+from kg.iris import ONTOLOGY_GRAPH, PREFIXES
 from kg.store import GraphStore
 
-__all__ = ["FORMATS", "PREFIXES", "export", "export_bytes", "write_atomic"]
+__all__ = ["FORMATS", "PREFIXES", "export", "export_bytes", "jsonld_bytes", "serialize_triples", "write_atomic"]
 
 FORMATS: dict[str, ox.RdfFormat] = {
     "turtle": ox.RdfFormat.TURTLE,
@@ -38,50 +44,41 @@ FORMATS: dict[str, ox.RdfFormat] = {
     "trig": ox.RdfFormat.TRIG,
     "jsonld": ox.RdfFormat.JSON_LD,
 }
-PREFIXES: dict[str, str] = {
-    "dip": ONTOLOGY_IRI + "#",
-    "id": ID_BASE,
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "time": "http://www.w3.org/2006/time#",
-    # one prefix per kind of resource, so Turtle reads "person:jane-roe", not "id:person\/jane-roe"
-    **{kind: f"{ID_BASE}{kind}/" for kind in (
-        "article", "person", "group", "org", "country", "city", "post", "tenure", "event",
-        "occurrence", "evidence")},
-    "graph": ID_BASE + "graph/article/",
-}
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
-def export_bytes(store: GraphStore, fmt: str, *, ontology: bool = False) -> bytes:
+def export_bytes(store: GraphStore, fmt: str, *, ontology: bool = False, union: bool = True) -> bytes:
     """The serialisation of ``store`` in ``fmt`` (one of :data:`FORMATS`)."""
-    rdf_format = FORMATS[fmt]
-    if rdf_format == ox.RdfFormat.N_QUADS:  # a store holds each quad once: no deduplication needed
-        return b"".join(sorted(_nquad_lines(store, ontology)))
-    named_only = next(store.store.quads_for_pattern(None, None, None, ox.DefaultGraph()), None) is None
-    if rdf_format in (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.TURTLE) and named_only:
-        # the union: drop each line's graph name, deduplicate, sort (UTF-8 bytes sort as code points)
-        triples = b"".join(sorted({_without_graph(line) for line in _nquad_lines(store, ontology)}))
-        if rdf_format == ox.RdfFormat.N_TRIPLES:
-            return triples
-        parsed = ox.parse(triples, format=ox.RdfFormat.N_TRIPLES)
-        return ox.serialize(parsed, format=rdf_format, prefixes=PREFIXES)
-    quads = _quads(store, ontology)
-    if rdf_format == ox.RdfFormat.N_TRIPLES:
-        return "".join(sorted({f"{q.triple} .\n" for q in quads})).encode("utf-8")
-    prefixes = None if rdf_format == ox.RdfFormat.JSON_LD else PREFIXES
-    if rdf_format.supports_datasets:
-        ordered = sorted(quads, key=lambda q: (str(q.graph_name), str(q.triple)))
-        return ox.serialize(ordered, format=rdf_format, prefixes=prefixes)
-    triples = {str(q.triple): q.triple for q in quads}
-    return ox.serialize([triples[k] for k in sorted(triples)], format=rdf_format, prefixes=prefixes)
+    named = sorted(_named_lines(store, ontology))
+    triples = sorted({_without_graph(line) for line in named})
+    if fmt in ("ntriples", "turtle"):
+        return serialize_triples(b"".join(triples), fmt)
+    nquads = b"".join((triples if union else []) + named)
+    if fmt == "nquads":
+        return nquads
+    quads = ox.parse(nquads, format=ox.RdfFormat.N_QUADS)
+    if fmt == "jsonld":
+        return jsonld_bytes(quads)
+    return ox.serialize(quads, format=FORMATS[fmt], prefixes=PREFIXES)
 
 
-def _nquad_lines(store: GraphStore, ontology: bool) -> list[bytes]:
-    """Every quad as an N-Quads line, written by Oxigraph itself (much faster than Python strings);
-    the ontology graph left out unless asked for."""
-    lines = store.store.dump(format=ox.RdfFormat.N_QUADS).splitlines(keepends=True)
+def serialize_triples(ntriples: bytes, fmt: str) -> bytes:
+    """Sorted N-Triples in ``fmt`` (any export format; the triples are the default graph)."""
+    if fmt in ("ntriples", "nquads"):
+        return ntriples
+    quads = ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES)
+    if fmt == "jsonld":
+        return jsonld_bytes(quads)
+    return ox.serialize(quads, format=FORMATS[fmt], prefixes=PREFIXES)
+
+
+def _named_lines(store: GraphStore, ontology: bool) -> list[bytes]:
+    """Every quad of a named graph as an N-Quads line, written by Oxigraph itself (much faster than
+    Python strings); the default graph (their union) and, unless asked for, the ontology left out."""
+    raw = store.store
+    default = set(raw.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()).splitlines(keepends=True))
+    lines = [line for line in raw.dump(format=ox.RdfFormat.N_QUADS).splitlines(keepends=True) if line not in default]
     if ontology:
         return lines
     tail = f" <{ONTOLOGY_GRAPH}> .\n".encode()
@@ -90,13 +87,75 @@ def _nquad_lines(store: GraphStore, ontology: bool) -> list[bytes]:
 
 def _without_graph(line: bytes) -> bytes:
     """'<s> <p> <o> <g> .' -> '<s> <p> <o> .' for a quad of a named graph: an IRI holds no space,
-    so the graph name starts at the last ' <' (callers check that the default graph is empty)."""
+    so the graph name starts at the last ' <'."""
     return line[: line.rindex(b" <")] + b" .\n"
 
 
-def export(store: GraphStore, fmt: str, out: str | Path | BinaryIO, *, ontology: bool = False) -> None:
+# -- JSON-LD ------------------------------------------------------------------------------------
+
+def jsonld_bytes(quads: Iterable[ox.Quad]) -> bytes:
+    """Compact JSON-LD: an embedded ``@context`` of :data:`PREFIXES`, IRIs written ``prefix:local``,
+    one node object per subject (``@type`` for ``rdf:type``), named graphs as ``{"@id", "@graph"}``
+    objects; nodes, properties and values sorted."""
+    graphs: dict[str, dict[str, dict[str, list[Any]]]] = {}
+    for quad in quads:
+        graph = "" if isinstance(quad.graph_name, ox.DefaultGraph) else quad.graph_name.value
+        node = graphs.setdefault(graph, {}).setdefault(_subject(quad.subject), {})
+        if isinstance(quad.predicate, ox.NamedNode) and quad.predicate.value == _RDF_TYPE \
+                and isinstance(quad.object, ox.NamedNode):
+            node.setdefault("@type", []).append(_compact(quad.object.value))
+        else:
+            node.setdefault(_compact(quad.predicate.value), []).append(_value(quad.object))
+    top = _nodes(graphs.pop("", {}))
+    top += [{"@id": _compact(name), "@graph": _nodes(graphs[name])} for name in sorted(graphs)]
+    document = {"@context": dict(PREFIXES), "@graph": top}
+    return (json.dumps(document, ensure_ascii=False, indent=1, sort_keys=False) + "\n").encode("utf-8")
+
+
+def _nodes(subjects: dict[str, dict[str, list[Any]]]) -> list[dict[str, Any]]:
+    out = []
+    for subject in sorted(subjects):
+        props = subjects[subject]
+        node: dict[str, Any] = {"@id": subject}
+        for key in sorted(props, key=lambda k: (k != "@type", k)):
+            values = sorted(props[key], key=lambda v: json.dumps(v, ensure_ascii=False, sort_keys=True))
+            node[key] = values[0] if len(values) == 1 else values
+        out.append(node)
+    return out
+
+
+def _subject(term: Any) -> str:
+    return f"_:{term.value}" if isinstance(term, ox.BlankNode) else _compact(term.value)
+
+
+def _compact(iri: str) -> str:
+    """``prefix:local`` for the longest matching prefix (a JSON-LD compact IRI), else the IRI."""
+    best = ""
+    for name, base in PREFIXES.items():
+        if iri.startswith(base) and len(iri) > len(base) and len(base) > len(PREFIXES.get(best, "")):
+            best = name
+    local = iri[len(PREFIXES[best]):] if best else ""
+    return f"{best}:{local}" if best and not local.startswith("//") else iri
+
+
+def _value(term: Any) -> Any:
+    if isinstance(term, ox.NamedNode):
+        return {"@id": _compact(term.value)}
+    if isinstance(term, ox.BlankNode):
+        return {"@id": f"_:{term.value}"}
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return {"@value": term.value, "@language": term.language}
+        if term.datatype.value == _XSD_STRING:
+            return term.value
+        return {"@value": term.value, "@type": _compact(term.datatype.value)}
+    raise OutputError(f"cannot write {term!r} as JSON-LD")
+
+
+def export(store: GraphStore, fmt: str, out: str | Path | BinaryIO, *, ontology: bool = False,
+           union: bool = True) -> None:
     """Write the export to ``out``: a path (atomically), ``"-"`` (stdout) or a binary stream."""
-    data = export_bytes(store, fmt, ontology=ontology)
+    data = export_bytes(store, fmt, ontology=ontology, union=union)
     if isinstance(out, (str, Path)) and str(out) == "-":
         out = sys.stdout.buffer
     if isinstance(out, (str, Path)):
@@ -141,15 +200,3 @@ def _file_mode() -> int:
     umask = os.umask(0)
     os.umask(umask)
     return 0o666 & ~umask
-
-
-def _quads(store: GraphStore, ontology: bool) -> list[ox.Quad]:
-    skip = None if ontology else ox.NamedNode(ONTOLOGY_GRAPH)
-    return [q for q in _iter(store) if skip is None or q.graph_name != skip]
-
-
-def _iter(store: GraphStore) -> Iterator[ox.Quad]:
-    return store.quads()
-
-
-
