@@ -12,14 +12,15 @@ one SHACL batch of extracted articles is lost). A graph that does not conform is
 kept out -- the article's previously stored graph, if any, stays as it was -- and reported in
 :attr:`BuildSummary.rejected`; the other articles are still stored.
 
-Afterwards the links graph ``id:graph/links`` (``dip:sameEventAs`` between the same visit or meeting
-reported by several articles) is recomputed from the whole store: :func:`kg.links.update_links`.
+Afterwards the derived graphs (one person across articles, borrowed jurisdictions, ``dip:sameEventAs``
+links between reports of one event) are recomputed from the whole store: :func:`kg.derive.refresh`.
 
 RDF inputs (issue #4, round trip of ``kg export``), only when named explicitly:
 
 ``.nq`` / ``.trig``
     every named graph replaces the graph of the same name as-is (no SHACL: these are exports of
-    graphs that passed it); default-graph triples go to ``id:graph/file/{file stem}``.
+    graphs that passed it); default-graph triples go to ``id:graph/file/{file stem}``, except those
+    that a named graph of the file holds too (an export's default graph is the union of its graphs).
 ``.ttl`` / ``.nt``
     all triples replace the graph ``id:graph/file/{file stem}`` (Turtle and N-Triples exports are
     the union of all graphs, so the article split is not recoverable from them).
@@ -44,7 +45,7 @@ from kg.articles import read_articles
 from kg.errors import InputError
 from kg.ids import article_graph_iri
 from kg.iris import ID_BASE
-from kg.links import update_links
+from kg.derive import refresh
 from kg.model import EVENT_KINDS, Article
 from kg.store import GraphStore, article_lines
 
@@ -136,7 +137,7 @@ def build(
     if text_paths:  # RDF inputs alone do not load spaCy
         batch = SHACL_BATCH if shacl_batch is None else max(1, shacl_batch)
         _build_articles(text_paths, store, tally, total, jobs, batch_size, on_progress, batch)
-    update_links(store)  # cross-article dip:sameEventAs, recomputed from the whole store
+    refresh(store)  # persons, borrowed jurisdictions, dip:sameEventAs: recomputed from the whole store
     store.flush()
     return tally.summary()
 
@@ -356,6 +357,11 @@ def _read_rdf(path: Path) -> dict[str, list[tuple[Any, Any, Any]]]:
         ) from None
     except (OSError, ValueError) as exc:
         raise InputError(f"cannot read ({exc})", where=str(path)) from None
+    if default in graphs and len(graphs) > 1:  # an export's default graph: the union of its named graphs
+        named = {triple for name, triples in graphs.items() if name != default for triple in triples}
+        rest = [triple for triple in graphs.pop(default) if triple not in named]
+        if rest:
+            graphs[default] = rest
     if not graphs:
         raise InputError("holds no triples", where=str(path), fix="remove it from the inputs")
     return graphs
