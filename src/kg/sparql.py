@@ -1,0 +1,203 @@
+"""SPARQL text as kg reads it: predeclared prefixes, a parse that refuses the network, one-line errors
+with line and column, and warnings for terms the closed vocabulary does not have.
+
+* :data:`PREFIXES` are declared for every query (``dip:``, ``id:``, ``person:``, ``rdf:``, ``prov:``,
+  ...; ``org:`` is ``id:org/`` as in the exports, not W3C ORG): :func:`with_prefixes` puts them on the query's first line, so line numbers stay those of the
+  text as written (columns of line 1 are given back as written too).
+* :func:`check` parses with rdflib's SPARQL parser (~0.3 s to import, so stored queries are vouched for
+  by a manifest, see :mod:`kg.queries`) and refuses ``SERVICE``, ``LOAD`` and ``FROM`` / ``FROM NAMED``
+  (Oxigraph would fetch them and has no switch to stop it) unless ``allow_network``; updates are
+  refused always. It returns the query form and, for SELECT, the projected variables.
+* An unknown prefix is an error naming it; a ``dip:`` term (prefixed or full IRI) that the ontology
+  does not declare is a warning naming the nearest declared term (``dip:Persn`` -> ``dip:Person``).
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from kg.errors import NetworkRefused, QueryError
+from kg.iris import ONTOLOGY_IRI
+from kg.iris import PREFIXES as BASE_PREFIXES
+
+__all__ = ["PREFIXES", "Checked", "check", "locate", "oxigraph_error", "prefix_line", "with_prefixes"]
+
+DIP_NS = ONTOLOGY_IRI + "#"
+PREFIXES: dict[str, str] = {
+    **BASE_PREFIXES,
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "sem": "http://semanticweb.cs.vu.nl/2009/11/sem/",
+    "schema": "http://schema.org/",
+    "sh": "http://www.w3.org/ns/shacl#",
+}
+FORMS = {"SelectQuery": "SELECT", "AskQuery": "ASK", "ConstructQuery": "CONSTRUCT", "DescribeQuery": "DESCRIBE"}
+
+
+@dataclass(frozen=True)
+class Checked:
+    form: str  # SELECT, ASK, CONSTRUCT or DESCRIBE
+    projection: frozenset[str]  # SELECT: the projected variables (SELECT *: every variable)
+    warnings: tuple[str, ...] = ()
+
+
+@functools.cache
+def prefix_line() -> str:
+    """The predeclared prefixes as one line of SPARQL (ending in a space)."""
+    return "".join(f"PREFIX {name}: <{iri}> " for name, iri in PREFIXES.items())
+
+
+def with_prefixes(text: str) -> str:
+    """``text`` with :data:`PREFIXES` declared at the start of its first line (a query's own PREFIX
+    and BASE lines still apply: a later declaration of a prefix wins)."""
+    return prefix_line() + text
+
+
+def check(text: str, *, where: str, allow_network: bool = False) -> Checked:
+    """Parse and check ``text`` (as written, without the predeclared prefixes); see the module doc."""
+    return _check(text, where, allow_network)
+
+
+@functools.lru_cache(maxsize=256)
+def _check(text: str, where: str, allow_network: bool) -> Checked:
+    from pyparsing import ParseException
+    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+
+    full = with_prefixes(text)
+    try:
+        tree = parseQuery(full)
+    except ParseException as exc:
+        try:
+            update = parseUpdate(full)
+        except ParseException:
+            raise QueryError(f"SPARQL syntax error: {_one_line(exc.msg)}", where=_at(where, exc.lineno, exc.col),
+                             fix="correct the query at or just before that line and column") from None
+        if "Load" in _names(update) and not allow_network:
+            raise NetworkRefused("LOAD would fetch a document from the network", where=where,
+                                 fix="kg runs read-only queries; load data with 'kg build'") from None
+        raise QueryError("updates are not allowed", where=where,
+                         fix="write a SELECT, ASK, CONSTRUCT or DESCRIBE query") from None
+    names = _names(tree)
+    if not allow_network:
+        if "ServiceGraphPattern" in names:
+            raise NetworkRefused("SERVICE would send the query to another endpoint", where=where,
+                                 fix="remove the SERVICE clause; kg queries only its own store")
+        if "DatasetClause" in names:
+            raise NetworkRefused("FROM / FROM NAMED would fetch a graph from the network",
+                                 where=where, fix="remove the FROM clause; queries see every graph")
+    form = FORMS.get(tree[1].name if len(tree) > 1 else "", "")
+    if not form:
+        raise QueryError("not a SELECT, ASK, CONSTRUCT or DESCRIBE query", where=where)
+    declared = set(PREFIXES) | {str(d["prefix"]) if "prefix" in d else "" for d in tree[0] if d.name == "PrefixDecl"}
+    warnings = []
+    for prefix, local in _prefixed_names(tree):
+        if prefix not in declared:
+            raise QueryError(f"unknown prefix '{prefix}:'", where=locate(text, where, f"{prefix}:{local}"),
+                             fix=f"declare it (PREFIX {prefix}: <...>) or use one of: {', '.join(sorted(PREFIXES))}")
+    warnings = [w for w in (_vocabulary_warning(text, where, term) for term in _dip_terms(tree)) if w]
+    projection = frozenset(_projection(tree)) if form == "SELECT" else frozenset()
+    return Checked(form=form, projection=projection, warnings=tuple(dict.fromkeys(warnings)))
+
+
+def locate(text: str, where: str, needle: str) -> str:
+    """``where:line:column`` of the first ``needle`` in ``text`` (``where`` alone if not found)."""
+    found = re.search(r"(?<![\w:])" + re.escape(needle) + r"(?![\w-])", text)
+    if not found:
+        return where
+    line = text.count("\n", 0, found.start()) + 1
+    column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+    return f"{where}:{line}:{column}"
+
+
+def oxigraph_error(exc: SyntaxError, where: str) -> QueryError:
+    """Oxigraph's parse error ("error at 3:7: expected one of ...", many lines) as one line."""
+    message = str(exc)
+    found = re.match(r"error at (\d+):(\d+): (.*)", message, re.S)
+    if not found:
+        return QueryError(f"SPARQL error (Oxigraph): {_one_line(message)}", where=where)
+    line, column, what = int(found.group(1)), int(found.group(2)), found.group(3)
+    if "Prefix not found" in what:
+        what = "unknown prefix"
+    return QueryError(f"SPARQL syntax error: {_one_line(what)}", where=_at(where, line, column),
+                      fix="correct the query at or just before that line and column")
+
+
+def _at(where: str, line: int, column: int) -> str:
+    """Position in the text as written: the predeclared prefixes sit at the start of line 1."""
+    if line == 1:
+        column = max(1, column - len(prefix_line()))
+    return f"{where}:{line}:{column}"
+
+
+def _one_line(message: str, limit: int = 160) -> str:
+    text = " ".join(message.split())
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _walk(tree: Any) -> Iterator[Any]:
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        yield node
+        if isinstance(node, CompValue):
+            stack.extend(node.values())
+        elif isinstance(node, (list, tuple)) or type(node).__name__ == "ParseResults":
+            stack.extend(node)
+
+
+def _names(tree: Any) -> set[str]:
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    return {node.name for node in _walk(tree) if isinstance(node, CompValue)}
+
+
+def _prefixed_names(tree: Any) -> list[tuple[str, str]]:
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    found = [(str(n["prefix"]) if "prefix" in n else "", str(n["localname"]) if "localname" in n else "")
+             for n in _walk(tree) if isinstance(n, CompValue) and n.name == "pname"]
+    return sorted(set(found))
+
+
+def _dip_terms(tree: Any) -> list[tuple[str, str]]:
+    """(as written, local name) of every term in the dip: namespace, prefixed with dip: or full IRI."""
+    from rdflib.term import URIRef
+
+    terms = {(f"dip:{local}", local) for prefix, local in _prefixed_names(tree) if prefix == "dip"}
+    terms |= {(f"<{node}>", str(node)[len(DIP_NS):]) for node in _walk(tree)
+              if isinstance(node, URIRef) and str(node).startswith(DIP_NS) and str(node) != DIP_NS}
+    return sorted(terms)
+
+
+@functools.cache
+def _vocabulary() -> tuple[str, ...]:
+    from kg.vocab import DIP
+
+    return tuple(sorted(DIP.__annotations__))
+
+
+def _vocabulary_warning(text: str, where: str, term: tuple[str, str]) -> str | None:
+    written, local = term
+    if local in _vocabulary():
+        return None
+    near = difflib.get_close_matches(local, _vocabulary(), n=1, cutoff=0.6)
+    if not near:
+        near = [t for t in _vocabulary() if t.lower() == local.lower()]
+    hint = f"did you mean dip:{near[0]}?" if near else "the terms are listed in ontology/README.md"
+    return f"{locate(text, where, written)}: {written} is not a term of the ontology (it matches nothing); {hint}"
+
+
+def _projection(tree: Any) -> set[str]:
+    from rdflib.term import Variable
+
+    projection = tree[1].get("projection")
+    if not projection:  # SELECT *
+        return {str(node) for node in _walk(tree[1].get("where")) if isinstance(node, Variable)}
+    # CompValue.get(key) answers the key itself when it is missing: test membership instead
+    return {str(item["var"] if "var" in item else item["evar"]) for item in projection}
