@@ -16,9 +16,11 @@ code  class                  meaning
 5     StoreError             graph missing (run ``kg build`` first), corrupt, or locked by another
                              ``kg`` process
 6     OutputError            output file cannot be written
-7     QueryTimeout           the query ran longer than ``--timeout``
+7     QueryTimeout           the query (or a request to an endpoint) ran longer than ``--timeout``
 8     NetworkRefused         the work would have fetched from the network (SERVICE, LOAD, remote
                              context); ``kg`` never does
+9     EndpointError          a remote endpoint (``--endpoint``) failed: unreachable, HTTP error,
+                             wrong credentials, truncated or malformed answer, counts that differ
 70    (internal error)       a bug: ``internal error: <type>: <message>``; ``KG_DEBUG=1`` shows the
                              traceback
 130   (interrupted)          SIGINT (Ctrl-C); work finished before it is kept (``kg.cli``)
@@ -36,6 +38,7 @@ __all__ = [
     "OutputError",
     "QueryTimeout",
     "NetworkRefused",
+    "EndpointError",
     "INTERNAL_ERROR_EXIT",
 ]
 
@@ -102,3 +105,10 @@ class NetworkRefused(KgError):
     """The operation would have used the network (exit 8)."""
 
     exit_code = 8
+
+
+class EndpointError(KgError):
+    """A remote SPARQL endpoint or Graph Store failed, for ``kg query --endpoint`` and ``kg push``
+    alike (exit 9)."""
+
+    exit_code = 9
