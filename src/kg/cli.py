@@ -285,7 +285,7 @@ def query(query_spec: str, params: tuple[str, ...], fmt: str | None, output: str
 
     bound = _parse_params(params)
     if query_spec == "-":
-        stored = query_from_text(click.get_text_stream("stdin").read(), source="<stdin>", allow_network=allow_network)
+        stored = query_from_text(sys.stdin.read(), source="<stdin>", allow_network=allow_network)
     else:
         stored = find_query(query_spec, allow_network=allow_network)
     for warning in stored.warnings:

@@ -2,8 +2,9 @@
 with line and column, and warnings for terms the closed vocabulary does not have.
 
 * :data:`PREFIXES` are declared for every query (``dip:``, ``id:``, ``person:``, ``rdf:``, ``prov:``,
-  ...; ``org:`` is ``id:org/`` as in the exports, not W3C ORG): :func:`with_prefixes` puts them on the query's first line, so line numbers stay those of the
-  text as written (columns of line 1 are given back as written too).
+  ...; ``org:`` is ``id:org/`` as in the exports, not W3C ORG): :func:`with_prefixes` puts them on one
+  line before the query, and errors give the line of the text as written. (Not on the query's own first
+  line: rdflib's parser then misreads a SERVICE clause after a ``#`` in a prefix IRI.)
 * :func:`check` parses with rdflib's SPARQL parser (~0.3 s to import, so stored queries are vouched for
   by a manifest, see :mod:`kg.queries`) and refuses ``SERVICE``, ``LOAD`` and ``FROM`` / ``FROM NAMED``
   (Oxigraph would fetch them and has no switch to stop it) unless ``allow_network``; updates are
@@ -52,9 +53,9 @@ def prefix_line() -> str:
 
 
 def with_prefixes(text: str) -> str:
-    """``text`` with :data:`PREFIXES` declared at the start of its first line (a query's own PREFIX
-    and BASE lines still apply: a later declaration of a prefix wins)."""
-    return prefix_line() + text
+    """``text`` after one line declaring :data:`PREFIXES` (a query's own PREFIX and BASE lines still
+    apply: a later declaration of a prefix wins)."""
+    return prefix_line() + "\n" + text
 
 
 def check(text: str, *, where: str, allow_network: bool = False) -> Checked:
@@ -92,13 +93,14 @@ def _check(text: str, where: str, allow_network: bool) -> Checked:
     form = FORMS.get(tree[1].name if len(tree) > 1 else "", "")
     if not form:
         raise QueryError("not a SELECT, ASK, CONSTRUCT or DESCRIBE query", where=where)
-    declared = set(PREFIXES) | {str(d["prefix"]) if "prefix" in d else "" for d in tree[0] if d.name == "PrefixDecl"}
-    warnings = []
+    declared = dict(PREFIXES)  # the query's own declarations win
+    declared.update({str(d["prefix"]) if "prefix" in d else "": str(d["iri"]) for d in tree[0] if d.name == "PrefixDecl"})
     for prefix, local in _prefixed_names(tree):
         if prefix not in declared:
             raise QueryError(f"unknown prefix '{prefix}:'", where=locate(text, where, f"{prefix}:{local}"),
                              fix=f"declare it (PREFIX {prefix}: <...>) or use one of: {', '.join(sorted(PREFIXES))}")
-    warnings = [w for w in (_vocabulary_warning(text, where, term) for term in _dip_terms(tree)) if w]
+    terms = sorted(_dip_terms(tree, declared), key=lambda term: (text.find(term[0]), term))  # in text order
+    warnings = [w for w in (_vocabulary_warning(text, where, term) for term in terms) if w]
     projection = frozenset(_projection(tree)) if form == "SELECT" else frozenset()
     return Checked(form=form, projection=projection, warnings=tuple(dict.fromkeys(warnings)))
 
@@ -127,10 +129,8 @@ def oxigraph_error(exc: SyntaxError, where: str) -> QueryError:
 
 
 def _at(where: str, line: int, column: int) -> str:
-    """Position in the text as written: the predeclared prefixes sit at the start of line 1."""
-    if line == 1:
-        column = max(1, column - len(prefix_line()))
-    return f"{where}:{line}:{column}"
+    """Position in the text as written: the predeclared prefixes are one line before it."""
+    return f"{where}:{max(1, line - 1)}:{column}"
 
 
 def _one_line(message: str, limit: int = 160) -> str:
@@ -165,11 +165,12 @@ def _prefixed_names(tree: Any) -> list[tuple[str, str]]:
     return sorted(set(found))
 
 
-def _dip_terms(tree: Any) -> list[tuple[str, str]]:
-    """(as written, local name) of every term in the dip: namespace, prefixed with dip: or full IRI."""
+def _dip_terms(tree: Any, prefixes: dict[str, str]) -> list[tuple[str, str]]:
+    """(as written, local name) of every term in the ontology's namespace, prefixed or a full IRI."""
     from rdflib.term import URIRef
 
-    terms = {(f"dip:{local}", local) for prefix, local in _prefixed_names(tree) if prefix == "dip"}
+    terms = {(f"{prefix}:{local}", local) for prefix, local in _prefixed_names(tree)
+             if prefixes.get(prefix) == DIP_NS and local}
     terms |= {(f"<{node}>", str(node)[len(DIP_NS):]) for node in _walk(tree)
               if isinstance(node, URIRef) and str(node).startswith(DIP_NS) and str(node) != DIP_NS}
     return sorted(terms)
@@ -196,8 +197,8 @@ def _vocabulary_warning(text: str, where: str, term: tuple[str, str]) -> str | N
 def _projection(tree: Any) -> set[str]:
     from rdflib.term import Variable
 
-    projection = tree[1].get("projection")
-    if not projection:  # SELECT *
-        return {str(node) for node in _walk(tree[1].get("where")) if isinstance(node, Variable)}
-    # CompValue.get(key) answers the key itself when it is missing: test membership instead
+    query = tree[1]  # CompValue.get(key) answers the key itself when it is missing: test membership
+    if "projection" not in query:  # SELECT *
+        return {str(node) for node in _walk(query["where"]) if isinstance(node, Variable)}
+    projection = query["projection"]
     return {str(item["var"] if "var" in item else item["evar"]) for item in projection}
