@@ -22,6 +22,34 @@ ARTICLE_C = (
 )
 
 
+# invented: one person named in full and by surname, a trip at three stages, meetings in two articles
+REMOTE_ARTICLES = {
+    "roe1.txt": "date 2021-03-01\nFrench Foreign Minister Jane Roe may visit Japan next month.\n",
+    "roe2.txt": "date 2021-04-02\nFrench Foreign Minister Jane Roe arrived in Tokyo on Friday.\n",
+    "roe3.txt": "date 2021-04-20\nJane Roe's planned visit to Japan was cancelled, the ministry said.\n",
+    "roe4.txt": "date 2021-05-11\nForeign Minister Roe met German Chancellor Zoë Ångström in Paris on Monday.\n",
+    "zoe.txt": ('date 2021-05-03\nGerman Chancellor Zoë Ångström met Jane Roe in Berlin on Monday. '
+                '"We agree on “most” things," Ångström said.\n'),
+}
+
+
+@pytest.fixture(scope="module")
+def remote_graph(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed and :data:`REMOTE_ARTICLES` built once per module with the real pipeline (read-only:
+    copy it before changing it)."""
+    from kg.build import build
+    from kg.store import GraphStore
+
+    folder = tmp_path_factory.mktemp("remote-in")
+    for name, text in REMOTE_ARTICLES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    path = tmp_path_factory.mktemp("remote-store") / "graph"
+    with GraphStore.open(path, create=True) as store:
+        summary = build([Path(__file__).resolve().parents[1] / "seeds", folder], store)
+    assert summary.articles == len(REMOTE_ARTICLES) + 1, summary.line()
+    return path
+
+
 @pytest.fixture
 def graph_path(tmp_path: Path) -> Path:
     """Where a test's store lives (not created)."""

@@ -19,7 +19,6 @@ import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 
-from kg.build import build
 from kg.cli import cli
 from kg.derive import DERIVED_GRAPHS
 from kg.endpoint import Client, resolve_endpoint
@@ -28,24 +27,14 @@ from kg.push import push, remote_count
 from kg.queries import find_query, run_query, run_remote, stored_names
 from kg.store import GraphStore
 
-ROOT = Path(__file__).resolve().parents[1]
-HAND_WRITTEN = {  # invented: one person named in full and by surname, a trip at three stages, a meeting
-    "roe1.txt": "date 2021-03-01\nFrench Foreign Minister Jane Roe may visit Japan next month.\n",
-    "roe2.txt": "date 2021-04-02\nFrench Foreign Minister Jane Roe arrived in Tokyo on Friday.\n",
-    "roe3.txt": "date 2021-04-20\nJane Roe's planned visit to Japan was cancelled, the ministry said.\n",
-    "roe4.txt": "date 2021-05-11\nForeign Minister Roe met German Chancellor Zoë Ångström in Paris on Monday.\n",
-    "zoe.txt": ('date 2021-05-03\nGerman Chancellor Zoë Ångström met Jane Roe in Berlin on Monday. '
-                '"We agree on “most” things," Ångström said.\n'),
-}
 
 
-def _build(tmp_path: Path, write: Callable[..., Path]) -> Path:
-    folder = [write(f"in/{name}", text) for name, text in HAND_WRITTEN.items()][0].parent
-    path = tmp_path / "graph"
-    with GraphStore.open(path, create=True) as store:
-        summary = build([ROOT / "seeds", folder], store)
-    assert summary.articles >= 5, summary.line()
-    return path
+def _copy(graph: Path, tmp_path: Path) -> Path:
+    import shutil
+
+    target = tmp_path / "graph"
+    shutil.copytree(graph, target)
+    return target
 
 
 def _cases() -> list[tuple[str, dict[str, str]]]:
@@ -79,9 +68,8 @@ def _clear(url: str) -> None:
         pass
 
 
-def test_remote_every_stored_query_same_rows_in_every_layout(oxigraph: Callable[..., str], tmp_path: Path,
-                                                             write: Callable[..., Path]) -> None:
-    path = _build(tmp_path, write)
+def test_remote_every_stored_query_same_rows_in_every_layout(oxigraph: Callable[..., str], remote_graph: Path) -> None:
+    path = remote_graph
     plain, union = oxigraph(union=False), oxigraph(union=True)
     with GraphStore.open(path, write=False) as store:
         local = _answers(lambda q, p: run_query(store.store, q, p, timeout=60))
@@ -92,9 +80,9 @@ def test_remote_every_stored_query_same_rows_in_every_layout(oxigraph: Callable[
     assert any(row[0] == "Jane Roe" and row[1] == "Zoë Ångström" and row[2] == "2"  # Roe and Jane Roe: one person
                for row in local["met-with {}"].rows)
 
-    layouts = {
+    layouts = {  # (the TriG with its union default graph in a union server gives the same rows too, but that
+                 # server repeats each triple per graph holding it: 40x slower here; README: export --no-union)
         "(b) Turtle in a plain server's default graph": (plain, turtle, "text/turtle", True),
-        "(c) TriG, union as default graph, in a union server": (union, trig, "application/trig", False),
         "(c) named graphs only, in a union server": (union, named_only, "application/n-quads", False),
         "(d) TriG in a plain server": (plain, trig, "application/trig", False),
     }
@@ -106,19 +94,18 @@ def test_remote_every_stored_query_same_rows_in_every_layout(oxigraph: Callable[
         assert different == [], layout
 
 
-def test_remote_push_then_every_stored_query_matches(oxigraph: Callable[..., str], tmp_path: Path,
-                                                     write: Callable[..., Path]) -> None:
-    path = _build(tmp_path, write)
+def test_remote_push_then_every_stored_query_matches(oxigraph: Callable[..., str], remote_graph: Path) -> None:
+    path = remote_graph
     for union_server in (False, True):
         url = oxigraph(union=union_server)
         target = resolve_endpoint(url)
         with GraphStore.open(path, write=False) as store:
             local_counts = _graph_counts(store)
             assert set(DERIVED_GRAPHS) <= set(local_counts)  # persons, borrowed states, links: all written
-            first = push(store, target)
+            first = push(store, target, union=not union_server)  # a union server needs no union copy
             with Client(target, timeout=30.0, connect_timeout=5.0) as client:
                 remote_counts = {graph: remote_count(client, graph) for graph in local_counts}
-                second = push(store, target)  # PUT again: nothing changes
+                second = push(store, target, union=not union_server)  # PUT again: nothing changes
                 again = {graph: remote_count(client, graph) for graph in local_counts}
             assert remote_counts == again == local_counts
             assert first.triples == second.triples == sum(local_counts.values())
@@ -128,8 +115,8 @@ def test_remote_push_then_every_stored_query_matches(oxigraph: Callable[..., str
 
 
 def test_remote_cli_push_and_query(oxigraph: Callable[..., str], tmp_path: Path, runner: CliRunner,
-                                   write: Callable[..., Path]) -> None:
-    path = _build(tmp_path, write)
+                                   remote_graph: Path) -> None:
+    path = _copy(remote_graph, tmp_path)
     server = oxigraph(union=False)  # `oxigraph serve` started the usual way
     pushed = runner.invoke(cli, ["push", "--graph", str(path), "--endpoint", server, "--prune"])
     assert pushed.exit_code == 0, pushed.output
@@ -160,14 +147,14 @@ def run_query_remote_rows(url: str, text: str) -> tuple[tuple[str | None, ...], 
     return run_remote(url, query_from_text(text), timeout=30).rows
 
 
-def test_remote_server_store_matches_the_nquads_export(oxigraph_server: str, tmp_path: Path, write) -> None:
-    """What the server holds after a push is exactly our N-Quads export (ontology included)."""
-    path = _build(tmp_path, write)
-    _clear(oxigraph_server)
-    with GraphStore.open(path, write=False) as store:
-        push(store, resolve_endpoint(oxigraph_server))
+def test_remote_server_store_matches_the_nquads_export(oxigraph: Callable[..., str], remote_graph: Path) -> None:
+    """What a plain server holds after a push is exactly our N-Quads export (ontology included): the
+    named graphs, and their union as its default graph."""
+    server = oxigraph(union=False)
+    with GraphStore.open(remote_graph, write=False) as store:
+        push(store, resolve_endpoint(server))
         expected = export_bytes(store, "nquads", ontology=True)
-    request = urllib.request.Request(f"{oxigraph_server}/store", headers={"Accept": "application/n-quads"})
+    request = urllib.request.Request(f"{server}/store", headers={"Accept": "application/n-quads"})
     with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 - loopback test server
         served = response.read()
     lines = sorted({f"{q} .\n" for q in ox.parse(served, format=ox.RdfFormat.N_QUADS)})
