@@ -11,20 +11,20 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
 from kg import __version__
+from kg.cli_options import FormatType, auth_from_options, endpoint_options, write_answer_to
 from kg.errors import INTERNAL_ERROR_EXIT, InputError, KgError, ValidationFailed
-from kg.formats import ALIASES, GRAPH_FORMATS, RESULT_FORMATS
+from kg.formats import GRAPH_FORMATS, RESULT_FORMATS
 
 INTERRUPTED_EXIT = 130  # 128 + SIGINT, the shell convention
 
 if TYPE_CHECKING:
-    from kg.endpoint import Auth
     from kg.store import GraphStore
 
 EXPORT_FORMATS = GRAPH_FORMATS
@@ -52,31 +52,6 @@ class KgGroup(click.Group):
             ctx.exit(INTERNAL_ERROR_EXIT)
 
 
-class FormatType(click.ParamType):
-    """``--format``: a format name or alias (``ttl``, ``nt``, ``nq``), any case; checked once here."""
-
-    name = "format"
-
-    def __init__(self, names: tuple[str, ...]) -> None:
-        self.names = names
-
-    def get_metavar(self, param: click.Parameter, *args: Any, **kwargs: Any) -> str:
-        return "[" + "|".join(self.names) + "]"
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
-        from kg.formats import canonical
-
-        try:
-            return canonical(str(value))
-        except KgError as exc:
-            self.fail(exc.what + "; " + (exc.fix or ""), param, ctx)
-
-    def shell_complete(self, ctx: click.Context, param: click.Parameter, incomplete: str) -> list[Any]:
-        from click.shell_completion import CompletionItem
-
-        return [CompletionItem(n) for n in self.names + tuple(ALIASES) if n.startswith(incomplete)]
-
-
 graph_option = click.option(
     "--graph",
     "graph_path",
@@ -85,51 +60,6 @@ graph_option = click.option(
     default=None,
     help="Graph store folder [env KG_GRAPH; default .kg/graph].",
 )
-
-
-def endpoint_options(timeout: float, required: bool) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """The options of every command that talks to a SPARQL endpoint (``push``, ``query``): one client."""
-    options = [
-        click.option("--endpoint", metavar="URL", required=required, default=None,
-                     help="SPARQL endpoint: http://HOST:7878 (Oxigraph; /query is added), .../sparql (Virtuoso), "
-                          "Fuseki .../DATASET/query, GraphDB .../repositories/NAME."),
-        click.option("--user", default=None, help="User name for HTTP authentication."),
-        click.option("--auth", "auth_scheme", type=click.Choice(("basic", "digest")), default="basic",
-                     show_default=True),
-        click.option("--password-env", metavar="VAR", default=None,
-                     help="Environment variable holding the password [default: prompt when --user is given]."),
-        click.option("--timeout", type=click.FloatRange(min=0), default=timeout, show_default=True,
-                     help="Seconds for the query (remote: for each request); 0 = no limit."),
-        click.option("--connect-timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True,
-                     help="Seconds to open a connection to the endpoint."),
-        click.option("--ca-cert", metavar="PEM", default=None, type=click.Path(dir_okay=False),
-                     help="CA certificates for an https endpoint [default: the system's, or $SSL_CERT_FILE]."),
-    ]
-
-    def decorate(function: Callable[..., Any]) -> Callable[..., Any]:
-        for option in reversed(options):
-            function = option(function)
-        return function
-
-    return decorate
-
-
-def _auth(user: str | None, scheme: str, password_env: str | None) -> Auth | None:
-    """Credentials from ``--user``: the password from ``--password-env VAR`` or a prompt, never argv."""
-    from kg.endpoint import Auth
-
-    if password_env and not user:
-        raise click.BadParameter("--password-env needs --user", param_hint="--password-env")
-    if not user:
-        return None
-    if password_env:
-        password = os.environ.get(password_env)
-        if not password:
-            raise click.BadParameter(f"environment variable {password_env} is not set or empty",
-                                     param_hint="--password-env")
-    else:
-        password = click.prompt(f"Password for {user}", hide_input=True, err=True)
-    return Auth(user=user, password=password, scheme=scheme)
 
 
 def _open(graph_path: Path | None, *, write: bool, create: bool | None = None) -> GraphStore:
@@ -293,31 +223,13 @@ def query(query_spec: str, params: tuple[str, ...], fmt: str | None, output: str
     fmt = resolve(fmt, output, graph=stored.form in ("CONSTRUCT", "DESCRIBE"))
     if endpoint:
         answer = run_remote(endpoint, stored, bound, timeout=timeout or 86400.0, allow_network=allow_network,
-                            limit=limit, auth=_auth(user, auth_scheme, password_env),
+                            limit=limit, auth=auth_from_options(user, auth_scheme, password_env),
                             connect_timeout=connect_timeout, ca_cert=ca_cert)
     else:
         with _open(graph_path, write=False) as store:
             answer = run_query(store.store, stored, bound, timeout=timeout or None, allow_network=allow_network,
                                limit=limit)
-    _write_answer(answer, fmt, output, wide=wide)
-
-
-def _write_answer(answer: Any, fmt: str, output: str, *, wide: bool) -> None:
-    import io
-    import shutil
-
-    from kg.render import write_answer
-
-    if output == "-":
-        width = None if wide else shutil.get_terminal_size((100, 24)).columns
-        write_answer(answer, fmt, sys.stdout, sys.stdout.buffer, width=width)
-        return
-    from kg.export import write_atomic
-
-    text = io.StringIO(newline="")
-    data = io.BytesIO()
-    write_answer(answer, fmt, text, data, width=None)
-    write_atomic(Path(output), data.getvalue() or text.getvalue().encode("utf-8"))
+    write_answer_to(answer, fmt, output, wide=wide)
 
 
 @cli.command()
@@ -373,7 +285,7 @@ def push(endpoint: str, user: str | None, auth_scheme: str, password_env: str | 
     from kg.push import resolve_endpoint
 
     target = resolve_endpoint(endpoint, gsp, graph_param=graph_param, user=user)
-    auth = _auth(user, auth_scheme, password_env)
+    auth = auth_from_options(user, auth_scheme, password_env)
     with _open(graph_path, write=False) as store:
         summary = run_push(store, target, auth=auth, timeout=timeout or 86400.0, connect_timeout=connect_timeout,
                            prune=prune, union=union, ca_cert=ca_cert)

@@ -148,7 +148,7 @@ class Client:
 
     def construct(self, text: str, what: str = "query") -> list[ox.Triple]:
         """Run a CONSTRUCT or DESCRIBE: its triples (N-Triples or Turtle answers)."""
-        body, media = self._post_query(text, ", ".join(f"{m};q={1 - i / 10}" for i, m in enumerate(list(GRAPH_TYPES)[:2])), what)
+        body, media = self._post_query(text, _accept(["application/n-triples", "text/turtle"]), what)
         fmt = GRAPH_TYPES.get(media)
         if fmt is None:
             raise EndpointError(f"{what}: the endpoint answered {media or 'no content type'}, not N-Triples or Turtle",
@@ -160,8 +160,7 @@ class Client:
                                 where=self.endpoint.query_url) from None
 
     def _results(self, text: str, what: str) -> Any:
-        accept = ", ".join(f"{m};q={1 - i / 10}" for i, m in enumerate(RESULT_TYPES))
-        body, media = self._post_query(text, accept, what)
+        body, media = self._post_query(text, _accept(list(RESULT_TYPES)), what)
         fmt = RESULT_TYPES.get(media)
         if fmt is None:
             raise EndpointError(f"{what}: the endpoint answered {media or 'no content type'}, not SPARQL results",
@@ -225,6 +224,15 @@ class Client:
             raise EndpointError(f"{what}: HTTP {response.status_code} {response.reason_phrase}: {detail}",
                                 where=where, fix=hint)
         return body, response.headers.get("content-type", "").split(";")[0].strip().lower()
+
+
+def _accept(media_types: list[str]) -> str:
+    """An Accept header preferring the media types in order.
+
+    >>> _accept(["application/n-triples", "text/turtle"])
+    'application/n-triples;q=1.0, text/turtle;q=0.9'
+    """
+    return ", ".join(f"{media};q={1 - i / 10:.1f}" for i, media in enumerate(media_types))
 
 
 def _first_line(text: str) -> str:

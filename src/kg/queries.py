@@ -45,7 +45,7 @@ from kg.results import AskResult, Cell, GraphResult, QueryResult, Result, graph_
 
 __all__ = [
     "AskResult", "GraphResult", "Param", "QueryResult", "StoredQuery", "find_query", "load_query",
-    "queries_dir", "query_from_text", "run_query", "run_remote", "stored_names",
+    "queries_dir", "query_from_text", "result_of", "run_query", "run_remote", "stored_names",
 ]
 
 
@@ -243,6 +243,13 @@ def _matching(rows: Iterable[tuple[Cell, ...]], columns: tuple[str, ...], values
         if all(row[i] is not None and fold(row[i]) == value for i, value in wanted):
             kept.append(row)
     return tuple(kept)
+
+
+def result_of(query: StoredQuery, params: Mapping[str, str] | None, columns: tuple[str, ...],
+              solutions: Iterable[Any], limit: int | None = None) -> QueryResult:
+    """The result of ``query`` from pyoxigraph solutions obtained elsewhere (e.g. W3C results a tool
+    such as Jena's ``tdbquery`` wrote), with the parameters applied exactly as :func:`run_query` does."""
+    return QueryResult(columns, _matching(rows_of(solutions, columns), columns, _bind(query, params), limit))
 
 
 # ------------------------------------------------------------------------- the checked-query manifest

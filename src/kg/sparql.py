@@ -94,7 +94,8 @@ def _check(text: str, where: str, allow_network: bool) -> Checked:
     if not form:
         raise QueryError("not a SELECT, ASK, CONSTRUCT or DESCRIBE query", where=where)
     declared = dict(PREFIXES)  # the query's own declarations win
-    declared.update({str(d["prefix"]) if "prefix" in d else "": str(d["iri"]) for d in tree[0] if d.name == "PrefixDecl"})
+    for decl in (d for d in tree[0] if d.name == "PrefixDecl"):
+        declared[str(decl["prefix"]) if "prefix" in decl else ""] = str(decl["iri"])
     for prefix, local in _prefixed_names(tree):
         if prefix not in declared:
             raise QueryError(f"unknown prefix '{prefix}:'", where=locate(text, where, f"{prefix}:{local}"),
