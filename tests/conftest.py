@@ -280,7 +280,7 @@ def auth_endpoint() -> Callable[..., Any]:
     """``with auth_endpoint("digest", "alice", "pw") as (url, seen):`` a loopback SPARQL endpoint (POST
     ``/query``, answered by pyoxigraph over one triple) that refuses every request whose Basic or
     Digest (RFC 7616, MD5, qop=auth) credentials are not exactly these; ``seen`` collects the
-    Authorization headers it received."""
+    Authorization headers it received. ``tls=(certificate, key)`` serves https."""
     import base64
     import hashlib
     import http.server
@@ -298,7 +298,8 @@ def auth_endpoint() -> Callable[..., Any]:
         return hashlib.md5(text.encode()).hexdigest()  # noqa: S324 - the digest scheme's hash
 
     @contextmanager
-    def serve(scheme: str, user: str, password: str) -> Iterator[tuple[str, list[str | None]]]:
+    def serve(scheme: str, user: str, password: str,
+              tls: tuple[Path, Path] | None = None) -> Iterator[tuple[str, list[str | None]]]:
         seen: list[str | None] = []
         nonce, realm = "kg-test-nonce", "kg"
 
@@ -340,12 +341,33 @@ def auth_endpoint() -> Callable[..., Any]:
 
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         server.daemon_threads = True
+        if tls is not None:  # (certificate, key): https
+            import ssl
+
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            context.load_cert_chain(str(tls[0]), str(tls[1]))
+            server.socket = context.wrap_socket(server.socket, server_side=True)
         thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
         thread.start()
         try:
-            yield f"http://127.0.0.1:{server.server_address[1]}/query", seen
+            yield f"{'https' if tls else 'http'}://127.0.0.1:{server.server_address[1]}/query", seen
         finally:
             server.shutdown()
             server.server_close()
 
     return serve
+
+
+@pytest.fixture
+def self_signed(tmp_path: Path) -> tuple[Path, Path]:
+    """A self-signed certificate for 127.0.0.1 and its key (made with the openssl command)."""
+    import shutil
+    import subprocess
+
+    if shutil.which("openssl") is None:
+        pytest.skip("the openssl command is not installed")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key),  # noqa: S603, S607
+                    "-out", str(cert), "-days", "2", "-subj", "/CN=127.0.0.1",
+                    "-addext", "subjectAltName=IP:127.0.0.1"], check=True, capture_output=True, timeout=60)
+    return cert, key

@@ -189,3 +189,17 @@ def test_remote_query_endpoint_with_user(scheme: str, runner: CliRunner, monkeyp
         prompted = runner.invoke(cli, ["query", "ASK { ?s ?p ?o }", "--endpoint", url, "--user", "alice",
                                        "--auth", scheme], input="s3cret\n")
         assert prompted.exit_code == 0 and prompted.stdout == "true\n"
+
+
+def test_remote_https_endpoint_is_verified(auth_endpoint: Callable[..., object], self_signed: tuple[Path, Path],
+                                           runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+    """TLS is verified (system certificates, $SSL_CERT_FILE, or --ca-cert), for push and query alike."""
+    monkeypatch.setenv("KG_TEST_PW", "s3cret")
+    cert, _ = self_signed
+    with auth_endpoint("basic", "alice", "s3cret", tls=self_signed) as (url, _seen):
+        assert url.startswith("https://")
+        args = ["query", "ASK { ?s ?p ?o }", "--endpoint", url, "--user", "alice", "--password-env", "KG_TEST_PW"]
+        refused = runner.invoke(cli, args)
+        assert refused.exit_code == 9 and "CERTIFICATE_VERIFY_FAILED" in refused.stderr.replace(" ", "_").upper()
+        trusted = runner.invoke(cli, [*args, "--ca-cert", str(cert)])
+        assert (trusted.exit_code, trusted.stdout) == (0, "true\n")
