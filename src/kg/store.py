@@ -16,11 +16,11 @@ Locking: ``<path>.lock`` is ``flock``-ed, exclusively by writers (``kg build``, 
 sees a store another process is writing. A busy lock is retried for ``wait`` seconds, then refused
 with :class:`~kg.errors.StoreError` (``wait`` defaults to ``$KG_LOCK_WAIT`` or 10 seconds).
 
-Atomicity: :meth:`GraphStore.replace_lines` (articles, derived graphs) is ONE SPARQL update: take
-the graph's triples out of the default graph unless another graph holds them, ``DROP SILENT GRAPH
-<g>``, ``INSERT DATA { GRAPH <g> { ... } }``, copy ``<g>`` into the default graph. Oxigraph runs an
+Atomicity: :meth:`GraphStore.replace_lines` (articles, derived graphs) is ONE SPARQL update: a new
+graph is inserted and copied into the default graph; an existing one gets only its difference (the
+triples it loses leave the default graph unless another named graph holds them). Oxigraph runs an
 update request in a single transaction (checked: a failing later operation rolls back the earlier
-DROP), so readers see the old graph or the new one, never a mix. ``remove_article`` and
+ones), so readers see the old graph or the new one, never a mix. ``remove_article`` and
 ``ensure_ontology`` are single updates too. ``fresh()`` (``Store.clear``) is one call but builds
 that fail afterwards leave the store cleared.
 """
