@@ -255,7 +255,8 @@ def test_cli_query_adhoc_text_stdin_forms_limit_and_output(
         "Warning: <query>:1:24: dip:Persn is not a term of the ontology (it matches nothing); "
         "did you mean dip:Person?\n")
     broken = runner.invoke(cli, ["query", "-", *g], input="SELECT ?s\nWHERE { ?s ?p }\n")
-    assert broken.exit_code == 4 and broken.stderr.startswith("Error: <stdin>:2:") and broken.stderr.count("\n") == 1
+    assert broken.exit_code == 4 and broken.stderr.startswith("Error: <stdin>:") and broken.stderr.count("\n") == 1
+    assert "SPARQL syntax error" in broken.stderr and int(broken.stderr.split(":")[2]) in (2, 3)  # at or after ?p
     wrong = runner.invoke(cli, ["query", "ASK { ?s ?p ?o }", "--format", "turtle", *g])
     assert wrong.exit_code == 2 and "format turtle cannot write rows" in wrong.stderr
 

@@ -143,7 +143,7 @@ def query_from_text(text: str, *, source: str = "<query>", allow_network: bool =
 
 def _make(text: str, *, path: Path | None, source: str, allow_network: bool) -> StoredQuery:
     title, description, params = _parse_header(text, source)
-    checked = _vouched(text) or sparql.check(text, where=source, allow_network=allow_network)
+    checked = _vouched(text) or sparql.check(text, where=source, allow_network=allow_network, full=bool(params))
     for param in params:
         if checked.form != "SELECT":
             raise QueryError(f"parameters filter the rows of a SELECT; this is a {checked.form} query", where=source,
@@ -283,7 +283,7 @@ def checked_manifest(paths: list[Path]) -> dict[str, Any]:
     entries = {}
     for path in sorted(paths, key=lambda p: p.name):
         text = path.read_text(encoding="utf-8")
-        checked = sparql.check(text, where=str(path))
+        checked = sparql.check(text, where=str(path), full=True)
         if checked.warnings:
             raise QueryError("; ".join(checked.warnings), where=str(path))
         entries[_digest(text)] = {"query": path.name, "form": checked.form, "projection": sorted(checked.projection)}
