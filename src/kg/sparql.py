@@ -62,13 +62,14 @@ def check(text: str, *, where: str, allow_network: bool = False, full: bool = Fa
     """Parse and check ``text`` (as written, without the predeclared prefixes); see the module doc.
 
     Importing rdflib's parser costs ~0.2 s, most of an ad-hoc ``kg query``. A text in which none of the
-    words SERVICE, LOAD, FROM, INSERT, DELETE, CLEAR, DROP, CREATE, ADD, MOVE, COPY appears anywhere
-    (comments and strings included) and that has no ``\\u`` escape cannot reach the network or change
+    words SERVICE, LOAD, FROM, INSERT, DELETE, CLEAR, DROP, CREATE, ADD, MOVE, COPY, WITH, USING appears
+    outside its comment lines (strings included) and that has no ``\\u`` escape cannot reach the network or change
     anything, so unless ``full`` (needed for the SELECT list of a query with parameters) it is checked
     lightly: its form from its first keyword, ``dip:`` terms against the ontology; its syntax is then
     Oxigraph's to check when it runs (errors are one line with line and column all the same).
     """
-    if not full and not _NEEDS_PARSER.search(text):
+    code = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))  # comment lines
+    if not full and not _NEEDS_PARSER.search(code):
         form = _FORM.search(_strip_prologue(text))
         if form:
             return _light(text, where, form.group(1).upper())
@@ -219,9 +220,15 @@ def _dip_terms(tree: Any, prefixes: dict[str, str]) -> list[tuple[str, str]]:
 
 @functools.cache
 def _vocabulary() -> tuple[str, ...]:
-    from kg.vocab import DIP
+    """The ontology's terms (read from the shipped ontology with pyoxigraph: importing rdflib for
+    kg.vocab.DIP would cost an ad-hoc query 0.1 s; tests/test_ontology.py checks both agree)."""
+    import pyoxigraph as ox
 
-    return tuple(sorted(DIP.__annotations__))
+    from kg.store import ontology_dir
+
+    data = (ontology_dir() / "diplomacy.ttl").read_bytes()
+    return tuple(sorted({q.subject.value[len(DIP_NS):] for q in ox.parse(data, format=ox.RdfFormat.TURTLE)
+                         if isinstance(q.subject, ox.NamedNode) and q.subject.value.startswith(DIP_NS)}))
 
 
 def _vocabulary_warning(text: str, where: str, term: tuple[str, str]) -> str | None:
