@@ -50,11 +50,10 @@ _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 def export_bytes(store: GraphStore, fmt: str, *, ontology: bool = False, union: bool = True) -> bytes:
     """The serialisation of ``store`` in ``fmt`` (one of :data:`FORMATS`)."""
-    named = sorted(_named_lines(store, ontology))
-    triples = sorted({_without_graph(line) for line in named})
+    named, default = _lines(store, ontology)
     if fmt in ("ntriples", "turtle"):
-        return serialize_triples(b"".join(triples), fmt)
-    nquads = b"".join((triples if union else []) + named)
+        return serialize_triples(b"".join(default), fmt)
+    nquads = b"".join((default if union else []) + named)
     if fmt == "nquads":
         return nquads
     quads = ox.parse(nquads, format=ox.RdfFormat.N_QUADS)
@@ -73,16 +72,40 @@ def serialize_triples(ntriples: bytes, fmt: str) -> bytes:
     return ox.serialize(quads, format=FORMATS[fmt], prefixes=PREFIXES)
 
 
-def _named_lines(store: GraphStore, ontology: bool) -> list[bytes]:
-    """Every quad of a named graph as an N-Quads line, written by Oxigraph itself (much faster than
-    Python strings); the default graph (their union) and, unless asked for, the ontology left out."""
+def _lines(store: GraphStore, ontology: bool) -> tuple[list[bytes], list[bytes]]:
+    """(the quads of the named graphs as N-Quads lines, the triples of their union as N-Triples lines),
+    each sorted, written by Oxigraph itself (much faster than Python strings); unless ``ontology``, the
+    ontology graph and the triples only it holds are left out.
+
+    Oxigraph dumps the default graph first: the union is that prefix of the full dump (checked line
+    by line; otherwise, and for stores of an older kg, the lines are told apart and the union computed)."""
     raw = store.store
-    default = set(raw.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()).splitlines(keepends=True))
-    lines = [line for line in raw.dump(format=ox.RdfFormat.N_QUADS).splitlines(keepends=True) if line not in default]
-    if ontology:
-        return lines
-    tail = f" <{ONTOLOGY_GRAPH}> .\n".encode()
-    return [line for line in lines if not line.endswith(tail)]
+    default = raw.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()).splitlines(keepends=True)
+    lines = raw.dump(format=ox.RdfFormat.N_QUADS).splitlines(keepends=True)
+    if lines[: len(default)] == default:
+        named = lines[len(default):]
+    else:
+        own = set(default)
+        named = [line for line in lines if line not in own]
+    if not ontology:
+        tail = f" <{ONTOLOGY_GRAPH}> .\n".encode()
+        named = [line for line in named if not line.endswith(tail)]
+        only = _ontology_only(raw)
+        default = [line for line in default if line not in only]
+    if not default and named:  # a store of an older kg: no default graph
+        default = list({_without_graph(line) for line in named})
+    return sorted(named), sorted(default)
+
+
+def _ontology_only(raw: ox.Store) -> set[bytes]:
+    """N-Triples lines of the triples that the ontology graph holds and no other named graph does."""
+    name = ox.NamedNode(ONTOLOGY_GRAPH)
+    only = set()
+    for quad in raw.quads_for_pattern(None, None, None, name):
+        graphs = {q.graph_name for q in raw.quads_for_pattern(quad.subject, quad.predicate, quad.object, None)}
+        if not any(isinstance(g, ox.NamedNode) and g != name for g in graphs):
+            only.add(f"{quad.triple} .\n".encode())
+    return only
 
 
 def _without_graph(line: bytes) -> bytes:

@@ -15,10 +15,10 @@ from kg.store import GraphStore, has_default_graph
 __all__ = ["StoreInfo", "store_info"]
 
 _DIP = ONTOLOGY_IRI + "#"
-_CLASSES = f"""SELECT ?class (COUNT(?node) AS ?n)
+_CLASSES = f"""SELECT ?class (COUNT(DISTINCT ?node) AS ?n)
 WHERE {{ ?node a ?class FILTER(STRSTARTS(STR(?node), "{ID_BASE}")) }}
 GROUP BY ?class ORDER BY ?class"""
-_STATUSES = f"""SELECT ?class ?status (COUNT(?event) AS ?n)
+_STATUSES = f"""SELECT ?class ?status (COUNT(DISTINCT ?event) AS ?n)
 WHERE {{ ?event a ?class ; <{_DIP}status> ?status FILTER(STRSTARTS(STR(?event), "{ID_BASE}")) }}
 GROUP BY ?class ?status ORDER BY ?class ?status"""
 
