@@ -35,7 +35,9 @@ from kg.errors import OutputError
 from kg.iris import ONTOLOGY_GRAPH, PREFIXES
 from kg.store import GraphStore
 
-__all__ = ["FORMATS", "PREFIXES", "export", "export_bytes", "jsonld_bytes", "serialize_triples", "write_atomic"]
+__all__ = [
+    "FORMATS", "PREFIXES", "export", "export_bytes", "export_chunks", "jsonld_bytes", "serialize_triples", "write_atomic",
+]
 
 FORMATS: dict[str, ox.RdfFormat] = {
     "turtle": ox.RdfFormat.TURTLE,
@@ -50,16 +52,23 @@ _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 def export_bytes(store: GraphStore, fmt: str, *, ontology: bool = False, union: bool = True) -> bytes:
     """The serialisation of ``store`` in ``fmt`` (one of :data:`FORMATS`)."""
+    return b"".join(export_chunks(store, fmt, ontology=ontology, union=union))
+
+
+def export_chunks(store: GraphStore, fmt: str, *, ontology: bool = False, union: bool = True) -> list[bytes]:
+    """:func:`export_bytes` in pieces (N-Triples and N-Quads: one per line, not joined in memory)."""
     named, default = _lines(store, ontology)
-    if fmt in ("ntriples", "turtle"):
-        return serialize_triples(b"".join(default), fmt)
-    nquads = b"".join((default if union else []) + named)
+    if fmt == "ntriples":
+        return default
+    if fmt == "turtle":
+        return [serialize_triples(b"".join(default), fmt)]
+    lines = (default if union else []) + named
     if fmt == "nquads":
-        return nquads
-    quads = ox.parse(nquads, format=ox.RdfFormat.N_QUADS)
+        return lines
+    quads = ox.parse(b"".join(lines), format=ox.RdfFormat.N_QUADS)
     if fmt == "jsonld":
-        return jsonld_bytes(quads)
-    return ox.serialize(quads, format=FORMATS[fmt], prefixes=PREFIXES)
+        return [jsonld_bytes(quads)]
+    return [ox.serialize(quads, format=FORMATS[fmt], prefixes=PREFIXES)]
 
 
 def serialize_triples(ntriples: bytes, fmt: str) -> bytes:
@@ -77,16 +86,19 @@ def _lines(store: GraphStore, ontology: bool) -> tuple[list[bytes], list[bytes]]
     each sorted, written by Oxigraph itself (much faster than Python strings); unless ``ontology``, the
     ontology graph and the triples only it holds are left out.
 
-    Oxigraph dumps the default graph first: the union is that prefix of the full dump (checked line
-    by line; otherwise, and for stores of an older kg, the lines are told apart and the union computed)."""
+    Oxigraph dumps the default graph first, then the named graphs: the boundary is found by parsing
+    ~20 lines (a binary search) and checked on 64 lines of each side; should the order ever differ, the
+    lines are told apart against a dump of the default graph. For stores of an older kg the union is
+    computed from the named graphs."""
     raw = store.store
-    default = raw.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()).splitlines(keepends=True)
     lines = raw.dump(format=ox.RdfFormat.N_QUADS).splitlines(keepends=True)
-    if lines[: len(default)] == default:
-        named = lines[len(default):]
-    else:
-        own = set(default)
-        named = [line for line in lines if line not in own]
+    cut = _first_named(lines)
+    default, named = lines[:cut], lines[cut:]
+    if any(map(_is_named, default[:: max(1, len(default) // 64)])) or \
+            not all(map(_is_named, named[:: max(1, len(named) // 64)])):  # pragma: no cover - Oxigraph's order
+        own = raw.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()).splitlines(keepends=True)
+        members = set(own)
+        default, named = own, [line for line in lines if line not in members]
     if not ontology:
         tail = f" <{ONTOLOGY_GRAPH}> .\n".encode()
         named = [line for line in named if not line.endswith(tail)]
@@ -95,6 +107,24 @@ def _lines(store: GraphStore, ontology: bool) -> tuple[list[bytes], list[bytes]]
     if not default and named:  # a store of an older kg: no default graph
         default = list({_without_graph(line) for line in named})
     return sorted(named), sorted(default)
+
+
+def _is_named(line: bytes) -> bool:
+    """Whether an N-Quads line has a graph name (parsed: an IRI or a literal can hold anything)."""
+    (quad,) = ox.parse(line, format=ox.RdfFormat.N_QUADS)
+    return not isinstance(quad.graph_name, ox.DefaultGraph)
+
+
+def _first_named(lines: list[bytes]) -> int:
+    """The index of the first line of a named graph in a dump whose default-graph lines come first."""
+    low, high = 0, len(lines)
+    while low < high:
+        middle = (low + high) // 2
+        if _is_named(lines[middle]):
+            high = middle
+        else:
+            low = middle + 1
+    return low
 
 
 def _ontology_only(raw: ox.Store) -> set[bytes]:
@@ -178,18 +208,19 @@ def _value(term: Any) -> Any:
 def export(store: GraphStore, fmt: str, out: str | Path | BinaryIO, *, ontology: bool = False,
            union: bool = True) -> None:
     """Write the export to ``out``: a path (atomically), ``"-"`` (stdout) or a binary stream."""
-    data = export_bytes(store, fmt, ontology=ontology, union=union)
+    chunks = export_chunks(store, fmt, ontology=ontology, union=union)
     if isinstance(out, (str, Path)) and str(out) == "-":
         out = sys.stdout.buffer
     if isinstance(out, (str, Path)):
-        write_atomic(Path(out), data)
+        write_atomic(Path(out), chunks)
     else:
-        out.write(data)
+        out.writelines(chunks)
         out.flush()
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder and ``os.replace``."""
+def write_atomic(path: Path, data: bytes | list[bytes]) -> None:
+    """Write ``data`` (bytes, or a list of pieces) to ``path`` through a temporary file in the same
+    folder and ``os.replace``."""
     if path.is_dir():
         raise OutputError("is a folder", where=str(path), fix="give a file name, e.g. -o graph.ttl")
     folder = path.parent
@@ -199,7 +230,7 @@ def write_atomic(path: Path, data: bytes) -> None:
             "wb", dir=folder, prefix=f".{path.name}.", suffix=".tmp", delete=False
         ) as handle:
             tmp_name = handle.name
-            handle.write(data)
+            handle.writelines([data] if isinstance(data, bytes) else data)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp_name, _file_mode())  # mkstemp makes 0600; give the output the usual mode
