@@ -391,7 +391,7 @@ def _execute(store: ox.Store, query: StoredQuery, values: Mapping[str, str], lim
     try:
         answer = store.query(query.full_text, use_default_graph_as_union=not has_default_graph(store))
     except SyntaxError as exc:
-        raise sparql.oxigraph_error(exc, query.where) from None
+        raise sparql.oxigraph_error(exc, query.where, query.text) from None
     if isinstance(answer, ox.QuerySolutions):
         columns = tuple(v.value for v in answer.variables)
         return QueryResult(columns, _matching(rows_of(answer, columns), columns, values, limit))

@@ -157,13 +157,17 @@ def locate(text: str, where: str, needle: str) -> str:
     return f"{where}:{line}:{column}"
 
 
-def oxigraph_error(exc: SyntaxError, where: str) -> QueryError:
-    """Oxigraph's parse error ("error at 3:7: expected one of ...", many lines) as one line."""
+def oxigraph_error(exc: SyntaxError, where: str, text: str | None = None) -> QueryError:
+    """Oxigraph's parse error ("error at 3:7: expected one of ...", many lines) as one line; an error at
+    the end of ``text`` points at the end of its last line."""
     message = str(exc)
     found = re.match(r"error at (\d+):(\d+): (.*)", message, re.S)
     if not found:
         return QueryError(f"SPARQL error (Oxigraph): {_one_line(message)}", where=where)
     line, column, what = int(found.group(1)), int(found.group(2)), found.group(3)
+    lines = (text or "").splitlines() or [""]
+    if text is not None and line - 1 > len(lines):  # past the last line (after its newline): end of input
+        line, column = len(lines) + 1, len(lines[-1]) + 1
     if "Prefix not found" in what:
         what = "unknown prefix"
     return QueryError(f"SPARQL syntax error: {_one_line(what)}", where=_at(where, line, column),
