@@ -30,6 +30,34 @@ def nlp():
     return load()
 
 
+# invented: one person named in full and by surname, a trip at three stages, meetings in two articles
+REMOTE_ARTICLES = {
+    "roe1.txt": "date 2021-03-01\nFrench Foreign Minister Jane Roe may visit Japan next month.\n",
+    "roe2.txt": "date 2021-04-02\nFrench Foreign Minister Jane Roe arrived in Tokyo on Friday.\n",
+    "roe3.txt": "date 2021-04-20\nJane Roe's planned visit to Japan was cancelled, the ministry said.\n",
+    "roe4.txt": "date 2021-05-11\nForeign Minister Roe met German Chancellor Zoë Ångström in Paris on Monday.\n",
+    "zoe.txt": ('date 2021-05-03\nGerman Chancellor Zoë Ångström met Jane Roe in Berlin on Monday. '
+                '"We agree on “most” things," Ångström said.\n'),
+}
+
+
+@pytest.fixture(scope="module")
+def remote_graph(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed and :data:`REMOTE_ARTICLES` built once per module with the real pipeline (read-only:
+    copy it before changing it)."""
+    from kg.build import build
+    from kg.store import GraphStore
+
+    folder = tmp_path_factory.mktemp("remote-in")
+    for name, text in REMOTE_ARTICLES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    path = tmp_path_factory.mktemp("remote-store") / "graph"
+    with GraphStore.open(path, create=True) as store:
+        summary = build([Path(__file__).resolve().parents[1] / "seeds", folder], store)
+    assert summary.articles == len(REMOTE_ARTICLES) + 1, summary.line()
+    return path
+
+
 @pytest.fixture
 def graph_path(tmp_path: Path) -> Path:
     """Where a test's store lives (not created)."""
@@ -187,50 +215,168 @@ def _oxigraph_binary() -> str | None:
     return str(beside) if beside.exists() else None
 
 
-@pytest.fixture(scope="module")
-def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A real Oxigraph server (``oxigraph serve``) on a free loopback port; yields its base URL.
-
-    The default graph is the union of the named graphs (``--union-default-graph``), as in ``kg query``.
-    Stopped by its PID at teardown. Skipped only if the ``oxigraph`` binary is absent (it is in
-    requirements/test.lock).
-    """
+def _start_oxigraph(binary: str, location: Path, union: bool) -> tuple[Any, str, Any]:
+    """Start ``oxigraph serve`` on a free loopback port; (process, base URL, log file)."""
     import socket
     import subprocess
     import time
     import urllib.request
 
-    binary = _oxigraph_binary()
-    if binary is None:
-        pytest.skip("the `oxigraph` server binary is not installed (pip install oxigraph; in test.lock)")
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    location = tmp_path_factory.mktemp("oxigraph-server")
     log = (location.parent / f"{location.name}.log").open("wb")
-    process = subprocess.Popen(  # noqa: S603 - fixed arguments
-        [binary, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}", "--union-default-graph"],
-        stdout=log, stderr=subprocess.STDOUT,
-    )
+    command = [binary, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"]
+    process = subprocess.Popen(command + (["--union-default-graph"] if union else []),  # noqa: S603
+                               stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 15
-        while True:
-            if process.poll() is not None:
-                pytest.fail(f"oxigraph serve exited with {process.returncode}; log: {log.name}")
-            try:
-                with urllib.request.urlopen(f"{url}/query?query=ASK%7B%7D", timeout=1):  # noqa: S310
-                    break
-            except OSError:
-                if time.monotonic() > deadline:
-                    pytest.fail(f"oxigraph serve did not answer on {url} within 15 s; log: {log.name}")
-                time.sleep(0.05)
-        yield url
-    finally:
-        process.terminate()
+    deadline = time.monotonic() + 15
+    while True:
+        if process.poll() is not None:
+            pytest.fail(f"oxigraph serve exited with {process.returncode}; log: {log.name}")
         try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        log.close()
+            with urllib.request.urlopen(f"{url}/query?query=ASK%7B%7D", timeout=1):  # noqa: S310
+                return process, url, log
+        except OSError:
+            if time.monotonic() > deadline:
+                pytest.fail(f"oxigraph serve did not answer on {url} within 15 s; log: {log.name}")
+            time.sleep(0.05)
+
+
+def _stop(process: Any, log: Any) -> None:
+    import subprocess
+
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+    log.close()
+
+
+@pytest.fixture(scope="module")
+def oxigraph(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[..., str]]:
+    """``oxigraph(union=False)`` starts a real Oxigraph server (``oxigraph serve``) on a free loopback
+    port and returns its base URL; ``union=True`` makes its default graph the union of its named graphs
+    (``--union-default-graph``). Every server is stopped by its PID at teardown. Skipped only if the
+    ``oxigraph`` binary is absent (it is in requirements/test.lock)."""
+    binary = _oxigraph_binary()
+    if binary is None:
+        pytest.skip("the `oxigraph` server binary is not installed (pip install oxigraph; in test.lock)")
+    started: list[tuple[Any, Any]] = []
+
+    def start(union: bool = False) -> str:
+        process, url, log = _start_oxigraph(binary, tmp_path_factory.mktemp("oxigraph-server"), union)
+        started.append((process, log))
+        return url
+
+    try:
+        yield start
+    finally:
+        for process, log in started:
+            _stop(process, log)
+
+
+@pytest.fixture(scope="module")
+def oxigraph_server(oxigraph: Callable[..., str]) -> str:
+    """One Oxigraph server whose default graph is the union of its named graphs; its base URL."""
+    return oxigraph(union=True)
+
+
+@pytest.fixture
+def auth_endpoint() -> Callable[..., Any]:
+    """``with auth_endpoint("digest", "alice", "pw") as (url, seen):`` a loopback SPARQL endpoint (POST
+    ``/query``, answered by pyoxigraph over one triple) that refuses every request whose Basic or
+    Digest (RFC 7616, MD5, qop=auth) credentials are not exactly these; ``seen`` collects the
+    Authorization headers it received. ``tls=(certificate, key)`` serves https."""
+    import base64
+    import hashlib
+    import http.server
+    import re
+    import threading
+    import urllib.parse
+    from contextlib import contextmanager
+
+    import pyoxigraph as ox
+
+    data = ox.Store()
+    data.update("INSERT DATA { <http://example.org/a> <http://example.org/p> \"x\" }")
+
+    def md5(text: str) -> str:
+        return hashlib.md5(text.encode()).hexdigest()  # noqa: S324 - the digest scheme's hash
+
+    @contextmanager
+    def serve(scheme: str, user: str, password: str,
+              tls: tuple[Path, Path] | None = None) -> Iterator[tuple[str, list[str | None]]]:
+        seen: list[str | None] = []
+        nonce, realm = "kg-test-nonce", "kg"
+
+        def authorised(header: str | None, method: str, uri: str) -> bool:
+            if not header:
+                return False
+            if scheme == "basic":
+                return header == "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode()
+            fields = dict(re.findall(r'(\w+)="?([^",]*)"?', header[len("Digest "):])) if header.startswith("Digest ") else {}
+            if fields.get("username") != user or fields.get("nonce") != nonce or fields.get("uri") != uri:
+                return False
+            ha1, ha2 = md5(f"{user}:{realm}:{password}"), md5(f"{method}:{uri}")
+            expected = md5(f"{ha1}:{nonce}:{fields.get('nc')}:{fields.get('cnonce')}:auth:{ha2}")
+            return fields.get("response") == expected
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def log_message(self, *args: Any) -> None:
+                pass
+
+            def do_POST(self) -> None:  # noqa: N802
+                body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                header = self.headers.get("Authorization")
+                seen.append(header)
+                if not authorised(header, "POST", self.path):
+                    self.send_response(401)
+                    challenge = (f'Basic realm="{realm}"' if scheme == "basic" else
+                                 f'Digest realm="{realm}", nonce="{nonce}", qop="auth", algorithm=MD5')
+                    self.send_header("WWW-Authenticate", challenge)
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
+                text = urllib.parse.parse_qs(body.decode())["query"][0]
+                answer = data.query(text).serialize(format=ox.QueryResultsFormat.JSON)
+                self.send_response(200)
+                self.send_header("Content-Type", "application/sparql-results+json")
+                self.send_header("Content-Length", str(len(answer)))
+                self.end_headers()
+                self.wfile.write(answer)
+
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        server.daemon_threads = True
+        if tls is not None:  # (certificate, key): https
+            import ssl
+
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            context.load_cert_chain(str(tls[0]), str(tls[1]))
+            server.socket = context.wrap_socket(server.socket, server_side=True)
+        thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
+        thread.start()
+        try:
+            yield f"{'https' if tls else 'http'}://127.0.0.1:{server.server_address[1]}/query", seen
+        finally:
+            server.shutdown()
+            server.server_close()
+
+    return serve
+
+
+@pytest.fixture
+def self_signed(tmp_path: Path) -> tuple[Path, Path]:
+    """A self-signed certificate for 127.0.0.1 and its key (made with the openssl command)."""
+    import shutil
+    import subprocess
+
+    if shutil.which("openssl") is None:
+        pytest.skip("the openssl command is not installed")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key),  # noqa: S603, S607
+                    "-out", str(cert), "-days", "2", "-subj", "/CN=127.0.0.1",
+                    "-addext", "subjectAltName=IP:127.0.0.1"], check=True, capture_output=True, timeout=60)
+    return cert, key

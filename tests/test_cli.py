@@ -227,3 +227,61 @@ def test_cli_validate_real_shapes_names_only_the_broken_article(
     assert result.exit_code == 1
     assert result.stdout.startswith("article b:\n") and "A tenure needs exactly one dip:former boolean" in result.stdout
     assert result.stderr == "Error: 1 of 4 article graphs do not conform\n"
+
+
+@pytest.mark.usefixtures("no_spacy")
+def test_cli_query_adhoc_text_stdin_forms_limit_and_output(
+    runner: CliRunner, articles_dir: Path, graph_path: Path, tmp_path: Path
+) -> None:
+    g = ["--graph", str(graph_path)]
+    runner.invoke(cli, ["build", str(articles_dir), *g])
+    text = "SELECT ?id WHERE { ?a dip:articleId ?id } ORDER BY ?id"
+    inline = runner.invoke(cli, ["query", text, "--format", "csv", *g])
+    assert (inline.exit_code, inline.stdout_bytes) == (0, b"id\r\na\r\nb\r\n")
+    limited = runner.invoke(cli, ["query", "-", "--format", "tsv", "--limit", "1", *g], input=text)
+    assert (limited.exit_code, limited.stdout) == (0, "id\na\n")
+    assert runner.invoke(cli, ["query", "ASK { ?a dip:articleId \"b\" }", *g]).stdout == "true\n"
+    described = runner.invoke(cli, ["query", "DESCRIBE article:a", "--format", "nt", *g])
+    assert described.exit_code == 0 and '<https://w3id.org/kg-diplomacy/id/article/a> ' in described.stdout
+    out = tmp_path / "a.ttl"
+    constructed = runner.invoke(cli, ["query", "CONSTRUCT { ?a dip:articleId ?id } WHERE { ?a dip:articleId ?id }",
+                                      "-o", str(out), *g])
+    assert constructed.exit_code == 0 and 'article:a dip:articleId "a" .' in out.read_text("utf-8")  # from -o
+    rows = tmp_path / "rows.json"
+    assert runner.invoke(cli, ["query", text, "-o", str(rows), *g]).exit_code == 0
+    assert rows.read_text("utf-8").startswith('[\n  {\n    "id": "a"')
+
+    typo = runner.invoke(cli, ["query", "SELECT ?p WHERE { ?p a dip:Persn }", *g])
+    assert typo.exit_code == 0 and typo.stderr == (
+        "Warning: <query>:1:24: dip:Persn is not a term of the ontology (it matches nothing); "
+        "did you mean dip:Person?\n")
+    broken = runner.invoke(cli, ["query", "-", *g], input="SELECT ?s\nWHERE { ?s ?p }\n")
+    assert broken.exit_code == 4 and broken.stderr.startswith("Error: <stdin>:") and broken.stderr.count("\n") == 1
+    assert "SPARQL syntax error" in broken.stderr and int(broken.stderr.split(":")[2]) in (2, 3)  # at or after ?p
+    wrong = runner.invoke(cli, ["query", "ASK { ?s ?p ?o }", "--format", "turtle", *g])
+    assert wrong.exit_code == 2 and "format turtle cannot write rows" in wrong.stderr
+
+
+@pytest.mark.usefixtures("no_spacy")
+def test_cli_export_aliases_extension_and_info(runner: CliRunner, articles_dir: Path, graph_path: Path,
+                                              tmp_path: Path) -> None:
+    g = ["--graph", str(graph_path)]
+    runner.invoke(cli, ["build", str(articles_dir), *g])
+    assert runner.invoke(cli, ["export", "--format", "ttl", *g]).stdout == runner.invoke(
+        cli, ["export", "--format", "turtle", *g]).stdout
+    out = tmp_path / "graph.nq"
+    assert runner.invoke(cli, ["export", "-o", str(out), *g]).exit_code == 0  # the format from the extension
+    assert out.read_bytes() == runner.invoke(cli, ["export", "--format", "nq", *g]).stdout_bytes
+    info = runner.invoke(cli, ["info", *g])
+    assert info.exit_code == 0 and "articles       2 (a ... b)" in info.stdout and "dip:Article" in info.stdout
+    assert runner.invoke(cli, ["info", "--articles", *g]).stdout == "a\nb\n"
+    import json
+
+    facts = json.loads(runner.invoke(cli, ["info", "--json", *g]).stdout)
+    assert facts["articles"] == 2 and facts["classes"]["dip:Article"] == 2 and facts["bytes_on_disk"] > 0
+
+
+def test_cli_every_command_help_has_examples(runner: CliRunner) -> None:
+    for name in cli.commands:
+        text = runner.invoke(cli, [name, "--help"]).output
+        assert "Examples:" in text and f"kg {name}" in text.split("Examples:", 1)[1], name

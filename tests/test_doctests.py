@@ -8,7 +8,8 @@ import importlib
 import pytest
 
 MODULES = ["kg.text", "kg.geo", "kg.ids", "kg.extract.timex", "kg.extract.lexicon", "kg.headers", "kg.articles",
-           "kg.extract.pieces"]
+           "kg.extract.pieces", "kg.names", "kg.identity", "kg.jurisdictions", "kg.links", "kg.formats", "kg.render",
+           "kg.results", "kg.endpoint"]
 
 
 @pytest.mark.parametrize("name", MODULES)

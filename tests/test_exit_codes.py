@@ -68,6 +68,8 @@ CASES: list[tuple[str, str, list[str], int]] = [
     ("export", "ok", ["--graph", "{built}", "-o", "{tmp}/out.ttl"], 0),
     ("export", "no store", ["--graph", "{graph}"], 5),
     ("export", "output", ["--graph", "{built}", "-o", "{tmp}/no/such/folder/out.ttl"], 6),
+    ("info", "ok", ["--graph", "{built}"], 0),
+    ("info", "no store", ["--graph", "{graph}"], 5),
     ("validate", "ok", ["--graph", "{built}"], 0),
     ("validate", "no store", ["--graph", "{graph}"], 5),
     ("eval", "usage", ["{tmp}/no-gold"], 2),

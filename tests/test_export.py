@@ -49,13 +49,26 @@ def test_export_formats_keep_or_union_graphs(built: Path) -> None:
         ttl = export_bytes(store, "turtle")
         trig = export_bytes(store, "trig")
         jsonld = export_bytes(store, "jsonld")
-    assert nq == sorted(nq) and nt == sorted(nt) and len(set(nt)) == len(nt)
-    assert all("/graph/article/" in line for line in nq)
+    assert nt == sorted(nt) and len(set(nt)) == len(nt)
+    named = [line for line in nq if "/graph/article/" in line]
+    assert nq == nt + sorted(named)  # the union as the default graph first, then every article graph
+    assert {line.rsplit(" <", 1)[0] + " ." for line in named} == set(nt)
     assert ONTOLOGY_GRAPH in with_onto and ONTOLOGY_GRAPH not in "\n".join(nq)
     assert len(list(ox.parse(ttl, format=ox.RdfFormat.TURTLE))) == len(nt)
-    assert len(list(ox.parse(trig, format=ox.RdfFormat.TRIG))) == len(nq)
-    assert len(list(ox.parse(jsonld, format=ox.RdfFormat.JSON_LD))) == len(nq)
-    assert "@context" not in json.loads(jsonld)[0]
+    quads = set(ox.parse("\n".join(nq).encode(), format=ox.RdfFormat.N_QUADS))
+    assert set(ox.parse(trig, format=ox.RdfFormat.TRIG)) == quads
+    assert set(ox.parse(jsonld, format=ox.RdfFormat.JSON_LD)) == quads
+    document = json.loads(jsonld)  # compact, with its own @context (never a remote one)
+    assert document["@context"]["dip"] == "https://w3id.org/kg-diplomacy/ontology#"
+    assert any(node.get("@type") == "dip:Article" for node in document["@graph"])
+
+
+def test_export_no_union_keeps_only_the_named_graphs(built: Path) -> None:
+    with GraphStore.open(built) as store:
+        nq = export_bytes(store, "nquads", union=False).decode().splitlines()
+        jsonld = export_bytes(store, "jsonld", union=False)
+    assert nq and all("/graph/article/" in line for line in nq)
+    assert all(not isinstance(q.graph_name, ox.DefaultGraph) for q in ox.parse(jsonld, format=ox.RdfFormat.JSON_LD))
 
 
 def test_export_writes_file_atomically(built: Path, tmp_path: Path) -> None:

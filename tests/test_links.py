@@ -1,4 +1,4 @@
-"""Cross-article event identity: dip:sameEventAs in id:graph/links (kg.links), visit-history.rq."""
+"""Cross-article event identity: dip:sameEventAs in id:graph/links (kg.links via kg.derive), visit-history.rq."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from click.testing import CliRunner
 
 from kg.build import build
 from kg.cli import cli
-from kg.links import LINKS_GRAPH, update_links
+from kg.derive import refresh
+from kg.links import LINKS_GRAPH
 from kg.queries import find_query, run_query
 from kg.store import GraphStore
 
@@ -27,10 +28,10 @@ ROE_OCCURRED = "date 2021-04-02\nFrench Foreign Minister Jane Roe arrived in Tok
 
 def _visit(graph: str, event: str, traveler: str = "person/jane-roe", country: str = "JP",
            date: str | None = None, kind: str = "dip:Person") -> str:
-    time = ""
+    time = f"id:event\\/{event} dip:evidence id:evidence\\/{event} . id:evidence\\/{event} dip:article id:article\\/{graph} ."
     if date is not None:
         datatype = {4: "xsd:gYear", 7: "xsd:gYearMonth"}.get(len(date), "xsd:date")
-        time = f'id:event\\/{event} dip:hasTime id:time\\/{date} . id:time\\/{date} dip:date "{date}"^^{datatype} .'
+        time += f' id:event\\/{event} dip:hasTime id:time\\/{date} . id:time\\/{date} dip:date "{date}"^^{datatype} .'
     return (f"id:graph\\/article\\/{graph} {{ id:{traveler.replace('/', chr(92) + '/')} a {kind} . "
             f"id:event\\/{event} a dip:Visit ; dip:traveler id:{traveler.replace('/', chr(92) + '/')} ; "
             f"dip:destination id:country\\/{country} . {time} }}\n")
@@ -38,19 +39,19 @@ def _visit(graph: str, event: str, traveler: str = "person/jane-roe", country: s
 
 def _meeting(graph: str, event: str, people: list[str], date: str | None = None) -> str:
     who = " , ".join(f"id:person\\/{p}" for p in people)
-    time = ""
+    time = f"id:event\\/{event} dip:evidence id:evidence\\/{event} . id:evidence\\/{event} dip:article id:article\\/{graph} ."
     if date is not None:
-        time = f'id:event\\/{event} dip:hasTime id:time\\/{date} . id:time\\/{date} dip:date "{date}"^^xsd:date .'
+        time += f' id:event\\/{event} dip:hasTime id:time\\/{date} . id:time\\/{date} dip:date "{date}"^^xsd:date .'
     return f"id:graph\\/article\\/{graph} {{ id:event\\/{event} a dip:Meeting ; dip:participant {who} . {time} }}\n"
 
 
 def _links(trig: str) -> set[tuple[str, str]]:
     store = ox.Store()
     store.load(PREFIXES + trig, format=ox.RdfFormat.TRIG)
-    count = update_links(store)
+    count = refresh(store).event_links
     pairs = {(q.subject.value[len(EV):], q.object.value[len(EV):])
              for q in store.quads_for_pattern(None, ox.NamedNode(SAME), None, ox.NamedNode(LINKS_GRAPH))}
-    assert count == len(pairs)
+    assert 2 * count == len(pairs)
     assert all((b, a) in pairs for a, b in pairs)  # both ways
     return {(a, b) for a, b in pairs if a < b}
 
@@ -82,12 +83,15 @@ def test_links_meetings_need_the_same_participant_set() -> None:
 
 
 def test_links_update_replaces_the_graph() -> None:
+    from kg.store import drop_graph
+
     store = ox.Store()
     store.load(PREFIXES + _visit("a", "a1") + _visit("b", "b1"), format=ox.RdfFormat.TRIG)
-    assert update_links(store) == 2
-    store.update("DROP GRAPH <https://w3id.org/kg-diplomacy/id/graph/article/b>")
-    assert update_links(store) == 0
+    assert refresh(store).event_links == 1
+    assert drop_graph(store, "https://w3id.org/kg-diplomacy/id/graph/article/b")
+    assert refresh(store).event_links == 0
     assert ox.NamedNode(LINKS_GRAPH) not in set(store.named_graphs())
+    assert not list(store.quads_for_pattern(None, ox.NamedNode(SAME), None, None))  # the union forgets them too
 
 
 def test_links_two_articles_one_person_one_trip(tmp_path: Path) -> None:

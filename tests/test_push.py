@@ -1,4 +1,4 @@
-"""kg push against a small in-process Graph Store + SPARQL server: URLs, auth, counts, timeouts."""
+"""kg push against a small in-process Graph Store + SPARQL server: URLs, auth, counts, timeouts, the union."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from click.testing import CliRunner
 
 from kg.cli import cli
 from kg.errors import QueryTimeout, RemoteError, UsageError
-from kg.push import Auth, push, resolve_target
+from kg.push import Auth, push, resolve_endpoint
 from kg.store import GraphStore
 
 SECRET = "s3cret-Pa55"  # noqa: S105 - a test password
@@ -53,8 +53,9 @@ class _FakeStore(http.server.BaseHTTPRequestHandler):
         self.end_headers()
         return False
 
-    def _graph(self) -> str:
-        return urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query)["graph"][0]
+    def _graph(self) -> str | None:
+        query = urllib.parse.urlsplit(self.path).query
+        return None if query == "default" else urllib.parse.parse_qs(query)["graph"][0]
 
     def _body(self) -> bytes:
         return self.rfile.read(int(self.headers.get("Content-Length") or 0))
@@ -84,7 +85,7 @@ class _FakeStore(http.server.BaseHTTPRequestHandler):
             rows = [{"n": {"type": "literal", "value": str(len(self.server.graphs.get(found.group(1), [])))}}]
             names = ["n"]
         else:
-            rows = [{"g": {"type": "uri", "value": g}} for g in sorted(self.server.graphs)]
+            rows = [{"g": {"type": "uri", "value": g}} for g in sorted(g for g in self.server.graphs if g)]
             names = ["g"]
         body = json.dumps({"head": {"vars": names}, "results": {"bindings": rows}}).encode()
         self.send_response(200)
@@ -117,39 +118,45 @@ def _store(tmp_path: Path) -> Path:
     return path
 
 
-def _local(path: Path) -> dict[str, list[str]]:
-    graphs: dict[str, list[str]] = {}
+def _local(path: Path) -> dict[str | None, list[str]]:
+    """Sorted N-Triples lines per named graph, and the union under ``None`` (the default graph)."""
+    graphs: dict[str | None, list[str]] = {}
     with GraphStore.open(path, write=False) as store:
         for quad in store.quads():
             graphs.setdefault(quad.graph_name.value, []).append(f"{quad.triple} .")
-    return {name: sorted(lines) for name, lines in graphs.items()}
+            graphs.setdefault(None, []).append(f"{quad.triple} .")
+    return {name: sorted(set(lines)) for name, lines in graphs.items()}
 
 
-def test_push_resolve_target() -> None:
-    assert resolve_target("http://h:7878") == resolve_target("http://h:7878/query").__class__(
+def test_push_resolve_endpoint(tmp_path: Path) -> None:
+    assert resolve_endpoint("http://h:7878") == resolve_endpoint("http://h:7878/query").__class__(
         "http://h:7878/query", "http://h:7878/store")
-    assert resolve_target("http://h:7878/query").gsp_url == "http://h:7878/store"
-    assert resolve_target("http://h:8890/sparql").gsp_url == "http://h:8890/sparql-graph-crud"
-    assert resolve_target("http://h:8890/sparql", user="dba").gsp_url == "http://h:8890/sparql-graph-crud-auth"
-    assert resolve_target("http://h/ds/sparql", "/ds/data").gsp_url == "http://h/ds/data"
-    assert resolve_target("http://h/x", "https://other/gsp").gsp_url == "https://other/gsp"
-    with pytest.raises(UsageError, match="--gsp"):
-        resolve_target("http://h/somewhere")
-    with pytest.raises(UsageError, match="credentials in the URL"):
-        resolve_target(f"http://alice:{SECRET}@h/query")
-    with pytest.raises(UsageError, match="http"):
-        resolve_target("file:///etc/passwd")
+    assert resolve_endpoint("http://h:7878/").query_url == "http://h:7878/query"
+    assert resolve_endpoint("http://h:7878/query").gsp_url == "http://h:7878/store"
+    assert resolve_endpoint("http://h:8890/sparql").gsp_url == "http://h:8890/sparql-graph-crud"
+    assert resolve_endpoint("http://h:8890/sparql", user="dba").gsp_url == "http://h:8890/sparql-graph-crud-auth"
+    assert resolve_endpoint("http://h/ds/sparql", "/ds/data").gsp_url == "http://h/ds/data"
+    assert resolve_endpoint("http://h/x", "https://other/gsp").gsp_url == "https://other/gsp"
+    assert resolve_endpoint("http://h/repositories/r").gsp_url is None  # queries fine; push needs --gsp
+    with pytest.raises(RemoteError, match="credentials in the URL"):
+        resolve_endpoint(f"http://alice:{SECRET}@h/query")
+    with pytest.raises(UsageError, match="http"):  # a bad URL is a usage error (exit 2)
+        resolve_endpoint("file:///etc/passwd")
     assert SECRET not in repr(Auth("alice", SECRET))
+    with GraphStore.open(_store(tmp_path), write=False) as store, pytest.raises(RemoteError, match="--gsp") as info:
+        push(store, resolve_endpoint("http://127.0.0.1:9/somewhere"))
+    assert info.value.exit_code == 9
 
 
 def test_push_puts_every_graph_and_twice_is_the_same(tmp_path: Path) -> None:
     path = _store(tmp_path)
     with _server() as server, GraphStore.open(path, write=False) as store:
-        summary = push(store, resolve_target(server.url))
+        summary = push(store, resolve_endpoint(server.url))
         first = dict(server.graphs)
-        again = push(store, resolve_target(server.url))
-    assert first == _local(path) == server.graphs  # sorted N-Triples lines, one PUT per graph
-    assert summary.graphs == again.graphs == len(first) and summary.triples == again.triples
+        again = push(store, resolve_endpoint(server.url))
+    assert first == _local(path) == server.graphs  # sorted N-Triples lines, one PUT per graph, the union
+    assert summary.graphs == again.graphs == len(first) - 1 and summary.triples == again.triples
+    assert summary.union == len(first[None]) and "as the default graph" in summary.line()
     assert set(server.content_types) == {"application/n-triples"}
 
 
@@ -157,39 +164,39 @@ def test_push_prune_deletes_graphs_no_longer_local(tmp_path: Path) -> None:
     path = _store(tmp_path)
     with _server() as server, GraphStore.open(path, write=False) as store:
         server.graphs["https://w3id.org/kg-diplomacy/id/graph/article/gone"] = ["x"]
-        summary = push(store, resolve_target(server.url), prune=True)
+        summary = push(store, resolve_endpoint(server.url), prune=True, union=False)
     assert summary.deleted == ("https://w3id.org/kg-diplomacy/id/graph/article/gone",)
-    assert set(server.graphs) == set(_local(path))
+    assert set(server.graphs) == set(_local(path)) - {None}  # --no-union: the default graph left alone
 
 
 def test_push_count_mismatch_fails_naming_the_graph(tmp_path: Path) -> None:
     path = _store(tmp_path)
     with _server(drop=1) as server, GraphStore.open(path, write=False) as store:
         with pytest.raises(RemoteError, match=r"graph <https://w3id.org/kg-diplomacy/id/graph/.*> holds \d+ "
-                                              r"triples on the server after the PUT, \d+ here"):
-            push(store, resolve_target(server.url))
+                                                r"triples on the server after the PUT, \d+ here"):
+            push(store, resolve_endpoint(server.url))
 
 
 @pytest.mark.parametrize("scheme", ["basic", "digest"])
 def test_push_auth(tmp_path: Path, scheme: str) -> None:
     path = _store(tmp_path)
     with _server(auth=scheme) as server, GraphStore.open(path, write=False) as store:
-        push(store, resolve_target(server.url), auth=Auth("alice", SECRET, scheme))
+        push(store, resolve_endpoint(server.url), auth=Auth("alice", SECRET, scheme))
         assert server.graphs == _local(path)
         headers = [h for h in server.auth_headers if h]
         assert headers and all(h.startswith(scheme.capitalize()) for h in headers)
         if scheme == "digest":
             assert all(SECRET not in h for h in headers)  # digest never sends the password
         with pytest.raises(RemoteError, match="HTTP 401.*check --user"):
-            push(store, resolve_target(server.url))  # no credentials
+            push(store, resolve_endpoint(server.url))  # no credentials
 
 
 def test_push_read_timeout(tmp_path: Path) -> None:
     path = _store(tmp_path)
     with _server(delay=2.0) as server, GraphStore.open(path, write=False) as store:
         started = time.monotonic()
-        with pytest.raises(QueryTimeout, match="no answer after"):
-            push(store, resolve_target(server.url), timeout=0.3)
+        with pytest.raises(QueryTimeout, match="no complete answer within 0.3 s"):
+            push(store, resolve_endpoint(server.url), timeout=0.3)
         assert time.monotonic() - started < 2.0
 
 
@@ -198,7 +205,7 @@ def test_push_unreachable_server(tmp_path: Path) -> None:
     with _server() as server:
         url = server.url
     with GraphStore.open(path, write=False) as store, pytest.raises(RemoteError, match="cannot reach"):
-        push(store, resolve_target(url), connect_timeout=1.0)
+        push(store, resolve_endpoint(url), connect_timeout=1.0)
 
 
 def test_push_cli_password_from_env_never_printed(tmp_path: Path, runner: CliRunner,

@@ -116,7 +116,7 @@ def test_reliability_article_longer_than_spacy_limit_is_read_in_pieces(
     assert result.exit_code == 0 and _errors(result) == [] and result.stderr.startswith("built 1 article, 0 rejected")
     assert 0 < PieceNlp.longest <= pieces_module.MAX_PIECE_CHARS + 2
     with GraphStore.open(graph_path) as store:
-        (stored,) = [q.object.value for q in store.store.quads_for_pattern(None, ox.NamedNode(DIP + "text"), None)]
+        (stored,) = {q.object.value for q in store.store.quads_for_pattern(None, ox.NamedNode(DIP + "text"), None)}
         rows = list(store.store.query(
             f"SELECT ?s ?a ?b WHERE {{ GRAPH ?g {{ ?e <{DIP}sentence> ?s ; <{DIP}sentenceStart> ?a ; "
             f"<{DIP}sentenceEnd> ?b }} }}"))
@@ -360,8 +360,10 @@ def test_reliability_closed_pipe_ends_quietly_with_exit_0(
     feed = write("many.jsonl", "".join(json.dumps({"id": f"n{i}", "text": f"Report {i}: " + "talks went on. " * 40})
                                        + "\n" for i in range(300)))
     assert _build(runner, graph_path, feed).exit_code == 0
-    for args in [["query", str(rq), "--format", fmt] for fmt in ("csv", "tsv", "jsonl", "json", "table")] + [
-            ["export", "--format", "nquads"], ["export", "--format", "turtle"]]:
+    commands = [["query", str(rq), "--format", fmt] for fmt in ("csv", "tsv", "jsonl", "json")]
+    commands += [["query", str(rq), "--format", "table", "--wide"],
+                 ["export", "--format", "nquads"], ["export", "--format", "turtle"]]
+    for args in commands:
         command = [KG, *args, "--graph", str(graph_path)]
         full = subprocess.run(command, capture_output=True, check=True).stdout
         assert len(full) > 200_000, args  # more than a pipe holds: the writer meets the closed end

@@ -68,3 +68,37 @@ def test_render_is_deterministic_and_handles_no_rows(fmt: str) -> None:
 def test_render_unknown_format_lists_choices() -> None:
     with pytest.raises(ValueError, match="table, csv, tsv, json, jsonl"):
         write_result(RESULT, "xml", io.StringIO())
+
+
+def test_render_table_shortens_iris_and_cuts_to_the_width() -> None:
+    from kg.results import Iri
+
+    base = "https://w3id.org/kg-diplomacy/id/"
+    result = QueryResult(("who", "event", "said"), (
+        (Iri(base + "person/jane-roe"), Iri(base + "event/0123456789abcdef"), "x" * 200),
+        ("https://w3id.org/kg-diplomacy/id/person/plain-literal", None, "short")))
+    lines = render_result(result, "table", width=60).splitlines()
+    assert lines[2].startswith("person:jane-roe ") and "  event:0123" in lines[2]  # IRIs shortened
+    assert lines[3].startswith("https://w3id.org/")  # a literal that looks like an IRI stays as it is
+    assert all(len(line) <= 60 for line in lines) and lines[2].endswith("…") and lines[3].count("…") == 1
+    assert render_result(result, "table", width=200).splitlines()[2].startswith(
+        "person:jane-roe                                        event:0123456789abcdef  xxx")
+    assert "x" * 200 in render_result(result, "table")  # no width: nothing cut (--wide)
+    assert render_result(result, "csv").splitlines()[1].startswith(base + "person/jane-roe,")  # full IRIs
+
+
+def test_render_ask_and_graph_answers() -> None:
+    from kg.render import write_answer
+    from kg.results import AskResult, GraphResult
+
+    for fmt, expected in (("table", "true\n"), ("json", '{"head": {}, "boolean": true}\n')):
+        out = io.StringIO()
+        write_answer(AskResult(True), fmt, out)
+        assert out.getvalue() == expected
+    graph = GraphResult(('<https://w3id.org/kg-diplomacy/id/person/x> '
+                         '<https://w3id.org/kg-diplomacy/ontology#name> "X" .',))
+    out, data = io.StringIO(), io.BytesIO()
+    write_answer(graph, "turtle", out, data)
+    assert b'person:x dip:name "X" .' in data.getvalue() and out.getvalue() == ""
+    write_answer(graph, "jsonld", out, data := io.BytesIO())
+    assert json.loads(data.getvalue())["@graph"] == [{"@id": "person:x", "dip:name": "X"}]

@@ -143,3 +143,57 @@ def test_store_article_graph_reads_back_what_was_stored(graph_path: Path, articl
     with GraphStore.open(graph_path, create=True) as store:
         store.replace_article("a", graph)
         assert rdflib.compare.isomorphic(store.article_graph("a"), graph)
+
+
+def _union_invariant(raw: ox.Store) -> None:
+    default = {q.triple for q in raw.quads_for_pattern(None, None, None, ox.DefaultGraph())}
+    named = {q.triple for q in raw if not isinstance(q.graph_name, ox.DefaultGraph)}
+    assert default == named
+
+
+def test_store_default_graph_stays_the_union_of_the_named_graphs() -> None:
+    """Whatever sequence of replacements and drops, the default graph is exactly the union."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from kg.store import drop_graph, replace_graph_lines
+
+    triple = st.tuples(st.sampled_from("abc"), st.sampled_from("pq"), st.sampled_from(["x", "y", "z"]))
+    step = st.tuples(st.sampled_from(["g1", "g2", "g3"]), st.one_of(st.none(), st.lists(triple, max_size=5)))
+
+    @settings(max_examples=60, deadline=None)
+    @given(st.lists(step, min_size=1, max_size=12))
+    def check(steps: list[tuple[str, list[tuple[str, str, str]] | None]]) -> None:
+        raw = ox.Store()
+        for graph, triples in steps:
+            name = f"http://e/{graph}"
+            if triples is None:
+                drop_graph(raw, name)
+            else:
+                replace_graph_lines(raw, name, [f'<http://e/{s}> <http://e/{p}> "{o}" .' for s, p, o in triples])
+                got = sorted(str(q.triple) for q in raw.quads_for_pattern(None, None, None, ox.NamedNode(name)))
+                assert got == sorted({f'<http://e/{s}> <http://e/{p}> "{o}"' for s, p, o in triples})
+            _union_invariant(raw)
+
+    check()
+
+
+def test_store_of_an_older_kg_is_read_as_the_union_then_upgraded(graph_path: Path, article_graph) -> None:
+    from kg.queries import find_query, run_query
+
+    graph_path.parent.mkdir(parents=True)
+    older = ox.Store(str(graph_path))  # named graphs only, as kg wrote them before
+    for article_id in ("a", "b"):
+        name = ox.NamedNode(article_graph_iri(article_id))
+        older.extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), name) for s, p, o in article_graph(article_id))
+    older.flush()
+    del older
+    with GraphStore.open(graph_path, write=False) as store:  # read-only: no upgrade, read as the union
+        assert next(store.store.quads_for_pattern(None, None, None, ox.DefaultGraph()), None) is None
+        before = run_query(store.store, find_query("SELECT ?id WHERE { ?a dip:articleId ?id } ORDER BY ?id"),
+                           timeout=None)
+    assert before.rows == (("a",), ("b",))
+    with GraphStore.open(graph_path, write=True) as store:  # a writer fills the default graph
+        _union_invariant(store.store)
+        assert run_query(store.store, find_query("SELECT ?id WHERE { ?a dip:articleId ?id } ORDER BY ?id"),
+                         timeout=None) == before

@@ -25,11 +25,15 @@ One bad article never sinks the others. Kept out, reported, and the rest stored:
 article that fails or is rejected later keeps *every* article out: the finished articles wait in a
 temporary spool file, and the store (``fresh`` included) is only touched when all of them passed.
 
+Afterwards the derived graphs (one person across articles, borrowed jurisdictions, ``dip:sameEventAs``
+links between reports of one event) are recomputed from the whole store: :func:`kg.derive.refresh`.
+
 RDF inputs (issue #4, round trip of ``kg export``), only when named explicitly:
 
 ``.nq`` / ``.trig``
     every named graph replaces the graph of the same name as-is (no SHACL: these are exports of
-    graphs that passed it); default-graph triples go to ``id:graph/file/{file stem}``.
+    graphs that passed it); default-graph triples go to ``id:graph/file/{file stem}``, except those
+    that a named graph of the file holds too (an export's default graph is the union of its graphs).
 ``.ttl`` / ``.nt``
     all triples replace the graph ``id:graph/file/{file stem}`` (Turtle and N-Triples exports are
     the union of all graphs, so the article split is not recoverable from them).
@@ -58,7 +62,7 @@ from kg.articles import ignored_files, source_file
 from kg.errors import InputError, StoreError, UsageError
 from kg.ids import article_graph_iri
 from kg.iris import ID_BASE
-from kg.links import update_links
+from kg.derive import refresh
 from kg.model import EVENT_KINDS
 from kg.sources import SourceBook, source_of
 from kg.stages import Failure, Outcome, outcomes_in_process, outcomes_in_workers
@@ -195,7 +199,7 @@ def build(
                 _store(outcome, store, book, tally, gate.stored_before)
                 if on_progress is not None:
                     on_progress(done, total, outcome.article_id)
-            update_links(store)  # cross-article dip:sameEventAs, recomputed from the whole store
+            refresh(store)  # cross-article dip:sameEventAs, recomputed from the whole store
             store.flush()
     finally:
         book.save()
@@ -248,7 +252,7 @@ def _build_strict(process: Callable[[], Iterator[Outcome]], store: GraphStore, b
         _prepare(store, book, tally, rdf_graphs, fresh=fresh)
         for outcome in _unspool(spool, passed):
             _store(outcome, store, book, tally, stored_before)
-        update_links(store)
+        refresh(store)
         store.flush()
 
 
@@ -372,6 +376,11 @@ def _read_rdf(path: Path) -> dict[str, list[tuple[Any, Any, Any]]]:
         ) from None
     except (OSError, ValueError) as exc:
         raise InputError(f"cannot read ({exc})", where=str(path)) from None
+    if default in graphs and len(graphs) > 1:  # an export's default graph: the union of its named graphs
+        named = {triple for name, triples in graphs.items() if name != default for triple in triples}
+        rest = [triple for triple in graphs.pop(default) if triple not in named]
+        if rest:
+            graphs[default] = rest
     if not graphs:
         raise InputError("holds no triples", where=str(path), fix="remove it from the inputs")
     return graphs

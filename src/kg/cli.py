@@ -4,7 +4,7 @@ Errors: :class:`kg.errors.KgError` becomes ``Error: <message>`` on stderr and it
 :mod:`kg.errors`); any other exception is a bug: ``internal error: ...``, exit 70 (``KG_DEBUG=1``
 re-raises it with its traceback). A closed output pipe (``kg query ... | head -1``) ends the
 command quietly with exit 0. Heavy libraries are imported inside the commands, so ``kg --help``
-stays instant.
+stays instant. Shell completion: ``eval "$(_KG_COMPLETE=bash_source kg)"`` (README).
 """
 
 from __future__ import annotations
@@ -20,15 +20,16 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from kg import __version__
+from kg.cli_options import FormatType, auth_from_options, endpoint_options, write_answer_to
 from kg.errors import INTERNAL_ERROR_EXIT, ArticlesNotStored, InputError, KgError, ValidationFailed
+from kg.formats import GRAPH_FORMATS, RESULT_FORMATS
 
 INTERRUPTED_EXIT = 130  # 128 + SIGINT, the shell convention
 
 if TYPE_CHECKING:
     from kg.store import GraphStore
 
-EXPORT_FORMATS = ("turtle", "ntriples", "nquads", "trig", "jsonld")
-RESULT_FORMATS = ("table", "csv", "tsv", "json", "jsonl")
+EXPORT_FORMATS = GRAPH_FORMATS
 
 
 class KgGroup(click.Group):
@@ -108,13 +109,20 @@ def _open(graph_path: Path | None, *, write: bool, create: bool | None = None) -
     return GraphStore.open(default_graph_path(graph_path), create=create, write=write)
 
 
-@click.group(cls=KgGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=KgGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="kg")
 def cli() -> None:
     """Build a knowledge graph of diplomacy news and query it.
 
     Exit codes: 0 ok, 1 SHACL violations, 2 usage, 3 bad input, 4 bad query, 5 graph store,
     6 output, 7 timed out, 8 network refused, 9 remote server failed, 70 internal error.
+
+    \b
+    Examples:
+      kg build seeds/ news.jsonl
+      kg query visits --param destination_country=china
+      kg query 'SELECT ?name WHERE { ?p a dip:Person ; dip:name ?name } ORDER BY ?name' --limit 5
+      kg export -o graph.ttl
     """
 
 
@@ -140,6 +148,14 @@ def build(inputs: tuple[Path, ...], fresh: bool, jobs: int, strict: bool, skip_b
     Each article's graph is checked by SHACL. An article that cannot be stored (SHACL, too large,
     extraction error) is listed and kept out, the others are stored, and the command exits with
     the code of the gravest reason (1 SHACL, 3 input, 70 bug); --strict stores nothing then.
+    Then the derived graphs (one person across articles, borrowed jurisdictions, the same event
+    in several articles) are recomputed.
+
+    \b
+    Examples:
+      kg build                                  # seeds/
+      kg build articles/ more.jsonl --jobs 2
+      kg build --fresh --graph /tmp/g graph.trig
     """
     from kg.build import build as run_build
     from kg.progress import progress_for
@@ -200,14 +216,19 @@ def _not_stored(summary: Any) -> ArticlesNotStored:
 @click.argument("article_id")
 @graph_option
 def remove(article_id: str, graph_path: Path | None) -> None:
-    """Remove one article's graph."""
-    from kg.links import update_links
+    """Remove one article's graph (the derived graphs are recomputed).
+
+    \b
+    Examples:
+      kg remove reuters21578-3567
+    """
+    from kg.derive import refresh
     from kg.sources import SourceBook
 
     with _open(graph_path, write=True, create=False) as store:
         removed = store.remove_article(article_id)
         if removed:
-            update_links(store)  # links to the removed article's events go with it
+            refresh(store)  # links, persons and borrowed states of the removed article go with it
             book = SourceBook.of(store.path)
             book.remove(article_id)
             book.save()
@@ -237,101 +258,163 @@ def _parse_params(values: Sequence[str]) -> dict[str, str]:
 
 
 @cli.command()
-@click.argument("query_file")
-@click.option("--param", "params", multiple=True, metavar="NAME=VALUE", help="Bind a declared parameter.")
-@click.option("--format", "fmt", type=click.Choice(RESULT_FORMATS), default="table", show_default=True)
-@click.option(
-    "--timeout", type=click.FloatRange(min=0), default=30.0, show_default=True, help="Seconds; 0 = no limit."
-)
-@click.option("--endpoint", metavar="URL", default=None,
-              help="Run it on this SPARQL 1.1 endpoint instead of the local graph.")
+@click.argument("query_spec", metavar="QUERY")
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="Keep the rows whose column NAME equals VALUE (case and accents ignored).")
+@click.option("--format", "fmt", type=FormatType(RESULT_FORMATS + GRAPH_FORMATS), default=None,
+              help="Rows: table (default), csv, tsv, json, jsonl. Graphs (CONSTRUCT, DESCRIBE): turtle "
+                   "(default), ntriples, nquads, trig, jsonld. Aliases: ttl, nt, nq. [default: from -o]")
+@click.option("-o", "--output", default="-", show_default=True, metavar="FILE|-", help="Output file.")
+@click.option("--limit", type=click.IntRange(min=0), default=None, help="At most this many rows (or triples).")
+@click.option("--wide", is_flag=True, help="Table: show every value in full (default: cut to the terminal).")
 @click.option("--allow-network", is_flag=True,
               help="Let the query use SERVICE / FROM <IRI> (refused by default: exit 8).")
+@endpoint_options(timeout=30.0, required=False)
 @graph_option
-def query(
-    query_file: str, params: tuple[str, ...], fmt: str, timeout: float, endpoint: str | None,
-    allow_network: bool, graph_path: Path | None
-) -> None:
-    """Run a stored SPARQL query over the graph: a .rq file, or the name of one in queries/.
+def query(query_spec: str, params: tuple[str, ...], fmt: str | None, output: str, limit: int | None, wide: bool,
+          allow_network: bool, endpoint: str | None, user: str | None, auth_scheme: str, password_env: str | None,
+          timeout: float, connect_timeout: float, ca_cert: str | None, graph_path: Path | None) -> None:
+    """Run a SPARQL query: a stored query's name, a .rq file, the text itself, or - (stdin).
 
-    With --endpoint URL the query runs remotely (SPARQL 1.1 Protocol; the endpoint's default graph
-    must be the union of its graphs: `oxigraph serve --union-default-graph`, Virtuoso by default).
+    SELECT, ASK, CONSTRUCT and DESCRIBE; the prefixes dip:, id:, person:, country:, event:, rdf:,
+    rdfs:, xsd:, skos:, prov:, owl:, ... are declared for you. A dip: term the ontology does not
+    have is reported with the nearest one. Stored queries: cancellations, meetings, met-with,
+    positions, sources, statements, summons, timeline, visit-history, visits.
+
+    With --endpoint the query runs on that SPARQL endpoint (same rows, same formats).
+
+    \b
+    Examples:
+      kg query visits
+      kg query visits --param destination_country=china --format csv
+      kg query queries/positions.rq --param person="jane roe"
+      kg query 'SELECT ?e ?who WHERE { ?e a dip:Visit ; dip:traveler/dip:name ?who }' --limit 10
+      kg query 'ASK { ?e a dip:Summons }'
+      echo 'DESCRIBE person:jane-roe' | kg query - --format ttl
+      kg query visit-history --endpoint http://127.0.0.1:7878 --user alice --password-env PW
     """
-    from kg.queries import find_query, run_query, run_remote
-    from kg.render import write_result
+    from kg.formats import resolve
+    from kg.queries import find_query, query_from_text, run_query, run_remote
 
     bound = _parse_params(params)
-    stored = find_query(query_file, allow_network=allow_network)
+    if query_spec == "-":
+        stored = query_from_text(sys.stdin.read(), source="<stdin>", allow_network=allow_network)
+    else:
+        stored = find_query(query_spec, allow_network=allow_network)
+    for warning in stored.warnings:
+        click.echo(f"Warning: {warning}", err=True)
+    fmt = resolve(fmt, output, graph=stored.form in ("CONSTRUCT", "DESCRIBE"))
     if endpoint:
-        result = run_remote(endpoint, stored, bound, timeout=timeout or 86400.0, allow_network=allow_network)
+        answer = run_remote(endpoint, stored, bound, timeout=timeout or 86400.0, allow_network=allow_network,
+                            limit=limit, auth=auth_from_options(user, auth_scheme, password_env),
+                            connect_timeout=connect_timeout, ca_cert=ca_cert)
     else:
         with _open(graph_path, write=False) as store:
-            result = run_query(store.store, stored, bound, timeout=timeout or None, allow_network=allow_network)
-    write_result(result, fmt, sys.stdout)
+            answer = run_query(store.store, stored, bound, timeout=timeout or None, allow_network=allow_network,
+                               limit=limit)
+    write_answer_to(answer, fmt, output, wide=wide)
 
 
 @cli.command()
-@click.option("--endpoint", required=True, metavar="URL",
-              help="SPARQL query endpoint (Oxigraph: http://HOST:PORT or .../query; Virtuoso: .../sparql).")
+@graph_option
+@click.option("--articles", "list_articles", is_flag=True, help="List every stored article id instead.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
+def info(graph_path: Path | None, list_articles: bool, as_json: bool) -> None:
+    """What the store holds: articles, nodes per class, events per status, graphs, size on disk.
+
+    \b
+    Examples:
+      kg info
+      kg info --articles | head
+      kg info --json
+    """
+    import json
+
+    from kg.info import store_info
+
+    with _open(graph_path, write=False) as store:
+        if list_articles:
+            for article_id in store.article_ids():
+                click.echo(article_id)
+            return
+        facts = store_info(store)
+    click.echo(json.dumps(facts.as_dict(), indent=2, ensure_ascii=False) if as_json else "\n".join(facts.lines()))
+
+
+@cli.command()
+@endpoint_options(timeout=60.0, required=True)
 @click.option("--gsp", metavar="URL|/PATH", default=None,
               help="Graph Store Protocol URL or path [derived: Oxigraph /store, Virtuoso /sparql-graph-crud(-auth)].")
 @click.option("--graph-param", default="graph", show_default=True, help="GSP parameter naming the graph.")
-@click.option("--user", default=None, help="User name for HTTP authentication.")
-@click.option("--auth", "auth_scheme", type=click.Choice(("basic", "digest")), default="basic", show_default=True)
-@click.option("--password-env", metavar="VAR", default=None,
-              help="Environment variable holding the password [default: prompt when --user is given].")
-@click.option("--timeout", type=click.FloatRange(min=0.1), default=60.0, show_default=True,
-              help="Read timeout, seconds.")
-@click.option("--connect-timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True)
+@click.option("--union/--no-union", default=True, show_default=True,
+              help="Also PUT the union of all graphs as the server's default graph (needed when the server's "
+                   "default graph is not the union: plain `oxigraph serve`, Fuseki).")
 @click.option("--prune", is_flag=True, help="Delete remote kg graphs the local graph no longer has.")
 @graph_option
-def push(endpoint: str, gsp: str | None, graph_param: str, user: str | None, auth_scheme: str,
-         password_env: str | None, timeout: float, connect_timeout: float, prune: bool,
+def push(endpoint: str, user: str | None, auth_scheme: str, password_env: str | None, timeout: float,
+         connect_timeout: float, ca_cert: str | None, gsp: str | None, graph_param: str, union: bool, prune: bool,
          graph_path: Path | None) -> None:
-    """PUT every graph (articles, ontology, links) to a triple store and verify each triple count.
+    """PUT every graph (articles, ontology, derived graphs) to a triple store and verify each triple count.
 
     SPARQL 1.1 Graph Store HTTP Protocol, one PUT per named graph: pushing twice changes nothing.
-    """
-    from kg.push import Auth, resolve_target
-    from kg.push import push as run_push
 
-    auth = None
-    if password_env and not user:
-        raise click.BadParameter("--password-env needs --user", param_hint="--password-env")
-    if user:
-        if password_env:
-            password = os.environ.get(password_env)
-            if not password:
-                raise click.BadParameter(f"environment variable {password_env} is not set or empty",
-                                         param_hint="--password-env")
-        else:
-            password = click.prompt(f"Password for {user}", hide_input=True, err=True)
-        auth = Auth(user=user, password=password, scheme=auth_scheme)
-    target = resolve_target(endpoint, gsp, graph_param=graph_param, user=user)
+    \b
+    Examples:
+      kg push --endpoint http://127.0.0.1:7878
+      kg push --endpoint http://127.0.0.1:8890/sparql --user dba --auth digest --password-env VIRTUOSO_PW
+      kg push --endpoint http://127.0.0.1:3030/ds/query --gsp /ds/data --prune
+    """
+    from kg.push import push as run_push
+    from kg.push import resolve_endpoint
+
+    target = resolve_endpoint(endpoint, gsp, graph_param=graph_param, user=user)
+    auth = auth_from_options(user, auth_scheme, password_env)
     with _open(graph_path, write=False) as store:
-        summary = run_push(store, target, auth=auth, timeout=timeout, connect_timeout=connect_timeout,
-                           prune=prune)
+        summary = run_push(store, target, auth=auth, timeout=timeout or 86400.0, connect_timeout=connect_timeout,
+                           prune=prune, union=union, ca_cert=ca_cert)
     click.echo(summary.line(), err=True)
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="turtle", show_default=True)
+@click.option("--format", "fmt", type=FormatType(GRAPH_FORMATS), default=None,
+              help="turtle, ntriples, nquads, trig, jsonld (aliases ttl, nt, nq, json-ld) [default: from -o's "
+                   "extension, else turtle].")
 @click.option("-o", "--output", default="-", show_default=True, metavar="FILE|-", help="Output file.")
 @click.option("--ontology", is_flag=True, help="Include the ontology graph.")
+@click.option("--union/--no-union", default=True, show_default=True,
+              help="N-Quads, TriG, JSON-LD: also write the union of all graphs as the default graph.")
 @graph_option
-def export(fmt: str, output: str, ontology: bool, graph_path: Path | None) -> None:
-    """Write the graph as Turtle, N-Triples, N-Quads, TriG or JSON-LD (deterministic bytes)."""
-    from kg.export import export as run_export
+def export(fmt: str | None, output: str, ontology: bool, union: bool, graph_path: Path | None) -> None:
+    """Write the graph as Turtle, N-Triples, N-Quads, TriG or JSON-LD (deterministic bytes).
 
+    Turtle and N-Triples hold the union of all graphs; N-Quads, TriG and JSON-LD keep one named
+    graph per article (and the derived graphs) plus their union as the default graph.
+
+    \b
+    Examples:
+      kg export -o graph.ttl
+      kg export -o graph.trig --ontology
+      kg export --format nq | gzip > graph.nq.gz
+    """
+    from kg.export import export as run_export
+    from kg.formats import resolve
+
+    fmt = resolve(fmt, output, graph=True)
     with _open(graph_path, write=False) as store:
         target = sys.stdout.buffer if output == "-" else Path(output)
-        run_export(store, fmt, target, ontology=ontology)
+        run_export(store, fmt, target, ontology=ontology, union=union)
 
 
 @cli.command()
 @graph_option
 def validate(graph_path: Path | None) -> None:
-    """Check every article graph in the store with SHACL (exit 0 conforms, 1 violations)."""
+    """Check every article graph in the store with SHACL (exit 0 conforms, 1 violations).
+
+    \b
+    Examples:
+      kg validate
+      kg validate --graph /tmp/g || echo "some articles do not conform"
+    """
     from kg.build import SHACL_BATCH
     from kg.validate import validate_batch
 
@@ -367,6 +450,10 @@ def eval_(gold_dir: Path, inputs: tuple[Path, ...], errors: bool, negative_files
     """Build INPUTs (default seeds/) and score the graph against the gold answers in GOLD_DIR.
 
     Without --graph the build goes to a temporary store that is deleted afterwards.
+
+    \b
+    Examples:
+      kg eval ../shared/corpus/gold/dev seeds/ ../shared/corpus/*.jsonl --errors
     """
     from kg.articles import read_articles
     from kg.build import build as run_build

@@ -1,17 +1,17 @@
 """Cross-article event identity: ``dip:sameEventAs`` links in the graph ``id:graph/links``.
 
 Each article keeps its own events (IRIs minted from article id + span), so the same real-world trip
-reported by three articles is three events. After every ``kg build`` / ``kg remove`` the links graph is
-recomputed from the whole store by :func:`update_links`: ONE SPARQL update run inside Oxigraph
-(``DROP SILENT GRAPH <links> ; INSERT { GRAPH <links> { ... } } WHERE { ... }``), so it is one
-transaction, deterministic (a set of triples computed from the store alone) and fast on big stores
-(hash joins in Oxigraph, no Python loop over events).
+reported by three articles is three events. Whenever the store changes, :func:`kg.derive.refresh`
+recomputes the links from the whole store (a set of triples computed from the store alone, so the
+graph is exact after any build or remove, and deterministic).
 
-Two events in two *different* graphs are linked, both ways, when
+Two events reported by *different* articles are linked, both ways, when
 
-* visits: both ``dip:Visit``, the same traveler IRI (a ``dip:Person``: a group such as "US officials"
-  has no identity across articles) and the same destination country IRI;
-* meetings: both ``dip:Meeting`` or ``dip:Summit``, with the same set of participant IRIs (2+);
+* visits: both ``dip:Visit``, the same traveler -- a ``dip:Person``, one person across articles
+  (:mod:`kg.identity`: ``id:person/okafor`` is ``id:person/amara-okafor`` when linked; a group such as
+  "US officials" has no identity across articles) -- and the same destination country IRI;
+* meetings: both ``dip:Meeting`` or ``dip:Summit``, with the same set of participants (persons taken
+  as above);
 
 and their dates are compatible: equal, one a prefix of the other at a coarser precision
 (``2021`` ~ ``2021-04`` ~ ``2021-04-02``), or one or both missing. Compatibility is not transitive
@@ -21,64 +21,89 @@ trips by following the links (``dip:sameEventAs*``).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from itertools import combinations
 
-import pyoxigraph as ox
+from kg.iris import ID_BASE, ONTOLOGY_IRI
 
-from kg.errors import StoreError
-from kg.iris import ID_BASE
-
-if TYPE_CHECKING:
-    from kg.store import GraphStore
-
-__all__ = ["LINKS_GRAPH", "LINKS_UPDATE", "update_links", "link_count"]
+__all__ = [
+    "LINKS_GRAPH", "MEETINGS_QUERY", "VISITS_QUERY", "Report", "compatible", "event_links", "link_lines",
+    "meeting_reports", "visit_reports",
+]
 
 LINKS_GRAPH = ID_BASE + "graph/links"
+_SAME = f"<{ONTOLOGY_IRI}#sameEventAs>"
 
-_COMPATIBLE_DATES = """
-  FILTER(!BOUND(?d1) || !BOUND(?d2)
-         || STRSTARTS(STR(?d1), STR(?d2)) || STRSTARTS(STR(?d2), STR(?d1)))"""
+VISITS_QUERY = """PREFIX dip: <https://w3id.org/kg-diplomacy/ontology#>
+SELECT ?event ?who ?where ?article (MIN(STR(?date_value)) AS ?date)
+WHERE {
+  ?event a dip:Visit ; dip:traveler ?who ; dip:destination ?where ; dip:evidence/dip:article ?article .
+  ?who a dip:Person .
+  OPTIONAL { ?event dip:hasTime/dip:date ?date_value }
+}
+GROUP BY ?event ?who ?where ?article"""
 
-LINKS_UPDATE = f"""PREFIX dip: <https://w3id.org/kg-diplomacy/ontology#>
-DROP SILENT GRAPH <{LINKS_GRAPH}> ;
-INSERT {{ GRAPH <{LINKS_GRAPH}> {{ ?e1 dip:sameEventAs ?e2 . ?e2 dip:sameEventAs ?e1 }} }}
-WHERE {{
-  {{
-    GRAPH ?g1 {{ ?e1 a dip:Visit ; dip:traveler ?who ; dip:destination ?where .
-                ?who a dip:Person .
-                OPTIONAL {{ ?e1 dip:hasTime/dip:date ?d1 }} }}
-    GRAPH ?g2 {{ ?e2 a dip:Visit ; dip:traveler ?who ; dip:destination ?where .
-                OPTIONAL {{ ?e2 dip:hasTime/dip:date ?d2 }} }}
-    FILTER(?g1 != ?g2 && STR(?e1) < STR(?e2))
-  }}
-  UNION
-  {{
-    VALUES ?t1 {{ dip:Meeting dip:Summit }}
-    VALUES ?t2 {{ dip:Meeting dip:Summit }}
-    GRAPH ?g1 {{ ?e1 a ?t1 ; dip:participant ?someone .
-                OPTIONAL {{ ?e1 dip:hasTime/dip:date ?d1 }} }}
-    GRAPH ?g2 {{ ?e2 a ?t2 ; dip:participant ?someone .
-                OPTIONAL {{ ?e2 dip:hasTime/dip:date ?d2 }} }}
-    FILTER(?g1 != ?g2 && STR(?e1) < STR(?e2))
-    FILTER NOT EXISTS {{ GRAPH ?g1 {{ ?e1 dip:participant ?p1 }}
-                        FILTER NOT EXISTS {{ GRAPH ?g2 {{ ?e2 dip:participant ?p1 }} }} }}
-    FILTER NOT EXISTS {{ GRAPH ?g2 {{ ?e2 dip:participant ?p2 }}
-                        FILTER NOT EXISTS {{ GRAPH ?g1 {{ ?e1 dip:participant ?p2 }} }} }}
-  }}{_COMPATIBLE_DATES}
-}}"""
+MEETINGS_QUERY = """PREFIX dip: <https://w3id.org/kg-diplomacy/ontology#>
+SELECT ?event ?who ?article (MIN(STR(?date_value)) AS ?date)
+WHERE {
+  VALUES ?type { dip:Meeting dip:Summit }
+  ?event a ?type ; dip:participant ?who ; dip:evidence/dip:article ?article .
+  OPTIONAL { ?event dip:hasTime/dip:date ?date_value }
+}
+GROUP BY ?event ?who ?article"""
 
 
-def update_links(store: GraphStore | ox.Store) -> int:
-    """Recompute ``id:graph/links`` from ``store`` in one update; returns the number of links (triples)."""
-    raw = store if isinstance(store, ox.Store) else store.store
-    try:
-        raw.update(LINKS_UPDATE)
-    except (OSError, RuntimeError) as exc:
-        raise StoreError(f"cannot update the links graph ({exc})", where=LINKS_GRAPH) from None
-    return link_count(raw)
+@dataclass(frozen=True)
+class Report:
+    """One event as a cross-article report: its article, date and what identifies the happening."""
+
+    event: str
+    article: str
+    date: str | None
+    key: tuple[object, ...]  # visits: (person, country); meetings: the participant set
 
 
-def link_count(store: GraphStore | ox.Store) -> int:
-    """Triples in the links graph."""
-    raw = store if isinstance(store, ox.Store) else store.store
-    return sum(1 for _ in raw.quads_for_pattern(None, None, None, ox.NamedNode(LINKS_GRAPH)))
+def compatible(a: str | None, b: str | None) -> bool:
+    """Dates that can be the same day: equal, one a coarser prefix of the other, or one missing.
+
+    >>> compatible("2021-04", "2021-04-02"), compatible("2021-03", "2021-04"), compatible(None, "2021")
+    (True, False, True)
+    """
+    return a is None or b is None or a.startswith(b) or b.startswith(a)
+
+
+def visit_reports(rows: Iterable[tuple[str, str, str, str, str | None]], canonical: Mapping[str, str]) -> list[Report]:
+    """(event, traveler, destination, article, date) rows -> reports keyed by (person, country)."""
+    return [Report(event, article, date, ("visit", canonical.get(who, who), where))
+            for event, who, where, article, date in rows]
+
+
+def meeting_reports(rows: Iterable[tuple[str, str, str, str | None]], canonical: Mapping[str, str]) -> list[Report]:
+    """(event, participant, article, date) rows -> one report per meeting keyed by its participants."""
+    people: dict[str, set[str]] = defaultdict(set)
+    about: dict[str, tuple[str, str | None]] = {}
+    for event, who, article, date in rows:
+        people[event].add(canonical.get(who, who))
+        about[event] = (article, date)
+    return [Report(event, about[event][0], about[event][1], ("meeting", frozenset(people[event])))
+            for event in sorted(people)]
+
+
+def event_links(reports: Iterable[Report]) -> set[tuple[str, str]]:
+    """Pairs (a, b), a < b, of reports of one happening by different articles with compatible dates."""
+    groups: dict[tuple[object, ...], list[Report]] = defaultdict(list)
+    for report in reports:
+        groups[report.key].append(report)
+    pairs = set()
+    for group in groups.values():
+        for one, other in combinations(sorted(group, key=lambda r: r.event), 2):
+            if one.article != other.article and one.event != other.event and compatible(one.date, other.date):
+                pairs.add((one.event, other.event))
+    return pairs
+
+
+def link_lines(pairs: Iterable[tuple[str, str]]) -> list[str]:
+    """Both directions of every link, as sorted N-Triples."""
+    return sorted({f"<{a}> {_SAME} <{b}> ." for pair in pairs for a, b in (pair, pair[::-1])})

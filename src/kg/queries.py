@@ -1,24 +1,23 @@
-"""Stored SPARQL queries: load them, check them, bind their parameters, run them.
+"""Queries: stored ones (``queries/*.rq``, shipped in the package), files, inline text or stdin; run on
+the local store or on a SPARQL endpoint, with the same rows either way.
 
-A stored query is a ``.rq`` file whose leading comment lines carry its metadata::
+A ``.rq`` file may start with comment lines that carry metadata (all optional)::
 
     # title: Visits
     # description: One row per visit ...        (may repeat; the lines are joined)
-    # param: country — destination country name (default unbound: all)
+    # param: destination_country — keep the visits to this country, e.g. "china" (default: all)
 
-Parameters are bound as RDF terms (plain string literals), never by editing the text: locally through
-pyoxigraph's ``substitutions=`` (SEP-0007), remotely through a ``VALUES`` block that this module adds
-at the start of the WHERE group. A value such as ``"} ; DROP ALL`` is only ever a string.
+A parameter names a column of a SELECT: ``--param destination_country=china`` keeps the rows whose
+``destination_country`` equals the value compared without case, accents and punctuation
+(:func:`kg.text.fold`: ``china`` = ``China``, ``jose barroso`` = ``José Barroso``). The filter is
+applied to the rows the engine returns, locally and remotely alike, so the query text is never
+edited and a value such as ``"} ; DROP ALL`` is only ever compared with strings.
 
-Every query is parsed with rdflib's SPARQL parser before it runs, so that syntax errors read
-``path:line:column: message`` and so that ``SERVICE``, ``LOAD`` and ``FROM``/``FROM NAMED`` are refused:
-Oxigraph would fetch them over the network and has no switch to stop it. Importing that parser costs
-~0.3 s per process, so the texts of the stored queries shipped with kg are checked once, when they
-change, and their SHA-256 digests (with their SELECT lists) are kept in ``kg/checked_queries.json``
-inside the package (regenerate: ``python -m kg.queries``; a test fails when it is stale). A query whose
-text is byte-identical to a checked one skips the parser; any other text is parsed. The manifest is
-read from the installed package only, never from a queries directory, so a shared folder of queries
-cannot vouch for itself.
+Every text is checked by :mod:`kg.sparql` (syntax with line and column, no network, prefixes,
+vocabulary warnings) before it runs. Importing rdflib's parser costs ~0.3 s per process, so the
+stored queries shipped with kg are checked once, when they change: their SHA-256 digests (with
+their form and SELECT list) are kept in ``kg/checked_queries.json`` inside the package (regenerate:
+``python -m kg.queries``; a test fails when it is stale). Only a byte-identical text skips the parser.
 
 Oxigraph's ``Store.query`` has no timeout and ignores signals, so a query with a time limit runs in a
 forked child process that is killed at the deadline (:func:`run_query`).
@@ -33,25 +32,20 @@ import multiprocessing
 import os
 import re
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
 
-from kg.errors import NetworkRefused, QueryError, QueryTimeout, RemoteError, UsageError
+from kg import sparql
+from kg.errors import QueryError, QueryTimeout
+from kg.results import AskResult, Cell, GraphResult, QueryResult, Result, graph_result, rows_of
 
 __all__ = [
-    "Param",
-    "StoredQuery",
-    "QueryResult",
-    "queries_dir",
-    "find_query",
-    "load_query",
-    "parse_query",
-    "run_query",
-    "run_remote",
+    "AskResult", "GraphResult", "Param", "QueryResult", "StoredQuery", "find_query", "load_query",
+    "queries_dir", "query_from_text", "result_of", "run_query", "run_remote", "stored_names",
 ]
 
 
@@ -59,87 +53,118 @@ __all__ = [
 class Param:
     name: str
     description: str
-    default: str | None = None  # None: left unbound, the query then matches any value
+    default: str | None = None  # None: no filter unless given
+    example: str | None = None  # the description's e.g. "VALUE" (tests and bench/external_stores.sh use it)
 
 
 @dataclass(frozen=True)
 class StoredQuery:
-    path: Path
+    path: Path | None
     title: str
     description: str
     params: tuple[Param, ...]
-    text: str
+    text: str  # as written (the predeclared prefixes are added when it runs)
+    form: str = "SELECT"  # SELECT, ASK, CONSTRUCT or DESCRIBE
+    warnings: tuple[str, ...] = ()  # terms outside the closed vocabulary, with the nearest term
+    source: str = ""  # "<stdin>", "<query>" for texts without a file
 
     @property
     def name(self) -> str:
-        return self.path.stem
+        return self.path.stem if self.path is not None else "query"
+
+    @property
+    def where(self) -> str:
+        return str(self.path) if self.path is not None else (self.source or "<query>")
+
+    @property
+    def full_text(self) -> str:
+        return sparql.with_prefixes(self.text)
 
     def param(self, name: str) -> Param | None:
         return next((p for p in self.params if p.name == name), None)
 
 
-@dataclass(frozen=True)
-class QueryResult:
-    columns: tuple[str, ...]
-    rows: tuple[tuple[str | None, ...], ...]
-
-
 def queries_dir() -> Path:
-    """The stored queries: ``$KG_QUERIES_DIR``, else ``queries/`` at the top of the project."""
+    """The stored queries: ``$KG_QUERIES_DIR``, else those shipped in the package (``kg.stored_queries``:
+    the checkout's ``queries/`` folder, mapped by pyproject.toml), wherever ``kg`` is installed."""
     env = os.environ.get("KG_QUERIES_DIR")
     if env:
         return Path(env)
-    import kg
+    from importlib import resources
 
-    return Path(kg.__file__).resolve().parents[2] / "queries"
-
-
-def find_query(name_or_path: str | Path, *, allow_network: bool = False) -> StoredQuery:
-    """A query by file path, or by name (``visits``) in :func:`queries_dir`."""
-    path = Path(name_or_path)
-    if path.suffix != ".rq" and not path.exists():
-        candidate = queries_dir() / f"{name_or_path}.rq"
-        if not candidate.exists():
-            names = sorted(p.stem for p in queries_dir().glob("*.rq"))
-            raise QueryError(
-                f"no stored query named {str(name_or_path)!r}",
-                fix=f"choose one of: {', '.join(names) or '(none found in ' + str(queries_dir()) + ')'}",
-            )
-        path = candidate
-    return load_query(path, allow_network=allow_network)
+    return Path(str(resources.files("kg.stored_queries")))
 
 
-# ---------------------------------------------------------------------------------------- loading
+def stored_names() -> list[str]:
+    return sorted(p.stem for p in queries_dir().glob("*.rq"))
 
-_HEADER = re.compile(r"#\s*(title|description|param)\s*:\s*(.*?)\s*$")
-_PARAM = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)\s*(?:—|--|-|:)\s*(.*)$")
-_DEFAULT = re.compile(r"\(default\s+(.*)\)\s*$")
+
+_SPARQL_TEXT = re.compile(r"[\s{}?*<>]")
+
+
+def find_query(spec: str | Path, *, allow_network: bool = False) -> StoredQuery:
+    """A query from ``spec``: SPARQL text (it has a space, brace or variable), a file path, or the name
+    of a stored query (``visits``)."""
+    text = str(spec)
+    if not isinstance(spec, Path) and _SPARQL_TEXT.search(text) and not Path(text).is_file():
+        return query_from_text(text, source="<query>", allow_network=allow_network)
+    path = Path(spec)
+    if path.exists() or path.suffix or os.sep in text:
+        return load_query(path, allow_network=allow_network)
+    candidate = queries_dir() / f"{text}.rq"
+    if not candidate.exists():
+        names = stored_names()
+        raise QueryError(f"no stored query named {text!r}",
+                         fix=f"choose one of: {', '.join(names) or '(none in ' + str(queries_dir()) + ')'}; "
+                             "or give a .rq file, SPARQL text, or - for stdin")
+    return load_query(candidate, allow_network=allow_network)
 
 
 def load_query(path: Path, *, allow_network: bool = False) -> StoredQuery:
-    """Read, parse and check a stored query; :class:`QueryError` (or :class:`NetworkRefused`) if unfit."""
+    """Read and check a query file; :class:`QueryError` (or :class:`NetworkRefused`) if unfit."""
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise QueryError("query file not found", where=str(path),
-                         fix="give the path of a .rq file or the name of a stored query") from None
+                         fix=f"give a .rq file, SPARQL text, or a stored query: {', '.join(stored_names())}") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise QueryError(f"cannot read query file: {exc}", where=str(path),
-                         fix="give a UTF-8 text file holding one SPARQL SELECT query") from None
-    title, description, params = _parse_header(text, path)
-    projected = _checked().get(_digest(text))
-    if projected is None:
-        projected = frozenset(_projection(parse_query(text, where=str(path), allow_network=allow_network)))
+                         fix="give a UTF-8 text file holding one SPARQL query") from None
+    return _make(text, path=path, source=str(path), allow_network=allow_network)
+
+
+def query_from_text(text: str, *, source: str = "<query>", allow_network: bool = False) -> StoredQuery:
+    """A query given as text (inline or from stdin); ``source`` names it in messages."""
+    if not text.strip():
+        raise QueryError("the query is empty", where=source, fix="give SPARQL text, a .rq file or a stored query name")
+    return _make(text, path=None, source=source, allow_network=allow_network)
+
+
+def _make(text: str, *, path: Path | None, source: str, allow_network: bool) -> StoredQuery:
+    title, description, params = _parse_header(text, source)
+    checked = _vouched(text) or sparql.check(text, where=source, allow_network=allow_network, full=bool(params))
     for param in params:
-        # Oxigraph substitutes only variables of the SELECT list (SEP-0007)
-        if param.name not in projected:
+        if checked.form != "SELECT":
+            raise QueryError(f"parameters filter the rows of a SELECT; this is a {checked.form} query", where=source,
+                             fix="remove the '# param:' lines")
+        if param.name not in checked.projection:
             raise QueryError(f"parameter {param.name!r} is declared but ?{param.name} is not selected",
-                             where=str(path), fix="select the variable or remove the '# param:' line")
-    return StoredQuery(path=path, title=title, description=description, params=params, text=text)
+                             where=source, fix="select the variable or remove the '# param:' line")
+    return StoredQuery(path=path, title=title or (path.stem if path else ""), description=description,
+                       params=params, text=text, form=checked.form, warnings=checked.warnings,
+                       source=source)
 
 
-def _parse_header(text: str, path: Path) -> tuple[str, str, tuple[Param, ...]]:
+# ---------------------------------------------------------------------------------------- header
+
+_HEADER = re.compile(r"#\s*(title|description|param)\s*:\s*(.*?)\s*$")
+_PARAM = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)\s*(?:—|--|-|:)\s*(.*)$")
+_DEFAULT = re.compile(r"\(default\s+(.*)\)\s*$")
+_EXAMPLE = re.compile(r'e\.g\. "([^"]*)"')
+
+
+def _parse_header(text: str, where: str) -> tuple[str, str, tuple[Param, ...]]:
     title = ""
     description: list[str] = []
     params: list[Param] = []
@@ -158,13 +183,10 @@ def _parse_header(text: str, path: Path) -> tuple[str, str, tuple[Param, ...]]:
         elif key == "description":
             description.append(value)
         else:
-            params.append(_parse_param(value, f"{path}:{number}"))
-    if not title:
-        raise QueryError("the query has no '# title:' header line", where=str(path),
-                         fix="start the file with '# title: ...' and '# description: ...'")
+            params.append(_parse_param(value, f"{where}:{number}"))
     names = [p.name for p in params]
     if len(set(names)) != len(names):
-        raise QueryError("a parameter is declared twice", where=str(path))
+        raise QueryError("a parameter is declared twice", where=where)
     return title, " ".join(description), tuple(params)
 
 
@@ -183,77 +205,11 @@ def _parse_param(value: str, where: str) -> Param:
             default = raw[1:-1]
         elif not raw.lower().startswith(("unbound", "none", "all")):
             default = raw
-    return Param(name=name, description=description, default=default)
+    example = _EXAMPLE.search(description)
+    return Param(name=name, description=description, default=default, example=example.group(1) if example else None)
 
 
-def parse_query(text: str, *, where: str = "<query>", allow_network: bool = False) -> Any:
-    """Parse a SPARQL SELECT query with rdflib; refuse updates, non-SELECT forms and network access.
-
-    Parsed once per text and process (rdflib's parser takes 50-300 ms)."""
-    return _parse_query(text, where, allow_network)
-
-
-@functools.lru_cache(maxsize=256)
-def _parse_query(text: str, where: str, allow_network: bool) -> Any:
-    from pyparsing import ParseException
-    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
-
-    try:
-        tree = parseQuery(text)
-    except ParseException as exc:
-        try:
-            update = parseUpdate(text)
-        except ParseException:
-            raise QueryError(f"SPARQL syntax error: {exc.msg}", where=f"{where}:{exc.lineno}:{exc.col}",
-                             fix="correct the query at or just before that line and column") from None
-        if any(name == "Load" for name in _node_names(update)) and not allow_network:
-            raise NetworkRefused("LOAD would fetch a document from the network", where=where,
-                                 fix="kg runs read-only queries; load data with 'kg build'") from None
-        raise QueryError("updates are not allowed in stored queries", where=where,
-                         fix="write a SELECT query") from None
-    names = _node_names(tree)
-    if not allow_network:
-        if "ServiceGraphPattern" in names:
-            raise NetworkRefused("SERVICE would send the query to another endpoint", where=where,
-                                 fix="remove the SERVICE clause; kg queries only its own store")
-        if "DatasetClause" in names:
-            raise NetworkRefused("FROM / FROM NAMED would fetch a graph from the network",
-                                 where=where, fix="remove the FROM clause; queries see every graph")
-    form = tree[1].name if len(tree) > 1 else ""
-    if form != "SelectQuery":
-        raise QueryError(f"only SELECT queries can be stored, not {form or 'this'}", where=where)
-    return tree
-
-
-def _walk(tree: Any) -> Iterator[Any]:
-    from rdflib.plugins.sparql.parserutils import CompValue
-
-    stack = [tree]
-    while stack:
-        node = stack.pop()
-        yield node
-        if isinstance(node, CompValue):
-            stack.extend(node.values())
-        elif isinstance(node, (list, tuple)) or type(node).__name__ == "ParseResults":
-            stack.extend(node)
-
-
-def _node_names(tree: Any) -> set[str]:
-    from rdflib.plugins.sparql.parserutils import CompValue
-
-    return {node.name for node in _walk(tree) if isinstance(node, CompValue)}
-
-
-def _projection(tree: Any) -> set[str]:
-    from rdflib.term import Variable
-
-    projection = tree[1].get("projection")
-    if not projection:  # SELECT *
-        return {str(node) for node in _walk(tree[1].get("where")) if isinstance(node, Variable)}
-    return {str(item.get("var") or item.get("evar")) for item in projection}
-
-
-# ---------------------------------------------------------------------------------------- binding
+# ---------------------------------------------------------------------------------------- parameters
 
 def _bind(query: StoredQuery, params: Mapping[str, str] | None) -> dict[str, str]:
     """Declared parameter values (given, else default); unknown names are an error listing the declared."""
@@ -262,7 +218,7 @@ def _bind(query: StoredQuery, params: Mapping[str, str] | None) -> dict[str, str
     if unknown:
         declared = ", ".join(p.name for p in query.params) or "(none)"
         raise QueryError(f"unknown parameter {', '.join(unknown)} for query {query.name!r}",
-                         where=str(query.path), fix=f"declared parameters: {declared}")
+                         where=query.where, fix=f"declared parameters: {declared}")
     values: dict[str, str] = {}
     for param in query.params:
         value = given.get(param.name, param.default)
@@ -274,14 +230,26 @@ def _bind(query: StoredQuery, params: Mapping[str, str] | None) -> dict[str, str
     return values
 
 
-def _check_text(text: str, where: str, allow_network: bool) -> None:
-    parse_query(text, where=where, allow_network=allow_network)
+def _matching(rows: Iterable[tuple[Cell, ...]], columns: tuple[str, ...], values: Mapping[str, str],
+              limit: int | None) -> tuple[tuple[Cell, ...], ...]:
+    """The rows whose parameter columns equal the values, folded (kg.text.fold); the first ``limit``."""
+    from kg.text import fold
+
+    wanted = [(columns.index(name), fold(value)) for name, value in sorted(values.items())]
+    kept: list[tuple[Cell, ...]] = []
+    for row in rows:
+        if limit is not None and len(kept) >= limit:
+            break
+        if all(row[i] is not None and fold(row[i]) == value for i, value in wanted):
+            kept.append(row)
+    return tuple(kept)
 
 
-def _check(query: StoredQuery, allow_network: bool) -> None:
-    # A StoredQuery may have been built by hand: check it again (rdflib parses in ~50 ms, so cached).
-    if _digest(query.text) not in _checked():
-        _check_text(query.text, str(query.path), allow_network)
+def result_of(query: StoredQuery, params: Mapping[str, str] | None, columns: tuple[str, ...],
+              solutions: Iterable[Any], limit: int | None = None) -> QueryResult:
+    """The result of ``query`` from pyoxigraph solutions obtained elsewhere (e.g. W3C results a tool
+    such as Jena's ``tdbquery`` wrote), with the parameters applied exactly as :func:`run_query` does."""
+    return QueryResult(columns, _matching(rows_of(solutions, columns), columns, _bind(query, params), limit))
 
 
 # ------------------------------------------------------------------------- the checked-query manifest
@@ -293,16 +261,21 @@ def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def _vouched(text: str) -> sparql.Checked | None:
+    entry = _manifest().get(_digest(text))
+    return None if entry is None else sparql.Checked(form=entry["form"], projection=frozenset(entry["projection"]))
+
+
 @functools.cache
-def _checked() -> dict[str, frozenset[str]]:
-    """SHA-256 of a checked stored-query text -> its SELECT list (from the installed package)."""
+def _manifest() -> dict[str, dict[str, Any]]:
+    """SHA-256 of a checked stored-query text -> its form and SELECT list (from the installed package)."""
     from importlib import resources
 
     try:
         data = json.loads(resources.files("kg").joinpath(_MANIFEST).read_text("utf-8"))
     except (OSError, ValueError):
         return {}  # no manifest: every query is parsed (slower, as safe)
-    return {digest: frozenset(entry["projection"]) for digest, entry in data.get("queries", {}).items()}
+    return dict(data.get("queries", {}))
 
 
 def checked_manifest(paths: list[Path]) -> dict[str, Any]:
@@ -310,10 +283,12 @@ def checked_manifest(paths: list[Path]) -> dict[str, Any]:
     entries = {}
     for path in sorted(paths, key=lambda p: p.name):
         text = path.read_text(encoding="utf-8")
-        tree = parse_query(text, where=str(path))
-        entries[_digest(text)] = {"query": path.name, "projection": sorted(_projection(tree))}
-    return {"_about": "Stored queries checked by kg.queries.parse_query (rdflib): SHA-256 of the exact "
-                      "text -> its SELECT list. Regenerate with `python -m kg.queries`.",
+        checked = sparql.check(text, where=str(path), full=True)
+        if checked.warnings:
+            raise QueryError("; ".join(checked.warnings), where=str(path))
+        entries[_digest(text)] = {"query": path.name, "form": checked.form, "projection": sorted(checked.projection)}
+    return {"_about": "Stored queries checked by kg.sparql.check (rdflib): SHA-256 of the exact text -> its "
+                      "form and SELECT list. Regenerate with `python -m kg.queries`.",
             "queries": entries}
 
 
@@ -337,20 +312,68 @@ def run_query(
     *,
     timeout: float | None = 30.0,
     allow_network: bool = False,
-) -> QueryResult:
-    """Run ``query`` over the union of all graphs of ``store`` (a Store, or the path of one on disk).
+    limit: int | None = None,
+) -> Result:
+    """Run ``query`` on ``store`` (a Store, or the path of one on disk): its default graph, which holds
+    the union of the article graphs (a store without one -- older kg, hand-made -- is read as the union
+    of its named graphs). SELECT gives a :class:`QueryResult`, ASK an :class:`AskResult`, CONSTRUCT
+    and DESCRIBE a :class:`GraphResult`.
 
     With ``timeout=None`` the query runs in this process. With a timeout it runs in a forked child
     (sharing an in-memory store's memory; opening an on-disk store read-only) that is killed at the
     deadline, raising :class:`QueryTimeout`.
     """
-    _check(query, allow_network)
+    _recheck(query, allow_network)
     values = _bind(query, params)
+    if limit is not None and limit < 0:
+        raise QueryError(f"--limit must be 0 or more, not {limit}")
     if timeout is None:
-        return _execute(_open(store), query, values)
+        return _execute(_open(store), query, values, limit)
     if timeout <= 0:
         raise QueryError(f"timeout must be positive, not {timeout}")
-    return _execute_in_child(store, query, values, timeout)
+    return _execute_in_child(store, query, values, timeout, limit)
+
+
+def run_remote(
+    endpoint: Any,
+    query: StoredQuery,
+    params: Mapping[str, str] | None = None,
+    *,
+    timeout: float = 30.0,
+    allow_network: bool = False,
+    limit: int | None = None,
+    auth: Any = None,
+    connect_timeout: float = 10.0,
+    ca_cert: str | None = None,
+) -> Result:
+    """Run ``query`` on a SPARQL endpoint (a URL as :func:`kg.endpoint.resolve_endpoint` reads it, or
+    a :class:`kg.endpoint.Client`); the same result types and rows as :func:`run_query`.
+
+    ``allow_network`` is about what the *query* may reach (SERVICE, FROM); the endpoint itself is the
+    caller's explicit choice.
+    """
+    from kg.endpoint import Client, resolve_endpoint
+
+    _recheck(query, allow_network)
+    values = _bind(query, params)
+    client = endpoint if isinstance(endpoint, Client) else Client(
+        resolve_endpoint(endpoint), auth=auth, timeout=timeout, connect_timeout=connect_timeout, ca_cert=ca_cert)
+    try:
+        if query.form == "SELECT":
+            columns, solutions = client.select(query.full_text)
+            return QueryResult(columns, _matching(rows_of(solutions, columns), columns, values, limit))
+        if query.form == "ASK":
+            return AskResult(client.ask(query.full_text))
+        return graph_result(client.construct(query.full_text), limit)
+    finally:
+        if client is not endpoint:
+            client.close()
+
+
+def _recheck(query: StoredQuery, allow_network: bool) -> None:
+    # a StoredQuery may have been built by hand: check it again (cached per text)
+    if _vouched(query.text) is None:
+        sparql.check(query.text, where=query.where, allow_network=allow_network)
 
 
 def _open(store: ox.Store | Path | str) -> ox.Store:
@@ -362,34 +385,24 @@ def _open(store: ox.Store | Path | str) -> ox.Store:
     return ox.Store.read_only(str(path))
 
 
-def _execute(store: ox.Store, query: StoredQuery, values: Mapping[str, str]) -> QueryResult:
-    substitutions = {ox.Variable(name): ox.Literal(value) for name, value in values.items()}
+def _execute(store: ox.Store, query: StoredQuery, values: Mapping[str, str], limit: int | None) -> Result:
+    from kg.store import has_default_graph
+
     try:
-        solutions = store.query(query.text, use_default_graph_as_union=True,
-                                substitutions=substitutions or None)
+        answer = store.query(query.full_text, use_default_graph_as_union=not has_default_graph(store))
     except SyntaxError as exc:
-        raise QueryError(f"SPARQL syntax error (Oxigraph): {exc}", where=str(query.path)) from None
-    if not isinstance(solutions, ox.QuerySolutions):
-        raise QueryError("only SELECT queries can be run", where=str(query.path))
-    columns = tuple(v.value for v in solutions.variables)
-    rows = tuple(tuple(_term_text(term) for term in solution) for solution in solutions)
-    return QueryResult(columns=columns, rows=rows)
+        raise sparql.oxigraph_error(exc, query.where, query.text) from None
+    if isinstance(answer, ox.QuerySolutions):
+        columns = tuple(v.value for v in answer.variables)
+        return QueryResult(columns, _matching(rows_of(answer, columns), columns, values, limit))
+    if isinstance(answer, ox.QueryBoolean):
+        return AskResult(bool(answer))
+    return graph_result(answer, limit)
 
 
-def _term_text(term: Any) -> str | None:
-    if term is None:
-        return None
-    if isinstance(term, (ox.NamedNode, ox.Literal)):
-        return term.value
-    if isinstance(term, ox.BlankNode):
-        return f"_:{term.value}"
-    return str(term)
-
-
-def _child(conn: Any, store: ox.Store | Path, query: StoredQuery, values: dict[str, str]) -> None:
+def _child(conn: Any, store: ox.Store | Path, query: StoredQuery, values: dict[str, str], limit: int | None) -> None:
     try:
-        result = _execute(_open(store), query, values)
-        conn.send(("ok", result.columns, result.rows))
+        conn.send(("ok", _execute(_open(store), query, values, limit)))
     except QueryError as exc:
         conn.send(("query-error", exc.what, exc.where, exc.fix))
     except BaseException as exc:  # noqa: BLE001 - reported to the parent, which raises
@@ -399,23 +412,22 @@ def _child(conn: Any, store: ox.Store | Path, query: StoredQuery, values: dict[s
 
 
 def _execute_in_child(store: ox.Store | Path, query: StoredQuery, values: dict[str, str],
-                      timeout: float) -> QueryResult:
+                      timeout: float, limit: int | None) -> Result:
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
-    process = context.Process(target=_child, args=(sender, store, query, values), daemon=True)
+    process = context.Process(target=_child, args=(sender, store, query, values, limit), daemon=True)
     deadline = time.monotonic() + timeout
     process.start()
     sender.close()
     try:
         if not receiver.poll(max(0.0, deadline - time.monotonic())):
             raise QueryTimeout(f"query {query.name!r} ran longer than {timeout:g} s and was stopped",
-                               where=str(query.path), fix="raise --timeout or narrow the query")
+                               where=query.where, fix="raise --timeout or narrow the query")
         try:
             message = receiver.recv()
         except EOFError:
             process.join(1.0)
-            raise QueryError(f"the query process died (exit code {process.exitcode})",
-                             where=str(query.path)) from None
+            raise QueryError(f"the query process died (exit code {process.exitcode})", where=query.where) from None
     finally:
         if process.is_alive():
             process.kill()
@@ -423,138 +435,10 @@ def _execute_in_child(store: ox.Store | Path, query: StoredQuery, values: dict[s
         receiver.close()
     kind = message[0]
     if kind == "ok":
-        return QueryResult(columns=message[1], rows=message[2])
+        return message[1]
     if kind == "query-error":
         raise QueryError(message[1], where=message[2], fix=message[3])
-    raise QueryError(f"the query failed: {message[1]}", where=str(query.path))
-
-
-# ---------------------------------------------------------------------------------------- remote
-
-_IRIREF = re.compile(r'<[^<>"{}|^`\\\x00-\x20]*>')
-
-
-def _where_brace(text: str) -> int:
-    """Offset of the ``{`` opening the top-level WHERE group, skipping comments, strings and IRIs."""
-    i, depth, n = 0, 0, len(text)
-    while i < n:
-        ch = text[i]
-        if ch == "#":
-            end = text.find("\n", i)
-            i = n if end < 0 else end + 1
-            continue
-        if ch in "\"'":
-            quote = ch * 3 if text.startswith(ch * 3, i) else ch
-            j = i + len(quote)
-            while j < n and not text.startswith(quote, j):
-                j += 2 if text[j] == "\\" else 1
-            i = j + len(quote)
-            continue
-        if ch == "<":
-            match = _IRIREF.match(text, i)
-            i = match.end() if match else i + 1
-            continue
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "{" and depth == 0:
-            return i
-        i += 1
-    raise QueryError("cannot find the WHERE group of the query")
-
-
-def _with_values(query: StoredQuery, values: Mapping[str, str]) -> str:
-    if not values:
-        return query.text
-    block = " ".join(f"VALUES ?{name} {{ {ox.Literal(value)} }}" for name, value in sorted(values.items()))
-    at = _where_brace(query.text) + 1
-    text = f"{query.text[:at]}\n  {block}\n{query.text[at:]}"
-    parse_query(text, where=str(query.path))  # still one valid SELECT, nothing smuggled in
-    return text
-
-
-def run_remote(
-    endpoint_url: str,
-    query: StoredQuery,
-    params: Mapping[str, str] | None = None,
-    *,
-    timeout: float = 30.0,
-    allow_network: bool = False,
-) -> QueryResult:
-    """Run ``query`` on a SPARQL 1.1 Protocol endpoint (POST, JSON results) within ``timeout`` seconds.
-
-    ``allow_network`` is about what the *query* may reach (SERVICE, FROM); the endpoint itself is the
-    caller's explicit choice. Parameters are bound by a VALUES block at the start of the WHERE group.
-    """
-    import http.client  # only remote queries need the HTTP stack (kg query stays quick to start)
-    import urllib.error
-    import urllib.parse
-    import urllib.request
-
-    if urllib.parse.urlsplit(endpoint_url).scheme not in ("http", "https"):
-        raise UsageError(f"not an http(s) URL: {endpoint_url!r}", where="--endpoint",
-                         fix="give the SPARQL endpoint as http://HOST:PORT/PATH")
-    _check(query, allow_network)
-    text = _with_values(query, _bind(query, params))
-    request = urllib.request.Request(
-        endpoint_url,
-        data=urllib.parse.urlencode({"query": text}).encode("utf-8"),
-        method="POST",
-        headers={"Accept": "application/sparql-results+json",
-                 "Content-Type": "application/x-www-form-urlencoded; charset=UTF-8"},
-    )
-    deadline = time.monotonic() + timeout
-    try:
-        # the socket timeout bounds the connect and each read; the loop bounds the whole body
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - scheme checked
-            expected = response.headers.get("Content-Length")
-            chunks: list[bytes] = []
-            while chunk := response.read(65536):
-                chunks.append(chunk)
-                if time.monotonic() > deadline:
-                    raise QueryTimeout(f"endpoint {endpoint_url} took longer than {timeout:g} s",
-                                       where=str(query.path), fix="raise --timeout")
-    except urllib.error.HTTPError as exc:
-        detail = exc.read(500).decode("utf-8", "replace").strip()
-        raise RemoteError(f"endpoint answered HTTP {exc.code}: {detail}", where=endpoint_url) from None
-    except TimeoutError:
-        raise QueryTimeout(f"endpoint {endpoint_url} did not answer within {timeout:g} s",
-                           where=str(query.path), fix="raise --timeout") from None
-    except http.client.HTTPException as exc:  # IncompleteRead: the body stopped short
-        raise RemoteError(f"truncated answer from the endpoint: {exc!r}", where=endpoint_url) from None
-    except (urllib.error.URLError, OSError, ValueError) as exc:
-        reason = getattr(exc, "reason", exc)
-        if isinstance(reason, TimeoutError):
-            raise QueryTimeout(f"endpoint {endpoint_url} did not answer within {timeout:g} s",
-                               where=str(query.path), fix="raise --timeout") from None
-        raise RemoteError(f"cannot reach the server ({reason})", where=endpoint_url,
-                          fix="is the server running?") from None
-    body = b"".join(chunks)
-    if expected is not None and expected.isdigit() and len(body) != int(expected):
-        raise RemoteError(f"truncated answer: {len(body)} of {expected} bytes", where=endpoint_url)
-    return _parse_results_json(body, endpoint_url)
-
-
-def _parse_results_json(body: bytes, where: str) -> QueryResult:
-    try:
-        data = json.loads(body.decode("utf-8"))
-        columns = tuple(data["head"]["vars"])
-        rows = tuple(
-            tuple(_binding_text(binding.get(column)) for column in columns)
-            for binding in data["results"]["bindings"]
-        )
-    except (UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError, AttributeError) as exc:
-        raise RemoteError(f"truncated or malformed SPARQL JSON results: {exc}", where=where) from None
-    return QueryResult(columns=columns, rows=rows)
-
-
-def _binding_text(binding: Mapping[str, str] | None) -> str | None:
-    if binding is None:
-        return None
-    if binding.get("type") == "bnode":
-        return f"_:{binding['value']}"
-    return binding["value"]
+    raise QueryError(f"the query failed: {message[1]}", where=query.where)
 
 
 if __name__ == "__main__":  # python -m kg.queries: re-check the stored queries, rewrite the manifest

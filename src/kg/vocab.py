@@ -124,3 +124,12 @@ class DIP(DefinedNamespace):
     anchorStart: URIRef
     anchorEnd: URIRef
     anchorText: URIRef
+    # derived at build time (kg.derive)
+    PersonLink: URIRef
+    JurisdictionInference: URIRef
+    samePersonAs: URIRef
+    linkedPerson: URIRef
+    canonicalPerson: URIRef
+    inferenceBasis: URIRef
+    inferredFor: URIRef
+    inferredJurisdiction: URIRef

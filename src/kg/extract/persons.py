@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date as Date
-from difflib import SequenceMatcher
 
 from spacy.tokens import Doc
 
@@ -19,6 +18,7 @@ from kg import geo
 from kg.extract.lexicon import lexicon
 from kg.extract.mentions import PersonMention, Title, clean_person, plausible_person
 from kg.extract.syntax import tokens_with
+from kg.names import can_be, similar
 from kg.text import fold
 
 
@@ -369,12 +369,7 @@ class PersonEntity:
 
 
 def _similar(a: str, b: str) -> bool:
-    if a == b:
-        return True
-    if len(a) < 5 or len(b) < 5 or a[0] != b[0]:
-        return False
-    return SequenceMatcher(None, a, b).ratio() >= 0.83
-
+    return similar(a, b)
 
 def cluster_persons(persons: list[PersonMention], headline_end: int = 0) -> list[PersonEntity]:
     """One entity per person. A shorter form ("Dravas", "Dravaz") joins the latest full name
@@ -429,13 +424,8 @@ def cluster_persons(persons: list[PersonMention], headline_end: int = 0) -> list
 
 
 def _joins(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
-    if not short:
-        return False
-    if len(short) == 1:
-        return _similar(short[0], full[-1])
-    return _similar(short[-1], full[-1]) and (short[0] == full[0] or short[0][:1] == full[0][:1]
-                                              or short == full[-len(short):])
-
+    """The shared rule of :func:`kg.names.can_be` (the store applies it across articles)."""
+    return can_be(short, full)
 
 def bind_title_mentions(doc: Doc, persons: list[PersonMention], entities: list[PersonEntity],
                         titles: list[Title]) -> None:
