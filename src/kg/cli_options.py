@@ -97,7 +97,8 @@ def write_answer_to(answer: Any, fmt: str, output: str, *, wide: bool) -> None:
     from kg.render import write_answer
 
     if output == "-":
-        width = None if wide else shutil.get_terminal_size((100, 24)).columns
+        # cut to the terminal; a pipe or a file gets every character (as ls and git do)
+        width = None if wide or not sys.stdout.isatty() else shutil.get_terminal_size((100, 24)).columns
         write_answer(answer, fmt, sys.stdout, sys.stdout.buffer, width=width)
         return
     from kg.export import write_atomic
