@@ -118,3 +118,23 @@ def test_constructions_walker_finds_what_spacy_dependency_matcher_finds(nlp) -> 
                           for h in hits)
 
         assert keyed(cx.walker().hits(ctx.doc)) == keyed(cx.engine(ctx.doc.vocab).hits(ctx.doc)), text[:60]
+
+
+def test_constructions_readme_example_is_a_working_construction(nlp) -> None:
+    """The README's "Adding a construction" example parses and finds what its example says."""
+    from kg.extract.pipeline import context_of
+    from kg.extract.roles import take
+    from kg.extract.roles import FINDERS
+
+    readme = Path(__file__).resolve().parents[1].joinpath("README.md").read_text("utf-8")
+    block = readme.split("### Adding a construction", 1)[1].split("```json", 1)[1].split("```", 1)[0]
+    item = cx.parse(json.loads(block), "README.md")
+    [example] = item.examples
+    ctx = context_of(nlp(example["text"]), Article(id="r", text=example["text"], date=date(2024, 3, 4)))
+    [hit] = cx.Walker((item,)).hits(ctx.doc)
+    roles: dict[str, set[str]] = {}
+    for k, spec in enumerate(item.roles):
+        fillers = hit.fillers.get(k, []) if spec.path else FINDERS[spec.find](ctx, hit.trigger, {})
+        roles.setdefault(spec.role, set()).update(_names(take(ctx, spec.take, fillers)))
+    for role, expected in example["expect"].items():
+        assert set(expected) <= roles[role]
