@@ -266,3 +266,16 @@ def test_extract_news_hosting_at_home_is_no_trip() -> None:
 def test_extract_news_name_in_apposition_to_a_title() -> None:
     text = "The Kenyan leader, Amara Okafor, wrapped up a three-day visit to Ghana on Thursday."
     assert facts(text) == {("visit", "occurred", ("Amara Okafor",), ("Ghana",))}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The foreign ministers of Egypt and Greece, Sameh Hassan and Nikos Papas, signed the deal.",
+     {("Sameh Hassan", "Foreign Minister", "Egypt"), ("Nikos Papas", "Foreign Minister", "Greece")}),
+    ("Sameh Hassan, Egypt's top diplomat, arrived in Athens.", {("Sameh Hassan", "Foreign Minister", "Egypt")}),
+    ("EU foreign policy chief Josep Marin said the talks would resume.",
+     {("Josep Marin", "Foreign Policy Chief", "European Union")}),
+    ("The Chinese Defence Ministry spokesman, Colonel Wu Qian, said drills would continue.",
+     {("Wu Qian", "Spokesman", "China")}),
+])
+def test_extract_news_office_forms(text: str, expected: set) -> None:
+    assert posts(text) == expected

@@ -61,6 +61,56 @@ def find_persons(doc: Doc, titles: list[Title], on: Date | None, headline_end: i
     return persons
 
 
+def plural_titles(doc: Doc, entities: list[PersonEntity], titles: list[Title], on: Date | None) -> None:
+    """'the foreign ministers of Egypt and Greece, A and B': one office, as many states as names,
+    given in order; 'the two presidents, A and B' (no states): the office alone."""
+    by_start = {m.start: m for e in entities for m in e.mentions}
+    by_key = {e.key: e for e in entities}
+    for title in list(titles):
+        head = doc[title.end - 1] if title.end - 1 < len(doc) else None
+        heads = [t for t in doc[title.start:title.end] if t.tag_ in ("NNS", "NNPS")]
+        if not heads:
+            continue
+        states = [title.country] if title.country and not title.country.startswith("io:") else []
+        k = title.end
+        for prep in (c for c in heads[-1].children if c.dep_ == "prep" and c.lower_ == "of"):
+            named_states = [(t.i, code) for o in prep.children if o.dep_ == "pobj"
+                            for t in [o, *(c for c in o.subtree if c.dep_ == "conj")]
+                            if (code := geo.country_code(t.text, on, codes=False))]
+            if named_states:
+                states = [code for _, code in named_states]
+                k = max(i for i, _ in named_states) + 1
+        named = []
+        while k < len(doc) and k < title.end + 30:
+            if k in by_start and not by_start[k].all_titles:
+                named.append(by_start[k])
+                k = by_start[k].end
+            elif doc[k].text in (",", "and"):
+                k += 1
+            else:
+                break
+        if len(named) < 2 or (states and len(states) != len(named)):
+            continue
+        del head
+        for n, mention in enumerate(named):
+            single = Title(title.start, title.end, _singular(title.phrase), title.former,
+                           states[n] if states else None, title.deputy)
+            mention.title = single
+            by_key[mention.key].titles.append(single)
+            titles.append(single)
+
+
+def _singular(phrase: str) -> str:
+    """'foreign ministers' -> 'foreign minister' (the last word's plural s)."""
+    words = phrase.split()
+    last = words[-1]
+    if last.endswith("ies"):
+        last = last[:-3] + "y"
+    elif last.endswith("s") and not last.endswith("ss"):
+        last = last[:-1]
+    return " ".join([*words[:-1], last])
+
+
 def counterparts(doc: Doc, entities: list[PersonEntity], titles: list[Title], on: Date | None) -> None:
     """'X met his French counterpart Y', 'X and his Greek and French counterparts, Y and Z,
     respectively', 'his southern counterpart Y': Y holds X's office, for the state the adjective
@@ -345,8 +395,8 @@ def _definite_title(doc: Doc, title: Title) -> bool:
     k = title.start - 1
     while k >= 0 and doc[k].is_lower and doc[k].pos_ in ("ADJ", "VERB") and doc[k].lower_ != "the":
         k -= 1
-    while k >= 0 and (doc[k].ent_type_ in ("NORP", "GPE") or doc[k].text in ("'s", "’s")) and doc[k].lower_ != "the":
-        k -= 1
+    while k >= 0 and (doc[k].ent_type_ in ("NORP", "GPE", "ORG") or doc[k].text in ("'s", "’s")) and doc[k].lower_ != "the":
+        k -= 1  # "the Chinese Defence Ministry spokesman"
     return k >= 0 and (doc[k].lower_ in ("the", "this", "that") or doc[k].dep_ == "poss" or doc[k + 1].text in ("'s", "’s"))
 
 

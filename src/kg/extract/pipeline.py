@@ -20,7 +20,7 @@ from kg.extract import constructions, gatherings, inference, nationality, statem
 from kg.extract.context import Context
 from kg.extract.events import to_events
 from kg.extract.mentions import find_orgs, find_places, find_titles
-from kg.extract.persons import bind_title_mentions, cluster_persons, counterparts, find_persons
+from kg.extract.persons import bind_title_mentions, cluster_persons, counterparts, find_persons, plural_titles
 from kg.extract.pieces import Failed
 from kg.extract.positions import positions as find_positions
 from kg.extract.syntax import Found, evidence_of
@@ -58,6 +58,7 @@ def context_of(doc: Doc, article: Article) -> Context:
     entities = cluster_persons(persons, headline_end)
     bind_title_mentions(doc, persons, entities, titles)
     counterparts(doc, entities, titles, anchor)
+    plural_titles(doc, entities, titles, anchor)
     ctx = Context(doc, anchor, persons, entities, titles, find_places(doc, anchor), find_orgs(doc, anchor),
                   article.body_offset)
     nationality.assign(ctx)

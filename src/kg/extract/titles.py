@@ -84,6 +84,7 @@ def find_titles(doc: Doc, on: Date | None) -> list[Title]:
             start = max(start, employer[0])
         comp_end, comp_country, span_end = _complement(doc, end, on)
         phrase = fold(" ".join(t.text for t in doc[start:comp_end] if not t.is_space)).replace(" - ", "-")
+        phrase = lex.table("title_aliases").get(phrase, phrase)
         prefix_start, deputy, former = _prefixes(doc, start)
         sending = any(w in lex.words("sending_state_titles") for w in (phrase, phrase.split()[-1]))
         country = _title_country(doc, prefix_start, on, sending=sending) or comp_country \
@@ -114,7 +115,10 @@ def _head_end(doc: Doc, i: int, heads: frozenset[str], words: list[str]) -> int:
     for j in range(min(len(doc), i + 6), i, -1):
         if doc[j - 1].is_punct or any("\n" in t.text or "\n" in t.whitespace_ for t in doc[i:j - 1]):
             continue
-        if _folded_span(words, i, j) in heads and doc[j - 1].lower_ not in _LINKS + ("the",) \
+        text = _folded_span(words, i, j)
+        if text.endswith("s") and text not in heads and doc[j - 1].tag_ in ("NNS", "NNPS"):
+            text = text[:-1]  # "foreign ministers": a plural office (kg.extract.persons.plural_titles)
+        if text in heads and doc[j - 1].lower_ not in _LINKS + ("the",) \
                 and doc[j - 1].pos_ in ("NOUN", "PROPN"):
             if not (doc[i].text[:1].isupper() or doc[i].pos_ == "NOUN" or doc[i].is_lower):
                 return 0
