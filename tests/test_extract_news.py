@@ -279,3 +279,16 @@ def test_extract_news_name_in_apposition_to_a_title() -> None:
 ])
 def test_extract_news_office_forms(text: str, expected: set) -> None:
     assert posts(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Bola Tinde met Kwame Asare in Accra on Monday.",          # NER: ORG, PERSON
+    "Nana Addo received Muhammadu Tinubu at the Jubilee House.",  # NER: ORG, PERSON
+])
+def test_extract_news_names_in_person_slots(text: str) -> None:
+    assert [f for f in facts(text) if f[0] == "meeting"], text
+
+
+def test_extract_news_an_organisation_that_moves_is_no_person() -> None:
+    names = {e.name for e in run("Deutsche Kredit moved to London last year.").entities if e.kind == "person"}
+    assert names == set()

@@ -53,6 +53,7 @@ def find_persons(doc: Doc, titles: list[Title], on: Date | None, headline_end: i
         if title.end in {s for s, _ in spans}:
             titled.add(title.end)
     _name_partners(doc, spans, covered, on, titles)
+    _names_in_person_slots(doc, spans, covered, on)
     _surname_repeats(doc, spans, covered, titled)
     if headline_end:
         _trim_headline(doc, spans, headline_end)
@@ -162,6 +163,46 @@ def counterparts(doc: Doc, entities: list[PersonEntity], titles: list[Title], on
             mention.title = title
             by_key[mention.key].titles.append(title)
             titles.append(title)
+
+
+def _names_in_person_slots(doc: Doc, spans: dict, covered: set[int], on: Date | None) -> None:
+    """A two- to four-word proper name that NER called a place or nothing (an organisation only when it
+    meets a person) but that
+    names no place, state or organisation we know, standing where only a person can stand: the one who
+    meets, visits, hosts, travels or says, or the one met or received ("Bola Tinde met Kwame Asare")."""
+    lex = lexicon()
+    verbs = lex.words("meet_verbs") | lex.words("host_verbs") | lex.words("visit_verbs") | lex.speech_verbs \
+        | lex.words("travel_to_verbs") | lex.words("arrive_verbs") | lex.words("depart_verbs")
+    for token in doc:
+        if token.i in covered or token.pos_ != "PROPN" or token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
+            continue
+        verb = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "with" else token.head
+        if verb.lemma_.lower() not in verbs or (token.dep_ == "pobj" and token.head.lower_ != "with"):
+            continue
+        s, e = _name_span(doc, token)
+        if not 2 <= e - s <= 4 or any(i in covered for i in range(s, e)):
+            continue
+        words = doc[s:e]
+        if not all(t.is_alpha and t.text[:1].isupper() and not t.is_upper for t in words):
+            continue
+        if any(t.ent_type_ == "ORG" for t in words) and not _meets_a_person(verb, token, covered):
+            continue  # an organisation moves or says; only a person meets a person
+        name = _name(doc, s, e)
+        if geo.resolve_place(name, on) or any(geo.country_code(t.text, on, codes=False) for t in words):
+            continue
+        if plausible_person(name, on):
+            spans[(s, e)] = PersonMention(s, e, name)
+            covered.update(range(s, e))
+
+
+def _meets_a_person(verb, token, covered: set[int]) -> bool:
+    """``verb`` is a meeting or hosting verb whose other side is a person already found."""
+    lex = lexicon()
+    if verb.lemma_.lower() not in lex.words("meet_verbs") | lex.words("host_verbs"):
+        return False
+    others = [c for c in verb.children if c.dep_ in ("nsubj", "dobj") and c.i != token.i]
+    others += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.i != token.i]
+    return any(o.i in covered for o in others)
 
 
 def _particles(doc: Doc, spans: dict, covered: set[int]) -> None:
