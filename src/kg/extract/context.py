@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from kg import geo
 from kg.extract.lexicon import lexicon
 from kg.extract.mentions import OrgMention, PersonMention, PlaceMention, Title
-from kg.extract.persons import PersonEntity
+from kg.extract.coreference import PersonEntity
 from kg.text import fold
 
 PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})

@@ -38,62 +38,60 @@ def find_attendance(ctx: Context) -> list[Found]:
     sent_no = {s.start: n for n, s in enumerate(sents)}
     for token in tokens_with(ctx.doc, nouns):
         n = sent_no[token.sent.start]
-        if True:
-            lemma = token.lemma_.lower()
-            if token.pos_ != "NOUN" or lemma not in nouns:
-                continue
-            definite = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
-                           for c in token.children)
-            earlier = [f for f in frames if f["lemma"] == lemma]
-            frame = earlier[-1] if definite and earlier else None
-            if frame is None:
-                frame = {"lemma": lemma, "places": [], "hosts": [], "sents": []}
-                frames.append(frame)
-            frame["sents"].append(n)
-            by_token[token.i] = frame
-            if not frame["places"]:
-                frame["places"] = [d for o in prep_objects(token, {"in", "at"}) for d in ctx.places_of(o)]
-            verb = token.head
-            if verb.lemma_.lower() == "host" and token.dep_ == "nsubjpass":
-                frame["hosts"] += _agents(ctx, verb)
-            elif verb.lemma_.lower() == "host" and token.dep_ == "dobj":
-                subj = subject_of(verb)
-                frame["hosts"] += ctx.actors_of(subj, persons_only=True) if subj is not None else []
+        lemma = token.lemma_.lower()
+        if token.pos_ != "NOUN" or lemma not in nouns:
+            continue
+        definite = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
+                       for c in token.children)
+        earlier = [f for f in frames if f["lemma"] == lemma]
+        frame = earlier[-1] if definite and earlier else None
+        if frame is None:
+            frame = {"lemma": lemma, "places": [], "hosts": [], "sents": []}
+            frames.append(frame)
+        frame["sents"].append(n)
+        by_token[token.i] = frame
+        if not frame["places"]:
+            frame["places"] = [d for o in prep_objects(token, {"in", "at"}) for d in ctx.places_of(o)]
+        verb = token.head
+        if verb.lemma_.lower() == "host" and token.dep_ == "nsubjpass":
+            frame["hosts"] += _agents(ctx, verb)
+        elif verb.lemma_.lower() == "host" and token.dep_ == "dobj":
+            subj = subject_of(verb)
+            frame["hosts"] += ctx.actors_of(subj, persons_only=True) if subj is not None else []
     found: list[Found] = []
     for token in tokens_with(ctx.doc, {"attend"}) if frames else []:
-        n, sent = sent_no[token.sent.start], token.sent
-        if True:
-            if token.pos_ != "VERB" or token.lemma_.lower() != "attend":
-                continue
-            objects = [c for c in token.children if c.dep_ == "dobj"]
-            if objects and objects[0].i in by_token:
-                frame = by_token[objects[0].i]
-            elif not objects or objects[0].lower_ == "it":
-                named = [(max(s for s in f["sents"] if s <= n), i) for i, f in enumerate(frames)
-                         if any(n - 2 <= s <= n for s in f["sents"])]
-                frame = frames[max(named)[1]] if named else None  # the last one named up to here
-            else:
-                frame = None
-            if frame is None:
-                continue
-            subj = subject_of(token)
-            attendees = ctx.actors_of(subj, persons_only=True) if subj is not None else []
-            if not attendees and token.dep_ == "xcomp" and token.head.head.lemma_ == "be":
-                # "Also due to attend are B, C": the attendees follow the copula
-                attendees = [a for c in token.head.head.children if c.dep_ in ("attr", "nsubj")
-                             for a in ctx.actors_of(c, persons_only=True)]
-            people = _unique(frame["hosts"] + attendees)
-            if attendees and len(people) >= 2:
-                roles = {"participant": people}
-                if frame["places"]:
-                    roles["place"] = frame["places"][:1]
-                found.append(Found("meeting", token, roles, "gathering.attend"))
-            hosts = {h.key for h in frame["hosts"]}
-            for place in frame["places"][:1]:
-                travelers = [a for a in attendees if a.key not in hosts and a.country != place.country]
-                if travelers:
-                    found.append(Found("visit", token, {"traveler": travelers, "destination": [place]},
-                                       "gathering.attend"))
+        n = sent_no[token.sent.start]
+        if token.pos_ != "VERB" or token.lemma_.lower() != "attend":
+            continue
+        objects = [c for c in token.children if c.dep_ == "dobj"]
+        if objects and objects[0].i in by_token:
+            frame = by_token[objects[0].i]
+        elif not objects or objects[0].lower_ == "it":
+            named = [(max(s for s in f["sents"] if s <= n), i) for i, f in enumerate(frames)
+                     if any(n - 2 <= s <= n for s in f["sents"])]
+            frame = frames[max(named)[1]] if named else None  # the last one named up to here
+        else:
+            frame = None
+        if frame is None:
+            continue
+        subj = subject_of(token)
+        attendees = ctx.actors_of(subj, persons_only=True) if subj is not None else []
+        if not attendees and token.dep_ == "xcomp" and token.head.head.lemma_ == "be":
+            # "Also due to attend are B, C": the attendees follow the copula
+            attendees = [a for c in token.head.head.children if c.dep_ in ("attr", "nsubj")
+                         for a in ctx.actors_of(c, persons_only=True)]
+        people = _unique(frame["hosts"] + attendees)
+        if attendees and len(people) >= 2:
+            roles = {"participant": people}
+            if frame["places"]:
+                roles["place"] = frame["places"][:1]
+            found.append(Found("meeting", token, roles, "gathering.attend"))
+        hosts = {h.key for h in frame["hosts"]}
+        for place in frame["places"][:1]:
+            travelers = [a for a in attendees if a.key not in hosts and a.country != place.country]
+            if travelers:
+                found.append(Found("visit", token, {"traveler": travelers, "destination": [place]},
+                                   "gathering.attend"))
     return found
 
 

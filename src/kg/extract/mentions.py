@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from kg import geo
 from kg.extract.lexicon import io_name, lexicon
-from kg.extract.titles import Title, find_titles
+from kg.extract.titles import Title, find_titles  # noqa: F401 (re-exported)
 from kg.text import fold
 
 

@@ -16,7 +16,6 @@ from kg.extract.syntax import tokens_with
 
 def assign(ctx: Context) -> None:
     """Fill ``ctx.nationality``: person key -> (ISO code, basis)."""
-    doc = ctx.doc
     title_states = lexicon().table("title_states")
     for entity in ctx.entities:
         found: tuple[str, str] | None = None

@@ -20,7 +20,8 @@ from kg.extract import constructions, gatherings, inference, nationality, statem
 from kg.extract.context import Context
 from kg.extract.events import to_events
 from kg.extract.mentions import find_orgs, find_places, find_titles
-from kg.extract.persons import bind_title_mentions, cluster_persons, counterparts, find_persons, plural_titles
+from kg.extract.coreference import bind_title_mentions, cluster_persons, counterparts, plural_titles
+from kg.extract.persons import find_persons
 from kg.extract.pieces import Failed
 from kg.extract.positions import positions as find_positions
 from kg.extract.syntax import Found, evidence_of

@@ -268,7 +268,6 @@ def _meeting(found: Found, hosts: list[Actor], guests: list[Actor]) -> list[Foun
     if hosts and len(guests) >= 2 and not _one_gathering(found.trigger):
         # "talks with A, B and C", "meetings with A and B": the subject met each of them; that A and
         # B met each other is not said
-        host = hosts[0]
         return [Found(found.kind, found.trigger, {"participant": _unique([*hosts, g]), **place}, found.rule, found.status)
                 for g in guests if g.key not in {h.key for h in hosts}]
     separate = found.trigger.tag_ == "NNS" and found.trigger.lemma_.lower() == "meeting" or any(

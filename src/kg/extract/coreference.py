@@ -1,0 +1,262 @@
+"""One entity per person per article, and the offices the article gives each entity.
+
+Reads the person mentions of :mod:`kg.extract.persons` (with the titles bound to them there);
+adds :class:`PersonEntity` records: a shorter form ("Dravas", "Dravaz", "Qin") joins the full name it
+stands for (:func:`kg.names.can_be`, the rule the store also uses across articles); then offices
+named without a name are given to a person: "the prime minister said" (a nearby or the only
+holder), "his French counterpart Y" (the owner's office, the adjective's state), "the foreign
+ministers of A and B, X and Y" (one office, distributed in order).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date as Date
+
+from spacy.tokens import Doc
+
+from kg import geo
+from kg.extract.lexicon import lexicon
+from kg.extract.mentions import PersonMention, Title
+from kg.extract.persons import _definite_title
+from kg.extract.syntax import tokens_with
+from kg.names import can_be, similar
+from kg.text import fold
+
+def plural_titles(doc: Doc, entities: list[PersonEntity], titles: list[Title], on: Date | None) -> None:
+    """'the foreign ministers of Egypt and Greece, A and B': one office, as many states as names,
+    given in order; 'the two presidents, A and B' (no states): the office alone."""
+    by_start = {m.start: m for e in entities for m in e.mentions}
+    by_key = {e.key: e for e in entities}
+    for title in list(titles):
+        head = doc[title.end - 1] if title.end - 1 < len(doc) else None
+        heads = [t for t in doc[title.start:title.end] if t.tag_ in ("NNS", "NNPS")]
+        if not heads:
+            continue
+        states = [title.country] if title.country and not title.country.startswith("io:") else []
+        k = title.end
+        for prep in (c for c in heads[-1].children if c.dep_ == "prep" and c.lower_ == "of"):
+            named_states = [(t.i, code) for o in prep.children if o.dep_ == "pobj"
+                            for t in [o, *(c for c in o.subtree if c.dep_ == "conj")]
+                            if (code := geo.country_code(t.text, on, codes=False))]
+            if named_states:
+                states = [code for _, code in named_states]
+                k = max(i for i, _ in named_states) + 1
+        named = []
+        while k < len(doc) and k < title.end + 30:
+            if k in by_start and not by_start[k].all_titles:
+                named.append(by_start[k])
+                k = by_start[k].end
+            elif doc[k].text in (",", "and"):
+                k += 1
+            else:
+                break
+        if len(named) < 2 or (states and len(states) != len(named)):
+            continue
+        del head
+        for n, mention in enumerate(named):
+            single = Title(title.start, title.end, _singular(title.phrase), title.former,
+                           states[n] if states else None, title.deputy)
+            mention.title = single
+            by_key[mention.key].titles.append(single)
+            titles.append(single)
+
+def _singular(phrase: str) -> str:
+    """'foreign ministers' -> 'foreign minister' (the last word's plural s)."""
+    words = phrase.split()
+    last = words[-1]
+    if last.endswith("ies"):
+        last = last[:-3] + "y"
+    elif last.endswith("s") and not last.endswith("ss"):
+        last = last[:-1]
+    return " ".join([*words[:-1], last])
+
+def counterparts(doc: Doc, entities: list[PersonEntity], titles: list[Title], on: Date | None) -> None:
+    """'X met his French counterpart Y', 'X and his Greek and French counterparts, Y and Z,
+    respectively', 'his southern counterpart Y': Y holds X's office, for the state the adjective
+    names (if it names one). X is the person with an office named last before the noun in its
+    sentence. The new titles are bound to Y, Z and added to ``titles``."""
+    lex = lexicon()
+    persons = sorted((m for e in entities for m in e.mentions), key=lambda m: m.start)
+    by_start = {m.start: m for m in persons}
+    by_key = {e.key: e for e in entities}
+    for token in tokens_with(doc, lex.words("counterpart_nouns")):
+        if token.lemma_.lower() not in lex.words("counterpart_nouns") or token.pos_ != "NOUN":
+            continue
+        sent = token.sent
+        owners = [m for m in persons if sent.start <= m.start < token.i and by_key[m.key].titles]
+        if not owners:
+            continue
+        owner_title = by_key[owners[-1].key].titles[0]
+        modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod") and c.i < token.i]
+        modifiers = [t for m in modifiers for t in [m, *(c for c in m.subtree if c.dep_ == "conj")]]
+        states = [code for t in sorted(modifiers, key=lambda t: t.i)
+                  if (code := geo.country_code(t.text, on, codes=False))]
+
+        named: list[PersonMention] = []
+        k = token.i + 1
+        if k + 1 < sent.end and doc[k].lower_ in ("from", "of"):  # "his counterpart from Ghana, X"
+            code = geo.country_code(doc[k + 1].text, on, codes=False)
+            if code:
+                states.append(code)
+                k += 2
+        while k < sent.end and len(named) < max(len(states), 1) + 1:
+            if k in by_start and not by_start[k].all_titles:
+                named.append(by_start[k])
+                k = by_start[k].end
+            elif doc[k].text in (",", "and") or doc[k].lower_ in ("respectively",):
+                k += 1
+            else:
+                break
+        if not named:
+            continue
+        if len(named) == len(states):
+            pairs = list(zip(named, states))
+        elif len(states) <= 1:
+            pairs = [(m, states[0] if states else None) for m in named]
+        else:
+            continue
+        phrase = lex.table("office_equivalents").get(owner_title.phrase, owner_title.phrase)
+        for mention, code in pairs:
+            title = Title(token.i, token.i + 1, phrase, owner_title.former, code, owner_title.deputy)
+            mention.title = title
+            by_key[mention.key].titles.append(title)
+            titles.append(title)
+
+def _possessed_by_person(doc: Doc, title: Title, persons: list[PersonMention]) -> bool:
+    """"Mr Roe's spokesman", "Roe spokesperson X": the office is someone else's aide."""
+    starts = {i for m in persons for i in range(m.start, m.end)}
+    k = title.start - 1
+    if k >= 0 and doc[k].text in ("'s", "’s"):
+        k -= 1
+    return k >= 0 and k in starts
+
+@dataclass
+class PersonEntity:
+    key: str
+    name: str
+    mentions: list[PersonMention] = field(default_factory=list)
+    titles: list[Title] = field(default_factory=list)
+
+    @property
+    def aliases(self) -> tuple[str, ...]:
+        return tuple(sorted({m.name for m in self.mentions} - {self.name}))
+
+def _similar(a: str, b: str) -> bool:
+    return similar(a, b)
+
+def cluster_persons(persons: list[PersonMention], headline_end: int = 0) -> list[PersonEntity]:
+    """One entity per person. A shorter form ("Dravas", "Dravaz") joins the latest full name
+    of the same surname mentioned before it (news names a person in full first); headline
+    mentions may join a full name that comes later. Otherwise it is a person of its own."""
+    entities: list[PersonEntity] = []
+    by_full: dict[tuple[str, ...], PersonEntity] = {}
+    ordered = sorted(persons, key=lambda m: (m.start < headline_end, m.start))  # body first
+    fullest = sorted(persons, key=lambda m: (-len(m.name.split()), m.start))
+    for mention in ordered:
+        words = tuple(fold(mention.name).split())
+        target = by_full.get(words)
+        if target is None:
+            in_headline = mention.start < headline_end
+            candidates = [
+                m for m in fullest
+                if len(fold(m.name).split()) > len(words) and (in_headline or m.start < mention.start)
+                and _joins(words, tuple(fold(m.name).split()))
+            ]
+            if not candidates and len(words) == 1:
+                # family name first ("Qin Gang" ... "Qin"): the one full name it begins, when no
+                # full name ends with it
+                firsts = {fold(m.name) for m in fullest if len(fold(m.name).split()) > 1
+                          and fold(m.name).split()[0] == words[0] and (in_headline or m.start < mention.start)}
+                lasts = [m for m in fullest if len(fold(m.name).split()) > 1 and fold(m.name).split()[-1] == words[0]]
+                if len(firsts) == 1 and not lasts:
+                    candidates = [m for m in fullest if fold(m.name) in firsts]
+            if not candidates and (mention.honorific or (len(words) == 1 and mention.all_titles)):
+                # "Mr. Roe ... Jane Roe", "President Roe ... President Jane Roe": a surname may
+                # join the one later full name (with a title, only one holding the same title)
+                phrases = {t.phrase for t in mention.all_titles}
+                later = {fold(m.name) for m in fullest
+                         if len(fold(m.name).split()) > len(words) and _joins(words, tuple(fold(m.name).split()))
+                         and (mention.honorific or phrases & {t.phrase for t in m.all_titles})}
+                if len(later) == 1:
+                    candidates = [m for m in fullest if fold(m.name) in later]
+            if candidates:
+                best = max(candidates, key=lambda m: (len(m.name.split()), m.start if not in_headline else -m.start))
+                target = by_full.get(tuple(fold(best.name).split()))
+                if target is None:
+                    target = PersonEntity("person:" + fold(best.name), best.name)
+                    entities.append(target)
+                    by_full[tuple(fold(best.name).split())] = target
+        if target is None:
+            target = PersonEntity("person:" + " ".join(words), mention.name)
+            entities.append(target)
+        by_full.setdefault(words, target)
+        target.mentions.append(mention)
+        mention.key = target.key
+        target.titles.extend(mention.all_titles)
+    return entities
+
+def _joins(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """The shared rule of :func:`kg.names.can_be` (the store applies it across articles)."""
+    return can_be(short, full)
+
+def bind_title_mentions(doc: Doc, persons: list[PersonMention], entities: list[PersonEntity],
+                        titles: list[Title]) -> None:
+    """Definite titles with no name ("the prime minister said", "the UK chancellor", "The Russian
+    foreign minister ... Sergei Lavrov will") belong to a person the article names nearby:
+
+    - when exactly one person already holds that office here, to that person (the title may add
+      its state: "the UK chancellor");
+    - else to the last person named before it (within two sentences) who has no title, preferring
+      subjects; failing that, to the first such person named in the next sentence.
+
+    Only definite, singular mentions ("the ...", "X's ..."), never "a minister"."""
+    bound = {id(t) for p in persons for t in p.all_titles}
+    sents = list(doc.sents)
+    sent_of = {}
+    for n, sent in enumerate(sents):
+        for i in range(sent.start, sent.end):
+            sent_of[i] = n
+    for title in titles:
+        if id(title) in bound or title.start == 0 or doc[title.end - 1].tag_ in ("NNS", "NNPS"):
+            continue
+        if not _definite_title(doc, title) or _possessed_by_person(doc, title, persons):
+            continue
+        holders = [e for e in entities if any((t.phrase, t.deputy) == (title.phrase, title.deputy) for t in e.titles)
+                   and (title.country is None or all(t.country in (None, title.country) for t in e.titles))]
+        target = None
+        if len(holders) == 1:
+            target = holders[0]
+        elif not holders:
+            target = _nearby_untitled(doc, title, persons, entities, sent_of)
+        if target is None:
+            continue
+        mention = min(target.mentions, key=lambda m: abs(m.start - title.start))
+        mention.more_titles.append(title)
+        target.titles.append(title)
+        bound.add(id(title))
+
+def _nearby_untitled(doc: Doc, title: Title, persons: list[PersonMention], entities: list[PersonEntity],
+                     sent_of: dict[int, int]) -> PersonEntity | None:
+    by_key = {e.key: e for e in entities}
+    here = sent_of[title.start]
+
+    nationality = {}
+    for e in entities:
+        nationality[e.key] = next((t.country for t in e.titles if t.country), None)
+
+    def free(m: PersonMention) -> bool:
+        entity = by_key.get(m.key)
+        return entity is not None and not entity.titles and len(entity.name.split()) > 1
+
+    head = doc[title.end - 1]
+    if head.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr"):
+        return None  # "the president's office": the office, not a person named nearby
+
+    before = [m for m in persons if m.key and here - 2 <= sent_of[m.start] <= here and m.end <= title.start and free(m)
+              and title.country is None]  # "the President of South Korea" after Obama: someone else
+    subjects = [m for m in before if doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")]
+    if subjects or before:
+        return by_key[(subjects or before)[-1].key]
+    after = [m for m in persons if m.key and sent_of[m.start] == here + 1 and free(m)]
+    return by_key[after[0].key] if after and title.country else None
