@@ -22,7 +22,7 @@ One line of the file is one construction of English news language, for example::
   the first that finds someone wins (``"add": true`` adds to the earlier ones instead).
 - ``require`` / ``forbid``: paths that must / must not match from the trigger.
 - ``needs``: roles that must be filled for the construction to give a fact.
-- ``post``: named checks of :mod:`kg.extract.roles` applied to the filled roles, in order.
+- ``post``: named checks of :mod:`kg.extract.checks` applied to the filled roles, in order.
 - ``status``: a status the construction itself implies (``"considered"`` for "invited X to visit"),
   else :mod:`kg.extract.status` decides from the words around the trigger.
 - ``examples``: sentences with the roles they must give; ``tests/test_constructions.py`` runs them.
@@ -107,7 +107,8 @@ def _nodes(raw: list[dict[str, Any]], where: str) -> tuple[dict[str, Any], ...]:
 
 def parse(record: dict[str, Any], where: str) -> Construction:
     """One JSON record -> :class:`Construction` (ValueError naming ``where`` when malformed)."""
-    from kg.extract.roles import FINDERS, POSTS
+    from kg.extract.checks import POSTS
+    from kg.extract.roles import FINDERS
 
     known = {"id", "event", "trigger", "roles", "needs", "require", "forbid", "post", "status",
              "examples", "doc"}
@@ -319,7 +320,8 @@ def walker() -> Walker:
 
 def find(ctx) -> list:
     """Every fact the constructions give in ``ctx.doc`` (:class:`~kg.extract.syntax.Found`)."""
-    from kg.extract.roles import FINDERS, POSTS, take
+    from kg.extract.checks import POSTS
+    from kg.extract.roles import FINDERS, take
     from kg.extract.syntax import Found
 
     out = []

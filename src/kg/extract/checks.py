@@ -1,0 +1,178 @@
+"""The checks constructions name (``"post"``): each takes a :class:`Found` and returns the facts to
+keep (none, the same, a narrowed or a split one). Operations on English grammar and on the article's
+entities: travelers who are abroad or not at home, the two sides of a meeting, one gathering of many,
+remote contacts that are no meeting.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from kg.extract.context import Actor, Context
+from kg.extract.lexicon import lexicon
+from kg.extract.syntax import Found
+
+Post = Callable[[Context, Found], list[Found]]
+
+
+def _named_persons(ctx: Context, found: Found) -> list[Found]:
+    """Participants must be persons the article names as persons: a full name, or a name it
+    gives a title ("will visit Auschwitz": a one-word name with no title is likely no person)."""
+    def named(actor: Actor) -> bool:
+        entity = ctx.entity_by_key.get(actor.key)
+        return entity is not None and (len(entity.name.split()) > 1 or bool(entity.titles))
+
+    kept = {role: [a for a in actors if a.kind != "person" or named(a)] for role, actors in found.roles.items()}
+    return [Found(found.kind, found.trigger, kept, found.rule, found.status)]
+
+
+def _not_a_person_visited(ctx: Context, found: Found) -> list[Found]:
+    """'X visited Y' where Y is a person is a meeting, not a trip to a place."""
+    if any(ctx.person_at(c) for c in found.trigger.children if c.dep_ == "dobj"):
+        return []
+    return [found]
+
+
+def _persons_travel(ctx: Context, found: Found) -> list[Found]:
+    """Only persons travel here (a whole state or an unnamed group does not, by the guidelines),
+    but a group led by or listing persons was resolved to them before."""
+    travelers = [a for a in found.roles.get("traveler", []) if a.kind in ("person", "group")]
+    if not travelers:
+        return []
+    found.roles["traveler"] = travelers
+    return [found]
+
+
+def _abroad(ctx: Context, found: Found) -> list[Found]:
+    """The traveler's own state is known and is not the destination ('X is in Lima')."""
+    dests = found.roles.get("destination", [])
+    travelers = [t for t in found.roles.get("traveler", [])
+                 if t.country and any(d.country != t.country for d in dests)]
+    if not travelers:
+        return []
+    found.roles["traveler"] = travelers
+    return [found]
+
+
+def _not_home(ctx: Context, found: Found) -> list[Found]:
+    """Going to one's own state is going home, not a visit; an official going to a named city or
+    region of it makes a (domestic) trip. Travelers of unknown state are kept."""
+    dests = found.roles.get("destination", [])
+
+    def abroad_or_official(t: Actor) -> bool:
+        if not t.country or any(d.country != t.country for d in dests):
+            return True
+        entity = ctx.entity_by_key.get(t.key)
+        return any(d.kind != "country" for d in dests) and entity is not None and bool(entity.titles)
+
+    travelers = [t for t in found.roles.get("traveler", []) if abroad_or_official(t)]
+    if not travelers:
+        return []
+    found.roles["traveler"] = travelers
+    return [found]
+
+
+def _not_remote(ctx: Context, found: Found) -> list[Found]:
+    """A phone call, a letter or a video link is no face-to-face meeting."""
+    remote = lexicon().words("remote_words")
+    trigger = found.trigger
+    near = list(trigger.subtree) + list(trigger.head.children) + [trigger.head]
+    if any(t.lower_ in remote or t.lemma_.lower() in remote for t in near):
+        return []
+    return [found]
+
+
+def _meeting(found: Found, hosts: list[Actor], guests: list[Actor]) -> list[Found]:
+    people = _unique([a for a in hosts + guests if a.kind == "person"])
+    if len(people) < 2:
+        return []
+    place = {"place": found.roles["place"][:1]} if found.roles.get("place") else {}
+    if hosts and len(guests) >= 2 and not _one_gathering(found.trigger):
+        # "talks with A, B and C", "meetings with A and B": the subject met each of them; that A and
+        # B met each other is not said
+        return [Found(found.kind, found.trigger, {"participant": _unique([*hosts, g]), **place}, found.rule, found.status)
+                for g in guests if g.key not in {h.key for h in hosts}]
+    separate = found.trigger.tag_ == "NNS" and found.trigger.lemma_.lower() == "meeting" or any(
+        c.lower_ in lexicon().words("separate_words") for c in found.trigger.children)
+    if separate and hosts and guests:
+        return [Found(found.kind, found.trigger, {"participant": [hosts[0], g], **place}, found.rule, found.status)
+                for g in guests if g.key != hosts[0].key]
+    return [Found(found.kind, found.trigger, {"participant": people, **place}, found.rule, found.status)]
+
+
+def _one_gathering(trigger: Token) -> bool:
+    """'a summit with A and B', 'welcomed A and B to a summit': one gathering of all of them."""
+    lex = lexicon()
+    multi = lex.words("multilateral_nouns")
+    if trigger.lemma_.lower() in multi or any(c.lower_ in lex.words("joint_words") for c in trigger.children):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ in ("to", "for", "at") and
+               any(o.dep_ == "pobj" and (o.lemma_.lower() in multi or any(x.lemma_.lower() in multi for x in o.children))
+                   for o in c.children)
+               for c in trigger.children)
+
+
+def _sides(ctx: Context, found: Found) -> list[Found]:
+    """A meeting between two sides: someone who meets (subject, possessor) and someone met (object,
+    'with' phrase), or both listed by 'between A and B'. 'Groups eager to meet with A and B' gives
+    nothing: A and B are not said to meet each other."""
+    hosts, guests = found.roles.get("host", []), found.roles.get("guest", [])
+    between = found.roles.get("between", [])
+    if between:
+        return _meeting(found, hosts, between)
+    if hosts and guests:
+        return _meeting(found, hosts, guests)
+    return []
+
+
+def _sides_or_together(ctx: Context, found: Found) -> list[Found]:
+    """As ``sides``, or two or more persons who meet together ('A and B met', 'A, B and C gathered
+    in Cairo', 'A and B held talks')."""
+    kept = _sides(ctx, found)
+    if kept:
+        return kept
+    hosts = [a for a in found.roles.get("host", []) if a.kind == "person"]
+    if len(hosts) >= 2 and not found.roles.get("guest") and _together(found.trigger):
+        return _meeting(found, hosts, [])
+    return []
+
+
+def _all_together(ctx: Context, found: Found) -> list[Found]:
+    """Two or more persons who take part in one gathering together meet there."""
+    hosts = [a for a in found.roles.get("host", []) if a.kind == "person"]
+    return _meeting(found, hosts, []) if len(hosts) >= 2 else []
+
+
+def _together(trigger: Token) -> bool:
+    """A verb with no object, or a meeting noun held by the subject ('A and B held talks')."""
+    if trigger.pos_ == "VERB":
+        if trigger.lemma_.lower() in lexicon().words("sign_verbs"):
+            return True  # "A and B signed the agreement": they signed it together
+        # "A and B met": together; "A and B talked to officials": with the officials, not each other
+        return not any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("with", "to")) for c in trigger.children)
+    if trigger.dep_ in ("dobj", "attr") and trigger.head.lemma_.lower() in lexicon().words("hold_verbs"):
+        return True
+    # "A and B agreed ... during talks in Beijing": the talks they were both at
+    return trigger.dep_ == "pobj" and trigger.head.lower_ in ("during", "after", "following")
+
+
+def _unique(actors: list[Actor]) -> list[Actor]:
+    seen: dict[str, Actor] = {}
+    for actor in actors:
+        seen.setdefault(actor.key, actor)
+    return list(seen.values())
+
+
+POSTS: dict[str, Post] = {
+    "not_a_person_visited": _not_a_person_visited,
+    "named_persons": _named_persons,
+    "persons_travel": _persons_travel,
+    "abroad": _abroad,
+    "not_home": _not_home,
+    "not_remote": _not_remote,
+    "sides": _sides,
+    "sides_or_together": _sides_or_together,
+    "together": _all_together,
+}
