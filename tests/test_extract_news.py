@@ -292,3 +292,19 @@ def test_extract_news_names_in_person_slots(text: str) -> None:
 def test_extract_news_an_organisation_that_moves_is_no_person() -> None:
     names = {e.name for e in run("Deutsche Kredit moved to London last year.").entities if e.kind == "person"}
     assert names == set()
+
+
+def test_extract_news_joined_the_talks_takes_part_in_the_last_meeting() -> None:
+    text = ("Kenyan foreign minister Amara Okafor and his Ghanaian counterpart, Kwame Mensah, met in "
+            "Lisbon on Monday. The Nigerian foreign minister, Bola Adeyemi, joined the talks later.")
+    found = facts(text)
+    assert ("meeting", "occurred", ("Amara Okafor", "Bola Adeyemi", "Kwame Mensah"), ()) in found
+    assert ("visit", "occurred", ("Bola Adeyemi",), ("Portugal",)) in found
+    joined = [e for e in run(text).events if e.trigger == "joined"]
+    assert joined and all(e.time is not None and e.time.iso == "2023-06-12" for e in joined)  # the meeting's day
+
+
+def test_extract_news_joined_a_party_is_no_meeting() -> None:
+    text = ("Kenyan foreign minister Amara Okafor met his Ghanaian counterpart, Kwame Mensah, in Lisbon on "
+            "Monday. Former senator Bola Adeyemi joined the ruling party in March.")
+    assert not any("Bola Adeyemi" in f[2] for f in facts(text))

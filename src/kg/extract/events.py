@@ -52,6 +52,8 @@ def _event(ctx: Context, f: Found, anchor: Date | None) -> Event | None:
     if any(c.lower_ == "had" and c.dep_ == "aux" for t in (trigger, trigger.head) for c in t.children):
         ahead = False  # "had been planned for February": a plan made before, for a date before
     time = _date(ctx, sent, trigger, ahead)
+    if time is None and f.date_from is not None:
+        time = _date(ctx, f.date_from.sent, f.date_from, ahead)
     first = status
     status, cue = settle(status, cue, trigger=trigger, sent=sent, time=time, anchor=anchor)
     if first == "occurred" and status in ("planned", "considered"):

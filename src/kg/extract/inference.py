@@ -1,6 +1,7 @@
 """Facts that follow from other facts of the same article.
 
 - a meeting held in a named place: participants of another state travel there;
+- 'X joined the talks': X takes part in the last meeting reported before;
 - 'X will accompany Y' / 'Y, accompanied by X': X makes Y's trips too;
 - in a sports story, trips and meetings count only for office holders (an away game is no diplomacy).
 """
@@ -26,7 +27,7 @@ def meetings_abroad(ctx: Context, found: list[Found]) -> list[Found]:
             travelers = [p for p in meeting.roles.get("participant", []) if p.country and p.country != place.country]
             if travelers:
                 out.append(Found("visit", meeting.trigger, {"traveler": travelers, "destination": [place]},
-                                 meeting.rule + "+abroad", meeting.status))
+                                 meeting.rule + "+abroad", meeting.status, date_from=meeting.date_from))
     return out
 
 
@@ -60,6 +61,38 @@ def anaphoric_events(ctx: Context, found: list[Found]) -> list[Found]:
             last = before[-1]
             roles = {k: list(v) for k, v in last.roles.items()}
             out.append(Found(kind, token, roles, last.rule + "+anaphor"))
+    return out
+
+
+def joiners(ctx: Context, found: list[Found]) -> list[Found]:
+    """'The Italian minister, X, joined the talks as an observer': the subject of ``join`` whose
+    object is a definite meeting noun naming nobody ("the talks", "the meeting") takes part in
+    the last meeting reported before it, within three sentences, at its place."""
+    nouns = lexicon().words("meeting_nouns")
+    sent_no = {s.start: n for n, s in enumerate(ctx.doc.sents)}
+    meetings = sorted((f for f in found if f.kind == "meeting"), key=lambda f: f.trigger.i)
+    out = []
+    for verb in tokens_with(ctx.doc, {"join", "joins", "joined", "joining"}):
+        if verb.lemma_.lower() != "join" or verb.pos_ != "VERB":
+            continue
+        objects = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ in nouns]
+        if not objects or not any(d.dep_ == "det" and d.lower_ in ("the", "these", "those")
+                                  for d in objects[0].children):
+            continue
+        if any(c.dep_ == "prep" and c.lower_ in ("with", "between", "on", "in", "at") for c in objects[0].children):
+            continue  # "joined the talks with X / in Paris": a meeting of its own, if any
+        subj = subject_of(verb)
+        joining = ctx.actors_of(subj, persons_only=True) if subj is not None else []
+        here = sent_no[verb.sent.start]
+        before = [f for f in meetings if f.trigger.i < verb.i and here - sent_no[f.trigger.sent.start] <= 3]
+        if not joining or not before:
+            continue
+        last = before[-1]
+        roles = {k: list(v) for k, v in last.roles.items()}
+        known = {a.key for a in roles.get("participant", [])}
+        roles["participant"] = roles.get("participant", []) + [a for a in joining if a.key not in known]
+        if len(roles["participant"]) > len(known):
+            out.append(Found("meeting", verb, roles, last.rule + "+join", date_from=last.trigger))
     return out
 
 

@@ -100,6 +100,8 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
         if token.i != trigger.i and (token.lower_ in words or lemma in words):
             if lemma == "set" and token.tag_ == "VBD" and not any(c.dep_ == "auxpass" for c in token.children):
                 continue
+            if token.pos_ == "ADV" and token.head.i == trigger.i and trigger.tag_ == "VBD":
+                continue  # "X joined the talks later", "met again later": a past verb's adverb of time
             return "planned", token.text
         if lemma == "be" and token in chain and any(
                 c.lower_ == "to" and c.dep_ == "aux" for t in chain[:chain.index(token)] for c in t.children):

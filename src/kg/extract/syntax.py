@@ -24,6 +24,7 @@ class Found:
     status: str | None = None
     quote: str | None = None
     quote_span: tuple[int, int] | None = None
+    date_from: Token | None = None  # an inferred fact with no date of its own takes this trigger's
 
 
 _CLIMB = {"xcomp", "conj", "advcl", "acl", "pcomp", "acomp", "ccomp"}
