@@ -426,3 +426,22 @@ def test_geo_two_letter_codes_not_from_text() -> None:
 ])
 def test_text_clean_text(raw: str, clean: str) -> None:
     assert clean_text(raw) == clean
+
+
+def test_extract_together_reads_a_participle_the_parser_took_for_a_noun() -> None:
+    """'Meeting in Lima, A and B said ...': the small model sometimes tags 'Meeting' NOUN yet hangs
+    it on the main verb as an adverbial clause; the persons of that clause meet each other. The parse
+    is given by hand (the model parses invented sentences of this shape either way)."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from kg.extract.checks import _together
+
+    words = ["Meeting", "in", "Lima", ",", "Vega", "and", "Lind", "said", "."]
+    doc = Doc(Vocab(), words=words, pos=["NOUN", "ADP", "PROPN", "PUNCT", "PROPN", "CCONJ", "PROPN", "VERB", "PUNCT"],
+              heads=[7, 0, 1, 7, 7, 4, 4, 7, 7],
+              deps=["advcl", "prep", "pobj", "punct", "nsubj", "cc", "conj", "ROOT", "punct"])
+    assert _together(doc[0])
+    nominal = Doc(Vocab(), words=["the", "meeting", "ended"], pos=["DET", "NOUN", "VERB"], heads=[1, 2, 2],
+                  deps=["det", "nsubj", "ROOT"])
+    assert not _together(nominal[1])

@@ -308,3 +308,14 @@ def test_extract_news_joined_a_party_is_no_meeting() -> None:
     text = ("Kenyan foreign minister Amara Okafor met his Ghanaian counterpart, Kwame Mensah, in Lisbon on "
             "Monday. Former senator Bola Adeyemi joined the ruling party in March.")
     assert not any("Bola Adeyemi" in f[2] for f in facts(text))
+
+
+def test_extract_news_surname_joined_to_a_surname_is_a_person() -> None:
+    text = ("The talks come after weeks of strain. Okafor and Mensah will meet in the Swiss city of Geneva, "
+            "according to a statement.")
+    assert ("meeting", "planned", ("Mensah", "Okafor"), ()) in facts(text)
+
+
+def test_extract_news_a_state_joined_to_a_surname_is_no_person() -> None:
+    ex = run("The talks come after weeks of strain. Britain and Mensah will meet in Vienna on Friday.")
+    assert not any(e.name == "Britain" for e in ex.entities if e.kind == "person")

@@ -147,7 +147,7 @@ def _all_together(ctx: Context, found: Found) -> list[Found]:
 
 def _together(trigger: Token) -> bool:
     """A verb with no object, or a meeting noun held by the subject ('A and B held talks')."""
-    if trigger.pos_ == "VERB":
+    if trigger.pos_ == "VERB" or trigger.dep_ == "advcl":  # "Meeting in Lima, A and B said"
         if trigger.lemma_.lower() in lexicon().words("sign_verbs"):
             return True  # "A and B signed the agreement": they signed it together
         # "A and B met": together; "A and B talked to officials": with the officials, not each other

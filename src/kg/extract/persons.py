@@ -167,10 +167,21 @@ def _name_partners(doc: Doc, spans: dict, covered: set[int], on: Date | None, ti
             if s >= e or any(i in covered for i in range(s, e)):
                 continue
             name = _name(doc, s, e)
-            if len(name.split()) >= 2 and plausible_person(name, on):
+            if (len(name.split()) >= 2 or _surname_pair(doc, token, spans, on)) and plausible_person(name, on):
                 spans[(s, e)] = PersonMention(s, e, name)
                 covered.update(range(s, e))
                 changed = True
+
+
+def _surname_pair(doc: Doc, token, spans: dict, on: Date | None) -> bool:
+    """'Lavrov and Kerry will meet': one word joined by "and" to a one-word person name is a
+    surname too, unless NER or the gazetteers call it a place or a people."""
+    if token.ent_type_ in ("GPE", "LOC", "NORP", "FAC") or geo.resolve_place(token.text, on) \
+            or geo.country_code(token.text, on, codes=False):
+        return False
+    one_word = {e - 1 for (s, e) in spans if e - s == 1}
+    return (token.dep_ == "conj" and token.head.i in one_word) or any(
+        c.dep_ == "conj" and c.i in one_word for c in token.children)
 
 
 def _trim_headline(doc: Doc, spans: dict, headline_end: int) -> None:
