@@ -215,6 +215,11 @@ class Context:
                 for child in t.children:
                     if child.dep_ in ("compound", "amod", "nmod", "poss") and child.i in self.token_place:
                         mention = self.token_place[child.i]
+                    elif child.dep_ == "compound" and child.ent_type_ == "ORG" and mention is None \
+                            and (code := geo.country_code(child.text, self.date)):
+                        # "the US Congress": NER took the state into the institution's name
+                        actor = self.country_actor(code)
+                        out.setdefault(actor.key, actor)
                     if child.dep_ == "prep" and child.lower_ == "of":  # "the city of Hiroshima"
                         for obj in child.children:
                             if obj.dep_ == "pobj" and obj.i in self.token_place:
