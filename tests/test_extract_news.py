@@ -319,3 +319,10 @@ def test_extract_news_surname_joined_to_a_surname_is_a_person() -> None:
 def test_extract_news_a_state_joined_to_a_surname_is_no_person() -> None:
     ex = run("The talks come after weeks of strain. Britain and Mensah will meet in Vienna on Friday.")
     assert not any(e.name == "Britain" for e in ex.entities if e.kind == "person")
+
+
+@pytest.mark.parametrize("text", [
+    "Threatening to regain hurricane strength, Tropical Storm Jeanne headed for the Bahamas on Monday.",
+])
+def test_extract_news_a_named_storm_is_no_traveler(text: str) -> None:
+    assert not [e for e in run(text).events if e.kind == "visit"]

@@ -165,4 +165,6 @@ def plausible_person(name: str, on: Date | None, *, ner: bool = False) -> bool:
         return False
     if name.isupper() and len(name) <= 4:  # acronyms
         return False
+    if fold(words[0]) in lex.words("weather_nouns"):
+        return False  # "Storm Jeanne", "Hurricane Frances", "Typhoon Haiyan"
     return True

@@ -29,6 +29,8 @@ def find_persons(doc: Doc, titles: list[Title], on: Date | None, headline_end: i
             continue
         start, end = clean_person(doc, ent.start, ent.end)
         name = _name(doc, start, end)
+        if start > 0 and doc[start - 1].lower_ in lexicon().words("weather_nouns"):
+            continue  # "Tropical Storm Jeanne", "Hurricane Frances": a storm's name
         if start < end and plausible_person(name, on, ner=True):
             before = doc[start - 1] if start > 0 else None
             honorific = before is not None and fold(before.text) in lexicon().honorifics
