@@ -326,3 +326,18 @@ def test_extract_news_a_state_joined_to_a_surname_is_no_person() -> None:
 ])
 def test_extract_news_a_named_storm_is_no_traveler(text: str) -> None:
     assert not [e for e in run(text).events if e.kind == "visit"]
+
+
+def test_extract_news_the_two_prime_ministers_are_the_two_named_before() -> None:
+    text = ("Prime Minister Amara Okafor of Kenya wrote to his Ghanaian counterpart Kwame Mensah on Monday. "
+            "Okafor proposed that the two prime ministers meet for talks.")
+    assert ("meeting", "considered", ("Amara Okafor", "Kwame Mensah"), ()) in facts(text)
+
+
+def test_extract_news_the_two_leaders_are_the_last_two_leaders() -> None:
+    text = ("President Amara Okafor of Kenya will meet Prime Minister Kwame Mensah of Ghana on Friday. "
+            "Spokesman Bola Adeyemi said he was optimistic about talks between the two leaders.")
+    found = facts(text)
+    assert ("meeting", "planned", ("Amara Okafor", "Kwame Mensah"), ()) in found
+    assert not any("Bola Adeyemi" in f[2] for f in found)  # the one who speaks about the talks
+    assert not any(f[1] == "occurred" for f in found)  # the plan named again, not a meeting held

@@ -120,6 +120,8 @@ def _sides(ctx: Context, found: Found) -> list[Found]:
     nothing: A and B are not said to meet each other."""
     hosts, guests = found.roles.get("host", []), found.roles.get("guest", [])
     between = found.roles.get("between", [])
+    if len([a for a in between if a.kind == "person"]) >= 2:
+        return _meeting(found, [], between)  # "X said talks between A and B went well": A and B meet
     if between:
         return _meeting(found, hosts, between)
     if hosts and guests:

@@ -25,6 +25,7 @@ from kg.text import fold
 
 PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
+_COUNTS = {"two": 2, "three": 3, "four": 4, "both": 2}
 
 if not Token.has_extension("kg"):
     Token.set_extension("kg", default="")
@@ -170,12 +171,55 @@ class Context:
                     return []  # the last subject names something else
         return []
 
+    def holders(self, token: Token) -> list[str]:
+        """The persons a definite plural of an office stands for: 'the two prime ministers',
+        'both leaders', 'the foreign ministers' -> those named before it who hold that office
+        (the last two for 'two'; all of them, two to six, when no number is given). 'leaders'
+        stands for holders of a leading office (president, prime minister, king ...), 'the two men'
+        for any two persons."""
+        if token.tag_ not in ("NNS", "NNPS") or any(self.person_at(c) for c in token.children if c.dep_ == "appos"):
+            return []
+        words = {c.lower_ for c in token.children if c.dep_ in ("det", "predet", "nummod")}
+        if not words & {"the", "both", "these"}:
+            return []
+        count = next((_COUNTS[w] for w in words if w in _COUNTS), None)
+        title = self.token_title.get(token.i)
+        lemma = token.lemma_.lower()
+        if title is not None and title.phrase.endswith("s"):
+            office = title.phrase[:-1]
+            country = title.country
+
+            def fits(entity) -> bool:
+                return any((t.phrase == office or t.phrase.endswith(" " + office))
+                           and (country is None or t.country in (None, country)) for t in entity.titles)
+        elif lemma == "leader":
+            offices = lexicon().words("leader_offices")
+
+            def fits(entity) -> bool:
+                return any(not t.deputy and not t.former and (t.phrase in offices or any(
+                    t.phrase.endswith(" " + o) for o in offices)) for t in entity.titles)
+        elif lemma in ("man", "woman") and count:
+            def fits(entity) -> bool:
+                return True
+        else:
+            return []
+        last: dict[str, int] = {}
+        for m in self.persons:
+            if m.key and m.end <= token.i and fits(self.entity_by_key[m.key]):
+                last[m.key] = m.start
+        ordered = sorted(last, key=last.get)
+        if count:
+            return ordered[-count:] if len(ordered) >= count else []
+        return ordered if 2 <= len(ordered) <= 6 else []
+
     def actors_of(self, token: Token, *, persons_only: bool = False) -> list[Actor]:
         """Entities a noun-phrase head stands for, with its conjuncts, its appositions and the
         members it lists ("officials, including X and Y")."""
         out: dict[str, Actor] = {}
         if token.lower_ in PLURAL_PRONOUNS:
             return [self.person_actor(k) for k in self.previous_persons(token)]
+        if token.tag_ in ("NNS", "NNPS") and (keys := self.holders(token)):
+            return [self.person_actor(k) for k in keys]
         for t in noun_group(token):
             actor = self.actor_of(t, persons_only=persons_only)
             if actor is not None:

@@ -23,12 +23,15 @@ _PRECISION = {"year": 0, "month": 1, "day": 2}
 
 def to_events(ctx: Context, found: list[Found], anchor: Date | None) -> tuple[Event, ...]:
     out: dict[tuple, Event] = {}
+    bare_nouns: set[tuple[int, int]] = set()  # evidence anchors of nouns with no status word of their own
     for f in found:
         event = _event(ctx, f, anchor)
         if event is not None:
+            if f.trigger.pos_ in ("NOUN", "PROPN") and event.status == "occurred" and not (event.time and event.time.text):
+                bare_nouns.add((event.evidence.anchor_start, event.evidence.anchor_end))
             for e in _split_visits(ctx, f, event):
                 out.setdefault((e.kind, e.roles, e.status, e.evidence.start), e)
-    merged = _merge_repeats(out, ctx.body_start)
+    merged = _merge_repeats(out, ctx.body_start, bare_nouns)
     events = _causes_elsewhere(ctx, list(merged.values()))
     return tuple(sorted(events, key=lambda e: (e.evidence.start, e.kind, e.roles)))
 
@@ -242,17 +245,24 @@ def _causes_elsewhere(ctx: Context, events: list[Event]) -> list[Event]:
     return events
 
 
-def _merge_repeats(found: dict, headline_end: int) -> dict:
+def _merge_repeats(found: dict, headline_end: int, bare_nouns: set[tuple[int, int]] = frozenset()) -> dict:
     """One event per (kind, roles, status) in an article: the first report keeps its evidence
     and takes the most precise date any report gives. A headline event is dropped when the body
-    reports the same participants (headline tense is a poor guide to status)."""
+    reports the same participants (headline tense is a poor guide to status). A bare noun ("the
+    talks between the two leaders", no tense, date or status word of its own) after a planned or
+    considered report of the same people is that plan named again, not a second event."""
     def who(event: Event) -> tuple:
         return (event.kind, tuple((k, v) for k, v in event.roles if k not in ("place", "host")))
 
     body_roles = {who(e) for e in found.values() if e.evidence.start >= headline_end}
     merged: dict[tuple, Event] = {}
+    ahead: set[tuple] = set()  # who of the planned and considered reports so far
     for event in sorted(found.values(), key=lambda e: (e.evidence.start, e.evidence.anchor_start)):
         if event.evidence.start < headline_end and who(event) in body_roles:
+            continue
+        if event.status in ("planned", "considered"):
+            ahead.add(who(event))
+        elif who(event) in ahead and (event.evidence.anchor_start, event.evidence.anchor_end) in bare_nouns:
             continue
         key = (*who(event), event.status, event.quote)  # two different quotes are two statements
         if key not in merged:

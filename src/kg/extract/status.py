@@ -80,6 +80,10 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
     for token in chain[1:]:
         if token.pos_ == "VERB" and _is(token, "refuse_verbs"):
             return None, token.text
+    head = trigger.head
+    if trigger.tag_ in ("VB", "VBP") and trigger.dep_ == "ccomp" and head.pos_ == "VERB" and _is(head, "consider_words") \
+            and not any(c.dep_ in ("aux", "auxpass") for c in trigger.children):
+        return "considered", head.text  # "X proposed that the two ministers meet": a subjunctive proposal
     for token in around:
         if token.lower_ in ("may", "might", "could") and token.pos_ == "PROPN":
             continue
