@@ -341,3 +341,8 @@ def test_extract_news_the_two_leaders_are_the_last_two_leaders() -> None:
     assert ("meeting", "planned", ("Amara Okafor", "Kwame Mensah"), ()) in found
     assert not any("Bola Adeyemi" in f[2] for f in found)  # the one who speaks about the talks
     assert not any(f[1] == "occurred" for f in found)  # the plan named again, not a meeting held
+
+
+def test_extract_news_the_town_of_a_name_ner_missed_is_a_place() -> None:
+    text = "Indonesia's interior minister Budi Santoso, who was visiting the town of Pandeglang, fell ill on Monday."
+    assert ("visit", "occurred", ("Budi Santoso",), ("Indonesia",)) in facts(text)

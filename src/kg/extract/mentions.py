@@ -82,7 +82,27 @@ def find_places(doc: Doc, on: Date | None) -> list[PlaceMention]:
             place = geo.resolve_place(text, on)
         if place is not None:
             out.append(PlaceMention(ent.start, ent.end, place))
+    _named_by_kind(doc, on, out)
     return out
+
+
+def _named_by_kind(doc: Doc, on: Date | None, out: list[PlaceMention]) -> None:
+    """'the town of Pandeglang', 'the city of X': a proper name the noun of a kind of place
+    introduces is that place when the gazetteer knows it, whatever NER called it."""
+    kinds = lexicon().words("place_nouns")
+    taken = {i for m in out for i in range(m.start, m.end)}
+    for token in doc:
+        if token.lower_ != "of" or token.head.lemma_.lower() not in kinds or token.head.pos_ != "NOUN":
+            continue
+        for obj in token.children:
+            if obj.dep_ != "pobj" or obj.pos_ != "PROPN" or obj.i in taken:
+                continue
+            start = min(t.i for t in obj.subtree if t.pos_ == "PROPN" and t.i <= obj.i)
+            start = max(start, token.i + 1)
+            place = geo.resolve_place(doc[start:obj.i + 1].text, on)
+            if place is not None:
+                out.append(PlaceMention(start, obj.i + 1, place))
+                taken.update(range(start, obj.i + 1))
 
 
 def org_type(name: str) -> str:
