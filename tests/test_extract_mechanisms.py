@@ -215,6 +215,7 @@ def test_extract_presence_at_a_summit_in_a_place_is_a_visit() -> None:
     (f"{GREEK_FM} arrived in Japan.", "occurred"),
     (f"Trade will top the agenda when {GREEK_FM} visits Japan.", "planned"),
     (f"{GREEK_FM} returned home after having completed a trip to Japan.", "occurred"),
+    (f"{GREEK_FM} has decided to extend his tour, flying on Sunday to Tokyo.", "planned"),
 ])
 def test_extract_status_cues(sentence: str, status: str) -> None:
     visit = only_visit(sentence)
