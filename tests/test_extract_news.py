@@ -346,3 +346,9 @@ def test_extract_news_the_two_leaders_are_the_last_two_leaders() -> None:
 def test_extract_news_the_town_of_a_name_ner_missed_is_a_place() -> None:
     text = "Indonesia's interior minister Budi Santoso, who was visiting the town of Pandeglang, fell ill on Monday."
     assert ("visit", "occurred", ("Budi Santoso",), ("Indonesia",)) in facts(text)
+
+
+def test_extract_news_title_of_state_then_name_after_with() -> None:
+    text = ("Slovak Prime Minister Igor Novak tested positive on Friday. This comes a week after he attended "
+            "a summit with President of France Jean Moreau, who was later diagnosed with the disease.")
+    assert ("meeting", "occurred", ("Igor Novak", "Jean Moreau"), ()) in facts(text)

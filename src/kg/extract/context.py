@@ -235,6 +235,12 @@ class Context:
                     break
         if key is None and token.lower_ in PRONOUNS:
             key = self.previous_person(token)
+        if key is None and token.i in self.token_title and token.pos_ == "PROPN":
+            # "with President of France Emmanuel Macron" parsed with the title as the head: the
+            # person the title is bound to, named right after it
+            title = self.token_title[token.i]
+            key = next((m.key for m in self.persons if m.key and title in m.all_titles
+                        and title.end <= m.start <= title.end + 4), None)
         if key is None and token.i in self.token_title and _definite(self.token_title[token.i], self.doc):
             key = self.person_by_title(self.token_title[token.i])
         if key is not None:
