@@ -352,3 +352,8 @@ def test_extract_news_title_of_state_then_name_after_with() -> None:
     text = ("Slovak Prime Minister Igor Novak tested positive on Friday. This comes a week after he attended "
             "a summit with President of France Jean Moreau, who was later diagnosed with the disease.")
     assert ("meeting", "occurred", ("Igor Novak", "Jean Moreau"), ()) in facts(text)
+
+
+def test_extract_news_a_name_after_a_title_with_a_complement_keeps_its_own_words() -> None:
+    found = posts("The deal came after talks mediated by the Chairman of the African Union Amara Okafor.")
+    assert ("Amara Okafor", "Chairman", "African Union") in found
