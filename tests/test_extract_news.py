@@ -357,3 +357,16 @@ def test_extract_news_title_of_state_then_name_after_with() -> None:
 def test_extract_news_a_name_after_a_title_with_a_complement_keeps_its_own_words() -> None:
     found = posts("The deal came after talks mediated by the Chairman of the African Union Amara Okafor.")
     assert ("Amara Okafor", "Chairman", "African Union") in found
+
+
+@pytest.mark.parametrize("text", [
+    "Radio host Jane Roe talks with USA Today sports columnist Mary Poe about the games.",
+    "Prime Minister Luis Vega met Mary Poe, a reporter for the Lima Herald, on Monday.",
+])
+def test_extract_news_talking_with_a_journalist_is_an_interview(text: str) -> None:
+    assert not [e for e in run(text).events if e.kind == "meeting"]
+
+
+def test_extract_news_a_meeting_of_officials_is_kept_beside_the_interview_filter() -> None:
+    assert ("meeting", "occurred", ("Luis Vega", "Mary Poe"), ()) in facts(
+        "Prime Minister Luis Vega met Finance Minister Mary Poe on Monday.")

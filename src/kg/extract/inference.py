@@ -3,7 +3,8 @@
 - a meeting held in a named place: participants of another state travel there;
 - 'X joined the talks': X takes part in the last meeting reported before;
 - 'X will accompany Y' / 'Y, accompanied by X': X makes Y's trips too;
-- in a sports story, trips and meetings count only for office holders (an away game is no diplomacy).
+- in a sports story, trips and meetings count only for office holders (an away game is no diplomacy);
+- a journalist talking with someone is an interview, not a meeting.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from kg.extract.lexicon import lexicon
 from kg.extract.status import status_of
 from kg.extract.syntax import Found, evidence_of, prep_objects, subject_of, tokens_with
 from kg.model import Event
+from kg.text import fold
 
 
 def meetings_abroad(ctx: Context, found: list[Found]) -> list[Found]:
@@ -129,6 +131,31 @@ def official_trips(ctx: Context, events: tuple[Event, ...]) -> tuple[Event, ...]
         return True
 
     return tuple(e for e in events if keep(e))
+
+
+def media_person(ctx: Context, key: str) -> bool:
+    """Is the person a journalist by the article's words: a media role next to the name ("sports
+    columnist X", "X, a reporter") or a news outlet as possessor ("NPR's X", "USA Today's X")?"""
+    lex = lexicon()
+    roles = lex.words("media_roles")
+    entity = ctx.entity_by_key.get(key)
+    for mention in entity.mentions if entity else ():
+        head = ctx.doc[mention.end - 1]
+        near = [c for c in head.children if c.dep_ in ("compound", "amod", "appos", "poss")]
+        near += [t for t in ctx.doc[max(0, mention.start - 3):mention.start]]
+        for token in near:
+            if token.lemma_.lower() in roles or token.lower_ in roles:
+                return True
+            if token.dep_ == "poss" or token.text in ("'s", "’s"):
+                owner = token if token.dep_ == "poss" else token.head
+                if fold(ctx.doc[owner.left_edge.i:owner.i + 1].text) in lex.media:
+                    return True
+    return False
+
+
+def interviews(ctx: Context, events: tuple[Event, ...]) -> tuple[Event, ...]:
+    """A meeting with a journalist ('X talks with USA Today columnist Y') is an interview: dropped."""
+    return tuple(e for e in events if e.kind != "meeting" or not any(media_person(ctx, k) for k in e.role("participant")))
 
 
 def companions(ctx: Context, events: tuple[Event, ...]) -> tuple[Event, ...]:

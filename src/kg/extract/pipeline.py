@@ -77,6 +77,7 @@ def extract_doc(doc: Doc, article: Article) -> Extraction:
     found.extend(inference.meetings_abroad(ctx, found))
     events = to_events(ctx, found, ctx.date)
     events = inference.official_trips(ctx, events)
+    events = inference.interviews(ctx, events)
     events = inference.companions(ctx, events)
     positions = find_positions(ctx, doc, ctx.date, events)
     return Extraction(article=article, entities=_entities(ctx, events, positions), positions=positions,
