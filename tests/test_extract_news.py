@@ -370,3 +370,17 @@ def test_extract_news_talking_with_a_journalist_is_an_interview(text: str) -> No
 def test_extract_news_a_meeting_of_officials_is_kept_beside_the_interview_filter() -> None:
     assert ("meeting", "occurred", ("Luis Vega", "Mary Poe"), ()) in facts(
         "Prime Minister Luis Vega met Finance Minister Mary Poe on Monday.")
+
+
+def test_extract_news_a_summoned_charge_d_affaires_and_whose_ministry() -> None:
+    ex = run("Pakistan's Foreign Ministry summoned Afghanistan's charge d'affaires on Sunday. "
+             "China's Foreign Ministry said it was concerned.")
+    summons = [e for e in ex.events if e.kind == "summons"]
+    assert len(summons) == 1
+    names = {e.key: e for e in ex.entities}
+    (summoner,) = summons[0].role("summoner")
+    (summoned,) = summons[0].role("summoned")
+    assert names[summoner].country == "PK" and names[summoned].country == "AF"
+    assert "'s" not in names[summoned].name
+    ministries = {e.key for e in ex.entities if e.kind == "organization"}
+    assert len(ministries) == 2  # two states' ministries, not one "Foreign Ministry"

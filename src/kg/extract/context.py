@@ -91,7 +91,11 @@ class Context:
                                 geonames_id=place.geonames_id))
 
     def org_actor(self, org: OrgMention) -> Actor:
-        return self._keep(Actor("org:" + fold(org.name), "organization", org.name, org.country, org.org_type))
+        key = "org:" + fold(org.name)
+        if org.country and org.org_type in ("ministry", "government", "military") \
+                and not any(geo.country_code(w, self.date, codes=False) for w in org.name.split()):
+            key += " " + org.country.lower()  # "Pakistan's Foreign Ministry" is not China's
+        return self._keep(Actor(key, "organization", org.name, org.country, org.org_type))
 
     def io_actor(self, name: str) -> Actor:
         return self._keep(Actor("org:" + fold(name), "organization", name, None, "international"))
@@ -101,7 +105,7 @@ class Context:
         heads = lex.words("group_heads")
         if token.lemma_.lower() not in heads and token.lower_ not in heads:
             return None
-        words = [t for t in token.subtree if t.i <= token.i and t.dep_ not in ("det", "punct", "poss")
+        words = [t for t in token.subtree if t.i <= token.i and t.dep_ not in ("det", "punct", "poss", "case")
                  and t.lower_ not in ("anonymous", "unnamed", "other")]
         words = words[-6:]
         name = " ".join(t.text for t in words)

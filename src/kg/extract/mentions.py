@@ -138,7 +138,8 @@ def find_orgs(doc: Doc, on: Date | None) -> list[OrgMention]:
         if geo.resolve_place(text, on) and not is_media and org_type(text) == "other":
             continue
         country = None
-        for token in doc[max(0, ent.start - 1) : ent.end]:
+        back = 2 if ent.start >= 2 and doc[ent.start - 1].text in ("'s", "’s") else 1  # "Pakistan's Foreign Ministry"
+        for token in doc[max(0, ent.start - back) : ent.end]:
             code = geo.country_code(token.text, on, codes=False) if token.pos_ in ("PROPN", "ADJ") else None
             if code:
                 country = code
