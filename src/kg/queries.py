@@ -22,6 +22,10 @@ cannot vouch for itself.
 
 Oxigraph's ``Store.query`` has no timeout and ignores signals, so a query with a time limit runs in a
 forked child process that is killed at the deadline (:func:`run_query`).
+
+:func:`run_sparql` runs any read-only query text (SELECT, ASK, CONSTRUCT, DESCRIBE) with the same
+checks and the same time limit, and returns the answer serialised by Oxigraph in a W3C format: the
+engine behind ``kg serve``'s ``/sparql`` endpoint.
 """
 
 from __future__ import annotations
@@ -50,9 +54,16 @@ __all__ = [
     "find_query",
     "load_query",
     "parse_query",
+    "query_form",
+    "bound_text",
     "run_query",
     "run_remote",
+    "run_sparql",
 ]
+
+# A parameter value: a plain string literal, or an IRI (``pyoxigraph.NamedNode``, strictly checked)
+Value = str | ox.NamedNode
+FORMS = {"SelectQuery": "SELECT", "AskQuery": "ASK", "ConstructQuery": "CONSTRUCT", "DescribeQuery": "DESCRIBE"}
 
 
 @dataclass(frozen=True)
@@ -186,11 +197,27 @@ def _parse_param(value: str, where: str) -> Param:
     return Param(name=name, description=description, default=default)
 
 
-def parse_query(text: str, *, where: str = "<query>", allow_network: bool = False) -> Any:
-    """Parse a SPARQL SELECT query with rdflib; refuse updates, non-SELECT forms and network access.
+def parse_query(text: str, *, where: str = "<query>", allow_network: bool = False,
+                forms: tuple[str, ...] = ("SelectQuery",)) -> Any:
+    """Parse a SPARQL query with rdflib; refuse updates, network access and forms not in ``forms``
+    (rdflib's names: ``SelectQuery``, ``AskQuery``, ``ConstructQuery``, ``DescribeQuery``).
 
     Parsed once per text and process (rdflib's parser takes 50-300 ms)."""
-    return _parse_query(text, where, allow_network)
+    tree = _parse_query(text, where, allow_network)
+    form = tree[1].name if len(tree) > 1 else ""
+    if form not in forms:
+        if forms == ("SelectQuery",):
+            raise QueryError(f"only SELECT queries can be stored, not {FORMS.get(form, 'this')}", where=where)
+        raise QueryError(f"{FORMS.get(form, 'this')} queries are not supported here", where=where,
+                         fix="write a SELECT, ASK, CONSTRUCT or DESCRIBE query")
+    return tree
+
+
+def query_form(text: str, *, where: str = "<query>", allow_network: bool = False) -> str:
+    """The form of a read-only query (``SELECT``, ``ASK``, ``CONSTRUCT`` or ``DESCRIBE``), after the same
+    checks as :func:`parse_query`: updates and (unless ``allow_network``) SERVICE / LOAD / FROM refused."""
+    tree = parse_query(text, where=where, allow_network=allow_network, forms=tuple(FORMS))
+    return FORMS[tree[1].name]
 
 
 @functools.lru_cache(maxsize=256)
@@ -219,9 +246,6 @@ def _parse_query(text: str, where: str, allow_network: bool) -> Any:
         if "DatasetClause" in names:
             raise NetworkRefused("FROM / FROM NAMED would fetch a graph from the network",
                                  where=where, fix="remove the FROM clause; queries see every graph")
-    form = tree[1].name if len(tree) > 1 else ""
-    if form != "SelectQuery":
-        raise QueryError(f"only SELECT queries can be stored, not {form or 'this'}", where=where)
     return tree
 
 
@@ -255,7 +279,7 @@ def _projection(tree: Any) -> set[str]:
 
 # ---------------------------------------------------------------------------------------- binding
 
-def _bind(query: StoredQuery, params: Mapping[str, str] | None) -> dict[str, str]:
+def _bind(query: StoredQuery, params: Mapping[str, Value] | None) -> dict[str, Value]:
     """Declared parameter values (given, else default); unknown names are an error listing the declared."""
     given = dict(params or {})
     unknown = sorted(set(given) - {p.name for p in query.params})
@@ -263,13 +287,13 @@ def _bind(query: StoredQuery, params: Mapping[str, str] | None) -> dict[str, str
         declared = ", ".join(p.name for p in query.params) or "(none)"
         raise QueryError(f"unknown parameter {', '.join(unknown)} for query {query.name!r}",
                          where=str(query.path), fix=f"declared parameters: {declared}")
-    values: dict[str, str] = {}
+    values: dict[str, Value] = {}
     for param in query.params:
         value = given.get(param.name, param.default)
         if value is None:
             continue
-        if not isinstance(value, str):
-            raise QueryError(f"parameter {param.name!r} must be a string, not {type(value).__name__}")
+        if not isinstance(value, (str, ox.NamedNode)):
+            raise QueryError(f"parameter {param.name!r} must be a string or an IRI, not {type(value).__name__}")
         values[param.name] = value
     return values
 
@@ -333,7 +357,7 @@ def _write_manifest() -> Path:
 def run_query(
     store: ox.Store | Path,
     query: StoredQuery,
-    params: Mapping[str, str] | None = None,
+    params: Mapping[str, Value] | None = None,
     *,
     timeout: float | None = 30.0,
     allow_network: bool = False,
@@ -342,7 +366,8 @@ def run_query(
 
     With ``timeout=None`` the query runs in this process. With a timeout it runs in a forked child
     (sharing an in-memory store's memory; opening an on-disk store read-only) that is killed at the
-    deadline, raising :class:`QueryTimeout`.
+    deadline, raising :class:`QueryTimeout`. A parameter value is a string (bound as a plain literal)
+    or a ``pyoxigraph.NamedNode`` (bound as that IRI).
     """
     _check(query, allow_network)
     values = _bind(query, params)
@@ -350,7 +375,35 @@ def run_query(
         return _execute(_open(store), query, values)
     if timeout <= 0:
         raise QueryError(f"timeout must be positive, not {timeout}")
-    return _execute_in_child(store, query, values, timeout)
+    kind, *payload = _in_child(_child_select, (store, query, values), timeout=timeout, name=query.name,
+                               where=str(query.path))
+    return QueryResult(columns=payload[0], rows=payload[1])
+
+
+SparqlFormat = ox.QueryResultsFormat | ox.RdfFormat
+
+
+def run_sparql(
+    store: ox.Store | Path,
+    text: str,
+    fmt: SparqlFormat,
+    *,
+    timeout: float = 30.0,
+    allow_network: bool = False,
+    where: str = "<query>",
+) -> bytes:
+    """Run a read-only query text (any form) over the union of all graphs; its answer in ``fmt``.
+
+    The same checks as stored queries (updates, and SERVICE / LOAD / FROM unless ``allow_network``,
+    refused before anything runs) and the same time limit (a forked child killed at the deadline).
+    ``fmt`` is a ``QueryResultsFormat`` for SELECT and ASK, an ``RdfFormat`` for CONSTRUCT and DESCRIBE
+    (check the form first with :func:`query_form`); the bytes are Oxigraph's serialisation.
+    """
+    query_form(text, where=where, allow_network=allow_network)
+    if timeout <= 0:
+        raise QueryError(f"timeout must be positive, not {timeout}")
+    kind, body = _in_child(_child_sparql, (store, text, fmt, where), timeout=timeout, name="query", where=where)
+    return body
 
 
 def _open(store: ox.Store | Path | str) -> ox.Store:
@@ -362,8 +415,12 @@ def _open(store: ox.Store | Path | str) -> ox.Store:
     return ox.Store.read_only(str(path))
 
 
-def _execute(store: ox.Store, query: StoredQuery, values: Mapping[str, str]) -> QueryResult:
-    substitutions = {ox.Variable(name): ox.Literal(value) for name, value in values.items()}
+def _term(value: Value) -> ox.NamedNode | ox.Literal:
+    return value if isinstance(value, ox.NamedNode) else ox.Literal(value)
+
+
+def _execute(store: ox.Store, query: StoredQuery, values: Mapping[str, Value]) -> QueryResult:
+    substitutions = {ox.Variable(name): _term(value) for name, value in values.items()}
     try:
         solutions = store.query(query.text, use_default_graph_as_union=True,
                                 substitutions=substitutions or None)
@@ -376,6 +433,20 @@ def _execute(store: ox.Store, query: StoredQuery, values: Mapping[str, str]) -> 
     return QueryResult(columns=columns, rows=rows)
 
 
+def _serialise(store: ox.Store, text: str, fmt: SparqlFormat, where: str) -> bytes:
+    try:
+        answer = store.query(text, use_default_graph_as_union=True)
+    except SyntaxError as exc:
+        raise QueryError(f"SPARQL syntax error (Oxigraph): {exc}", where=where) from None
+    if isinstance(answer, ox.QueryTriples):
+        if not isinstance(fmt, ox.RdfFormat):
+            raise QueryError("a CONSTRUCT or DESCRIBE answer is a graph, not a results table", where=where)
+        return ox.serialize(answer, format=fmt)
+    if not isinstance(fmt, ox.QueryResultsFormat):
+        raise QueryError("a SELECT or ASK answer is a results table, not a graph", where=where)
+    return answer.serialize(format=fmt)
+
+
 def _term_text(term: Any) -> str | None:
     if term is None:
         return None
@@ -386,10 +457,18 @@ def _term_text(term: Any) -> str | None:
     return str(term)
 
 
-def _child(conn: Any, store: ox.Store | Path, query: StoredQuery, values: dict[str, str]) -> None:
+def _child_select(store: ox.Store | Path, query: StoredQuery, values: dict[str, Value]) -> tuple[Any, ...]:
+    result = _execute(_open(store), query, values)
+    return ("ok", result.columns, result.rows)
+
+
+def _child_sparql(store: ox.Store | Path, text: str, fmt: SparqlFormat, where: str) -> tuple[Any, ...]:
+    return ("ok", _serialise(_open(store), text, fmt, where))
+
+
+def _child(conn: Any, work: Any, args: tuple[Any, ...]) -> None:
     try:
-        result = _execute(_open(store), query, values)
-        conn.send(("ok", result.columns, result.rows))
+        conn.send(work(*args))
     except QueryError as exc:
         conn.send(("query-error", exc.what, exc.where, exc.fix))
     except BaseException as exc:  # noqa: BLE001 - reported to the parent, which raises
@@ -398,24 +477,23 @@ def _child(conn: Any, store: ox.Store | Path, query: StoredQuery, values: dict[s
         conn.close()
 
 
-def _execute_in_child(store: ox.Store | Path, query: StoredQuery, values: dict[str, str],
-                      timeout: float) -> QueryResult:
+def _in_child(work: Any, args: tuple[Any, ...], *, timeout: float, name: str, where: str) -> tuple[Any, ...]:
+    """``work(*args)`` in a forked child killed after ``timeout`` seconds; its ``("ok", ...)`` answer."""
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
-    process = context.Process(target=_child, args=(sender, store, query, values), daemon=True)
+    process = context.Process(target=_child, args=(sender, work, args), daemon=True)
     deadline = time.monotonic() + timeout
     process.start()
     sender.close()
     try:
         if not receiver.poll(max(0.0, deadline - time.monotonic())):
-            raise QueryTimeout(f"query {query.name!r} ran longer than {timeout:g} s and was stopped",
-                               where=str(query.path), fix="raise --timeout or narrow the query")
+            raise QueryTimeout(f"query {name!r} ran longer than {timeout:g} s and was stopped",
+                               where=where, fix="raise --timeout or narrow the query")
         try:
             message = receiver.recv()
         except EOFError:
             process.join(1.0)
-            raise QueryError(f"the query process died (exit code {process.exitcode})",
-                             where=str(query.path)) from None
+            raise QueryError(f"the query process died (exit code {process.exitcode})", where=where) from None
     finally:
         if process.is_alive():
             process.kill()
@@ -423,10 +501,10 @@ def _execute_in_child(store: ox.Store | Path, query: StoredQuery, values: dict[s
         receiver.close()
     kind = message[0]
     if kind == "ok":
-        return QueryResult(columns=message[1], rows=message[2])
+        return tuple(message)
     if kind == "query-error":
         raise QueryError(message[1], where=message[2], fix=message[3])
-    raise QueryError(f"the query failed: {message[1]}", where=str(query.path))
+    raise QueryError(f"the query failed: {message[1]}", where=where)
 
 
 # ---------------------------------------------------------------------------------------- remote
@@ -464,10 +542,16 @@ def _where_brace(text: str) -> int:
     raise QueryError("cannot find the WHERE group of the query")
 
 
-def _with_values(query: StoredQuery, values: Mapping[str, str]) -> str:
+def bound_text(query: StoredQuery, params: Mapping[str, Value] | None = None) -> str:
+    """The query's text with its parameters bound by a ``VALUES`` block at the start of its WHERE group
+    (as :func:`run_remote` sends it): one self-contained query, for another endpoint or an editor."""
+    return _with_values(query, _bind(query, params))
+
+
+def _with_values(query: StoredQuery, values: Mapping[str, Value]) -> str:
     if not values:
         return query.text
-    block = " ".join(f"VALUES ?{name} {{ {ox.Literal(value)} }}" for name, value in sorted(values.items()))
+    block = " ".join(f"VALUES ?{name} {{ {_term(value)} }}" for name, value in sorted(values.items()))
     at = _where_brace(query.text) + 1
     text = f"{query.text[:at]}\n  {block}\n{query.text[at:]}"
     parse_query(text, where=str(query.path))  # still one valid SELECT, nothing smuggled in
@@ -477,7 +561,7 @@ def _with_values(query: StoredQuery, values: Mapping[str, str]) -> str:
 def run_remote(
     endpoint_url: str,
     query: StoredQuery,
-    params: Mapping[str, str] | None = None,
+    params: Mapping[str, Value] | None = None,
     *,
     timeout: float = 30.0,
     allow_network: bool = False,
