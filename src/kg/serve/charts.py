@@ -1,0 +1,277 @@
+"""Pictures drawn from the graph as standalone SVG (no script, no style sheet, no font file): a timeline
+of visits coloured by status and a network of who met whom. The same bytes are shown inline in the
+pages and offered as ``.svg`` files to save into a report; the layout is deterministic (same data,
+same picture). Every mark is a link to its page and has a ``<title>`` (the browser's tooltip).
+
+Status colours are the Okabe-Ito palette (distinguishable with the common colour-vision deficiencies),
+and each status also has its own shape, so a greyscale print still tells them apart.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from html import escape
+
+__all__ = ["STATUS_STYLE", "Meeting", "Visit", "network_svg", "timeline_svg"]
+
+FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', Arial, sans-serif"
+STATUS_STYLE = {  # status -> (colour, shape)
+    "occurred": ("#009E73", "dot"),
+    "planned": ("#0072B2", "ring"),
+    "considered": ("#CC79A7", "dashed"),
+    "postponed": ("#E69F00", "diamond"),
+    "cancelled": ("#D55E00", "cross"),
+}
+_OTHER = ("#555555", "dot")
+
+
+@dataclass(frozen=True)
+class Visit:
+    event: str  # link target of the mark
+    traveler: str
+    traveler_href: str
+    destination: str
+    status: str
+    date: str  # YYYY-MM-DD, YYYY-MM, YYYY or ""
+
+
+@dataclass(frozen=True)
+class Meeting:
+    event: str
+    status: str
+    people: tuple[tuple[str, str], ...]  # (name, link), two or more
+
+
+def _a(text: object) -> str:
+    return escape(str(text), quote=True)
+
+
+def _span(value: str) -> tuple[float, float] | None:
+    """A date of any precision as an interval of ordinal days, or None."""
+    try:
+        parts = [int(p) for p in value.split("-")]
+        if len(parts) == 3:
+            day = date(*parts).toordinal()
+            return day, day + 1
+        if len(parts) == 2:
+            first = date(parts[0], parts[1], 1)
+            following = date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
+            return first.toordinal(), following.toordinal()
+        if len(parts) == 1:
+            return date(parts[0], 1, 1).toordinal(), date(parts[0] + 1, 1, 1).toordinal()
+    except (ValueError, OverflowError):
+        return None
+    return None
+
+
+def _marker(shape: str, colour: str, x: float, y: float, r: float = 6.0) -> str:
+    if shape == "ring":
+        return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r - 1:.1f}" fill="#fff" stroke="{colour}" stroke-width="3"/>'
+    if shape == "dashed":
+        return (f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r - 1:.1f}" fill="#fff" stroke="{colour}" '
+                f'stroke-width="2.5" stroke-dasharray="3 2"/>')
+    if shape == "diamond":
+        return (f'<path d="M{x:.1f} {y - r - 1:.1f}L{x + r + 1:.1f} {y:.1f}L{x:.1f} {y + r + 1:.1f}'
+                f'L{x - r - 1:.1f} {y:.1f}Z" fill="{colour}"/>')
+    if shape == "cross":
+        d = r - 1
+        return (f'<path d="M{x - d:.1f} {y - d:.1f}L{x + d:.1f} {y + d:.1f}M{x - d:.1f} {y + d:.1f}'
+                f'L{x + d:.1f} {y - d:.1f}" stroke="{colour}" stroke-width="3.5" stroke-linecap="round"/>')
+    return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" fill="{colour}"/>'
+
+
+def _legend(x: float, y: float) -> list[str]:
+    out = []
+    for status, (colour, shape) in STATUS_STYLE.items():
+        out.append(_marker(shape, colour, x + 7, y - 4))
+        out.append(f'<text x="{x + 18:.0f}" y="{y:.0f}" font-size="13" fill="#222">{status}</text>')
+        x += 30 + 7.5 * len(status)
+    return out
+
+
+def _svg(width: int, height: int, title: str, body: list[str]) -> str:
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
+            f'height="{height}" font-family="{_a(FONT)}" role="img" aria-label="{_a(title)}">'
+            f'<title>{_a(title)}</title><rect width="{width}" height="{height}" fill="#fff"/>'
+            + "".join(body) + "</svg>\n")
+
+
+def _ticks(low: int, high: int) -> list[tuple[int, str]]:
+    """Tick positions (ordinal days) and labels: years, or months for spans under ~3 years."""
+    first, last = date.fromordinal(low), date.fromordinal(high)
+    if (high - low) > 3 * 366:
+        step = max(1, math.ceil((last.year - first.year + 1) / 12))
+        return [(date(y, 1, 1).toordinal(), str(y)) for y in range(first.year, last.year + 2, step)
+                if low <= date(y, 1, 1).toordinal() <= high]
+    months = (last.year - first.year) * 12 + last.month - first.month + 1
+    step = max(1, math.ceil(months / 12))
+    out = []
+    for n in range(0, months + 1, step):
+        y, m = first.year + (first.month - 1 + n) // 12, (first.month - 1 + n) % 12 + 1
+        day = date(y, m, 1).toordinal()
+        if low <= day <= high:
+            out.append((day, date(y, m, 1).strftime("%b %Y")))
+    return out
+
+
+def timeline_svg(visits: Sequence[Visit], *, title: str = "Visits by date", width: int = 1100,
+                 max_rows: int = 40) -> tuple[str, int]:
+    """The timeline SVG and how many travelers were left out (those with the fewest visits)."""
+    rows: dict[tuple[str, str], list[Visit]] = {}
+    for visit in visits:
+        rows.setdefault((visit.traveler, visit.traveler_href), []).append(visit)
+    chosen = sorted(rows, key=lambda k: (-len(rows[k]), k))[:max_rows]
+    left_out = len(rows) - len(chosen)
+    spans = [s for k in chosen for v in rows[k] if (s := _span(v.date))]
+    order = sorted(chosen, key=lambda k: (min((s[0] for v in rows[k] if (s := _span(v.date))), default=10**9), k))
+    label_w, undated_w, row_h, top = 190, 90, 30, 92
+    height = top + row_h * max(1, len(order)) + 40
+    x0, x1 = label_w + undated_w + 20, width - 30
+    low = min((s[0] for s in spans), default=date.today().toordinal()) - 15
+    high = max((s[1] for s in spans), default=low + 30) + 15
+    scale = (x1 - x0) / max(1, high - low)
+    body = [f'<text x="20" y="28" font-size="18" font-weight="600" fill="#111">{_a(title)}</text>',
+            *_legend(20, 54),
+            f'<text x="{label_w + undated_w / 2 + 10:.0f}" y="{top - 6}" font-size="12" fill="#555" '
+            f'text-anchor="middle">no date</text>']
+    for day, text in _ticks(low, high):
+        x = x0 + (day - low) * scale
+        body.append(f'<line x1="{x:.1f}" y1="{top - 2}" x2="{x:.1f}" y2="{height - 34}" stroke="#e3e3e3"/>'
+                    f'<text x="{x:.1f}" y="{height - 16}" font-size="12" fill="#555" text-anchor="middle">'
+                    f'{_a(text)}</text>')
+    for n, key in enumerate(order):
+        y = top + row_h * n + row_h / 2
+        if n % 2 == 0:
+            body.append(f'<rect x="10" y="{y - row_h / 2:.1f}" width="{width - 20}" height="{row_h}" fill="#f6f7f9"/>')
+        name, href = key
+        body.append(f'<a href="{_a(href)}"><text x="{label_w}" y="{y + 4.5:.1f}" font-size="14" fill="#1a4d8f" '
+                    f'text-anchor="end">{_a(_short(name, 26))}</text></a>')
+        body.extend(_row_marks(rows[key], y, x0, low, scale, label_w + 20, undated_w))
+    return _svg(width, height, title, body), left_out
+
+
+def _row_marks(visits: list[Visit], y: float, x0: float, low: int, scale: float, ux: float,
+               uw: float) -> list[str]:
+    out: list[str] = []
+    placed: list[tuple[float, Visit, tuple[float, float] | None]] = []
+    undated = 0
+    for visit in sorted(visits, key=lambda v: (v.date, v.destination, v.event)):
+        span = _span(visit.date)
+        if span is None:
+            placed.append((ux + 12 + 16 * min(undated, (uw - 20) // 16), visit, None))
+            undated += 1
+        else:
+            x = x0 + ((span[0] + span[1]) / 2 - low) * scale
+            dated = [q for q, _, s in placed if s]
+            if dated and x - dated[-1] < 14:  # same or close dates: side by side, not on top of each other
+                x = dated[-1] + 14
+            placed.append((x, visit, span))
+    for i, (x, visit, span) in enumerate(placed):
+        colour, shape = STATUS_STYLE.get(visit.status, _OTHER)
+        tip = f"{visit.traveler} to {visit.destination}: {visit.status}, {visit.date or 'no date'}"
+        mark = [f'<a href="{_a(visit.event)}"><title>{_a(tip)}</title>']
+        if span and span[1] - span[0] > 1:  # month or year: a bar as wide as the period
+            w = max(8.0, (span[1] - span[0]) * scale)
+            mark.append(f'<rect x="{x - w / 2:.1f}" y="{y - 3:.1f}" width="{w:.1f}" height="6" rx="3" '
+                        f'fill="{colour}" fill-opacity="0.35"/>')
+        mark.append(_marker(shape, colour, x, y))
+        room = (placed[i + 1][0] - x) if i + 1 < len(placed) and placed[i + 1][2] else 1e9
+        if span and room > 12 + 7 * len(visit.destination):
+            mark.append(f'<text x="{x + 10:.1f}" y="{y + 4:.1f}" font-size="12" fill="#333">'
+                        f'{_a(visit.destination)}</text>')
+        out.append("".join(mark) + "</a>")
+    return out
+
+
+def _short(text: str, n: int) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def network_svg(meetings: Sequence[Meeting], *, title: str = "Who met whom", width: int = 1100,
+                height: int = 700, max_nodes: int = 50, focus: str | None = None) -> tuple[str, int]:
+    """The meeting network SVG and how many persons were left out (the least connected)."""
+    pairs: dict[tuple[str, str], list[str]] = {}
+    names: dict[str, str] = {}
+    for meeting in meetings:
+        people = sorted(set(meeting.people), key=lambda p: p[1])
+        for name, href in people:
+            names.setdefault(href, name)
+        for i, (_, a) in enumerate(people):
+            for _, b in people[i + 1:]:
+                pairs.setdefault((a, b), []).append(meeting.status)
+    degree: dict[str, int] = {}
+    for a, b in pairs:
+        degree[a] = degree.get(a, 0) + 1
+        degree[b] = degree.get(b, 0) + 1
+    nodes = sorted(degree, key=lambda h: (h != focus, -degree[h], names[h], h))[:max_nodes]
+    keep = set(nodes)
+    edges = {k: v for k, v in pairs.items() if k[0] in keep and k[1] in keep}
+    height = min(height, 240 + 36 * len(nodes))
+    pos = _layout(sorted(nodes, key=lambda h: (names[h], h)), list(edges), width, height - 80)
+    body = [f'<text x="20" y="28" font-size="18" font-weight="600" fill="#111">{_a(title)}</text>',
+            f'<line x1="24" y1="50" x2="60" y2="50" stroke="#009E73" stroke-width="3"/>'
+            f'<text x="66" y="54" font-size="13" fill="#222">met (occurred)</text>'
+            f'<line x1="190" y1="50" x2="226" y2="50" stroke="#0072B2" stroke-width="3" stroke-dasharray="6 4"/>'
+            f'<text x="232" y="54" font-size="13" fill="#222">only planned, considered, postponed or cancelled</text>']
+    for (a, b), statuses in sorted(edges.items()):
+        (xa, ya), (xb, yb) = pos[a], pos[b]
+        met = "occurred" in statuses
+        tip = f"{names[a]} and {names[b]}: {len(statuses)} meeting(s): {', '.join(sorted(set(statuses)))}"
+        dash = "" if met else ' stroke-dasharray="6 4"'
+        body.append(f'<line x1="{xa:.1f}" y1="{ya + 70:.1f}" x2="{xb:.1f}" y2="{yb + 70:.1f}" '
+                    f'stroke="{"#009E73" if met else "#0072B2"}" stroke-width="{min(8, 1.5 + len(statuses)):.1f}" '
+                    f'stroke-opacity="0.7"{dash}><title>{_a(tip)}</title></line>')
+    for href in sorted(nodes):
+        x, y = pos[href]
+        r = 5 + min(9, 2 * math.sqrt(degree[href]))
+        fill = "#111" if href == focus else "#1a4d8f"
+        body.append(f'<a href="{_a(href)}"><title>{_a(names[href])}: met {degree[href]} person(s)</title>'
+                    f'<circle cx="{x:.1f}" cy="{y + 70:.1f}" r="{r:.1f}" fill="{fill}" stroke="#fff" stroke-width="2"/>'
+                    f'<text x="{x:.1f}" y="{y + 70 + r + 14:.1f}" font-size="13" fill="#111" text-anchor="middle" '
+                    f'stroke="#fff" stroke-width="4" paint-order="stroke" stroke-linejoin="round">'
+                    f'{_a(_short(names[href], 28))}</text></a>')
+    return _svg(width, height, title, body), len(degree) - len(nodes)
+
+
+def _layout(nodes: list[str], edges: list[tuple[str, str]], width: int, height: int) -> dict[str, tuple[float, float]]:
+    """Fruchterman-Reingold from a circle (deterministic), scaled into the box with room for labels."""
+    n = len(nodes)
+    if n == 0:
+        return {}
+    pos = {h: [math.cos(2 * math.pi * i / n), math.sin(2 * math.pi * i / n)] for i, h in enumerate(nodes)}
+    k = math.sqrt(4.0 / n)
+    temperature = 0.2
+    for _ in range(200 if n < 80 else 80):
+        shift = {h: [0.0, 0.0] for h in nodes}
+        for i, a in enumerate(nodes):
+            for b in nodes[i + 1:]:
+                dx, dy = pos[a][0] - pos[b][0], pos[a][1] - pos[b][1]
+                d2 = max(1e-4, dx * dx + dy * dy)
+                f = k * k / d2
+                shift[a][0] += dx * f
+                shift[a][1] += dy * f
+                shift[b][0] -= dx * f
+                shift[b][1] -= dy * f
+        for a, b in edges:
+            dx, dy = pos[a][0] - pos[b][0], pos[a][1] - pos[b][1]
+            d = max(1e-3, math.hypot(dx, dy))
+            f = d / k
+            shift[a][0] -= dx * f
+            shift[a][1] -= dy * f
+            shift[b][0] += dx * f
+            shift[b][1] += dy * f
+        for h in nodes:
+            sx, sy = shift[h][0] - 0.05 * pos[h][0], shift[h][1] - 0.05 * pos[h][1]  # gravity
+            d = max(1e-9, math.hypot(sx, sy))
+            step = min(d, temperature)
+            pos[h][0] += sx / d * step
+            pos[h][1] += sy / d * step
+        temperature *= 0.98
+    xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]
+    def fit(v: float, lo: float, hi: float, size: float, margin: float) -> float:
+        return size / 2 if hi - lo < 1e-9 else margin + (v - lo) / (hi - lo) * (size - 2 * margin)
+    return {h: (fit(p[0], min(xs), max(xs), width, 110), fit(p[1], min(ys), max(ys), height, 40))
+            for h, p in pos.items()}
