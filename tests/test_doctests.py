@@ -8,7 +8,7 @@ import importlib
 import pytest
 
 MODULES = ["kg.text", "kg.geo", "kg.ids", "kg.extract.timex", "kg.extract.lexicon", "kg.headers", "kg.articles",
-           "kg.extract.pieces"]
+           "kg.extract.pieces", "kg.serve.highlight", "kg.serve.links"]
 
 
 @pytest.mark.parametrize("name", MODULES)
