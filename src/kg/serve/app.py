@@ -167,7 +167,7 @@ def _stored(request: Request, state: State) -> Response:
     return _render(state, "query.html", {
         "request": request, "query": query, "given": given, "result": result, "limit": ROW_LIMIT,
         "sort": request.query_params.get("_sort", ""), "desc": request.query_params.get("_desc") == "1",
-        "cell": _cell, "sparql": sparql_href(bound_text(query, given)),
+        "cell": _cell, "statuses": pages.ORDER, "sparql": sparql_href(bound_text(query, given)),
         "csv": f"/queries/{name}.csv" + (f"?{request.url.query}" if request.url.query else ""),
         "json": f"/queries/{name}.json" + (f"?{request.url.query}" if request.url.query else "")})
 

@@ -64,7 +64,22 @@ def _facts(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
             role = (local_name(row["role_node"]), row["actor_name"], href(row["actor"]))
             if role not in fact["roles"]:
                 fact["roles"].append(role)
+    for fact in facts.values():
+        fact["headline"] = headline(fact["type"], fact["roles"])
     return list(facts.values())
+
+
+_HEADLINES = {"Visit": ("traveler", "to", "destination"), "Summons": ("summoner", "summons", "summoned"),
+              "Recall": ("recaller", "recalls", "recalled"), "Expulsion": ("expeller", "expels", "expelled"),
+              "Meeting": ("participant", "", ""), "Summit": ("participant", "", ""), "Statement": ("speaker", "", "")}
+
+
+def headline(kind: str, roles: list[tuple[str, str, str | None]]) -> str:
+    """Who did what to whom in a few words: "Jane Roe to Germany", "A and B", "X summons Y"."""
+    first, verb, second = _HEADLINES.get(kind, ("", "", ""))
+    lead = " and ".join(name for role, name, _ in roles if role == first)
+    rest = " and ".join(name for role, name, _ in roles if role == second) if second else ""
+    return " ".join(part for part in (lead, verb if rest else "", rest) if part)
 
 
 def article_page(run: Run, iri: str) -> dict[str, Any] | None:
