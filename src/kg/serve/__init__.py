@@ -29,7 +29,12 @@ def serve(graph: Path, *, host: str = "127.0.0.1", port: int = 8080, timeout: fl
     """Serve the workbench until interrupted. Binds first, so a busy port is a clear error."""
     import uvicorn
 
+    from kg.queries import parse_query
+    from kg.serve.pagequeries import PAGE_QUERIES
+
     app = create_app(graph, timeout=timeout)
+    for query in PAGE_QUERIES.values():  # rdflib's parser checks each once (~1 s): not on the first page
+        parse_query(query.text, where=str(query.path))
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
