@@ -3,7 +3,7 @@
 Layout: :mod:`~kg.serve.app` (routes, templates), :mod:`~kg.serve.endpoint` (``/sparql``),
 :mod:`~kg.serve.pagequeries` (every SPARQL text the pages run), :mod:`~kg.serve.pages` (rows ->
 what a page shows), :mod:`~kg.serve.highlight` (evidence spans in an article's text),
-:mod:`~kg.serve.charts` (SVG timeline and network), :mod:`~kg.serve.reader` (locking, reopening).
+:mod:`~kg.serve.charts` and :mod:`~kg.serve.network` (SVG timeline and network), :mod:`~kg.serve.reader` (locking, reopening).
 Templates and the style sheet are package data (``templates/``, ``static/``): nothing is fetched.
 """
 
