@@ -30,8 +30,11 @@ def _when(row: dict[str, Any]) -> dict[str, str]:
 def home_page(run: Run) -> dict[str, Any]:
     counts = {row["what"]: int(row["n"]) for row in run("counts")}
     visits = [(status, counts.get(f"visit {status}", 0)) for status in ORDER]
+    rows = run("latest")
+    if len(rows) < 12:  # fewer dated articles than the list holds: then the undated ones, by id
+        rows += [r for r in run("undated") if not r.get("published")][: 12 - len(rows)]
     latest = [{"href": article_href(r["article"]), "id": r["article"], "title": r.get("title") or "",
-               "published": r.get("published") or ""} for r in run("latest")]
+               "published": r.get("published") or ""} for r in rows]
     return {"counts": counts, "visits": visits, "visit_total": sum(n for _, n in visits), "latest": latest}
 
 
@@ -42,11 +45,13 @@ def search_page(run: Run, q: str) -> dict[str, Any]:
             kind = local_name(row["type"])
             groups.setdefault(kind, []).append({"label": row["label"], "href": href(row["node"]),
                                                 "articles": int(row["articles"])})
+        for row in run("search_titles", q=q.strip()):
+            groups.setdefault("Article", []).append({"label": row["label"], "href": href(row["node"]), "articles": 0})
     return {"q": q, "groups": sorted(groups.items()), "found": sum(len(v) for v in groups.values())}
 
 
-def _facts(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Rows of a page query over events (one per role filler) -> one fact per event, in order."""
+def _facts(rows: list[dict[str, Any]], parties: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows of a page query over events and of its parties query -> one fact per event, in order."""
     facts: dict[str, dict[str, Any]] = {}
     for row in rows:
         fact = facts.get(row["event"])
@@ -60,10 +65,11 @@ def _facts(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 "quote": row.get("quote") or "", "sentence": row["sentence"], "roles": [],
                 "span": (int(row["start"]), int(row["end"]), int(row["anchor_start"]), int(row["anchor_end"])),
             }
-        if row.get("role_node") and row.get("actor"):
-            role = (local_name(row["role_node"]), row["actor_name"], href(row["actor"]))
-            if role not in fact["roles"]:
-                fact["roles"].append(role)
+    for row in parties:
+        fact = facts.get(row["event"])
+        role = (local_name(row["role_node"]), row["actor_name"], href(row["actor"]))
+        if fact is not None and role not in fact["roles"]:
+            fact["roles"].append(role)
     for fact in facts.values():
         fact["headline"] = headline(fact["type"], fact["roles"])
     return list(facts.values())
@@ -88,7 +94,7 @@ def article_page(run: Run, iri: str) -> dict[str, Any] | None:
     if not found:
         return None
     article = found[0]
-    facts = _facts(run("article_events", a=node))
+    facts = _facts(run("article_events", a=node), run("article_parties", a=node))
     offices = []
     for row in run("article_offices", a=node):
         offices.append({"iri": row["tenure"], "person": row["person_name"], "person_href": href(row["person"]),
@@ -110,7 +116,7 @@ def event_page(run: Run, iri: str) -> dict[str, Any] | None:
     rows = run("event", event=node)
     if not rows:
         return None
-    fact = _facts(rows)[0]
+    fact = _facts(rows, run("event_parties", event=node))[0]
     head = rows[0]
     start, end, a_start, a_end = fact["span"]
     blocks = cut(head["sentence"], [Evidence(0, end - start, a_start - start, a_end - start, iri)])
@@ -126,7 +132,9 @@ def event_page(run: Run, iri: str) -> dict[str, Any] | None:
             "sentence_blocks": blocks, "linked": linked}
 
 
-def _events(rows: list[dict[str, Any]], member_key: str | None = None) -> list[dict[str, Any]]:
+def _events(rows: list[dict[str, Any]], parties: list[dict[str, Any]],
+            member_key: str | None = None) -> list[dict[str, Any]]:
+    """Event rows (one per event and member) and their other parties -> one entry per event and member."""
     events: dict[tuple[str, str], dict[str, Any]] = {}
     for row in rows:
         member = row.get(member_key) if member_key else None
@@ -139,10 +147,11 @@ def _events(rows: list[dict[str, Any]], member_key: str | None = None) -> list[d
                 "article": row["article"], "article_href": article_href(row["article"]),
                 "published": row.get("published") or "", "sentence": row["sentence"], "others": [],
                 "member": row.get("member_name") or "", "member_href": href(member)}
-        if row.get("other"):
-            other = (local_name(row["other_role"]), row["other_name"], href(row["other"]))
-            if other not in event["others"]:
-                event["others"].append(other)
+    for row in parties:
+        event = events.get((row["event"], row.get(member_key) if member_key else ""))
+        other = (local_name(row["other_role"]), row["other_name"], href(row["other"]))
+        if event is not None and other not in event["others"]:
+            event["others"].append(other)
     return sorted(events.values(), key=lambda e: (e["date"] or e["published"] or "~", e["article"], e["iri"]))
 
 
@@ -173,7 +182,8 @@ def node_page(run: Run, iri: str) -> dict[str, Any] | None:
                 "basis": r.get("basis") or "", "article": r["article"], "article_href": article_href(r["article"]),
                 "published": r.get("published") or "", "sentence": r["sentence"]}
                for r in run("node_offices", node=ox.NamedNode(iri))]
-    events = _events(run("node_events", node=ox.NamedNode(iri)))
+    node = ox.NamedNode(iri)
+    events = _events(run("node_events", node=node), run("node_parties", node=node))
     met: dict[str, dict[str, Any]] = {}
     meetings = []
     for event in events:
@@ -209,8 +219,9 @@ def country_page(run: Run, iri: str) -> dict[str, Any] | None:
     info = _node(run, iri)
     if info is None:
         return None
-    own = _events(run("node_events", node=ox.NamedNode(iri)))
-    people = _events(run("country_people", node=ox.NamedNode(iri)), member_key="member")
+    node = ox.NamedNode(iri)
+    own = _events(run("node_events", node=node), run("node_parties", node=node))
+    people = _events(run("country_people", node=node), run("country_parties", node=node), member_key="member")
     came = [e for e in own if e["type"] == "Visit" and e["role"] == "destination"]
     went = [e for e in people if e["type"] == "Visit" and e["role"] == "traveler"]
     tensions = [e for e in own + people if e["type"] in ("Summons", "Recall", "Expulsion")]
