@@ -28,6 +28,7 @@ STATUS_STYLE = {  # status -> (colour, shape)
     "cancelled": ("#D55E00", "cross"),
 }
 _OTHER = ("#555555", "dot")
+CLUSTER = 4  # marks drawn side by side at one date before a "+N"
 
 
 @dataclass(frozen=True)
@@ -157,20 +158,32 @@ def timeline_svg(visits: Sequence[Visit], *, title: str = "Visits by date", widt
 
 def _row_marks(visits: list[Visit], y: float, x0: float, low: int, scale: float, ux: float,
                uw: float) -> list[str]:
+    """One row's marks. Marks at the same or close dates are drawn side by side, at most
+    :data:`CLUSTER` of them; the rest of such a cluster (and of the undated column) is a "+N" whose
+    tooltip lists them, so the marks never drift far from their dates."""
     out: list[str] = []
     placed: list[tuple[float, Visit, tuple[float, float] | None]] = []
-    undated = 0
+    hidden: list[tuple[float, list[Visit]]] = []  # (x of the last mark shown, visits not drawn)
+    undated_slots = max(1, int((uw - 40) // 16))
+    anchor, shown = -1e9, 0
     for visit in sorted(visits, key=lambda v: (v.date, v.destination, v.event)):
         span = _span(visit.date)
         if span is None:
-            placed.append((ux + 12 + 16 * min(undated, (uw - 20) // 16), visit, None))
-            undated += 1
+            n = sum(1 for _, _, s in placed if s is None)
+            if n < undated_slots:
+                placed.append((ux + 12 + 16 * n, visit, None))
+            else:
+                _hide(hidden, ux + 12 + 16 * (undated_slots - 1), visit)
+            continue
+        x = x0 + ((span[0] + span[1]) / 2 - low) * scale
+        if x - anchor < 14 * max(1, shown):  # close to the cluster being drawn
+            if shown >= CLUSTER:
+                _hide(hidden, anchor + 14 * (shown - 1), visit)
+                continue
+            x, shown = anchor + 14 * shown, shown + 1
         else:
-            x = x0 + ((span[0] + span[1]) / 2 - low) * scale
-            dated = [q for q, _, s in placed if s]
-            if dated and x - dated[-1] < 14:  # same or close dates: side by side, not on top of each other
-                x = dated[-1] + 14
-            placed.append((x, visit, span))
+            anchor, shown = x, 1
+        placed.append((x, visit, span))
     for i, (x, visit, span) in enumerate(placed):
         colour, shape = STATUS_STYLE.get(visit.status, _OTHER)
         tip = f"{visit.traveler} to {visit.destination}: {visit.status}, {visit.date or 'no date'}"
@@ -181,12 +194,25 @@ def _row_marks(visits: list[Visit], y: float, x0: float, low: int, scale: float,
             mark.append(f'<rect x="{x - w / 2:.1f}" y="{y - (2 if thin else 3):.1f}" width="{w:.1f}" '
                         f'height="{4 if thin else 6}" rx="2" fill="{colour}" fill-opacity="{0.2 if thin else 0.35}"/>')
         mark.append(_marker(shape, colour, x, y))
-        room = (placed[i + 1][0] - x) if i + 1 < len(placed) and placed[i + 1][2] else 1e9
-        if span and room > 12 + 7 * len(visit.destination):
+        following = [q for q, _, s in placed[i + 1:] if s] + [q for q, _ in hidden if q >= x]
+        room = min(following, default=1e9) - x
+        if span and room > 12 + 7 * len(visit.destination) and not any(q == x for q, _ in hidden):
             mark.append(f'<text x="{x + 10:.1f}" y="{y + 4:.1f}" font-size="12" fill="#333">'
                         f'{esc(visit.destination)}</text>')
         out.append("".join(mark) + "</a>")
+    for x, more in hidden:
+        tip = "; ".join(f"{v.destination}: {v.status}, {v.date or 'no date'}" for v in more[:30])
+        out.append(f'<text x="{x + 9:.1f}" y="{y + 4:.1f}" font-size="12" font-weight="600" fill="#333">'
+                   f'<title>{esc(tip + (" …" if len(more) > 30 else ""))}</title>+{len(more)}</text>')
     return out
+
+
+def _hide(hidden: list[tuple[float, list[Visit]]], x: float, visit: Visit) -> None:
+    for at, more in hidden:
+        if at == x:
+            more.append(visit)
+            return
+    hidden.append((x, [visit]))
 
 
 def shorten(text: str, n: int) -> str:
