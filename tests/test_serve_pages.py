@@ -58,7 +58,7 @@ def test_serve_pages_send_a_policy_that_keeps_the_browser_in_the_app(serve_clien
 def _marks(page: str) -> dict[str, str]:
     """Fact IRI -> the plain text of the highlight that lists it."""
     found = {}
-    for facts, inner in re.findall(r'<mark id="[^"]+" class="evidence" data-facts="([^"]*)">(.*?)</mark>', page, re.S):
+    for facts, inner in re.findall(r'<mark id="[^"]+" class="evidence" data-facts="([^"]*)">(.*?)</mark>', page, re.DOTALL):
         text = html.unescape(re.sub(r"<[^>]+>", "", inner))
         for fact in facts.split():
             found[fact] = text

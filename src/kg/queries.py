@@ -375,8 +375,8 @@ def run_query(
         return _execute(_open(store), query, values)
     if timeout <= 0:
         raise QueryError(f"timeout must be positive, not {timeout}")
-    kind, *payload = _in_child(_child_select, (store, query, values), timeout=timeout, name=query.name,
-                               where=str(query.path))
+    _, *payload = _in_child(_child_select, (store, query, values), timeout=timeout, name=query.name,
+                            where=str(query.path))
     return QueryResult(columns=payload[0], rows=payload[1])
 
 
@@ -402,7 +402,7 @@ def run_sparql(
     query_form(text, where=where, allow_network=allow_network)
     if timeout <= 0:
         raise QueryError(f"timeout must be positive, not {timeout}")
-    kind, body = _in_child(_child_sparql, (store, text, fmt, where), timeout=timeout, name="query", where=where)
+    _, body = _in_child(_child_sparql, (store, text, fmt, where), timeout=timeout, name="query", where=where)
     return body
 
 
@@ -420,7 +420,7 @@ def _term(value: Value) -> ox.NamedNode | ox.Literal:
 
 
 def _execute(store: ox.Store, query: StoredQuery, values: Mapping[str, Value]) -> QueryResult:
-    substitutions = {ox.Variable(name): _term(value) for name, value in values.items()}
+    substitutions: dict[ox.Variable, Any] = {ox.Variable(name): _term(value) for name, value in values.items()}
     try:
         solutions = store.query(query.text, use_default_graph_as_union=True,
                                 substitutions=substitutions or None)
@@ -441,10 +441,10 @@ def _serialise(store: ox.Store, text: str, fmt: SparqlFormat, where: str) -> byt
     if isinstance(answer, ox.QueryTriples):
         if not isinstance(fmt, ox.RdfFormat):
             raise QueryError("a CONSTRUCT or DESCRIBE answer is a graph, not a results table", where=where)
-        return ox.serialize(answer, format=fmt)
+        return ox.serialize(answer, format=fmt) or b""
     if not isinstance(fmt, ox.QueryResultsFormat):
         raise QueryError("a SELECT or ASK answer is a results table, not a graph", where=where)
-    return answer.serialize(format=fmt)
+    return answer.serialize(format=fmt) or b""
 
 
 def _term_text(term: Any) -> str | None:

@@ -52,7 +52,7 @@ def esc(text: object) -> str:
     return escape(str(text), quote=True)
 
 
-def _span(value: str) -> tuple[float, float] | None:
+def _span(value: str) -> tuple[int, int] | None:
     """A date of any precision as an interval of ordinal days, or None."""
     try:
         parts = [int(p) for p in value.split("-")]
@@ -133,14 +133,14 @@ def timeline_svg(visits: Sequence[Visit], *, title: str = "Visits by date", widt
     label_w, undated_w, row_h, top = 190, 90, 30, 92
     height = top + row_h * max(1, len(order)) + 40
     x0, x1 = label_w + undated_w + 20, width - 30
-    low = min((s[0] for s in spans), default=date.today().toordinal()) - 15
+    low = min((s[0] for s in spans), default=date(2000, 1, 1).toordinal()) - 15  # no clock: same bytes every day
     high = max((s[1] for s in spans), default=low + 30) + 15
     scale = (x1 - x0) / max(1, high - low)
     body = [f'<text x="20" y="28" font-size="18" font-weight="600" fill="#111">{esc(title)}</text>',
             *_legend(20, 54),
-            f'<text x="{label_w + undated_w / 2 + 10:.0f}" y="{top - 6}" font-size="12" fill="#555" '
-            f'text-anchor="middle">no date</text>']
-    for day, text in _ticks(low, high):
+            (f'<text x="{label_w + undated_w / 2 + 10:.0f}" y="{top - 6}" font-size="12" fill="#555" '
+             f'text-anchor="middle">no date</text>')]
+    for day, text in _ticks(low, high) if spans else []:
         x = x0 + (day - low) * scale
         body.append(f'<line x1="{x:.1f}" y1="{top - 2}" x2="{x:.1f}" y2="{height - 34}" stroke="#e3e3e3"/>'
                     f'<text x="{x:.1f}" y="{height - 16}" font-size="12" fill="#555" text-anchor="middle">'
@@ -162,7 +162,7 @@ def _row_marks(visits: list[Visit], y: float, x0: float, low: int, scale: float,
     :data:`CLUSTER` of them; the rest of such a cluster (and of the undated column) is a "+N" whose
     tooltip lists them, so the marks never drift far from their dates."""
     out: list[str] = []
-    placed: list[tuple[float, Visit, tuple[float, float] | None]] = []
+    placed: list[tuple[float, Visit, tuple[int, int] | None]] = []
     hidden: list[tuple[float, list[Visit]]] = []  # (x of the last mark shown, visits not drawn)
     undated_slots = max(1, int((uw - 40) // 16))
     anchor, shown = -1e9, 0

@@ -34,10 +34,10 @@ def network_svg(meetings: Sequence[Meeting], *, title: str = "Who met whom", wid
     pos = _declutter(_layout(sorted(nodes, key=lambda h: (names[h], h)), list(edges), width, height - 80),
                      names, height - 80)
     body = [f'<text x="20" y="28" font-size="18" font-weight="600" fill="#111">{esc(title)}</text>',
-            f'<line x1="24" y1="50" x2="60" y2="50" stroke="#009E73" stroke-width="3"/>'
-            f'<text x="66" y="54" font-size="13" fill="#222">met (occurred)</text>'
-            f'<line x1="190" y1="50" x2="226" y2="50" stroke="#0072B2" stroke-width="3" stroke-dasharray="6 4"/>'
-            f'<text x="232" y="54" font-size="13" fill="#222">only planned, considered, postponed or cancelled</text>']
+            '<line x1="24" y1="50" x2="60" y2="50" stroke="#009E73" stroke-width="3"/>',
+            '<text x="66" y="54" font-size="13" fill="#222">met (occurred)</text>',
+            '<line x1="190" y1="50" x2="226" y2="50" stroke="#0072B2" stroke-width="3" stroke-dasharray="6 4"/>',
+            '<text x="232" y="54" font-size="13" fill="#222">only planned, considered, postponed or cancelled</text>']
     for (a, b), statuses in sorted(edges.items()):
         (xa, ya), (xb, yb) = pos[a], pos[b]
         met = "occurred" in statuses

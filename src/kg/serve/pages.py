@@ -15,8 +15,16 @@ from kg.serve import charts
 from kg.serve.highlight import Evidence, cut
 from kg.serve.links import article_href, href, local_name
 
-__all__ = ["article_page", "country_page", "event_page", "home_page", "node_page", "search_page",
-           "visits_picture", "meetings_picture"]
+__all__ = [
+    "article_page",
+    "country_page",
+    "event_page",
+    "home_page",
+    "meetings_picture",
+    "node_page",
+    "search_page",
+    "visits_picture",
+]
 
 Run = Callable[..., list[dict[str, Any]]]
 ORDER = ("occurred", "planned", "considered", "postponed", "cancelled")
@@ -103,7 +111,8 @@ def article_page(run: Run, iri: str) -> dict[str, Any] | None:
                         "basis": row.get("basis") or "", "sentence": row["sentence"],
                         "span": (int(row["start"]), int(row["end"]), int(row["anchor_start"]),
                                  int(row["anchor_end"]))})
-    evidence = [Evidence(*item["span"], item["iri"]) for item in facts + offices]
+    evidence = [Evidence(start=item["span"][0], end=item["span"][1], anchor_start=item["span"][2],
+                         anchor_end=item["span"][3], fact=item["iri"]) for item in facts + offices]
     blocks = cut(article["text"], evidence)
     mark_of = {fact: block.ident for block in blocks for fact in block.facts}
     for item in facts + offices:
@@ -148,7 +157,7 @@ def _events(rows: list[dict[str, Any]], parties: list[dict[str, Any]],
                 "published": row.get("published") or "", "sentence": row["sentence"], "others": [],
                 "member": row.get("member_name") or "", "member_href": href(member)}
     for row in parties:
-        event = events.get((row["event"], row.get(member_key) if member_key else ""))
+        event = events.get((row["event"], str(row.get(member_key) or "") if member_key else ""))
         other = (local_name(row["other_role"]), row["other_name"], href(row["other"]))
         if event is not None and other not in event["others"]:
             event["others"].append(other)
@@ -233,7 +242,7 @@ def country_page(run: Run, iri: str) -> dict[str, Any] | None:
                            + ", ".join(n for _, n, _ in _with(e, "destination")), e["status"], e["date"])
               for e in went]
     timeline = charts.timeline_svg(marks, title=f"Visits to and from {info['name']}", max_rows=2)[0] if marks else ""
-    key = lambda e: (e["date"] or e["published"] or "~", e["article"], e["iri"])  # noqa: E731
+    key = lambda e: (e["date"] or e["published"] or "~", e["article"], e["iri"])
     return {"node": info, "came": came, "went": went, "tensions": sorted(tensions, key=key),
             "meetings": meetings, "hosted": hosted, "timeline": timeline}
 
