@@ -231,3 +231,35 @@ def test_serve_cli_refuses_a_missing_store_and_a_busy_port(runner: Any, tmp_path
         port = busy.getsockname()[1]
         result = runner.invoke(cli, ["serve", "--graph", str(serve_graph), "--port", str(port)])
     assert result.exit_code == 2 and f"cannot listen on 127.0.0.1:{port}" in result.stderr
+
+
+@pytest.mark.parametrize("path", ["/", "/queries/visits?destination_country=Germany", "/id/article/inv-roe-plan",
+                                  "/id/person/jane-roe", "/id/country/DE", "/id/org/chinese-foreign-ministry",
+                                  "/search?q=roe", "/pictures/visits", "/pictures/meetings"])
+def test_serve_open_in_sparql_runs_the_pages_query(serve_client: Any, path: str) -> None:
+    page = _status(serve_client.get(path))
+    assert f'class="permalink" href="{html.escape(path)}"' in page
+    link = html.unescape(re.search(r'class="open-sparql" href="([^"]+)"', page).group(1))
+    assert link.startswith("/sparql?query=")
+    answer = serve_client.get(link, headers={"accept": "application/sparql-results+json"})
+    assert answer.status_code == 200, answer.text
+    assert json.loads(answer.text)["results"]["bindings"], f"the query behind {path} finds nothing"
+
+
+def test_serve_article_with_an_odd_id(tmp_path: Path, no_spacy: None, write: Any) -> None:
+    from starlette.testclient import TestClient
+
+    from kg.build import build
+    from kg.serve import create_app
+    from kg.store import GraphStore
+
+    odd = 'odd/id ü<x>&"q"'
+    feed = write("in/odd.jsonl", json.dumps({"id": odd, "title": "Odd <id>", "text": "Some text."}) + "\n")
+    with GraphStore.open(tmp_path / "graph", create=True) as store:
+        build([feed], store)
+    with TestClient(create_app(tmp_path / "graph")) as client:
+        home = client.get("/").text
+        link = html.unescape(re.search(r'<li><a href="([^"]+)">Odd &lt;id&gt;</a>', home).group(1))
+        assert link == "/id/article/odd%2Fid%20%C3%BC%3Cx%3E%26%22q%22"
+        page = _status(client.get(link))
+        assert "<h1>Odd &lt;id&gt;</h1>" in page and "Article <code>odd/id ü&lt;x&gt;&amp;&#34;q&#34;</code>" in page

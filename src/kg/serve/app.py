@@ -25,7 +25,7 @@ from kg.errors import KgError
 from kg.queries import StoredQuery, bound_text, find_query, queries_dir, run_query
 from kg.serve import endpoint, pages
 from kg.serve.links import article_href, href, iri_of, local_name, name_href, sparql_href
-from kg.serve.pagequeries import page_query
+from kg.serve.pagequeries import linked_text, page_query
 from kg.serve.reader import StoreReader
 
 __all__ = ["create_app"]
@@ -124,7 +124,7 @@ def _search(request: Request, state: State) -> Response:
     q = request.query_params.get("q", "")
     with state.reader.reading() as store:
         data = pages.search_page(_runner(state, store), q)
-    text = bound_text(page_query("search"), {"q": q}) if q.strip() else page_query("search").text
+    text = linked_text("search", {"q": q.strip()}) if q.strip() else page_query("search").text
     return _render(state, "search.html", {"request": request, **data, "sparql": sparql_href(text)})
 
 
@@ -138,7 +138,7 @@ def _name(request: Request, state: State) -> Response:
     return _render(state, "search.html", {"request": request, "q": name, "found": len(nodes),
                                           "groups": [(kind, [{"label": name, "href": href(node), "articles": ""}])
                                                      for node, kind in nodes],
-                                          "sparql": sparql_href(bound_text(page_query("name"), {"name": name}))})
+                                          "sparql": sparql_href(linked_text("name", {"name": name}))})
 
 
 def _stored_queries() -> list[StoredQuery]:
@@ -212,7 +212,7 @@ def _node(request: Request, state: State) -> Response:
     if data is None:
         return _render(state, "error.html", {"request": request, "message": f"nothing is known of <{iri}>"}, 404)
     return _render(state, template, {"request": request, "iri": iri, **data,
-                                     "sparql": sparql_href(bound_text(page_query(main), {param: node}))})
+                                     "sparql": sparql_href(linked_text(main, {param: node}))})
 
 
 def _visits(request: Request, state: State) -> Response:

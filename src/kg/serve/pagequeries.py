@@ -5,16 +5,21 @@ limit in a forked child) with its parameters bound as RDF terms: IRIs as ``pyoxi
 text as plain literals. Oxigraph binds only variables of the SELECT list, so every parameter is
 selected. Patterns sit inside ``GRAPH ?g { }``: in the current store (one named graph per article,
 queries over their union) that is what keeps them fast; a page's "open in SPARQL" link shows the
-same text with its parameters as a ``VALUES`` block (:func:`kg.queries.bound_text`).
+same text with its parameters as a ``VALUES`` block (:func:`linked_text`), put where the page's run binds
+them: inside the subquery that finds the rows (a ``VALUES`` outside a subquery does not reach into it).
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from pathlib import Path
 
-from kg.queries import Param, StoredQuery
+import pyoxigraph as ox
 
-__all__ = ["PAGE_QUERIES", "page_query"]
+from kg.queries import Param, StoredQuery, Value, bound_text
+
+__all__ = ["PAGE_QUERIES", "linked_text", "page_query"]
 
 _PREFIXES = """PREFIX dip: <https://w3id.org/kg-diplomacy/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -339,3 +344,20 @@ PAGE_QUERIES: dict[str, StoredQuery] = {name: _make(name) for name in _TEXTS}
 
 def page_query(name: str) -> StoredQuery:
     return PAGE_QUERIES[name]
+
+
+_INNER = re.compile(r"\{\s*SELECT\b[^{}]*?\bWHERE\s*\{")
+
+
+def linked_text(name: str, params: Mapping[str, Value]) -> str:
+    """The page query's text with ``params`` as a ``VALUES`` block inside its first subquery (or at the
+    start of its WHERE group when it has none): one self-contained query that gives the page's rows,
+    for the "open in SPARQL" link. Terms are written by pyoxigraph (IRIs checked, literals escaped)."""
+    query = PAGE_QUERIES[name]
+    inner = _INNER.search(query.text)
+    if not params or inner is None:
+        return bound_text(query, dict(params))
+    block = " ".join(f"VALUES ?{key} {{ {value if isinstance(value, ox.NamedNode) else ox.Literal(value)} }}"
+                     for key, value in sorted(params.items()))
+    return f"{query.text[:inner.end()]}\n      {block}\n{query.text[inner.end():]}"
+
