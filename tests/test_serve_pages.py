@@ -263,3 +263,16 @@ def test_serve_article_with_an_odd_id(tmp_path: Path, no_spacy: None, write: Any
         assert link == "/id/article/odd%2Fid%20%C3%BC%3Cx%3E%26%22q%22"
         page = _status(client.get(link))
         assert "<h1>Odd &lt;id&gt;</h1>" in page and "Article <code>odd/id ü&lt;x&gt;&amp;&#34;q&#34;</code>" in page
+
+
+def test_serve_package_data_ships_every_template_and_static_file() -> None:
+    import fnmatch
+    import tomllib
+
+    root = Path(__file__).resolve().parents[1]
+    patterns = tomllib.loads((root / "pyproject.toml").read_text("utf-8"))["tool"]["setuptools"]["package-data"]["kg"]
+    package = root / "src" / "kg"
+    files = [f.relative_to(package).as_posix() for folder in ("serve/templates", "serve/static")
+             for f in (package / folder).rglob("*") if f.is_file()]
+    assert len(files) > 10
+    assert [f for f in files if not any(fnmatch.fnmatch(f, p) for p in patterns)] == []

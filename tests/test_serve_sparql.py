@@ -127,6 +127,8 @@ def test_serve_kg_query_endpoint_cli_matches_local(serve_url: str, serve_graph: 
     ("GET", {"params": {}}, 400, "no query"),
     ("GET", {"params": {"query": "ASK {}"}, "headers": {"accept": "image/png"}}, 406, "cannot answer"),
     ("PUT", {"content": "x"}, 405, ""),
+    ("POST", {"content": "#" * (1 << 20) + "\nASK {}", "headers": {"content-type": "application/sparql-query"}},
+     413, "at most 1,048,576 bytes"),
 ])
 def test_serve_sparql_refusals(serve_client: Any, method: str, kwargs: dict[str, Any], status: int,
                                words: str) -> None:

@@ -37,6 +37,7 @@ NAME_COLUMNS = {"traveler", "participant", "person", "summoner", "summoned", "sp
                 "attributed_to", "host", "destination_country", "destination", "country", "place", "recaller",
                 "recalled"}
 ROW_LIMIT = 2000  # rows shown in a page (CSV / JSON give them all)
+MAX_BODY = 1 << 20  # bytes of a POSTed query
 
 
 @dataclass(frozen=True)
@@ -244,6 +245,10 @@ def _picture(request: Request, state: State, data: dict[str, Any], kind: str, te
 
 async def _sparql(request: Request) -> Response:
     state: State = request.app.state.kg
+    length = request.headers.get("content-length", "0")
+    if not length.isdigit() or int(length) > MAX_BODY:
+        return PlainTextResponse(f"Error: /sparql: a request body of at most {MAX_BODY:,} bytes; "
+                                 "send a shorter query\n", status_code=413)
     body = await request.body() if request.method == "POST" else b""
     accept = request.headers.get("accept", "")
     try:
