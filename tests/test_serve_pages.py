@@ -276,3 +276,25 @@ def test_serve_package_data_ships_every_template_and_static_file() -> None:
              for f in (package / folder).rglob("*") if f.is_file()]
     assert len(files) > 10
     assert [f for f in files if not any(fnmatch.fnmatch(f, p) for p in patterns)] == []
+
+
+@pytest.mark.parametrize("signal_name", ["SIGINT", "SIGTERM"])
+def test_serve_stops_on_ctrl_c_or_term_with_exit_0(serve_graph: Path, signal_name: str) -> None:
+    import signal
+    import subprocess
+    import sys
+    import urllib.request
+
+    process = subprocess.Popen([sys.executable, "-c", "from kg.cli import main; main()", "serve", "--graph",  # noqa: S603
+                                str(serve_graph), "--port", "0"], stderr=subprocess.PIPE, text=True)
+    try:
+        url = process.stderr.readline().split("kg serve: ", 1)[1].split()[0]
+        with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310 - loopback
+            assert response.status == 200
+        process.send_signal(getattr(signal, signal_name))
+        assert process.wait(timeout=20) == 0
+        assert process.stderr.read().strip().endswith("kg serve: stopped")
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()

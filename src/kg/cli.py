@@ -293,7 +293,11 @@ def serve(host: str, port: int, timeout: float, graph_path: Path | None) -> None
     def ready(url: str) -> None:
         click.echo(f"kg serve: {url} (SPARQL endpoint: {url}sparql); Ctrl-C stops", err=True)
 
-    run_serve(default_graph_path(graph_path), host=host, port=port, timeout=timeout, on_ready=ready)
+    try:
+        run_serve(default_graph_path(graph_path), host=host, port=port, timeout=timeout, on_ready=ready)
+    except KeyboardInterrupt:  # Ctrl-C is how a server is stopped: not an error
+        pass
+    click.echo("kg serve: stopped", err=True)
 
 
 @cli.command()

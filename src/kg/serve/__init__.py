@@ -9,6 +9,7 @@ Templates and the style sheet are package data (``templates/``, ``static/``): no
 
 from __future__ import annotations
 
+import signal
 import socket
 from collections.abc import Callable
 from pathlib import Path
@@ -51,4 +52,14 @@ def serve(graph: Path, *, host: str = "127.0.0.1", port: int = 8080, timeout: fl
     if on_ready:
         shown = f"[{host}]" if family == socket.AF_INET6 else host
         on_ready(f"http://{shown}:{bound_port}/")
-    server.run(sockets=[sock])
+    # uvicorn shuts down gracefully on SIGINT / SIGTERM, then raises the signal again with the handler that
+    # was there before: for SIGTERM let that be KeyboardInterrupt too, so both end as "stopped", exit 0
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        server.run(sockets=[sock])
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
