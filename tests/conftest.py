@@ -380,3 +380,70 @@ def self_signed(tmp_path: Path) -> tuple[Path, Path]:
                     "-out", str(cert), "-days", "2", "-subj", "/CN=127.0.0.1",
                     "-addext", "subjectAltName=IP:127.0.0.1"], check=True, capture_output=True, timeout=60)
     return cert, key
+
+
+# ------------------------------------------------------------------------------------ kg serve
+
+SERVE_ARTICLES = Path(__file__).parent / "data" / "serve_articles.jsonl"
+
+
+@pytest.fixture(scope="session")
+def serve_graph(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store built with the real pipeline from ``seeds/`` and the invented articles of
+    ``tests/data/serve_articles.jsonl`` (several articles, one with a hostile title and text)."""
+    from kg.build import build
+    from kg.store import GraphStore
+
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    path = tmp_path_factory.mktemp("serve-store") / "graph"
+    with GraphStore.open(path, create=True) as store:
+        summary = build([seeds, SERVE_ARTICLES], store)
+    assert summary.ok and summary.articles == 6, summary.line()
+    return path
+
+
+@pytest.fixture(scope="session")
+def serve_client(serve_graph: Path) -> Iterator[Any]:
+    """Starlette's TestClient (httpx, in process) over the workbench on ``serve_graph``."""
+    from starlette.testclient import TestClient
+
+    from kg.serve import create_app
+
+    with TestClient(create_app(serve_graph, timeout=30.0)) as client:
+        yield client
+
+
+@pytest.fixture(scope="session")
+def serve_url(serve_graph: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real ``kg serve --port 0`` in a child process; yields its base URL (``http://127.0.0.1:N/``).
+    Stopped by its PID at teardown."""
+    import subprocess
+    import time
+
+    log_path = tmp_path_factory.mktemp("serve-log") / "serve.log"
+    log = log_path.open("w+b")
+    process = subprocess.Popen(  # noqa: S603 - fixed arguments
+        [sys.executable, "-c", "from kg.cli import main; main()", "serve", "--graph", str(serve_graph),
+         "--port", "0", "--timeout", "20"], stdout=log, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 30
+        url = None
+        while url is None:
+            if process.poll() is not None:
+                pytest.fail(f"kg serve exited with {process.returncode}: {log_path.read_text()}")
+            text = log_path.read_text()
+            if "kg serve: " in text:
+                url = text.split("kg serve: ", 1)[1].split()[0]
+            elif time.monotonic() > deadline:
+                pytest.fail(f"kg serve did not start within 30 s: {text}")
+            else:
+                time.sleep(0.05)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        log.close()

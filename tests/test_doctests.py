@@ -9,7 +9,7 @@ import pytest
 
 MODULES = ["kg.text", "kg.geo", "kg.ids", "kg.extract.timex", "kg.extract.lexicon", "kg.headers", "kg.articles",
            "kg.extract.pieces", "kg.names", "kg.identity", "kg.jurisdictions", "kg.links", "kg.formats", "kg.render",
-           "kg.results", "kg.endpoint"]
+           "kg.results", "kg.endpoint", "kg.serve.highlight", "kg.serve.links"]
 
 
 @pytest.mark.parametrize("name", MODULES)

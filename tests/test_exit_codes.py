@@ -78,6 +78,9 @@ CASES: list[tuple[str, str, list[str], int]] = [
     ("push", "server unreachable", ["--endpoint", "{refused}", "--graph", "{built}"], 9),
     ("push", "server silent", ["--endpoint", "{silent}", "--graph", "{built}", "--timeout", "0.3"], 7),
     ("push", "bad endpoint URL", ["--endpoint", "ftp://h/x", "--graph", "{built}"], 2),
+    ("serve", "no store", ["--graph", "{graph}"], 5),
+    ("serve", "usage", ["--port", "70000", "--graph", "{built}"], 2),
+    ("serve", "port in use", ["--port", "{silent_port}", "--graph", "{built}"], 2),
     ("build", "SHACL violations", ["{articles}", "--graph", "{graph}"], 1),  # from here on SHACL rejects "b"
     ("validate", "SHACL violations", ["--graph", "{built}"], 1),
 ]
@@ -101,7 +104,8 @@ def test_exit_codes_every_command_every_kind_as_the_readme_says(
             if kind == "SHACL violations":
                 reject_ids("b")
             values = {"graph": tmp_path / f"g{n}", "built": built, "rq": rq, "service": service,
-                      "articles": articles_dir, "refused": refused, "silent": silent, "tmp": tmp_path}
+                      "articles": articles_dir, "refused": refused, "silent": silent, "tmp": tmp_path,
+                          "silent_port": silent.rsplit(":", 1)[1]}
             result = runner.invoke(cli, [command, *(a.format(**values) for a in args)])
             where = (command, kind, result.exit_code, result.stderr)
             assert result.exit_code == code, where

@@ -48,7 +48,7 @@ def test_packaging_wheel_installs_and_runs_from_an_empty_folder(tmp_path: Path) 
     names = set(zipfile.ZipFile(wheel).namelist())
     for inside in ("kg/ontology/diplomacy.ttl", "kg/ontology/shapes.ttl", "kg/stored_queries/visits.rq",
                    "kg/stored_queries/met-with.rq", "kg/checked_queries.json", "kg/lexicons/language.json",
-                   "kg/py.typed"):
+                   "kg/py.typed", "kg/serve/templates/base.html", "kg/serve/static/kg.css"):
         assert inside in names, inside
 
     venv = tmp_path / "venv"

@@ -342,6 +342,43 @@ def info(graph_path: Path | None, list_articles: bool, as_json: bool) -> None:
 
 
 @cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (no authentication: keep it on loopback unless you mean to share).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8080, show_default=True, help="Port (0: any free one).")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=30.0, show_default=True,
+              help="Seconds a query may run (pages and /sparql).")
+@graph_option
+def serve(host: str, port: int, timeout: float, graph_path: Path | None) -> None:
+    """Serve a read-only web workbench over the graph, with a SPARQL endpoint at /sparql.
+
+    Pages: the counts, every stored query as a form and a table (CSV/JSON), articles with their
+    evidence highlighted, persons, countries, events, a timeline of visits and a meeting network.
+    Stop with Ctrl-C.
+
+    \b
+    Examples:
+      kg serve                      # http://127.0.0.1:8080/
+      kg serve --port 0             # any free port (printed)
+      curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 3' \\
+           http://127.0.0.1:8080/sparql
+    """
+    from kg.serve import serve as run_serve
+    from kg.store import default_graph_path
+
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"warning: listening on {host}: anyone who can reach it can read the graph", err=True)
+
+    def ready(url: str) -> None:
+        click.echo(f"kg serve: {url} (SPARQL endpoint: {url}sparql); Ctrl-C stops", err=True)
+
+    try:
+        run_serve(default_graph_path(graph_path), host=host, port=port, timeout=timeout, on_ready=ready)
+    except KeyboardInterrupt:  # Ctrl-C is how a server is stopped: not an error
+        pass
+    click.echo("kg serve: stopped", err=True)
+
+
+@cli.command()
 @endpoint_options(timeout=60.0, required=True)
 @click.option("--gsp", metavar="URL|/PATH", default=None,
               help="Graph Store Protocol URL or path [derived: Oxigraph /store, Virtuoso /sparql-graph-crud(-auth)].")

@@ -21,6 +21,15 @@ their form and SELECT list) are kept in ``kg/checked_queries.json`` inside the p
 
 Oxigraph's ``Store.query`` has no timeout and ignores signals, so a query with a time limit runs in a
 forked child process that is killed at the deadline (:func:`run_query`).
+
+A query built in code with ``binds=True`` (the pages of ``kg serve``) takes its parameters as RDF
+terms substituted for its variables (IRIs as ``pyoxigraph.NamedNode``, text as plain literals) instead
+of filtering rows: a page about one person starts from that person's node.
+
+:func:`run_sparql` runs any read-only query text (SELECT, ASK, CONSTRUCT, DESCRIBE) with the same
+checks and the same time limit, and returns the answer serialised by Oxigraph in a W3C format: the
+engine behind ``kg serve``'s ``/sparql`` endpoint. :func:`bound_text` writes a query with its
+parameters inside it, one self-contained text for an editor or another endpoint.
 """
 
 from __future__ import annotations
@@ -44,9 +53,13 @@ from kg.errors import QueryError, QueryTimeout
 from kg.results import AskResult, Cell, GraphResult, QueryResult, Result, graph_result, rows_of
 
 __all__ = [
-    "AskResult", "GraphResult", "Param", "QueryResult", "StoredQuery", "find_query", "load_query",
-    "queries_dir", "query_from_text", "result_of", "run_query", "run_remote", "stored_names",
+    "AskResult", "GraphResult", "Param", "QueryResult", "StoredQuery", "Value", "bound_text", "find_query",
+    "load_query", "queries_dir", "query_form", "query_from_text", "result_of", "run_query", "run_remote",
+    "run_sparql", "stored_names",
 ]
+
+# A parameter value: a string, or (for a query with ``binds``) an IRI (``pyoxigraph.NamedNode``)
+Value = str | ox.NamedNode
 
 
 @dataclass(frozen=True)
@@ -67,6 +80,7 @@ class StoredQuery:
     form: str = "SELECT"  # SELECT, ASK, CONSTRUCT or DESCRIBE
     warnings: tuple[str, ...] = ()  # terms outside the closed vocabulary, with the nearest term
     source: str = ""  # "<stdin>", "<query>" for texts without a file
+    binds: bool = False  # parameters are substituted for variables (as RDF terms), not row filters
 
     @property
     def name(self) -> str:
@@ -211,7 +225,7 @@ def _parse_param(value: str, where: str) -> Param:
 
 # ---------------------------------------------------------------------------------------- parameters
 
-def _bind(query: StoredQuery, params: Mapping[str, str] | None) -> dict[str, str]:
+def _bind(query: StoredQuery, params: Mapping[str, Value] | None) -> dict[str, Value]:
     """Declared parameter values (given, else default); unknown names are an error listing the declared."""
     given = dict(params or {})
     unknown = sorted(set(given) - {p.name for p in query.params})
@@ -219,23 +233,23 @@ def _bind(query: StoredQuery, params: Mapping[str, str] | None) -> dict[str, str
         declared = ", ".join(p.name for p in query.params) or "(none)"
         raise QueryError(f"unknown parameter {', '.join(unknown)} for query {query.name!r}",
                          where=query.where, fix=f"declared parameters: {declared}")
-    values: dict[str, str] = {}
+    values: dict[str, Value] = {}
     for param in query.params:
         value = given.get(param.name, param.default)
         if value is None:
             continue
-        if not isinstance(value, str):
+        if not isinstance(value, str) and not (query.binds and isinstance(value, ox.NamedNode)):
             raise QueryError(f"parameter {param.name!r} must be a string, not {type(value).__name__}")
         values[param.name] = value
     return values
 
 
-def _matching(rows: Iterable[tuple[Cell, ...]], columns: tuple[str, ...], values: Mapping[str, str],
+def _matching(rows: Iterable[tuple[Cell, ...]], columns: tuple[str, ...], values: Mapping[str, Value],
               limit: int | None) -> tuple[tuple[Cell, ...], ...]:
     """The rows whose parameter columns equal the values, folded (kg.text.fold); the first ``limit``."""
     from kg.text import fold
 
-    wanted = [(columns.index(name), fold(value)) for name, value in sorted(values.items())]
+    wanted = [(columns.index(name), fold(str(value))) for name, value in sorted(values.items())]
     kept: list[tuple[Cell, ...]] = []
     for row in rows:
         if limit is not None and len(kept) >= limit:
@@ -308,7 +322,7 @@ def _write_manifest() -> Path:
 def run_query(
     store: ox.Store | Path,
     query: StoredQuery,
-    params: Mapping[str, str] | None = None,
+    params: Mapping[str, Value] | None = None,
     *,
     timeout: float | None = 30.0,
     allow_network: bool = False,
@@ -385,24 +399,31 @@ def _open(store: ox.Store | Path | str) -> ox.Store:
     return ox.Store.read_only(str(path))
 
 
-def _execute(store: ox.Store, query: StoredQuery, values: Mapping[str, str], limit: int | None) -> Result:
+def _term(value: Value) -> ox.NamedNode | ox.Literal:
+    return value if isinstance(value, ox.NamedNode) else ox.Literal(value)
+
+
+def _execute(store: ox.Store, query: StoredQuery, values: Mapping[str, Value], limit: int | None) -> Result:
     from kg.store import has_default_graph
 
+    substitutions = {ox.Variable(name): _term(value) for name, value in values.items()} if query.binds else {}
     try:
-        answer = store.query(query.full_text, use_default_graph_as_union=not has_default_graph(store))
+        answer = store.query(query.full_text, use_default_graph_as_union=not has_default_graph(store),
+                             substitutions=substitutions or None)
     except SyntaxError as exc:
         raise sparql.oxigraph_error(exc, query.where, query.text) from None
     if isinstance(answer, ox.QuerySolutions):
         columns = tuple(v.value for v in answer.variables)
-        return QueryResult(columns, _matching(rows_of(answer, columns), columns, values, limit))
+        filters = {} if query.binds else values
+        return QueryResult(columns, _matching(rows_of(answer, columns), columns, filters, limit))
     if isinstance(answer, ox.QueryBoolean):
         return AskResult(bool(answer))
     return graph_result(answer, limit)
 
 
-def _child(conn: Any, store: ox.Store | Path, query: StoredQuery, values: dict[str, str], limit: int | None) -> None:
+def _child(conn: Any, work: Any, args: tuple[Any, ...]) -> None:
     try:
-        conn.send(("ok", _execute(_open(store), query, values, limit)))
+        conn.send(("ok", work(*args)))
     except QueryError as exc:
         conn.send(("query-error", exc.what, exc.where, exc.fix))
     except BaseException as exc:  # noqa: BLE001 - reported to the parent, which raises
@@ -411,23 +432,24 @@ def _child(conn: Any, store: ox.Store | Path, query: StoredQuery, values: dict[s
         conn.close()
 
 
-def _execute_in_child(store: ox.Store | Path, query: StoredQuery, values: dict[str, str],
-                      timeout: float, limit: int | None) -> Result:
+def _in_child(work: Any, args: tuple[Any, ...], *, timeout: float, name: str, where: str) -> Any:
+    """``work(*args)`` in a forked child (sharing an in-memory store; opening one on disk read-only)
+    that is killed after ``timeout`` seconds; its answer, or its error raised here."""
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
-    process = context.Process(target=_child, args=(sender, store, query, values, limit), daemon=True)
+    process = context.Process(target=_child, args=(sender, work, args), daemon=True)
     deadline = time.monotonic() + timeout
     process.start()
     sender.close()
     try:
         if not receiver.poll(max(0.0, deadline - time.monotonic())):
-            raise QueryTimeout(f"query {query.name!r} ran longer than {timeout:g} s and was stopped",
-                               where=query.where, fix="raise --timeout or narrow the query")
+            raise QueryTimeout(f"query {name!r} ran longer than {timeout:g} s and was stopped",
+                               where=where, fix="raise --timeout or narrow the query")
         try:
             message = receiver.recv()
         except EOFError:
             process.join(1.0)
-            raise QueryError(f"the query process died (exit code {process.exitcode})", where=query.where) from None
+            raise QueryError(f"the query process died (exit code {process.exitcode})", where=where) from None
     finally:
         if process.is_alive():
             process.kill()
@@ -438,7 +460,113 @@ def _execute_in_child(store: ox.Store | Path, query: StoredQuery, values: dict[s
         return message[1]
     if kind == "query-error":
         raise QueryError(message[1], where=message[2], fix=message[3])
-    raise QueryError(f"the query failed: {message[1]}", where=query.where)
+    raise QueryError(f"the query failed: {message[1]}", where=where)
+
+
+def _execute_on(store: ox.Store | Path, query: StoredQuery, values: dict[str, Value], limit: int | None) -> Result:
+    return _execute(_open(store), query, values, limit)
+
+
+def _execute_in_child(store: ox.Store | Path, query: StoredQuery, values: dict[str, Value],
+                      timeout: float, limit: int | None) -> Result:
+    return _in_child(_execute_on, (store, query, values, limit), timeout=timeout, name=query.name, where=query.where)
+
+
+# ------------------------------------------------------------------------- any query text, serialised
+
+SparqlFormat = ox.QueryResultsFormat | ox.RdfFormat
+
+
+def query_form(text: str, *, where: str = "<query>", allow_network: bool = False) -> str:
+    """The form of a read-only query text (``SELECT``, ``ASK``, ``CONSTRUCT`` or ``DESCRIBE``) after the
+    checks of :func:`kg.sparql.check`: updates and (unless ``allow_network``) SERVICE / LOAD / FROM
+    refused with a :class:`QueryError` naming ``where``."""
+    if not text.strip():
+        raise QueryError("the query is empty", where=where, fix="give a SPARQL query")
+    return sparql.check(text, where=where, allow_network=allow_network).form
+
+
+def run_sparql(store: ox.Store | Path, text: str, fmt: SparqlFormat, *, timeout: float = 30.0,
+               allow_network: bool = False, where: str = "<query>") -> bytes:
+    """Run a read-only query text (any form) on ``store`` as :func:`run_query` reads it (the predeclared
+    prefixes added, the same checks, the same time limit in a forked child); its answer in ``fmt``: a
+    ``QueryResultsFormat`` for SELECT and ASK, an ``RdfFormat`` for CONSTRUCT and DESCRIBE (check the
+    form first with :func:`query_form`). The bytes are Oxigraph's serialisation."""
+    query_form(text, where=where, allow_network=allow_network)
+    if timeout <= 0:
+        raise QueryError(f"timeout must be positive, not {timeout}")
+    return _in_child(_serialise, (store, text, fmt, where), timeout=timeout, name="query", where=where)
+
+
+def _serialise(store: ox.Store | Path, text: str, fmt: SparqlFormat, where: str) -> bytes:
+    from kg.store import has_default_graph
+
+    opened = _open(store)
+    try:
+        answer = opened.query(sparql.with_prefixes(text), use_default_graph_as_union=not has_default_graph(opened))
+    except SyntaxError as exc:
+        raise sparql.oxigraph_error(exc, where, text) from None
+    if isinstance(answer, ox.QueryTriples):
+        if not isinstance(fmt, ox.RdfFormat):
+            raise QueryError("a CONSTRUCT or DESCRIBE answer is a graph, not a results table", where=where)
+        return ox.serialize(answer, format=fmt) or b""
+    if not isinstance(fmt, ox.QueryResultsFormat):
+        raise QueryError("a SELECT or ASK answer is a results table, not a graph", where=where)
+    return answer.serialize(format=fmt) or b""
+
+
+# ------------------------------------------------------------------------- one self-contained text
+
+_IRIREF = re.compile(r'<[^<>"{}|^`\\\x00-\x20]*>')
+
+
+def _where_brace(text: str) -> int:
+    """Offset of the ``{`` opening the top-level WHERE group, skipping comments, strings and IRIs."""
+    i, depth, n = 0, 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "#":
+            end = text.find("\n", i)
+            i = n if end < 0 else end + 1
+            continue
+        if ch in "\"'":
+            quote = ch * 3 if text.startswith(ch * 3, i) else ch
+            j = i + len(quote)
+            while j < n and not text.startswith(quote, j):
+                j += 2 if text[j] == "\\" else 1
+            i = j + len(quote)
+            continue
+        if ch == "<":
+            match = _IRIREF.match(text, i)
+            i = match.end() if match else i + 1
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "{" and depth == 0:
+            return i
+        i += 1
+    raise QueryError("cannot find the WHERE group of the query")
+
+
+def bound_text(query: StoredQuery, params: Mapping[str, Value] | None = None) -> str:
+    """The query's text (with the predeclared prefixes) and its parameters inside it, at the start of its
+    WHERE group: for a query with ``binds`` a ``VALUES`` block per parameter; for a stored query, whose
+    parameters filter rows, a ``FILTER`` comparing without case (kg's own comparison also ignores
+    accents and punctuation). Terms are written by pyoxigraph (IRIs checked, literals escaped)."""
+    values = _bind(query, params)
+    text = query.text
+    if values:
+        if query.binds:
+            block = " ".join(f"VALUES ?{name} {{ {_term(value)} }}" for name, value in sorted(values.items()))
+        else:
+            block = " ".join(f"FILTER(LCASE(STR(?{name})) = LCASE({_term(str(value))}))"
+                             for name, value in sorted(values.items()))
+        at = _where_brace(text) + 1
+        text = f"{text[:at]}\n  {block}\n{text[at:]}"
+        sparql.check(text, where=query.where, full=True)  # still one valid query, nothing smuggled in
+    return sparql.with_prefixes(text)
 
 
 if __name__ == "__main__":  # python -m kg.queries: re-check the stored queries, rewrite the manifest
