@@ -21,7 +21,8 @@ from kg.errors import INTERNAL_ERROR_EXIT, KgError
 from kg.model import Article
 from kg.store import article_lines
 
-__all__ = ["Failure", "Outcome", "extractions", "failure_of", "outcomes_in_process", "outcomes_in_workers"]
+__all__ = ["Failure", "Outcome", "chunks", "extractions", "failure_of", "outcomes_in_process", "outcomes_in_workers",
+           "run_chunk"]
 
 Stages = tuple[Callable[..., Iterator[Any]], Callable[[Any], Any], Callable[[Any], Any]]
 
@@ -176,7 +177,7 @@ def outcomes_in_workers(articles: Iterable[Article], lock_fd: int, jobs: int, ba
     context = multiprocessing.get_context("fork")  # workers inherit kg's modules (and test doubles)
     with context.Pool(jobs, initializer=_worker_init, initargs=(lock_fd,)) as pool:
         pending: deque[Any] = deque()
-        for chunk in _chunks(articles, batch_size):
+        for chunk in chunks(articles, batch_size):
             pending.append(pool.apply_async(_worker_chunk, (chunk, batch_size, shacl_batch)))
             if len(pending) >= 2 * jobs:
                 yield from pending.popleft().get()
@@ -184,7 +185,8 @@ def outcomes_in_workers(articles: Iterable[Article], lock_fd: int, jobs: int, ba
             yield from pending.popleft().get()
 
 
-def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+def chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    """Lists of ``size`` articles (the last one shorter), taken lazily from ``articles``."""
     chunk: list[Article] = []
     for article in articles:
         chunk.append(article)
@@ -210,16 +212,21 @@ def _worker_init(lock_fd: int) -> None:
 
 
 def _worker_chunk(chunk: list[Article], batch_size: int, shacl_batch: int) -> list[Outcome]:
-    """One chunk in a worker: its outcomes, in order; an unexpected error fails the article it
-    came up at, and the chunk goes on after it."""
     from kg.build import _stages  # looked up now: tests swap it before forking
 
+    return run_chunk(chunk, _stages(), batch_size, shacl_batch)
+
+
+def run_chunk(chunk: list[Article], stages: Stages, batch_size: int, shacl_batch: int) -> list[Outcome]:
+    """One chunk in a worker (``--jobs`` or ``--cluster``): its outcomes, in order; an unexpected
+    error fails the article it came up at, and the chunk goes on after it. A pure function of the
+    articles: the same outcomes wherever it runs."""
     outcomes: list[Outcome] = []
     rest = chunk
     while rest:
         done = len(outcomes)
         try:
-            outcomes.extend(outcomes_in_process(rest, _stages(), batch_size, shacl_batch))
+            outcomes.extend(outcomes_in_process(rest, stages, batch_size, shacl_batch))
             break
         except Exception as exc:  # noqa: BLE001 - reported by the main process as this article's
             article = rest[len(outcomes) - done]
