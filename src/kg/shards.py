@@ -26,7 +26,6 @@ from typing import TYPE_CHECKING
 
 from kg.articles import ignored_files
 from kg.errors import OutputError, UsageError
-from kg.ids import article_graph_iri
 from kg.stages import Outcome
 
 if TYPE_CHECKING:
@@ -41,11 +40,9 @@ def shard_lines(outcomes: Iterable[Outcome], *, union: bool = True) -> list[str]
     """The sorted N-Quads lines of the stored outcomes' graphs (and their union, unless ``union`` is False)."""
     lines: set[str] = set()
     for outcome in outcomes:
-        graph = f"<{article_graph_iri(outcome.article_id)}>"
-        for line in outcome.lines or ():
-            lines.add(f"{line[:-2]} {graph} .")  # "s p o ." -> "s p o <graph> ."
-            if union:
-                lines.add(line)
+        lines.update(outcome.quads())
+        if union:
+            lines.update(outcome.lines or ())
     return sorted(lines, key=lambda line: line.encode("utf-8"))
 
 

@@ -21,8 +21,8 @@ from kg.errors import INTERNAL_ERROR_EXIT, KgError
 from kg.model import Article
 from kg.store import article_lines
 
-__all__ = ["Failure", "Outcome", "chunks", "extractions", "failure_of", "outcomes_in_process", "outcomes_in_workers",
-           "run_chunk"]
+__all__ = ["Failure", "Outcome", "build_articles", "chunks", "extractions", "failure_of", "outcomes_in_process",
+           "outcomes_in_workers", "run_chunk"]
 
 Stages = tuple[Callable[..., Iterator[Any]], Callable[[Any], Any], Callable[[Any], Any]]
 
@@ -54,6 +54,21 @@ class Outcome:
     positions: int = 0
     events: tuple[str, ...] = ()  # event kinds
     failure: Failure | None = None
+
+    def quads(self) -> list[str]:
+        """The stored graph as N-Quads lines in the article's named graph (empty if not stored)."""
+        from kg.ids import article_graph_iri
+
+        graph = f"<{article_graph_iri(self.article_id)}>"
+        return [f"{line[:-2]} {graph} ." for line in self.lines or ()]  # "s p o ." -> "s p o <g> ."
+
+    def problem(self) -> str | None:
+        """Why the article is not stored (its failure line, or its first SHACL violation), else None."""
+        if self.failure is not None:
+            return self.failure.line
+        if self.rejected is not None:
+            return f"{self.article_id} ({self.origin}): rejected by SHACL: " + "; ".join(self.rejected[:1])
+        return None
 
 
 def failure_of(article: Article, exc: BaseException, kind: str = "extraction error") -> Failure:
@@ -107,6 +122,14 @@ def extractions(articles: Iterable[Article], extract_many: Callable[..., Iterato
             article = feed.taken.popleft()
             yield article, failure_of(article, exc)
             feed.restart()
+
+
+def build_articles(articles: Iterable[Article], *, batch_size: int = 64, shacl_batch: int = 32) -> Iterator[Outcome]:
+    """The per-article work of ``kg build`` as a pure function of a stream of articles, for any engine
+    (Dask: :mod:`kg.cluster`; Spark: ``mapPartitions``, README): outcomes in input order."""
+    from kg.build import _stages
+
+    return outcomes_in_process(articles, _stages(), batch_size, shacl_batch)
 
 
 def outcomes_in_process(articles: Iterable[Article], stages: Stages, batch_size: int,
