@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import cli
+from kg.shards import build_shards
 from kg.store import GraphStore
 
 # invented news
@@ -66,8 +67,6 @@ def test_shards_build_then_load_equals_normal_build(runner: CliRunner, tmp_path:
 
 def test_shards_sorted_content_named_and_deterministic(runner: CliRunner, tmp_path: Path) -> None:
     """One shard per batch; lines sorted as bytes; the name is the content's hash; the same again."""
-    from kg.shards import build_shards
-
     inputs = _jsonl(tmp_path / "in" / "news.jsonl", ARTICLES)
     first = build_shards([inputs], tmp_path / "a", batch_size=2)
     again = build_shards([inputs], tmp_path / "b", batch_size=2)
@@ -150,3 +149,25 @@ def test_shards_strict_writes_nothing_when_an_article_fails(runner: CliRunner, t
     _ok(runner, "load", str(tmp_path / "lenient"), "--graph", str(loaded))
     with GraphStore.open(loaded, write=False) as store:
         assert store.article_ids() == ["s1", "s2", "s4", "s5"]
+
+
+def test_shards_oxigraph_load_gives_the_article_graphs_and_their_union(runner: CliRunner, tmp_path: Path) -> None:
+    """The README's path into an Oxigraph server: `oxigraph load` of the shards holds exactly kg's
+    article graphs and, as its default graph, their union."""
+    import subprocess
+
+    from conftest import _oxigraph_binary
+
+    binary = _oxigraph_binary()
+    if binary is None:
+        pytest.skip("the `oxigraph` binary is not installed (pip install oxigraph; in test.lock)")
+    inputs = _jsonl(tmp_path / "in" / "news.jsonl", ARTICLES)
+    _ok(runner, "build", str(inputs), "--graph", str(tmp_path / "normal"))
+    shards = build_shards([inputs], tmp_path / "shards", batch_size=2).shards
+    subprocess.run([binary, "load", "--location", str(tmp_path / "server"), "--file", *shards], check=True,
+                   capture_output=True, timeout=120)
+    with GraphStore.open(tmp_path / "normal", write=False) as store:
+        articles = {q for q in store.quads() if "/graph/article/" in q.graph_name.value}
+    expected = articles | {ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in articles}
+    assert len(articles) > 100
+    assert set(ox.Store.read_only(str(tmp_path / "server"))) == expected
