@@ -3,6 +3,7 @@
     .venv/bin/python bench/memory.py --size 120000                 # the scaled corpus, one process
     .venv/bin/python bench/memory.py --size 20000 --window 2000    # a quicker look
     .venv/bin/python bench/memory.py --size 20000 --no-flush       # as before the fix (no periodic flush)
+    .venv/bin/python bench/memory.py --store-only --size 100000 [--no-flush]   # the store's writes alone
 
 One in-process ``kg.build.build`` of the first ``--size`` articles of ``bench/.data/scaled_N.jsonl``
 (made by bench/corpus.py) into a fresh store. Every ``--sample`` articles it records the process's RSS
@@ -10,13 +11,17 @@ One in-process ``kg.build.build`` of the first ``--size`` articles of ``bench/.d
 ``--window`` articles, the RSS at the window's end, and the slope of RSS per 10k articles after the
 first window (least squares over the samples after warm-up), and writes everything as JSON to
 ``--out`` (default bench/.data/memory.json). ``--no-flush`` sets ``kg.store.FLUSH_TRIPLES`` so high
-that the store never flushes on its own: the build as it was before issue 13.
+that the store never flushes on its own: the build as it was before issue 13. ``--store-only``
+writes invented article graphs (14 triples each, unique nodes, a person shared by every 3,000th
+article) with :meth:`GraphStore.replace_lines`, as a build writes them, without spaCy: the store's
+part of the memory alone, in a minute or two.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -44,29 +49,61 @@ def slope_per_10k(points: list[tuple[int, float]]) -> float:
     return 10_000 * sum((x - mx) * (y - my) for x, y in points) / var if var else 0.0
 
 
+def store_only(args: argparse.Namespace, data: Path) -> None:
+    from kg.ids import article_graph_iri
+    from kg.store import GraphStore
+
+    base = "https://w3id.org/kg-diplomacy/id/"
+    graph = data / "store-memory-only"
+    shutil.rmtree(graph, ignore_errors=True)
+    started = time.monotonic()
+    samples = []
+    with GraphStore.open(graph, create=True) as store:
+        for i in range(args.size):
+            lines = [f'<{base}evidence/a{i}-{k}> <{base}p{k % 5}> "sentence {k} of article {i}, long enough to be '
+                     f'like a quote in the news" .' for k in range(12)]
+            lines += [f"<{base}article/a{i}> <{base}mentions> <{base}person/p{i % 3000}> .",
+                      f'<{base}person/p{i % 3000}> <{base}name> "Person {i % 3000}" .']
+            store.replace_lines(article_graph_iri(f"a{i}"), lines)
+            if (i + 1) % args.sample == 0:
+                samples.append({"articles": i + 1, "rss_mb": rss_mb(), "seconds": time.monotonic() - started})
+    warm = [(s["articles"], s["rss_mb"]) for s in samples if s["articles"] > args.window]
+    print(f"store only, {'no flush' if args.no_flush else 'flush every FLUSH_TRIPLES'}:")
+    print("| articles | RSS MB | s |\n|---|---|---|")
+    for s in samples:
+        if s["articles"] % args.window == 0:
+            print(f"| {s['articles']:,} | {s['rss_mb']:.0f} | {s['seconds']:.0f} |")
+    print(f"slope after the first window {slope_per_10k(warm):+.1f} MB per 10k articles")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--size", type=int, default=120_000)
     parser.add_argument("--window", type=int, default=10_000)
     parser.add_argument("--sample", type=int, default=1_000)
     parser.add_argument("--no-flush", action="store_true", help="the store never flushes by itself (old build)")
+    parser.add_argument("--store-only", action="store_true", help="only the store writes, invented graphs")
     parser.add_argument("--data", default=str(corpus.DATA))
     parser.add_argument("--out", default=None)
     args = parser.parse_args()
 
     import kg.store
-    from kg.build import build
-    from kg.nlp import load
-    from kg.store import GraphStore
 
     if args.no_flush:
         kg.store.FLUSH_TRIPLES = 1 << 62
     data = Path(args.data)
+    if args.store_only:
+        store_only(args, data)
+        return
     if args.size >= 100_000:
         path = corpus.make_scaled(args.size, data=data)
     else:
         path = corpus.split(corpus.make_scaled(100_000, data=data), args.size,
                             data / f"scaled_head_{args.size}.jsonl")
+    from kg.build import build
+    from kg.nlp import load
+    from kg.store import GraphStore
+
     graph = data / "store-memory"
     samples: list[dict[str, float]] = []
     started = time.monotonic()

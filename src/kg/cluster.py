@@ -95,10 +95,29 @@ def connect(spec: ClusterSpec, stages: Callable[[], Any]) -> Iterator[Any]:
         from kg.cluster_worker import PipelinePlugin
     except ImportError:
         raise UsageError("--cluster needs dask and distributed", fix=_INSTALL) from None
+    with _quiet_logs():
+        yield from _connected(distributed, PipelinePlugin(stages), spec)
+
+
+@contextmanager
+def _quiet_logs() -> Iterator[None]:
+    """Dask logs worker deaths and lost connections with tracebacks; kg reports them in its own
+    words (the summary, one ``Error:`` line), so its loggers are silenced during the build."""
     import logging
 
-    for name in ("distributed", "distributed.nanny", "distributed.worker", "distributed.scheduler"):
-        logging.getLogger(name).setLevel(logging.ERROR)  # our summary reports what matters
+    loggers = [logging.getLogger(name) for name in list(logging.root.manager.loggerDict) if name.startswith("distributed")]
+    loggers.append(logging.getLogger("distributed"))
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.CRITICAL + 1)
+    try:
+        yield
+    finally:
+        for logger, level in zip(loggers, levels):
+            logger.setLevel(level)
+
+
+def _connected(distributed: Any, plugin: Any, spec: ClusterSpec) -> Iterator[Any]:
     cluster = None
     try:
         if spec.local_workers:
@@ -114,7 +133,7 @@ def connect(spec: ClusterSpec, stages: Callable[[], Any]) -> Iterator[Any]:
         raise RemoteError(f"cannot reach the Dask scheduler ({exc})", where=str(spec),
                           fix="start it (`dask scheduler`) and its workers, or use --cluster local:N") from None
     try:
-        _prepare_workers(client, spec, PipelinePlugin(stages))
+        _prepare_workers(client, spec, plugin)
         yield client
     finally:
         client.close()
@@ -195,7 +214,13 @@ def _failure(article: Article, exc: BaseException) -> Failure:
 
 
 def _lost_scheduler(exc: BaseException, client: Any) -> None:
-    """The cluster itself went away: not the articles' fault; stop (what is stored stays)."""
-    if client.status not in ("running", "connecting") or type(exc).__name__ in ("CancelledError", "CommClosedError"):
-        raise RemoteError(f"lost the Dask cluster ({type(exc).__name__}: {exc})",
+    """The cluster itself went away (the client is no longer running, the batch was cancelled, the
+    connection closed): not the articles' fault; stop (what is stored stays)."""
+    from concurrent.futures import CancelledError
+
+    from distributed.comm.core import CommClosedError
+
+    if client.status != "running" or isinstance(exc, (CancelledError, CommClosedError)):
+        what = (str(exc).splitlines() or [""])[0]
+        raise RemoteError(f"lost the Dask cluster ({type(exc).__name__}: {what})",
                           fix="run the same command again: the articles stored so far are kept") from None
