@@ -427,3 +427,11 @@ def dask_scheduler() -> Iterator[str]:
         yield cluster.scheduler_address
     finally:
         cluster.close()
+
+
+def fake_stages() -> tuple[Any, Any, Any]:
+    """Stages with an extractor that finds nothing (real mapping and SHACL): picklable by reference."""
+    from kg.mapping import to_graph
+    from kg.validate import validate_graph
+
+    return _fake_extract_many, to_graph, validate_graph

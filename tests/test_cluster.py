@@ -148,3 +148,27 @@ def test_cluster_unreachable_scheduler_exit_9(runner: CliRunner, tmp_path: Path,
                                  "--cluster", f"tcp://127.0.0.1:{port}"])
     assert result.exit_code == 9, result.stderr
     assert result.stderr.startswith(f"Error: tcp://127.0.0.1:{port}: cannot reach the Dask scheduler")
+
+
+def test_cluster_reads_articles_lazily(dask_scheduler: str) -> None:
+    """A stream of articles is pulled a window of batches at a time, not read into a list."""
+    import distributed
+
+    from conftest import fake_stages
+    from kg.cluster import outcomes_on_cluster
+    from kg.model import Article
+
+    pulled: list[str] = []
+
+    def stream():
+        for n in range(40):
+            pulled.append(f"z{n:02d}")
+            yield Article(id=f"z{n:02d}", text=f"Text number {n}.", origin=f"in.jsonl:{n + 1}")
+
+    with distributed.Client(dask_scheduler) as client:
+        outcomes = outcomes_on_cluster(stream(), client, fake_stages, batch_size=2, shacl_batch=2, in_flight=3)
+        first = next(outcomes)
+        assert first.article_id == "z00" and len(pulled) == 6  # three batches of two in flight
+        rest = list(outcomes)
+    assert [o.article_id for o in [first, *rest]] == [f"z{n:02d}" for n in range(40)]  # input order
+    assert all(o.lines for o in rest)

@@ -50,12 +50,12 @@ def _union_is_exact(graph: Path) -> None:
     assert default == named
 
 
-@pytest.mark.parametrize("union", ["--union", "--no-union"])
-def test_shards_build_then_load_equals_normal_build(runner: CliRunner, tmp_path: Path, union: str) -> None:
+@pytest.mark.parametrize("union, jobs", [("--union", "1"), ("--no-union", "2")])
+def test_shards_build_then_load_equals_normal_build(runner: CliRunner, tmp_path: Path, union: str, jobs: str) -> None:
     inputs = _jsonl(tmp_path / "in" / "news.jsonl", ARTICLES)
     _ok(runner, "build", str(inputs), "--graph", str(tmp_path / "normal"))
     shards = tmp_path / "shards"
-    err = _ok(runner, "build", str(inputs), "--out-shards", str(shards), union)
+    err = _ok(runner, "build", str(inputs), "--out-shards", str(shards), union, "--jobs", jobs)
     assert "built 5 articles into 1 shard(s)" in err
     assert not (tmp_path / ".kg").exists()  # no store was written
     assert "loaded 5 graph(s)" in _ok(runner, "load", str(shards), "--graph", str(tmp_path / "loaded"))
