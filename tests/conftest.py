@@ -435,3 +435,17 @@ def fake_stages() -> tuple[Any, Any, Any]:
     from kg.validate import validate_graph
 
     return _fake_extract_many, to_graph, validate_graph
+
+
+def slow_stages(delay: float) -> tuple[Any, Any, Any]:
+    """:func:`fake_stages` taking ``delay`` seconds per article (a build that lasts)."""
+    import time
+
+    extract, to_graph, validate = fake_stages()
+
+    def slow(articles: Any, **options: Any) -> Iterator[Any]:
+        for item in extract(articles, **options):
+            time.sleep(delay)
+            yield item
+
+    return slow, to_graph, validate

@@ -18,7 +18,7 @@ from click.testing import CliRunner
 
 import kg.build
 import kg.cluster
-from conftest import cluster_stages
+from conftest import cluster_stages, slow_stages
 from kg.cli import cli
 
 # invented news (names, offices and events are made up)
@@ -79,6 +79,25 @@ def test_cluster_two_worker_processes(dask_scheduler: str) -> None:
     with distributed.Client(dask_scheduler) as client:
         pids = client.run(os.getpid)
     assert len(set(pids.values())) == 2 and os.getpid() not in pids.values()  # processes, not threads
+
+
+def test_cluster_refused_when_the_scheduler_cannot_run_the_tasks(
+    runner: CliRunner, tmp_path: Path, dask_scheduler: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Stages the cluster cannot unpickle (a module only this process has): one Error line, exit 9,
+    before any article is tried -- not 10 articles reported as failed."""
+    import sys
+    import types
+
+    module = types.ModuleType("only_here")
+    exec("def stages():\n    raise AssertionError('never called')\n", module.__dict__)  # noqa: S102
+    monkeypatch.setitem(sys.modules, "only_here", module)
+    monkeypatch.setattr(kg.build, "_stages", module.stages)
+    result = runner.invoke(cli, ["build", str(_inputs(tmp_path)), "--graph", str(tmp_path / "g"),
+                                 "--cluster", dask_scheduler])
+    assert result.exit_code == 9, result.stderr
+    assert result.stderr.startswith(f"Error: {dask_scheduler}: the cluster cannot run kg (")
+    assert "not stored" not in result.stderr
 
 
 def test_cluster_build_export_equals_one_machine(runner: CliRunner, tmp_path: Path, dask_scheduler: str,
@@ -172,3 +191,60 @@ def test_cluster_reads_articles_lazily(dask_scheduler: str) -> None:
         rest = list(outcomes)
     assert [o.article_id for o in [first, *rest]] == [f"z{n:02d}" for n in range(40)]  # input order
     assert all(o.lines for o in rest)
+
+
+def test_cluster_lost_scheduler_exit_9_and_stored_articles_kept(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The scheduler dies in the middle of a build: one Error line, exit 9, and the store holds the
+    articles written before, in input order (running the same command again completes it)."""
+    import signal
+    import subprocess
+    import sys
+    import threading
+    import time
+
+    from kg.store import GraphStore
+
+    bin_dir = Path(sys.executable).parent
+    info = tmp_path / "scheduler.json"
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent)}  # the stages below live in conftest
+    scheduler = subprocess.Popen([str(bin_dir / "dask"), "scheduler", "--host", "127.0.0.1", "--port", "0",
+                                  "--no-dashboard", "--scheduler-file", str(info)],
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    worker = None
+    try:
+        deadline = time.monotonic() + 60
+        while not info.exists() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        address = json.loads(info.read_text(encoding="utf-8"))["address"]
+        worker = subprocess.Popen([str(bin_dir / "dask"), "worker", address, "--nthreads", "1", "--no-dashboard"],
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+        monkeypatch.setattr(kg.build, "_stages", functools.partial(slow_stages, 0.05))
+        monkeypatch.setattr(kg.cluster, "CONNECT_TIMEOUT", 3.0)  # also how long the client tries to reconnect
+        inputs = tmp_path / "in.jsonl"
+        inputs.write_text("".join(json.dumps({"id": f"k{n:03d}", "text": f"Text {n}."}) + "\n" for n in range(400)),
+                          encoding="utf-8")
+        graph = tmp_path / "g"
+
+        def kill_when_building() -> None:  # a few seconds after the store appears (400 x 0.05 s = 20 s of work)
+            while not (graph / "CURRENT").exists():
+                time.sleep(0.2)
+            time.sleep(4)
+            scheduler.send_signal(signal.SIGKILL)
+
+        killer = threading.Thread(target=kill_when_building, daemon=True)
+        killer.start()
+        result = runner.invoke(cli, ["build", str(inputs), "--graph", str(graph), "--cluster", address])
+        killer.join(timeout=30)
+    finally:
+        for process in (worker, scheduler):
+            if process is not None:
+                process.kill()
+                process.wait(timeout=30)
+    assert result.exit_code == 9, result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
+    assert len(errors) == 1 and "lost the Dask cluster" in errors[0], result.stderr
+    with GraphStore.open(graph, write=False) as store:
+        stored = store.article_ids()
+    assert len(stored) < 400 and stored == [f"k{n:03d}" for n in range(len(stored))]

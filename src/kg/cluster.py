@@ -142,6 +142,8 @@ def _connected(distributed: Any, plugin: Any, spec: ClusterSpec) -> Iterator[Any
 
 
 def _prepare_workers(client: Any, spec: ClusterSpec, plugin: Any) -> None:
+    """Workers there, the same kg on the scheduler (it unpickles the tasks) and on every worker, the
+    plugin registered, and one probe task that carries the stages (as every batch will)."""
     try:
         client.wait_for_workers(1, timeout=WAIT_FOR_WORKERS)
     except TimeoutError:
@@ -149,15 +151,23 @@ def _prepare_workers(client: Any, spec: ClusterSpec, plugin: Any) -> None:
                           fix=f"start workers: dask worker {spec} --nthreads 1") from None
     mine = fingerprint()
     try:
-        theirs = client.run(fingerprint)
+        theirs = {"the scheduler": client.run_on_scheduler(fingerprint), **client.run(fingerprint)}
         client.register_plugin(plugin, name=plugin.name)
+        client.submit(_probe, plugin.stages, pure=False).result()
     except Exception as exc:  # noqa: BLE001 - e.g. ModuleNotFoundError: kg is not installed there
-        raise RemoteError(f"the workers cannot run kg ({type(exc).__name__}: {exc})", where=str(spec),
-                          fix="install the same kg (and requirements/cluster.lock) on every worker") from None
-    other = sorted(worker for worker, value in theirs.items() if value != mine)
+        what = (str(exc).splitlines() or [""])[0]
+        raise RemoteError(f"the cluster cannot run kg ({type(exc).__name__}: {what})", where=str(spec),
+                          fix="install the same kg (and requirements/cluster.lock) on the scheduler and every "
+                              "worker") from None
+    other = sorted(name for name, value in theirs.items() if value != mine)
     if other:
-        raise RemoteError(f"worker(s) {', '.join(other)} run another kg or model than this one", where=str(spec),
-                          fix="install the same kg and the same locked dependencies on every worker")
+        raise RemoteError(f"{', '.join(other)} run(s) another kg or model than this one", where=str(spec),
+                          fix="install the same kg and the same locked dependencies on the scheduler and every "
+                              "worker")
+
+
+def _probe(stages: Callable[[], Any]) -> bool:
+    return stages is not None
 
 
 def outcomes_on_cluster(articles: Iterable[Article], client: Any, stages: Callable[[], Any], *, batch_size: int,
