@@ -173,7 +173,7 @@ def _probe(stages: Callable[[], Any]) -> bool:
 def outcomes_on_cluster(articles: Iterable[Article], client: Any, stages: Callable[[], Any], *, batch_size: int,
                         shacl_batch: int, in_flight: int | None = None, retries: int = 2) -> Iterator[Outcome]:
     """Batches of ``batch_size`` articles as tasks, at most ``in_flight`` ahead; outcomes in input order."""
-    workers = max(1, len(client.scheduler_info().get("workers", {})))
+    workers = max(1, len(client.nthreads()))  # worker processes now (more may join later)
     limit = in_flight or 2 * workers + 2
     run = _Submitter(client, stages, batch_size, shacl_batch, retries)
     pending: deque[tuple[list[Article], Any]] = deque()
