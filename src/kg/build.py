@@ -304,6 +304,16 @@ class Tally:
     warnings: list[str] = field(default_factory=list)
     replaced: list[str] = field(default_factory=list)
     ignored: list[str] = field(default_factory=list)
+    _sources: dict[Path, str] = field(default_factory=dict)
+
+    def source(self, origin: str) -> str:
+        """The sources-book record of an article's file, one string per file (not one per article:
+        a million articles of one file keep one copy of its path)."""
+        file = source_file(origin)
+        found = self._sources.get(file)
+        if found is None:
+            found = self._sources[file] = source_of(file)
+        return found
 
     def take(self, outcome: Outcome) -> bool:
         """Count one outcome; True if its graph is to be written (else its failure is recorded)."""
@@ -340,7 +350,7 @@ def _store(outcome: Outcome, store: GraphStore, book: SourceBook, tally: Tally, 
     if not tally.take(outcome):
         return
     _write(store, book, outcome.article_id, outcome.lines or ())
-    book.set(outcome.article_id, source_of(source_file(outcome.origin)))
+    book.set(outcome.article_id, tally.source(outcome.origin))
     if outcome.article_id in stored_before:
         tally.replaced.append(outcome.article_id)
 
