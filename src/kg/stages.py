@@ -11,10 +11,12 @@ process gets the outcomes back in input order.
 from __future__ import annotations
 
 import os
+import sys
 import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from itertools import chain, islice
 from typing import Any
 
 from kg.errors import INTERNAL_ERROR_EXIT, KgError
@@ -24,6 +26,8 @@ from kg.store import article_lines
 __all__ = ["Failure", "Outcome", "build_articles", "chunks", "extractions", "failure_of", "outcomes_in_process",
            "outcomes_in_workers", "run_chunk"]
 
+FRESH_PIPELINE_EVERY = 100_000  # articles extracted with one spaCy pipeline (see _fresh_pipeline)
+_since_fresh = 0  # articles this process has extracted with its current pipeline
 Stages = tuple[Callable[..., Iterator[Any]], Callable[[Any], Any], Callable[[Any], Any]]
 
 
@@ -134,7 +138,38 @@ def build_articles(articles: Iterable[Article], *, batch_size: int = 64, shacl_b
 
 def outcomes_in_process(articles: Iterable[Article], stages: Stages, batch_size: int,
                         shacl_batch: int) -> Iterator[Outcome]:
-    """Extract lazily, SHACL-check ``shacl_batch`` extractions at a time; outcomes in input order."""
+    """Extract lazily, SHACL-check ``shacl_batch`` extractions at a time; outcomes in input order.
+    After every :data:`FRESH_PIPELINE_EVERY` articles a process has extracted (over all its calls: a
+    worker gets one chunk per call) the spaCy pipeline is loaded afresh (:func:`_fresh_pipeline`)."""
+    global _since_fresh
+    source = iter(articles)
+    while (first := next(source, None)) is not None:
+        if _since_fresh >= FRESH_PIPELINE_EVERY:
+            _fresh_pipeline()
+        segment = chain([first], islice(source, max(0, FRESH_PIPELINE_EVERY - _since_fresh - 1)))
+        for outcome in _outcomes_of(segment, stages, batch_size, shacl_batch):
+            _since_fresh += 1
+            yield outcome
+
+
+def _fresh_pipeline() -> None:
+    """Drop the loaded spaCy pipeline, so the next articles get a fresh one. spaCy's vocabulary keeps
+    every string it has seen (~410 bytes per new string, ~1.8 new strings per article of unseen news:
+    bench/NOTES.md), so one pipeline for a million articles would grow by hundreds of MB; the same
+    articles give the same graphs with a fresh pipeline (every process of --jobs and --cluster has its
+    own). The constructions engine is cached per vocabulary: dropped too, or it would keep the old one."""
+    global _since_fresh
+    from kg import nlp
+
+    _since_fresh = 0
+    nlp.load.cache_clear()
+    engine = getattr(sys.modules.get("kg.extract.constructions"), "engine", None)
+    if engine is not None and hasattr(engine, "cache_clear"):
+        engine.cache_clear()
+
+
+def _outcomes_of(articles: Iterable[Article], stages: Stages, batch_size: int,
+                 shacl_batch: int) -> Iterator[Outcome]:
     extract_many, to_graph, validate = stages
     pending: list[tuple[Article, Any]] = []
     for article, item in extractions(articles, extract_many, batch_size):
