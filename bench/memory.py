@@ -4,6 +4,7 @@
     .venv/bin/python bench/memory.py --size 20000 --window 2000    # a quicker look
     .venv/bin/python bench/memory.py --size 20000 --no-flush       # as before the fix (no periodic flush)
     .venv/bin/python bench/memory.py --store-only --size 100000 [--no-flush]   # the store's writes alone
+    .venv/bin/python bench/memory.py --new-words --size 6000 --fresh-every 2000  # spaCy's vocabulary
 
 One in-process ``kg.build.build`` of the first ``--size`` articles of ``bench/.data/scaled_N.jsonl``
 (made by bench/corpus.py) into a fresh store. Every ``--sample`` articles it records the process's RSS
@@ -14,7 +15,10 @@ first window (least squares over the samples after warm-up), and writes everythi
 that the store never flushes on its own: the build as it was before issue 13. ``--store-only``
 writes invented article graphs (14 triples each, unique nodes, a person shared by every 3,000th
 article) with :meth:`GraphStore.replace_lines`, as a build writes them, without spaCy: the store's
-part of the memory alone, in a minute or two.
+part of the memory alone, in a minute or two. ``--new-words`` runs only the per-article work
+(:func:`kg.stages.build_articles`, no store) on invented articles that each bring 20 never-seen words,
+to show spaCy's vocabulary (StringStore) growth and what ``--fresh-every`` (``FRESH_PIPELINE_EVERY``)
+does to it: the scaled corpus repeats its texts, so there the vocabulary stops growing after 7,600.
 """
 
 from __future__ import annotations
@@ -76,6 +80,33 @@ def store_only(args: argparse.Namespace, data: Path) -> None:
     print(f"slope after the first window {slope_per_10k(warm):+.1f} MB per 10k articles")
 
 
+def new_words(args: argparse.Namespace) -> None:
+    import random
+    import string
+
+    from kg.model import Article
+    from kg.nlp import load
+    from kg.stages import build_articles
+
+    rng = random.Random(13)
+
+    def word() -> str:
+        return "".join(rng.choice(string.ascii_lowercase) for _ in range(8)).capitalize()
+
+    def articles():
+        for n in range(args.size):
+            names = " and ".join(f"{word()} {word()}" for _ in range(10))
+            yield Article(id=f"w{n}", text=f"Foreign Minister {names} met in Paris on Monday.", origin=f"w:{n}")
+
+    started = time.monotonic()
+    print(f"new words, fresh pipeline every {args.fresh_every or 'FRESH_PIPELINE_EVERY'} articles:")
+    print("| articles | RSS MB | spaCy strings | s |\n|---|---|---|---|")
+    for done, _ in enumerate(build_articles(articles()), 1):
+        if done % args.window == 0:
+            print(f"| {done:,} | {rss_mb():.0f} | {len(load().vocab.strings):,} | {time.monotonic() - started:.0f} |",
+                  flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--size", type=int, default=120_000)
@@ -83,6 +114,8 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=1_000)
     parser.add_argument("--no-flush", action="store_true", help="the store never flushes by itself (old build)")
     parser.add_argument("--store-only", action="store_true", help="only the store writes, invented graphs")
+    parser.add_argument("--new-words", action="store_true", help="only the extraction, articles of new words")
+    parser.add_argument("--fresh-every", type=int, default=None, help="kg.stages.FRESH_PIPELINE_EVERY")
     parser.add_argument("--data", default=str(corpus.DATA))
     parser.add_argument("--out", default=None)
     args = parser.parse_args()
@@ -92,8 +125,15 @@ def main() -> None:
     if args.no_flush:
         kg.store.FLUSH_TRIPLES = 1 << 62
     data = Path(args.data)
+    if args.fresh_every:
+        import kg.stages
+
+        kg.stages.FRESH_PIPELINE_EVERY = args.fresh_every
     if args.store_only:
         store_only(args, data)
+        return
+    if args.new_words:
+        new_words(args)
         return
     if args.size >= 100_000:
         path = corpus.make_scaled(args.size, data=data)
