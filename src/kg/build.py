@@ -7,8 +7,10 @@ so a bad input raises :class:`~kg.errors.InputError` before anything is written.
 SHACL (:func:`kg.validate.validate_batch`: :data:`SHACL_BATCH` graphs per pySHACL call) -> if the
 graph conforms, :meth:`GraphStore.replace_lines` (one transaction per article). With ``jobs`` > 1
 all of this but the store write runs in worker processes; the main process writes in input order,
-so the store is the same as with ``jobs=1``. An interrupted build keeps the articles stored so far
-(at most one SHACL batch of extracted articles is lost).
+so the store is the same as with ``jobs=1``; with ``cluster`` the same runs on the workers of a Dask
+cluster (:mod:`kg.cluster`). :func:`kg.shards.build_shards` takes the same outcomes to N-Quads shards
+instead of the store. An interrupted build keeps the articles stored so far (at most one SHACL batch of
+extracted articles is lost).
 
 One bad article never sinks the others. Kept out, reported, and the rest stored:
 

@@ -167,6 +167,7 @@ def _prepare_workers(client: Any, spec: ClusterSpec, plugin: Any) -> None:
 
 
 def _probe(stages: Callable[[], Any]) -> bool:
+    """A task that only carries the stages: the scheduler and a worker must unpickle it, as every batch."""
     return stages is not None
 
 
