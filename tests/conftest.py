@@ -447,3 +447,71 @@ def serve_url(serve_graph: Path, tmp_path_factory: pytest.TempPathFactory) -> It
             process.kill()
             process.wait()
         log.close()
+
+# -- Dask cluster (tests/test_cluster.py) ----------------------------------------------------------
+
+def cluster_stages(*, kill_once: str | None = None, kill_always: str | None = None,
+                   fail: str | None = None, marker: str | None = None) -> tuple[Any, Any, Any]:
+    """The real pipeline stages, run on Dask workers (pickled by reference: conftest is importable
+    there), with faults: the worker process SIGKILLs itself when the extraction of ``kill_once``
+    comes out and ``marker`` does not exist yet (it creates it first: the task run again elsewhere
+    goes through), or every time for ``kill_always``; the extractor raises for ``fail`` (a bug)."""
+    import os
+    import signal
+
+    from kg.extract import extract_many
+    from kg.mapping import to_graph
+    from kg.validate import validate_graph
+
+    def watched(articles: Any, **options: Any) -> Iterator[Any]:
+        for item in extract_many(articles, keep_going=True, **options):
+            article_id = item.article.id
+            if article_id == kill_always:
+                os.kill(os.getpid(), signal.SIGKILL)
+            if article_id == kill_once and marker is not None and not os.path.exists(marker):
+                Path(marker).write_text(str(os.getpid()), encoding="utf-8")
+                os.kill(os.getpid(), signal.SIGKILL)
+            if article_id == fail:
+                raise ValueError("extractor bug")
+            yield item
+
+    return watched, to_graph, validate_graph
+
+
+@pytest.fixture(scope="module")
+def dask_scheduler() -> Iterator[str]:
+    """A real dask.distributed scheduler on the loopback with two worker processes (nannies: a killed
+    worker is restarted), one thread each; yields its tcp:// address. A task whose workers die twice
+    is given up (allowed-failures 1, the default is 3), so a poison article costs four restarts."""
+    import dask
+    import distributed
+
+    with dask.config.set({"distributed.scheduler.allowed-failures": 1}):
+        cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                           dashboard_address="127.0.0.1:0")
+    try:
+        yield cluster.scheduler_address
+    finally:
+        cluster.close()
+
+
+def fake_stages() -> tuple[Any, Any, Any]:
+    """Stages with an extractor that finds nothing (real mapping and SHACL): picklable by reference."""
+    from kg.mapping import to_graph
+    from kg.validate import validate_graph
+
+    return _fake_extract_many, to_graph, validate_graph
+
+
+def slow_stages(delay: float) -> tuple[Any, Any, Any]:
+    """:func:`fake_stages` taking ``delay`` seconds per article (a build that lasts)."""
+    import time
+
+    extract, to_graph, validate = fake_stages()
+
+    def slow(articles: Any, **options: Any) -> Iterator[Any]:
+        for item in extract(articles, **options):
+            time.sleep(delay)
+            yield item
+
+    return slow, to_graph, validate

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 
@@ -158,3 +159,31 @@ def test_build_extractor_failure_fails_that_article_only(
         summary = kg.build.build([inputs], store, jobs=jobs, batch_size=2, shacl_batch=8, strict=True)
         assert store.article_ids() == [] and store.quad_count() == 0
     assert summary.articles == 0 and [f.article_id for f in summary.failed] == ["a5"]
+
+
+def test_build_fresh_pipeline_every_n_articles_same_store(runner: CliRunner, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build that loads the spaCy pipeline afresh every 2 articles (kg.stages.FRESH_PIPELINE_EVERY;
+    100,000 by default: spaCy's vocabulary grows with every new word) stores exactly the same, in one
+    process and in --jobs workers (chunks of 3: the count goes on across chunks)."""
+    import kg.nlp
+    import kg.stages
+
+    inputs = _corpus(tmp_path)
+    reference = _build(runner, inputs, tmp_path / "ref" / "graph", jobs=1)
+    loads = []
+    real = kg.nlp.load.__wrapped__
+
+    @functools.cache
+    def counted():
+        loads.append(1)
+        return real()
+
+    monkeypatch.setattr(kg.nlp, "load", counted)
+    monkeypatch.setattr(kg.stages, "FRESH_PIPELINE_EVERY", 2)
+    monkeypatch.setattr(kg.stages, "_since_fresh", 0)
+    for n, options in enumerate([{"jobs": 1}, {"jobs": 2, "batch_size": 3}]):
+        summary, quads, exports = _build(runner, inputs, tmp_path / f"f{n}" / "graph", **options)
+        _same(summary, reference[0])
+        assert (quads, exports) == reference[1:], options
+    assert len(loads) >= 4  # 9 articles, a fresh pipeline every 2, in this process

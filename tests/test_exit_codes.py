@@ -55,6 +55,17 @@ CASES: list[tuple[str, str, list[str], int]] = [
     ("build", "usage", ["--jobs", "0", "--graph", "{graph}"], 2),
     ("build", "contradictory options", ["{articles}", "--strict", "--skip-bad", "--graph", "{graph}"], 2),
     ("build", "bad input", ["{articles}/missing.txt", "--graph", "{graph}"], 3),
+    ("build", "bad --cluster", ["{articles}", "--cluster", "somewhere", "--graph", "{graph}"], 2),
+    ("build", "--cluster with --jobs", ["{articles}", "--cluster", "local:2", "--jobs", "2", "--graph", "{graph}"], 2),
+    ("build", "--no-union without shards", ["{articles}", "--no-union", "--graph", "{graph}"], 2),
+    ("build", "shards", ["{articles}", "--out-shards", "{tmp}/shards"], 0),
+    ("build", "shards, --fresh", ["{articles}", "--out-shards", "{tmp}/shards", "--fresh"], 2),
+    ("build", "shards, output", ["{articles}", "--out-shards", "{rq}/shards"], 6),
+    ("load", "ok", ["{tmp}/shards", "--graph", "{graph}"], 0),
+    ("load", "usage", ["--graph", "{graph}"], 2),
+    ("load", "folder without shards", ["{articles}", "--graph", "{graph}"], 3),
+    ("load", "bad shard", ["{bad_shard}", "--graph", "{graph}"], 3),
+    ("load", "store locked", ["{tmp}/shards", "--graph", "{built}"], 5),
     ("remove", "no store", ["a", "--graph", "{graph}"], 5),
     ("remove", "unknown article", ["zz", "--graph", "{built}"], 3),
     ("query", "ok", ["{rq}", "--graph", "{built}"], 0),
@@ -98,6 +109,7 @@ def test_exit_codes_every_command_every_kind_as_the_readme_says(
                                 "<https://w3id.org/kg-diplomacy/ontology#>\nSELECT ?id WHERE { GRAPH ?g { ?a dip:articleId "
                                 "?id } } ORDER BY ?id\n")
     service = write("q/service.rq", SERVICE)
+    bad_shard = write("bad/x.nq", "<http://example.org/s> <http://example.org/p> .\n")
     seen = set()
     with _closed_port() as refused, _silent_server() as silent:
         for n, (command, kind, args, code) in enumerate(CASES):
@@ -105,8 +117,9 @@ def test_exit_codes_every_command_every_kind_as_the_readme_says(
                 reject_ids("b")
             values = {"graph": tmp_path / f"g{n}", "built": built, "rq": rq, "service": service,
                       "articles": articles_dir, "refused": refused, "silent": silent, "tmp": tmp_path,
-                          "silent_port": silent.rsplit(":", 1)[1]}
-            result = runner.invoke(cli, [command, *(a.format(**values) for a in args)])
+                      "silent_port": silent.rsplit(":", 1)[1], "bad_shard": bad_shard}
+            with _locked(built if kind == "store locked" else None):
+                result = runner.invoke(cli, [command, *(a.format(**values) for a in args)])
             where = (command, kind, result.exit_code, result.stderr)
             assert result.exit_code == code, where
             assert code in documented, where
@@ -118,6 +131,24 @@ def test_exit_codes_every_command_every_kind_as_the_readme_says(
                 assert len(errors) == 1, where
             seen.add(command)
     assert seen == set(cli.commands), set(cli.commands) - seen  # every command is covered
+
+
+@contextmanager
+def _locked(graph: Path | None) -> Iterator[None]:
+    """Another writer holds ``graph`` (KG_LOCK_WAIT=0: refused at once)."""
+    if graph is None:
+        yield
+        return
+    import os
+
+    from kg.store import GraphStore
+
+    os.environ["KG_LOCK_WAIT"] = "0"
+    try:
+        with GraphStore.open(graph, write=True):
+            yield
+    finally:
+        del os.environ["KG_LOCK_WAIT"]
 
 
 def test_exit_codes_every_error_class_is_in_the_readme_table() -> None:

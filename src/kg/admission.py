@@ -31,8 +31,11 @@ class Gate:
     """Which articles go in, decided in the first reading, before any work: bad inputs by the skip
     policy, ids already stored from another source (:func:`kg.sources.verdict`), sizes."""
 
-    def __init__(self, store: GraphStore, book: SourceBook, *, fresh: bool, strict: bool, skip_bad: bool,
-                 replace: bool) -> None:
+    def __init__(self, store: GraphStore | None, book: SourceBook | None, *, fresh: bool, strict: bool,
+                 skip_bad: bool, replace: bool) -> None:
+        """``store`` and ``book`` may be None with ``fresh`` (no store to compare with: shards)."""
+        if (store is None or book is None) and not fresh:
+            raise ValueError("a Gate without a store must be fresh")
         self.store, self.book = store, book
         self.fresh, self.strict, self.skip_bad, self.replace = fresh, strict, skip_bad, replace
         self.failures: list[Failure] = []
@@ -60,6 +63,7 @@ class Gate:
             if self.fresh:
                 yield article
                 continue
+            assert self.store is not None and self.book is not None
             source = source_of(source_file(article.origin))
             judged = verdict(article, source, self.store, self.book)
             if judged == "collision" and not self.replace:
@@ -76,7 +80,7 @@ class Gate:
         return (a for a in read_articles(paths, skip=lambda _: True) if a.origin not in self.refused)
 
     def _collision(self, article: Article) -> ArticleError:
-        recorded = self.book.get(article.id)
+        recorded = self.book.get(article.id) if self.book is not None else None
         rename = ("rename the file (its name is the id)" if Path(article.origin).suffix.lower() == ".txt"
                   else "give the line another id")
         return ArticleError(

@@ -44,8 +44,8 @@ from kg.headers import parse_date, split_header
 from kg.model import Article
 from kg.text import clean_text, clean_title
 
-__all__ = ["ARTICLE_SUFFIXES", "MAX_ARTICLE_BYTES", "Skip", "article_files", "ignored_files", "read_articles",
-           "source_file"]
+__all__ = ["ARTICLE_SUFFIXES", "MAX_ARTICLE_BYTES", "Skip", "article_files", "ignored_files", "jsonl_article",
+           "read_articles", "source_file"]
 
 ARTICLE_SUFFIXES: tuple[str, ...] = (".txt", ".jsonl")
 MAX_ARTICLE_BYTES = 2 * 1024 * 1024
@@ -290,6 +290,12 @@ def _peek_id(data: bytes) -> str | None:
     except (ValueError, AttributeError, IndexError):
         return None
     return None
+
+
+def jsonl_article(line: str, where: str = "<line>") -> Article:
+    """One ``.jsonl`` line -> its Article, as :func:`read_articles` reads it (for engines that read the
+    lines themselves, e.g. Spark); raises :class:`~kg.errors.ArticleError` naming ``where``."""
+    return _jsonl_article(line, where)
 
 
 def _jsonl_article(line: str, where: str) -> Article:

@@ -7,8 +7,10 @@ so a bad input raises :class:`~kg.errors.InputError` before anything is written.
 SHACL (:func:`kg.validate.validate_batch`: :data:`SHACL_BATCH` graphs per pySHACL call) -> if the
 graph conforms, :meth:`GraphStore.replace_lines` (one transaction per article). With ``jobs`` > 1
 all of this but the store write runs in worker processes; the main process writes in input order,
-so the store is the same as with ``jobs=1``. An interrupted build keeps the articles stored so far
-(at most one SHACL batch of extracted articles is lost).
+so the store is the same as with ``jobs=1``; with ``cluster`` the same runs on the workers of a Dask
+cluster (:mod:`kg.cluster`). :func:`kg.shards.build_shards` takes the same outcomes to N-Quads shards
+instead of the store. An interrupted build keeps the articles stored so far (at most one SHACL batch of
+extracted articles is lost).
 
 One bad article never sinks the others. Kept out, reported, and the rest stored:
 
@@ -107,6 +109,8 @@ class BuildSummary:
     replaced: tuple[str, ...] = ()  # ids that were stored before and were stored again
     ignored: tuple[str, ...] = ()  # files in the input folders that are not articles
     strict: bool = False  # and therefore nothing stored if anything failed
+    shards: tuple[str, ...] = ()  # --out-shards: the shard files written (kg.shards), instead of the store
+    shard_dir: str = ""
 
     @property
     def ok(self) -> bool:
@@ -126,8 +130,9 @@ class BuildSummary:
         rdf = f", {self.rdf_graphs} graph(s) from RDF files" if self.rdf_graphs else ""
         replaced = f" (replaced {len(self.replaced)})" if self.replaced else ""
         failed = f", {len(self.failed)} failed" if self.failed else ""
+        shards = f" into {len(self.shards)} shard(s) in {self.shard_dir}" if self.shard_dir else ""
         return (
-            f"built {self.articles} article{'s' if self.articles != 1 else ''}{replaced}, "
+            f"built {self.articles} article{'s' if self.articles != 1 else ''}{replaced}{shards}, "
             f"{len(self.rejected)} rejected{failed}, {self.triples} triples{rdf}; "
             f"facts: {', '.join(facts)}; {self.seconds:.1f} s"
         )
@@ -166,18 +171,19 @@ def build(
     strict: bool = False,
     skip_bad: bool = False,
     replace: bool = False,
+    cluster: str | None = None,
 ) -> BuildSummary:
     """Build ``inputs`` into ``store`` (see the module docstring); articles kept out are in the
     summary, not raised. Raises :class:`~kg.errors.InputError` for a bad input before any work.
 
     ``jobs``: 1 runs in this process; N > 1 runs extraction, mapping and SHACL in N worker
     processes and only the store writes here, in input order (the store ends up the same).
+    ``cluster``: the same on a Dask cluster (``tcp://HOST:PORT`` or ``local:N``; :mod:`kg.cluster`).
     ``shacl_batch``: article graphs per pySHACL call (default :data:`SHACL_BATCH`; 1 = one call
     per article, the same result). ``strict``, ``skip_bad``: see the module docstring.
     ``replace``: an id already stored from another file with other text is replaced, not refused.
     """
-    if strict and skip_bad:
-        raise UsageError("--strict and --skip-bad contradict each other", fix="choose one of them")
+    check_options(strict=strict, skip_bad=skip_bad, jobs=jobs, cluster=cluster)
     started = time.monotonic()
     rdf_paths = [Path(p) for p in inputs if Path(p).is_file() and Path(p).suffix.lower() in RDF_SUFFIXES]
     text_paths = [Path(p) for p in inputs if Path(p) not in rdf_paths]
@@ -185,10 +191,12 @@ def build(
     book = SourceBook.of(store.path)
     gate = Gate(store, book, fresh=fresh, strict=strict, skip_bad=skip_bad, replace=replace)
     total = sum(1 for _ in gate.admit(text_paths)) if text_paths else 0  # every refusal before any work
-    tally = _Tally(started=started, failed=list(gate.failures))
+    tally = Tally(started=started, failed=list(gate.failures))
     tally.ignored = [str(path) for path in ignored_files(text_paths)] if text_paths else []
     batch = SHACL_BATCH if shacl_batch is None else max(1, shacl_batch)
-    process = functools.partial(_outcomes, text_paths, gate, store, jobs, batch_size, batch)
+    lock_fd = store._lock.fileno() if store._lock is not None else -1
+    process = functools.partial(outcomes, text_paths, gate, jobs=jobs, cluster=cluster, batch_size=batch_size,
+                                shacl_batch=batch, lock_fd=lock_fd)
     try:
         if strict:
             _build_strict(process, store, book, tally, rdf_graphs, total, on_progress, gate.stored_before,
@@ -206,7 +214,7 @@ def build(
     return tally.summary(strict=strict)
 
 
-def _prepare(store: GraphStore, book: SourceBook, tally: _Tally, rdf_graphs: list[Any], *, fresh: bool) -> None:
+def _prepare(store: GraphStore, book: SourceBook, tally: Tally, rdf_graphs: list[Any], *, fresh: bool) -> None:
     """Before the articles: empty the store (``fresh``), the ontology, the graphs of RDF inputs."""
     _drop_pending(store, book, tally)
     if fresh:
@@ -219,19 +227,41 @@ def _prepare(store: GraphStore, book: SourceBook, tally: _Tally, rdf_graphs: lis
             tally.rdf_graphs += 1
 
 
-def _outcomes(paths: list[Path], gate: Gate, store: GraphStore, jobs: int, batch_size: int,
-              shacl_batch: int) -> Iterator[Outcome]:
-    """Articles -> outcomes (in-process, or in ``jobs`` worker processes), in input order."""
+def check_options(*, strict: bool, skip_bad: bool, jobs: int, cluster: str | None) -> None:
+    if strict and skip_bad:
+        raise UsageError("--strict and --skip-bad contradict each other", fix="choose one of them")
+    if cluster is not None:
+        from kg.cluster import parse_cluster
+
+        parse_cluster(cluster)  # a bad address is a usage error before any work
+    if cluster is not None and jobs > 1:
+        raise UsageError("--cluster and --jobs contradict each other",
+                         fix="give the cluster's workers (--cluster local:N), or --jobs N alone")
+
+
+def outcomes(paths: list[Path], gate: Gate, *, jobs: int, cluster: str | None, batch_size: int, shacl_batch: int,
+             lock_fd: int = -1) -> Iterator[Outcome]:
+    """Articles -> outcomes (in this process, in ``jobs`` worker processes, or on a Dask ``cluster``),
+    in input order."""
     if not paths:  # RDF inputs alone do not load spaCy
         return iter(())
     articles = gate.admitted(paths)
+    if cluster is not None:
+        return _on_cluster(articles, cluster, batch_size, shacl_batch)
     if jobs <= 1:
         return outcomes_in_process(articles, _stages(), batch_size, shacl_batch)
-    lock_fd = store._lock.fileno() if store._lock is not None else -1
     return outcomes_in_workers(articles, lock_fd, jobs, batch_size, shacl_batch)
 
 
-def _build_strict(process: Callable[[], Iterator[Outcome]], store: GraphStore, book: SourceBook, tally: _Tally,
+def _on_cluster(articles: Iterator[Any], cluster: str, batch_size: int, shacl_batch: int) -> Iterator[Outcome]:
+    from kg.cluster import connect, outcomes_on_cluster, parse_cluster
+
+    stages = _stages  # looked up now: tests swap it (the workers get it by reference)
+    with connect(parse_cluster(cluster), stages) as client:
+        yield from outcomes_on_cluster(articles, client, stages, batch_size=batch_size, shacl_batch=shacl_batch)
+
+
+def _build_strict(process: Callable[[], Iterator[Outcome]], store: GraphStore, book: SourceBook, tally: Tally,
                   rdf_graphs: list[Any], total: int, on_progress: Progress | None, stored_before: set[str], *,
                   fresh: bool) -> None:
     """All or nothing: outcomes wait in a spool file; the store is touched only if all passed."""
@@ -240,7 +270,7 @@ def _build_strict(process: Callable[[], Iterator[Outcome]], store: GraphStore, b
         for done, outcome in enumerate(process(), 1):
             tally.ids.append(outcome.article_id)
             if outcome.lines is None:
-                _record_failure(outcome, tally)
+                record_failure(outcome, tally)
             else:
                 pickle.dump(outcome, spool, protocol=pickle.HIGHEST_PROTOCOL)
                 passed += 1
@@ -263,7 +293,7 @@ def _unspool(spool: IO[bytes], count: int) -> Iterator[Outcome]:
 
 
 @dataclass
-class _Tally:
+class Tally:
     started: float
     stored: int = 0
     triples: int = 0
@@ -276,6 +306,29 @@ class _Tally:
     warnings: list[str] = field(default_factory=list)
     replaced: list[str] = field(default_factory=list)
     ignored: list[str] = field(default_factory=list)
+    _sources: dict[Path, str] = field(default_factory=dict)
+
+    def source(self, origin: str) -> str:
+        """The sources-book record of an article's file, one string per file (not one per article:
+        a million articles of one file keep one copy of its path)."""
+        file = source_file(origin)
+        found = self._sources.get(file)
+        if found is None:
+            found = self._sources[file] = source_of(file)
+        return found
+
+    def take(self, outcome: Outcome) -> bool:
+        """Count one outcome; True if its graph is to be written (else its failure is recorded)."""
+        self.ids.append(outcome.article_id)
+        self.warnings.extend(f"{outcome.origin}: {w}" for w in outcome.warnings)
+        if outcome.lines is None:
+            record_failure(outcome, self)
+            return False
+        self.triples += len(outcome.lines)
+        self.stored += 1
+        self.positions += outcome.positions
+        self.events.update(outcome.events)
+        return True
 
     def summary(self, *, strict: bool = False) -> BuildSummary:
         return BuildSummary(
@@ -295,20 +348,13 @@ class _Tally:
         )
 
 
-def _store(outcome: Outcome, store: GraphStore, book: SourceBook, tally: _Tally, stored_before: set[str]) -> None:
-    tally.ids.append(outcome.article_id)
-    tally.warnings.extend(f"{outcome.origin}: {w}" for w in outcome.warnings)
-    if outcome.lines is None:
-        _record_failure(outcome, tally)
+def _store(outcome: Outcome, store: GraphStore, book: SourceBook, tally: Tally, stored_before: set[str]) -> None:
+    if not tally.take(outcome):
         return
-    _write(store, book, outcome.article_id, outcome.lines)
-    book.set(outcome.article_id, source_of(source_file(outcome.origin)))
+    _write(store, book, outcome.article_id, outcome.lines or ())
+    book.set(outcome.article_id, tally.source(outcome.origin))
     if outcome.article_id in stored_before:
         tally.replaced.append(outcome.article_id)
-    tally.triples += len(outcome.lines)
-    tally.stored += 1
-    tally.positions += outcome.positions
-    tally.events.update(outcome.events)
 
 
 def _write(store: GraphStore, book: SourceBook, article_id: str, lines: Sequence[str]) -> None:
@@ -334,7 +380,7 @@ def _write(store: GraphStore, book: SourceBook, article_id: str, lines: Sequence
     book.save()
 
 
-def _drop_pending(store: GraphStore, book: SourceBook, tally: _Tally) -> None:
+def _drop_pending(store: GraphStore, book: SourceBook, tally: Tally) -> None:
     """Articles a killed build left half-written (see :func:`_write`) are removed, with a warning."""
     for article_id in sorted(book.pending):
         if store.remove_article(article_id):
@@ -343,7 +389,7 @@ def _drop_pending(store: GraphStore, book: SourceBook, tally: _Tally) -> None:
         book.set_pending(article_id, False)
 
 
-def _record_failure(outcome: Outcome, tally: _Tally) -> None:
+def record_failure(outcome: Outcome, tally: Tally) -> None:
     if outcome.failure is not None:
         tally.failed.append(outcome.failure)
     else:

@@ -139,10 +139,19 @@ def cli() -> None:
 @click.option("--replace", is_flag=True,
               help="Replace a stored article whose id comes again from another file with other text "
                    "(default: refuse).")
+@click.option("--cluster", metavar="tcp://HOST:PORT|local:N", default=None,
+              help="Extract, map and SHACL-check on a Dask cluster (a scheduler's address, or local:N worker "
+                   "processes on this machine); the store is written here, in input order. Needs the cluster "
+                   "extra (requirements/cluster.lock).")
+@click.option("--out-shards", type=click.Path(path_type=Path, file_okay=False), default=None, metavar="DIR",
+              help="Write sorted N-Quads shards (one per batch of 64 articles, named by content) to DIR instead "
+                   "of the store, for bulk loaders (`kg load DIR`, oxigraph load, Virtuoso, Jena).")
+@click.option("--union/--no-union", default=True, show_default=True,
+              help="With --out-shards: also write each shard's union as default-graph triples.")
 @click.option("-v", "--verbose", is_flag=True, help="List the skipped files and the replaced articles.")
 @graph_option
 def build(inputs: tuple[Path, ...], fresh: bool, jobs: int, strict: bool, skip_bad: bool, replace: bool,
-          verbose: bool, graph_path: Path | None) -> None:
+          cluster: str | None, out_shards: Path | None, union: bool, verbose: bool, graph_path: Path | None) -> None:
     """Read articles (.txt, .jsonl; default seeds/) or kg exports (.nq, .trig, .ttl, .nt) into the graph.
 
     Each article's graph is checked by SHACL. An article that cannot be stored (SHACL, too large,
@@ -156,19 +165,39 @@ def build(inputs: tuple[Path, ...], fresh: bool, jobs: int, strict: bool, skip_b
       kg build                                  # seeds/
       kg build articles/ more.jsonl --jobs 2
       kg build --fresh --graph /tmp/g graph.trig
+      kg build news/ --cluster tcp://scheduler:8786
+      kg build news/ --cluster local:2 --out-shards shards/ && kg load shards/
     """
     from kg.build import build as run_build
     from kg.progress import progress_for
 
+    sources = list(inputs) or [Path("seeds")]
+    _check_shard_options(out_shards, union=union, fresh=fresh, replace=replace)
     progress = progress_for(sys.stderr)  # a progress line on a terminal only
     try:
-        with _open(graph_path, write=True) as store:
-            summary = run_build(list(inputs) or [Path("seeds")], store, fresh=fresh, jobs=jobs, on_progress=progress,
-                                strict=strict, skip_bad=skip_bad, replace=replace)
+        if out_shards is not None:
+            from kg.shards import build_shards
+
+            summary = build_shards(sources, out_shards, jobs=jobs, cluster=cluster, strict=strict, skip_bad=skip_bad,
+                                   union=union, on_progress=progress)
+        else:
+            with _open(graph_path, write=True) as store:
+                summary = run_build(sources, store, fresh=fresh, jobs=jobs, on_progress=progress, strict=strict,
+                                    skip_bad=skip_bad, replace=replace, cluster=cluster)
     finally:
         if progress is not None:
             progress.close()
     _report_build(summary, verbose)
+
+
+def _check_shard_options(out_shards: Path | None, *, union: bool, fresh: bool, replace: bool) -> None:
+    from kg.errors import UsageError
+
+    if out_shards is None and not union:
+        raise UsageError("--no-union is for --out-shards", fix="add --out-shards DIR, or drop --no-union")
+    if out_shards is not None and (fresh or replace):
+        raise UsageError(f"{'--fresh' if fresh else '--replace'} is about the store, and --out-shards writes none",
+                         fix="drop it (`kg load --graph G DIR` replaces the articles the shards hold)")
 
 
 def _report_build(summary: Any, verbose: bool = False) -> None:
@@ -210,6 +239,29 @@ def _not_stored(summary: Any) -> ArticlesNotStored:
     parts = ", ".join(f"{n} {kind}" for kind, n in kinds.items())
     return ArticlesNotStored(f"{count} article(s) not stored ({parts})", exit_code=summary.exit_code,
                              fix=f"see the list above; {others}")
+
+
+@cli.command()
+@click.argument("shards", nargs=-1, required=True, type=click.Path(path_type=Path))
+@graph_option
+def load(shards: tuple[Path, ...], graph_path: Path | None) -> None:
+    """Bulk-load shards (from `kg build --out-shards DIR`) into the graph, then recompute the derived graphs.
+
+    SHARDS are folders of .nq shards or shard files. The store ends up as `kg build` of the same
+    articles leaves it: an article the shards hold replaces the stored one, the default graph stays
+    the union of the graphs. Uses Oxigraph's bulk loader (not one transaction: a load killed midway
+    is completed by running it again).
+
+    \b
+    Examples:
+      kg load shards/
+      kg load --graph /data/g shards/ more-shards/
+    """
+    from kg.load import load_shards
+
+    with _open(graph_path, write=True) as store:
+        summary = load_shards(list(shards), store)
+    click.echo(summary.line(), err=True)
 
 
 @cli.command()

@@ -11,18 +11,23 @@ process gets the outcomes back in input order.
 from __future__ import annotations
 
 import os
+import sys
 import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from itertools import chain, islice
 from typing import Any
 
 from kg.errors import INTERNAL_ERROR_EXIT, KgError
 from kg.model import Article
 from kg.store import article_lines
 
-__all__ = ["Failure", "Outcome", "extractions", "failure_of", "outcomes_in_process", "outcomes_in_workers"]
+__all__ = ["Failure", "Outcome", "build_articles", "chunks", "extractions", "failure_of", "outcomes_in_process",
+           "outcomes_in_workers", "run_chunk"]
 
+FRESH_PIPELINE_EVERY = 100_000  # articles extracted with one spaCy pipeline (see _fresh_pipeline)
+_since_fresh = 0  # articles this process has extracted with its current pipeline
 Stages = tuple[Callable[..., Iterator[Any]], Callable[[Any], Any], Callable[[Any], Any]]
 
 
@@ -53,6 +58,21 @@ class Outcome:
     positions: int = 0
     events: tuple[str, ...] = ()  # event kinds
     failure: Failure | None = None
+
+    def quads(self) -> list[str]:
+        """The stored graph as N-Quads lines in the article's named graph (empty if not stored)."""
+        from kg.ids import article_graph_iri
+
+        graph = f"<{article_graph_iri(self.article_id)}>"
+        return [f"{line[:-2]} {graph} ." for line in self.lines or ()]  # "s p o ." -> "s p o <g> ."
+
+    def problem(self) -> str | None:
+        """Why the article is not stored (its failure line, or its first SHACL violation), else None."""
+        if self.failure is not None:
+            return self.failure.line
+        if self.rejected is not None:
+            return f"{self.article_id} ({self.origin}): rejected by SHACL: " + "; ".join(self.rejected[:1])
+        return None
 
 
 def failure_of(article: Article, exc: BaseException, kind: str = "extraction error") -> Failure:
@@ -108,9 +128,48 @@ def extractions(articles: Iterable[Article], extract_many: Callable[..., Iterato
             feed.restart()
 
 
+def build_articles(articles: Iterable[Article], *, batch_size: int = 64, shacl_batch: int = 32) -> Iterator[Outcome]:
+    """The per-article work of ``kg build`` as a pure function of a stream of articles, for any engine
+    (Dask: :mod:`kg.cluster`; Spark: ``mapPartitions``, README): outcomes in input order."""
+    from kg.build import _stages
+
+    return outcomes_in_process(articles, _stages(), batch_size, shacl_batch)
+
+
 def outcomes_in_process(articles: Iterable[Article], stages: Stages, batch_size: int,
                         shacl_batch: int) -> Iterator[Outcome]:
-    """Extract lazily, SHACL-check ``shacl_batch`` extractions at a time; outcomes in input order."""
+    """Extract lazily, SHACL-check ``shacl_batch`` extractions at a time; outcomes in input order.
+    After every :data:`FRESH_PIPELINE_EVERY` articles a process has extracted (over all its calls: a
+    worker gets one chunk per call) the spaCy pipeline is loaded afresh (:func:`_fresh_pipeline`)."""
+    global _since_fresh
+    source = iter(articles)
+    while (first := next(source, None)) is not None:
+        if _since_fresh >= FRESH_PIPELINE_EVERY:
+            _fresh_pipeline()
+        segment = chain([first], islice(source, max(0, FRESH_PIPELINE_EVERY - _since_fresh - 1)))
+        for outcome in _outcomes_of(segment, stages, batch_size, shacl_batch):
+            _since_fresh += 1
+            yield outcome
+
+
+def _fresh_pipeline() -> None:
+    """Drop the loaded spaCy pipeline, so the next articles get a fresh one. spaCy's vocabulary keeps
+    every string it has seen (~410 bytes per new string, ~1.8 new strings per article of unseen news:
+    bench/NOTES.md), so one pipeline for a million articles would grow by hundreds of MB; the same
+    articles give the same graphs with a fresh pipeline (every process of --jobs and --cluster has its
+    own). The constructions engine is cached per vocabulary: dropped too, or it would keep the old one."""
+    global _since_fresh
+    from kg import nlp
+
+    _since_fresh = 0
+    nlp.load.cache_clear()
+    engine = getattr(sys.modules.get("kg.extract.constructions"), "engine", None)
+    if engine is not None and hasattr(engine, "cache_clear"):
+        engine.cache_clear()
+
+
+def _outcomes_of(articles: Iterable[Article], stages: Stages, batch_size: int,
+                 shacl_batch: int) -> Iterator[Outcome]:
     extract_many, to_graph, validate = stages
     pending: list[tuple[Article, Any]] = []
     for article, item in extractions(articles, extract_many, batch_size):
@@ -176,7 +235,7 @@ def outcomes_in_workers(articles: Iterable[Article], lock_fd: int, jobs: int, ba
     context = multiprocessing.get_context("fork")  # workers inherit kg's modules (and test doubles)
     with context.Pool(jobs, initializer=_worker_init, initargs=(lock_fd,)) as pool:
         pending: deque[Any] = deque()
-        for chunk in _chunks(articles, batch_size):
+        for chunk in chunks(articles, batch_size):
             pending.append(pool.apply_async(_worker_chunk, (chunk, batch_size, shacl_batch)))
             if len(pending) >= 2 * jobs:
                 yield from pending.popleft().get()
@@ -184,7 +243,8 @@ def outcomes_in_workers(articles: Iterable[Article], lock_fd: int, jobs: int, ba
             yield from pending.popleft().get()
 
 
-def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+def chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    """Lists of ``size`` articles (the last one shorter), taken lazily from ``articles``."""
     chunk: list[Article] = []
     for article in articles:
         chunk.append(article)
@@ -210,16 +270,21 @@ def _worker_init(lock_fd: int) -> None:
 
 
 def _worker_chunk(chunk: list[Article], batch_size: int, shacl_batch: int) -> list[Outcome]:
-    """One chunk in a worker: its outcomes, in order; an unexpected error fails the article it
-    came up at, and the chunk goes on after it."""
     from kg.build import _stages  # looked up now: tests swap it before forking
 
+    return run_chunk(chunk, _stages(), batch_size, shacl_batch)
+
+
+def run_chunk(chunk: list[Article], stages: Stages, batch_size: int, shacl_batch: int) -> list[Outcome]:
+    """One chunk in a worker (``--jobs`` or ``--cluster``): its outcomes, in order; an unexpected
+    error fails the article it came up at, and the chunk goes on after it. A pure function of the
+    articles: the same outcomes wherever it runs."""
     outcomes: list[Outcome] = []
     rest = chunk
     while rest:
         done = len(outcomes)
         try:
-            outcomes.extend(outcomes_in_process(rest, _stages(), batch_size, shacl_batch))
+            outcomes.extend(outcomes_in_process(rest, stages, batch_size, shacl_batch))
             break
         except Exception as exc:  # noqa: BLE001 - reported by the main process as this article's
             article = rest[len(outcomes) - done]

@@ -23,6 +23,13 @@ update request in a single transaction (checked: a failing later operation rolls
 ones), so readers see the old graph or the new one, never a mix. ``remove_article`` and
 ``ensure_ontology`` are single updates too. ``fresh()`` (``Store.clear``) is one call but builds
 that fail afterwards leave the store cleared.
+
+Memory: Oxigraph opens RocksDB with a 512 MB memtable budget *per column family*
+(``OptimizeLevelStyleCompaction(512 MB)``: 128 MB write buffers, up to 6 of them) and about ten
+column families (the quad indexes and the strings), so a writer's memtables grow by ~1 KB per
+triple written until each reaches 128 MB: ~1.3 GB before RocksDB flushes anything by itself
+(bench/NOTES.md, "flat memory"). A writable :class:`GraphStore` therefore flushes after every
+:data:`FLUSH_TRIPLES` triples it writes, which keeps a long build's memory flat.
 """
 
 from __future__ import annotations
@@ -57,6 +64,7 @@ ARTICLE_GRAPH_PREFIX = article_graph_iri("")
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 _BUILD_HINT = "run `kg build` first, or pass --graph PATH / set KG_GRAPH"
+FLUSH_TRIPLES = 50_000  # triples written between two flushes of RocksDB's memtables (~50 MB of them)
 
 
 def default_graph_path(option: str | os.PathLike[str] | None = None) -> Path:
@@ -86,6 +94,7 @@ class GraphStore:
         self._store: ox.Store | None = store
         self._lock: IO[bytes] | None = lock
         self.writable = writable
+        self._unflushed = 0  # triples written since the last flush (see FLUSH_TRIPLES)
 
     # -- opening and closing -------------------------------------------------------------------
     @classmethod
@@ -138,8 +147,17 @@ class GraphStore:
         return self._store
 
     def flush(self) -> None:
+        """Write RocksDB's memtables to disk (frees their memory)."""
         if self._store is not None and self.writable:
             self._store.flush()
+        self._unflushed = 0
+
+    def wrote(self, triples: int) -> None:
+        """Count ``triples`` written; flush once :data:`FLUSH_TRIPLES` have been written since the last
+        flush, so the memtables stay small however long the build (see the module docstring)."""
+        self._unflushed += triples
+        if self._unflushed >= FLUSH_TRIPLES:
+            self._guard(self.flush)
 
     def close(self) -> None:
         """Flush, release the store (Oxigraph closes on release) and the lock."""
@@ -181,7 +199,9 @@ class GraphStore:
     def replace_lines(self, graph_iri: str, lines: Iterable[str]) -> None:
         """Replace one named graph by N-Triples ``lines`` (from :func:`article_lines`) in one update,
         keeping the default graph the union of all named graphs."""
+        lines = lines if isinstance(lines, (list, tuple)) else list(lines)
         self._guard(replace_graph_lines, self._writable_store(), graph_iri, lines)
+        self.wrote(len(lines))
 
     def drop_graph(self, graph_iri: str) -> bool:
         """Drop one named graph (and its triples from the union); False if it was not there."""
