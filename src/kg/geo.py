@@ -83,6 +83,7 @@ def _country_index() -> tuple[dict[str, str], dict[str, str]]:
     return names, demonyms
 
 
+@cache
 def short_name(code: str) -> str:
     """Common English short name of an ISO alpha-2 (or historic alpha-4) code.
 

@@ -151,7 +151,8 @@ class _Builder:
     def __init__(self, extraction: Extraction) -> None:
         self.x = extraction
         self.article_id = extraction.article.id
-        self.graph = Graph()
+        # "core": rdf, rdfs, owl, xsd, xml; rdflib's default binds ~30 prefixes per graph (0.6 ms an article)
+        self.graph = Graph(bind_namespaces="core")
         self.graph.bind("dip", DIP._NS)
         self.graph.bind("id", ID_BASE)
         self.graph.bind("time", rns.TIME)
