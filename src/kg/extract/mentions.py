@@ -80,6 +80,9 @@ def find_places(doc: Doc, on: Date | None) -> list[PlaceMention]:
             place = geo.Place("country", code, geo.short_name(code)) if code else None
         else:
             place = geo.resolve_place(text, on)
+            if place is not None and place.kind == "region" and place.geonames_id is None \
+                    and ent.start > 0 and doc[ent.start - 1].lower_ == "the":
+                place = None  # "the Gulf": a kind of place, not the province of that name
         if place is not None:
             out.append(PlaceMention(ent.start, ent.end, place))
     _named_by_kind(doc, on, out)
