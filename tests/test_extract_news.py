@@ -400,3 +400,23 @@ def test_extract_news_the_gulf_is_not_a_province_named_gulf() -> None:
     only the named city is visited."""
     found = facts("Energy Secretary John Roe of the United States arrived in Rabat on Monday after a tour of the Gulf.")
     assert {f[3] for f in found if f[0] == "visit"} == {("Morocco",)}
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    ("Two students, Laura Roe and Ema Vale, were pardoned on Tuesday. Former President Bill Stone met "
+     "the two students in Pyongyang.", {("Bill Stone", "Laura Roe"), ("Bill Stone", "Ema Vale")}),
+    ("The rebels freed three aid workers, Ana Ruiz, Luis Vega and Tom Berg, on Tuesday. Foreign Minister "
+     "Jane Roe of France met the three aid workers on Wednesday.",
+     {("Ana Ruiz", "Jane Roe"), ("Jane Roe", "Luis Vega"), ("Jane Roe", "Tom Berg")}),
+])
+def test_extract_news_the_two_students_are_the_two_named_before(text: str, people: set) -> None:
+    """A counted plural ('the two students') stands for the persons an earlier use of the same noun
+    listed by name; the meeting is with each of them."""
+    assert {f[2] for f in facts(text) if f[0] == "meeting"} == people
+
+
+def test_extract_news_a_plural_without_a_matching_count_names_nobody() -> None:
+    """'the three students' when two were named: nobody is guessed."""
+    text = ("Two students, Laura Roe and Ema Vale, were pardoned on Tuesday. Former President Bill Stone met "
+            "the three students in Pyongyang.")
+    assert not [f for f in facts(text) if f[0] == "meeting"]

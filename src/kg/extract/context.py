@@ -208,7 +208,7 @@ class Context:
             def fits(entity) -> bool:
                 return True
         else:
-            return []
+            return self._named_group(token, count if count else (2 if "both" in words else None))
         last: dict[str, int] = {}
         for m in self.persons:
             if m.key and m.end <= token.i and fits(self.entity_by_key[m.key]):
@@ -217,6 +217,20 @@ class Context:
         if count:
             return ordered[-count:] if len(ordered) >= count else []
         return ordered if 2 <= len(ordered) <= 6 else []
+
+    def _named_group(self, token: Token, count: int | None) -> list[str]:
+        """'the two journalists' -> the persons an earlier 'journalists' listed ('two American
+        journalists, A and B'): the same plural noun, with as many named persons as the count says.
+        Without a count nothing is guessed."""
+        if count is None:
+            return []
+        lemma = token.lemma_.lower()
+        for earlier in reversed(self.doc[:token.i]):
+            if earlier.tag_ in ("NNS", "NNPS") and earlier.lemma_.lower() == lemma:
+                group = [a.key for a in self.actors_of(earlier, persons_only=True) if a.kind == "person"]
+                if len(group) == count:
+                    return group
+        return []
 
     def actors_of(self, token: Token, *, persons_only: bool = False) -> list[Actor]:
         """Entities a noun-phrase head stands for, with its conjuncts, its appositions and the
