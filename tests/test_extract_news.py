@@ -420,3 +420,23 @@ def test_extract_news_a_plural_without_a_matching_count_names_nobody() -> None:
     text = ("Two students, Laura Roe and Ema Vale, were pardoned on Tuesday. Former President Bill Stone met "
             "the three students in Pyongyang.")
     assert not [f for f in facts(text) if f[0] == "meeting"]
+
+
+@pytest.mark.parametrize("text", [
+    "Foreign Minister Ana Ruiz of Peru and Foreign Minister Luis Vega of Chile met in Quito on Monday. "
+    "The talks were mediated by Jane Roe, the UN envoy.",
+    "Foreign Minister Ana Ruiz of Peru and Foreign Minister Luis Vega of Chile met in Quito on Monday, "
+    "in talks mediated by UN envoy Jane Roe.",
+    "UN envoy Jane Roe brokered the talks. Foreign Minister Ana Ruiz of Peru and Foreign Minister Luis Vega "
+    "of Chile met in Quito on Monday.",
+])
+def test_extract_news_a_mediator_sits_at_the_talks(text: str) -> None:
+    """'talks mediated by X', 'X brokered the talks': the mediator meets the parties of those talks."""
+    assert ("Ana Ruiz", "Jane Roe", "Luis Vega") in {f[2] for f in facts(text) if f[0] == "meeting" and f[1] == "occurred"}
+
+
+def test_extract_news_a_mediator_without_talks_nearby_meets_nobody() -> None:
+    """Mediation four sentences away from any meeting joins none."""
+    text = ("Foreign Minister Ana Ruiz of Peru and Foreign Minister Luis Vega of Chile met in Quito on Monday. "
+            "Trade rose. Prices fell. Markets were calm. The talks were mediated by Jane Roe, the UN envoy.")
+    assert {f[2] for f in facts(text) if f[0] == "meeting"} == {("Ana Ruiz", "Luis Vega")}

@@ -98,6 +98,44 @@ def joiners(ctx: Context, found: list[Found]) -> list[Found]:
     return out
 
 
+def mediators(ctx: Context, found: list[Found]) -> list[Found]:
+    """'talks mediated by A and B', 'A brokered the talks': the mediators sit at the talks, with
+    the participants of that meeting (the one the noun names, else the nearest meeting reported
+    within two sentences, before or after)."""
+    lex = lexicon()
+    verbs, nouns = lex.words("mediate_verbs"), lex.words("meeting_nouns")
+    sent_no = {s.start: n for n, s in enumerate(ctx.doc.sents)}
+    meetings = [f for f in found if f.kind == "meeting" and len(f.roles.get("participant", [])) >= 2]
+    out = []
+    for verb in tokens_with(ctx.doc, verbs):
+        if verb.lemma_.lower() not in verbs or verb.pos_ != "VERB":
+            continue
+        passive = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.lemma_.lower() in nouns), None)
+        if passive is not None or (verb.dep_ == "acl" and verb.head.lemma_.lower() in nouns):
+            noun = passive if passive is not None else verb.head  # "talks mediated by A", "the talks were ..."
+            agents = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+        else:  # "A mediated the talks"
+            noun = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in nouns), None)
+            subj = subject_of(verb)
+            agents = [subj] if subj is not None else []
+        if noun is None or not agents:
+            continue
+        mediating = [a for o in agents for a in ctx.actors_of(o, persons_only=True)]
+        here = sent_no[noun.sent.start]
+        named = [f for f in meetings if f.trigger.i == noun.i]
+        near = sorted((f for f in meetings if abs(sent_no[f.trigger.sent.start] - here) <= 2),
+                      key=lambda f: (abs(sent_no[f.trigger.sent.start] - here), f.trigger.i > noun.i))
+        target = (named or near or [None])[0]
+        if target is None or not mediating:
+            continue
+        roles = {k: list(v) for k, v in target.roles.items()}
+        known = {a.key for a in roles["participant"]}
+        roles["participant"] = roles["participant"] + [a for a in mediating if a.key not in known]
+        if len(roles["participant"]) > len(known):
+            out.append(Found("meeting", noun, roles, "meeting.mediated", date_from=target.trigger))
+    return out
+
+
 def summons_meetings(ctx: Context, found: list[Found]) -> list[Found]:
     """A summoned envoy meets the named official who summoned them (the guidelines' rule)."""
     out = []
