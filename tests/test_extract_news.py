@@ -440,3 +440,16 @@ def test_extract_news_a_mediator_without_talks_nearby_meets_nobody() -> None:
     text = ("Foreign Minister Ana Ruiz of Peru and Foreign Minister Luis Vega of Chile met in Quito on Monday. "
             "Trade rose. Prices fell. Markets were calm. The talks were mediated by Jane Roe, the UN envoy.")
     assert {f[2] for f in facts(text) if f[0] == "meeting"} == {("Ana Ruiz", "Luis Vega")}
+
+
+@pytest.mark.parametrize("noun", ["meeting", "meet", "round of talks"])
+def test_extract_news_persons_who_agree_to_a_meeting_plan_to_meet_each_other(noun: str) -> None:
+    """'The foreign ministers agreed to a future meeting': a planned meeting of those ministers."""
+    text = f"Foreign Minister Ana Ruiz of Peru and Foreign Minister Luis Vega of Chile agreed to a future {noun} in Lima."
+    assert ("meeting", "planned", ("Ana Ruiz", "Luis Vega"), ()) in facts(text)
+
+
+def test_extract_news_one_person_agreeing_to_talks_meets_nobody() -> None:
+    """'X agreed to talks': with whom is not said."""
+    text = "Foreign Minister Ana Ruiz of Peru agreed to a meeting next month."
+    assert not [f for f in facts(text) if f[0] == "meeting"]

@@ -156,6 +156,10 @@ def _together(trigger: Token) -> bool:
         return not any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("with", "to")) for c in trigger.children)
     if trigger.dep_ in ("dobj", "attr") and trigger.head.lemma_.lower() in lexicon().words("hold_verbs"):
         return True
+    noun = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" else trigger
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("to", "on") \
+            and noun.head.head.lemma_.lower() in ("agree", "decide", "consent"):
+        return True  # "A and B agreed to a (round of) meeting(s) on Crete": theirs, together
     # "A and B agreed ... during talks in Beijing": the talks they were both at
     return trigger.dep_ == "pobj" and trigger.head.lower_ in ("during", "after", "following")
 
