@@ -453,3 +453,16 @@ def test_extract_news_one_person_agreeing_to_talks_meets_nobody() -> None:
     """'X agreed to talks': with whom is not said."""
     text = "Foreign Minister Ana Ruiz of Peru agreed to a meeting next month."
     assert not [f for f in facts(text) if f[0] == "meeting"]
+
+
+def test_extract_news_one_word_that_means_only_sport_makes_a_sports_story() -> None:
+    """'soccer' alone says sport: a player's trip is no visit; an office-holder's still is."""
+    assert not facts("Soccer legend Juan Perez departed for Madrid on Monday.")
+    assert facts("Soccer fan and Foreign Minister Juan Perez of Chile departed for Madrid on Monday.") == {
+        ("visit", "occurred", ("Juan Perez",), ("Spain",))}
+
+
+def test_extract_news_a_word_with_other_senses_alone_is_no_sports_story() -> None:
+    """'the Arab League': one word that sport shares with diplomacy does not make a sports story."""
+    assert facts("Mediator Juan Perez of the Arab League departed for Madrid on Monday.") == {
+        ("visit", "occurred", ("Juan Perez",), ("Spain",))}

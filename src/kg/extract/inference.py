@@ -149,11 +149,14 @@ def summons_meetings(ctx: Context, found: list[Found]) -> list[Found]:
 
 
 def official_trips(ctx: Context, events: tuple[Event, ...]) -> tuple[Event, ...]:
-    """In a sports story (two or more distinct sports words) a trip is a visit, and a meeting a
-    meeting, only when the people hold an office: an away game or a match is not diplomacy."""
+    """In a sports story (two or more distinct sports words, or one that means nothing but sport:
+    "cricket", "hat-trick", "innings") a trip is a visit, and a meeting a meeting, only when the
+    people hold an office: an away game or a match is not diplomacy. Words with other senses
+    ("league", "camp", "match", "season") count once each."""
     lex = lexicon()
-    sports = lex.words("sports_words")
-    if len({t.lower_ for t in tokens_with(ctx.doc, sports)}) < 2:
+    sports, only_sport = lex.words("sports_words"), lex.words("sports_words_unambiguous")
+    seen = {t.lower_ for t in tokens_with(ctx.doc, sports | only_sport)}
+    if sum(2 if w in only_sport else 1 for w in seen) < 2:
         return events
     not_offices = lex.words("not_offices")
 
