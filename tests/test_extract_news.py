@@ -466,3 +466,22 @@ def test_extract_news_a_word_with_other_senses_alone_is_no_sports_story() -> Non
     """'the Arab League': one word that sport shares with diplomacy does not make a sports story."""
     assert facts("Mediator Juan Perez of the Arab League departed for Madrid on Monday.") == {
         ("visit", "occurred", ("Juan Perez",), ("Spain",))}
+
+
+def test_extract_news_someones_envoy_is_not_that_someone() -> None:
+    """'Perez's special envoy arrived': the envoy travels, not Perez, even when Perez has held that
+    title earlier in the article; the group is named without its owner's words."""
+    text = ("Special envoy Juan Perez met President Jane Roe in Lima on Monday. "
+            "On Tuesday, Juan Perez's special envoy arrived in China for talks.")
+    ex = run(text)
+    names = {e.key: e.name for e in ex.entities}
+    trips = {(names[t], names[d]) for e in ex.events if e.kind == "visit"
+             for t in e.role("traveler") for d in e.role("destination")}
+    assert ("special envoy", "China") in trips
+    assert ("Juan Perez", "China") not in trips
+
+
+def test_extract_news_a_group_is_named_without_its_owner() -> None:
+    """'President Juan Perez's special envoy' is the group 'special envoy', not 'President Juan special envoy'."""
+    ex = run("President Juan Perez's special envoy has arrived in China for talks on trade.")
+    assert {e.name for e in ex.entities if e.kind == "group"} == {"special envoy"}

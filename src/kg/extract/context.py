@@ -107,7 +107,8 @@ class Context:
         heads = lex.words("group_heads")
         if token.lemma_.lower() not in heads and token.lower_ not in heads:
             return None
-        words = [t for t in token.subtree if t.i <= token.i and t.dep_ not in ("det", "punct", "poss", "case")
+        owned = {t.i for c in token.children if c.dep_ == "poss" for t in c.subtree}  # "President X's"
+        words = [t for t in token.subtree if t.i <= token.i and t.i not in owned and t.dep_ not in ("det", "punct")
                  and t.lower_ not in ("anonymous", "unnamed", "other")]
         words = words[-6:]
         name = " ".join(t.text for t in words)
@@ -119,6 +120,10 @@ class Context:
             if country is not None:
                 name = f"{name} ({geo.short_name(country)})"
         return self._keep(Actor("group:" + fold(name), "group", name, country))
+
+    def _names_of(self, key: str) -> set[str]:
+        entity = self.entity_by_key.get(key)
+        return {fold(n) for n in (entity.name, *entity.aliases)} if entity is not None else set()
 
     # -- resolving tokens ----------------------------------------------------------------
     def person_at(self, token: Token) -> str | None:
@@ -263,6 +268,10 @@ class Context:
                         and title.end <= m.start <= title.end + 4), None)
         if key is None and token.i in self.token_title and _definite(self.token_title[token.i], self.doc):
             key = self.person_by_title(self.token_title[token.i])
+            owners = [c for c in token.children if c.dep_ == "poss"]
+            if key is not None and any(self.person_at(o) == key or fold(_owner_name(o)) in self._names_of(key)
+                                       for o in owners):
+                key = None  # "the Dalai Lama's special envoy" is someone else than the Dalai Lama
         if key is not None:
             return self.person_actor(key)
         if persons_only:
@@ -352,3 +361,8 @@ def noun_group(token: Token) -> list[Token]:
                         out.extend(conjuncts(obj))
     seen: set[int] = set()
     return [t for t in out if not (t.i in seen or seen.add(t.i))]
+
+
+def _owner_name(owner: Token) -> str:
+    """The words of a possessor without its determiner and "'s" ("The Dalai Lama's" -> "Dalai Lama")."""
+    return " ".join(t.text for t in owner.subtree if t.dep_ not in ("det", "case", "punct"))
