@@ -485,3 +485,9 @@ def test_extract_news_a_group_is_named_without_its_owner() -> None:
     """'President Juan Perez's special envoy' is the group 'special envoy', not 'President Juan special envoy'."""
     ex = run("President Juan Perez's special envoy has arrived in China for talks on trade.")
     assert {e.name for e in ex.entities if e.kind == "group"} == {"special envoy"}
+
+
+def test_extract_news_a_sports_phrase_of_two_words_counts() -> None:
+    """'hat-trick' / 'hat trick' (more than one token) mark a sports story: no meeting of two players."""
+    assert not facts("Juan Perez welcomed Luis Vega into the hat trick club with open arms last night.")
+    assert not facts("Juan Perez welcomed Luis Vega into the hat-trick club with open arms last night.")

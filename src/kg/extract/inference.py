@@ -156,6 +156,8 @@ def official_trips(ctx: Context, events: tuple[Event, ...]) -> tuple[Event, ...]
     lex = lexicon()
     sports, only_sport = lex.words("sports_words"), lex.words("sports_words_unambiguous")
     seen = {t.lower_ for t in tokens_with(ctx.doc, sports | only_sport)}
+    text = ctx.doc.text.lower()  # "grand prix", "hat-trick": more than one token
+    seen |= {w for w in sports | only_sport if (" " in w or "-" in w) and w in text}
     if sum(2 if w in only_sport else 1 for w in seen) < 2:
         return events
     not_offices = lex.words("not_offices")
