@@ -407,6 +407,22 @@ def test_geo_resolve_place_city() -> None:
     assert madrid is not None and (madrid.kind, madrid.code, madrid.geonames_id) == ("city", "ES", 3117735)
 
 
+@pytest.mark.parametrize(("name", "country"), [
+    ("Philadelphia", "US"),  # an old name of Amman: the primary name of a big city wins
+    ("Cancun", "MX"), ("Zaragoza", "ES"), ("Salem", "IN"),  # not alternative names of Changchun, Tijuana, Jerusalem
+    ("Peking", "CN"), ("Bombay", "IN"), ("Calcutta", "IN"), ("Odessa", "UA"),  # old names of much bigger cities
+])
+def test_geo_alternative_names_rank_below_primary_names(name: str, country: str) -> None:
+    place = geo.resolve_place(name)
+    assert place is not None and place.code == country
+
+
+@pytest.mark.parametrize(("name", "country"), [("Chechnya", "RU"), ("Xinjiang", "CN"), ("Balochistan", "PK")])
+def test_geo_provinces_from_countryinfo(name: str, country: str) -> None:
+    place = geo.resolve_place(name)
+    assert place is not None and (place.kind, place.code) == ("region", country)
+
+
 def test_geo_two_letter_codes_not_from_text() -> None:
     assert geo.country_code("IN") == "IN"
     assert geo.country_code("IN", codes=False) is None

@@ -186,8 +186,10 @@ def _city_index() -> dict[str, Place]:
         offer(city["name"], rank, place)
         for alt in city.get("alternatenames") or []:
             # Latin-script alternative names of big cities only ("Peking", "Bombay").
+            # An eighth of the population and no capital bonus: a primary name of a city an eighth the size
+            # wins ("Philadelphia", an old name of Amman, is the US city; "Calcutta" is still Kolkata).
             if city["population"] >= 500_000 and alt[:1].isupper() and alt.isascii() and " " not in alt:
-                offer(alt, rank // 2, place)
+                offer(alt, city["population"] // 8, place)
     for state in cache_.get_us_states().values():
         offer(state["name"], 10**9, Place("region", "US", state["name"], int(state["geonameid"])))
     for name, code in _regions().items():
