@@ -491,3 +491,9 @@ def test_extract_news_a_sports_phrase_of_two_words_counts() -> None:
     """'hat-trick' / 'hat trick' (more than one token) mark a sports story: no meeting of two players."""
     assert not facts("Juan Perez welcomed Luis Vega into the hat trick club with open arms last night.")
     assert not facts("Juan Perez welcomed Luis Vega into the hat-trick club with open arms last night.")
+
+
+def test_extract_news_a_counterpart_of_a_two_word_nationality() -> None:
+    """'his North Korean counterpart Y': North Korea, not the Korea of 'Korean' alone."""
+    assert ("Lee Soo-min", "Prime Minister", "North Korea") in posts(
+        "South Korean Prime Minister Kim Ha-neul wrote to his North Korean counterpart Lee Soo-min on Monday.")

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date as Date
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from kg import geo
 from kg.extract.lexicon import lexicon
@@ -91,7 +91,8 @@ def counterparts(doc: Doc, entities: list[PersonEntity], titles: list[Title], on
         modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod") and c.i < token.i]
         modifiers = [t for m in modifiers for t in [m, *(c for c in m.subtree if c.dep_ == "conj")]]
         states = [code for t in sorted(modifiers, key=lambda t: t.i)
-                  if (code := geo.country_code(t.text, on, codes=False))]
+                  if (code := geo.country_code(_with_left_words(t).text, on, codes=False)
+                      or geo.country_code(t.text, on, codes=False))]
 
         named: list[PersonMention] = []
         k = token.i + 1
@@ -122,6 +123,15 @@ def counterparts(doc: Doc, entities: list[PersonEntity], titles: list[Title], on
             mention.title = title
             by_key[mention.key].titles.append(title)
             titles.append(title)
+
+def _with_left_words(token: Token) -> Span:
+    """The capitalised modifiers right before ``token`` that hang on it, with it: "North Korean"."""
+    start = token.i
+    while start > token.sent.start and token.doc[start - 1].head.i == token.i \
+            and token.doc[start - 1].dep_ in ("amod", "compound") and token.doc[start - 1].text[:1].isupper():
+        start -= 1
+    return token.doc[start:token.i + 1]
+
 
 def _possessed_by_person(doc: Doc, title: Title, persons: list[PersonMention]) -> bool:
     """"Mr Roe's spokesman", "Roe spokesperson X": the office is someone else's aide."""
