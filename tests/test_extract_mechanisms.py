@@ -462,3 +462,19 @@ def test_extract_together_reads_a_participle_the_parser_took_for_a_noun() -> Non
     nominal = Doc(Vocab(), words=["the", "meeting", "ended"], pos=["DET", "NOUN", "VERB"], heads=[1, 2, 2],
                   deps=["det", "nsubj", "ROOT"])
     assert not _together(nominal[1])
+
+
+def test_persons_a_nationality_is_no_surname_to_repeat() -> None:
+    """A two-word 'name' NER made of a headline ('Meets Swiss') gives no surname 'Swiss' to find again
+    in the body ('Swiss Economics Minister'); a real surname is still found again."""
+    from kg.extract.mentions import PersonMention
+    from kg.extract.persons import _surname_repeats
+    from kg.nlp import load
+
+    doc = load()("Hans Gerber met Jean Blanc, Swiss Economics Minister Jean Blanc and National Bank President "
+                 "Pierre Vogt on Monday. Gerber left.")
+    assert doc[6].text == "Swiss" and doc[6].pos_ == "PROPN"  # the reading that made the error
+    spans = {(0, 2): PersonMention(0, 2, "Hans Gerber"), (3, 5): PersonMention(3, 5, "Meets Swiss")}
+    _surname_repeats(doc, spans, {0, 1, 3, 4})
+    repeated = {doc[s:e].text for (s, e) in spans} - {"Hans Gerber", "Jean Blanc"}
+    assert repeated == {"Gerber"}

@@ -227,7 +227,8 @@ def _surname_repeats(doc: Doc, spans: dict, covered: set[int], titled: set[int] 
     for token in tokens_with(doc, {"<PROPN>"}):
         if token.i in covered or not token.text[:1].isupper() or token.pos_ != "PROPN":
             continue
-        if fold(token.text) in surnames and len(token.text) > 2:
+        if fold(token.text) in surnames and len(token.text) > 2 and not geo.country_code(token.text, codes=False):
+            # a nationality is no surname to repeat ("Meets Swiss" in a headline, then "Swiss Economics Minister")
             spans[(token.i, token.i + 1)] = PersonMention(token.i, token.i + 1, token.text)
             covered.add(token.i)
 
