@@ -497,3 +497,10 @@ def test_extract_news_a_counterpart_of_a_two_word_nationality() -> None:
     """'his North Korean counterpart Y': North Korea, not the Korea of 'Korean' alone."""
     assert ("Lee Soo-min", "Prime Minister", "North Korea") in posts(
         "South Korean Prime Minister Kim Ha-neul wrote to his North Korean counterpart Lee Soo-min on Monday.")
+
+
+@pytest.mark.parametrize("adverb", ["Earlier", "Later"])
+def test_extract_news_a_sentence_adverb_is_no_part_of_a_title(adverb: str) -> None:
+    """'Earlier Foreign Secretary X said': the title is 'Foreign Secretary'."""
+    titles = {p[1] for p in posts(f"{adverb} Foreign Secretary Jane Roe said the country was ready to act.")}
+    assert titles == {"Foreign Secretary"}
