@@ -504,3 +504,13 @@ def test_extract_news_a_sentence_adverb_is_no_part_of_a_title(adverb: str) -> No
     """'Earlier Foreign Secretary X said': the title is 'Foreign Secretary'."""
     titles = {p[1] for p in posts(f"{adverb} Foreign Secretary Jane Roe said the country was ready to act.")}
     assert titles == {"Foreign Secretary"}
+
+
+def test_extract_news_a_chief_executive_is_a_title_of_a_company() -> None:
+    """'chief executive' is one title (not 'Chief' + a person 'Executive'); a charity's chief
+    executive takes no state from the article's nationality, a stated one is kept."""
+    text = ("Sudan's government said the court would decide. Sudanese officials said the Sudanese government was "
+            "firm. Sudan's embassy in London agreed. Jane Roe, chief executive of the charity Fair Play, said the "
+            "sentence was harsh.")
+    assert ("Jane Roe", "Chief Executive", None) in posts(text)
+    assert ("Ken Lam", "Chief Executive", "Hong Kong") in posts("Hong Kong's Chief Executive Ken Lam met the press.")

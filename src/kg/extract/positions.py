@@ -122,6 +122,7 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None, events: tuple[Event, 
     not_offices = lex.words("not_offices")
     qualified_only = lex.words("qualified_only")
     title_states = lex.table("title_states")
+    company_offices = lex.words("company_offices")
     out: dict[tuple, Position] = {}
     headline = _headline_states(ctx, doc)
     hosts = _host_states(events)
@@ -149,7 +150,7 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None, events: tuple[Event, 
                 country, basis = hosts[entity.key], "host"
             if country is None:
                 country, basis = title_states.get(title.phrase), "title"
-                if country is None:
+                if country is None and title.phrase not in company_offices:  # a company's, not the article's state
                     exclude = not_from.get(entity.key, set())
                     country, basis = article_country(), "article"
                     if country and {country, geo.historic(country, anchor)} & exclude:
