@@ -514,3 +514,13 @@ def test_extract_news_a_chief_executive_is_a_title_of_a_company() -> None:
             "sentence was harsh.")
     assert ("Jane Roe", "Chief Executive", None) in posts(text)
     assert ("Ken Lam", "Chief Executive", "Hong Kong") in posts("Hong Kong's Chief Executive Ken Lam met the press.")
+
+
+def test_extract_news_a_meeting_named_again_gives_no_second_trip() -> None:
+    """'the conference' naming again a conference reported before makes no new report, and no new
+    trip derived from it (a derived trip once escaped the rule as '+anaphor+abroad')."""
+    text = ("Also due to attend the conference in London are Foreign Minister Jane Roe of France and Foreign "
+            "Minister Ana Ruiz of Peru. A spokesman said the prime minister expected the conference to discuss "
+            "a practical work plan.")
+    visits = {f for f in facts(text) if f[0] == "visit"}
+    assert {f[1] for f in visits} == {"planned"} and {f[3] for f in visits} == {("United Kingdom",)}

@@ -61,7 +61,7 @@ def _event(ctx: Context, f: Found, anchor: Date | None) -> Event | None:
     status, cue = settle(status, cue, trigger=trigger, sent=sent, time=time, anchor=anchor)
     if first == "occurred" and status in ("planned", "considered"):
         time = _date(ctx, sent, trigger, True)  # read again, now as a date ahead
-    if f.rule.endswith("+anaphor") and status not in ("cancelled", "postponed"):
+    if "+anaphor" in f.rule and status not in ("cancelled", "postponed"):  # also "+anaphor+abroad"
         return None  # "the trip": a new report only when it says the trip was called off or put off
     if time is None and status == "occurred" and anchor is not None and f.kind in ("visit", "meeting"):
         # reported as done, with no date of its own: it happened by the article's date;
