@@ -524,3 +524,15 @@ def test_extract_news_a_meeting_named_again_gives_no_second_trip() -> None:
             "a practical work plan.")
     visits = {f for f in facts(text) if f[0] == "visit"}
     assert {f[1] for f in visits} == {"planned"} and {f[3] for f in visits} == {("United Kingdom",)}
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Prime Minister Jane Roe of Britain wants to capitalise on her Chinese trip.", "occurred"),
+    ("Critics will attack Prime Minister Jane Roe of Britain over her Chinese trip.", "occurred"),
+    ("Prime Minister Jane Roe of Britain will make her Chinese trip next week.", "planned"),
+    ("Prime Minister Jane Roe of Britain wants to discuss her upcoming Chinese trip.", "planned"),
+])
+def test_extract_news_a_trip_spoken_of_keeps_its_own_status(text: str, status: str) -> None:
+    """'wants to capitalise on her trip': the wanting is not the trip's; verbs that make or plan the
+    trip, and the trip's own words ('upcoming'), still say it is ahead."""
+    assert {f[1] for f in facts(text) if f[0] == "visit"} == {status}

@@ -87,7 +87,7 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
     for token in around:
         if token.lower_ in ("may", "might", "could") and token.pos_ == "PROPN":
             continue
-        if _framing(trigger) and token.i != trigger.i and token.head.i != trigger.i \
+        if (_framing(trigger) or _spoken_of(trigger)) and token.i != trigger.i and token.head.i != trigger.i \
                 and token.lower_ not in ("may", "might", "could"):
             continue
         if token.i == trigger.i or token.dep_ in ("acl", "relcl"):
@@ -97,7 +97,7 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
     plan = lexicon().words("plan_words")
     # "agreed ... during talks", "to be announced during the visit": the event frames the clause,
     # so only the clause's time (not its plans or agreements) tells its status
-    framed = lexicon().words("future_words") if _framing(trigger) else plan
+    framed = frozenset() if _spoken_of(trigger) else lexicon().words("future_words") if _framing(trigger) else plan
     for token in around:
         lemma = token.lemma_.lower()
         words = plan if token.head.i == trigger.i else framed
@@ -126,6 +126,22 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
 
 def _framing(trigger: Token) -> bool:
     return trigger.dep_ == "pobj" and trigger.head.lower_ in ("during", "after", "following", "amid", "throughout")
+
+
+def _spoken_of(trigger: Token) -> bool:
+    """A trip someone has, spoken of ("to capitalise on her Soviet trip", "attack her over her
+    visit"): the clause's modality and tense are about the speaking, not the trip, so only the
+    trip's own words tell its status. Verbs that make, take or plan the trip ("make his trip",
+    "prepare her visit") pass theirs on."""
+    if trigger.pos_ != "NOUN" or not any(c.dep_ == "poss" for c in trigger.children):
+        return False
+    verb = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ in ("on", "about", "over") \
+        else trigger.head if trigger.dep_ == "dobj" else None
+    if verb is None or verb.pos_ != "VERB":
+        return False
+    lex = lexicon()
+    passing = lex.words("hold_verbs") | lex.words("plan_words") | lex.words("trip_verbs")
+    return verb.lemma_.lower() not in passing and verb.lower_ not in passing
 
 
 def _tense_cue(chain: list[Token]) -> str:
