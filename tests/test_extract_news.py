@@ -536,3 +536,38 @@ def test_extract_news_a_trip_spoken_of_keeps_its_own_status(text: str, status: s
     """'wants to capitalise on her trip': the wanting is not the trip's; verbs that make or plan the
     trip, and the trip's own words ('upcoming'), still say it is ahead."""
     assert {f[1] for f in facts(text) if f[0] == "visit"} == {status}
+
+
+@pytest.mark.parametrize("text", [
+    "Talks on the border are scheduled for Thursday in Geneva. Foreign Minister Ana Ruiz of Peru will "
+    "represent Peru, while Deputy Foreign Minister Luis Vega will represent Chile.",
+    "Peru plans to hold formal talks with Chile on July 3 in Lima. The agenda is open. The Peruvian side will be "
+    "headed by Ana Ruiz, Deputy Finance Minister, while the Chilean delegation will include Luis Vega, Director "
+    "General of the Treasury.",
+])
+def test_extract_news_the_sides_delegates_meet_at_the_talks(text: str) -> None:
+    """Persons who represent, head or make up the sides sit at the talks named just before: a
+    planned meeting of them."""
+    assert ("meeting", "planned", ("Ana Ruiz", "Luis Vega"), ()) in facts(text)
+
+
+def test_extract_news_delegates_without_talks_meet_nobody() -> None:
+    text = "Foreign Minister Ana Ruiz of Peru will represent Peru, while Deputy Minister Luis Vega will represent Chile."
+    assert not [f for f in facts(text) if f[0] == "meeting"]
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("Officials said Jean Morel, Director General of the Treasury, arrived.", "Director General of the Treasury"),
+    ("Secretary of the Navy Jean Morel arrived.", "Secretary of the Navy"),
+])
+def test_extract_news_a_department_after_of_is_part_of_the_title(text: str, title: str) -> None:
+    assert title in {p[1] for p in posts(text)}
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Talks between Foreign Minister Ana Ruiz of Peru and Foreign Minister Luis Vega of Chile will open in "
+     "Geneva on Thursday.", "planned"),
+    ("Foreign Minister Ana Ruiz of Peru is open to a visit to Chile.", "considered"),
+])
+def test_extract_news_talks_that_open_begin_and_open_to_considers(text: str, status: str) -> None:
+    assert {f[1] for f in facts(text) if f[0] in ("meeting", "visit")} == {status}

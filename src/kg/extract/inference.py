@@ -136,6 +136,59 @@ def mediators(ctx: Context, found: list[Found]) -> list[Found]:
     return out
 
 
+def delegations(ctx: Context, found: list[Found]) -> list[Found]:
+    """'A will represent Gibraltar, while B will represent the UK', 'Madrid is represented by C',
+    'the Japanese side will be headed by D, while the French delegation will include E': the persons
+    who represent, head or make up the sides sit at the talks named before them (a meeting noun
+    within four sentences back that names nobody, or a meeting already found there): one meeting
+    of all of them, when they are two or more."""
+    lex = lexicon()
+    nouns, sides = lex.words("meeting_nouns"), lex.words("delegation_nouns")
+    sent_no = {s.start: n for n, s in enumerate(ctx.doc.sents)}
+    delegates: dict[int, list] = {}  # sentence number -> actors
+
+    def add(token, carriers) -> None:
+        people = [a for c in carriers for a in ctx.actors_of(c, persons_only=True)]
+        delegates.setdefault(sent_no[token.sent.start], []).extend(people)
+
+    for verb in tokens_with(ctx.doc, lex.words("represent_verbs")):
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in lex.words("represent_verbs"):
+            continue
+        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        agents = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+        subject = subject_of(verb)
+        lemma = verb.lemma_.lower()
+        if lemma == "represent":
+            add(verb, agents if passive else [subject] if subject is not None else [])
+        elif subject is not None and subject.lemma_.lower() in sides:  # "the side will be headed by D"
+            if passive:
+                add(verb, agents)
+            elif lemma == "include":  # "the delegation will include E"
+                add(verb, [c for c in verb.children if c.dep_ == "dobj"])
+    out = []
+    taken: set[int] = set()
+    for here in sorted(delegates):
+        if here in taken:
+            continue
+        window = [n for n in sorted(delegates) if here <= n <= here + 1]
+        people = {a.key: a for n in window for a in delegates[n]}
+        if len(people) < 2:
+            continue
+        talks = [t for t in tokens_with(ctx.doc, nouns) if t.pos_ in ("NOUN", "PROPN")
+                 and 0 <= here - sent_no[t.sent.start] <= 4]
+        if not talks:
+            continue
+        nearest = max(sent_no[t.sent.start] for t in talks)
+        noun = next(t for t in talks if sent_no[t.sent.start] == nearest)  # its first: "talks", not "a first session"
+        earlier = [f for f in found if f.kind == "meeting" and f.trigger.i == noun.i]
+        roles = {k: list(v) for k, v in earlier[0].roles.items()} if earlier else {}
+        known = {a.key for a in roles.get("participant", [])}
+        roles["participant"] = roles.get("participant", []) + [a for k, a in people.items() if k not in known]
+        taken.update(window)
+        out.append(Found("meeting", noun, roles, "meeting.delegations"))
+    return out
+
+
 def summons_meetings(ctx: Context, found: list[Found]) -> list[Found]:
     """A summoned envoy meets the named official who summoned them (the guidelines' rule)."""
     out = []

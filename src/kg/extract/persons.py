@@ -55,6 +55,7 @@ def find_persons(doc: Doc, titles: list[Title], on: Date | None, headline_end: i
             titled.add(title.end)
     _name_partners(doc, spans, covered, on, titles)
     _names_in_person_slots(doc, spans, covered, on)
+    _names_before_appositive_titles(doc, spans, covered, on, titles)
     _surname_repeats(doc, spans, covered, titled)
     if headline_end:
         _trim_headline(doc, spans, headline_end)
@@ -85,6 +86,31 @@ def _names_in_person_slots(doc: Doc, spans: dict, covered: set[int], on: Date | 
             continue
         if any(t.ent_type_ == "ORG" for t in words) and not _meets_a_person(verb, token, covered):
             continue  # an organisation moves or says; only a person meets a person
+        name = _name(doc, s, e)
+        if geo.resolve_place(name, on) or any(geo.country_code(t.text, on, codes=False) for t in words):
+            continue
+        if plausible_person(name, on):
+            spans[(s, e)] = PersonMention(s, e, name)
+            covered.update(range(s, e))
+
+
+def _names_before_appositive_titles(doc: Doc, spans: dict, covered: set[int], on: Date | None,
+                                    titles: list[Title]) -> None:
+    """'Daniel Lebegue, Director General of the Treasury': a two- to four-word proper name that an
+    office title stands in apposition to is a person, whatever NER called it (here ORG), unless it
+    names a place, state or organisation we know."""
+    for title in titles:
+        heads = [t for t in doc[title.start:title.end] if t.dep_ == "appos" and t.head.i < title.start]
+        if not heads:
+            continue
+        head = heads[0].head
+        if head.i in covered or head.pos_ != "PROPN" or head.i + 2 != title.start or doc[head.i + 1].text != ",":
+            continue
+        s, e = _name_span(doc, head)
+        words = doc[s:e]
+        if not 2 <= e - s <= 4 or any(i in covered for i in range(s, e)) \
+                or not all(t.is_alpha and t.text[:1].isupper() and not t.is_upper for t in words):
+            continue
         name = _name(doc, s, e)
         if geo.resolve_place(name, on) or any(geo.country_code(t.text, on, codes=False) for t in words):
             continue

@@ -74,6 +74,7 @@ def extract_doc(doc: Doc, article: Article) -> Extraction:
     found.extend(inference.anaphoric_events(ctx, found))
     found.extend(inference.joiners(ctx, found))
     found.extend(inference.mediators(ctx, found))
+    found.extend(inference.delegations(ctx, found))
     found.extend(inference.summons_meetings(ctx, found))
     found.extend(inference.meetings_abroad(ctx, found))
     events = to_events(ctx, found, ctx.date)

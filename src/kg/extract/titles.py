@@ -212,6 +212,8 @@ def _complement(doc: Doc, end: int, on: Date | None) -> tuple[int, str | None, i
         code = geo.country_code(doc[j:k].text, on, codes=False)
         if code:
             return end, code, k
+    if all(fold(t.text) in lexicon().words("department_words") for t in doc[j:words_end]):
+        return words_end, None, words_end  # "Director General of the Treasury", "Secretary of the Navy"
     if any(t.ent_type_ in ("GPE", "LOC") for t in doc[j:words_end]):
         return end, None, end  # "Governor of Texas": a place, not the office's field
     demonyms = [c for t in doc[end + 1:words_end] if (c := geo.country_code(t.text, on, codes=False))]
