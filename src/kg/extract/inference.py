@@ -209,8 +209,7 @@ def official_trips(ctx: Context, events: tuple[Event, ...]) -> tuple[Event, ...]
     lex = lexicon()
     sports, only_sport = lex.words("sports_words"), lex.words("sports_words_unambiguous")
     seen = {t.lower_ for t in tokens_with(ctx.doc, sports | only_sport)}
-    text = ctx.doc.text.lower()  # "grand prix", "hat-trick": more than one token
-    seen |= {w for w in sports | only_sport if (" " in w or "-" in w) and w in text}
+    seen |= _phrases_in(ctx.doc, [w for w in sports | only_sport if " " in w or "-" in w])
     if sum(2 if w in only_sport else 1 for w in seen) < 2:
         return events
     not_offices = lex.words("not_offices")
@@ -227,6 +226,19 @@ def official_trips(ctx: Context, events: tuple[Event, ...]) -> tuple[Event, ...]
         return True
 
     return tuple(e for e in events if keep(e))
+
+
+def _phrases_in(doc, phrases: list[str]) -> set[str]:
+    """The phrases of more than one token ("grand prix", "hat-trick") that the doc holds, looked up
+    from their first word (``Doc.text`` would rebuild the whole text)."""
+    found = set()
+    for phrase in phrases:
+        first = phrase.replace("-", " ").split()[0]
+        for token in tokens_with(doc, {first}):
+            span = doc[token.i:min(len(doc), token.i + 2 * phrase.count(" ") + 2 * phrase.count("-") + 1)]
+            if span.text.lower().startswith(phrase):
+                found.add(phrase)
+    return found
 
 
 def media_person(ctx: Context, key: str) -> bool:

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 
 from kg import geo
 from kg.extract.lexicon import io_name, lexicon
+from kg.extract.syntax import tokens_with
 from kg.extract.titles import Title, find_titles  # noqa: F401 (re-exported)
 from kg.text import fold
 
@@ -94,7 +95,7 @@ def _named_by_kind(doc: Doc, on: Date | None, out: list[PlaceMention]) -> None:
     introduces is that place when the gazetteer knows it, whatever NER called it."""
     kinds = lexicon().words("place_nouns")
     taken = {i for m in out for i in range(m.start, m.end)}
-    for token in doc:
+    for token in tokens_with(doc, {"of"}):
         if token.lower_ != "of" or token.head.lemma_.lower() not in kinds or token.head.pos_ != "NOUN":
             continue
         for obj in token.children:
