@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.parts_of_speech import PROPN
 from spacy.tokens import Span, Token
 
 from kg.extract.lexicon import lexicon
@@ -120,17 +122,21 @@ def tokens_with(doc, words) -> list[Token]:
     of scanning the whole text)."""
     index = doc.user_data.get("kg_words")
     if index is None:
+        # token indices from one array read (a Token object per token costs more than the lookup)
         index = {}
-        for token in doc:
-            index.setdefault(token.lower_, []).append(token)
-            if token.pos_ == "PROPN":
-                index.setdefault("<PROPN>", []).append(token)
-            lemma = token.lemma_.lower()
-            if lemma != token.lower_:
-                index.setdefault(lemma, []).append(token)
+        strings = doc.vocab.strings
+        for i, (lower_id, lemma_id, pos) in enumerate(doc.to_array([LOWER, LEMMA, POS]).tolist()):
+            lower = strings[lower_id]
+            index.setdefault(lower, []).append(i)
+            if pos == PROPN:
+                index.setdefault("<PROPN>", []).append(i)
+            if lemma_id != lower_id:
+                lemma = strings[lemma_id].lower()
+                if lemma != lower:
+                    index.setdefault(lemma, []).append(i)
         doc.user_data["kg_words"] = index
-    found = {t.i: t for w in words for t in index.get(w, ())}
-    return [found[i] for i in sorted(found)]
+    found = {i for w in words for i in index.get(w, ())}
+    return [doc[i] for i in sorted(found)]
 
 
 def evidence_of(sent: Span, start: int, end: int) -> Evidence:
