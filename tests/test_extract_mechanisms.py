@@ -478,3 +478,10 @@ def test_persons_a_nationality_is_no_surname_to_repeat() -> None:
     _surname_repeats(doc, spans, {0, 1, 3, 4})
     repeated = {doc[s:e].text for (s, e) in spans} - {"Hans Gerber", "Jean Blanc"}
     assert repeated == {"Gerber"}
+
+
+@pytest.mark.parametrize("name", ["Asia", "Western Europe", "Sub-Saharan Africa", "the Caribbean"])
+def test_geo_continents_and_their_parts_are_no_place(name: str) -> None:
+    """Continents and vague regions resolve to no country (the gold guidelines' rule); their names
+    come from countryinfo's region fields ("Asia" is also a town in the Philippines)."""
+    assert geo.resolve_place(name) is None

@@ -571,3 +571,8 @@ def test_extract_news_a_department_after_of_is_part_of_the_title(text: str, titl
 ])
 def test_extract_news_talks_that_open_begin_and_open_to_considers(text: str, status: str) -> None:
     assert {f[1] for f in facts(text) if f[0] in ("meeting", "visit")} == {status}
+
+
+def test_extract_news_a_tour_of_a_continent_visits_only_the_named_country() -> None:
+    assert facts("Foreign Minister Ana Ruiz of Peru kicked off a tour of Asia in Japan on Monday.") == {
+        ("visit", "occurred", ("Ana Ruiz",), ("Japan",))}

@@ -198,6 +198,19 @@ def _city_index() -> dict[str, Place]:
 
 
 @cache
+def _world_regions() -> frozenset[str]:
+    """Folded names of continents and their parts, from countryinfo's region fields ("Asia",
+    "Western Europe", "Sub-Saharan Africa")."""
+    names = set()
+    for record in _countryinfo():
+        for field in ("region", "subregion", "intermediateregion"):
+            value = record.get(field)
+            if isinstance(value, str) and value:
+                names.add(fold(value))
+    return frozenset(n for n in names if n not in _country_index()[0] and country_code(n, codes=False) is None)
+
+
+@cache
 def _regions() -> dict[str, str]:
     """First-level regions of every country from ``countryinfo`` ("Chechnya (Groznyy)" -> Chechnya,
     RU): English or Latin names, the capital in brackets dropped. A name two countries share
@@ -229,6 +242,8 @@ def resolve_place(name: str, on: Date | None = None) -> Place | None:
     """
     definite = name.lower().startswith("the ")
     key = fold(name[4:] if definite else name)
+    if key in _world_regions():
+        return None  # "Asia", "Western Europe": a continent or part of one resolves to no country
     place = _city_index().get(key)
     if definite and place is not None and place.kind == "region" and place.geonames_id is None:
         place = None  # "the Gulf", "the Coast": a kind of place, not a province of that name
