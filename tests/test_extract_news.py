@@ -576,3 +576,18 @@ def test_extract_news_talks_that_open_begin_and_open_to_considers(text: str, sta
 def test_extract_news_a_tour_of_a_continent_visits_only_the_named_country() -> None:
     assert facts("Foreign Minister Ana Ruiz of Peru kicked off a tour of Asia in Japan on Monday.") == {
         ("visit", "occurred", ("Ana Ruiz",), ("Japan",))}
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Foreign Minister Ana Ruiz of Peru is due in Tokyo on Friday.", "planned"),
+    ("Foreign Minister Ana Ruiz of Peru, in Tokyo for talks, said trade would grow.", "occurred"),
+])
+def test_extract_news_due_in_and_in_apposition_put_a_person_in_a_place(text: str, status: str) -> None:
+    assert facts(text) == {("visit", status, ("Ana Ruiz",), ("Japan",))}
+
+
+def test_extract_news_if_a_meeting_takes_place_it_would_open_the_way_is_considered() -> None:
+    """'open' is a plain verb here: the conditional keeps the talks considered."""
+    text = ("The letter said if the proposed meeting took place it would open the way for summit talks between "
+            "President Ana Ruiz of Peru and President Luis Vega of Chile.")
+    assert {f[1] for f in facts(text) if f[0] == "meeting"} == {"considered"}

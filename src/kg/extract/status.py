@@ -92,7 +92,8 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
             continue
         if token.i == trigger.i or token.dep_ in ("acl", "relcl"):
             continue  # the event's own word, or what it is for ("a meeting to discuss X"), is no modality
-        if token.lemma_.lower() == "open" and token.pos_ == "VERB":
+        if token.lemma_.lower() == "open" and token.pos_ == "VERB" and trigger.head.i == token.i \
+                and trigger.dep_ in ("nsubj", "nsubjpass"):
             continue  # "talks will open on Thursday": they begin; "open to a visit" considers one
         if token.lower_ in ("may", "might", "could") or _is(token, "consider_words"):
             return "considered", token.text
