@@ -591,3 +591,11 @@ def test_extract_news_if_a_meeting_takes_place_it_would_open_the_way_is_consider
     text = ("The letter said if the proposed meeting took place it would open the way for summit talks between "
             "President Ana Ruiz of Peru and President Luis Vega of Chile.")
     assert {f[1] for f in facts(text) if f[0] == "meeting"} == {"considered"}
+
+
+def test_extract_news_an_ambassador_at_post_is_not_visiting() -> None:
+    """'the Japanese ambassador to China X in Beijing': X works there; the meeting stays."""
+    found = facts("Vice Foreign Minister Wu Lan of China met with the Japanese ambassador to China Ken Sato in "
+                  "Beijing and offered an apology.")
+    assert not [f for f in found if f[0] == "visit"]
+    assert ("meeting", "occurred", ("Ken Sato", "Wu Lan"), ()) in found

@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
+from kg import geo
 from kg.extract.context import Actor, Context
 from kg.extract.lexicon import lexicon
 from kg.extract.syntax import Found
@@ -46,14 +47,37 @@ def _persons_travel(ctx: Context, found: Found) -> list[Found]:
 
 
 def _abroad(ctx: Context, found: Found) -> list[Found]:
-    """The traveler's own state is known and is not the destination ('X is in Lima')."""
+    """The traveler's own state is known and is not the destination ('X is in Lima'), and the
+    traveler is not posted there ('the Japanese ambassador to China X in Beijing' is at work)."""
     dests = found.roles.get("destination", [])
     travelers = [t for t in found.roles.get("traveler", [])
-                 if t.country and any(d.country != t.country for d in dests)]
+                 if t.country and any(d.country != t.country and d.country not in _posted_to(ctx, t.key)
+                                      for d in dests)]
     if not travelers:
         return []
     found.roles["traveler"] = travelers
     return [found]
+
+
+def _posted_to(ctx: Context, key: str) -> set[str]:
+    """The receiving states of a person's envoy titles ('ambassador to China' -> CN)."""
+    entity = ctx.entity_by_key.get(key)
+    if entity is None:
+        return set()
+    sending = lexicon().words("sending_state_titles")
+    out = set()
+    for title in entity.titles:
+        if not any(w in sending for w in title.phrase.split()):
+            continue
+        words = ctx.doc[title.start:title.end]
+        for tok in words:
+            if tok.lower_ == "to":
+                rest = ctx.doc[tok.i + 1:title.end].text
+                rest = rest[4:] if rest.lower().startswith("the ") else rest
+                code = geo.country_code(rest, ctx.date, codes=False)
+                if code:
+                    out.add(code)
+    return out
 
 
 def _not_home(ctx: Context, found: Found) -> list[Found]:
