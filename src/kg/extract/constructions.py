@@ -304,8 +304,22 @@ class Walker:
                         reached = _reach(token, spec.path)
                         if reached:
                             fillers[k] = sorted({t.i: t for t in reached}.values(), key=lambda t: t.i)
+                filled = {item.roles[k].role for k in fillers}
+                if any(role not in filled for role in _path_only_needs(item)):
+                    continue  # a needed role only paths can fill, and none did: no fact ("in" not on a person)
                 out.append(Hit(item, token, fillers))
         return out
+
+
+_PATH_NEEDS: dict[str, tuple[str, ...]] = {}
+
+
+def _path_only_needs(item) -> tuple[str, ...]:
+    """The needed roles of a construction that only paths fill (no ``find`` operation)."""
+    if item.id not in _PATH_NEEDS:
+        _PATH_NEEDS[item.id] = tuple(role for role in item.needs
+                                     if all(spec.path for spec in item.roles if spec.role == role))
+    return _PATH_NEEDS[item.id]
 
 
 @cache
