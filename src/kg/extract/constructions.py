@@ -304,9 +304,6 @@ class Walker:
                         reached = _reach(token, spec.path)
                         if reached:
                             fillers[k] = sorted({t.i: t for t in reached}.values(), key=lambda t: t.i)
-                filled = {item.roles[k].role for k in fillers}
-                if any(role not in filled for role in _path_only_needs(item)):
-                    continue  # a needed role only paths can fill, and none did: no fact ("in" not on a person)
                 out.append(Hit(item, token, fillers))
         return out
 
@@ -341,6 +338,9 @@ def find(ctx) -> list:
     out = []
     for hit in walker().hits(ctx.doc):
         item = hit.construction
+        filled = {item.roles[k].role for k in hit.fillers}
+        if any(role not in filled for role in _path_only_needs(item)):
+            continue  # a needed role only paths can fill, and none did: no fact ("in" not on a person)
         roles: dict[str, list] = {}
         for k, spec in enumerate(item.roles):
             if spec.role in roles and roles[spec.role] and not spec.add:
