@@ -482,7 +482,8 @@ def cluster_stages(*, kill_once: str | None = None, kill_always: str | None = No
 def dask_scheduler() -> Iterator[str]:
     """A real dask.distributed scheduler on the loopback with two worker processes (nannies: a killed
     worker is restarted), one thread each; yields its tcp:// address. A task whose workers die twice
-    is given up (allowed-failures 1, the default is 3), so a poison article costs four restarts."""
+    is given up (allowed-failures 1, the default is 3), so a poison article costs six restarts (its batch
+    twice, then twice alone, twice)."""
     import dask
     import distributed
 

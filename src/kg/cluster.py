@@ -209,10 +209,29 @@ class _Submitter:
             _lost_scheduler(exc, self.client)
             if len(chunk) == 1:
                 return [Outcome(chunk[0].id, chunk[0].origin, failure=_failure(chunk[0], exc))]
-            singles = [(article, self.submit([article])) for article in chunk]
-            return [outcome for article, single in singles for outcome in self.result([article], single)]
+            return [outcome for article in chunk for outcome in self._alone(article)]
         finally:
             future.release()
+
+    def _alone(self, article: Article, attempts: int = 2) -> list[Outcome]:
+        """One article of a batch the engine gave up on, sent alone and waited for (so no other single
+        dies with its worker). A worker that dies may have been killed by another task on it (a
+        batch of the window, or the article that kills every worker), so a KilledWorker is tried
+        ``attempts`` times before the article is reported; the article's own error is reported at once."""
+        last: BaseException | None = None
+        for _ in range(attempts):
+            future = self.submit([article])
+            try:
+                return list(future.result())
+            except Exception as exc:  # noqa: BLE001 - as in result()
+                _lost_scheduler(exc, self.client)
+                last = exc
+                if type(exc).__name__ != "KilledWorker":
+                    break
+            finally:
+                future.release()
+        assert last is not None
+        return [Outcome(article.id, article.origin, failure=_failure(article, last))]
 
 
 def _failure(article: Article, exc: BaseException) -> Failure:
