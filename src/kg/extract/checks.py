@@ -48,7 +48,7 @@ def _persons_travel(ctx: Context, found: Found) -> list[Found]:
 
 def _abroad(ctx: Context, found: Found) -> list[Found]:
     """The traveler's own state is known and is not the destination ('X is in Lima'), and the
-    traveler is not posted there ('the Japanese ambassador to China X in Beijing' is at work)."""
+    traveler is not posted there ('the Peruvian ambassador to Chile X in Santiago' is at work)."""
     dests = found.roles.get("destination", [])
     travelers = [t for t in found.roles.get("traveler", [])
                  if t.country and any(d.country != t.country and d.country not in _posted_to(ctx, t.key)
@@ -183,7 +183,7 @@ def _together(trigger: Token) -> bool:
     noun = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" else trigger
     if noun.dep_ == "pobj" and noun.head.lower_ in ("to", "on") \
             and noun.head.head.lemma_.lower() in ("agree", "decide", "consent"):
-        return True  # "A and B agreed to a (round of) meeting(s) on Crete": theirs, together
+        return True  # "A and B agreed to a (round of) meeting(s) in Lima": theirs, together
     # "A and B agreed ... during talks in Beijing": the talks they were both at
     return trigger.dep_ == "pobj" and trigger.head.lower_ in ("during", "after", "following")
 

@@ -224,8 +224,8 @@ class Context:
         return ordered if 2 <= len(ordered) <= 6 else []
 
     def _named_group(self, token: Token, count: int | None) -> list[str]:
-        """'the two journalists' -> the persons an earlier 'journalists' listed ('two American
-        journalists, A and B'): the same plural noun, with as many named persons as the count says.
+        """'the two students' -> the persons an earlier 'students' listed ('two Chilean
+        students, A and B'): the same plural noun, with as many named persons as the count says.
         Without a count nothing is guessed."""
         if count is None:
             return []
@@ -271,7 +271,7 @@ class Context:
             owners = [c for c in token.children if c.dep_ == "poss"]
             if key is not None and any(self.person_at(o) == key or fold(_owner_name(o)) in self._names_of(key)
                                        for o in owners):
-                key = None  # "the Dalai Lama's special envoy" is someone else than the Dalai Lama
+                key = None  # "President Roe's special envoy" is someone else than Roe
         if key is not None:
             return self.person_actor(key)
         if persons_only:
@@ -364,5 +364,5 @@ def noun_group(token: Token) -> list[Token]:
 
 
 def _owner_name(owner: Token) -> str:
-    """The words of a possessor without its determiner and "'s" ("The Dalai Lama's" -> "Dalai Lama")."""
+    """The words of a possessor without its determiner and "'s" ("The President's" -> "President")."""
     return " ".join(t.text for t in owner.subtree if t.dep_ not in ("det", "case", "punct"))

@@ -1,7 +1,7 @@
 """One entity per person per article, and the offices the article gives each entity.
 
 Reads the person mentions of :mod:`kg.extract.persons` (with the titles bound to them there);
-adds :class:`PersonEntity` records: a shorter form ("Dravas", "Dravaz", "Qin") joins the full name it
+adds :class:`PersonEntity` records: a shorter form ("Dravas", "Dravaz", "Wang") joins the full name it
 stands for (:func:`kg.names.can_be`, the rule the store also uses across articles); then offices
 named without a name are given to a person: "the prime minister said" (a nearby or the only
 holder), "his French counterpart Y" (the owner's office, the adjective's state), "the foreign
@@ -174,7 +174,7 @@ def cluster_persons(persons: list[PersonMention], headline_end: int = 0) -> list
                 and _joins(words, tuple(fold(m.name).split()))
             ]
             if not candidates and len(words) == 1:
-                # family name first ("Qin Gang" ... "Qin"): the one full name it begins, when no
+                # family name first ("Wang Lei" ... "Wang"): the one full name it begins, when no
                 # full name ends with it
                 firsts = {fold(m.name) for m in fullest if len(fold(m.name).split()) > 1
                           and fold(m.name).split()[0] == words[0] and (in_headline or m.start < mention.start)}

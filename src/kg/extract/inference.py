@@ -137,8 +137,8 @@ def mediators(ctx: Context, found: list[Found]) -> list[Found]:
 
 
 def delegations(ctx: Context, found: list[Found]) -> list[Found]:
-    """'A will represent Gibraltar, while B will represent the UK', 'Madrid is represented by C',
-    'the Japanese side will be headed by D, while the French delegation will include E': the persons
+    """'A will represent Peru, while B will represent Chile', 'Bolivia is represented by C',
+    'the Peruvian side will be headed by D, while the Chilean delegation will include E': the persons
     who represent, head or make up the sides sit at the talks named before them (a meeting noun
     within four sentences back that names nobody, or a meeting already found there): one meeting
     of all of them, when they are two or more."""

@@ -75,7 +75,7 @@ def _possessive_place(ctx: Context, start: int) -> str | None:
 
 
 def _group_members(ctx: Context) -> dict[str, str]:
-    """'The Japanese side will be headed by X', 'the French delegation will include Y', 'a Peruvian
+    """'The Peruvian side will be headed by X', 'the Chilean delegation will include Y', 'a Peruvian
     team led by Z': persons who lead or make up a group of a named state belong to that state."""
     lex = lexicon()
     verbs = lex.words("lead_verbs") | lex.words("include_verbs")

@@ -96,7 +96,7 @@ def _names_in_person_slots(doc: Doc, spans: dict, covered: set[int], on: Date | 
 
 def _names_before_appositive_titles(doc: Doc, spans: dict, covered: set[int], on: Date | None,
                                     titles: list[Title]) -> None:
-    """'Daniel Lebegue, Director General of the Treasury': a two- to four-word proper name that an
+    """'Jean Morel, Director General of the Treasury': a two- to four-word proper name that an
     office title stands in apposition to is a person, whatever NER called it (here ORG), unless it
     names a place, state or organisation we know."""
     for title in titles:
@@ -254,7 +254,7 @@ def _surname_repeats(doc: Doc, spans: dict, covered: set[int], titled: set[int] 
         if token.i in covered or not token.text[:1].isupper() or token.pos_ != "PROPN":
             continue
         if fold(token.text) in surnames and len(token.text) > 2 and not geo.country_code(token.text, codes=False):
-            # a nationality is no surname to repeat ("Meets Swiss" in a headline, then "Swiss Economics Minister")
+            # a nationality is no surname to repeat (a headline read as "Visits Dutch", then "Dutch Trade Minister")
             spans[(token.i, token.i + 1)] = PersonMention(token.i, token.i + 1, token.text)
             covered.add(token.i)
 

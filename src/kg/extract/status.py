@@ -132,7 +132,7 @@ def _framing(trigger: Token) -> bool:
 
 
 def _spoken_of(trigger: Token) -> bool:
-    """A trip someone has, spoken of ("to capitalise on her Soviet trip", "attack her over her
+    """A trip someone has, spoken of ("to build on her Chinese trip", "attack her over her
     visit"): the clause's modality and tense are about the speaking, not the trip, so only the
     trip's own words tell its status. Verbs that make, take or plan the trip ("make his trip",
     "prepare her visit") pass theirs on."""

@@ -137,7 +137,7 @@ def _field(token: Token, cased: bool, on: Date | None) -> bool:
     if word in lex.words("field_words"):
         return token.is_lower or token.text[:1].isupper()
     if token.tag_ in ("JJR", "JJS", "RB", "RBR", "RBS"):
-        return False  # "Earlier Foreign Secretary X", "Later ...": a sentence's first word, no field
+        return False  # "Earlier Interior Minister X said", "Later ...": a sentence's first word, no field
     if cased and token.text[:1].isupper() and token.pos_ in ("PROPN", "NOUN", "ADJ") \
             and token.ent_type_ not in ("PERSON", "GPE", "NORP", "DATE", "ORG", "LOC", "FAC") and word not in lex.prefixes:
         return True
