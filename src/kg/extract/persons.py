@@ -79,19 +79,24 @@ def _names_in_person_slots(doc: Doc, spans: dict, covered: set[int], on: Date | 
         if verb.lemma_.lower() not in verbs or (token.dep_ == "pobj" and token.head.lower_ != "with"):
             continue
         s, e = _name_span(doc, token)
-        if not 2 <= e - s <= 4 or any(i in covered for i in range(s, e)):
-            continue
-        words = doc[s:e]
-        if not all(t.is_alpha and t.text[:1].isupper() and not t.is_upper for t in words):
-            continue
-        if any(t.ent_type_ == "ORG" for t in words) and not _meets_a_person(verb, token, covered):
+        if any(t.ent_type_ == "ORG" for t in doc[s:e]) and not _meets_a_person(verb, token, covered):
             continue  # an organisation moves or says; only a person meets a person
-        name = _name(doc, s, e)
-        if geo.resolve_place(name, on) or any(geo.country_code(t.text, on, codes=False) for t in words):
-            continue
-        if plausible_person(name, on):
-            spans[(s, e)] = PersonMention(s, e, name)
-            covered.update(range(s, e))
+        _add_proper_name(doc, spans, covered, s, e, on)
+
+
+def _add_proper_name(doc: Doc, spans: dict, covered: set[int], s: int, e: int, on: Date | None) -> None:
+    """Add ``doc[s:e]`` as a person when it is a two- to four-word proper name (capitalised, not all
+    capitals), not yet taken, naming no place or state we know, and plausible as a person's name."""
+    words = doc[s:e]
+    if not 2 <= e - s <= 4 or any(i in covered for i in range(s, e)) \
+            or not all(t.is_alpha and t.text[:1].isupper() and not t.is_upper for t in words):
+        return
+    name = _name(doc, s, e)
+    if geo.resolve_place(name, on) or any(geo.country_code(t.text, on, codes=False) for t in words):
+        return
+    if plausible_person(name, on):
+        spans[(s, e)] = PersonMention(s, e, name)
+        covered.update(range(s, e))
 
 
 def _names_before_appositive_titles(doc: Doc, spans: dict, covered: set[int], on: Date | None,
@@ -106,17 +111,7 @@ def _names_before_appositive_titles(doc: Doc, spans: dict, covered: set[int], on
         head = heads[0].head
         if head.i in covered or head.pos_ != "PROPN" or head.i + 2 != title.start or doc[head.i + 1].text != ",":
             continue
-        s, e = _name_span(doc, head)
-        words = doc[s:e]
-        if not 2 <= e - s <= 4 or any(i in covered for i in range(s, e)) \
-                or not all(t.is_alpha and t.text[:1].isupper() and not t.is_upper for t in words):
-            continue
-        name = _name(doc, s, e)
-        if geo.resolve_place(name, on) or any(geo.country_code(t.text, on, codes=False) for t in words):
-            continue
-        if plausible_person(name, on):
-            spans[(s, e)] = PersonMention(s, e, name)
-            covered.update(range(s, e))
+        _add_proper_name(doc, spans, covered, *_name_span(doc, head), on)
 
 
 def _meets_a_person(verb, token, covered: set[int]) -> bool:
