@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
@@ -71,6 +71,12 @@ class Construction:
     post: tuple[str, ...] = ()
     status: str | None = None
     examples: tuple[dict[str, Any], ...] = field(default=(), compare=False)
+
+    @cached_property
+    def path_only_needs(self) -> tuple[str, ...]:
+        """The needed roles that only paths fill (no ``find`` operation): a hit that reached none of
+        them gives no fact, and its other roles need not be resolved."""
+        return tuple(role for role in self.needs if all(spec.path for spec in self.roles if spec.role == role))
 
 
 @dataclass
@@ -308,17 +314,6 @@ class Walker:
         return out
 
 
-_PATH_NEEDS: dict[str, tuple[str, ...]] = {}
-
-
-def _path_only_needs(item) -> tuple[str, ...]:
-    """The needed roles of a construction that only paths fill (no ``find`` operation)."""
-    if item.id not in _PATH_NEEDS:
-        _PATH_NEEDS[item.id] = tuple(role for role in item.needs
-                                     if all(spec.path for spec in item.roles if spec.role == role))
-    return _PATH_NEEDS[item.id]
-
-
 @cache
 def engine(vocab: Vocab) -> Engine:
     return Engine(vocab)
@@ -339,7 +334,7 @@ def find(ctx) -> list:
     for hit in walker().hits(ctx.doc):
         item = hit.construction
         filled = {item.roles[k].role for k in hit.fillers}
-        if any(role not in filled for role in _path_only_needs(item)):
+        if any(role not in filled for role in item.path_only_needs):
             continue  # a needed role only paths can fill, and none did: no fact ("in" not on a person)
         roles: dict[str, list] = {}
         for k, spec in enumerate(item.roles):

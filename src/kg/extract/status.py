@@ -84,10 +84,11 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
     if trigger.tag_ in ("VB", "VBP") and trigger.dep_ == "ccomp" and head.pos_ == "VERB" and _is(head, "consider_words") \
             and not any(c.dep_ in ("aux", "auxpass") for c in trigger.children):
         return "considered", head.text  # "X proposed that the two ministers meet": a subjunctive proposal
+    framing, spoken_of = _framing(trigger), _spoken_of(trigger)  # once per trigger, not per word
     for token in around:
         if token.lower_ in ("may", "might", "could") and token.pos_ == "PROPN":
             continue
-        if (_framing(trigger) or _spoken_of(trigger)) and token.i != trigger.i and token.head.i != trigger.i \
+        if (framing or spoken_of) and token.i != trigger.i and token.head.i != trigger.i \
                 and token.lower_ not in ("may", "might", "could"):
             continue
         if token.i == trigger.i or token.dep_ in ("acl", "relcl"):
@@ -100,7 +101,7 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
     plan = lexicon().words("plan_words")
     # "agreed ... during talks", "to be announced during the visit": the event frames the clause,
     # so only the clause's time (not its plans or agreements) tells its status
-    framed = frozenset() if _spoken_of(trigger) else lexicon().words("future_words") if _framing(trigger) else plan
+    framed = frozenset() if spoken_of else lexicon().words("future_words") if framing else plan
     for token in around:
         lemma = token.lemma_.lower()
         words = plan if token.head.i == trigger.i else framed
