@@ -440,13 +440,7 @@ def serve_url(serve_graph: Path, tmp_path_factory: pytest.TempPathFactory) -> It
                 time.sleep(0.05)
         yield url
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        log.close()
+        _stop(process, log)
 
 # -- Dask cluster (tests/test_cluster.py) ----------------------------------------------------------
 
