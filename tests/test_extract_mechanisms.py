@@ -338,6 +338,21 @@ def test_extract_position_article_nationality_not_for_a_visitor_to_that_state() 
         ("person:lena kovacs", "Trade Minister", None, None)}
 
 
+DOMESTIC_STORY = ("A bridge collapsed on Monday in Kazan, a city in the east of Russia. "
+                  "Rescuers from Moscow arrived in Kazan by night. ")
+
+
+def test_extract_position_state_of_a_story_whose_places_are_all_in_one_state() -> None:
+    # every place named lies in Russia and no other state is named: its officials are Russia's
+    assert bases(DOMESTIC_STORY + "Health Minister Lena Kovacs said ten were hurt.") == {
+        ("person:lena kovacs", "Health Minister", "country:RU", "article")}
+
+
+def test_extract_position_no_state_when_a_story_names_places_of_two_states() -> None:
+    assert bases(DOMESTIC_STORY + "Health Minister Lena Kovacs said a team from Minsk would help.") == {
+        ("person:lena kovacs", "Health Minister", None, None)}
+
+
 # --- persons ---------------------------------------------------------------------------------
 
 
@@ -485,3 +500,9 @@ def test_geo_continents_and_their_parts_are_no_place(name: str) -> None:
     """Continents and vague regions resolve to no country (the gold guidelines' rule); their names
     come from countryinfo's region fields ("Asia" is also a town in the Philippines)."""
     assert geo.resolve_place(name) is None
+
+
+def test_extract_clause_place_inside_the_place_of_a_building() -> None:
+    # "at <a building> in <city>": the city is where the clause happens
+    assert visits("Amara Okafor meets with visiting Finance Minister Ana Ruiz at a hotel in Nairobi.") == {
+        ("person:ana ruiz", "country:KE")}

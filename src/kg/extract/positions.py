@@ -65,8 +65,18 @@ def _strong_article_country(ctx: Context, doc: Doc) -> str | None:
             counts[p.place.code] += weight
     ranked = counts.most_common(2)
     if not ranked or ranked[0][1] < 6 or (len(ranked) > 1 and ranked[0][1] < 3 * ranked[1][1]):
-        return None
+        return _only_state(ctx)
     return ranked[0][0]
+
+
+def _only_state(ctx: Context) -> str | None:
+    """The one state every place of the article lies in, when it names places at least three
+    times and none of another state ("a blast in Springfield, a city in the north of X; the
+    regional governor said"): a domestic story, whose officials are that state's."""
+    codes = {p.place.code for p in ctx.places}
+    if len(codes) == 1 and len(ctx.places) >= 3:
+        return next(iter(codes))
+    return None
 
 
 def _headline_states(ctx: Context, doc: Doc) -> dict[str, str]:

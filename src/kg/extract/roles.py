@@ -125,18 +125,26 @@ def _host_country(ctx: Context, trigger: Token, roles: dict | None = None) -> li
     return []
 
 
+_MODIFIERS = ("amod", "compound", "nmod")  # "the visiting minister": a participle inside a noun phrase
+
+
 def _clause_place(ctx: Context, trigger: Token, roles: dict | None = None) -> list:
     """Where the clause of the trigger happens: 'in/at X' on its verb, on the trigger, or hung
     by the parser on the one met ('met X in Paris', 'talks with X in Paris')."""
-    verb = trigger if trigger.pos_ in ("VERB", "AUX") else governing_verb(trigger)
-    out = []
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") and trigger.dep_ not in _MODIFIERS else governing_verb(trigger)
+    wheres = []
     for token in (trigger, verb):
         if token is None:
             continue
-        out += prep_objects(token, {"in", "at"})
+        wheres += prep_objects(token, {"in", "at"})
         for obj in [c for c in token.children if c.dep_ == "dobj"] + prep_objects(token, {"with"}):
             if ctx.person_at(obj) or obj.i in ctx.token_title:
-                out += prep_objects(obj, {"in", "at"})
+                wheres += prep_objects(obj, {"in", "at"})
+    out = []
+    for where in wheres:
+        out.append(where)
+        if where.i not in ctx.token_place:  # "at the headquarters in New York", "at a hotel in Lima"
+            out += prep_objects(where, {"in"})
     return out
 
 
