@@ -422,6 +422,14 @@ def test_geo_resolve_place_city() -> None:
     assert madrid is not None and (madrid.kind, madrid.code, madrid.geonames_id) == ("city", "ES", 3117735)
 
 
+def test_geo_city_whose_name_begins_with_the_article() -> None:
+    # geonames spells "The Hague"; news writes "arrived in the Hague". "Hague" alone is a surname too
+    for text in ("The Hague", "the Hague"):
+        place = geo.resolve_place(text)
+        assert place is not None and (place.kind, place.code) == ("city", "NL")
+    assert geo.resolve_place("Hague") is None
+
+
 @pytest.mark.parametrize(("name", "country"), [
     ("Philadelphia", "US"),  # an old name of Amman: the primary name of a big city wins
     ("Cancun", "MX"), ("Zaragoza", "ES"), ("Salem", "IN"),  # not alternative names of Changchun, Tijuana, Jerusalem
@@ -506,3 +514,8 @@ def test_extract_clause_place_inside_the_place_of_a_building() -> None:
     # "at <a building> in <city>": the city is where the clause happens
     assert visits("Amara Okafor meets with visiting Finance Minister Ana Ruiz at a hotel in Nairobi.") == {
         ("person:ana ruiz", "country:KE")}
+
+
+def test_extract_visit_to_a_city_named_with_the_article() -> None:
+    assert visits("Prime Minister Ana Ruiz arrived in the Hague last night for a summit.") == {
+        ("person:ana ruiz", "country:NL")}

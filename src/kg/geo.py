@@ -244,7 +244,8 @@ def resolve_place(name: str, on: Date | None = None) -> Place | None:
     key = fold(name[4:] if definite else name)
     if key in _world_regions():
         return None  # "Asia", "Western Europe": a continent or part of one resolves to no country
-    place = _city_index().get(key)
+    place = _city_index().get(fold(name)) if definite else None  # "the Hague": geonames spells "The Hague"
+    place = place or _city_index().get(key)
     if definite and place is not None and place.kind == "region" and place.geonames_id is None:
         place = None  # "the Gulf", "the Coast": a kind of place, not a province of that name
     code = country_code(name, on, codes=False) if place is None or key in _country_index()[0] else None

@@ -81,6 +81,8 @@ def find_places(doc: Doc, on: Date | None) -> list[PlaceMention]:
             place = geo.Place("country", code, geo.short_name(code)) if code else None
         else:
             place = geo.resolve_place(text, on)
+            if place is None and ent.start > 0 and doc[ent.start - 1].lower_ == "the":
+                place = geo.resolve_place("the " + text, on)  # "in the Hague"
             if place is not None and place.kind == "region" and place.geonames_id is None \
                     and ent.start > 0 and doc[ent.start - 1].lower_ == "the":
                 place = None  # "the Gulf": a kind of place, not the province of that name
