@@ -519,3 +519,25 @@ def test_extract_clause_place_inside_the_place_of_a_building() -> None:
 def test_extract_visit_to_a_city_named_with_the_article() -> None:
     assert visits("Prime Minister Ana Ruiz arrived in the Hague last night for a summit.") == {
         ("person:ana ruiz", "country:NL")}
+
+
+@pytest.mark.parametrize("text", [
+    "Finance Minister Ana Ruiz will no longer visit Japan next week, officials said.",
+    "Finance Minister Ana Ruiz will not travel to Japan as planned.",
+])
+def test_status_a_plan_given_up_is_cancelled(text: str) -> None:
+    assert only_visit(text).status == "cancelled"
+
+
+def test_status_a_bare_negation_is_no_visit() -> None:
+    assert events("Finance Minister Ana Ruiz did not travel to Japan.", "visit") == []
+
+
+def test_extract_play_host_to() -> None:
+    # "play host to" is "host": a visit to the host's state and a meeting
+    text = "Kenyan President Amara Okafor will play host to Peruvian Foreign Minister Ana Ruiz next week."
+    [visit] = events(text, "visit")
+    [meeting] = events(text, "meeting")
+    assert (visit.role("traveler"), visit.role("destination"), visit.status) == (
+        ("person:ana ruiz",), ("country:KE",), "planned")
+    assert meeting.role("participant") == ("person:amara okafor", "person:ana ruiz")

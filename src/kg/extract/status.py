@@ -73,6 +73,9 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
     for token in chain[1:]:
         if token.lemma_.lower() in lexicon().words("done_verbs"):
             return "occurred", token.text
+    given_up = _given_up(chain, around)
+    if given_up:
+        return "cancelled", given_up
     for token in around:
         if token.dep_ == "neg" or (token.lower_ in lexicon().words("negation_words") and token.dep_ in ("det", "neg")):
             if token.head in chain[:3]:
@@ -126,6 +129,22 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
         if inherited in ("planned", "considered"):
             return inherited, cue
     return "occurred", _tense_cue(chain)
+
+
+def _given_up(chain: list[Token], around: list[Token]) -> str | None:
+    """The cue of a plan given up: "will no longer visit", "will not travel as planned" (a plan
+    negated is called off, where a bare negation, "did not visit", is no event)."""
+    lex = lexicon()
+    for token in around:
+        if token.lower_ in lex.words("given_up_words") and any(c.lower_ in lex.words("negation_words") for c in token.children):
+            return " ".join(c.text for c in token.children if c.dep_ == "neg") + " " + token.text
+    if any(t.dep_ == "neg" and t.head in chain[:3] for t in around):
+        for token in chain[:3]:
+            for clause in token.children:
+                if clause.dep_ == "advcl" and clause.lower_ in lex.words("plan_words") \
+                        and any(c.lower_ == "as" for c in clause.children):
+                    return "as " + clause.text
+    return None
 
 
 def _framing(trigger: Token) -> bool:
