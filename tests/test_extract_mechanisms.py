@@ -541,3 +541,30 @@ def test_extract_play_host_to() -> None:
     assert (visit.role("traveler"), visit.role("destination"), visit.status) == (
         ("person:ana ruiz",), ("country:KE",), "planned")
     assert meeting.role("participant") == ("person:amara okafor", "person:ana ruiz")
+
+
+@pytest.mark.parametrize(("text", "title", "state"), [
+    ("Ana Ruiz, the foreign minister of Peru, spoke on Monday.", "Foreign Minister", "country:PE"),
+    ("Ana Ruiz, Peru's chief of staff, spoke on Monday.", "Chief of Staff", "country:PE"),
+    ("Ana Ruiz, Peru's ambassador to Japan, was summoned.", "Ambassador", "country:PE"),
+])
+def test_persons_name_before_an_appositive_title_with_its_state_words(text: str, title: str, state: str) -> None:
+    # NER tags no person here; the name is found from the apposition
+    assert ("person:ana ruiz", title, state, "stated") in bases(text)
+
+
+def test_persons_a_given_name_that_is_another_name_of_a_capital_is_a_name() -> None:
+    # "Ama" is among geonames' other names of Amman; as a given name it is no state
+    assert bases("Ghana's Minister of Foreign Affairs Ama Mensah spoke on Monday.") == {
+        ("person:ama mensah", "Minister of Foreign Affairs", "country:GH", "stated")}
+
+
+def test_extract_position_an_aide_serves_the_state_of_the_one_whose_aide_they_are() -> None:
+    assert ("person:luis vega", "Spokesman", "country:MX", "stated") in bases(
+        "Mexican President Ana Ruiz's spokesman, Luis Vega, spoke on Monday.")
+
+
+def test_extract_position_held_until_a_past_date_is_former() -> None:
+    [position] = [p for p in run("Brett Lane, who was the special envoy to the coalition until December, "
+                                 "criticized the decision.").positions]
+    assert position.former

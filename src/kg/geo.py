@@ -160,7 +160,8 @@ def _capitals() -> dict[str, str]:
         if country.get("capital"):
             out[fold(country["capital"])] = country["iso"]
     for key, place in _city_index().items():
-        if place.kind == "city" and out.get(fold(place.name)) == place.code:
+        # other names of capitals, of four letters or more ("Peking"; "Ama" is a given name first)
+        if place.kind == "city" and out.get(fold(place.name)) == place.code and len(key) >= 4:
             out.setdefault(key, place.code)
     return out
 
@@ -188,7 +189,9 @@ def _city_index() -> dict[str, Place]:
             # Latin-script alternative names of big cities only ("Peking", "Bombay").
             # An eighth of the population and no capital bonus: a primary name of a city an eighth the size
             # wins ("Philadelphia", an old name of Amman, is the US city; "Calcutta" is still Kolkata).
-            if city["population"] >= 500_000 and alt[:1].isupper() and alt.isascii() and " " not in alt:
+            # Airport codes ("THE", "FOR") are no names.
+            if city["population"] >= 500_000 and alt[:1].isupper() and alt.isascii() and " " not in alt \
+                    and not alt.isupper():
                 offer(alt, city["population"] // 8, place)
     for state in cache_.get_us_states().values():
         offer(state["name"], 10**9, Place("region", "US", state["name"], int(state["geonameid"])))

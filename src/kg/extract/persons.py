@@ -9,6 +9,7 @@ that title in the article.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date as Date
 
 from spacy.tokens import Doc
@@ -109,9 +110,20 @@ def _names_before_appositive_titles(doc: Doc, spans: dict, covered: set[int], on
         if not heads:
             continue
         head = heads[0].head
-        if head.i in covered or head.pos_ != "PROPN" or head.i + 2 != title.start or doc[head.i + 1].text != ",":
+        if head.i in covered or head.pos_ != "PROPN" or head.i + 2 > title.start or doc[head.i + 1].text != ",":
+            continue
+        if not all(_title_determiner(t, title) for t in doc[head.i + 2:title.start]):
             continue
         _add_proper_name(doc, spans, covered, *_name_span(doc, head), on)
+
+
+def _title_determiner(token, title: Title) -> bool:
+    """A word between an appositive comma and the title it opens: "the", "Peru's", "Peruvian"
+    ("Ana Ruiz, Peru's foreign minister")."""
+    if token.dep_ == "case" or token.dep_ == "det":
+        return True
+    return token.dep_ in ("poss", "amod", "compound", "nmod") and title.start <= token.head.i < title.end \
+        or token.head.dep_ == "poss" and token.dep_ in ("compound", "case")
 
 
 def _meets_a_person(verb, token, covered: set[int]) -> bool:
@@ -311,6 +323,8 @@ def _predicated(doc: Doc, person: PersonMention, titles: list[Title]) -> Title |
         for attr in (c for c in verb.children if c.dep_ == "attr"):
             for title in titles:
                 if title.start <= attr.i < title.end and not any(t.dep_ == "neg" for t in verb.children):
+                    if verb.tag_ == "VBD" and any(c.dep_ == "prep" and c.lower_ in ("until", "till") for c in verb.children):
+                        return replace(title, former=True)  # "X, who was the envoy until May": held then, not now
                     return title
     return None
 

@@ -96,6 +96,19 @@ def _headline_states(ctx: Context, doc: Doc) -> dict[str, str]:
             if len(states) == 1 and holders[phrase] == 1}
 
 
+def _possessor_state(ctx: Context, doc: Doc, title, holder: str) -> str | None:
+    """"President X's spokesman, Y", "X's chief of staff": an aide serves the state of the
+    person whose office it is, when that person's state is stated."""
+    for token in doc[title.start:title.end]:
+        for child in token.children:
+            if child.dep_ == "poss" and child.i < title.start:
+                key = ctx.person_at(child)
+                known = ctx.nationality.get(key) if key and key != holder else None
+                if known and known[1] == "stated":
+                    return known[0]
+    return None
+
+
 def _host_states(events: tuple[Event, ...]) -> dict[str, str]:
     """Person -> the country of the visits they host ("the guests of President X" in Lima): a host
     receives at home. Persons hosting visits to different countries are left out."""
@@ -154,7 +167,7 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None, events: tuple[Event, 
             if country is None:
                 country = of_place(ctx, mention.end) or of_organisation(ctx, mention.end) \
                     or (known[0] if known and known[1] == "stated" else None) \
-                    or headline.get(title.phrase)
+                    or headline.get(title.phrase) or _possessor_state(ctx, doc, title, entity.key)
             basis = "stated" if country else None
             if country is None and entity.key in hosts:
                 country, basis = hosts[entity.key], "host"
