@@ -568,3 +568,12 @@ def test_extract_position_held_until_a_past_date_is_former() -> None:
     [position] = [p for p in run("Brett Lane, who was the special envoy to the coalition until December, "
                                  "criticized the decision.").positions]
     assert position.former
+
+
+def test_status_not_read_from_a_noun_a_participle_phrase_hangs_on() -> None:
+    # the parser hangs "coupled with ..." on "Program", under "offer": the offer is not the visit's;
+    # "the announcement of her visit" announces a plan
+    text = ("Foreign Minister Ana Ruiz' statement two weeks ago that she would not stand in the way of a loan "
+            "offer under the Export Support Program, ESP, coupled with the announcement of her visit to Tokyo, "
+            "was interpreted by many traders here as a clear signal.")
+    assert [e.status for e in events(text, "visit")] == ["planned"]

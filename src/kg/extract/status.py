@@ -33,6 +33,8 @@ def _chain(trigger: Token) -> list[Token]:
     token = trigger
     while token.head.i != token.i and len(chain) < 8 and (
             token.dep_ not in _STOP_DEPS or (token.dep_ == "ccomp" and token.head.lemma_.lower() in control)):
+        if token.dep_ == "acl" and token.tag_ == "VBN" and token.i != trigger.i:
+            break  # "..., coupled with the announcement of his visit": a participle phrase says no more of another noun
         token = token.head
         chain.append(token)
     return chain
