@@ -577,3 +577,8 @@ def test_status_not_read_from_a_noun_a_participle_phrase_hangs_on() -> None:
             "offer under the Export Support Program, ESP, coupled with the announcement of her visit to Tokyo, "
             "was interpreted by many traders here as a clear signal.")
     assert [e.status for e in events(text, "visit")] == ["planned"]
+
+
+def test_extract_position_state_before_a_regional_field_of_the_office() -> None:
+    assert ("person:lena kovacs", "Director", "country:GB", "stated") in bases(
+        "Britain's Europe Director Lena Kovacs will represent the UK.")

@@ -235,6 +235,11 @@ def _regions() -> dict[str, str]:
             if len(codes) == 1 and key not in countries}
 
 
+def is_world_region(name: str) -> bool:
+    """A continent or a part of one ("Europe", "South America"): no country."""
+    return fold(name) in _world_regions()
+
+
 def resolve_place(name: str, on: Date | None = None) -> Place | None:
     """A country, city, US state or province for a name (countries first), with its ISO country code.
 

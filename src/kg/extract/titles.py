@@ -260,6 +260,8 @@ def _title_country(doc: Doc, start: int, on: Date | None, sending: bool = False)
     while j >= 0 and skipped < 2 and doc[j].is_lower and doc[j].pos_ in ("ADJ", "VERB") and doc[j].tag_ in ("JJ", "VBG", "VBN"):
         j -= 1  # "Jordan's visiting King", "Russia's new Prime Minister"
         skipped += 1
+    if j >= 1 and doc[j].pos_ == "PROPN" and geo.is_world_region(doc[j].text) and doc[j - 1].text in ("'s", "’s"):
+        j -= 1  # "Britain's Europe Director": the region is the office's field, the state is before it
     if sending:  # "China's UN Ambassador": the organisation receives; the state sends
         while j >= 0 and io_name(doc[j].text):
             j -= 1
