@@ -582,3 +582,9 @@ def test_status_not_read_from_a_noun_a_participle_phrase_hangs_on() -> None:
 def test_extract_position_state_before_a_regional_field_of_the_office() -> None:
     assert ("person:lena kovacs", "Director", "country:GB", "stated") in bases(
         "Britain's Europe Director Lena Kovacs will represent the UK.")
+
+
+def test_extract_a_trip_home_of_a_person_a_demonym_describes_is_no_visit() -> None:
+    assert visits("Liberian legend Amos Kollie returns to Liberia to launch his bid for the presidency.") == set()
+    assert visits("Liberian legend Amos Kollie flew to Ghana to launch his bid for the presidency.") == {
+        ("person:amos kollie", "country:GH")}

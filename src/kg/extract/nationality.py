@@ -1,7 +1,8 @@
 """Each person's own state, as the article states it, before any event is read.
 
 In order: a state named with one of the person's titles ("Peruvian Foreign Minister X", "X, Japan's
-prime minister"); "King X of Jordan"; a state's possessive before the name ("Peru's Ana Ruiz"); the
+prime minister"); "King X of Jordan"; a state's possessive before the name ("Peru's Ana Ruiz"); a
+demonym on the nouns describing the person ("Liberian legend X"); the
 usual state of a title (lexicon ``title_states``: "Secretary of State" -> US). Events use it to tell a
 trip abroad from a trip home and the host's state from the guest's; positions report it.
 """
@@ -25,7 +26,8 @@ def assign(ctx: Context) -> None:
                 break
         if found is None:
             for mention in entity.mentions:
-                code = of_place(ctx, mention.end) or _possessive_place(ctx, mention.start)
+                code = of_place(ctx, mention.end) or _possessive_place(ctx, mention.start) \
+                    or _demonym_described(ctx, mention.start)
                 if code:
                     found = (code, "stated")
                     break
@@ -70,6 +72,21 @@ def _possessive_place(ctx: Context, start: int) -> str | None:
     doc = ctx.doc
     if start >= 2 and doc[start - 1].text in ("'s", "’s") and (start - 2) in ctx.token_place:
         place = ctx.token_place[start - 2].place
+        return place.code if place.kind == "country" else None
+    return None
+
+
+def _demonym_described(ctx: Context, start: int) -> str | None:
+    """"Liberian legend George Weah", "the Kenyan runner Ann Kip": a demonym on the common nouns
+    that describe the person right before the name."""
+    doc = ctx.doc
+    k = start - 1
+    nouns = 0
+    while k >= 0 and nouns < 2 and doc[k].pos_ == "NOUN" and doc[k].is_lower and doc[k].head.i >= start:
+        k -= 1
+        nouns += 1
+    if nouns and k >= 0 and k in ctx.token_place and geo.is_demonym(doc[k].text) and doc[k].head.i > k:
+        place = ctx.token_place[k].place
         return place.code if place.kind == "country" else None
     return None
 
