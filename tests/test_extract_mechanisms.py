@@ -588,3 +588,12 @@ def test_extract_a_trip_home_of_a_person_a_demonym_describes_is_no_visit() -> No
     assert visits("Liberian legend Amos Kollie returns to Liberia to launch his bid for the presidency.") == set()
     assert visits("Liberian legend Amos Kollie flew to Ghana to launch his bid for the presidency.") == {
         ("person:amos kollie", "country:GH")}
+
+
+@pytest.mark.parametrize(("text", "title", "state"), [
+    ("The issue came up during talks with China's visiting military chief, General Liang Wei.", "Military Chief", "country:CN"),
+    ("The envoy telephoned the Colombian army commander, General Mario Vega, on Monday.", "Army Commander", "country:CO"),
+])
+def test_persons_a_rank_before_the_name_leaves_the_office_to_the_apposition(text: str, title: str, state: str) -> None:
+    holders = {(p.title, p.jurisdiction) for p in run(text).positions}
+    assert (title, state) in holders

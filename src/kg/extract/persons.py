@@ -296,8 +296,9 @@ def _bind_titles(doc: Doc, persons: list[PersonMention], titles: list[Title]) ->
         title = by_end.get(person.start) or by_end.get(k)
         if title is None and person.start >= 2 and doc[person.start - 1].text in ("(", ","):
             title = None
-        if title is None:
-            title = _apposition(doc, person, by_start, by_end)
+        if title is None or (title.phrase in lexicon().words("qualified_only") and not title.country):
+            # "the army commander, General X": the rank is a style before the name; the office is the apposition's
+            title = _apposition(doc, person, by_start, by_end) or title
         if title is None:
             title = _predicated(doc, person, titles)
         person.title = title
@@ -376,6 +377,8 @@ def _definite_title(doc: Doc, title: Title) -> bool:
     while k >= 0 and doc[k].is_lower and doc[k].pos_ in ("ADJ", "VERB") and doc[k].lower_ != "the":
         k -= 1
     while k >= 0 and (doc[k].ent_type_ in ("NORP", "GPE", "ORG") or doc[k].text in ("'s", "’s")) and doc[k].lower_ != "the":
+        if doc[k].text in ("'s", "’s"):
+            return True  # "China's visiting military chief"
         k -= 1  # "the Chinese Defence Ministry spokesman"
     return k >= 0 and (doc[k].lower_ in ("the", "this", "that") or doc[k].dep_ == "poss" or doc[k + 1].text in ("'s", "’s"))
 
