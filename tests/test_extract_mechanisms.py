@@ -597,3 +597,12 @@ def test_extract_a_trip_home_of_a_person_a_demonym_describes_is_no_visit() -> No
 def test_persons_a_rank_before_the_name_leaves_the_office_to_the_apposition(text: str, title: str, state: str) -> None:
     holders = {(p.title, p.jurisdiction) for p in run(text).positions}
     assert (title, state) in holders
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("President Ana Ruiz is meeting a foreign leader before hitting the road to Peru.", "planned"),
+    ("President Ana Ruiz meets a foreign leader before flying to Peru.", "planned"),
+    ("President Ana Ruiz met a foreign leader before flying to Peru.", "occurred"),
+])
+def test_status_of_a_trip_after_a_present_main_clause_is_planned(text: str, status: str) -> None:
+    assert only_visit(text).status == status

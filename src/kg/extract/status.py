@@ -124,6 +124,8 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
     if headline and trigger.tag_ == "TO":
         return "planned", "to"
     top = chain[-1]
+    if top.dep_ == "pcomp" and top.tag_ == "VBG" and top.head.lower_ == "before" and _present(top.head.head):
+        return "planned", "before"  # "X is meeting Y before flying to Z": after now
     if top.dep_ in ("advcl", "pcomp", "xcomp") and top.tag_ in ("VBZ", "VBP", "VBG", "VB") and top.head.i != top.i:
         # "... will top the agenda when X welcomes Y", "X will visit A before chairing a meeting
         # in B": a present-tense or non-finite time clause takes the status of its main clause
@@ -147,6 +149,14 @@ def _given_up(chain: list[Token], around: list[Token]) -> str | None:
                         and any(c.lower_ == "as" for c in clause.children):
                     return "as " + clause.text
     return None
+
+
+def _present(verb: Token) -> bool:
+    """A verb in the present: "meets", "is meeting" (not "met", "has met", "will meet")."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ in ("VBZ", "VBP"):
+        return not aux
+    return verb.tag_ == "VBG" and len(aux) == 1 and aux[0].tag_ in ("VBZ", "VBP")
 
 
 def _framing(trigger: Token) -> bool:
