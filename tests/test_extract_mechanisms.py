@@ -606,3 +606,16 @@ def test_persons_a_rank_before_the_name_leaves_the_office_to_the_apposition(text
 ])
 def test_status_of_a_trip_after_a_present_main_clause_is_planned(text: str, status: str) -> None:
     assert only_visit(text).status == status
+
+
+def _met(text: str) -> set[tuple[str, ...]]:
+    return {e.role("participant") for e in events(text, "meeting")}
+
+
+def test_extract_a_relative_clause_on_two_coordinated_names_describes_both() -> None:
+    assert _met("Kenyan President Amara Okafor and Peruvian President Luis Vega, who met in Nairobi on Monday, "
+                "agreed to deepen ties.") == {("person:amara okafor", "person:luis vega")}
+
+
+def test_extract_a_virtual_meeting_is_no_meeting() -> None:
+    assert _met("Kenyan President Amara Okafor and Peruvian President Luis Vega met virtually on Monday.") == set()

@@ -32,7 +32,9 @@ def _subject(ctx: Context, trigger: Token, roles: dict | None = None) -> list:
     if ctx.actors_of(subj, persons_only=True):
         # "A and B signed" parsed as two subjects of one verb: both
         if subj.dep_ not in ("nsubj", "nsubjpass"):
-            return [subj]
+            # "A and B, who met in Lima": the relative clause describes both
+            return sorted([subj, *(c for c in subj.conjuncts if ctx.actors_of(c, persons_only=True))], key=lambda t: t.i) \
+                if any(c.dep_ == "relcl" and c.i > subj.i for c in subj.children) else [subj]
         return [c for c in subj.head.children if c.dep_ == subj.dep_ and ctx.actors_of(c, persons_only=True)]
     return _led_by(ctx, subj) or _members(ctx, subj) or [subj]
 
