@@ -619,3 +619,8 @@ def test_extract_a_relative_clause_on_two_coordinated_names_describes_both() -> 
 
 def test_extract_a_virtual_meeting_is_no_meeting() -> None:
     assert _met("Kenyan President Amara Okafor and Peruvian President Luis Vega met virtually on Monday.") == set()
+
+
+def test_extract_receiving_a_delegation_led_by_a_person_receives_that_person() -> None:
+    assert _met("Kenyan President Amara Okafor received a delegation led by Peruvian President Luis Vega.") == {
+        ("person:amara okafor", "person:luis vega")}

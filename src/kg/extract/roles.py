@@ -214,6 +214,8 @@ def take(ctx: Context, how: str, fillers: list) -> list[Actor]:
             found = ctx.places_of(filler)
         else:
             found = ctx.actors_of(filler, persons_only=how == "persons")
+            if not any(a.kind == "person" for a in found):  # "received a delegation led by X": X
+                found = [a for leader in _led_by(ctx, filler) for a in ctx.actors_of(leader, persons_only=True)] or found
         for actor in found:
             out.setdefault(actor.key, actor)
     return list(out.values())
