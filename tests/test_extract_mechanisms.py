@@ -624,3 +624,8 @@ def test_extract_a_virtual_meeting_is_no_meeting() -> None:
 def test_extract_receiving_a_delegation_led_by_a_person_receives_that_person() -> None:
     assert _met("Kenyan President Amara Okafor received a delegation led by Peruvian President Luis Vega.") == {
         ("person:amara okafor", "person:luis vega")}
+
+
+def test_persons_a_name_does_not_take_in_an_abbreviated_title() -> None:
+    assert bases("Japan's FM Kenji Sato met reporters.") == {
+        ("person:kenji sato", "Foreign Minister", "country:JP", "stated")}

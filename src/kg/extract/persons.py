@@ -178,8 +178,7 @@ def _name_partners(doc: Doc, spans: dict, covered: set[int], on: Date | None, ti
     """Names coordinated with or in apposition to a person's name are persons too ("A and B",
     "his counterparts, A, B and C"), whatever NER called them; and a person's name takes in the
     proper nouns the parser puts in its chain ("Ana" of "Ana Ruiz" when only "Ruiz" was tagged)."""
-    in_titles = {i for t in titles if any(doc[k].pos_ == "ADP" for k in range(t.start, t.end))
-                 for i in range(t.start, t.end)}  # titles with a complement ("Chairman of the X Union")
+    in_titles = {i for t in titles for i in range(t.start, t.end)}  # "FM X", "Chairman of the X Union X"
     for (start, end), mention in list(spans.items()):
         s, e = _name_span(doc, doc[end - 1])
         s = max([s] + [i + 1 for i in range(s, start) if i in in_titles])  # not into "... of the African Union"
