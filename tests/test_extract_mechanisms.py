@@ -629,3 +629,15 @@ def test_extract_receiving_a_delegation_led_by_a_person_receives_that_person() -
 def test_persons_a_name_does_not_take_in_an_abbreviated_title() -> None:
     assert bases("Japan's FM Kenji Sato met reporters.") == {
         ("person:kenji sato", "Foreign Minister", "country:JP", "stated")}
+
+
+def test_extract_an_official_in_their_own_capital_is_at_home() -> None:
+    # a region or city of their own state is a domestic trip; its capital is where they work
+    assert visits("Japanese Foreign Minister Kenji Sato flew to Tokyo on Monday.") == set()
+    assert visits("Japanese Foreign Minister Kenji Sato flew to Osaka on Monday.") == {
+        ("person:kenji sato", "country:JP")}
+
+
+def test_geo_capitals_by_gazetteer_id() -> None:
+    assert [geo.is_capital(geo.resolve_place(n).geonames_id) for n in ("Abuja", "Lagos", "Ottawa", "Osaka")] == [
+        True, False, True, False]

