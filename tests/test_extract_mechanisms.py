@@ -641,3 +641,15 @@ def test_extract_an_official_in_their_own_capital_is_at_home() -> None:
 def test_geo_capitals_by_gazetteer_id() -> None:
     assert [geo.is_capital(geo.resolve_place(n).geonames_id) for n in ("Abuja", "Lagos", "Ottawa", "Osaka")] == [
         True, False, True, False]
+
+
+def test_status_the_next_leg_in_the_present_is_planned() -> None:
+    statuses = {e.role("destination")[0]: e.status for e in events(
+        "Peruvian President Luis Vega arrived in Kenya on Monday and then goes on to Ghana.", "visit")}
+    assert statuses == {"country:KE": "occurred", "country:GH": "planned"}
+
+
+def test_status_on_the_way_takes_the_clause_s_tense() -> None:
+    statuses = {e.role("destination")[0]: e.status for e in events(
+        "Peruvian President Luis Vega will stop over in Dubai on his way to Kenya.", "visit")}
+    assert statuses == {"country:AE": "planned", "country:KE": "planned"}

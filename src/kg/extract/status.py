@@ -170,6 +170,8 @@ def _spoken_of(trigger: Token) -> bool:
     "prepare her visit") pass theirs on."""
     if trigger.pos_ != "NOUN" or not any(c.dep_ == "poss" for c in trigger.children):
         return False
+    if trigger.lemma_.lower() in lexicon().words("under_way_nouns"):
+        return False  # "stops in A on his way to B": the clause's tense is the trip's
     verb = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ in ("on", "about", "over") \
         else trigger.head if trigger.dep_ == "dobj" else None
     if verb is None or verb.pos_ != "VERB":
@@ -219,6 +221,9 @@ def _futurate(trigger: Token, sent: Span) -> str | None:
     for ent in clause_dates(sent, verb):
         if not _PAST.search(ent.text):
             return ent.text
+    then = next((c for c in verb.children if c.dep_ == "advmod" and c.lower_ in lex.words("sequence_adverbs")), None)
+    if then is not None:
+        return then.text  # "arrived in A on Monday and then goes on to B": the next leg is ahead
     return None
 
 
