@@ -653,3 +653,11 @@ def test_status_on_the_way_takes_the_clause_s_tense() -> None:
     statuses = {e.role("destination")[0]: e.status for e in events(
         "Peruvian President Luis Vega will stop over in Dubai on his way to Kenya.", "visit")}
     assert statuses == {"country:AE": "planned", "country:KE": "planned"}
+
+
+def test_extract_a_counted_plural_stands_for_the_persons_listed_after_its_first_mention() -> None:
+    # the parser hangs the names on the place, not on "teachers"
+    text = ("Two detained Canadian teachers in Iran, Ann Moss and Lea Park, have been released. "
+            "Former President Tom Hale met with the Iranian leader Ali Karimi and the two teachers earlier today.")
+    pairs = _met(text)
+    assert ("person:ann moss", "person:tom hale") in pairs and ("person:lea park", "person:tom hale") in pairs

@@ -235,7 +235,37 @@ class Context:
                 group = [a.key for a in self.actors_of(earlier, persons_only=True) if a.kind == "person"]
                 if len(group) == count:
                     return group
+                listed = self._listed_after(earlier)
+                if len(listed) == count:
+                    return listed
         return []
+
+    def _listed_after(self, noun: Token) -> list[str]:
+        """'two journalists in Ruritania, A and B, ...': the persons listed right after the noun's
+        phrase and a comma (however the parser hung them), up to the list's end."""
+        doc = self.doc
+        end = noun.i + 1
+        while end < noun.sent.end and doc[end].text != "," and (doc[end].dep_ in ("prep", "pobj", "compound", "det", "amod")
+                                                                 or doc[end].i in self.token_place):
+            end += 1  # "journalists in North Korea"
+        if end >= noun.sent.end or doc[end].text != ",":
+            return []
+        keys: list[str] = []
+        i = end + 1
+        while i < noun.sent.end:
+            mention = self.token_person.get(i)
+            if mention is None or not mention.key:
+                break
+            if mention.key not in keys:
+                keys.append(mention.key)
+            i = mention.end
+            if i < noun.sent.end and doc[i].lower_ in (",", "and") and i + 1 < noun.sent.end and doc[i + 1].i in self.token_person:
+                i += 1
+            elif i + 1 < noun.sent.end and doc[i].text == "," and doc[i + 1].lower_ == "and":
+                i += 2
+            else:
+                break
+        return keys
 
     def actors_of(self, token: Token, *, persons_only: bool = False) -> list[Actor]:
         """Entities a noun-phrase head stands for, with its conjuncts, its appositions and the
@@ -246,6 +276,10 @@ class Context:
         if token.tag_ in ("NNS", "NNPS") and (keys := self.holders(token)):
             return [self.person_actor(k) for k in keys]
         for t in noun_group(token):
+            if t.i != token.i and t.tag_ in ("NNS", "NNPS") and (keys := self.holders(t)):
+                for key in keys:  # "met the leader and the two journalists"
+                    out.setdefault(key, self.person_actor(key))
+                continue
             actor = self.actor_of(t, persons_only=persons_only)
             if actor is not None:
                 out.setdefault(actor.key, actor)
