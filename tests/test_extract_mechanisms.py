@@ -661,3 +661,17 @@ def test_extract_a_counted_plural_stands_for_the_persons_listed_after_its_first_
             "Former President Tom Hale met with the Iranian leader Ali Karimi and the two teachers earlier today.")
     pairs = _met(text)
     assert ("person:ann moss", "person:tom hale") in pairs and ("person:lea park", "person:tom hale") in pairs
+
+
+def test_nationality_of_persons_a_plural_of_one_nationality_lists() -> None:
+    text = ("Two detained Canadian teachers in Iran, Ann Moss and Lea Park, have been released. "
+            "They are expected to reach Toronto shortly.")
+    assert visits(text) == set()
+
+
+def test_coreference_a_definite_title_not_bound_two_sentences_back_past_a_person_named_here() -> None:
+    text = ("Two detained Canadian teachers, Ann Moss and Lea Park, were released. "
+            "President Tom Hale met the two teachers. "
+            "Supreme Leader Ali Karimi read a decree of the prime minister on their release.")
+    holders = {p.holder for p in run(text).positions if p.title == "Prime Minister"}
+    assert not holders & {"person:ann moss", "person:lea park"}

@@ -263,7 +263,11 @@ def _nearby_untitled(doc: Doc, title: Title, persons: list[PersonMention], entit
     if head.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr"):
         return None  # "the president's office": the office, not a person named nearby
 
-    before = [m for m in persons if m.key and here - 2 <= sent_of[m.start] <= here and m.end <= title.start and free(m)
+    # an earlier sentence only when this one names no one before the title ("X issued an order of the
+    # chairman": X, or someone else, but not a person of two sentences back)
+    named_here = any(m.key and sent_of[m.start] == here and m.end <= title.start for m in persons)
+    lowest = here if named_here else here - 2
+    before = [m for m in persons if m.key and lowest <= sent_of[m.start] <= here and m.end <= title.start and free(m)
               and title.country is None]  # "the President of South Korea" after Obama: someone else
     subjects = [m for m in before if doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")]
     if subjects or before:

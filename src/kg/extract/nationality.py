@@ -2,7 +2,8 @@
 
 In order: a state named with one of the person's titles ("Peruvian Foreign Minister X", "X, Japan's
 prime minister"); "King X of Jordan"; a state's possessive before the name ("Peru's Ana Ruiz"); a
-demonym on the nouns describing the person ("Liberian legend X"); the
+demonym on the nouns describing the person ("Liberian legend X") or listing them ("two American
+journalists, A and B"); the
 usual state of a title (lexicon ``title_states``: "Secretary of State" -> US). Events use it to tell a
 trip abroad from a trip home and the host's state from the guest's; positions report it.
 """
@@ -41,6 +42,23 @@ def assign(ctx: Context) -> None:
             ctx.nationality[entity.key] = found
     for key, code in _group_members(ctx).items():
         ctx.nationality.setdefault(key, (code, "stated"))
+    for key, code in _listed_nationals(ctx).items():
+        ctx.nationality.setdefault(key, (code, "stated"))
+
+
+def _listed_nationals(ctx: Context) -> dict[str, str]:
+    """'two American journalists, A and B': persons a plural noun of one nationality lists."""
+    out: dict[str, str] = {}
+    for token in ctx.doc:
+        if token.tag_ != "NNS" or token.i in ctx.token_title:
+            continue
+        codes = {ctx.token_place[c.i].place.code for c in token.children
+                 if c.dep_ == "amod" and c.i in ctx.token_place and geo.is_demonym(c.text)}
+        if len(codes) == 1:
+            code = codes.pop()
+            for key in ctx._listed_after(token):
+                out.setdefault(key, code)
+    return out
 
 
 def of_place(ctx: Context, i: int) -> str | None:
