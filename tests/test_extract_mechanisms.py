@@ -675,3 +675,20 @@ def test_coreference_a_definite_title_not_bound_two_sentences_back_past_a_person
             "Supreme Leader Ali Karimi read a decree of the prime minister on their release.")
     holders = {p.holder for p in run(text).positions if p.title == "Prime Minister"}
     assert not holders & {"person:ann moss", "person:lea park"}
+
+
+def test_extract_a_city_missed_by_ner_gives_its_state_in_apposition() -> None:
+    # NER takes "Abuja for New Delhi" as one organisation; ", India" still names the state
+    assert visits("President Bola Tinde on Monday departed Abuja for New Delhi, India, to attend the G20 "
+                  "Leaders' Summit.") == {("person:bola tinde", "country:IN")}
+
+
+def test_dates_the_bound_of_a_span_is_not_the_event_s_date() -> None:
+    [visit] = events("Venezuelan President Luis Vega, on his first visit to Brazil since 2015, was received "
+                     "by Brazilian President Ana Ruiz at the palace on Monday.", "visit")
+    assert visit.time is not None and visit.time.text == "Monday"
+
+
+def test_extract_the_topic_of_a_discussion_is_no_place_visited() -> None:
+    assert visits("Egyptian Foreign Minister Omar Haddad received his Jordanian counterpart Sami Nasser in Cairo "
+                  "on Wednesday to discuss the situation in Gaza.") == {("person:sami nasser", "country:EG")}

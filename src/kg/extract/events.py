@@ -123,6 +123,8 @@ def _date(ctx: Context, sent: Span, trigger: Token, future: bool | None) -> Time
         root = ent.root
         if root.dep_ in ("compound", "amod", "nmod") and root.head.i != trigger.i and root.head.pos_ in ("NOUN", "PROPN"):
             continue  # "a June election", "the 2004 vote"
+        if root.dep_ == "pobj" and root.head.lower_ in lex.words("span_preps"):
+            continue  # "his first visit since 2015", "in office until May": the bound of a span, not the event's day
         if ent.start in own:
             ranked.append((0, abs(ent.start - trigger.i), ent))
             continue
