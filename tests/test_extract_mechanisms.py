@@ -692,3 +692,12 @@ def test_dates_the_bound_of_a_span_is_not_the_event_s_date() -> None:
 def test_extract_the_topic_of_a_discussion_is_no_place_visited() -> None:
     assert visits("Egyptian Foreign Minister Omar Haddad received his Jordanian counterpart Sami Nasser in Cairo "
                   "on Wednesday to discuss the situation in Gaza.") == {("person:sami nasser", "country:EG")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("President Bola Tinde will return to Abuja at the end of the summit.", set()),
+    ("President Bola Tinde flew back to Abuja on Monday.", set()),
+    ("Kenyan President Amara Okafor returned to Peru for talks on Monday.", {("person:amara okafor", "country:PE")}),
+])
+def test_extract_going_back_is_going_home_unless_the_traveler_is_from_elsewhere(text: str, expected: set) -> None:
+    assert visits(text) == expected

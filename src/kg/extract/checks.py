@@ -82,12 +82,18 @@ def _posted_to(ctx: Context, key: str) -> set[str]:
 
 def _not_home(ctx: Context, found: Found) -> list[Found]:
     """Going to one's own state is going home, not a visit; an official going to a named city or
-    region of it makes a (domestic) trip. Travelers of unknown state are kept."""
+    region of it makes a (domestic) trip. Travelers of unknown state are kept, unless they go back
+    ("will return to X")."""
     dests = found.roles.get("destination", [])
+    back = _going_back(found.trigger)
 
     def abroad_or_official(t: Actor) -> bool:
-        if not t.country or any(d.country != t.country for d in dests):
+        if not t.country:
+            return not back  # "X will return to Abuja": home, unless X is known to be from elsewhere
+        if any(d.country != t.country for d in dests):
             return True
+        if back:
+            return False
         entity = ctx.entity_by_key.get(t.key)
         # a city or region of their own state, but not its capital, where its officials are at home
         places = [d for d in dests if d.kind != "country"]
@@ -99,6 +105,13 @@ def _not_home(ctx: Context, found: Found) -> list[Found]:
         return []
     found.roles["traveler"] = travelers
     return [found]
+
+
+def _going_back(trigger: Token) -> bool:
+    """'return to', 'fly back to', 'head home': a trip back where one came from."""
+    words = lexicon().words("return_words")
+    return trigger.lemma_.lower() in words or any(
+        c.dep_ in ("prt", "advmod") and c.lower_ in words for c in trigger.children)
 
 
 def _not_remote(ctx: Context, found: Found) -> list[Found]:
