@@ -701,3 +701,9 @@ def test_extract_the_topic_of_a_discussion_is_no_place_visited() -> None:
 ])
 def test_extract_going_back_is_going_home_unless_the_traveler_is_from_elsewhere(text: str, expected: set) -> None:
     assert visits(text) == expected
+
+
+def test_extract_presence_in_a_relative_clause_of_an_official_of_another_state() -> None:
+    # "External Affairs Minister" is India's unless the text says otherwise (lexicon title_states)
+    assert visits("External Affairs Minister Rajan Mehta, who was in London last week, met "
+                  "Foreign Secretary James Cole.") == {("person:rajan mehta", "country:GB")}
