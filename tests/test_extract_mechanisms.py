@@ -707,3 +707,13 @@ def test_extract_presence_in_a_relative_clause_of_an_official_of_another_state()
     # "External Affairs Minister" is India's unless the text says otherwise (lexicon title_states)
     assert visits("External Affairs Minister Rajan Mehta, who was in London last week, met "
                   "Foreign Secretary James Cole.") == {("person:rajan mehta", "country:GB")}
+
+
+@pytest.mark.parametrize(("text", "holder", "jurisdiction"), [
+    ("He told Chinese Foreign Affairs Commission director Wang Li that the trip would be rescheduled.",
+     "person:wang li", "country:CN"),
+    ("EU Commission president Ana Ruiz has indicated she wants the rebate to end.",
+     "person:ana ruiz", "org:european commission"),
+])
+def test_titles_an_organisation_word_inside_a_longer_name(text: str, holder: str, jurisdiction: str) -> None:
+    assert {(p.holder, p.jurisdiction) for p in run(text).positions} == {(holder, jurisdiction)}

@@ -273,10 +273,20 @@ def _title_country(doc: Doc, start: int, on: Date | None, sending: bool = False)
         span = doc[j - width + 1: j + 1]
         if any((t.is_punct and t.text not in (".",)) or t.is_space or "\n" in t.whitespace_ for t in span):
             continue
+        inside = j - width >= 0 and doc[j - width].pos_ in ("PROPN", "NOUN") and doc[j - width].text[:1].isupper() \
+            and doc[j - width].dep_ == "compound"
         org = io_name(span.text)
-        if org:
+        if org and not inside:  # "the Commission", not "the Chinese Foreign Affairs Commission"
             return "io:" + org
         code = geo.country_code(span.text, on, codes=False)
         if code:
             return code
+        if org:  # the last word of a longer name: the state that opens the name, if any
+            k = j - width
+            while k >= 0 and j - k < 6 and doc[k].dep_ in ("compound", "amod") and doc[k].text[:1].isupper():
+                k -= 1
+            opener = doc[k + 1].text if k + 1 <= j - width else ""
+            if opener and io_name(opener):
+                return "io:" + org  # "EU Commission president": the organisation's own longer name
+            return geo.country_code(opener, on, codes=False) if opener else None
     return None
