@@ -717,3 +717,10 @@ def test_extract_presence_in_a_relative_clause_of_an_official_of_another_state()
 ])
 def test_titles_an_organisation_word_inside_a_longer_name(text: str, holder: str, jurisdiction: str) -> None:
     assert {(p.holder, p.jurisdiction) for p in run(text).positions} == {(holder, jurisdiction)}
+
+
+def test_gatherings_a_generic_meeting_noun_is_the_summit_named_before_and_where_they_arrived() -> None:
+    text = ("Ukrainian President Ivan Petrenko arrived in the Lithuanian capital on Tuesday to attend a NATO summit. "
+            "German Chancellor Eva Lind and French President Paul Roux also attended the two-day meeting.")
+    assert visits(text) == {("person:ivan petrenko", "country:LT"), ("person:eva lind", "country:LT"),
+                            ("person:paul roux", "country:LT")}

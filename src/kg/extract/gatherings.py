@@ -44,6 +44,9 @@ def find_attendance(ctx: Context) -> list[Found]:
         definite = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
                        for c in token.children)
         earlier = [f for f in frames if f["lemma"] == lemma]
+        if definite and not earlier and lemma in lexicon().words("generic_gathering_nouns"):
+            # "a NATO summit ... the two-day meeting": the gathering named last, in this sentence or the three before
+            earlier = [f for f in frames if any(n - 3 <= s <= n for s in f["sents"])]
         frame = earlier[-1] if definite and earlier else None
         if frame is None:
             frame = {"lemma": lemma, "places": [], "hosts": [], "sents": []}
@@ -52,6 +55,10 @@ def find_attendance(ctx: Context) -> list[Found]:
         by_token[token.i] = frame
         if not frame["places"]:
             frame["places"] = [d for o in prep_objects(token, {"in", "at"}) for d in ctx.places_of(o)]
+        if not frame["places"] and token.dep_ == "dobj" and token.head.lemma_.lower() == "attend" \
+                and token.head.dep_ in ("advcl", "xcomp") and token.head.head.lemma_.lower() in lexicon().words("arrive_verbs"):
+            # "arrived in Vilnius to attend a NATO summit": the summit is where they arrived
+            frame["places"] = [d for o in prep_objects(token.head.head, {"in", "at"}) for d in ctx.places_of(o)]
         verb = token.head
         if verb.lemma_.lower() == "host" and token.dep_ == "nsubjpass":
             frame["hosts"] += _agents(ctx, verb)
