@@ -724,3 +724,9 @@ def test_gatherings_a_generic_meeting_noun_is_the_summit_named_before_and_where_
             "German Chancellor Eva Lind and French President Paul Roux also attended the two-day meeting.")
     assert visits(text) == {("person:ivan petrenko", "country:LT"), ("person:eva lind", "country:LT"),
                             ("person:paul roux", "country:LT")}
+
+
+def test_events_a_past_perfect_plan_of_a_postponed_trip_is_that_trip() -> None:
+    text = ("Secretary of State Ana Ruiz has postponed a planned trip to Beijing, an official said Friday. "
+            "Ruiz had been scheduled to leave Washington late Friday for her first visit to China.")
+    assert [(e.status, e.role("destination")) for e in events(text, "visit")] == [("postponed", ("country:CN",))]

@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract.context import Actor, Context
 from kg.extract.lexicon import lexicon
-from kg.extract.status import clause_dates, settle, status_of
+from kg.extract.status import chain_of, clause_dates, settle, status_of
 from kg.extract.syntax import Found, evidence_of, subject_of, tokens_with
 from kg.extract.timex import resolve
 from kg.model import Event, TimeValue
@@ -24,16 +24,37 @@ _PRECISION = {"year": 0, "month": 1, "day": 2}
 def to_events(ctx: Context, found: list[Found], anchor: Date | None) -> tuple[Event, ...]:
     out: dict[tuple, Event] = {}
     bare_nouns: set[tuple[int, int]] = set()  # evidence anchors of nouns with no status word of their own
+    former_plans: set[tuple[int, int]] = set()  # "had been scheduled to visit": a plan made before
     for f in found:
         event = _event(ctx, f, anchor)
         if event is not None:
             if f.trigger.pos_ in ("NOUN", "PROPN") and event.status == "occurred" and not (event.time and event.time.text):
                 bare_nouns.add((event.evidence.anchor_start, event.evidence.anchor_end))
+            if event.status == "planned" and _had(f.trigger):
+                former_plans.add((event.evidence.anchor_start, event.evidence.anchor_end))
             for e in _split_visits(ctx, f, event):
                 out.setdefault((e.kind, e.roles, e.status, e.evidence.start), e)
     merged = _merge_repeats(out, ctx.body_start, bare_nouns)
+    merged = _superseded(merged, former_plans)
     events = _causes_elsewhere(ctx, list(merged.values()))
     return tuple(sorted(events, key=lambda e: (e.evidence.start, e.kind, e.roles)))
+
+
+def _had(trigger: Token) -> bool:
+    """A past perfect over the trigger ("had been scheduled to leave ... for a visit")."""
+    return any(c.lower_ == "had" and c.dep_ == "aux" for t in chain_of(trigger)[:5] for c in t.children)
+
+
+def _superseded(merged: dict, former_plans: set[tuple[int, int]]) -> dict:
+    """A plan told in the past perfect ("had been scheduled to visit") of a trip or meeting the
+    article reports called off or put off is that trip's old plan, not a second event."""
+    def who(event: Event) -> tuple:
+        return (event.kind, tuple((k, v) for k, v in event.roles if k not in ("place", "host")))
+
+    off = {who(e) for e in merged.values() if e.status in ("cancelled", "postponed")}
+    return {key: e for key, e in merged.items()
+            if not (e.status == "planned" and (e.evidence.anchor_start, e.evidence.anchor_end) in former_plans
+                    and who(e) in off)}
 
 
 def _event(ctx: Context, f: Found, anchor: Date | None) -> Event | None:
@@ -52,8 +73,8 @@ def _event(ctx: Context, f: Found, anchor: Date | None) -> Event | None:
     if status is None:
         return None
     ahead = None if status == "cancelled" else status in ("planned", "considered")
-    if any(c.lower_ == "had" and c.dep_ == "aux" for t in (trigger, trigger.head) for c in t.children):
-        ahead = False  # "had been planned for February": a plan made before, for a date before
+    if _had(trigger):
+        ahead = False  # "had been planned for February", "had been scheduled to leave Friday for a visit": before
     time = _date(ctx, sent, trigger, ahead)
     if time is None and f.date_from is not None:
         time = _date(ctx, f.date_from.sent, f.date_from, ahead)

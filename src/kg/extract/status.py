@@ -25,7 +25,7 @@ _FUTURE = re.compile(r"\b(next|coming|tomorrow|later this|upcoming|later)\b", re
 _PAST = re.compile(r"\b(last|yesterday|ago|earlier|previous|past)\b", re.I)
 
 
-def _chain(trigger: Token) -> list[Token]:
+def chain_of(trigger: Token) -> list[Token]:
     """The trigger and its heads up to the clause that reports or frames it; the complement of a
     control verb belongs to that verb's clause ("will allow X to visit", "invited X to come")."""
     control = lexicon().words("object_control_verbs")
@@ -64,7 +64,7 @@ def _is(token: Token, key: str) -> bool:
 
 def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, str]:
     """(status, cue words) from the words around the trigger; None: negated or refused."""
-    chain = _chain(trigger)
+    chain = chain_of(trigger)
     around = _around(chain)
     for token in around:
         if _is(token, "cancel_words"):
@@ -232,7 +232,7 @@ def _called_off(sent: Span, trigger: Token) -> Token | None:
     meetings ('but the plans were called off', 'but it was cancelled')."""
     lex = lexicon()
     topics = lex.words("plan_nouns") | lex.words("travel_nouns") | lex.words("meeting_nouns") | {"it", "this", "that"}
-    chain = {t.i for t in _chain(trigger)}
+    chain = {t.i for t in chain_of(trigger)}
     for token in sent:
         if token.i in chain or token.pos_ != "VERB":
             continue
@@ -248,7 +248,7 @@ def settle(status: str, cue: str, *, trigger: Token, sent: Span, time: TimeValue
            anchor: Date | None) -> tuple[str, str]:
     """Correct a first status with what the date and the rest of the sentence say."""
     if status == "occurred":
-        past = any(t.tag_ == "VBD" for t in _chain(trigger)[:3])
+        past = any(t.tag_ == "VBD" for t in chain_of(trigger)[:3])
         if time and anchor and time.iso > anchor.isoformat()[: len(time.iso)] and not past:
             return "planned", time.text
         ahead = next((e.text for e in clause_dates(sent, trigger) if _FUTURE.search(e.text)), None)
