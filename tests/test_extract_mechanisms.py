@@ -730,3 +730,9 @@ def test_events_a_past_perfect_plan_of_a_postponed_trip_is_that_trip() -> None:
     text = ("Secretary of State Ana Ruiz has postponed a planned trip to Beijing, an official said Friday. "
             "Ruiz had been scheduled to leave Washington late Friday for her first visit to China.")
     assert [(e.status, e.role("destination")) for e in events(text, "visit")] == [("postponed", ("country:CN",))]
+
+
+def test_context_a_group_s_name_leaves_out_a_subject_the_parser_hung_inside_it() -> None:
+    travelers = {t for e in events("The visit would have made Kovacs the highest-ranking US official to go to "
+                                   "China since 2018.", "visit") for t in e.role("traveler")}
+    assert travelers and not any("kovacs" in t for t in travelers)

@@ -110,6 +110,9 @@ class Context:
         owned = {t.i for c in token.children if c.dep_ == "poss" for t in c.subtree}  # "President X's"
         words = [t for t in token.subtree if t.i <= token.i and t.i not in owned and t.dep_ not in ("det", "punct")
                  and t.lower_ not in ("anonymous", "unnamed", "other")]
+        named = [k for k, t in enumerate(words) if t.i in self.token_person or (t.i != token.i and t.dep_ in ("nsubj", "nsubjpass"))]
+        if named:  # "made X the highest-ranking official": X is another noun phrase the parser hung here
+            words = words[named[-1] + 1:]
         words = words[-6:]
         name = " ".join(t.text for t in words)
         country = next((c for t in words if (c := geo.country_code(t.text, self.date, codes=False))), None)
