@@ -736,3 +736,11 @@ def test_context_a_group_s_name_leaves_out_a_subject_the_parser_hung_inside_it()
     travelers = {t for e in events("The visit would have made Kovacs the highest-ranking US official to go to "
                                    "China since 2018.", "visit") for t in e.role("traveler")}
     assert travelers and not any("kovacs" in t for t in travelers)
+
+
+def test_dates_a_plan_on_the_article_s_own_weekday_is_that_day() -> None:
+    # DAY is a Thursday: "will meet on Thursday" is today, "next Thursday" a week on
+    [meeting] = events("President Ana Ruiz will meet President Luis Vega on Thursday.", "meeting")
+    assert meeting.time is not None and meeting.time.iso == "2021-03-04"
+    [meeting] = events("President Ana Ruiz will meet President Luis Vega next Thursday.", "meeting")
+    assert meeting.time is not None and meeting.time.iso == "2021-03-11"

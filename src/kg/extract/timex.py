@@ -55,10 +55,10 @@ def resolve(text: str, anchor: Date | None, *, future: bool | None = None) -> Ti
     if m:
         target = WEEKDAYS[m.group(1)]
         delta = target - anchor.weekday()
-        if lower.startswith("next") or (future and not lower.startswith("last")):
+        if lower.startswith("next"):
             delta = delta % 7 or 7
-            if lower.startswith("next") and delta < 7 and future is None:
-                pass
+        elif future and not lower.startswith("last"):
+            delta = delta % 7  # a plan "on Monday" in a Monday article is that day (news names the day)
         else:
             delta = -((-delta) % 7)
         return TimeValue((anchor + timedelta(days=delta)).isoformat(), "day", text)
