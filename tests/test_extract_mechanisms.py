@@ -744,3 +744,8 @@ def test_dates_a_plan_on_the_article_s_own_weekday_is_that_day() -> None:
     assert meeting.time is not None and meeting.time.iso == "2021-03-04"
     [meeting] = events("President Ana Ruiz will meet President Luis Vega next Thursday.", "meeting")
     assert meeting.time is not None and meeting.time.iso == "2021-03-11"
+
+
+def test_extract_hosting_someone_for_a_visit_makes_the_guest_the_traveler() -> None:
+    assert visits("South African President Sipho Dube will host his Kenyan counterpart Amara Okafor for a "
+                  "state visit next week.") == {("person:amara okafor", "country:ZA")}

@@ -78,6 +78,12 @@ def _clause_subject(ctx: Context, trigger: Token, roles: dict | None = None, dep
         return []
     if verb.lemma_.lower() in lexicon().words("speech_verbs") and reported_by(trigger, verb):
         return []
+    if verb.lemma_.lower() in lexicon().words("host_verbs") and trigger.lemma_.lower() in lexicon().words("travel_nouns") \
+            and trigger.dep_ == "pobj" and trigger.head.head.i == verb.i:
+        # "X will host Y for a state visit": the guest makes the visit
+        guests = [c for c in verb.children if c.dep_ == "dobj"]
+        if guests:
+            return guests
     found = _subject(ctx, verb)
     if depth < 2 and found and not ctx.actors_of(found[0]) and found[0].pos_ == "NOUN" \
             and found[0].lemma_.lower() in lexicon().words("travel_nouns") | lexicon().words("meeting_nouns"):
