@@ -749,3 +749,10 @@ def test_dates_a_plan_on_the_article_s_own_weekday_is_that_day() -> None:
 def test_extract_hosting_someone_for_a_visit_makes_the_guest_the_traveler() -> None:
     assert visits("South African President Sipho Dube will host his Kenyan counterpart William Kamau for a "
                   "state visit next week.") == {("person:william kamau", "country:ZA")}
+
+
+def test_dates_a_relative_clause_s_day_is_not_the_main_clause_s() -> None:
+    # DAY is Thursday 2021-03-04; the talks have no day of their own
+    [meeting] = events("Prime Minister Ana Ruiz, who arrived in Lima on Sunday, held talks with President "
+                       "Luis Vega.", "meeting")
+    assert meeting.time is None or meeting.time.text != "Sunday"

@@ -40,6 +40,16 @@ def to_events(ctx: Context, found: list[Found], anchor: Date | None) -> tuple[Ev
     return tuple(sorted(events, key=lambda e: (e.evidence.start, e.kind, e.roles)))
 
 
+def _in_other_relative(token: Token, trigger: Token) -> bool:
+    """Is ``token`` inside a relative clause that does not hold ``trigger``?"""
+    t = token
+    while t.head.i != t.i:
+        if t.dep_ == "relcl":
+            return not (t.left_edge.i <= trigger.i <= t.right_edge.i)
+        t = t.head
+    return False
+
+
 def _had(trigger: Token) -> bool:
     """A past perfect over the trigger ("had been scheduled to leave ... for a visit")."""
     return any(c.lower_ == "had" and c.dep_ == "aux" for t in chain_of(trigger)[:5] for c in t.children)
@@ -146,6 +156,8 @@ def _date(ctx: Context, sent: Span, trigger: Token, future: bool | None) -> Time
             continue  # "a June election", "the 2004 vote"
         if root.dep_ == "pobj" and root.head.lower_ in lex.words("span_preps"):
             continue  # "his first visit since 2015", "in office until May": the bound of a span, not the event's day
+        if _in_other_relative(root, trigger):
+            continue  # "X, who arrived on Sunday, held talks": the relative clause's day is its own
         if ent.start in own:
             ranked.append((0, abs(ent.start - trigger.i), ent))
             continue
