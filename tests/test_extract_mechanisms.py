@@ -756,3 +756,17 @@ def test_dates_a_relative_clause_s_day_is_not_the_main_clause_s() -> None:
     [meeting] = events("Prime Minister Ana Ruiz, who arrived in Lima on Sunday, held talks with President "
                        "Luis Vega.", "meeting")
     assert meeting.time is None or meeting.time.text != "Sunday"
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Prime Minister Ana Ruiz flew to Paris, Texas, on Monday.", "country:US"),
+    ("Prime Minister Ana Ruiz flew to Valencia, Venezuela, on Monday.", "country:VE"),
+    ("Meeting in Moscow, Italian Prime Minister Ana Ruiz and President Ivan Petrov signed a deal.", "country:RU"),
+])
+def test_places_a_place_qualified_by_its_state_after_a_comma(text: str, country: str) -> None:
+    assert ("person:ana ruiz", country) in visits(text)
+
+
+def test_geo_place_of_a_name_in_a_given_state() -> None:
+    assert geo.resolve_place("Bali").code != "ID"  # the gazetteer's first Bali is elsewhere
+    assert geo.resolve_place_in("Bali", "ID").code == "ID"

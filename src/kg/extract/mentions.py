@@ -89,7 +89,30 @@ def find_places(doc: Doc, on: Date | None) -> list[PlaceMention]:
         if place is not None:
             out.append(PlaceMention(ent.start, ent.end, place))
     _named_by_kind(doc, on, out)
+    _qualified_by_state(doc, out)
     return out
+
+
+def _qualified_by_state(doc: Doc, out: list[PlaceMention]) -> None:
+    """'Bali, Indonesia', 'Paris, Texas': a place followed by a comma and the state (or US state)
+    it lies in is that state's place of the name, not the gazetteer's first of the name."""
+    by_start = {m.start: m for m in out}
+    for k, mention in enumerate(out):
+        if mention.place.kind == "country" or mention.end + 1 >= len(doc) or doc[mention.end].text != ",":
+            continue
+        after = by_start.get(mention.end + 1)
+        if after is None or after.place.code == mention.place.code:
+            continue
+        words = doc[after.start:after.end]
+        if geo.is_demonym(words.text) or words[-1].dep_ in ("compound", "amod", "poss", "nmod") \
+                or words[0].pos_ != "PROPN":
+            continue  # "Meeting in Moscow, Italian Prime Minister X": a modifier of what follows
+        if after.place.kind == "country" or (after.place.kind == "region" and after.place.code == "US"):
+            name = doc[mention.start:mention.end].text
+            place = geo.resolve_place_in(name, after.place.code)
+            if place is None or (after.place.kind == "region" and place.kind != "city"):
+                place = geo.Place("region", after.place.code, name, None)
+            out[k] = PlaceMention(mention.start, mention.end, place)
 
 
 def _named_by_kind(doc: Doc, on: Date | None, out: list[PlaceMention]) -> None:
