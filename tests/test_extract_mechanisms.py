@@ -770,3 +770,10 @@ def test_places_a_place_qualified_by_its_state_after_a_comma(text: str, country:
 def test_geo_place_of_a_name_in_a_given_state() -> None:
     assert geo.resolve_place("Bali").code != "ID"  # the gazetteer's first Bali is elsewhere
     assert geo.resolve_place_in("Bali", "ID").code == "ID"
+
+
+def test_persons_a_surname_repeat_the_tagger_read_as_a_plural_noun() -> None:
+    text = ("Australian Prime Minister Anthony Albanese has arrived in Shanghai, the first visit to China by an "
+            "Australian leader in seven years.\n\nAlbanese will meet Chinese President Xi Jinping and Premier "
+            "Li Qiang in Beijing later this week.")
+    assert ("person:anthony albanese", "person:xi jinping") in _met(text)

@@ -256,8 +256,10 @@ def _surname_repeats(doc: Doc, spans: dict, covered: set[int], titled: set[int] 
     that person, whatever label NER gave it ("Dravas" tagged ORG, "Wiranto" tagged GPE)."""
     surnames = {fold(m.name.split()[-1]) for m in spans.values() if len(m.name.split()) > 1}
     surnames |= {fold(m.name) for (start, _), m in spans.items() if start in titled and len(m.name.split()) == 1}
-    for token in tokens_with(doc, {"<PROPN>"}):
-        if token.i in covered or not token.text[:1].isupper() or token.pos_ != "PROPN":
+    # proper nouns, and the surnames themselves whatever part of speech the tagger gave them
+    # ("Albanese will meet ..." read as a plural of a nationality)
+    for token in tokens_with(doc, {"<PROPN>"} | surnames):
+        if token.i in covered or not token.text[:1].isupper() or token.pos_ not in ("PROPN", "NOUN", "ADJ"):
             continue
         if fold(token.text) in surnames and len(token.text) > 2 and not geo.country_code(token.text, codes=False):
             # a nationality is no surname to repeat (a headline read as "Visits Dutch", then "Dutch Trade Minister")
