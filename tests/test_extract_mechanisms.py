@@ -783,3 +783,15 @@ def test_places_a_major_city_ner_left_untagged_after_a_preposition() -> None:
     # the small model does not know the spelling "Kyiv"
     assert visits("US President Tom Hale made an unannounced visit to Kyiv on Monday.") == {
         ("person:tom hale", "country:UA")}
+
+
+def test_titles_a_royal_style_after_an_office_is_a_title_of_its_own() -> None:
+    positions = {(p.title, p.jurisdiction) for p in run(
+        "Saudi Foreign Minister Prince Khalid bin Salem arrived in Damascus on Tuesday.").positions}
+    assert ("Foreign Minister", "country:SA") in positions
+    assert all(t in ("Foreign Minister", "Prince") for t, _ in positions)
+
+
+def test_titles_the_queen_and_prince_x_are_two_persons() -> None:
+    positions = {(p.holder, p.title) for p in run("The Queen and Prince Edward will lead the service.").positions}
+    assert ("person:edward", "Queen") not in positions and ("person:edward", "Queen and Prince") not in positions

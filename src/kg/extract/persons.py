@@ -47,7 +47,11 @@ def find_persons(doc: Doc, titles: list[Title], on: Date | None, headline_end: i
             while j < len(doc) and j - i < 4 and _namelike(doc[j]):
                 j += 1
             i, j = clean_person(doc, i, j)
+            if j > i and any(s <= i and j <= e and (s, e) != (i, j) for s, e in spans):
+                continue  # "Sheikh X bin Y": X is already part of a longer name
             if j > i:
+                for s, e in [k for k in spans if i <= k[0] and k[1] <= j and k != (i, j)]:
+                    spans.pop((s, e))  # NER's "X" and "Y Z" are one name "X Y Z" after the title
                 name = _name(doc, i, j)
                 if plausible_person(name, on):
                     spans[(i, j)] = PersonMention(i, j, name)
@@ -303,8 +307,12 @@ def _bind_titles(doc: Doc, persons: list[PersonMention], titles: list[Title]) ->
         if title is None:
             title = _predicated(doc, person, titles)
         person.title = title
-        while title is not None and title.start >= 2 and doc[title.start - 1].lower_ in ("and", "&", ","):
-            title = by_end.get(title.start - 1)
+        styles = lexicon().words("royal_styles")
+        while title is not None and ((title.start in by_end and title.phrase in styles) or (
+                title.start >= 2 and doc[title.start - 1].lower_ in ("and", "&", ",") and title.phrase not in styles)):
+            # ("the Queen and Prince X": two persons)
+            # "State Councilor and Foreign Minister X"; "Foreign Minister Prince X": both are the person's
+            title = by_end.get(title.start) if title.phrase in styles and title.start in by_end else by_end.get(title.start - 1)
             if title is not None:
                 person.more_titles.append(title)
 

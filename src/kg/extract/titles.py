@@ -79,6 +79,10 @@ def find_titles(doc: Doc, on: Date | None) -> list[Title]:
             continue
         cased = doc[end - 1].text[:1].isupper()
         start = _fields_start(doc, i, cased, on)
+        if titles and start < titles[-1].end <= i:
+            start = titles[-1].end  # "Foreign Minister Prince X": the style is no field of the office before it
+            while start < i and doc[start].lower_ in _SMALL:
+                start += 1  # "the Queen and Prince X"
         employer = _employer(doc, start, i, on)
         if employer is not None:  # "a United States Department of State spokesperson"
             start = max(start, employer[0])
