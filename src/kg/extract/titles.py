@@ -256,6 +256,13 @@ def _prefixes(doc: Doc, start: int) -> tuple[int, str, bool]:
     return start, deputy, former
 
 
+def _name_word(token: Token) -> bool:
+    """A capitalised word that can go on a proper name leftwards ("Foreign Affairs", "Chinese", "ECOWAS")."""
+    if not token.text[:1].isupper() or "\n" in token.whitespace_:
+        return False
+    return token.pos_ == "PROPN" or (token.pos_ in ("NOUN", "ADJ") and not token.is_sent_start)
+
+
 def _title_country(doc: Doc, start: int, on: Date | None, sending: bool = False) -> str | None:
     """Country or organisation named right before a title ('US', 'Chinese', "Japan's", 'UN'),
     never across a line break ("... to the U.S.\\n\\nPresident X")."""
@@ -277,8 +284,7 @@ def _title_country(doc: Doc, start: int, on: Date | None, sending: bool = False)
         span = doc[j - width + 1: j + 1]
         if any((t.is_punct and t.text not in (".",)) or t.is_space or "\n" in t.whitespace_ for t in span):
             continue
-        inside = j - width >= 0 and doc[j - width].pos_ in ("PROPN", "NOUN") and doc[j - width].text[:1].isupper() \
-            and doc[j - width].dep_ == "compound"
+        inside = j - width >= 0 and _name_word(doc[j - width])
         org = io_name(span.text)
         if org and not inside:  # "the Commission", not "the Chinese Foreign Affairs Commission"
             return "io:" + org
@@ -287,10 +293,10 @@ def _title_country(doc: Doc, start: int, on: Date | None, sending: bool = False)
             return code
         if org:  # the last word of a longer name: the state that opens the name, if any
             k = j - width
-            while k >= 0 and j - k < 6 and doc[k].dep_ in ("compound", "amod") and doc[k].text[:1].isupper():
+            while k >= 0 and j - k < 6 and _name_word(doc[k]):
                 k -= 1
             opener = doc[k + 1].text if k + 1 <= j - width else ""
             if opener and io_name(opener):
-                return "io:" + org  # "EU Commission president": the organisation's own longer name
+                return "io:" + io_name(opener)  # "ECOWAS Commission president": a body of the organisation named first
             return geo.country_code(opener, on, codes=False) if opener else None
     return None
