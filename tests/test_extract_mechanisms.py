@@ -795,3 +795,15 @@ def test_titles_a_royal_style_after_an_office_is_a_title_of_its_own() -> None:
 def test_titles_the_queen_and_prince_x_are_two_persons() -> None:
     positions = {(p.holder, p.title) for p in run("The Queen and Prince Edward will lead the service.").positions}
     assert ("person:edward", "Queen") not in positions and ("person:edward", "Queen and Prince") not in positions
+
+
+def test_extract_position_state_of_an_official_who_accompanies_a_leader_of_a_stated_state() -> None:
+    assert ("person:luis vega", "Central Bank Governor", "country:BR", "article") in bases(
+        "Brazilian Finance Minister Ana Ruiz, who is accompanied by Central Bank governor Luis Vega, met "
+        "only with government officials.")
+
+
+def test_titles_a_state_s_upper_case_abbreviation_before_a_verb() -> None:
+    text = "Caretaker Prime Minister Omar Khan met Iranian President Ali Karimi on Tuesday."
+    assert ("person:omar khan", "Prime Minister", "country:PK", "stated") in bases(
+        text, title="Pakistan PM meets Iranian President on UNGA sidelines")

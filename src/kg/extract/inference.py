@@ -266,10 +266,9 @@ def interviews(ctx: Context, events: tuple[Event, ...]) -> tuple[Event, ...]:
     return tuple(e for e in events if e.kind != "meeting" or not any(media_person(ctx, k) for k in e.role("participant")))
 
 
-def companions(ctx: Context, events: tuple[Event, ...]) -> tuple[Event, ...]:
-    """'X will accompany Y' / 'Y, accompanied by X': X makes Y's trips of this article too."""
-    out: list[Event] = []
-    have = {(e.role("traveler"), e.role("destination"), e.status) for e in events if e.kind == "visit"}
+def accompanying(ctx: Context) -> list[tuple]:
+    """(verb, leads, companions) of each 'X will accompany Y' / 'Y, accompanied by X'."""
+    out = []
     for token in tokens_with(ctx.doc, {"accompany"}):
         if token.lemma_.lower() != "accompany" or token.pos_ != "VERB":
             continue
@@ -280,6 +279,15 @@ def companions(ctx: Context, events: tuple[Event, ...]) -> tuple[Event, ...]:
         else:
             companions_ = ctx.actors_of(subj, persons_only=True) if subj is not None else []
             leads = [a for c in token.children if c.dep_ == "dobj" for a in ctx.actors_of(c, persons_only=True)]
+        out.append((token, leads, companions_))
+    return out
+
+
+def companions(ctx: Context, events: tuple[Event, ...]) -> tuple[Event, ...]:
+    """'X will accompany Y' / 'Y, accompanied by X': X makes Y's trips of this article too."""
+    out: list[Event] = []
+    have = {(e.role("traveler"), e.role("destination"), e.status) for e in events if e.kind == "visit"}
+    for token, leads, companions_ in accompanying(ctx):
         status, cue = status_of(token)
         for lead in leads:
             for visit in (e for e in events if e.kind == "visit" and e.role("traveler") == (lead.key,)):

@@ -120,6 +120,19 @@ def _host_states(events: tuple[Event, ...]) -> dict[str, str]:
     return {host: next(iter(codes)) for host, codes in seen.items() if len(codes) == 1}
 
 
+def _escort_states(ctx: Context) -> dict[str, str]:
+    """Person -> the state of the one leader they accompany ("the foreign minister accompanied the
+    prime minister"), when that leader's state is known."""
+    from kg.extract.inference import accompanying
+
+    seen: dict[str, set[str]] = {}
+    for _, leads, companions in accompanying(ctx):
+        states = {lead.country for lead in leads if lead.country}
+        for companion in companions:
+            seen.setdefault(companion.key, set()).update(states)
+    return {key: next(iter(codes)) for key, codes in seen.items() if len(codes) == 1}
+
+
 def _not_from(ctx: Context, events: tuple[Event, ...]) -> dict[str, set[str]]:
     """Person -> states the article's events say they are not from: the countries they travel to,
     and the stated states of the persons they meet (a meeting reported in the news is, as a rule,
@@ -149,6 +162,7 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None, events: tuple[Event, 
     out: dict[tuple, Position] = {}
     headline = _headline_states(ctx, doc)
     hosts = _host_states(events)
+    escorts = _escort_states(ctx)
     not_from = _not_from(ctx, events)
     cache: list[str | None] = []
 
@@ -171,6 +185,8 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None, events: tuple[Event, 
             basis = "stated" if country else None
             if country is None and entity.key in hosts:
                 country, basis = hosts[entity.key], "host"
+            if country is None and entity.key in escorts:
+                country, basis = escorts[entity.key], "article"  # in the delegation of a leader of that state
             if country is None:
                 country, basis = title_states.get(title.phrase), "title"
                 if country is None and title.phrase not in company_offices:  # a company's, not the article's state

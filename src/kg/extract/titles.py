@@ -107,8 +107,9 @@ def _abbreviation(doc: Doc, i: int, table: dict[str, str]) -> tuple[int, str] | 
     end = i + 1
     if end < len(doc) and doc[end].text == "." and not key.endswith("."):
         end += 1
-    if end >= len(doc) or doc[end].pos_ != "PROPN" or not doc[end].text[:1].isupper():
-        return None
+    stated = i > 0 and token.text.isupper() and geo.country_code(doc[i - 1].text, codes=False) is not None
+    if not stated and (end >= len(doc) or doc[end].pos_ != "PROPN" or not doc[end].text[:1].isupper()):
+        return None  # "PM Vega"; or "Pakistan PM meets ...", a state's upper-case abbreviation
     return end, table[key]
 
 
