@@ -830,3 +830,24 @@ def test_nlp_a_capitalised_event_noun_tagged_proper_gets_the_common_lemma() -> N
 
     doc = load()("She would not attend the Summit of the Americas in Los Angeles.")
     assert [t.lemma_ for t in doc if t.text == "Summit"] == ["summit"]
+
+
+def test_extract_accompanied_by_as_a_participle_clause() -> None:
+    assert visits("French President Paul Roux began a three-day state visit to China on Wednesday, accompanied "
+                  "by European Commission President Eva Lind.") == {
+        ("person:paul roux", "country:CN"), ("person:eva lind", "country:CN")}
+
+
+def test_titles_an_organisation_before_a_title_is_not_a_field_of_it() -> None:
+    assert ("person:tom hale", "Secretary General", "org:united nations", "stated") in bases(
+        "NAIROBI, Kenya (AP) - United Nations Secretary-General Tom Hale met Kenyan President Amara Okafor.")
+
+
+def test_places_a_region_named_by_a_state_s_possessive() -> None:
+    assert visits("Leader Kim Jong Un travelled to Russia's Far East for a summit.") == {
+        ("person:kim jong un", "country:RU")}
+
+
+def test_nationality_of_the_leader_of_a_state_s_delegation() -> None:
+    assert bases("Foreign Minister Luis Vega will lead Mexico's delegation instead, the president said.") == {
+        ("person:luis vega", "Foreign Minister", "country:MX", "stated")}

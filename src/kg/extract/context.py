@@ -342,6 +342,11 @@ class Context:
                                 mention = self.token_place[obj.i]
             if mention is None and t.lemma_.lower() in lexicon().words("country_nouns") and _bare_definite(t):
                 mention = self.last_country(t)  # "the nation": the state named last before it
+            if mention is None and (t.pos_ == "PROPN" or t.lemma_.lower() in place_nouns):
+                # "Russia's Far East", "Russia's north": a part of the state its possessive names
+                mention = next((self.token_place[c.i] for c in t.children
+                                if c.dep_ == "poss" and c.i in self.token_place
+                                and self.token_place[c.i].place.kind == "country"), None)
             if mention is None and t.pos_ == "PROPN":
                 # "New Delhi, India" with the city missed (tagged as part of an organisation): the state after it
                 mention = next((self.token_place[c.i] for c in t.children

@@ -273,7 +273,9 @@ def accompanying(ctx: Context) -> list[tuple]:
         if token.lemma_.lower() != "accompany" or token.pos_ != "VERB":
             continue
         subj = subject_of(token)
-        if any(c.dep_ == "auxpass" for c in token.children):  # "Y, (who is) accompanied by X"
+        passive = any(c.dep_ == "auxpass" for c in token.children) or (
+            token.tag_ == "VBN" and any(c.dep_ == "agent" for c in token.children))
+        if passive:  # "Y, (who is) accompanied by X"; "Y began a visit, accompanied by X"
             leads = ctx.actors_of(subj, persons_only=True) if subj is not None else []
             companions_ = [a for o in prep_objects(token, {"by"}) for a in ctx.actors_of(o, persons_only=True)]
         else:

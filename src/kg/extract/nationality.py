@@ -125,6 +125,9 @@ def _group_members(ctx: Context) -> dict[str, str]:
             group = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             members = [o for p in verb.children if p.dep_ == "agent" for o in p.children]
             members += [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+            led = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in heads), None)
+            if verb.lemma_.lower() in lex.words("lead_verbs") and led is not None and group is not None:
+                group, members = led, [group]  # "X will lead Mexico's delegation"
         if group is None or group.lemma_.lower() not in heads:
             continue
         states = {ctx.token_place[c.i].place.code for c in group.children

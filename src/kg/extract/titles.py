@@ -154,8 +154,9 @@ def _fields_start(doc: Doc, head_start: int, cased: bool, on: Date | None) -> in
     start = head_start
     while start > 0:
         prev = doc[start - 1]
-        if any(geo.country_code(doc[k:start].text, on, codes=False) for k in range(max(0, start - 3), start - 1)):
-            break  # "State Department Spokesman": a metonym of a state ends the fields
+        if any(geo.country_code(doc[k:start].text, on, codes=False) or io_name(doc[k:start].text)
+               for k in range(max(0, start - 3), start - 1)):
+            break  # "State Department Spokesman", "United Nations Secretary-General": a state or body ends the fields
         if _field(prev, cased, on):
             start -= 1
         elif prev.lower_ in ("and", "&") and start >= 2 and _field(doc[start - 2], cased, on) and cased:
