@@ -81,9 +81,7 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
     for token in around:
         if token.dep_ == "neg" or (token.lower_ in lexicon().words("negation_words") and token.dep_ in ("det", "neg")):
             if token.head in chain[:3]:
-                if token.head.pos_ == "VERB" and any(_is(token.head, k) for k in (
-                        "travel_to_verbs", "visit_verbs", "travel_attend_verbs", "attend_verbs")) and any(
-                        c.dep_ == "aux" and c.lower_ in ("will", "would", "wo", "shall") for c in token.head.children):
+                if _trip_off(token.head):
                     return "cancelled", token.text  # "X will not travel to Y next week": the trip is off
                 return None, token.text
     for token in chain[1:]:
@@ -139,6 +137,23 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
         if inherited in ("planned", "considered"):
             return inherited, cue
     return "occurred", _tense_cue(chain)
+
+
+def _trip_off(verb: Token) -> bool:
+    """'X will not travel to Y next week', 'X would not attend the summit': a negated future of a
+    travel verb with a day or a definite gathering of its own is a trip called off; with 'until'
+    or 'unless' ("would not travel until the dispute is resolved") it is a condition, no trip."""
+    if verb.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "wo", "shall")
+                                      for c in verb.children):
+        return False
+    if not any(_is(verb, k) for k in ("travel_to_verbs", "visit_verbs", "travel_attend_verbs", "attend_verbs")):
+        return False
+    if any(t.lower_ in ("until", "unless", "till") for t in verb.subtree):
+        return False
+    dated = any(t.ent_type_ == "DATE" for t in verb.subtree)
+    gathering = any(c.dep_ == "dobj" and c.lemma_.lower() in lexicon().words("gathering_nouns")
+                    and any(d.lower_ == "the" for d in c.children) for c in verb.children)
+    return dated or gathering
 
 
 def _given_up(chain: list[Token], around: list[Token]) -> str | None:
