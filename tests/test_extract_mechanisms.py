@@ -851,3 +851,10 @@ def test_places_a_region_named_by_a_state_s_possessive() -> None:
 def test_nationality_of_the_leader_of_a_state_s_delegation() -> None:
     assert bases("Foreign Minister Luis Vega will lead Mexico's delegation instead, the president said.") == {
         ("person:luis vega", "Foreign Minister", "country:MX", "stated")}
+
+
+def test_dates_a_day_of_the_main_clause_is_not_that_of_an_after_clause() -> None:
+    [kim] = [e for e in events("Foreign Minister Ivan Petrov arrived in North Korea on Wednesday for a two-day "
+                               "visit, weeks after leader Kim Jong Un travelled to Russia for a summit.", "visit")
+             if e.role("traveler") == ("person:kim jong un",)]
+    assert kim.time is None or kim.time.text != "Wednesday"
