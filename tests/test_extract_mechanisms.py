@@ -858,3 +858,9 @@ def test_dates_a_day_of_the_main_clause_is_not_that_of_an_after_clause() -> None
                                "visit, weeks after leader Kim Jong Un travelled to Russia for a summit.", "visit")
              if e.role("traveler") == ("person:kim jong un",)]
     assert kim.time is None or kim.time.text != "Wednesday"
+
+
+def test_status_a_plan_and_its_postponement_sharing_one_subject() -> None:
+    text = ("US Secretary of State Ana Ruiz met President Li Wei in Beijing on Monday, the final day of a two-day visit."
+            "\n\nThe trip was originally planned for February but was postponed after a dispute.")
+    assert {e.status for e in events(text, "visit")} == {"occurred", "postponed"}

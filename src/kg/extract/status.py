@@ -262,6 +262,8 @@ def _called_off(sent: Span, trigger: Token) -> Token | None:
         args = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
         if any(a.lemma_.lower() in topics or a.lower_ in topics for a in args):
             return token
+        if token.dep_ == "conj" and token.head.i in chain and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+            return token  # "the trip was planned for May but was postponed": the same subject
     return None
 
 
