@@ -864,3 +864,9 @@ def test_status_a_plan_and_its_postponement_sharing_one_subject() -> None:
     text = ("US Secretary of State Ana Ruiz met President Li Wei in Beijing on Monday, the final day of a two-day visit."
             "\n\nThe trip was originally planned for February but was postponed after a dispute.")
     assert {e.status for e in events(text, "visit")} == {"occurred", "postponed"}
+
+
+def test_persons_a_word_inside_a_long_name_is_that_person() -> None:
+    text = ("Brazilian President Luiz Inacio Lula da Silva arrived in Abu Dhabi on Saturday.\n\n"
+            "In the United Arab Emirates, Lula held talks with President Sheikh Mohamed bin Zayed Al Nahyan.")
+    assert ("person:luiz inacio lula da silva", "person:mohamed bin zayed al nahyan") in _met(text)

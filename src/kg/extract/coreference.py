@@ -181,6 +181,12 @@ def cluster_persons(persons: list[PersonMention], headline_end: int = 0) -> list
                 lasts = [m for m in fullest if len(fold(m.name).split()) > 1 and fold(m.name).split()[-1] == words[0]]
                 if len(firsts) == 1 and not lasts:
                     candidates = [m for m in fullest if fold(m.name) in firsts]
+            if not candidates and len(words) == 1:
+                # a word inside a long name ("Lula" of "Luiz Inacio Lula da Silva"), when one name has it
+                inside = {fold(m.name) for m in fullest if len(fold(m.name).split()) >= 3
+                          and words[0] in fold(m.name).split() and (in_headline or m.start < mention.start)}
+                if len(inside) == 1:
+                    candidates = [m for m in fullest if fold(m.name) in inside]
             if not candidates and (mention.honorific or (len(words) == 1 and mention.all_titles)):
                 # "Mr. Roe ... Jane Roe", "President Roe ... President Jane Roe": a surname may
                 # join the one later full name (with a title, only one holding the same title)

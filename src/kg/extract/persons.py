@@ -260,6 +260,16 @@ def _surname_repeats(doc: Doc, spans: dict, covered: set[int], titled: set[int] 
     that person, whatever label NER gave it ("Dravas" tagged ORG, "Wiranto" tagged GPE)."""
     surnames = {fold(m.name.split()[-1]) for m in spans.values() if len(m.name.split()) > 1}
     surnames |= {fold(m.name) for (start, _), m in spans.items() if start in titled and len(m.name.split()) == 1}
+    # any word of a name of three words or more, when no other name has it ("Lula" of "Luiz Inacio
+    # Lula da Silva", "Kim" of "Kim Jong Un")
+    particles = lexicon().words("name_particles")
+    owners: dict[str, set[str]] = {}
+    for m in spans.values():
+        for word in m.name.split():
+            owners.setdefault(fold(word), set()).add(fold(m.name))
+    surnames |= {fold(w) for m in spans.values() if len(m.name.split()) >= 3 for w in m.name.split()
+                 if len(w) > 2 and w[:1].isupper() and fold(w) not in particles and len(owners[fold(w)]) == 1
+                 and fold(w) not in lexicon().honorifics}
     # proper nouns, and the surnames themselves whatever part of speech the tagger gave them
     # ("Albanese will meet ..." read as a plural of a nationality)
     for token in tokens_with(doc, {"<PROPN>"} | surnames):
