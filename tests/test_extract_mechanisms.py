@@ -870,3 +870,10 @@ def test_persons_a_word_inside_a_long_name_is_that_person() -> None:
     text = ("Brazilian President Luiz Inacio Lula da Silva arrived in Abu Dhabi on Saturday.\n\n"
             "In the United Arab Emirates, Lula held talks with President Sheikh Mohamed bin Zayed Al Nahyan.")
     assert ("person:luiz inacio lula da silva", "person:mohamed bin zayed al nahyan") in _met(text)
+
+
+def test_extract_position_state_of_the_one_a_visitor_meets_in_the_state_visited() -> None:
+    text = ("US climate envoy Tom Hale held talks in Beijing on Monday. "
+            "Hale also met Premier Li Wei and Vice President Han Lu.")
+    assert {("person:li wei", "Premier", "country:CN", "host"), ("person:han lu", "Vice President", "country:CN", "host")} \
+        <= bases(text)

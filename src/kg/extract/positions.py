@@ -109,14 +109,29 @@ def _possessor_state(ctx: Context, doc: Doc, title, holder: str) -> str | None:
     return None
 
 
-def _host_states(events: tuple[Event, ...]) -> dict[str, str]:
+def _host_states(ctx: Context, events: tuple[Event, ...]) -> dict[str, str]:
     """Person -> the country of the visits they host ("the guests of President X" in Lima): a host
-    receives at home. Persons hosting visits to different countries are left out."""
+    receives at home. Also the one a visitor meets while in the one state the visitor's trips of
+    that status go to (Kerry in Beijing "also met Premier Li"), when nothing says that person is of
+    another state. Persons with hosts' states in different countries are left out."""
     seen: dict[str, set[str]] = {}
+    trips: dict[tuple[str, str], set[str]] = {}  # (traveler, status) -> destination countries
     for event in events:
+        if event.kind == "visit":
+            for traveler in event.role("traveler"):
+                trips.setdefault((traveler, event.status), set()).update(
+                    d.split(":", 1)[1] for d in event.role("destination"))
         if event.kind == "visit" and event.role("host"):
             for host in event.role("host"):
                 seen.setdefault(host, set()).update(d.split(":", 1)[1] for d in event.role("destination"))
+    for event in events:
+        people = event.role("participant")
+        if event.kind != "meeting" or len(people) != 2:
+            continue
+        for visitor, other in (people, people[::-1]):
+            places = trips.get((visitor, event.status), set())
+            if len(places) == 1 and (other, event.status) not in trips and other not in ctx.nationality:
+                seen.setdefault(other, set()).update(places)
     return {host: next(iter(codes)) for host, codes in seen.items() if len(codes) == 1}
 
 
@@ -161,7 +176,7 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None, events: tuple[Event, 
     company_offices = lex.words("company_offices")
     out: dict[tuple, Position] = {}
     headline = _headline_states(ctx, doc)
-    hosts = _host_states(events)
+    hosts = _host_states(ctx, events)
     escorts = _escort_states(ctx)
     not_from = _not_from(ctx, events)
     cache: list[str | None] = []
