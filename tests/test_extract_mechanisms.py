@@ -877,3 +877,9 @@ def test_extract_position_state_of_the_one_a_visitor_meets_in_the_state_visited(
             "Hale also met Premier Li Wei and Vice President Han Lu.")
     assert {("person:li wei", "Premier", "country:CN", "host"), ("person:han lu", "Vice President", "country:CN", "host")} \
         <= bases(text)
+
+
+def test_dates_a_visit_after_which_someone_arrives_is_not_dated_by_the_arrival() -> None:
+    china = [e for e in events("Brazilian President Ana Ruiz arrived in Abu Dhabi on Saturday after a five-day "
+                               "visit to China.", "visit") if e.role("destination") == ("country:CN",)]
+    assert china and all(e.time is None or e.time.text != "Saturday" for e in china)

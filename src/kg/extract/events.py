@@ -170,6 +170,8 @@ def _date(ctx: Context, sent: Span, trigger: Token, future: bool | None) -> Time
         if any(t.dep_ in ("advcl", "pcomp") and any(m.lower_ in lex.words("span_preps") | {"after", "before"}
                                                     for m in t.children if m.dep_ == "mark") for t in between[:-1]):
             continue  # "arrived on Wednesday, weeks after X travelled to Y": another time
+        if any(t.dep_ == "prep" and t.lower_ in lex.words("span_preps") | {"after", "before"} for t in between[:-1]):
+            continue  # "arrived on Saturday after a five-day visit to China": the visit was before
         ranked.append((1, abs(ent.start - trigger.i), ent))
     for _, _, ent in sorted(ranked, key=lambda r: (r[0], r[1])):
         value = resolve(ent.text, ctx.date, future=future)
