@@ -883,3 +883,9 @@ def test_dates_a_visit_after_which_someone_arrives_is_not_dated_by_the_arrival()
     china = [e for e in events("Brazilian President Ana Ruiz arrived in Abu Dhabi on Saturday after a five-day "
                                "visit to China.", "visit") if e.role("destination") == ("country:CN",)]
     assert china and all(e.time is None or e.time.text != "Saturday" for e in china)
+
+
+def test_context_an_office_introduced_with_a_is_the_one_named_with_it_next() -> None:
+    text = ("ACCRA - President Kofi Mensah on Thursday received a special envoy of Mali's president at the "
+            "palace in Accra.\n\nThe envoy, Foreign Minister Awa Keita, delivered a message on regional security.")
+    assert ("person:awa keita", "person:kofi mensah") in _met(text)

@@ -165,6 +165,18 @@ class Context:
                 return before[-1].key if before else None
         return None
 
+    def person_named_after(self, title: Title) -> str | None:
+        """'received a special envoy ... . The envoy, Foreign Minister X, ...': an office introduced
+        with 'a' is the one person the next two sentences name with that office, if only one."""
+        sents = [s for s in self.doc.sents if s.end > title.start][:3]
+        if len(sents) < 2:
+            return None
+        lower, upper = sents[0].end, sents[-1].end
+        head = title.phrase.split()[-1]
+        keys = {m.key for m in self.persons if m.key and lower <= m.start < upper
+                and any(t.phrase.split()[-1] == head and lower <= t.start < upper for t in m.all_titles)}
+        return next(iter(keys)) if len(keys) == 1 else None
+
     def previous_persons(self, token: Token) -> list[str]:
         """The persons 'they' refers to: the last subject before it (in its sentence or the three
         before) that names two or more persons ("A and B visited X. ... They met Y"); a 'they'
@@ -309,6 +321,9 @@ class Context:
             if key is not None and any(self.person_at(o) == key or fold(_owner_name(o)) in self._names_of(key)
                                        for o in owners):
                 key = None  # "President Roe's special envoy" is someone else than Roe
+        if key is None and token.i in self.token_title and any(
+                c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children):
+            key = self.person_named_after(self.token_title[token.i])
         if key is not None:
             return self.person_actor(key)
         if persons_only:
