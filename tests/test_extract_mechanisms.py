@@ -889,3 +889,17 @@ def test_context_an_office_introduced_with_a_is_the_one_named_with_it_next() -> 
     text = ("ACCRA - President Kofi Mensah on Thursday received a special envoy of Mali's president at the "
             "palace in Accra.\n\nThe envoy, Foreign Minister Awa Keita, delivered a message on regional security.")
     assert ("person:awa keita", "person:kofi mensah") in _met(text)
+
+
+def test_status_an_event_inside_an_after_phrase_happened_before() -> None:
+    [meeting] = events("President Tom Hale will travel to Israel on Wednesday, Secretary of State Ana Ruiz announced "
+                       "early Tuesday after hours of talks with Israeli Prime Minister Dan Levy in Tel Aviv.", "meeting")
+    assert meeting.status == "occurred"
+
+
+def test_extract_position_no_host_state_for_a_planned_meeting_where_another_place_is_named() -> None:
+    text = ("WASHINGTON - President Joe Biden will travel to Israel on Wednesday to show support after the attack, "
+            "Secretary of State Ana Ruiz announced early Tuesday.\n\nBiden will then travel to Amman, Jordan, where "
+            "he will meet King Abdullah II, Egyptian President Abdel Fattah el-Sisi and Palestinian President "
+            "Mahmoud Abbas.")
+    assert not any(p.holder == "person:abdullah ii" and p.jurisdiction == "country:IL" for p in run(text).positions)

@@ -128,9 +128,15 @@ def _host_states(ctx: Context, events: tuple[Event, ...]) -> dict[str, str]:
         people = event.role("participant")
         if event.kind != "meeting" or len(people) != 2:
             continue
+        taken = _title_places(ctx)
+        named = {p.place.code for p in ctx.places
+                 if event.evidence.start <= ctx.doc[p.start].idx < event.evidence.end and p.start not in taken
+                 and not geo.is_demonym(ctx.doc[p.start:p.end].text)}  # places named, not nationalities
         for visitor, other in (people, people[::-1]):
             places = trips.get((visitor, event.status), set())
-            if len(places) == 1 and (other, event.status) not in trips and other not in ctx.nationality:
+            if len(places) == 1 and (other, event.status) not in trips and other not in ctx.nationality \
+                    and (event.status == "occurred" or named <= places | {ctx.person_actor(visitor).country}):
+                # a plan may belong to a leg not read: "... will travel to Amman, where he will meet King X"
                 seen.setdefault(other, set()).update(places)
     return {host: next(iter(codes)) for host, codes in seen.items() if len(codes) == 1}
 

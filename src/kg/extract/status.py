@@ -181,7 +181,18 @@ def _present(verb: Token) -> bool:
 
 
 def _framing(trigger: Token) -> bool:
-    return trigger.dep_ == "pobj" and trigger.head.lower_ in ("during", "after", "following", "amid", "throughout")
+    """The event frames another clause: 'during talks', 'after the visit', also through a
+    measure or part of it ('after hours of talks', 'on the first day of the visit')."""
+    token = trigger
+    for _ in range(3):
+        if token.dep_ != "pobj":
+            return False
+        if token.head.lower_ in ("during", "after", "following", "amid", "throughout"):
+            return True
+        if token.head.lower_ != "of" or token.head.head.pos_ != "NOUN" or token.head.head.dep_ != "pobj":
+            return False
+        token = token.head.head
+    return False
 
 
 def _spoken_of(trigger: Token) -> bool:
