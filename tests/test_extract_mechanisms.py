@@ -903,3 +903,10 @@ def test_extract_position_no_host_state_for_a_planned_meeting_where_another_plac
             "he will meet King Abdullah II, Egyptian President Abdel Fattah el-Sisi and Palestinian President "
             "Mahmoud Abbas.")
     assert not any(p.holder == "person:abdullah ii" and p.jurisdiction == "country:IL" for p in run(text).positions)
+
+
+def test_extract_position_host_state_from_the_place_a_meeting_names_on_a_trip_to_two_states() -> None:
+    text = ("Ukrainian President Ivan Petrenko made a surprise visit to Britain on Wednesday before flying to Paris "
+            "for dinner with French President Paul Roux.\n\nIn London, Petrenko addressed parliament and met "
+            "King Charles III at Buckingham Palace.")
+    assert ("person:charles iii", "King", "country:GB", "host") in bases(text)
