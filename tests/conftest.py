@@ -35,7 +35,7 @@ REMOTE_ARTICLES = {
     "roe1.txt": "date 2021-03-01\nFrench Foreign Minister Jane Roe may visit Japan next month.\n",
     "roe2.txt": "date 2021-04-02\nFrench Foreign Minister Jane Roe arrived in Tokyo on Friday.\n",
     "roe3.txt": "date 2021-04-20\nJane Roe's planned visit to Japan was cancelled, the ministry said.\n",
-    "roe4.txt": "date 2021-05-11\nForeign Minister Roe met German Chancellor Zoë Ångström in Paris on Monday.\n",
+    "roe4.txt": "date 2021-05-11\nForeign Minister Roe met German Chancellor Zoë Ångström on Monday.\n",
     "zoe.txt": ('date 2021-05-03\nGerman Chancellor Zoë Ångström met Jane Roe in Berlin on Monday. '
                 '"We agree on “most” things," Ångström said.\n'),
 }
