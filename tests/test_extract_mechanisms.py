@@ -768,8 +768,9 @@ def test_places_a_place_qualified_by_its_state_after_a_comma(text: str, country:
 
 
 def test_geo_place_of_a_name_in_a_given_state() -> None:
-    assert geo.resolve_place("Bali").code != "ID"  # the gazetteer's first Bali is elsewhere
-    assert geo.resolve_place_in("Bali", "ID").code == "ID"
+    assert geo.resolve_place("Paris").code != "US"  # the gazetteer's first Paris is in France
+    assert geo.resolve_place_in("Paris", "US").code == "US"
+    assert geo.resolve_place_in("Bali", "ID").kind == "region"
 
 
 def test_persons_a_surname_repeat_the_tagger_read_as_a_plural_noun() -> None:
@@ -910,3 +911,9 @@ def test_extract_position_host_state_from_the_place_a_meeting_names_on_a_trip_to
             "for dinner with French President Paul Roux.\n\nIn London, Petrenko addressed parliament and met "
             "King Charles III at Buckingham Palace.")
     assert ("person:charles iii", "King", "country:GB", "host") in bases(text)
+
+
+@pytest.mark.parametrize(("name", "country"), [("Bali", "ID"), ("Ontario", "CA"), ("Kerala", "IN")])
+def test_geo_a_province_outranks_a_smaller_city_of_the_name(name: str, country: str) -> None:
+    place = geo.resolve_place(name)
+    assert place is not None and place.code == country

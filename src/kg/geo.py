@@ -228,7 +228,8 @@ def _city_index() -> dict[str, Place]:
     for state in cache_.get_us_states().values():
         offer(state["name"], 10**9, Place("region", "US", state["name"], int(state["geonameid"])))
     for name, code in _regions().items():
-        offer(name, 0, Place("region", code, name, None))  # any city of the name wins
+        # a province outranks a city under a million people of the same name ("Bali", "Ontario")
+        offer(name, 1_000_000, Place("region", code, name, None))
     return {key: place for key, (_, place) in best.items()}
 
 
