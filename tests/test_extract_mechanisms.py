@@ -917,3 +917,17 @@ def test_extract_position_host_state_from_the_place_a_meeting_names_on_a_trip_to
 def test_geo_a_province_outranks_a_smaller_city_of_the_name(name: str, country: str) -> None:
     place = geo.resolve_place(name)
     assert place is not None and place.code == country
+
+
+def test_extract_position_host_state_of_one_a_visitor_will_meet_during_a_visit_under_way() -> None:
+    text = ("US Treasury Secretary Ana Ruiz landed in Beijing on Thursday for a four-day visit. "
+            "She will meet Vice Premier Liu Wen on Friday.")
+    assert ("person:liu wen", "Vice Premier", "country:CN", "host") in bases(text)
+
+
+def test_gatherings_a_summit_hosted_by_x_where_leaders_gathered() -> None:
+    text = ("HIROSHIMA, Japan - Leaders of the Group of Seven gathered in Hiroshima on Friday for a three-day summit "
+            "hosted by Japanese Prime Minister Kenji Sato.\n\nUkrainian President Ivan Petrenko is expected to "
+            "attend in person on Sunday.")
+    assert ("person:ivan petrenko", "country:JP") in visits(text)
+    assert ("person:ivan petrenko", "person:kenji sato") in _met(text)

@@ -55,11 +55,17 @@ def find_attendance(ctx: Context) -> list[Found]:
         by_token[token.i] = frame
         if not frame["places"]:
             frame["places"] = [d for o in prep_objects(token, {"in", "at"}) for d in ctx.places_of(o)]
+        if not frame["places"] and token.dep_ == "pobj" and token.head.lower_ == "for" and token.head.head.pos_ == "VERB":
+            # "gathered in Hiroshima for a summit", "arrived in Lima for a conference"
+            frame["places"] = [d for o in prep_objects(token.head.head, {"in", "at"}) for d in ctx.places_of(o)]
         if not frame["places"] and token.dep_ == "dobj" and token.head.lemma_.lower() == "attend" \
                 and token.head.dep_ in ("advcl", "xcomp") and token.head.head.lemma_.lower() in lexicon().words("arrive_verbs"):
             # "arrived in Vilnius to attend a NATO summit": the summit is where they arrived
             frame["places"] = [d for o in prep_objects(token.head.head, {"in", "at"}) for d in ctx.places_of(o)]
         verb = token.head
+        for acl in token.children:  # "a three-day summit hosted by X"
+            if acl.dep_ == "acl" and acl.lemma_.lower() == "host":
+                frame["hosts"] += _agents(ctx, acl)
         if verb.lemma_.lower() == "host" and token.dep_ == "nsubjpass":
             frame["hosts"] += _agents(ctx, verb)
         elif verb.lemma_.lower() == "host" and token.dep_ == "dobj":

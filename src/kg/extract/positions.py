@@ -134,9 +134,12 @@ def _host_states(ctx: Context, events: tuple[Event, ...]) -> dict[str, str]:
                  and not geo.is_demonym(ctx.doc[p.start:p.end].text)}  # places named, not nationalities
         for visitor, other in (people, people[::-1]):
             places = trips.get((visitor, event.status), set())
+            if not places and event.status == "planned":
+                places = trips.get((visitor, "occurred"), set())  # "landed in X ... she will meet Y": the visit under way
             if len(places) > 1 and len(places & named) == 1:
                 places = places & named  # "In London, X ... met King Y" on a trip to London and Paris
-            if len(places) == 1 and (other, event.status) not in trips and other not in ctx.nationality \
+            if len(places) == 1 and not {(other, "occurred"), (other, event.status)} & set(trips) \
+                    and other not in ctx.nationality \
                     and (event.status == "occurred" or named <= places | {ctx.person_actor(visitor).country}):
                 # a plan may belong to a leg not read: "... will travel to Amman, where he will meet King X"
                 seen.setdefault(other, set()).update(places)
