@@ -49,8 +49,11 @@ def assign(ctx: Context) -> None:
 def _listed_nationals(ctx: Context) -> dict[str, str]:
     """'two American journalists, A and B': persons a plural noun of one nationality lists."""
     out: dict[str, str] = {}
-    for token in ctx.doc:
-        if token.tag_ != "NNS" or token.i in ctx.token_title:
+    doc = ctx.doc
+    nouns = {doc[p.start].head.i for p in ctx.places  # from the demonyms, not a scan of every token
+             if doc[p.start].dep_ == "amod" and doc[p.start].head.tag_ == "NNS"}
+    for token in (doc[i] for i in sorted(nouns)):
+        if token.i in ctx.token_title:
             continue
         codes = {ctx.token_place[c.i].place.code for c in token.children
                  if c.dep_ == "amod" and c.i in ctx.token_place and geo.is_demonym(c.text)}

@@ -124,11 +124,11 @@ def _host_states(ctx: Context, events: tuple[Event, ...]) -> dict[str, str]:
         if event.kind == "visit" and event.role("host"):
             for host in event.role("host"):
                 seen.setdefault(host, set()).update(d.split(":", 1)[1] for d in event.role("destination"))
+    taken = _title_places(ctx) if any(e.kind == "meeting" for e in events) else set()
     for event in events:
         people = event.role("participant")
         if event.kind != "meeting" or len(people) != 2:
             continue
-        taken = _title_places(ctx)
         named = {p.place.code for p in ctx.places
                  if event.evidence.start <= ctx.doc[p.start].idx < event.evidence.end and p.start not in taken
                  and not geo.is_demonym(ctx.doc[p.start:p.end].text)}  # places named, not nationalities
