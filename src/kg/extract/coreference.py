@@ -182,7 +182,7 @@ def cluster_persons(persons: list[PersonMention], headline_end: int = 0) -> list
                 if len(firsts) == 1 and not lasts:
                     candidates = [m for m in fullest if fold(m.name) in firsts]
             if not candidates and len(words) == 1:
-                # a word inside a long name ("Lula" of "Luiz Inacio Lula da Silva"), when one name has it
+                # a word inside a long name ("Tavo" of "Jose Maria Tavo da Costa"), when one name has it
                 inside = {fold(m.name) for m in fullest if len(fold(m.name).split()) >= 3
                           and words[0] in fold(m.name).split() and (in_headline or m.start < mention.start)}
                 if len(inside) == 1:

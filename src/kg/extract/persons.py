@@ -260,8 +260,8 @@ def _surname_repeats(doc: Doc, spans: dict, covered: set[int], titled: set[int] 
     that person, whatever label NER gave it ("Dravas" tagged ORG, "Wiranto" tagged GPE)."""
     surnames = {fold(m.name.split()[-1]) for m in spans.values() if len(m.name.split()) > 1}
     surnames |= {fold(m.name) for (start, _), m in spans.items() if start in titled and len(m.name.split()) == 1}
-    # any word of a name of three words or more, when no other name has it ("Lula" of "Luiz Inacio
-    # Lula da Silva", "Kim" of "Kim Jong Un")
+    # any word of a name of three words or more, when no other name has it ("Tavo" of "Jose Maria
+    # Tavo da Costa", "Park" of "Park Min Ho")
     particles = lexicon().words("name_particles")
     owners: dict[str, set[str]] = {}
     for m in spans.values():
@@ -271,7 +271,7 @@ def _surname_repeats(doc: Doc, spans: dict, covered: set[int], titled: set[int] 
                  if len(w) > 2 and w[:1].isupper() and fold(w) not in particles and len(owners[fold(w)]) == 1
                  and fold(w) not in lexicon().honorifics}
     # proper nouns, and the surnames themselves whatever part of speech the tagger gave them
-    # ("Albanese will meet ..." read as a plural of a nationality)
+    # ("Maltesi will meet ..." read as a plural of a nationality)
     for token in tokens_with(doc, {"<PROPN>"} | surnames):
         if token.i in covered or not token.text[:1].isupper() or token.pos_ not in ("PROPN", "NOUN", "ADJ"):
             continue

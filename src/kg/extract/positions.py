@@ -112,7 +112,7 @@ def _possessor_state(ctx: Context, doc: Doc, title, holder: str) -> str | None:
 def _host_states(ctx: Context, events: tuple[Event, ...]) -> dict[str, str]:
     """Person -> the country of the visits they host ("the guests of President X" in Lima): a host
     receives at home. Also the one a visitor meets while in the one state the visitor's trips of
-    that status go to (Kerry in Beijing "also met Premier Li"), when nothing says that person is of
+    that status go to (an envoy in Lima "also met Premier Vega"), when nothing says that person is of
     another state. Persons with hosts' states in different countries are left out."""
     seen: dict[str, set[str]] = {}
     trips: dict[tuple[str, str], set[str]] = {}  # (traveler, status) -> destination countries
