@@ -59,8 +59,10 @@ class Context:
     known: dict[str, Actor] = field(default_factory=dict)  # every actor resolved so far, by key
 
     def __post_init__(self) -> None:
-        for token in self.doc:
-            token._.kg = ""
+        if self.doc.user_data.get("kg_marked"):  # read before: clear its marks (a fresh Doc has none)
+            for token in self.doc:
+                token._.kg = ""
+        self.doc.user_data["kg_marked"] = True
         for kind, mentions, index in (("title", self.titles, self.token_title),
                                       ("org", self.orgs, self.token_org),
                                       ("place", self.places, self.token_place),
