@@ -931,3 +931,8 @@ def test_gatherings_a_summit_hosted_by_x_where_leaders_gathered() -> None:
             "attend in person on Sunday.")
     assert ("person:ivan petrenko", "country:JP") in visits(text)
     assert ("person:ivan petrenko", "person:kenji sato") in _met(text)
+
+
+def test_status_to_visit_after_an_adjective_is_no_is_to_plan() -> None:
+    assert only_visit("Honduran President Ana Castro is to visit China.").status == "planned"
+    assert only_visit("Honduran President Ana Castro said she was delighted to visit China.").status != "planned"

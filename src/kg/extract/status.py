@@ -121,8 +121,10 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
                 continue  # "a visit aimed at easing tensions": its purpose, not a plan
             return "planned", token.text
         if lemma == "be" and token in chain and any(
-                c.lower_ == "to" and c.dep_ == "aux" for t in chain[:chain.index(token)] for c in t.children):
-            return "planned", "is to"  # "X is to visit Y", "is to address ... as well as meeting Y"
+                c.lower_ == "to" and c.dep_ == "aux" for t in chain[:chain.index(token)] for c in t.children) \
+                and not any(t.pos_ == "ADJ" for t in chain[:chain.index(token)]):
+            # "X is to visit Y", "is to address ... as well as meeting Y"; not "was delighted to visit"
+            return "planned", "is to"
     if any(c.lower_ == "to" and c.dep_ == "aux" for c in trigger.children) and trigger.head.i == trigger.i:
         return "planned", "to"  # headline infinitive: "X to visit Y"
     if headline and trigger.tag_ == "TO":
