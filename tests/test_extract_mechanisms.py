@@ -936,3 +936,26 @@ def test_gatherings_a_summit_hosted_by_x_where_leaders_gathered() -> None:
 def test_status_to_visit_after_an_adjective_is_no_is_to_plan() -> None:
     assert only_visit("Honduran President Ana Castro is to visit China.").status == "planned"
     assert only_visit("Honduran President Ana Castro said she was delighted to visit China.").status != "planned"
+
+
+def test_nationality_from_a_headline_office_of_one_state() -> None:
+    text = ("President Kofi Boateng is in Davos, Switzerland, for the World Economic Forum annual meeting, "
+            "the presidency said.")
+    assert [(e.role("traveler"), e.role("destination")) for e in events(
+        text, "visit", title="Ghanaian president in Davos")] == [(("person:kofi boateng",), ("country:CH",))]
+
+
+def test_status_a_summit_skipped_is_no_visit() -> None:
+    assert visits("Russian President Ivan Petrov, who skipped the summit in New Delhi, sent his foreign "
+                  "minister instead.") == set()
+
+
+def test_nationality_of_the_one_a_leader_sends() -> None:
+    assert ("person:pavel orlov", "Foreign Minister", "country:RU", "stated") in bases(
+        "Russian President Ivan Petrov sent Foreign Minister Pavel Orlov instead.")
+
+
+def test_events_talks_of_a_trip_called_off_are_called_off() -> None:
+    text = ("Kenyan Foreign Minister Amos Wafula has called off a planned visit to Somalia, his office said on "
+            "Tuesday. Wafula had been expected in Mogadishu on Wednesday for talks with President Omar Farah.")
+    assert {e.status for e in events(text, "meeting")} == {"cancelled"}

@@ -62,9 +62,18 @@ def _superseded(merged: dict, former_plans: set[tuple[int, int]]) -> dict:
         return (event.kind, tuple((k, v) for k, v in event.roles if k not in ("place", "host")))
 
     off = {who(e) for e in merged.values() if e.status in ("cancelled", "postponed")}
-    return {key: e for key, e in merged.items()
-            if not (e.status == "planned" and (e.evidence.anchor_start, e.evidence.anchor_end) in former_plans
-                    and who(e) in off)}
+    trips_off = {t: e.status for e in merged.values() if e.kind == "visit" and e.status in ("cancelled", "postponed")
+                 for t in e.role("traveler")}
+    out = {}
+    for key, e in merged.items():
+        former = e.status == "planned" and (e.evidence.anchor_start, e.evidence.anchor_end) in former_plans
+        if former and who(e) in off:
+            continue
+        travelers = [p for p in e.role("participant") if p in trips_off] if former and e.kind == "meeting" else []
+        if travelers:  # "X had been expected in Y for talks with Z": the talks went with the trip
+            e = replace(e, status=trips_off[travelers[0]])
+        out[key] = e
+    return out
 
 
 def _event(ctx: Context, f: Found, anchor: Date | None) -> Event | None:

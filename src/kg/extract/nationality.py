@@ -40,10 +40,39 @@ def assign(ctx: Context) -> None:
                     break
         if found is not None:
             ctx.nationality[entity.key] = found
+    from kg.extract.positions import headline_states
+
+    headline = headline_states(ctx, ctx.doc)  # "Ghanaian president in Davos" over "President X is in Davos"
+    for entity in ctx.entities:
+        if entity.key not in ctx.nationality:
+            codes = {headline[t.phrase] for t in entity.titles if t.phrase in headline and not headline[t.phrase].startswith("io:")}
+            if len(codes) == 1:
+                ctx.nationality[entity.key] = (codes.pop(), "stated")
     for key, code in _group_members(ctx).items():
+        ctx.nationality.setdefault(key, (code, "stated"))
+    for key, code in _sent_by(ctx).items():
         ctx.nationality.setdefault(key, (code, "stated"))
     for key, code in _listed_nationals(ctx).items():
         ctx.nationality.setdefault(key, (code, "stated"))
+
+
+def _sent_by(ctx: Context) -> dict[str, str]:
+    """'President X sent Foreign Minister Y instead': the one a leader sends serves the leader's state."""
+    out: dict[str, str] = {}
+    for verb in tokens_with(ctx.doc, lexicon().words("send_verbs")):
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in lexicon().words("send_verbs"):
+            continue
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        senders = ctx.actors_of(subj, persons_only=True) if subj is not None else []
+        codes = {ctx.nationality[a.key][0] for a in senders if a.key in ctx.nationality}
+        if len(codes) != 1:
+            continue
+        code = codes.pop()
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            for actor in ctx.actors_of(obj, persons_only=True):
+                if actor.key not in {a.key for a in senders}:
+                    out.setdefault(actor.key, code)
+    return out
 
 
 def _listed_nationals(ctx: Context) -> dict[str, str]:

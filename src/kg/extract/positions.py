@@ -79,7 +79,7 @@ def _only_state(ctx: Context) -> str | None:
     return None
 
 
-def _headline_states(ctx: Context, doc: Doc) -> dict[str, str]:
+def headline_states(ctx: Context, doc: Doc) -> dict[str, str]:
     """Offices the headline names with their state but without a holder ("Peru Foreign Minister
     Cancels Visit"), by title phrase, when exactly one person of the article holds that office
     without a stated state: the headline speaks about that person."""
@@ -186,7 +186,7 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None, events: tuple[Event, 
     title_states = lex.table("title_states")
     company_offices = lex.words("company_offices")
     out: dict[tuple, Position] = {}
-    headline = _headline_states(ctx, doc)
+    headline = headline_states(ctx, doc)
     hosts = _host_states(ctx, events)
     escorts = _escort_states(ctx)
     not_from = _not_from(ctx, events)
