@@ -959,3 +959,15 @@ def test_events_talks_of_a_trip_called_off_are_called_off() -> None:
     text = ("Kenyan Foreign Minister Amos Wafula has called off a planned visit to Somalia, his office said on "
             "Tuesday. Wafula had been expected in Mogadishu on Wednesday for talks with President Omar Farah.")
     assert {e.status for e in events(text, "meeting")} == {"cancelled"}
+
+
+def test_coreference_his_counterpart_is_the_subject_s_counterpart() -> None:
+    text = ("Japanese Foreign Minister Kenji Sato made an unannounced visit to Ukraine on Saturday, meeting "
+            "President Ivan Petrenko and his counterpart Oleh Bondar in Kyiv.")
+    assert ("person:oleh bondar", "Foreign Minister") in {(p.holder, p.title) for p in run(text).positions}
+
+
+def test_dates_an_event_in_a_relative_clause_of_a_visit_keeps_its_own_time() -> None:
+    text = ("ASEAN Secretary-General Ana Ruiz arrived in Naypyitaw on Tuesday for a three-day visit, during which "
+            "she is slated to meet junta chief Min Lwin.")
+    assert all(e.time is None or e.time.text != "Tuesday" for e in events(text, "meeting"))

@@ -193,7 +193,8 @@ def _together(trigger: Token) -> bool:
         if trigger.lemma_.lower() in lexicon().words("sign_verbs"):
             return True  # "A and B signed the agreement": they signed it together
         # "A and B met": together; "A and B talked to officials": with the officials, not each other
-        return not any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("with", "to")) for c in trigger.children)
+        return not any((c.dep_ == "dobj" and c.lemma_.lower() != "hand") or (c.dep_ == "prep" and c.lower_ in ("with", "to"))
+                       for c in trigger.children)  # "A and B shook hands": together
     if trigger.dep_ in ("dobj", "attr") and trigger.head.lemma_.lower() in lexicon().words("hold_verbs"):
         return True
     noun = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" else trigger

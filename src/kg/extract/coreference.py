@@ -87,6 +87,9 @@ def counterparts(doc: Doc, entities: list[PersonEntity], titles: list[Title], on
         owners = [m for m in persons if sent.start <= m.start < token.i and by_key[m.key].titles]
         if not owners:
             continue
+        subjects = [m for m in owners if doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")]
+        if subjects and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
+            owners = subjects  # "X ... meeting President A and his counterpart B": X's counterpart
         owner_title = by_key[owners[-1].key].titles[0]
         modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod") and c.i < token.i]
         modifiers = [t for m in modifiers for t in [m, *(c for c in m.subtree if c.dep_ == "conj")]]

@@ -181,6 +181,8 @@ def _date(ctx: Context, sent: Span, trigger: Token, future: bool | None) -> Time
             continue  # "arrived on Wednesday, weeks after X travelled to Y": another time
         if any(t.dep_ == "prep" and t.lower_ in lex.words("span_preps") | {"after", "before"} for t in between[:-1]):
             continue  # "arrived on Saturday after a five-day visit to China": the visit was before
+        if any(t.dep_ == "relcl" for t in between[:-1]):
+            continue  # "arrived on Tuesday for a visit, during which he is to meet X": the meeting's own time
         ranked.append((1, abs(ent.start - trigger.i), ent))
     for _, _, ent in sorted(ranked, key=lambda r: (r[0], r[1])):
         value = resolve(ent.text, ctx.date, future=future)
