@@ -971,3 +971,11 @@ def test_dates_an_event_in_a_relative_clause_of_a_visit_keeps_its_own_time() -> 
     text = ("ASEAN Secretary-General Ana Ruiz arrived in Naypyitaw on Tuesday for a three-day visit, during which "
             "she is slated to meet junta chief Min Lwin.")
     assert all(e.time is None or e.time.text != "Tuesday" for e in events(text, "meeting"))
+
+
+@pytest.mark.parametrize("dateline", ["SANTIAGO - ", "SANTIAGO, Sept 18 (Reuters) - "])
+def test_extract_position_state_of_a_domestic_story_under_a_dateline(dateline: str) -> None:
+    text = (dateline + "President Luis Vega led ceremonies on Monday marking 50 years since the coup.\n\n"
+            "Interior Minister Ana Ruiz also attended.")
+    assert {("person:luis vega", "President", "country:CL", "article"),
+            ("person:ana ruiz", "Interior Minister", "country:CL", "article")} <= bases(text, title="Chile marks coup anniversary")

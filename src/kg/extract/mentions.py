@@ -89,9 +89,27 @@ def find_places(doc: Doc, on: Date | None) -> list[PlaceMention]:
         if place is not None:
             out.append(PlaceMention(ent.start, ent.end, place))
     _named_by_kind(doc, on, out)
+    _datelines(doc, on, out)
     _untagged(doc, on, out)
     _qualified_by_state(doc, out)
     return out
+
+
+def _datelines(doc: Doc, on: Date | None, out: list[PlaceMention]) -> None:
+    """'SANTIAGO - ...', 'NEW DELHI, May 3 (Reuters) -': an upper-case place that opens a paragraph
+    before a dash, comma or bracket, often left untagged by NER."""
+    taken = {i for m in out for i in range(m.start, m.end)}
+    starts = [0] + [t.i + 1 for t in doc if t.is_space and "\n" in t.text and t.i + 1 < len(doc)]
+    for start in starts:
+        end = start
+        while end < len(doc) and end - start < 3 and doc[end].is_upper and doc[end].is_alpha:
+            end += 1
+        if end == start or end >= len(doc) or doc[end].text not in ("-", "--", "—", "–", ",", "(", ":") \
+                or any(i in taken for i in range(start, end)):
+            continue
+        place = geo.resolve_place(doc[start:end].text.title(), on)
+        if place is not None and (place.kind == "country" or geo.is_major_city(place.geonames_id)):
+            out.append(PlaceMention(start, end, place))
 
 
 def _untagged(doc: Doc, on: Date | None, out: list[PlaceMention]) -> None:

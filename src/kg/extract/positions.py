@@ -71,12 +71,25 @@ def _strong_article_country(ctx: Context, doc: Doc) -> str | None:
 
 def _only_state(ctx: Context) -> str | None:
     """The one state every place of the article lies in, when it names places at least three
-    times and none of another state ("a blast in Springfield, a city in the north of X; the
-    regional governor said"): a domestic story, whose officials are that state's."""
+    times, or opens with a dateline there ("SANTIAGO - President X said"), and names none of
+    another state ("a blast in Springfield, a city in the north of X; the regional governor
+    said"): a domestic story, whose officials are that state's."""
     codes = {p.place.code for p in ctx.places}
-    if len(codes) == 1 and len(ctx.places) >= 3:
+    if len(codes) == 1 and (len(ctx.places) >= 3 or _dateline_place(ctx) is not None):
         return next(iter(codes))
     return None
+
+
+def _dateline_place(ctx: Context):
+    """The place of a dateline that opens the body ("NAIROBI -", "ABUJA, May 3 (Reuters) -")."""
+    doc = ctx.doc
+    first = next((t.i for t in doc if t.idx >= ctx.body_start and not t.is_space), None)
+    mention = ctx.token_place.get(first) if first is not None else None
+    if mention is None or mention.start != first or mention.end >= len(doc):
+        return None
+    marks = ("-", "--", "—", "–", ",", "(", ":")
+    ends = doc[mention.end - 1].text in marks or doc[mention.end].text in marks  # NER may take the dash in
+    return mention if ends and doc[first].text.isupper() else None
 
 
 def headline_states(ctx: Context, doc: Doc) -> dict[str, str]:
