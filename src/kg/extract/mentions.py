@@ -6,6 +6,7 @@ title where one stands beside it, places resolved to ISO codes, organisations ty
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date as Date
 
@@ -95,11 +96,18 @@ def find_places(doc: Doc, on: Date | None) -> list[PlaceMention]:
     return out
 
 
+_PARAGRAPH_CAPS = re.compile(r"(?:\A|\n)\s*([A-Z]{2})")
+
+
 def _datelines(doc: Doc, on: Date | None, out: list[PlaceMention]) -> None:
     """'SANTIAGO - ...', 'NEW DELHI, May 3 (Reuters) -': an upper-case place that opens a paragraph
     before a dash, comma or bracket, often left untagged by NER."""
     taken = {i for m in out for i in range(m.start, m.end)}
-    starts = [0] + [t.i + 1 for t in doc if t.is_space and "\n" in t.text and t.i + 1 < len(doc)]
+    starts = []
+    for match in _PARAGRAPH_CAPS.finditer(doc.text):  # the text, not every token: paragraphs opening in capitals
+        span = doc.char_span(match.start(1), match.start(1) + 1, alignment_mode="expand")
+        if span is not None:
+            starts.append(span.start)
     for start in starts:
         end = start
         while end < len(doc) and end - start < 3 and doc[end].is_upper and doc[end].is_alpha:
