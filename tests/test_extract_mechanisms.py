@@ -979,3 +979,9 @@ def test_extract_position_state_of_a_domestic_story_under_a_dateline(dateline: s
             "Interior Minister Ana Ruiz also attended.")
     assert {("person:luis vega", "President", "country:CL", "article"),
             ("person:ana ruiz", "Interior Minister", "country:CL", "article")} <= bases(text, title="Chile marks coup anniversary")
+
+
+def test_roles_a_visit_s_state_is_not_taken_from_somebody_else_s_meeting() -> None:
+    text = ("Japanese Prime Minister Kenji Sato arrived in Kyiv on Tuesday for a surprise visit, the same day "
+            "Chinese President Li Wei was in Moscow for talks with Ivan Petrov.")
+    assert ("person:kenji sato", "country:CN") not in visits(text)

@@ -186,11 +186,21 @@ def _met_state(ctx: Context, trigger: Token, roles: dict | None = None) -> list:
     lex = lexicon()
     meets = lex.words("meet_verbs") | lex.words("host_verbs") | lex.words("meeting_nouns")
     sent = trigger.sent
-    if not any(t.lemma_.lower() in meets for t in sent):
+    keys = {t.key for t in travelers}
+    met: set[str] = set()
+    for word in (t for t in sent if t.lemma_.lower() in meets):
+        # the ones the traveler meets: in the phrase of a meeting word whose clause is the traveler's
+        # (not "... the same day X was in Moscow for talks with Y")
+        verb = word if word.pos_ in ("VERB", "AUX") else governing_verb(word)
+        subj = subject_of(verb) if verb is not None else None
+        people = {a.key for a in ctx.actors_of(subj, persons_only=True)} if subj is not None else set()
+        if people and not people & keys:
+            continue  # somebody else's meeting
+        met |= {m.key for m in ctx.persons if word.left_edge.i <= m.start <= word.right_edge.i and m.key not in keys}
+    if not met:
         return []
     own = {t.country for t in travelers}
-    states = {ctx.person_actor(m.key).country for m in ctx.persons
-              if sent.start <= m.start < sent.end and m.key not in {t.key for t in travelers}}
+    states = {ctx.person_actor(key).country for key in met}
     states -= own | {None}
     return [ctx.country_actor(states.pop())] if len(states) == 1 and None not in own else []
 
