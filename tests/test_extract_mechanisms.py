@@ -985,3 +985,10 @@ def test_roles_a_visit_s_state_is_not_taken_from_somebody_else_s_meeting() -> No
     text = ("Japanese Prime Minister Kenji Sato arrived in Kyiv on Tuesday for a surprise visit, the same day "
             "Chinese President Li Wei was in Moscow for talks with Ivan Petrov.")
     assert ("person:kenji sato", "country:CN") not in visits(text)
+
+
+def test_extract_an_arrival_with_no_place_under_a_dateline_is_there() -> None:
+    text = ("JAKARTA - Indonesian President Budi Santoso opened the summit on Tuesday, attended by Chinese Premier "
+            "Li Wei and US Vice President Ana Ruiz, who arrived on Wednesday.")
+    found = visits(text)
+    assert ("person:ana ruiz", "country:ID") in found and ("person:li wei", "country:ID") not in found

@@ -75,12 +75,12 @@ def _only_state(ctx: Context) -> str | None:
     another state ("a blast in Springfield, a city in the north of X; the regional governor
     said"): a domestic story, whose officials are that state's."""
     codes = {p.place.code for p in ctx.places}
-    if len(codes) == 1 and (len(ctx.places) >= 3 or _dateline_place(ctx) is not None):
+    if len(codes) == 1 and (len(ctx.places) >= 3 or dateline_place(ctx) is not None):
         return next(iter(codes))
     return None
 
 
-def _dateline_place(ctx: Context):
+def dateline_place(ctx: Context):
     """The place of a dateline that opens the body ("NAIROBI -", "ABUJA, May 3 (Reuters) -")."""
     doc = ctx.doc
     first = next((t.i for t in doc if t.idx >= ctx.body_start and not t.is_space), None)

@@ -32,9 +32,11 @@ def _subject(ctx: Context, trigger: Token, roles: dict | None = None) -> list:
     if ctx.actors_of(subj, persons_only=True):
         # "A and B signed" parsed as two subjects of one verb: both
         if subj.dep_ not in ("nsubj", "nsubjpass"):
-            # "A and B, who met in Lima": the relative clause describes both
+            # "A and B, who met in Lima": a relative clause of meeting describes both (not "A and B,
+            # who arrived on Wednesday": B arrived)
+            collective = trigger.lemma_.lower() in lexicon().words("meet_verbs")
             return sorted([subj, *(c for c in subj.conjuncts if ctx.actors_of(c, persons_only=True))], key=lambda t: t.i) \
-                if any(c.dep_ == "relcl" and c.i > subj.i for c in subj.children) else [subj]
+                if collective and any(c.dep_ == "relcl" and c.i > subj.i for c in subj.children) else [subj]
         return [c for c in subj.head.children if c.dep_ == subj.dep_ and ctx.actors_of(c, persons_only=True)]
     return _led_by(ctx, subj) or _members(ctx, subj) or [subj]
 
@@ -205,7 +207,22 @@ def _met_state(ctx: Context, trigger: Token, roles: dict | None = None) -> list:
     return [ctx.country_actor(states.pop())] if len(states) == 1 and None not in own else []
 
 
+def _dateline(ctx: Context, trigger: Token, roles: dict | None = None) -> list:
+    """'NUSA DUA - ... X, who arrived on Wednesday': an arrival with no place of its own is at the
+    dateline's place, for a traveler known to be from another state."""
+    from kg.extract.positions import dateline_place
+
+    mention = dateline_place(ctx)
+    travelers = (roles or {}).get("traveler", [])
+    if mention is None or not travelers:
+        return []
+    if any(t.country is None or t.country == mention.place.code for t in travelers):
+        return []
+    return [ctx.place_actor(mention.place)]
+
+
 FINDERS: dict[str, Finder] = {
+    "dateline": _dateline,
     "met_state": _met_state,
     "subject": _subject,
     "clause_subject": _clause_subject,
