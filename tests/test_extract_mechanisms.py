@@ -992,3 +992,9 @@ def test_extract_an_arrival_with_no_place_under_a_dateline_is_there() -> None:
             "Li Wei and US Vice President Ana Ruiz, who arrived on Wednesday.")
     found = visits(text)
     assert ("person:ana ruiz", "country:ID") in found and ("person:li wei", "country:ID") not in found
+
+
+def test_extract_position_a_story_with_an_official_of_another_state_is_not_domestic() -> None:
+    text = ("SHANGHAI - Brazilian President Luis Vega attended the inauguration of former president Ana Ruiz as "
+            "head of the bank in Shanghai on Thursday.")
+    assert not any(p.holder == "person:ana ruiz" and p.jurisdiction == "country:CN" for p in run(text).positions)

@@ -75,6 +75,8 @@ def _only_state(ctx: Context) -> str | None:
     another state ("a blast in Springfield, a city in the north of X; the regional governor
     said"): a domestic story, whose officials are that state's."""
     codes = {p.place.code for p in ctx.places}
+    codes |= {t.country for t in ctx.titles if t.country and not t.country.startswith("io:")}
+    codes |= {code for code, _ in ctx.nationality.values()}  # "Brazilian President X" in Shanghai: not domestic
     if len(codes) == 1 and (len(ctx.places) >= 3 or dateline_place(ctx) is not None):
         return next(iter(codes))
     return None
