@@ -1,11 +1,13 @@
 """Offices: who holds which title, and the state or organisation each belongs to.
 
 The state comes, in this order, from the title itself ("US Secretary of State", "China's UN
-ambassador"), "King X of Y", the person's other titled mentions, a holderless office of the same
-title in the headline ("Peru Foreign Minister Cancels Visit") -- all "stated" --; the country of
-the visits the person hosts ("host"); the usual state of the title (lexicon ``title_states``,
-"title"); or a clear nationality of the whole article ("article"); otherwise the office is kept
-without a jurisdiction rather than guessed. The basis is kept (``Position.basis``,
+ambassador"), "King X of Y", the person's stated nationality (:mod:`kg.extract.nationality`), a
+holderless office of the same title in the headline ("Peru Foreign Minister Cancels Visit"), the
+stated state of the one whose aide they are ("President X's spokesman") -- all "stated" --; the
+country of the visits the person hosts, or where a visitor meets them ("host"); the state of a leader
+they accompany ("article"); the usual state of the title (lexicon ``title_states``, "title"); or a
+clear nationality of the whole article, or a domestic story's one state ("article"); otherwise the
+office is kept without a jurisdiction rather than guessed. The basis is kept (``Position.basis``,
 ``dip:jurisdictionBasis``) so that queries carry only stated states from article to article.
 """
 
