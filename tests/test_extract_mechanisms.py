@@ -998,3 +998,8 @@ def test_extract_position_a_story_with_an_official_of_another_state_is_not_domes
     text = ("SHANGHAI - Brazilian President Luis Vega attended the inauguration of former president Ana Ruiz as "
             "head of the bank in Shanghai on Thursday.")
     assert not any(p.holder == "person:ana ruiz" and p.jurisdiction == "country:CN" for p in run(text).positions)
+
+
+def test_titles_an_outgoing_office_is_still_held() -> None:
+    [position] = run("Nigeria's outgoing President Musa Bello congratulated the winner.").positions
+    assert (position.title, position.jurisdiction, position.former) == ("President", "country:NG", False)
