@@ -1003,3 +1003,10 @@ def test_extract_position_a_story_with_an_official_of_another_state_is_not_domes
 def test_titles_an_outgoing_office_is_still_held() -> None:
     [position] = run("Nigeria's outgoing President Musa Bello congratulated the winner.").positions
     assert (position.title, position.jurisdiction, position.former) == ("President", "country:NG", False)
+
+
+def test_inference_an_envoy_accompanying_a_visitor_to_the_envoy_s_post_is_at_home_there() -> None:
+    text = ("BOGOTA - Colombian President Luis Vega received Venezuelan Foreign Minister Ana Ruiz on Wednesday.\n\n"
+            "Ruiz was accompanied by Venezuela's ambassador to Colombia, Pedro Mora.")
+    assert ("person:pedro mora", "country:CO") not in visits(text)
+    assert ("person:ana ruiz", "country:CO") in visits(text)

@@ -51,7 +51,7 @@ def _abroad(ctx: Context, found: Found) -> list[Found]:
     traveler is not posted there ('the Peruvian ambassador to Chile X in Santiago' is at work)."""
     dests = found.roles.get("destination", [])
     travelers = [t for t in found.roles.get("traveler", [])
-                 if t.country and any(d.country != t.country and d.country not in _posted_to(ctx, t.key)
+                 if t.country and any(d.country != t.country and d.country not in posted_to(ctx, t.key)
                                       for d in dests)]
     if not travelers:
         return []
@@ -59,7 +59,7 @@ def _abroad(ctx: Context, found: Found) -> list[Found]:
     return [found]
 
 
-def _posted_to(ctx: Context, key: str) -> set[str]:
+def posted_to(ctx: Context, key: str) -> set[str]:
     """The receiving states of a person's envoy titles ('ambassador to China' -> CN)."""
     entity = ctx.entity_by_key.get(key)
     if entity is None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from kg.extract.checks import posted_to
 from kg.extract.context import Context
 from kg.extract.lexicon import lexicon
 from kg.extract.status import status_of
@@ -294,6 +295,8 @@ def companions(ctx: Context, events: tuple[Event, ...]) -> tuple[Event, ...]:
         for lead in leads:
             for visit in (e for e in events if e.kind == "visit" and e.role("traveler") == (lead.key,)):
                 for companion in companions_:
+                    if {d.split(":", 1)[1] for d in visit.role("destination")} & posted_to(ctx, companion.key):
+                        continue  # "accompanied by the ambassador to Y": already there, at the post
                     roles = tuple((k, (companion.key,)) if k == "traveler" else (k, v) for k, v in visit.roles)
                     new_status = visit.status if status == "occurred" else status or visit.status
                     key = ((companion.key,), visit.role("destination"), new_status)
