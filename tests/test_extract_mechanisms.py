@@ -1010,3 +1010,8 @@ def test_inference_an_envoy_accompanying_a_visitor_to_the_envoy_s_post_is_at_hom
             "Ruiz was accompanied by Venezuela's ambassador to Colombia, Pedro Mora.")
     assert ("person:pedro mora", "country:CO") not in visits(text)
     assert ("person:ana ruiz", "country:CO") in visits(text)
+
+
+def test_coreference_a_counterpart_named_with_a_royal_style() -> None:
+    assert ("person:faisal bin salem", "Foreign Minister", "country:SA", "stated") in bases(
+        "Iranian Foreign Minister Ali Karimi also held talks with his Saudi counterpart Prince Faisal bin Salem.")

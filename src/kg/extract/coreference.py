@@ -104,8 +104,12 @@ def counterparts(doc: Doc, entities: list[PersonEntity], titles: list[Title], on
             if code:
                 states.append(code)
                 k += 2
+        styles = lex.words("royal_styles")
+        style_ends = {t.start: t.end for t in titles if t.phrase in styles}
         while k < sent.end and len(named) < max(len(states), 1) + 1:
-            if k in by_start and not by_start[k].all_titles:
+            if k in style_ends and style_ends[k] in by_start:
+                k = style_ends[k]  # "his Saudi counterpart Prince X": the style before the name
+            if k in by_start and all(t.phrase in styles for t in by_start[k].all_titles):
                 named.append(by_start[k])
                 k = by_start[k].end
             elif doc[k].text in (",", "and") or doc[k].lower_ in ("respectively",):
