@@ -1015,3 +1015,9 @@ def test_inference_an_envoy_accompanying_a_visitor_to_the_envoy_s_post_is_at_hom
 def test_coreference_a_counterpart_named_with_a_royal_style() -> None:
     assert ("person:faisal bin salem", "Foreign Minister", "country:SA", "stated") in bases(
         "Iranian Foreign Minister Ali Karimi also held talks with his Saudi counterpart Prince Faisal bin Salem.")
+
+
+def test_status_and_date_of_a_trip_spoken_of_under_a_plan_about_something_else() -> None:
+    [visit] = events("Prime Minister Ana Ruiz is seeking re-election and the newspaper said there would be pressure "
+                     "on her to go for a June or even a May election to capitalise on her Soviet trip.", "visit")
+    assert visit.status == "occurred" and (visit.time is None or "June" not in visit.time.text)

@@ -163,6 +163,8 @@ def _date(ctx: Context, sent: Span, trigger: Token, future: bool | None) -> Time
         root = ent.root
         if root.dep_ in ("compound", "amod", "nmod") and root.head.i != trigger.i and root.head.pos_ in ("NOUN", "PROPN"):
             continue  # "a June election", "the 2004 vote"
+        if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in root.children):
+            continue  # "go for a June or a May election": a kind of thing, not a day
         if root.dep_ == "pobj" and root.head.lower_ in lex.words("span_preps"):
             continue  # "his first visit since 2015", "in office until May": the bound of a span, not the event's day
         if _in_other_relative(root, trigger):

@@ -132,7 +132,7 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
     top = chain[-1]
     if top.dep_ == "pcomp" and top.tag_ == "VBG" and top.head.lower_ == "before" and _present(top.head.head):
         return "planned", "before"  # "X is meeting Y before flying to Z": after now
-    if top.dep_ in ("advcl", "pcomp", "xcomp") and top.tag_ in ("VBZ", "VBP", "VBG", "VB") and top.head.i != top.i:
+    if top.dep_ in ("advcl", "pcomp", "xcomp") and not spoken_of and top.tag_ in ("VBZ", "VBP", "VBG", "VB") and top.head.i != top.i:
         # "... will top the agenda when X welcomes Y", "X will visit A before chairing a meeting
         # in B": a present-tense or non-finite time clause takes the status of its main clause
         inherited, cue = status_of(top.head, headline=headline)
