@@ -1021,3 +1021,8 @@ def test_status_and_date_of_a_trip_spoken_of_under_a_plan_about_something_else()
     [visit] = events("Prime Minister Ana Ruiz is seeking re-election and the newspaper said there would be pressure "
                      "on her to go for a June or even a May election to capitalise on her Soviet trip.", "visit")
     assert visit.status == "occurred" and (visit.time is None or "June" not in visit.time.text)
+
+
+@pytest.mark.parametrize("name", ["Gulf", "Coast", "Upper West"])
+def test_geo_a_province_named_only_with_common_words_is_no_place(name: str) -> None:
+    assert geo.resolve_place(name) is None  # "a three-nation Gulf tour" is not Papua New Guinea's Gulf province

@@ -256,7 +256,8 @@ def _world_regions() -> frozenset[str]:
 def _regions() -> dict[str, str]:
     """First-level regions of every country from ``countryinfo`` ("Chechnya (Groznyy)" -> Chechnya,
     RU): English or Latin names, the capital in brackets dropped. A name two countries share
-    ("Punjab"), a country's own name, or a transliteration with apostrophes is left out."""
+    ("Punjab"), a country's own name, a transliteration with apostrophes, or a name made only of
+    common words of geography ("Gulf", "Coast", "Upper West": "a Gulf tour") is left out."""
     seen: dict[str, set[str]] = {}
     spelled: dict[str, str] = {}
     for record in _countryinfo():
@@ -270,8 +271,9 @@ def _regions() -> dict[str, str]:
             seen.setdefault(fold(name), set()).add(code)
             spelled.setdefault(fold(name), name)
     countries = _country_index()[0]
+    generic = frozenset(fold(w) for w in _places()["generic_place_words"])
     return {spelled[key]: next(iter(codes)) for key, codes in sorted(seen.items())
-            if len(codes) == 1 and key not in countries}
+            if len(codes) == 1 and key not in countries and not set(key.split()) <= generic}
 
 
 def is_world_region(name: str) -> bool:
