@@ -1026,3 +1026,9 @@ def test_status_and_date_of_a_trip_spoken_of_under_a_plan_about_something_else()
 @pytest.mark.parametrize("name", ["Gulf", "Coast", "Upper West"])
 def test_geo_a_province_named_only_with_common_words_is_no_place(name: str) -> None:
     assert geo.resolve_place(name) is None  # "a three-nation Gulf tour" is not Papua New Guinea's Gulf province
+
+
+def test_coreference_a_counterpart_of_a_state_named_in_several_words() -> None:
+    text = ("LUSAKA - Zambian President Amos Banda on Tuesday hosted his Democratic Republic of Congo counterpart "
+            "Felix Mbeki at State House in Lusaka.\n\nMbeki left for Kinshasa on Wednesday morning.")
+    assert visits(text) == {("person:felix mbeki", "country:ZM")}

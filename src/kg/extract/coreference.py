@@ -96,6 +96,11 @@ def counterparts(doc: Doc, entities: list[PersonEntity], titles: list[Title], on
         states = [code for t in sorted(modifiers, key=lambda t: t.i)
                   if (code := geo.country_code(_with_left_words(t).text, on, codes=False)
                       or geo.country_code(t.text, on, codes=False))]
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        if not states and owner is not None and owner.i + 1 < token.i:
+            # "his Democratic Republic of Congo counterpart": a state's name of several words
+            code = geo.country_code(doc[owner.i + 1:token.i].text, on, codes=False)
+            states = [code] if code else []
 
         named: list[PersonMention] = []
         k = token.i + 1
