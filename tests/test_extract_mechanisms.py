@@ -1032,3 +1032,9 @@ def test_coreference_a_counterpart_of_a_state_named_in_several_words() -> None:
     text = ("LUSAKA - Zambian President Amos Banda on Tuesday hosted his Democratic Republic of Congo counterpart "
             "Felix Mbeki at State House in Lusaka.\n\nMbeki left for Kinshasa on Wednesday morning.")
     assert visits(text) == {("person:felix mbeki", "country:ZM")}
+
+
+def test_context_a_coordination_hung_two_levels_under_a_name() -> None:
+    text = ("British Prime Minister Rishi Sunak and European Commission President Ursula von der Leyen agreed a "
+            "deal on trade rules on Monday after talks in London.")
+    assert ("person:rishi sunak", "person:ursula von der leyen") in _met(text)

@@ -411,9 +411,11 @@ def noun_group(token: Token) -> list[Token]:
     hung under it as a modifier ("(Okafor and Jane) -nmod-> Okafor"), appositions listing names
     ("his counterparts, A, B and C"), and "including" lists ("officials, including A and B")."""
     out: list[Token] = []
-    for child in token.children:
-        if child.dep_ in ("nmod", "compound") and child.i < token.i and any(c.dep_ == "cc" for c in child.children):
-            out.extend(conjuncts(child))
+    for child in [c for c in token.children if c.dep_ in ("nmod", "compound") and c.i < token.i]:
+        # "(Okafor and Jane) -nmod-> Okafor"; also one level down, "(A and President B) -nmod-> der -> Leyen"
+        for hung in [child, *(g for g in child.children if g.dep_ in ("nmod", "compound") and g.i < child.i)]:
+            if any(c.dep_ == "cc" for c in hung.children):
+                out.extend(conjuncts(hung))
     for head in conjuncts(token):
         out.append(head)
         for child in head.children:
