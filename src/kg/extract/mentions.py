@@ -92,11 +92,13 @@ def find_places(doc: Doc, on: Date | None) -> list[PlaceMention]:
     _named_by_kind(doc, on, out)
     _datelines(doc, on, out)
     _untagged(doc, on, out)
+    out.sort(key=lambda m: m.start)  # the finders after NER's add in their own order
     _qualified_by_state(doc, out)
     return out
 
 
 _PARAGRAPH_CAPS = re.compile(r"(?:\A|\n)\s*([A-Z]{2})")
+DATELINE_MARKS = frozenset({"-", "--", "—", "–", ",", "(", ":"})  # what follows a dateline's place
 
 
 def _datelines(doc: Doc, on: Date | None, out: list[PlaceMention]) -> None:
@@ -112,7 +114,7 @@ def _datelines(doc: Doc, on: Date | None, out: list[PlaceMention]) -> None:
         end = start
         while end < len(doc) and end - start < 3 and doc[end].is_upper and doc[end].is_alpha:
             end += 1
-        if end == start or end >= len(doc) or doc[end].text not in ("-", "--", "—", "–", ",", "(", ":") \
+        if end == start or end >= len(doc) or doc[end].text not in DATELINE_MARKS \
                 or any(i in taken for i in range(start, end)):
             continue
         place = geo.resolve_place(doc[start:end].text.title(), on)
@@ -135,7 +137,6 @@ def _untagged(doc: Doc, on: Date | None, out: list[PlaceMention]) -> None:
         place = geo.resolve_place(doc[start:token.i + 1].text, on)
         if place is not None and (place.kind == "country" or geo.is_major_city(place.geonames_id)):
             out.append(PlaceMention(start, token.i + 1, place))
-    out.sort(key=lambda m: m.start)
 
 
 def _qualified_by_state(doc: Doc, out: list[PlaceMention]) -> None:

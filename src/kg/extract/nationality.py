@@ -3,12 +3,17 @@
 In order: a state named with one of the person's titles ("Peruvian Foreign Minister X", "X, Japan's
 prime minister"); "King X of Jordan"; a state's possessive before the name ("Peru's Ana Ruiz"); a
 demonym on the nouns describing the person ("Liberian legend X") or listing them ("two American
-journalists, A and B"); the
-usual state of a title (lexicon ``title_states``: "Secretary of State" -> US). Events use it to tell a
-trip abroad from a trip home and the host's state from the guest's; positions report it.
+journalists, A and B"); a headline office of one state ("Ghanaian president in Davos"); the usual
+state of a title (lexicon ``title_states``: "Secretary of State" -> US); the leader of a state's
+delegation, the one a leader sends. Events use it to tell a trip abroad from a trip home and the
+host's state from the guest's; positions report it.
 """
 
 from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc
 
 from kg import geo
 from kg.extract.context import Context
@@ -40,9 +45,7 @@ def assign(ctx: Context) -> None:
                     break
         if found is not None:
             ctx.nationality[entity.key] = found
-    from kg.extract.positions import headline_states
-
-    headline = headline_states(ctx, ctx.doc)  # "Ghanaian president in Davos" over "President X is in Davos"
+    headline = ctx.headline_offices = headline_states(ctx, ctx.doc)  # "Ghanaian president in Davos"
     for entity in ctx.entities:
         if entity.key not in ctx.nationality:
             codes = {headline[t.phrase] for t in entity.titles if t.phrase in headline and not headline[t.phrase].startswith("io:")}
@@ -54,6 +57,23 @@ def assign(ctx: Context) -> None:
         ctx.nationality.setdefault(key, (code, "stated"))
     for key, code in _listed_nationals(ctx).items():
         ctx.nationality.setdefault(key, (code, "stated"))
+
+
+def headline_states(ctx: Context, doc: Doc) -> dict[str, str]:
+    """Offices the headline names with their state but without a holder ("Peru Foreign Minister
+    Cancels Visit"), by title phrase, when exactly one person of the article holds that office
+    without a stated state: the headline speaks about that person."""
+    bound = {id(t) for e in ctx.entities for m in e.mentions for t in m.all_titles}
+    stated: dict[str, set[str]] = {}
+    for title in ctx.titles:
+        if doc[title.start].idx < ctx.body_start and id(title) not in bound and title.country:
+            stated.setdefault(title.phrase, set()).add(title.country)
+    holders: Counter[str] = Counter()
+    for entity in ctx.entities:
+        phrases = {t.phrase for m in entity.mentions for t in m.all_titles if doc[t.start].idx >= ctx.body_start}
+        holders.update(phrases)
+    return {phrase: next(iter(states)) for phrase, states in stated.items()
+            if len(states) == 1 and holders[phrase] == 1}
 
 
 def _sent_by(ctx: Context) -> dict[str, str]:
@@ -88,7 +108,7 @@ def _listed_nationals(ctx: Context) -> dict[str, str]:
                  if c.dep_ == "amod" and c.i in ctx.token_place and geo.is_demonym(c.text)}
         if len(codes) == 1:
             code = codes.pop()
-            for key in ctx._listed_after(token):
+            for key in ctx.listed_after(token):
                 out.setdefault(key, code)
     return out
 
@@ -127,7 +147,7 @@ def _possessive_place(ctx: Context, start: int) -> str | None:
 
 
 def _demonym_described(ctx: Context, start: int) -> str | None:
-    """"Liberian legend George Weah", "the Kenyan runner Ann Kip": a demonym on the common nouns
+    """"Liberian legend Amos Kollie", "the Kenyan runner Ann Kip": a demonym on the common nouns
     that describe the person right before the name."""
     doc = ctx.doc
     k = start - 1

@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from kg import geo
 from kg.extract.context import Context
+from kg.extract.inference import accompanying
 from kg.extract.nationality import of_organisation, of_place
 from kg.extract.lexicon import lexicon, title_case
 from kg.extract.syntax import evidence_of
@@ -79,38 +80,9 @@ def _only_state(ctx: Context) -> str | None:
     codes = {p.place.code for p in ctx.places}
     codes |= {t.country for t in ctx.titles if t.country and not t.country.startswith("io:")}
     codes |= {code for code, _ in ctx.nationality.values()}  # "Brazilian President X" in Shanghai: not domestic
-    if len(codes) == 1 and (len(ctx.places) >= 3 or dateline_place(ctx) is not None):
+    if len(codes) == 1 and (len(ctx.places) >= 3 or ctx.dateline is not None):
         return next(iter(codes))
     return None
-
-
-def dateline_place(ctx: Context):
-    """The place of a dateline that opens the body ("NAIROBI -", "ABUJA, May 3 (Reuters) -")."""
-    doc = ctx.doc
-    first = next((t.i for t in doc if t.idx >= ctx.body_start and not t.is_space), None)
-    mention = ctx.token_place.get(first) if first is not None else None
-    if mention is None or mention.start != first or mention.end >= len(doc):
-        return None
-    marks = ("-", "--", "—", "–", ",", "(", ":")
-    ends = doc[mention.end - 1].text in marks or doc[mention.end].text in marks  # NER may take the dash in
-    return mention if ends and doc[first].text.isupper() else None
-
-
-def headline_states(ctx: Context, doc: Doc) -> dict[str, str]:
-    """Offices the headline names with their state but without a holder ("Peru Foreign Minister
-    Cancels Visit"), by title phrase, when exactly one person of the article holds that office
-    without a stated state: the headline speaks about that person."""
-    bound = {id(t) for e in ctx.entities for m in e.mentions for t in m.all_titles}
-    stated: dict[str, set[str]] = {}
-    for title in ctx.titles:
-        if doc[title.start].idx < ctx.body_start and id(title) not in bound and title.country:
-            stated.setdefault(title.phrase, set()).add(title.country)
-    holders: Counter[str] = Counter()
-    for entity in ctx.entities:
-        phrases = {t.phrase for m in entity.mentions for t in m.all_titles if doc[t.start].idx >= ctx.body_start}
-        holders.update(phrases)
-    return {phrase: next(iter(states)) for phrase, states in stated.items()
-            if len(states) == 1 and holders[phrase] == 1}
 
 
 def _possessor_state(ctx: Context, doc: Doc, title, holder: str) -> str | None:
@@ -166,8 +138,6 @@ def _host_states(ctx: Context, events: tuple[Event, ...]) -> dict[str, str]:
 def _escort_states(ctx: Context) -> dict[str, str]:
     """Person -> the state of the one leader they accompany ("the foreign minister accompanied the
     prime minister"), when that leader's state is known."""
-    from kg.extract.inference import accompanying
-
     seen: dict[str, set[str]] = {}
     for _, leads, companions in accompanying(ctx):
         states = {lead.country for lead in leads if lead.country}
@@ -203,7 +173,7 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None, events: tuple[Event, 
     title_states = lex.table("title_states")
     company_offices = lex.words("company_offices")
     out: dict[tuple, Position] = {}
-    headline = headline_states(ctx, doc)
+    headline = ctx.headline_offices
     hosts = _host_states(ctx, events)
     escorts = _escort_states(ctx)
     not_from = _not_from(ctx, events)

@@ -210,9 +210,7 @@ def _met_state(ctx: Context, trigger: Token, roles: dict | None = None) -> list:
 def _dateline(ctx: Context, trigger: Token, roles: dict | None = None) -> list:
     """'NUSA DUA - ... X, who arrived on Wednesday': an arrival with no place of its own is at the
     dateline's place, for a traveler known to be from another state."""
-    from kg.extract.positions import dateline_place
-
-    mention = dateline_place(ctx)
+    mention = ctx.dateline
     travelers = (roles or {}).get("traveler", [])
     if mention is None or not travelers:
         return []
