@@ -40,6 +40,17 @@ def to_events(ctx: Context, found: list[Found], anchor: Date | None) -> tuple[Ev
     return tuple(sorted(events, key=lambda e: (e.evidence.start, e.kind, e.roles)))
 
 
+def _own_time(token: Token, bounds: frozenset[str]) -> bool:
+    """Does ``token``, on the way up from an event to a dated word, open a clause or phrase with a
+    time of its own: "weeks after X travelled" (advcl), "after a visit to China" (prep), "a visit,
+    during which he is to meet X" (relcl)?"""
+    if token.dep_ == "relcl":
+        return True
+    if token.dep_ == "prep":
+        return token.lower_ in bounds
+    return token.dep_ in ("advcl", "pcomp") and any(m.dep_ == "mark" and m.lower_ in bounds for m in token.children)
+
+
 def _in_other_relative(token: Token, trigger: Token) -> bool:
     """Is ``token`` inside a relative clause that does not hold ``trigger``?"""
     t = token
@@ -158,6 +169,7 @@ def _date(ctx: Context, sent: Span, trigger: Token, future: bool | None) -> Time
     chain = _ancestors(trigger)
     lex = lexicon()
     framing = lex.words("speech_verbs") | lex.words("object_control_verbs")
+    bounds = lex.words("span_preps") | {"after", "before"}
     ranked = []
     for ent in (e for e in sent.ents if e.label_ == "DATE"):
         root = ent.root
@@ -178,13 +190,8 @@ def _date(ctx: Context, sent: Span, trigger: Token, future: bool | None) -> Time
         between = chain[: chain.index(host) + 1]
         if any(t.lemma_.lower() in framing and t.i != trigger.i for t in between):
             continue
-        if any(t.dep_ in ("advcl", "pcomp") and any(m.lower_ in lex.words("span_preps") | {"after", "before"}
-                                                    for m in t.children if m.dep_ == "mark") for t in between[:-1]):
-            continue  # "arrived on Wednesday, weeks after X travelled to Y": another time
-        if any(t.dep_ == "prep" and t.lower_ in lex.words("span_preps") | {"after", "before"} for t in between[:-1]):
-            continue  # "arrived on Saturday after a five-day visit to China": the visit was before
-        if any(t.dep_ == "relcl" for t in between[:-1]):
-            continue  # "arrived on Tuesday for a visit, during which he is to meet X": the meeting's own time
+        if any(_own_time(t, bounds) for t in between[:-1]):
+            continue  # the date of the word above is not the event's
         ranked.append((1, abs(ent.start - trigger.i), ent))
     for _, _, ent in sorted(ranked, key=lambda r: (r[0], r[1])):
         value = resolve(ent.text, ctx.date, future=future)

@@ -23,6 +23,7 @@ from kg.model import TimeValue
 _STOP_DEPS = {"ccomp", "parataxis", "advcl", "pcomp", "relcl", "amod"}
 _FUTURE = re.compile(r"\b(next|coming|tomorrow|later this|upcoming|later)\b", re.I)
 _PAST = re.compile(r"\b(last|yesterday|ago|earlier|previous|past)\b", re.I)
+_THAT = re.compile(r"\b(that|the same)\b", re.I)  # "later that day": a narrative's own time
 
 
 def chain_of(trigger: Token) -> list[Token]:
@@ -288,7 +289,7 @@ def settle(status: str, cue: str, *, trigger: Token, sent: Span, time: TimeValue
         if time and anchor and time.iso > anchor.isoformat()[: len(time.iso)] and not past:
             return "planned", time.text
         ahead = next((e.text for e in clause_dates(sent, trigger) if _FUTURE.search(e.text)), None)
-        if ahead and not (past and re.search(r"\b(that|the same)\b", ahead, re.I)):
+        if ahead and not (past and _THAT.search(ahead)):
             return "planned", ahead  # not "received X later that day": a past narrative's own later
         futurate = _futurate(trigger, sent)
         if futurate:
