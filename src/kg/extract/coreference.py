@@ -80,6 +80,8 @@ def counterparts(doc: Doc, entities: list[PersonEntity], titles: list[Title], on
     persons = sorted((m for e in entities for m in e.mentions), key=lambda m: m.start)
     by_start = {m.start: m for m in persons}
     by_key = {e.key: e for e in entities}
+    styles = lex.words("royal_styles")
+    style_ends = {t.start: t.end for t in titles if t.phrase in styles}  # "Prince", "Sheikh" before a name
     for token in tokens_with(doc, lex.words("counterpart_nouns")):
         if token.lemma_.lower() not in lex.words("counterpart_nouns") or token.pos_ != "NOUN":
             continue
@@ -109,8 +111,6 @@ def counterparts(doc: Doc, entities: list[PersonEntity], titles: list[Title], on
             if code:
                 states.append(code)
                 k += 2
-        styles = lex.words("royal_styles")
-        style_ends = {t.start: t.end for t in titles if t.phrase in styles}
         while k < sent.end and len(named) < max(len(states), 1) + 1:
             if k in style_ends and style_ends[k] in by_start:
                 k = style_ends[k]  # "his Saudi counterpart Prince X": the style before the name

@@ -126,8 +126,9 @@ def _title_determiner(token, title: Title) -> bool:
     ("Ana Ruiz, Peru's foreign minister")."""
     if token.dep_ == "case" or token.dep_ == "det":
         return True
-    return token.dep_ in ("poss", "amod", "compound", "nmod") and title.start <= token.head.i < title.end \
-        or token.head.dep_ == "poss" and token.dep_ in ("compound", "case")
+    on_title = token.dep_ in ("poss", "amod", "compound", "nmod") and title.start <= token.head.i < title.end
+    in_possessive = token.head.dep_ == "poss" and token.dep_ in ("compound", "case")
+    return on_title or in_possessive
 
 
 def _meets_a_person(verb, token, covered: set[int]) -> bool:
@@ -262,14 +263,13 @@ def _surname_repeats(doc: Doc, spans: dict, covered: set[int], titled: set[int] 
     surnames |= {fold(m.name) for (start, _), m in spans.items() if start in titled and len(m.name.split()) == 1}
     # any word of a name of three words or more, when no other name has it ("Tavo" of "Jose Maria
     # Tavo da Costa", "Park" of "Park Min Ho")
-    particles = lexicon().words("name_particles")
+    skip = lexicon().words("name_particles") | lexicon().honorifics
     owners: dict[str, set[str]] = {}
     for m in spans.values():
         for word in m.name.split():
             owners.setdefault(fold(word), set()).add(fold(m.name))
     surnames |= {fold(w) for m in spans.values() if len(m.name.split()) >= 3 for w in m.name.split()
-                 if len(w) > 2 and w[:1].isupper() and fold(w) not in particles and len(owners[fold(w)]) == 1
-                 and fold(w) not in lexicon().honorifics}
+                 if len(w) > 2 and w[:1].isupper() and fold(w) not in skip and len(owners[fold(w)]) == 1}
     # proper nouns, and the surnames themselves whatever part of speech the tagger gave them
     # ("Maltesi will meet ..." read as a plural of a nationality)
     for token in tokens_with(doc, {"<PROPN>"} | surnames):
@@ -302,6 +302,7 @@ def _bind_titles(doc: Doc, persons: list[PersonMention], titles: list[Title]) ->
     by_end = {t.end: t for t in titles}
     by_start = {t.start: t for t in titles}
     honorifics = lexicon().honorifics
+    ranks, styles = lexicon().words("qualified_only"), lexicon().words("royal_styles")
     for person in persons:
         # "Foreign Minister X" (also "State Councilor and Foreign Minister X": the nearest title;
         # "Prime Minister Datuk Seri X": styles between title and name)
@@ -311,18 +312,19 @@ def _bind_titles(doc: Doc, persons: list[PersonMention], titles: list[Title]) ->
         title = by_end.get(person.start) or by_end.get(k)
         if title is None and person.start >= 2 and doc[person.start - 1].text in ("(", ","):
             title = None
-        if title is None or (title.phrase in lexicon().words("qualified_only") and not title.country):
+        if title is None or (title.phrase in ranks and not title.country):
             # "the army commander, General X": the rank is a style before the name; the office is the apposition's
             title = _apposition(doc, person, by_start, by_end) or title
         if title is None:
             title = _predicated(doc, person, titles)
         person.title = title
-        styles = lexicon().words("royal_styles")
-        while title is not None and ((title.start in by_end and title.phrase in styles) or (
-                title.start >= 2 and doc[title.start - 1].lower_ in ("and", "&", ",") and title.phrase not in styles)):
-            # ("the Queen and Prince X": two persons)
-            # "State Councilor and Foreign Minister X"; "Foreign Minister Prince X": both are the person's
-            title = by_end.get(title.start) if title.phrase in styles and title.start in by_end else by_end.get(title.start - 1)
+        while title is not None:
+            if title.phrase in styles and title.start in by_end:
+                title = by_end[title.start]  # "Foreign Minister Prince X": both are the person's
+            elif title.phrase not in styles and title.start >= 2 and doc[title.start - 1].lower_ in ("and", "&", ","):
+                title = by_end.get(title.start - 1)  # "State Councilor and Foreign Minister X" (not "the Queen and Prince X")
+            else:
+                break
             if title is not None:
                 person.more_titles.append(title)
 

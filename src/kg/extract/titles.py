@@ -299,8 +299,9 @@ def _title_country(doc: Doc, start: int, on: Date | None, sending: bool = False)
             k = j - width
             while k >= 0 and j - k < 6 and _name_word(doc[k]):
                 k -= 1
-            opener = doc[k + 1].text if k + 1 <= j - width else ""
-            if opener and io_name(opener):
-                return "io:" + io_name(opener)  # "ECOWAS Commission president": a body of the organisation named first
-            return geo.country_code(opener, on, codes=False) if opener else None
+            if k + 1 > j - width:
+                return None
+            opener = doc[k + 1].text
+            body_of = io_name(opener)  # "ECOWAS Commission president": a body of the organisation named first
+            return "io:" + body_of if body_of else geo.country_code(opener, on, codes=False)
     return None
