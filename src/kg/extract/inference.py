@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cache
 
 from kg.extract.checks import posted_to
 from kg.extract.context import Context
@@ -210,7 +211,7 @@ def official_trips(ctx: Context, events: tuple[Event, ...]) -> tuple[Event, ...]
     lex = lexicon()
     sports, only_sport = lex.words("sports_words"), lex.words("sports_words_unambiguous")
     seen = {t.lower_ for t in tokens_with(ctx.doc, sports | only_sport)}
-    seen |= _phrases_in(ctx.doc, [w for w in sports | only_sport if " " in w or "-" in w])
+    seen |= _phrases_in(ctx.doc, _sport_phrases())
     if sum(2 if w in only_sport else 1 for w in seen) < 2:
         return events
     not_offices = lex.words("not_offices")
@@ -229,7 +230,14 @@ def official_trips(ctx: Context, events: tuple[Event, ...]) -> tuple[Event, ...]
     return tuple(e for e in events if keep(e))
 
 
-def _phrases_in(doc, phrases: list[str]) -> set[str]:
+@cache
+def _sport_phrases() -> tuple[str, ...]:
+    """The sports words of more than one token ("grand prix", "hat-trick"), listed once."""
+    lex = lexicon()
+    return tuple(sorted(w for w in lex.words("sports_words") | lex.words("sports_words_unambiguous") if " " in w or "-" in w))
+
+
+def _phrases_in(doc, phrases) -> set[str]:
     """The phrases of more than one token ("grand prix", "hat-trick") that the doc holds, looked up
     from their first word (``Doc.text`` would rebuild the whole text)."""
     found = set()
