@@ -282,6 +282,25 @@ def test_extract_position_former() -> None:
     assert (position.holder, position.title, position.former) == ("person:pedro alvarez", "President", True)
 
 
+@pytest.mark.parametrize("text", [
+    "Former Peruvian President Pedro Alvarez visited Japan.",
+    "The former Peruvian president Pedro Alvarez visited Japan.",
+    "The ex-Peruvian president Pedro Alvarez visited Japan.",
+    "Former U.S. Secretary of State Pedro Alvarez visited Japan.",
+])
+def test_extract_position_former_before_the_state(text: str) -> None:
+    """'former' before the state word that precedes the office: a past office all the same."""
+    [position] = run(text).positions
+    assert (position.holder, position.former) == ("person:pedro alvarez", True)
+    assert position.jurisdiction in ("country:PE", "country:US")
+
+
+def test_extract_position_state_after_former_leader_is_current() -> None:
+    """A former office elsewhere in the sentence leaves the state's current office current."""
+    text = "The former leader met U.S. Secretary of State Pedro Alvarez in Tokyo."
+    assert [p.former for p in run(text).positions] == [False]
+
+
 def test_extract_position_two_titles() -> None:
     text = "State Councilor and Foreign Minister Lena Kovacs visited Japan."
     assert {(p.holder, p.title) for p in run(text).positions} == {

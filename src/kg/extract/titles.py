@@ -257,7 +257,25 @@ def _prefixes(doc: Doc, start: int) -> tuple[int, str, bool]:
         start -= 1
     if start > 1 and doc[start - 1].text == "-" and fold(doc[start - 2].text) == "ex":
         former, start = True, start - 2
-    return start, deputy, former
+    return start, deputy, former or _former_before_state(doc, start)
+
+
+def _former_before_state(doc: Doc, start: int) -> bool:
+    """'Former U.S. Secretary of State X', 'the ex-British prime minister': 'former' before the
+    state that precedes the office still makes it a past one (the span keeps the state out)."""
+    j = start - 1
+    if j >= 0 and doc[j].text in ("'s", "’s"):
+        return False  # "Britain's former prime minister" is read by the prefixes themselves
+    for width in (3, 2, 1):
+        k = j - width + 1
+        if k < 1 or any(t.is_punct and t.text != "." for t in doc[k:j + 1]):
+            continue
+        if geo.country_code(doc[k:j + 1].text, None, codes=False):
+            before = fold(doc[k - 1].text)
+            if before in lexicon().former:
+                return True
+            return k >= 2 and doc[k - 1].text == "-" and fold(doc[k - 2].text) == "ex"
+    return False
 
 
 def _name_word(token: Token) -> bool:
