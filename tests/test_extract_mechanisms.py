@@ -1057,3 +1057,20 @@ def test_context_a_coordination_hung_two_levels_under_a_name() -> None:
     text = ("British Prime Minister Rishi Sunak and European Commission President Ursula von der Leyen agreed a "
             "deal on trade rules on Monday after talks in London.")
     assert ("person:rishi sunak", "person:ursula von der leyen") in _met(text)
+
+
+def test_extract_person_name_split_by_ner_is_one_name() -> None:
+    """NER sometimes tags a three-word name as two persons ("A B" + "C"); when the parser chains
+    them into one noun phrase they are one name (the title then binds the whole name)."""
+    from spacy.tokens import Span
+
+    from kg.extract.persons import find_persons
+    from kg.extract.titles import find_titles
+    from kg.nlp import load
+
+    doc = load()("Foreign Minister Nadia Bhutto Zardari landed in Lahore on Thursday.")
+    assert doc[3].dep_ == "compound" and doc[3].head.i == 4  # the parser's one noun phrase
+    doc.ents = [Span(doc, 2, 4, label="PERSON"), Span(doc, 4, 5, label="PERSON")]
+    titles = find_titles(doc, DAY)
+    [person] = find_persons(doc, titles, DAY)
+    assert (person.name, person.title is not None) == ("Nadia Bhutto Zardari", True)

@@ -185,13 +185,21 @@ def _name_partners(doc: Doc, spans: dict, covered: set[int], on: Date | None, ti
     proper nouns the parser puts in its chain ("Ana" of "Ana Ruiz" when only "Ruiz" was tagged)."""
     in_titles = {i for t in titles for i in range(t.start, t.end)}  # "FM X", "Chairman of the X Union X"
     for (start, end), mention in list(spans.items()):
+        if (start, end) not in spans:
+            continue  # taken into the name after it
         s, e = _name_span(doc, doc[end - 1])
         s = max([s] + [i + 1 for i in range(s, start) if i in in_titles])  # not into "... of the African Union"
-        if s < start and not any(i in covered for i in range(s, start)):
+        # NER's "A B" and "C" where the parser chains A B into C: one name "A B C"
+        before = next(((a, b) for (a, b) in spans if b == start and doc[b - 1].dep_ == "compound"
+                       and doc[b - 1].head.i == end - 1 and "\n" not in doc[b - 1].whitespace_), None)
+        if before is not None:
+            s = before[0]
+        if s < start and (before or not any(i in covered for i in range(s, start))):
             s2, e2 = clean_person(doc, s, e)
             if (s2, e2) != (start, end) and plausible_person(_name(doc, s2, e2), on, ner=True):
+                honorific = mention.honorific or (before is not None and spans.pop(before).honorific)
                 spans.pop((start, end))
-                spans[(s2, e2)] = PersonMention(s2, e2, _name(doc, s2, e2), honorific=mention.honorific)
+                spans[(s2, e2)] = PersonMention(s2, e2, _name(doc, s2, e2), honorific=honorific)
                 covered.update(range(s2, e2))
     title_heads = {t.end - 1 for t in titles}
     changed = True
