@@ -1074,3 +1074,32 @@ def test_extract_person_name_split_by_ner_is_one_name() -> None:
     titles = find_titles(doc, DAY)
     [person] = find_persons(doc, titles, DAY)
     assert (person.name, person.title is not None) == ("Nadia Bhutto Zardari", True)
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Ruiz met Chinese Vice Premier Sun He in Geneva on Tuesday.",
+    "Foreign Minister Ana Ruiz met Chinese Vice Premier Wen He on the sidelines of the forum on Tuesday.",
+])
+def test_extract_name_closed_by_a_word_that_is_a_pronoun_elsewhere(text: str) -> None:
+    """'Vice Premier Wen He': the capitalised word the name's last word is a compound of closes
+    the name, even "He"; the office and the meeting go to the whole name."""
+    ex = run(text)
+    assert {(p.holder, p.title) for p in ex.positions if p.title == "Vice Premier"} == {
+        ("person:" + text.split("Premier ")[1].split(" on ")[0].split(" in ")[0].lower(), "Vice Premier")}
+    [meeting] = events(text, "meeting")
+    assert any(p.endswith(" he") for p in meeting.role("participant"))
+
+
+def test_extract_headline_verb_is_no_part_of_a_name() -> None:
+    """In a title-cased headline "Minister Castellano Visits Egypt" the parser chains "Visits" to
+    the name; it does not close the name (the body's "Castellano" must still repeat the surname)."""
+    from kg.extract.mentions import PersonMention
+    from kg.extract.persons import _name_partners
+    from kg.extract.titles import find_titles
+    from kg.nlp import load
+
+    doc = load()("Oil Minister Castellano Visits Egypt\n\nThe minister arrived in Cairo on Monday.")
+    assert doc[2].dep_ == "compound" and doc[2].head.i == 3  # the chain the rule would follow
+    spans = {(2, 3): PersonMention(2, 3, "Castellano")}
+    _name_partners(doc, spans, {2}, DAY, find_titles(doc, DAY), headline_end=6)
+    assert list(spans) == [(2, 3)]

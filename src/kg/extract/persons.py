@@ -58,7 +58,7 @@ def find_persons(doc: Doc, titles: list[Title], on: Date | None, headline_end: i
                     covered.update(range(i, j))
         if title.end in {s for s, _ in spans}:
             titled.add(title.end)
-    _name_partners(doc, spans, covered, on, titles)
+    _name_partners(doc, spans, covered, on, titles, headline_end)
     _names_in_person_slots(doc, spans, covered, on)
     _names_before_appositive_titles(doc, spans, covered, on, titles)
     _surname_repeats(doc, spans, covered, titled)
@@ -179,7 +179,8 @@ def _name_span(doc: Doc, head) -> tuple[int, int]:
     return start, head.i + 1
 
 
-def _name_partners(doc: Doc, spans: dict, covered: set[int], on: Date | None, titles: list[Title]) -> None:
+def _name_partners(doc: Doc, spans: dict, covered: set[int], on: Date | None, titles: list[Title],
+                   headline_end: int = 0) -> None:
     """Names coordinated with or in apposition to a person's name are persons too ("A and B",
     "his counterparts, A, B and C"), whatever NER called them; and a person's name takes in the
     proper nouns the parser puts in its chain ("Ana" of "Ana Ruiz" when only "Ruiz" was tagged)."""
@@ -188,13 +189,15 @@ def _name_partners(doc: Doc, spans: dict, covered: set[int], on: Date | None, ti
         if (start, end) not in spans:
             continue  # taken into the name after it
         s, e = _name_span(doc, doc[end - 1])
+        if e >= headline_end:  # not in a title-cased headline ("X Visits Y")
+            e = _name_head_after(doc, e, covered, on)
         s = max([s] + [i + 1 for i in range(s, start) if i in in_titles])  # not into "... of the African Union"
         # NER's "A B" and "C" where the parser chains A B into C: one name "A B C"
         before = next(((a, b) for (a, b) in spans if b == start and doc[b - 1].dep_ == "compound"
                        and doc[b - 1].head.i == end - 1 and "\n" not in doc[b - 1].whitespace_), None)
         if before is not None:
             s = before[0]
-        if s < start and (before or not any(i in covered for i in range(s, start))):
+        if (s < start and (before or not any(i in covered for i in range(s, start)))) or e > end:
             s2, e2 = clean_person(doc, s, e)
             if (s2, e2) != (start, end) and plausible_person(_name(doc, s2, e2), on, ner=True):
                 honorific = mention.honorific or (before is not None and spans.pop(before).honorific)
@@ -221,6 +224,22 @@ def _name_partners(doc: Doc, spans: dict, covered: set[int], on: Date | None, ti
                 spans[(s, e)] = PersonMention(s, e, name)
                 covered.update(range(s, e))
                 changed = True
+
+
+def _name_head_after(doc: Doc, end: int, covered: set[int], on: Date | None) -> int:
+    """'Vice Premier Liu He' with only "Liu" tagged: the proper noun the name's last word is a
+    compound of, right after it, closes the name (even a word that is a pronoun elsewhere)."""
+    lex = lexicon()
+    if end >= len(doc) or end in covered:
+        return end
+    last, nxt = doc[end - 1], doc[end]
+    if last.dep_ == "compound" and last.head.i == end and nxt.text.isalpha() and not nxt.is_sent_start \
+            and (nxt.pos_ == "PROPN" or (nxt.pos_ == "PRON" and nxt.text[1:].islower())) \
+            and nxt.text[:1].isupper() and nxt.ent_type_ in ("", "PERSON") and "\n" not in last.whitespace_ \
+            and fold(nxt.text) not in lex.title_words and fold(nxt.text) not in lex.words("organization_name_words") \
+            and not geo.is_place_name(nxt.text):
+        return end + 1
+    return end
 
 
 def _surname_pair(doc: Doc, token, spans: dict, on: Date | None) -> bool:
