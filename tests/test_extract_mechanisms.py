@@ -1103,3 +1103,17 @@ def test_extract_headline_verb_is_no_part_of_a_name() -> None:
     spans = {(2, 3): PersonMention(2, 3, "Castellano")}
     _name_partners(doc, spans, {2}, DAY, find_titles(doc, DAY), headline_end=6)
     assert list(spans) == [(2, 3)]
+
+
+def test_extract_unowned_trip_under_a_home_dateline_is_not_the_hosts() -> None:
+    """'LIMA - Peruvian President X met Y on Monday, capping a two-day trip': X is at home under
+    his own dateline; the trip is not his visit to Y's state."""
+    text = ("LIMA - Peruvian President Luis Vega met Greek Foreign Minister Nikos Dravas at the palace on "
+            "Monday, capping a two-day trip in which both sides agreed to expand trade.")
+    assert ("person:luis vega", "country:GR") not in visits(text)
+
+
+def test_extract_owned_trip_goes_to_the_state_of_the_one_met() -> None:
+    text = ("Peruvian President Luis Vega met Greek Foreign Minister Nikos Dravas on Monday, "
+            "the first day of his visit.")
+    assert visits(text) == {("person:luis vega", "country:GR")}

@@ -185,6 +185,9 @@ def _met_state(ctx: Context, trigger: Token, roles: dict | None = None) -> list:
     travelers = (roles or {}).get("traveler", [])
     if not travelers:
         return []
+    if not _owned(trigger) and ctx.dateline is not None \
+            and any(t.country == ctx.dateline.place.code for t in travelers):
+        return []  # "BEIJING - X met Y, capping a two-day trip": X at home; the trip is Y's
     lex = lexicon()
     meets = lex.words("meet_verbs") | lex.words("host_verbs") | lex.words("meeting_nouns")
     sent = trigger.sent
@@ -205,6 +208,11 @@ def _met_state(ctx: Context, trigger: Token, roles: dict | None = None) -> list:
     states = {ctx.person_actor(key).country for key in met}
     states -= own | {None}
     return [ctx.country_actor(states.pop())] if len(states) == 1 and None not in own else []
+
+
+def _owned(noun: Token) -> bool:
+    """'his visit', "X's trip", 'a visit by X': the noun says whose it is."""
+    return any(c.dep_ == "poss" or (c.dep_ in ("prep", "agent") and c.lower_ in ("by", "of")) for c in noun.children)
 
 
 def _dateline(ctx: Context, trigger: Token, roles: dict | None = None) -> list:
