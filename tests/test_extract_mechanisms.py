@@ -1117,3 +1117,14 @@ def test_extract_owned_trip_goes_to_the_state_of_the_one_met() -> None:
     text = ("Peruvian President Luis Vega met Greek Foreign Minister Nikos Dravas on Monday, "
             "the first day of his visit.")
     assert visits(text) == {("person:luis vega", "country:GR")}
+
+
+@pytest.mark.parametrize(("text", "state"), [
+    ("NEW DELHI - Foreign Secretary Ravi Menon told a briefing that the prime minister would visit Greece.",
+     None),  # India's foreign secretary, not Britain's: the dateline's state, Britain never named
+    ("LONDON - Foreign Secretary Ravi Menon told a briefing that the prime minister would visit Greece.",
+     "country:GB"),
+    ("Foreign Secretary Ravi Menon told a briefing that the prime minister would visit Greece.", "country:GB"),
+])
+def test_extract_usual_state_of_a_title_yields_to_a_dateline(text: str, state: str | None) -> None:
+    assert [p.jurisdiction for p in run(text).positions] == [state]

@@ -180,6 +180,24 @@ class Context:
         # NER may take the dash into the place
         return mention if {doc[mention.end - 1].text, doc[mention.end].text} & DATELINE_MARKS else None
 
+    def title_state(self, phrase: str) -> str | None:
+        """The usual state of an office (lexicon ``title_states``: "foreign secretary" -> GB), unless a
+        dateline puts the story in another state and the article never names the usual one ("NEW
+        DELHI: ... Foreign Secretary X told a briefing" is India's)."""
+        code = lexicon().table("title_states").get(phrase)
+        mention = self.dateline
+        if code is None or code.startswith("io:") or mention is None or mention.place.code == code:
+            return code
+        return code if code in self._states_named else None
+
+    @cached_property
+    def _states_named(self) -> frozenset[str]:
+        """States the article names: places, nationality words, the states titles give."""
+        codes = {m.place.code for m in self.places} | {t.country for t in self.titles if t.country}
+        codes |= {c for ent in self.doc.ents if ent.label_ == "NORP"
+                  if (c := geo.country_code(ent.text, self.date, codes=False))}
+        return frozenset(codes)
+
     def person_named_after(self, title: Title) -> str | None:
         """'received a special envoy ... . The envoy, Foreign Minister X, ...': an office introduced
         with 'a' is the one person the next two sentences name with that office, if only one."""

@@ -23,7 +23,6 @@ from kg.extract.syntax import tokens_with
 
 def assign(ctx: Context) -> None:
     """Fill ``ctx.nationality``: person key -> (ISO code, basis)."""
-    title_states = lexicon().table("title_states")
     for entity in ctx.entities:
         found: tuple[str, str] | None = None
         for title in entity.titles:
@@ -39,7 +38,7 @@ def assign(ctx: Context) -> None:
                     break
         if found is None:
             for title in entity.titles:
-                code = title_states.get(title.phrase)
+                code = ctx.title_state(title.phrase)
                 if code and not code.startswith("io:"):
                     found = (geo.historic(code, ctx.date), "title")
                     break

@@ -170,7 +170,6 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None, events: tuple[Event, 
     lex = lexicon()
     not_offices = lex.words("not_offices")
     qualified_only = lex.words("qualified_only")
-    title_states = lex.table("title_states")
     company_offices = lex.words("company_offices")
     out: dict[tuple, Position] = {}
     headline = ctx.headline_offices
@@ -201,7 +200,7 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None, events: tuple[Event, 
             if country is None and entity.key in escorts:
                 country, basis = escorts[entity.key], "article"  # in the delegation of a leader of that state
             if country is None:
-                country, basis = title_states.get(title.phrase), "title"
+                country, basis = ctx.title_state(title.phrase), "title"
                 if country is None and title.phrase not in company_offices:  # a company's, not the article's state
                     exclude = not_from.get(entity.key, set())
                     country, basis = article_country(), "article"
