@@ -1128,3 +1128,28 @@ def test_extract_owned_trip_goes_to_the_state_of_the_one_met() -> None:
 ])
 def test_extract_usual_state_of_a_title_yields_to_a_dateline(text: str, state: str | None) -> None:
     assert [p.jurisdiction for p in run(text).positions] == [state]
+
+
+def test_extract_counterpart_of_the_previous_sentences_subject() -> None:
+    """'X landed in Lima. There are no plans for talks with his Peruvian counterpart Y': the owner
+    of 'his counterpart' is the subject of the sentence before."""
+    text = ("Greek Foreign Minister Nikos Dravas landed in Lima on Thursday.\n\n"
+            "There are no plans for bilateral talks with his Peruvian counterpart Luis Vega, officials said.")
+    assert ("person:luis vega", "Foreign Minister", "country:PE") in positions(text)
+
+
+def test_extract_counterpart_of_the_subject_after_it() -> None:
+    """'Speaking ... with his Peruvian counterpart Y, X said': X owns the office, and is no counterpart."""
+    text = ("Speaking at a news conference in Athens with his Peruvian counterpart Luis Vega, "
+            "Greek Foreign Minister Nikos Dravas said trade would grow.")
+    assert ("person:luis vega", "Foreign Minister", "country:PE") in positions(text)
+    assert ("person:nikos dravas", "Foreign Minister", "country:GR") in positions(text)
+
+
+def test_extract_indefinite_office_named_after_must_agree_in_state() -> None:
+    """'the first visit to Peru by a Greek foreign minister' is not the Peruvian foreign minister
+    the next sentences name."""
+    text = ("Foreign Minister Nikos Dravas attended a meeting of trade ministers on Thursday, the first visit "
+            "to Peru by a Greek foreign minister in 12 years.\n\nDravas was received at the airport by "
+            "officials. There are no plans for talks with his Peruvian counterpart Luis Vega.")
+    assert visits(text) == {("person:nikos dravas", "country:PE")}

@@ -207,7 +207,8 @@ class Context:
         lower, upper = sents[0].end, sents[-1].end
         head = title.phrase.split()[-1]
         keys = {m.key for m in self.persons if m.key and lower <= m.start < upper
-                and any(t.phrase.split()[-1] == head and lower <= t.start < upper for t in m.all_titles)}
+                and any(t.phrase.split()[-1] == head and lower <= t.start < upper
+                        and (title.country is None or t.country in (None, title.country)) for t in m.all_titles)}
         return next(iter(keys)) if len(keys) == 1 else None
 
     def previous_persons(self, token: Token) -> list[str]:

@@ -87,6 +87,12 @@ def counterparts(doc: Doc, entities: list[PersonEntity], titles: list[Title], on
             continue
         sent = token.sent
         owners = [m for m in persons if sent.start <= m.start < token.i and by_key[m.key].titles]
+        if not owners and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
+            # "Speaking ... with his counterpart Y, X said": the subject after it; else the subject of
+            # the sentence before ("X landed ... . No talks with his counterpart Y are planned")
+            later = [m for m in persons if token.i < m.start < sent.end and by_key[m.key].titles]
+            owners = [m for m in later if doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")][:1] \
+                or ([] if later else _previous_subjects(doc, persons, by_key, sent))
         if not owners:
             continue
         subjects = [m for m in owners if doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")]
@@ -114,6 +120,8 @@ def counterparts(doc: Doc, entities: list[PersonEntity], titles: list[Title], on
         while k < sent.end and len(named) < max(len(states), 1) + 1:
             if k in style_ends and style_ends[k] in by_start:
                 k = style_ends[k]  # "his Saudi counterpart Prince X": the style before the name
+            if k in by_start and by_start[k].key in {m.key for m in owners}:
+                break  # "with his counterpart Y, X said": X is the owner
             if k in by_start and all(t.phrase in styles for t in by_start[k].all_titles):
                 named.append(by_start[k])
                 k = by_start[k].end
@@ -135,6 +143,18 @@ def counterparts(doc: Doc, entities: list[PersonEntity], titles: list[Title], on
             mention.title = title
             by_key[mention.key].titles.append(title)
             titles.append(title)
+
+def _previous_subjects(doc: Doc, persons: list, by_key: dict, sent: Span) -> list:
+    """The persons with an office who are subjects of the sentence before ``sent``."""
+    k = sent.start - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    if k < 0:
+        return []
+    before = doc[k].sent
+    return [m for m in persons if before.start <= m.start < before.end and by_key[m.key].titles
+            and doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")]
+
 
 def _with_left_words(token: Token) -> Span:
     """The capitalised modifiers right before ``token`` that hang on it, with it: "North Korean"."""
