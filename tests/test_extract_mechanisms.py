@@ -1153,3 +1153,15 @@ def test_extract_indefinite_office_named_after_must_agree_in_state() -> None:
             "to Peru by a Greek foreign minister in 12 years.\n\nDravas was received at the airport by "
             "officials. There are no plans for talks with his Peruvian counterpart Luis Vega.")
     assert visits(text) == {("person:nikos dravas", "country:PE")}
+
+
+def test_extract_travelling_with_a_person_makes_the_trip_too() -> None:
+    text = ("Greek Prime Minister Nikos Dravas, who visited Lima and Cusco last week with European Commission "
+            "President Eva Lind, spoke in Rome on Monday alongside Italian Prime Minister Ana Ruiz.")
+    assert ("person:eva lind", "country:PE") in visits(text)
+    assert ("person:eva lind", "country:IT") not in visits(text)  # the trip the verb names
+
+
+def test_extract_touring_with_the_host_makes_no_trip_for_the_host() -> None:
+    text = "Greek Prime Minister Nikos Dravas toured a port in Lima on Monday with Peruvian President Luis Vega."
+    assert visits(text) == {("person:nikos dravas", "country:PE")}

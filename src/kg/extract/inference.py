@@ -294,16 +294,49 @@ def accompanying(ctx: Context) -> list[tuple]:
     return out
 
 
+def travelling_with(ctx: Context) -> list[tuple]:
+    """(verb, leads, companions) of each 'X visited Y with Z' / 'X flew to Y with Z' (Z a person)."""
+    lex = lexicon()
+    verbs = lex.words("visit_verbs") | lex.words("travel_to_verbs") | lex.words("arrive_verbs")
+    out = []
+    for token in tokens_with(ctx.doc, verbs):
+        if token.lemma_.lower() not in verbs or token.pos_ != "VERB":
+            continue
+        subj = subject_of(token)
+        with_ = [a for o in prep_objects(token, {"with"}) for a in ctx.actors_of(o, persons_only=True)]
+        if subj is not None and with_:
+            out.append((token, ctx.actors_of(subj, persons_only=True), with_))
+    return out
+
+
+def _names_destination(ctx: Context, verb, visit: Event) -> bool:
+    codes = {d.split(":", 1)[1] for d in visit.role("destination")}
+    return any(t.i in ctx.token_place and ctx.token_place[t.i].place.code in codes for t in verb.subtree)
+
+
+def _of_state(ctx: Context, key: str, codes: set[str]) -> bool:
+    """Is the person of (or posted to) one of ``codes``: a host met there, not a companion?"""
+    entity = ctx.entity_by_key.get(key)
+    own = {ctx.nationality.get(key, (None, ""))[0]} | {t.country for t in (entity.titles if entity else [])}
+    return bool(own & codes) or bool(posted_to(ctx, key) & codes)
+
+
 def companions(ctx: Context, events: tuple[Event, ...]) -> tuple[Event, ...]:
-    """'X will accompany Y' / 'Y, accompanied by X': X makes Y's trips of this article too."""
+    """'X will accompany Y' / 'Y, accompanied by X': X makes Y's trips of this article too; 'Y
+    visited A with X' (X of another state than A's): X makes that trip."""
     out: list[Event] = []
     have = {(e.role("traveler"), e.role("destination"), e.status) for e in events if e.kind == "visit"}
-    for token, leads, companions_ in accompanying(ctx):
+    along = [(t, leads, c, False) for t, leads, c in accompanying(ctx)]
+    along += [(t, leads, c, True) for t, leads, c in travelling_with(ctx)]
+    for token, leads, companions_, same_sentence in along:
         status, cue = status_of(token)
         for lead in leads:
             for visit in (e for e in events if e.kind == "visit" and e.role("traveler") == (lead.key,)):
+                if same_sentence and not _names_destination(ctx, token, visit):
+                    continue  # the trip the verb itself names
                 for companion in companions_:
-                    if {d.split(":", 1)[1] for d in visit.role("destination")} & posted_to(ctx, companion.key):
+                    codes = {d.split(":", 1)[1] for d in visit.role("destination")}
+                    if codes & posted_to(ctx, companion.key) or (same_sentence and _of_state(ctx, companion.key, codes)):
                         continue  # "accompanied by the ambassador to Y": already there, at the post
                     roles = tuple((k, (companion.key,)) if k == "traveler" else (k, v) for k, v in visit.roles)
                     new_status = visit.status if status == "occurred" else status or visit.status
