@@ -1165,3 +1165,13 @@ def test_extract_travelling_with_a_person_makes_the_trip_too() -> None:
 def test_extract_touring_with_the_host_makes_no_trip_for_the_host() -> None:
     text = "Greek Prime Minister Nikos Dravas toured a port in Lima on Monday with Peruvian President Luis Vega."
     assert visits(text) == {("person:nikos dravas", "country:PE")}
+
+
+def test_extract_malay_styles_are_no_names() -> None:
+    """'Minister Tengku Datuk Seri X Y Z': the styles are neither a person nor part of the name,
+    and an honorific repeated elsewhere is no surname."""
+    text = ("Prime Minister Datuk Seri Amran Hashim was accompanied by Foreign Minister Datuk Seri Kamal "
+            "Abdul Rahman and Trade Minister Tengku Datuk Seri Faris Tengku Abdul Hadi.")
+    found = persons(run(text))
+    assert {"person:amran hashim", "person:kamal abdul rahman"} <= found
+    assert not [key for key in found if "datuk" in key or key.endswith(" tengku")]

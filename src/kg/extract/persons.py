@@ -42,6 +42,8 @@ def find_persons(doc: Doc, titles: list[Title], on: Date | None, headline_end: i
     titled: set[int] = set()
     for title in titles:
         i = title.end
+        while i < len(doc) and i not in covered and fold(doc[i].text) in lexicon().honorifics:
+            i += 1  # "Minister Tengku Datuk Seri X": the styles are no part of the name's four words
         if i < len(doc) and i not in covered:
             j = i
             while j < len(doc) and j - i < 4 and _namelike(doc[j]):
@@ -237,6 +239,7 @@ def _name_head_after(doc: Doc, end: int, covered: set[int], on: Date | None) -> 
             and (nxt.pos_ == "PROPN" or (nxt.pos_ == "PRON" and nxt.text[1:].islower())) \
             and nxt.text[:1].isupper() and nxt.ent_type_ in ("", "PERSON") and "\n" not in last.whitespace_ \
             and fold(nxt.text) not in lex.title_words and fold(nxt.text) not in lex.words("organization_name_words") \
+            and fold(nxt.text) not in lex.honorifics \
             and not geo.is_place_name(nxt.text):
         return end + 1
     return end
@@ -297,6 +300,7 @@ def _surname_repeats(doc: Doc, spans: dict, covered: set[int], titled: set[int] 
             owners.setdefault(fold(word), set()).add(fold(m.name))
     surnames |= {fold(w) for m in spans.values() if len(m.name.split()) >= 3 for w in m.name.split()
                  if len(w) > 2 and w[:1].isupper() and fold(w) not in skip and len(owners[fold(w)]) == 1}
+    surnames -= skip  # an honorific is nobody's surname ("Datuk" of a name NER took it into)
     # proper nouns, and the surnames themselves whatever part of speech the tagger gave them
     # ("Maltesi will meet ..." read as a plural of a nationality)
     for token in tokens_with(doc, {"<PROPN>"} | surnames):
