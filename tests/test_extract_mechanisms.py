@@ -1175,3 +1175,9 @@ def test_extract_malay_styles_are_no_names() -> None:
     found = persons(run(text))
     assert {"person:amran hashim", "person:kamal abdul rahman"} <= found
     assert not [key for key in found if "datuk" in key or key.endswith(" tengku")]
+
+
+def test_extract_own_visit_goes_to_the_state_of_the_one_called_on() -> None:
+    text = ("Greek Prime Minister Nikos Dravas paid a courtesy call on Peruvian President Luis Vega at the palace "
+            "on Thursday, on the first day of his two-day official visit.")
+    assert visits(text) == {("person:nikos dravas", "country:PE")}

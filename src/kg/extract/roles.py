@@ -193,7 +193,9 @@ def _met_state(ctx: Context, trigger: Token, roles: dict | None = None) -> list:
     sent = trigger.sent
     keys = {t.key for t in travelers}
     met: set[str] = set()
-    for word in (t for t in sent if t.lemma_.lower() in meets):
+    calls_on = [t for t in sent if t.lemma_.lower() == "call" and t.pos_ == "NOUN"
+                and any(c.lower_ == "on" for c in t.children)]  # "paid a courtesy call on Y"
+    for word in [t for t in sent if t.lemma_.lower() in meets] + calls_on:
         # the ones the traveler meets: in the phrase of a meeting word whose clause is the traveler's
         # (not "... the same day X was in Moscow for talks with Y")
         verb = word if word.pos_ in ("VERB", "AUX") else governing_verb(word)
