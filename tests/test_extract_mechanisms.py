@@ -1181,3 +1181,10 @@ def test_extract_own_visit_goes_to_the_state_of_the_one_called_on() -> None:
     text = ("Greek Prime Minister Nikos Dravas paid a courtesy call on Peruvian President Luis Vega at the palace "
             "on Thursday, on the first day of his two-day official visit.")
     assert visits(text) == {("person:nikos dravas", "country:PE")}
+
+
+def test_extract_host_on_a_multi_state_trip_is_of_the_datelines_state() -> None:
+    text = ("LIMA - Greek President Nikos Dravas arrived in Lima on Tuesday on the second leg of a trip that began "
+            "in Chile last week.\n\nDravas was received by President Luis Vega at the palace. In Santiago, he "
+            "addressed the Chilean parliament.")
+    assert ("person:luis vega", "President", "country:PE") in positions(text)

@@ -127,6 +127,8 @@ def _host_states(ctx: Context, events: tuple[Event, ...]) -> dict[str, str]:
                 places = trips.get((visitor, "occurred"), set())  # "landed in X ... she will meet Y": the visit under way
             if len(places) > 1 and len(places & named) == 1:
                 places = places & named  # "In London, X ... met King Y" on a trip to London and Paris
+            elif len(places) > 1 and not named and ctx.dateline is not None and ctx.dateline.place.code in places:
+                places = {ctx.dateline.place.code}  # "MADRID - ... X was received by King Y": at the dateline
             if len(places) == 1 and not {(other, "occurred"), (other, event.status)} & set(trips) \
                     and other not in ctx.nationality \
                     and (event.status == "occurred" or named <= places | {ctx.person_actor(visitor).country}):
