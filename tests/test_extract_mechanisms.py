@@ -1188,3 +1188,14 @@ def test_extract_host_on_a_multi_state_trip_is_of_the_datelines_state() -> None:
             "in Chile last week.\n\nDravas was received by President Luis Vega at the palace. In Santiago, he "
             "addressed the Chilean parliament.")
     assert ("person:luis vega", "President", "country:PE") in positions(text)
+
+
+def test_extract_addressing_a_gathering_attends_it() -> None:
+    """'A summit on X hosted by H' in Lima; 'A and B addressed the gathering': A and B travel to
+    Lima and meet H (one meeting, not one with H and one without)."""
+    text = ("Leaders from 30 countries met in Lima on Saturday for a summit on the water crisis hosted by "
+            "Peruvian President Luis Vega.\n\nGreek Prime Minister Nikos Dravas and Chilean President Ana Ruiz "
+            "addressed the gathering.")
+    assert visits(text) == {("person:nikos dravas", "country:PE"), ("person:ana ruiz", "country:PE")}
+    [meeting] = events(text, "meeting")
+    assert set(meeting.role("participant")) == {"person:luis vega", "person:nikos dravas", "person:ana ruiz"}

@@ -35,6 +35,7 @@ def to_events(ctx: Context, found: list[Found], anchor: Date | None) -> tuple[Ev
             for e in _split_visits(ctx, f, event):
                 out.setdefault((e.kind, e.roles, e.status, e.evidence.start), e)
     merged = _merge_repeats(out, ctx.body_start, bare_nouns)
+    merged = _subsumed(merged)
     merged = _superseded(merged, former_plans)
     events = _causes_elsewhere(ctx, list(merged.values()))
     return tuple(sorted(events, key=lambda e: (e.evidence.start, e.kind, e.roles)))
@@ -336,6 +337,18 @@ def _merge_repeats(found: dict, headline_end: int, bare_nouns: set[tuple[int, in
         if event.time and (kept.time is None or _PRECISION[event.time.precision] > _PRECISION[kept.time.precision]):
             merged[key] = replace(kept, time=event.time)
     return merged
+
+
+def _subsumed(merged: dict) -> dict:
+    """Two meetings read from the same word, one with a part of the other's participants ("A, B
+    and C addressed the summit", with and without its host): one meeting, the larger."""
+    def at(e: Event) -> tuple:
+        return (e.status, e.evidence.anchor_start, e.evidence.anchor_end)
+
+    meetings = [e for e in merged.values() if e.kind in ("meeting", "summit")]
+    drop = {id(e) for e in meetings for o in meetings if o is not e and at(o) == at(e)
+            and set(e.role("participant")) < set(o.role("participant"))}
+    return {k: e for k, e in merged.items() if id(e) not in drop}
 
 
 def _roles(roles: dict[str, tuple[str, ...]]) -> tuple[tuple[str, tuple[str, ...]], ...]:

@@ -63,7 +63,9 @@ def find_attendance(ctx: Context) -> list[Found]:
             # "arrived in Vilnius to attend a NATO summit": the summit is where they arrived
             frame["places"] = [d for o in prep_objects(token.head.head, {"in", "at"}) for d in ctx.places_of(o)]
         verb = token.head
-        for acl in token.children:  # "a three-day summit hosted by X"
+        topics = [o for p in token.children if p.dep_ == "prep" and p.lower_ in ("on", "about") for o in p.children]
+        for acl in [c for t in [token, *topics] for c in t.children]:
+            # "a three-day summit hosted by X", "a summit on the crisis hosted by X"
             if acl.dep_ == "acl" and acl.lemma_.lower() == "host":
                 frame["hosts"] += _agents(ctx, acl)
         if verb.lemma_.lower() == "host" and token.dep_ == "nsubjpass":
@@ -72,14 +74,15 @@ def find_attendance(ctx: Context) -> list[Found]:
             subj = subject_of(verb)
             frame["hosts"] += ctx.actors_of(subj, persons_only=True) if subj is not None else []
     found: list[Found] = []
-    for token in tokens_with(ctx.doc, {"attend"}) if frames else []:
+    verbs = lexicon().words("attend_gathering_verbs")  # "attended / addressed / joined the summit"
+    for token in tokens_with(ctx.doc, verbs) if frames else []:
         n = sent_no[token.sent.start]
-        if token.pos_ != "VERB" or token.lemma_.lower() != "attend":
+        if token.pos_ != "VERB" or token.lemma_.lower() not in verbs:
             continue
         objects = [c for c in token.children if c.dep_ == "dobj"]
         if objects and objects[0].i in by_token:
             frame = by_token[objects[0].i]
-        elif not objects or objects[0].lower_ == "it":
+        elif token.lemma_.lower() == "attend" and (not objects or objects[0].lower_ == "it"):
             named = [(max(s for s in f["sents"] if s <= n), i) for i, f in enumerate(frames)
                      if any(n - 2 <= s <= n for s in f["sents"])]
             frame = frames[max(named)[1]] if named else None  # the last one named up to here
