@@ -1199,3 +1199,13 @@ def test_extract_addressing_a_gathering_attends_it() -> None:
     assert visits(text) == {("person:nikos dravas", "country:PE"), ("person:ana ruiz", "country:PE")}
     [meeting] = events(text, "meeting")
     assert set(meeting.role("participant")) == {"person:luis vega", "person:nikos dravas", "person:ana ruiz"}
+
+
+def test_extract_delegation_from_a_government_led_by_a_person() -> None:
+    """'received a delegation from Chile's government led by former minister X': X leads it, meets
+    the host and travels to the host's state (X's state, read after the actor was first made, counts)."""
+    text = ("LIMA - Peruvian President Luis Vega on Wednesday received a delegation from Chile's military "
+            "government led by former prime minister Ana Ruiz at the palace in Lima, a spokesman said.")
+    [meeting] = events(text, "meeting")
+    assert set(meeting.role("participant")) == {"person:luis vega", "person:ana ruiz"}
+    assert visits(text) == {("person:ana ruiz", "country:PE")}

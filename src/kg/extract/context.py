@@ -82,6 +82,9 @@ class Context:
     def person_actor(self, key: str) -> Actor:
         entity = self.entity_by_key[key]
         country = self.nationality.get(key, (None, ""))[0]
+        known = self.known.get(key)
+        if known is not None and known.country != country:  # made before the person's state was known
+            del self.known[key]
         return self._keep(Actor(key, "person", entity.name, country))
 
     def country_actor(self, code: str) -> Actor:

@@ -63,7 +63,13 @@ def _led_by(ctx: Context, group: Token) -> list[Token]:
     if ctx.person_at(group):
         return []
     lead = lexicon().words("lead_verbs")
-    for child in group.children:
+    holders = [group]
+    if group.lemma_.lower() in lexicon().words("delegation_nouns"):
+        # "a delegation from Niger's government led by X", the "from" phrase hung on the delegation
+        # or on the verb that has the delegation as its object
+        owners = [group] + ([group.head] if group.dep_ == "dobj" else [])
+        holders += [o for h in owners for o in prep_objects(h, {"from"})]
+    for child in (c for h in holders for c in h.children):
         if child.dep_ in ("acl", "relcl") and child.lemma_.lower() in lead:
             objs = prep_objects(child, {"by"})
             if objs:
