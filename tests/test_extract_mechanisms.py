@@ -1209,3 +1209,15 @@ def test_extract_delegation_from_a_government_led_by_a_person() -> None:
     [meeting] = events(text, "meeting")
     assert set(meeting.role("participant")) == {"person:luis vega", "person:ana ruiz"}
     assert visits(text) == {("person:ana ruiz", "country:PE")}
+
+
+@pytest.mark.parametrize("words", ["could be cancelled if the session runs late", "may be postponed",
+                                   "would be called off if talks fail"])
+def test_extract_possible_call_off_leaves_the_plan(words: str) -> None:
+    text = f"Greek Foreign Minister Nikos Dravas will visit Lima next week. Officials said the trip {words}."
+    assert {e.status for e in events(text, "visit")} == {"planned"}
+
+
+def test_extract_reported_call_off_is_a_call_off() -> None:
+    text = "Greek Foreign Minister Nikos Dravas was to visit Lima next week. Officials said the trip was cancelled."
+    assert "cancelled" in {e.status for e in events(text, "visit")}

@@ -69,10 +69,10 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
     around = _around(chain)
     for token in around:
         if _is(token, "cancel_words"):
-            return "cancelled", token.text
+            return (None if _may_be(token) else "cancelled"), token.text
     for token in around:
         if _is(token, "postpone_words"):
-            return "postponed", token.text
+            return (None if _may_be(token) else "postponed"), token.text
     for token in chain[1:]:
         if token.lemma_.lower() in lexicon().words("done_verbs"):
             return "occurred", token.text
@@ -140,6 +140,15 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
         if inherited in ("planned", "considered"):
             return inherited, cue
     return "occurred", _tense_cue(chain)
+
+
+def _may_be(verb: Token) -> bool:
+    """'the trip could be cancelled if ...', 'may be postponed': a possibility, no call-off (and no
+    new report of the trip: it stays as other sentences tell it)."""
+    auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    condition = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+                    for c in verb.children)
+    return bool(auxes & {"may", "might", "could"}) or ("would" in auxes and condition)
 
 
 def _trip_off(verb: Token) -> bool:
