@@ -1221,3 +1221,15 @@ def test_extract_possible_call_off_leaves_the_plan(words: str) -> None:
 def test_extract_reported_call_off_is_a_call_off() -> None:
     text = "Greek Foreign Minister Nikos Dravas was to visit Lima next week. Officials said the trip was cancelled."
     assert "cancelled" in {e.status for e in events(text, "visit")}
+
+
+def test_extract_on_a_visit_in_commas_is_under_way() -> None:
+    """'X, on a three-day visit to Y, will also meet Z': the visit is under way, the meeting planned."""
+    text = "Greek President Nikos Dravas, on a three-day visit to Peru, will also meet Prime Minister Ana Ruiz."
+    assert {e.status for e in events(text, "visit")} == {"occurred"}
+    assert {e.status for e in events(text, "meeting")} == {"planned"}
+
+
+def test_extract_leaving_on_a_visit_is_planned() -> None:
+    text = "Greek President Nikos Dravas will leave, on Monday, on a three-day visit to Peru."
+    assert {e.status for e in events(text, "visit")} == {"planned"}

@@ -88,6 +88,8 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
     for token in chain[1:]:
         if token.pos_ == "VERB" and _is(token, "refuse_verbs"):
             return None, token.text
+    if _on_a_visit(trigger):
+        return "occurred", trigger.head.text  # "X, on a visit to Y, will meet Z": the visit is under way
     head = trigger.head
     if trigger.tag_ in ("VB", "VBP") and trigger.dep_ == "ccomp" and head.pos_ == "VERB" and _is(head, "consider_words") \
             and not any(c.dep_ in ("aux", "auxpass") for c in trigger.children):
@@ -140,6 +142,18 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
         if inherited in ("planned", "considered"):
             return inherited, cue
     return "occurred", _tense_cue(chain)
+
+
+def _on_a_visit(trigger: Token) -> bool:
+    """'X, on a three-day visit to Y, will meet Z': a trip noun in an 'on' phrase set off by commas
+    says where X is now, whatever the tense of the clause (not "will leave on a visit")."""
+    on = trigger.head
+    if trigger.dep_ != "pobj" or on.lower_ != "on" or on.i == 0 or on.doc[on.i - 1].text != ",":
+        return False
+    lex = lexicon()
+    verb = on.head
+    moves = lex.words("travel_to_verbs") | lex.words("depart_verbs") | {"be", "embark", "go"}
+    return trigger.lemma_.lower() in lex.words("travel_nouns") and verb.lemma_.lower() not in moves
 
 
 def _may_be(verb: Token) -> bool:
