@@ -1233,3 +1233,12 @@ def test_extract_on_a_visit_in_commas_is_under_way() -> None:
 def test_extract_leaving_on_a_visit_is_planned() -> None:
     text = "Greek President Nikos Dravas will leave, on Monday, on a three-day visit to Peru."
     assert {e.status for e in events(text, "visit")} == {"planned"}
+
+
+def test_extract_planned_meeting_between_two_legs_gives_no_host_state() -> None:
+    """In Peru now, Chile next: 'due to meet Prime Minister Y on Thursday' could be either leg's
+    host; Y is not given Chile's office."""
+    text = ("Greek Foreign Minister Nikos Dravas has arrived in Peru for two days of talks.\n\n"
+            "Dravas, who is due to meet Prime Minister Ana Ruiz on Thursday, held talks with officials on "
+            "Wednesday. He flies on to Chile on Friday.")
+    assert ("person:ana ruiz", "Prime Minister", "country:CL") not in positions(text)

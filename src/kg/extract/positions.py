@@ -123,8 +123,8 @@ def _host_states(ctx: Context, events: tuple[Event, ...]) -> dict[str, str]:
                  and not geo.is_demonym(ctx.doc[p.start:p.end].text)}  # places named, not nationalities
         for visitor, other in (people, people[::-1]):
             places = trips.get((visitor, event.status), set())
-            if not places and event.status == "planned":
-                places = trips.get((visitor, "occurred"), set())  # "landed in X ... she will meet Y": the visit under way
+            if event.status == "planned":  # "landed in X ... she will meet Y": the visit under way, or the next leg
+                places = places | trips.get((visitor, "occurred"), set())
             if len(places) > 1 and len(places & named) == 1:
                 places = places & named  # "In London, X ... met King Y" on a trip to London and Paris
             elif len(places) > 1 and not named and ctx.dateline is not None and ctx.dateline.place.code in places:
