@@ -1242,3 +1242,15 @@ def test_extract_planned_meeting_between_two_legs_gives_no_host_state() -> None:
             "Dravas, who is due to meet Prime Minister Ana Ruiz on Thursday, held talks with officials on "
             "Wednesday. He flies on to Chile on Friday.")
     assert ("person:ana ruiz", "Prime Minister", "country:CL") not in positions(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("U.N. envoy Lars de Vries suspended the talks in Geneva.",
+     ("person:lars de vries", "Envoy", "org:united nations")),  # the organisation's own envoy
+    ("UN Ambassador Ana Ruiz spoke in New York.", ("person:ana ruiz", "Ambassador", None)),  # a state's, to the UN
+    ("Peru's UN envoy Ana Ruiz spoke in New York.", ("person:ana ruiz", "Envoy", "country:PE")),
+    ("Chile protested to Peru's newly appointed ambassador to Chile, Luis de Vega.",
+     ("person:luis de vega", "Ambassador", "country:PE")),
+])
+def test_extract_envoys_of_organisations_and_states(text: str, expected: tuple) -> None:
+    assert expected in positions(text)

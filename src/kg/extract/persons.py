@@ -46,8 +46,10 @@ def find_persons(doc: Doc, titles: list[Title], on: Date | None, headline_end: i
             i += 1  # "Minister Tengku Datuk Seri X": the styles are no part of the name's four words
         if i < len(doc) and i not in covered:
             j = i
-            while j < len(doc) and j - i < 4 and _namelike(doc[j]):
-                j += 1
+            particles = lexicon().words("name_particles")
+            while j < len(doc) and j - i < 4 and (_namelike(doc[j]) or (
+                    j > i and doc[j].lower_ in particles and j + 1 < len(doc) and _namelike(doc[j + 1]))):
+                j += 1  # "Staffan de Mistura": a particle inside the name
             i, j = clean_person(doc, i, j)
             if j > i and any(s <= i and j <= e and (s, e) != (i, j) for s, e in spans):
                 continue  # "Sheikh X bin Y": X is already part of a longer name

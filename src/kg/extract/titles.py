@@ -68,7 +68,8 @@ def find_titles(doc: Doc, on: Date | None) -> list[Title]:
         if short is not None:
             end, phrase = short
             start, deputy, former = _prefixes(doc, i)
-            country = _title_country(doc, start, on, sending=phrase in lex.words("sending_state_titles"))
+            country = _title_country(doc, start, on, sending=phrase in lex.words("sending_state_titles"),
+                                     envoy=phrase.endswith("envoy"))
             titles.append(Title(start, end, phrase, former, country, deputy))
             i = end
             continue
@@ -93,7 +94,8 @@ def find_titles(doc: Doc, on: Date | None) -> list[Title]:
         phrase = lex.table("title_aliases").get(phrase, phrase)
         prefix_start, deputy, former = _prefixes(doc, start)
         sending = any(w in lex.words("sending_state_titles") for w in (phrase, phrase.split()[-1]))
-        country = _title_country(doc, prefix_start, on, sending=sending) or comp_country \
+        country = _title_country(doc, prefix_start, on, sending=sending, envoy=phrase.endswith("envoy")) \
+            or comp_country \
             or (employer[1] if employer else None)
         titles.append(Title(prefix_start, span_end, phrase, former, country, deputy))
         i = span_end
@@ -285,18 +287,21 @@ def _name_word(token: Token) -> bool:
     return token.pos_ == "PROPN" or (token.pos_ in ("NOUN", "ADJ") and not token.is_sent_start)
 
 
-def _title_country(doc: Doc, start: int, on: Date | None, sending: bool = False) -> str | None:
+def _title_country(doc: Doc, start: int, on: Date | None, sending: bool = False, envoy: bool = False) -> str | None:
     """Country or organisation named right before a title ('US', 'Chinese', "Japan's", 'UN'),
     never across a line break ("... to the U.S.\\n\\nPresident X")."""
     j = start - 1
     skipped = 0
-    while j >= 0 and skipped < 2 and doc[j].is_lower and doc[j].pos_ in ("ADJ", "VERB") and doc[j].tag_ in ("JJ", "VBG", "VBN"):
-        j -= 1  # "Jordan's visiting King", "Russia's new Prime Minister"
+    while j >= 0 and skipped < 2 and doc[j].is_lower and doc[j].tag_ in ("JJ", "VBG", "VBN", "RB") \
+            and doc[j].pos_ in ("ADJ", "VERB", "ADV"):
+        j -= 1  # "Jordan's visiting King", "Russia's new Prime Minister", "its newly appointed envoy"
         skipped += 1
     if j >= 1 and doc[j].pos_ == "PROPN" and geo.is_world_region(doc[j].text) and doc[j - 1].text in ("'s", "’s"):
         j -= 1  # "Britain's Europe Director": the region is the office's field, the state is before it
+    sender_org = None
     if sending:  # "China's UN Ambassador": the organisation receives; the state sends
         while j >= 0 and io_name(doc[j].text):
+            sender_org = sender_org or io_name(doc[j].text)
             j -= 1
     if j >= 0 and doc[j].text in ("'s", "’s", "'"):
         j -= 1
@@ -322,4 +327,6 @@ def _title_country(doc: Doc, start: int, on: Date | None, sending: bool = False)
             opener = doc[k + 1].text
             body_of = io_name(opener)  # "ECOWAS Commission president": a body of the organisation named first
             return "io:" + body_of if body_of else geo.country_code(opener, on, codes=False)
+    if envoy and sender_org is not None and not (j >= 0 and _name_word(doc[j])):
+        return "io:" + sender_org  # "U.N. envoy X": the organisation's own envoy ("UN Ambassador X" is a state's)
     return None
