@@ -1254,3 +1254,12 @@ def test_extract_planned_meeting_between_two_legs_gives_no_host_state() -> None:
 ])
 def test_extract_envoys_of_organisations_and_states(text: str, expected: tuple) -> None:
     assert expected in positions(text)
+
+
+def test_extract_coordination_hung_on_the_verb_joins_the_phrase_before() -> None:
+    """'held talks with the Peruvian President, A, and Prime Minister B': the parser makes B a
+    conjunct of 'held'; B is a guest of the talks all the same."""
+    text = ("On Saturday, Greek President Nikos Dravas held talks with the Peruvian President, Luis Vega, and "
+            "Prime Minister Ana Ruiz.")
+    met = {p for e in events(text, "meeting") for p in e.role("participant")}
+    assert {"person:luis vega", "person:ana ruiz", "person:nikos dravas"} <= met

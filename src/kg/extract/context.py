@@ -460,8 +460,23 @@ def noun_group(token: Token) -> list[Token]:
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         out.extend(conjuncts(obj))
+    out.extend(_stray_conjunct(token, out))
     seen: set[int] = set()
     return [t for t in out if not (t.i in seen or seen.add(t.i))]
+
+
+def _stray_conjunct(token: Token, heads: list[Token]) -> list[Token]:
+    """'talks with the President, A, and Prime Minister B' with B hung by the parser as a conjunct
+    of the verb: the noun right after 'and' that follows the phrase belongs to it."""
+    doc = token.doc
+    k = max(h.right_edge.i for h in heads) + 1 if heads else token.right_edge.i + 1
+    if k < len(doc) and doc[k].text == ",":
+        k += 1
+    if k + 1 >= len(doc) or doc[k].lower_ != "and":
+        return []
+    inside = {t.i for h in heads for t in h.subtree} | {t.i for t in token.subtree}
+    return [t for t in doc[k + 1:token.sent.end] if t.dep_ == "conj" and t.pos_ == "PROPN"
+            and t.left_edge.i == k + 1 and t.head.i not in inside and t.head.pos_ in ("VERB", "AUX")][:1]
 
 
 def _owner_name(owner: Token) -> str:
