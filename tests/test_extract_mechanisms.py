@@ -1263,3 +1263,8 @@ def test_extract_coordination_hung_on_the_verb_joins_the_phrase_before() -> None
             "Prime Minister Ana Ruiz.")
     met = {p for e in events(text, "meeting") for p in e.role("participant")}
     assert {"person:luis vega", "person:ana ruiz", "person:nikos dravas"} <= met
+
+
+def test_extract_party_word_before_a_name_is_no_part_of_it() -> None:
+    text = "Earlier Conservative Graham Brady said the rebate was a crucial test."
+    assert persons(run(text)) == {"person:graham brady"}

@@ -234,6 +234,7 @@ def clean_person(doc: Doc, start: int, end: int) -> tuple[int, int]:
         or doc[start].is_punct
         or doc[start].lower_ in ("the", "a", "an")
         or geo.is_demonym(doc[start].text)
+        or (fold(doc[start].text) in lex.words("party_words") and end - start > 2)  # "Conservative Graham Brady"
     ):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].text in ("'s", "’s") or doc[end - 1].is_space):
