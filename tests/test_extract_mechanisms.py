@@ -1268,3 +1268,8 @@ def test_extract_coordination_hung_on_the_verb_joins_the_phrase_before() -> None
 def test_extract_party_word_before_a_name_is_no_part_of_it() -> None:
     text = "Earlier Conservative Graham Brady said the rebate was a crucial test."
     assert persons(run(text)) == {"person:graham brady"}
+
+
+def test_extract_simple_present_trip_this_evening_is_planned() -> None:
+    text = "Greek Foreign Minister Nikos Dravas, who travels to Italy this evening, said talks went well."
+    assert {e.status for e in events(text, "visit")} == {"planned"}

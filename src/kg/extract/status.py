@@ -246,7 +246,7 @@ def _tense_cue(chain: list[Token]) -> str:
     return ""
 
 
-def clause_dates(sent: Span, trigger: Token) -> list[Span]:
+def clause_dates(sent: Span, trigger: Token, labels: tuple[str, ...] = ("DATE",)) -> list[Span]:
     """DATE entities of the trigger's own clause (its verb's subtree, without the subject's and
     other clauses' subtrees)."""
     head = trigger if trigger.pos_ in ("VERB", "AUX") else (trigger.head if trigger.head.pos_ in ("VERB", "AUX") else trigger)
@@ -258,7 +258,7 @@ def clause_dates(sent: Span, trigger: Token) -> list[Span]:
                 if child.dep_ in ("nsubj", "nsubjpass") else [child]
             for sub in inner:
                 clause -= {t.i for t in sub.subtree}
-    return [e for e in sent.ents if e.label_ == "DATE" and e.start in clause]
+    return [e for e in sent.ents if e.label_ in labels and e.start in clause]
 
 
 def _futurate(trigger: Token, sent: Span) -> str | None:
@@ -276,7 +276,7 @@ def _futurate(trigger: Token, sent: Span) -> str | None:
     motion = lex.words("travel_to_verbs") | lex.words("arrive_verbs") | lex.words("depart_verbs") | lex.words("visit_verbs")
     if verb.lemma_.lower() not in motion:
         return None
-    for ent in clause_dates(sent, verb):
+    for ent in clause_dates(sent, verb, ("DATE", "TIME")):  # "leaves on Friday", "travels to Y this evening"
         if not _PAST.search(ent.text):
             return ent.text
     then = next((c for c in verb.children if c.dep_ == "advmod" and c.lower_ in lex.words("sequence_adverbs")), None)
