@@ -1273,3 +1273,19 @@ def test_extract_party_word_before_a_name_is_no_part_of_it() -> None:
 def test_extract_simple_present_trip_this_evening_is_planned() -> None:
     text = "Greek Foreign Minister Nikos Dravas, who travels to Italy this evening, said talks went well."
     assert {e.status for e in events(text, "visit")} == {"planned"}
+
+
+def test_extract_the_demonym_leader_is_the_states_one_leader() -> None:
+    """'King Fahd of Peru ... The Peruvian leader will hold talks with Prime Minister X': the
+    leader is the one person holding a leading office of that state."""
+    text = ("King Amaru of Peru begins a four-day state visit on Tuesday.\n\nThe Peruvian leader will hold "
+            "talks with Prime Minister Ana Ruiz during the visit.")
+    [meeting] = events(text, "meeting")
+    assert set(meeting.role("participant")) == {"person:amaru", "person:ana ruiz"}
+
+
+def test_extract_date_of_a_since_clause_is_not_the_events() -> None:
+    text = ("Greek Foreign Minister Nikos Dravas will hold talks with Peruvian President Luis Vega during the "
+            "visit, his first since he took office in June 2019.")
+    [meeting] = events(text, "meeting")
+    assert meeting.time is None

@@ -170,6 +170,14 @@ class Context:
             if holders:  # several: the one named last before the mention
                 before = [m for m in self.persons if m.key in holders and m.end <= title.start]
                 return before[-1].key if before else None
+        if title.phrase in ("leader", "monarch", "ruler") and title.country:
+            # "the Saudi leader": the one person the article gives a state's leading office
+            offices = lexicon().words("leader_offices")
+            holders = {e.key for e in self.entities for t in e.titles if not t.former and not t.deputy
+                       and (t.country or self.nationality.get(e.key, (None, ""))[0]) == title.country
+                       and (t.phrase in offices or any(
+                           t.phrase.endswith(" " + o) for o in offices))}
+            return next(iter(holders)) if len(holders) == 1 else None
         return None
 
     @cached_property

@@ -62,6 +62,16 @@ def _in_other_relative(token: Token, trigger: Token) -> bool:
     return False
 
 
+def _in_other_bound(token: Token, trigger: Token, bounds: frozenset[str]) -> bool:
+    """Is ``token`` inside a 'since / after / until ...' clause that does not hold ``trigger``?"""
+    t = token
+    while t.head.i != t.i:
+        if _own_time(t, bounds) and t.dep_ != "relcl":
+            return not (t.left_edge.i <= trigger.i <= t.right_edge.i)
+        t = t.head
+    return False
+
+
 def _had(trigger: Token) -> bool:
     """A past perfect over the trigger ("had been scheduled to leave ... for a visit")."""
     return any(c.lower_ == "had" and c.dep_ == "aux" for t in chain_of(trigger)[:5] for c in t.children)
@@ -182,6 +192,8 @@ def _date(ctx: Context, sent: Span, trigger: Token, future: bool | None) -> Time
             continue  # "his first visit since 2015", "in office until May": the bound of a span, not the event's day
         if _in_other_relative(root, trigger):
             continue  # "X, who arrived on Sunday, held talks": the relative clause's day is its own
+        if _in_other_bound(root, trigger, lex.words("span_preps")):
+            continue  # "his first visit since he took office in June 1982": that clause's day
         if ent.start in own:
             ranked.append((0, abs(ent.start - trigger.i), ent))
             continue
