@@ -1289,3 +1289,19 @@ def test_extract_date_of_a_since_clause_is_not_the_events() -> None:
             "visit, his first since he took office in June 2019.")
     [meeting] = events(text, "meeting")
     assert meeting.time is None
+
+
+def test_extract_hyphenated_given_name_after_a_tagged_surname() -> None:
+    """'Finance Minister Chung In-yong' with NER tagging only "Chung": the hyphenated given name
+    the parser makes the head closes the name."""
+    from spacy.tokens import Span
+
+    from kg.extract.persons import find_persons
+    from kg.extract.titles import find_titles
+    from kg.nlp import load
+
+    doc = load()("South Korea's Finance Minister Kang In-yong will visit Treasury Secretary James Baker next week.")
+    assert doc[5].dep_ == "compound" and doc[5].head.i == 8  # the chain the rule follows
+    doc.ents = [Span(doc, 5, 6, label="PERSON"), Span(doc, 13, 15, label="PERSON")]
+    names = [p.name for p in find_persons(doc, find_titles(doc, DAY), DAY)]
+    assert names[0] == "Kang In-yong"

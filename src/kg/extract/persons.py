@@ -244,6 +244,12 @@ def _name_head_after(doc: Doc, end: int, covered: set[int], on: Date | None) -> 
             and fold(nxt.text) not in lex.honorifics \
             and not geo.is_place_name(nxt.text):
         return end + 1
+    # "Finance Minister Chung In-yong" with only "Chung" tagged: a hyphenated given name after it
+    if last.dep_ == "compound" and last.head.i == end + 2 and end + 2 < len(doc) and not last.whitespace_ == "" \
+            and nxt.pos_ == "PROPN" and nxt.text.isalpha() and nxt.text[:1].isupper() and not nxt.whitespace_ \
+            and doc[end + 1].text == "-" and not doc[end + 1].whitespace_ and doc[end + 2].text.isalpha() \
+            and not any(i in covered for i in range(end, end + 3)):
+        return end + 3
     return end
 
 
