@@ -1305,3 +1305,20 @@ def test_extract_hyphenated_given_name_after_a_tagged_surname() -> None:
     doc.ents = [Span(doc, 5, 6, label="PERSON"), Span(doc, 13, 15, label="PERSON")]
     names = [p.name for p in find_persons(doc, find_titles(doc, DAY), DAY)]
     assert names[0] == "Kang In-yong"
+
+
+def test_extract_hyphen_joined_surnames_are_two_persons() -> None:
+    """NER's one name "Ruiz-Vega" before 'summit', both sides named in full before: two persons;
+    "Jean-Paul" (words of one name) stays one."""
+    from spacy.tokens import Span
+
+    from kg.extract.persons import find_persons
+    from kg.extract.titles import find_titles
+    from kg.nlp import load
+
+    doc = load()("Ana Ruiz and Luis Vega spoke on Monday. A Ruiz-Vega summit is planned. Jean-Paul Okafor said so.")
+    assert [t.text for t in doc[10:13]] == ["Ruiz", "-", "Vega"] and [t.text for t in doc[17:20]] == ["Jean", "-", "Paul"]
+    doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 3, 5, label="PERSON"), Span(doc, 10, 13, label="PERSON"),
+                Span(doc, 17, 21, label="PERSON")]
+    names = [p.name for p in find_persons(doc, find_titles(doc, DAY), DAY)]
+    assert names == ["Ana Ruiz", "Luis Vega", "Ruiz", "Vega", "Jean-Paul Okafor"]

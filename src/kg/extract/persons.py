@@ -65,6 +65,7 @@ def find_persons(doc: Doc, titles: list[Title], on: Date | None, headline_end: i
     _name_partners(doc, spans, covered, on, titles, headline_end)
     _names_in_person_slots(doc, spans, covered, on)
     _names_before_appositive_titles(doc, spans, covered, on, titles)
+    _hyphen_pairs(doc, spans, covered)
     _surname_repeats(doc, spans, covered, titled)
     if headline_end:
         _trim_headline(doc, spans, headline_end)
@@ -291,6 +292,29 @@ def _trim_headline(doc: Doc, spans: dict, headline_end: int) -> None:
                 continue  # a headline "name" the body never names is a headline word
         if end > mention.start:
             spans[(mention.start, end)] = PersonMention(mention.start, end, _name(doc, mention.start, end))
+
+
+def _hyphen_pairs(doc: Doc, spans: dict, covered: set[int]) -> None:
+    """'the Putin-Xi summit', 'the Baker-Kang meeting': two names of persons named in full elsewhere,
+    joined by a hyphen, are two persons (NER may take "Putin-Xi" for one name, or miss one side)."""
+    words: dict[str, set[tuple[int, int]]] = {}
+    for key, m in spans.items():
+        if len(m.name.split()) > 1:
+            for w in m.name.split():
+                words.setdefault(fold(w), set()).add(key)
+    for token in doc[1:-1]:
+        a, b = doc[token.i - 1], doc[token.i + 1]
+        if token.text != "-" or a.whitespace_ or token.whitespace_ or not (a.text[:1].isupper() and b.text[:1].isupper()):
+            continue
+        if not (words.get(fold(a.text)) and words.get(fold(b.text))) or words[fold(a.text)] == words[fold(b.text)]:
+            continue  # "Jean-Yves": one name's own words
+        for key in [k for k in spans if k[0] <= a.i and b.i < k[1]]:
+            spans.pop(key)  # NER's one name "Putin-Xi"
+            covered.difference_update(range(*key))
+        for t in (a, b):
+            if t.i not in covered:
+                spans[(t.i, t.i + 1)] = PersonMention(t.i, t.i + 1, t.text)
+                covered.add(t.i)
 
 
 def _surname_repeats(doc: Doc, spans: dict, covered: set[int], titled: set[int] = frozenset()) -> None:
