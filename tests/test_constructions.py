@@ -38,8 +38,9 @@ def _names(actors) -> set[str]:
 def test_constructions_example_gives_its_roles(nlp, item: cx.Construction, example: dict) -> None:
     from kg.extract.pipeline import context_of
 
-    text = example["text"]
-    ctx = context_of(nlp(text), Article(id="example", text=text, date=date(2024, 3, 4)))
+    title = example.get("title")  # a headline example: the article as kg.articles builds it
+    text = f"{title}\n\n{example['text']}" if title else example["text"]
+    ctx = context_of(nlp(text), Article(id="example", text=text, date=date(2024, 3, 4), title=title))
     found = [f for f in cx.find(ctx) if f.rule == item.id]
     assert found, f"{item.id} found nothing in {text!r}"
     for role, expected in example["expect"].items():

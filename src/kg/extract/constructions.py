@@ -25,7 +25,8 @@ One line of the file is one construction of English news language, for example::
 - ``post``: named checks of :mod:`kg.extract.checks` applied to the filled roles, in order.
 - ``status``: a status the construction itself implies (``"considered"`` for "invited X to visit"),
   else :mod:`kg.extract.status` decides from the words around the trigger.
-- ``examples``: sentences with the roles they must give; ``tests/test_constructions.py`` runs them.
+- ``examples``: sentences with the roles they must give (``title``: a headline before them);
+  ``tests/test_constructions.py`` runs them.
 
 Everything here is generic: which words and structures make which fact is in the data file.
 """
