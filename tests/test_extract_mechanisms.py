@@ -1322,3 +1322,13 @@ def test_extract_hyphen_joined_surnames_are_two_persons() -> None:
                 Span(doc, 17, 21, label="PERSON")]
     names = [p.name for p in find_persons(doc, find_titles(doc, DAY), DAY)]
     assert names == ["Ana Ruiz", "Luis Vega", "Ruiz", "Vega", "Jean-Paul Okafor"]
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("Peru's Minister of International Trade and Industry Luis Vega said he would visit Lima.",
+     "Minister of International Trade and Industry"),  # field words NER calls an organisation
+    ("Mexico's Secretary of Foreign Relations Ana Ruiz met the envoy.", "Secretary of Foreign Relations"),
+    ("Peru's Minister of Trade and Foreign Minister Ana Ruiz met the envoy.", "Foreign Minister"),
+])
+def test_extract_office_fields_after_of_end_where_the_name_starts(text: str, title: str) -> None:
+    assert title in {p.title for p in run(text).positions}

@@ -45,10 +45,11 @@ def _words(lex: Lexicon, key: str) -> frozenset[str]:
 
 def _title_phrases(raw: dict) -> set[str]:
     phrases = {fold(h) for h in raw["title_heads"]}
+    adjectives = set(raw["adjective_fields"])  # "Foreign Minister", never "Minister of Foreign"
     for field in raw["minister_fields"]:
         for head in ("minister", "secretary", "ministry"):
             phrases.add(fold(f"{field} {head}"))
-            for link in ("of", "for", "of the"):
+            for link in ("of", "for", "of the") if field not in adjectives else ():
                 phrases.add(fold(f"{head} {link} {field}"))
     phrases.discard("state secretary")
     return {p for p in phrases if not p.endswith("ministry")}

@@ -16,6 +16,7 @@ The state before the title is its jurisdiction ("US", "Chinese", "Japan's", "UN"
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from datetime import date as Date
 
 from spacy.attrs import ORTH
@@ -193,6 +194,25 @@ def _employer(doc: Doc, start: int, head: int, on: Date | None) -> tuple[int, st
     return ent_end, None
 
 
+def _office_follows(doc: Doc, i: int) -> bool:
+    """Does a new office start at ``i`` ("Minister of Trade and Foreign Minister X"), not a field
+    going on ("Minister of International Trade and Industry X")? An office head within its
+    capitalised words says so."""
+    heads = _office_heads()
+    for t in doc[i:i + 4]:
+        if not t.text[:1].isupper():
+            return False
+        if fold(t.text) in heads:
+            return True
+    return False
+
+
+@cache
+def _office_heads() -> frozenset[str]:
+    """The words offices end in ("minister", "secretary", "governor"), from the lexicon's heads."""
+    return frozenset(h.split()[-1] for h in lexicon().raw["title_heads"] if " of " not in h)
+
+
 def _complement(doc: Doc, end: int, on: Date | None) -> tuple[int, str | None, int]:
     """(end of the title words, jurisdiction, end of the whole title): 'of Foreign Affairs',
     'for Trade and Industry' are title words; 'of Brazil', 'of the United Nations' name the
@@ -206,9 +226,8 @@ def _complement(doc: Doc, end: int, on: Date | None) -> tuple[int, str | None, i
     if j < n and doc[j].lower_ == "the":
         j += 1
     words_end = j
-    heads = lexicon().title_first_words
     while words_end < n and doc[words_end].ent_type_ != "PERSON" and not (
-            words_end > j and fold(doc[words_end].text) in heads and doc[words_end - 1].lower_ in ("and", "&")) \
+            words_end > j and doc[words_end - 1].lower_ in ("and", "&") and _office_follows(doc, words_end)) \
             and (doc[words_end].text[:1].isupper() and (doc[words_end].is_alpha or "-" in doc[words_end].text)
                              or (doc[words_end].lower_ in ("and", "&") and words_end + 1 < n
                                  and doc[words_end + 1].text[:1].isupper())):
@@ -226,10 +245,20 @@ def _complement(doc: Doc, end: int, on: Date | None) -> tuple[int, str | None, i
         return words_end, None, words_end  # "Director General of the Treasury", "Secretary of the Navy"
     if any(t.ent_type_ in ("GPE", "LOC") for t in doc[j:words_end]):
         return end, None, end  # "Governor of Texas": a place, not the office's field
+    lex = lexicon()
+    fields = lex.title_words | lex.words("field_words") | lex.words("department_words")
+    k = j  # the field words the run opens with ("of Foreign Relations"; "Ana Ruiz" after them, untagged)
+    while k < words_end and (fold(doc[k].text) in fields or doc[k].lower_ in ("and", "&")):
+        k += 1
+    while k > j and doc[k - 1].lower_ in ("and", "&"):
+        k -= 1
+    if j < k < words_end and all(doc[t].text[:1].isupper() for t in range(k, words_end)):
+        return k, None, k  # "Secretary of Foreign Relations Ana Ruiz": the name follows the field
     demonyms = [c for t in doc[end + 1:words_end] if (c := geo.country_code(t.text, on, codes=False))]
-    if demonyms or any(t.ent_type_ == "ORG" for t in doc[j:words_end]):
+    if k < words_end and (demonyms or any(t.ent_type_ == "ORG" for t in doc[j:words_end])):
         # "spokesperson for the Indonesian National Police": an organisation, not the office's
-        # field; its demonym says whose
+        # field; its demonym says whose ("of International Trade and Industry", all field words
+        # though NER calls them an organisation, is a field)
         return end, (demonyms[0] if demonyms else None), words_end
     return words_end, None, words_end
 
