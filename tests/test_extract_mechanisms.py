@@ -1332,3 +1332,14 @@ def test_extract_hyphen_joined_surnames_are_two_persons() -> None:
 ])
 def test_extract_office_fields_after_of_end_where_the_name_starts(text: str, title: str) -> None:
     assert title in {p.title for p in run(text).positions}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Peru's Supreme Leader Ana Ruiz met the visiting president.", ("Ana Ruiz", "Supreme Leader")),
+    ("Peruvian presidential adviser Luis Vega said talks continued.", ("Luis Vega", "Presidential Adviser")),
+    ("Chief of the Defence Staff General Luis Vega visited troops.", ("Luis Vega", "Chief of the Defence Staff")),
+])
+def test_extract_more_offices(text: str, expected: tuple[str, str]) -> None:
+    ex = run(text)
+    names = {e.key: e.name for e in ex.entities}
+    assert expected in {(names[p.holder], p.title) for p in ex.positions}

@@ -248,7 +248,8 @@ def _complement(doc: Doc, end: int, on: Date | None) -> tuple[int, str | None, i
     lex = lexicon()
     fields = lex.title_words | lex.words("field_words") | lex.words("department_words")
     k = j  # the field words the run opens with ("of Foreign Relations"; "Ana Ruiz" after them, untagged)
-    while k < words_end and (fold(doc[k].text) in fields or doc[k].lower_ in ("and", "&")):
+    while k < words_end and (fold(doc[k].text) in fields or doc[k].lower_ in ("and", "&")) \
+            and not (k > j and fold(doc[k].text) in lex.honorifics):  # "... Defence Staff General X": a rank
         k += 1
     while k > j and doc[k - 1].lower_ in ("and", "&"):
         k -= 1
