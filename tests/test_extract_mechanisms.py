@@ -1343,3 +1343,17 @@ def test_extract_more_offices(text: str, expected: tuple[str, str]) -> None:
     ex = run(text)
     names = {e.key: e.name for e in ex.entities}
     assert expected in {(names[p.holder], p.title) for p in ex.positions}
+
+
+def test_extract_held_discussions_with_is_a_meeting() -> None:
+    text = "Greek Prime Minister Nikos Dravas held discussions with Peruvian President Luis Vega in Lima on Monday."
+    [meeting] = events(text, "meeting")
+    assert set(meeting.role("participant")) == {"person:nikos dravas", "person:luis vega"}
+
+
+@pytest.mark.parametrize("text", [
+    "Greek Prime Minister Nikos Dravas called on Peruvian President Luis Vega to resign.",
+    "Greek Prime Minister Nikos Dravas called on Peru to release the prisoners.",
+])
+def test_extract_calling_on_someone_to_act_is_no_meeting(text: str) -> None:
+    assert events(text, "meeting") == []
