@@ -1357,3 +1357,22 @@ def test_extract_held_discussions_with_is_a_meeting() -> None:
 ])
 def test_extract_calling_on_someone_to_act_is_no_meeting(text: str) -> None:
     assert events(text, "meeting") == []
+
+
+def test_extract_lead_meeting_under_a_dateline_is_there() -> None:
+    """'LIMA - Greek Prime Minister X held talks with President Y on Monday': the lead's meeting of a
+    visitor of another state and an official the wire names without a state is at the dateline."""
+    text = "LIMA - Greek Prime Minister Nikos Dravas held talks with President Luis Vega on Monday."
+    assert visits(text) == {("person:nikos dravas", "country:PE")}
+    assert ("person:luis vega", "President", "country:PE") in positions(text)
+
+
+def test_extract_lead_meeting_of_two_foreign_officials_is_not_placed_by_the_dateline() -> None:
+    text = ("LIMA - Greek Prime Minister Nikos Dravas held talks with Chilean President Luis Vega on "
+            "Monday.")
+    assert visits(text) == set()
+
+
+def test_extract_possible_meeting_under_a_dateline_makes_no_visit() -> None:
+    text = "LIMA - Greek Prime Minister Nikos Dravas could meet President Luis Vega after the elections."
+    assert visits(text) == set()

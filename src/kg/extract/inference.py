@@ -24,15 +24,33 @@ from kg.text import fold
 def meetings_abroad(ctx: Context, found: list[Found]) -> list[Found]:
     """A meeting held in a named place: participants from another country travel there."""
     out = []
+    lead = _lead_sentences(ctx)
     for meeting in found:
         if meeting.kind != "meeting":
             continue
-        for place in meeting.roles.get("place", [])[:1]:
-            travelers = [p for p in meeting.roles.get("participant", []) if p.country and p.country != place.country]
+        places = meeting.roles.get("place", [])[:1]
+        people = meeting.roles.get("participant", [])
+        if not places and ctx.dateline is not None and meeting.trigger.sent.start in lead \
+                and (meeting.status or status_of(meeting.trigger)[0]) == "occurred":
+            # "NEW DELHI - Saudi Crown Prince X held talks with Prime Minister Y": the lead's meeting,
+            # of one foreign visitor and someone the wire names without a state (its own), is at
+            # the dateline
+            foreign = [p for p in people if p.country and p.country != ctx.dateline.place.code]
+            if len(foreign) == 1 and len(people) == 2 and all(p.country is None for p in people if p not in foreign):
+                out.append(Found("visit", meeting.trigger, {"traveler": foreign, "destination": [ctx.place_actor(ctx.dateline.place)]},
+                                 meeting.rule + "+dateline", meeting.status, date_from=meeting.date_from))
+        for place in places:
+            travelers = [p for p in people if p.country and p.country != place.country]
             if travelers:
                 out.append(Found("visit", meeting.trigger, {"traveler": travelers, "destination": [place]},
                                  meeting.rule + "+abroad", meeting.status, date_from=meeting.date_from))
     return out
+
+
+def _lead_sentences(ctx: Context) -> set[int]:
+    """Starts of the body's first two sentences (a dateline's lead)."""
+    body = [s for s in ctx.doc.sents if s.end_char > ctx.body_start and s.text.strip()]
+    return {s.start for s in body[:2]}
 
 
 def anaphoric_events(ctx: Context, found: list[Found]) -> list[Found]:
