@@ -1376,3 +1376,13 @@ def test_extract_lead_meeting_of_two_foreign_officials_is_not_placed_by_the_date
 def test_extract_possible_meeting_under_a_dateline_makes_no_visit() -> None:
     text = "LIMA - Greek Prime Minister Nikos Dravas could meet President Luis Vega after the elections."
     assert visits(text) == set()
+
+
+def test_extract_pronoun_after_a_definite_office_subject_is_its_holder() -> None:
+    """'... The Greek minister arrived in Lima on Thursday. He is also due to meet X': "he" is the
+    Greek minister, not the subject of the sentence before."""
+    text = ("Peruvian Foreign Minister Luis Vega and his Greek counterpart Nikos Dravas held talks in Lima on "
+            "Friday, the ministry said. The Greek minister arrived in Lima on Thursday on a working visit. He is "
+            "also due to meet Security Council Secretary Ana Ruiz.")
+    planned = [e for e in events(text, "meeting") if e.status == "planned"]
+    assert [set(e.role("participant")) for e in planned] == [{"person:nikos dravas", "person:ana ruiz"}]

@@ -143,18 +143,34 @@ class Context:
     def previous_person(self, token: Token) -> str | None:
         """The person a pronoun refers to: the subject (else the latest person) before it in its
         sentence, else the subject (else the first person) of the last sentence naming one."""
-        before = [m for m in self.persons if m.end <= token.i and m.key]
+        before = [(m.start, m.end, m.key) for m in self.persons if m.end <= token.i and m.key]
+        before += self._title_subjects(token.i)  # "The Iranian minister arrived ... He will meet Y"
+        before.sort()
         if not before:
             return None
         sent = token.sent
-        same = [m for m in before if m.start >= sent.start]
+        same = [m for m in before if m[0] >= sent.start]
         if same:
-            subjects = [m for m in same if self.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")]
-            return (subjects or same)[-1].key
-        last_sent = self.doc[before[-1].start].sent
-        in_last = [m for m in before if m.start >= last_sent.start]
-        subjects = [m for m in in_last if self.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")]
-        return (subjects or in_last)[0].key
+            subjects = [m for m in same if self.doc[m[1] - 1].dep_ in ("nsubj", "nsubjpass")]
+            return (subjects or same)[-1][2]
+        last_sent = self.doc[before[-1][0]].sent
+        in_last = [m for m in before if m[0] >= last_sent.start]
+        subjects = [m for m in in_last if self.doc[m[1] - 1].dep_ in ("nsubj", "nsubjpass")]
+        return (subjects or in_last)[0][2]
+
+    def _title_subjects(self, end: int) -> list[tuple[int, int, str]]:
+        """Definite offices standing alone as subjects before ``end`` ("The Iranian minister
+        arrived"), as the persons they name."""
+        out = []
+        for title in self.titles:
+            head = self.doc[title.end - 1]
+            if title.end > end or head.dep_ not in ("nsubj", "nsubjpass") or head.i in self.token_person \
+                    or any(c.dep_ == "appos" for c in head.children) or not _definite(title, self.doc):
+                continue
+            key = self.person_by_title(title)
+            if key:
+                out.append((title.start, title.end, key))
+        return out
 
     def person_by_title(self, title: Title) -> str | None:
         """'the US ambassador' -> the one person who holds that title (same jurisdiction) here;
