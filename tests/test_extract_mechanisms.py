@@ -1386,3 +1386,14 @@ def test_extract_pronoun_after_a_definite_office_subject_is_its_holder() -> None
             "also due to meet Security Council Secretary Ana Ruiz.")
     planned = [e for e in events(text, "meeting") if e.status == "planned"]
     assert [set(e.role("participant")) for e in planned] == [{"person:nikos dravas", "person:ana ruiz"}]
+
+
+def test_extract_arrived_and_was_greeted_by_two_hosts() -> None:
+    """'X arrived in Peru and was greeted on the tarmac by Prime Minister A and President B': X meets
+    both, and both are of the state X visits."""
+    text = ("LIMA - Greek Prime Minister Nikos Dravas arrived in Peru on Wednesday and was greeted on the tarmac "
+            "by Prime Minister Ana Ruiz and President Luis Vega.")
+    [meeting] = events(text, "meeting")
+    assert {"person:nikos dravas", "person:ana ruiz", "person:luis vega"} == set(meeting.role("participant"))
+    assert {("person:ana ruiz", "Prime Minister", "country:PE"), ("person:luis vega", "President", "country:PE")} \
+        <= positions(text)

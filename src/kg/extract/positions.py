@@ -116,12 +116,14 @@ def _host_states(ctx: Context, events: tuple[Event, ...]) -> dict[str, str]:
     taken = _title_places(ctx) if any(e.kind == "meeting" for e in events) else set()
     for event in events:
         people = event.role("participant")
-        if event.kind != "meeting" or len(people) != 2:
-            continue
+        if event.kind != "meeting" or not 2 <= len(people) <= 3:
+            continue  # a pair, or a visitor greeted by two ("greeted by Prime Minister A and President B")
         named = {p.place.code for p in ctx.places
                  if event.evidence.start <= ctx.doc[p.start].idx < event.evidence.end and p.start not in taken
                  and not geo.is_demonym(ctx.doc[p.start:p.end].text)}  # places named, not nationalities
-        for visitor, other in (people, people[::-1]):
+        for visitor, other in ((v, o) for v in people for o in people if o != v):
+            if len(people) == 3 and not trips.get((visitor, "occurred")):
+                continue
             places = trips.get((visitor, event.status), set())
             if event.status == "planned":  # "landed in X ... she will meet Y": the visit under way, or the next leg
                 places = places | trips.get((visitor, "occurred"), set())
