@@ -1397,3 +1397,26 @@ def test_extract_arrived_and_was_greeted_by_two_hosts() -> None:
     assert {"person:nikos dravas", "person:ana ruiz", "person:luis vega"} == set(meeting.role("participant"))
     assert {("person:ana ruiz", "Prime Minister", "country:PE"), ("person:luis vega", "President", "country:PE")} \
         <= positions(text)
+
+
+@pytest.mark.parametrize(("words", "status"), [
+    ("'s visit to Peru has been put on hold.", "postponed"),
+    (" pulled out of a summit in Lima.", "cancelled"),
+    (" rescheduled his visit to Peru for June.", "postponed"),
+])
+def test_extract_more_status_words(words: str, status: str) -> None:
+    assert {e.status for e in events(GREEK_FM + words, "visit")} == {status}
+
+
+def test_extract_rescheduled_date_is_ahead() -> None:
+    [visit] = events(GREEK_FM + " rescheduled his visit to Peru for June.", "visit")
+    assert visit.time is not None and visit.time.iso == "2021-06"  # DAY is 2021-03-04
+
+
+def test_extract_denied_he_would_visit_is_no_visit() -> None:
+    assert events(GREEK_FM + " denied he would visit Peru.", "visit") == []
+
+
+def test_extract_speculation_that_x_will_visit_is_considered() -> None:
+    [visit] = events("There is speculation " + GREEK_FM + " will visit Peru.", "visit")
+    assert visit.status == "considered"

@@ -113,7 +113,7 @@ def _event(ctx: Context, f: Found, anchor: Date | None) -> Event | None:
         status, cue = "occurred", trigger.text  # a cancel word elsewhere in the clause is what was said
     if status is None:
         return None
-    ahead = None if status == "cancelled" else status in ("planned", "considered")
+    ahead = None if status in ("cancelled", "postponed") else status in ("planned", "considered")
     if _had(trigger):
         ahead = False  # "had been planned for February", "had been scheduled to leave Friday for a visit": before
     time = _date(ctx, sent, trigger, ahead)

@@ -42,7 +42,12 @@ def chain_of(trigger: Token) -> list[Token]:
 
 
 def _phrase(token: Token) -> str:
-    particles = [c.lower_ for c in token.children if c.dep_ in ("prt",)]
+    """The verb with its particles: "call off", "pull out" (tagged a preposition before "of"),
+    "put on hold"."""
+    particles = [c.lower_ for c in token.children if c.dep_ == "prt" or (
+        c.dep_ == "prep" and c.lower_ == "out" and any(g.lower_ == "of" for g in c.children))]
+    particles += [f"on {o.lower_}" for c in token.children if c.dep_ == "prep" and c.lower_ == "on"
+                  for o in c.children if o.dep_ == "pobj" and o.lower_ == "hold"]
     return " ".join([token.lemma_.lower(), *particles])
 
 
@@ -88,6 +93,12 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
     for token in chain[1:]:
         if token.pos_ == "VERB" and _is(token, "refuse_verbs"):
             return None, token.text
+    top = chain[-1]
+    if top.dep_ == "ccomp" and top.head.pos_ == "VERB" and _is(top.head, "refuse_verbs"):
+        return None, top.head.text  # "X denied he would visit Y"
+    if top.dep_ in ("ccomp", "relcl", "acl") and top.tag_ != "VBN" and top.head.pos_ == "NOUN" \
+            and _is(top.head, "consider_words"):
+        return "considered", top.head.text  # "speculation (that) X will visit Y", "the possibility that X visits"
     if _on_a_visit(trigger):
         return "occurred", trigger.head.text  # "X, on a visit to Y, will meet Z": the visit is under way
     head = trigger.head
