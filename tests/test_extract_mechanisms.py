@@ -1420,3 +1420,14 @@ def test_extract_denied_he_would_visit_is_no_visit() -> None:
 def test_extract_speculation_that_x_will_visit_is_considered() -> None:
     [visit] = events("There is speculation " + GREEK_FM + " will visit Peru.", "visit")
     assert visit.status == "considered"
+
+
+def test_extract_hosted_leaders_at_a_summit_and_those_among_the_attendees() -> None:
+    """'X hosted African leaders at a summit in Y'; 'A and B were among 17 heads of state who
+    attended': X hosts, A and B travel to Y and meet X."""
+    text = ("LIMA - President Luis Vega hosted regional leaders on Thursday at a summit in Lima.\n\n"
+            "Greek Prime Minister Nikos Dravas and Chilean President Ana Ruiz were among 17 heads of state "
+            "who attended.")
+    assert visits(text) == {("person:nikos dravas", "country:PE"), ("person:ana ruiz", "country:PE")}
+    met = {p for e in events(text, "meeting") for p in e.role("participant")}
+    assert met == {"person:luis vega", "person:nikos dravas", "person:ana ruiz"}

@@ -70,6 +70,11 @@ def find_attendance(ctx: Context) -> list[Found]:
                 frame["hosts"] += _agents(ctx, acl)
         if verb.lemma_.lower() == "host" and token.dep_ == "nsubjpass":
             frame["hosts"] += _agents(ctx, verb)
+        elif token.dep_ == "pobj" and token.head.lower_ in ("at", "for") and verb.head.lemma_.lower() == "host":
+            subj = subject_of(verb.head)  # "X hosted African leaders at a summit in Y"
+            frame["hosts"] += ctx.actors_of(subj, persons_only=True) if subj is not None else []
+            if not frame["places"]:
+                frame["places"] = [d for o in prep_objects(verb.head, {"in"}) for d in ctx.places_of(o)]
         elif verb.lemma_.lower() == "host" and token.dep_ == "dobj":
             subj = subject_of(verb)
             frame["hosts"] += ctx.actors_of(subj, persons_only=True) if subj is not None else []
@@ -92,6 +97,11 @@ def find_attendance(ctx: Context) -> list[Found]:
             continue
         subj = subject_of(token)
         attendees = ctx.actors_of(subj, persons_only=True) if subj is not None else []
+        if not attendees and subj is not None and subj.dep_ == "pobj" and subj.head.lower_ == "among" \
+                and subj.head.head.lemma_ == "be":
+            # "A and B were among 17 heads of state who attended": the copula's subjects
+            attendees = [a for c in subj.head.head.children if c.dep_ == "nsubj"
+                         for a in ctx.actors_of(c, persons_only=True)]
         if not attendees and token.dep_ == "xcomp" and token.head.head.lemma_ == "be":
             # "Also due to attend are B, C": the attendees follow the copula
             attendees = [a for c in token.head.head.children if c.dep_ in ("attr", "nsubj")
