@@ -1431,3 +1431,12 @@ def test_extract_hosted_leaders_at_a_summit_and_those_among_the_attendees() -> N
     assert visits(text) == {("person:nikos dravas", "country:PE"), ("person:ana ruiz", "country:PE")}
     met = {p for e in events(text, "meeting") for p in e.role("participant")}
     assert met == {"person:luis vega", "person:nikos dravas", "person:ana ruiz"}
+
+
+def test_extract_planned_meeting_during_a_stay_is_dated_by_the_month() -> None:
+    """'During his stay in Lima, he is also scheduled to meet Y': the visit under way; the meeting
+    has no day of its own but the article's month."""
+    text = ("Greek Prime Minister Nikos Dravas arrived in Lima on Monday. During his stay in Lima, he is also "
+            "scheduled to meet Foreign Minister Ana Ruiz.")
+    [meeting] = [e for e in events(text, "meeting") if e.status == "planned"]
+    assert meeting.time is not None and meeting.time.iso == "2021-03"

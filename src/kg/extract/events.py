@@ -72,6 +72,14 @@ def _in_other_bound(token: Token, trigger: Token, bounds: frozenset[str]) -> boo
     return False
 
 
+def _during_stay(trigger: Token) -> bool:
+    """Is the trigger's clause set 'during his stay / visit / trip' (a visit under way)?"""
+    nouns = lexicon().words("travel_nouns") | {"stay"}
+    return any(c.dep_ == "prep" and c.lower_ == "during" and any(
+        o.lemma_.lower() in nouns and any(d.dep_ == "poss" for d in o.children) for o in c.children)
+        for t in chain_of(trigger)[:4] for c in t.children)
+
+
 def _had(trigger: Token) -> bool:
     """A past perfect over the trigger ("had been scheduled to leave ... for a visit")."""
     return any(c.lower_ == "had" and c.dep_ == "aux" for t in chain_of(trigger)[:5] for c in t.children)
@@ -125,6 +133,9 @@ def _event(ctx: Context, f: Found, anchor: Date | None) -> Event | None:
         time = _date(ctx, sent, trigger, True)  # read again, now as a date ahead
     if "+anaphor" in f.rule and status not in ("cancelled", "postponed"):  # also "+anaphor+abroad"
         return None  # "the trip": a new report only when it says the trip was called off or put off
+    if time is None and status == "planned" and anchor is not None and f.kind == "meeting" and _during_stay(trigger):
+        # "during his stay in Washington, he was also scheduled to meet Y": the visit under way
+        time = TimeValue(anchor.strftime("%Y-%m"), "month", "")
     if time is None and status == "occurred" and anchor is not None and f.kind in ("visit", "meeting"):
         # reported as done, with no date of its own: it happened by the article's date;
         # say the month, not the day, so the precision is honest
