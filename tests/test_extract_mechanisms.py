@@ -1440,3 +1440,18 @@ def test_extract_planned_meeting_during_a_stay_is_dated_by_the_month() -> None:
             "scheduled to meet Foreign Minister Ana Ruiz.")
     [meeting] = [e for e in events(text, "meeting") if e.status == "planned"]
     assert meeting.time is not None and meeting.time.iso == "2021-03"
+
+
+def test_extract_among_them_were_lists_the_attendees() -> None:
+    text = ("Leaders of the Andean nations met for a summit in Lima on Monday. Among them were Peruvian "
+            "President Luis Vega, Chilean President Ana Ruiz and Bolivian President Jose Reyes.")
+    assert visits(text) == {("person:ana ruiz", "country:PE"), ("person:jose reyes", "country:PE")}
+    met = {p for e in events(text, "meeting") for p in e.role("participant")}
+    assert met == {"person:luis vega", "person:ana ruiz", "person:jose reyes"}
+
+
+def test_extract_among_those_expected_is_not_attendance() -> None:
+    text = ("Leaders of the Andean nations will meet for a summit in Lima on Monday. Among those expected are "
+            "Chilean President Ana Ruiz and Bolivian President Jose Reyes.")
+    assert ("person:ana ruiz", "country:PE") not in {
+        (e.role("traveler")[0], e.role("destination")[0]) for e in events(text, "visit") if e.status == "occurred"}

@@ -79,6 +79,7 @@ def find_attendance(ctx: Context) -> list[Found]:
             subj = subject_of(verb)
             frame["hosts"] += ctx.actors_of(subj, persons_only=True) if subj is not None else []
     found: list[Found] = []
+    found += _among_them(ctx, frames, sent_no)
     verbs = lexicon().words("attend_gathering_verbs")  # "attended / addressed / joined the summit"
     for token in tokens_with(ctx.doc, verbs) if frames else []:
         n = sent_no[token.sent.start]
@@ -119,6 +120,36 @@ def find_attendance(ctx: Context) -> list[Found]:
                 found.append(Found("visit", token, {"traveler": travelers, "destination": [place]},
                                    "gathering.attend"))
     return found
+
+
+def _among_them(ctx: Context, frames: list[dict], sent_no: dict) -> list[Found]:
+    """'Leaders met for a summit in Lima. Among them were A, B and C': the persons listed attend the
+    gathering named in that sentence or the one before (and travel to its place)."""
+    out = []
+    for token in tokens_with(ctx.doc, {"among"}) if frames else []:
+        verb = token.head
+        objs = [o for o in token.children if o.dep_ == "pobj" and o.lower_ in ("them", "those")]
+        if token.dep_ != "prep" or verb.lemma_ != "be" or not objs or verb.tag_ != "VBD" or any(
+                c.lemma_.lower() not in ("attend", "present") for c in objs[0].children):
+            continue  # "among them were"; not "among those expected are" (a plan, not read here)
+        n = sent_no[token.sent.start]
+        named = [f for f in frames if any(n - 1 <= s <= n for s in f["sents"])]
+        if not named:
+            continue
+        frame = named[-1]
+        attendees = _unique([a for c in verb.children if c.dep_ in ("nsubj", "attr")
+                             for a in ctx.actors_of(c, persons_only=True)])
+        people = _unique(frame["hosts"] + attendees)
+        if len(attendees) < 1 or len(people) < 2:
+            continue
+        roles = {"participant": people, **({"place": frame["places"][:1]} if frame["places"] else {})}
+        out.append(Found("meeting", verb, roles, "gathering.among"))
+        hosts = {h.key for h in frame["hosts"]}
+        for place in frame["places"][:1]:
+            travelers = [a for a in attendees if a.key not in hosts and a.country != place.country]
+            if travelers:
+                out.append(Found("visit", verb, {"traveler": travelers, "destination": [place]}, "gathering.among"))
+    return out
 
 
 def find_guests(ctx: Context) -> list[Found]:
