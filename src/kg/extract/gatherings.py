@@ -107,19 +107,24 @@ def find_attendance(ctx: Context) -> list[Found]:
             # "Also due to attend are B, C": the attendees follow the copula
             attendees = [a for c in token.head.head.children if c.dep_ in ("attr", "nsubj")
                          for a in ctx.actors_of(c, persons_only=True)]
-        people = _unique(frame["hosts"] + attendees)
-        if attendees and len(people) >= 2:
-            roles = {"participant": people}
-            if frame["places"]:
-                roles["place"] = frame["places"][:1]
-            found.append(Found("meeting", token, roles, "gathering.attend"))
-        hosts = {h.key for h in frame["hosts"]}
-        for place in frame["places"][:1]:
-            travelers = [a for a in attendees if a.key not in hosts and a.country != place.country]
-            if travelers:
-                found.append(Found("visit", token, {"traveler": travelers, "destination": [place]},
-                                   "gathering.attend"))
+        found += _attending(token, frame, attendees, "gathering.attend")
     return found
+
+
+def _attending(token, frame: dict, attendees: list[Actor], rule: str) -> list[Found]:
+    """What attending a gathering says: host and attendees meet (two persons or more); attendees
+    from another state travel to its place."""
+    out = []
+    people = _unique(frame["hosts"] + attendees)
+    if attendees and len(people) >= 2:
+        roles = {"participant": people, **({"place": frame["places"][:1]} if frame["places"] else {})}
+        out.append(Found("meeting", token, roles, rule))
+    hosts = {h.key for h in frame["hosts"]}
+    for place in frame["places"][:1]:
+        travelers = [a for a in attendees if a.key not in hosts and a.country != place.country]
+        if travelers:
+            out.append(Found("visit", token, {"traveler": travelers, "destination": [place]}, rule))
+    return out
 
 
 def _among_them(ctx: Context, frames: list[dict], sent_no: dict) -> list[Found]:
@@ -136,19 +141,9 @@ def _among_them(ctx: Context, frames: list[dict], sent_no: dict) -> list[Found]:
         named = [f for f in frames if any(n - 1 <= s <= n for s in f["sents"])]
         if not named:
             continue
-        frame = named[-1]
         attendees = _unique([a for c in verb.children if c.dep_ in ("nsubj", "attr")
                              for a in ctx.actors_of(c, persons_only=True)])
-        people = _unique(frame["hosts"] + attendees)
-        if len(attendees) < 1 or len(people) < 2:
-            continue
-        roles = {"participant": people, **({"place": frame["places"][:1]} if frame["places"] else {})}
-        out.append(Found("meeting", verb, roles, "gathering.among"))
-        hosts = {h.key for h in frame["hosts"]}
-        for place in frame["places"][:1]:
-            travelers = [a for a in attendees if a.key not in hosts and a.country != place.country]
-            if travelers:
-                out.append(Found("visit", verb, {"traveler": travelers, "destination": [place]}, "gathering.among"))
+        out += _attending(verb, named[-1], attendees, "gathering.among")
     return out
 
 
