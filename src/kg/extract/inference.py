@@ -24,7 +24,7 @@ from kg.text import fold
 def meetings_abroad(ctx: Context, found: list[Found]) -> list[Found]:
     """A meeting held in a named place: participants from another country travel there."""
     out = []
-    lead = _lead_sentences(ctx)
+    lead = _lead_sentences(ctx) if ctx.dateline is not None else set()
     for meeting in found:
         if meeting.kind != "meeting":
             continue
@@ -327,8 +327,8 @@ def travelling_with(ctx: Context) -> list[tuple]:
     return out
 
 
-def _names_destination(ctx: Context, verb, visit: Event) -> bool:
-    codes = {d.split(":", 1)[1] for d in visit.role("destination")}
+def _names_destination(ctx: Context, verb, codes: set[str]) -> bool:
+    """Does the verb's phrase name a place in one of the visit's countries ``codes``?"""
     return any(t.i in ctx.token_place and ctx.token_place[t.i].place.code in codes for t in verb.subtree)
 
 
@@ -350,10 +350,10 @@ def companions(ctx: Context, events: tuple[Event, ...]) -> tuple[Event, ...]:
         status, cue = status_of(token)
         for lead in leads:
             for visit in (e for e in events if e.kind == "visit" and e.role("traveler") == (lead.key,)):
-                if same_sentence and not _names_destination(ctx, token, visit):
+                codes = {d.split(":", 1)[1] for d in visit.role("destination")}
+                if same_sentence and not _names_destination(ctx, token, codes):
                     continue  # the trip the verb itself names
                 for companion in companions_:
-                    codes = {d.split(":", 1)[1] for d in visit.role("destination")}
                     if codes & posted_to(ctx, companion.key) or (same_sentence and _of_state(ctx, companion.key, codes)):
                         continue  # "accompanied by the ambassador to Y": already there, at the post
                     roles = tuple((k, (companion.key,)) if k == "traveler" else (k, v) for k, v in visit.roles)

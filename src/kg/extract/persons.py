@@ -40,13 +40,13 @@ def find_persons(doc: Doc, titles: list[Title], on: Date | None, headline_end: i
     _particles(doc, spans, covered)
     # names after a title that NER missed ("Foreign Minister Nikos Dravas")
     titled: set[int] = set()
+    honorifics, particles = lexicon().honorifics, lexicon().words("name_particles")
     for title in titles:
         i = title.end
-        while i < len(doc) and i not in covered and fold(doc[i].text) in lexicon().honorifics:
+        while i < len(doc) and i not in covered and fold(doc[i].text) in honorifics:
             i += 1  # "Minister Tengku Datuk Seri X": the styles are no part of the name's four words
         if i < len(doc) and i not in covered:
             j = i
-            particles = lexicon().words("name_particles")
             while j < len(doc) and j - i < 4 and (_namelike(doc[j]) or (
                     j > i and doc[j].lower_ in particles and j + 1 < len(doc) and _namelike(doc[j + 1]))):
                 j += 1  # "Staffan de Mistura": a particle inside the name
@@ -246,7 +246,7 @@ def _name_head_after(doc: Doc, end: int, covered: set[int], on: Date | None) -> 
             and not geo.is_place_name(nxt.text):
         return end + 1
     # "Finance Minister Chung In-yong" with only "Chung" tagged: a hyphenated given name after it
-    if last.dep_ == "compound" and last.head.i == end + 2 and end + 2 < len(doc) and not last.whitespace_ == "" \
+    if last.dep_ == "compound" and last.head.i == end + 2 and end + 2 < len(doc) and last.whitespace_ \
             and nxt.pos_ == "PROPN" and nxt.text.isalpha() and nxt.text[:1].isupper() and not nxt.whitespace_ \
             and doc[end + 1].text == "-" and not doc[end + 1].whitespace_ and doc[end + 2].text.isalpha() \
             and not any(i in covered for i in range(end, end + 3)):
