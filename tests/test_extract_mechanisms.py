@@ -1455,3 +1455,32 @@ def test_extract_among_those_expected_is_not_attendance() -> None:
             "Chilean President Ana Ruiz and Bolivian President Jose Reyes.")
     assert ("person:ana ruiz", "country:PE") not in {
         (e.role("traveler")[0], e.role("destination")[0]) for e in events(text, "visit") if e.status == "occurred"}
+
+
+def test_extract_an_apposition_to_a_titled_name_is_no_office_of_the_subject() -> None:
+    # "the regional mediator" stands in apposition to Kato, who holds an office already: it is
+    # not left over for the sentence's untitled subject
+    text = ("Kenyan President Ana Ruiz hosted Lena Kovacs on Tuesday. Kovacs, who flew in from Lima on Monday, "
+            "also met former Kenyan president Jan Kato, the regional mediator.")
+    assert not {p for p in positions(text) if p[0] == "person:lena kovacs" and p[1] == "Regional Mediator"}
+
+
+def test_extract_a_group_that_met_is_named_in_the_next_sentence() -> None:
+    text = ("The leaders of Peru, Chile and Japan met in Lima on Tuesday. Chilean President Ana Ruiz, Japanese "
+            "Prime Minister Jan Kato and Peruvian President Luis Vega discussed trade.")
+    [meeting] = events(text, "meeting")
+    assert set(meeting.role("participant")) == {"person:ana ruiz", "person:jan kato", "person:luis vega"}
+    # those from elsewhere travel to the place of the meeting; the host state's president does not
+    assert visits(text) == {("person:ana ruiz", "country:PE"), ("person:jan kato", "country:PE")}
+    # "They were X and Y" names them too
+    text = "Foreign ministers gathered in Lima on Monday. They were Chilean Foreign Minister Ana Ruiz and Japanese Foreign Minister Jan Kato."
+    assert {frozenset(e.role("participant")) for e in events(text, "meeting")} == {
+        frozenset({"person:ana ruiz", "person:jan kato"})}
+    # the host of the summit they gathered for meets them too
+    text = ("Leaders gathered in Lima on Friday for a summit hosted by Peruvian President Luis Vega. Chilean "
+            "President Ana Ruiz and Japanese Prime Minister Jan Kato laid wreaths.")
+    [meeting] = events(text, "meeting")
+    assert set(meeting.role("participant")) == {"person:ana ruiz", "person:jan kato", "person:luis vega"}
+    # one person named after says nothing of who the others were
+    text = "Foreign ministers gathered in Lima on Monday. Chilean Foreign Minister Ana Ruiz spoke first."
+    assert not events(text, "meeting")

@@ -300,6 +300,8 @@ def _nearby_untitled(doc: Doc, title: Title, persons: list[PersonMention], entit
     head = doc[title.end - 1]
     if head.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr"):
         return None  # "the president's office": the office, not a person named nearby
+    if head.dep_ == "appos" and any(m.start <= head.head.i < m.end for m in persons):
+        return None  # "... met former president X, the regional mediator": X's, who is titled already
 
     # an earlier sentence only when this one names no one before the title ("X issued an order of the
     # chairman": X, or someone else, but not a person of two sentences back)

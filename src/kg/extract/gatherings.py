@@ -147,6 +147,42 @@ def _among_them(ctx: Context, frames: list[dict], sent_no: dict) -> list[Found]:
     return out
 
 
+def find_named_after(ctx: Context) -> list[Found]:
+    """'The leaders of A, B and C met in Tokyo on Tuesday. X, Y and Z discussed trade.': a group of
+    persons meets (its subject names no one: "leaders", "foreign ministers") and the next sentence's
+    subject names two or more persons ("They were X and Y" too): those are the group. They meet;
+    those from another state travel to the meeting's place."""
+    lex = lexicon()
+    verbs = lex.words("meet_verbs") | lex.words("gather_verbs")
+    groups = lex.words("group_heads") | lex.words("leader_offices")
+    sents = list(ctx.doc.sents)
+    sent_no = {s.start: n for n, s in enumerate(sents)}
+    found: list[Found] = []
+    for token in tokens_with(ctx.doc, verbs):
+        if token.pos_ != "VERB" or token.lemma_.lower() not in verbs or token.dep_ not in ("ROOT", "conj"):
+            continue
+        subj = subject_of(token)
+        n = sent_no[token.sent.start]
+        if subj is None or subj.tag_ != "NNS" or not {subj.lower_, subj.lemma_.lower()} & groups or n + 1 >= len(sents) \
+                or ctx.actors_of(subj, persons_only=True) or any(c.dep_ == "prep" and c.lower_ == "with"
+                                                                  for c in token.children):
+            continue  # "leaders met" (not "leaders met with X": the others are named there)
+        root = sents[n + 1].root
+        if root.lemma_.lower() in lex.words("attend_gathering_verbs"):
+            continue  # "A and B addressed the gathering": attendance reads it, with the gathering's host
+        named = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]  # "A, B and C": at times two
+        if [c.lower_ for c in named] == ["they"] and root.lemma_ in ("include", "be"):
+            named = [c for c in root.children if c.dep_ in ("dobj", "attr")]  # "They were X and Y"
+        members = _unique([a for c in named for a in ctx.actors_of(c, persons_only=True)])
+        if len(members) < 2:
+            continue
+        hosts = [h for o in prep_objects(token, {"for"}) for acl in o.children  # "for a summit hosted by H"
+                 if acl.dep_ == "acl" and acl.lemma_.lower() == "host" for h in _agents(ctx, acl)]
+        frame = {"hosts": hosts, "places": [d for o in prep_objects(token, {"in", "at"}) for d in ctx.places_of(o)]}
+        found += _attending(token, frame, members, "gathering.named-after")
+    return found
+
+
 def find_guests(ctx: Context) -> list[Found]:
     """'X (and Y) will be in Lima as the guests of President Z': the guests travel to the place,
     whatever their own country (being someone's guest there says they come from elsewhere), Z

@@ -35,6 +35,7 @@ FINDERS: tuple[tuple[str, Finder], ...] = (
     ("constructions", constructions.find),
     ("attendance", gatherings.find_attendance),
     ("guests", gatherings.find_guests),
+    ("named after", gatherings.find_named_after),
     ("statements", statements.find),
 )
 
