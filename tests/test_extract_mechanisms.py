@@ -1484,3 +1484,12 @@ def test_extract_a_group_that_met_is_named_in_the_next_sentence() -> None:
     # one person named after says nothing of who the others were
     text = "Foreign ministers gathered in Lima on Monday. Chilean Foreign Minister Ana Ruiz spoke first."
     assert not events(text, "meeting")
+
+
+@pytest.mark.parametrize("text", [
+    "Leaders met on Friday at a summit in Lima hosted by President Luis Vega. Trade was discussed.",
+    "Both leaders are in Peru for the two-day summit hosted by President Luis Vega.",
+    "The Lima summit hosted by President Luis Vega opened on Friday.",
+])
+def test_positions_the_host_of_a_gathering_holds_office_where_it_meets(text: str) -> None:
+    assert ("person:luis vega", "President", "country:PE") in positions(text)

@@ -23,7 +23,7 @@ from kg.extract.context import Context
 from kg.extract.inference import accompanying
 from kg.extract.nationality import of_organisation, of_place
 from kg.extract.lexicon import lexicon, title_case
-from kg.extract.syntax import evidence_of
+from kg.extract.syntax import evidence_of, prep_objects, tokens_with
 from kg.model import Event, Position
 
 
@@ -136,7 +136,33 @@ def _host_states(ctx: Context, events: tuple[Event, ...]) -> dict[str, str]:
                     and (event.status == "occurred" or named <= places | {ctx.person_actor(visitor).country}):
                 # a plan may belong to a leg not read: "... will travel to Amman, where he will meet King X"
                 seen.setdefault(other, set()).update(places)
+    for host, code in _gathering_hosts(ctx):
+        if host not in ctx.nationality:
+            seen.setdefault(host, set()).add(code)
     return {host: next(iter(codes)) for host, codes in seen.items() if len(codes) == 1}
+
+
+def _gathering_hosts(ctx: Context) -> list[tuple[str, str]]:
+    """(person, state) for "a summit in Y hosted by X", "leaders are in Y for a summit hosted by X",
+    "the Y summit hosted by X": the host of a gathering holds it at home."""
+    nouns = lexicon().words("gathering_nouns")
+    out = []
+    for token in tokens_with(ctx.doc, nouns):
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in nouns:
+            continue
+        hosts = [h for acl in token.children if acl.dep_ == "acl" and acl.lemma_.lower() == "host"
+                 for o in prep_objects(acl, {"by"}) for h in ctx.actors_of(o, persons_only=True)]
+        if not hosts:
+            continue
+        places = [d for o in prep_objects(token, {"in", "at"}) for d in ctx.places_of(o)]
+        places += [ctx.place_actor(ctx.token_place[c.i].place) for c in token.children
+                   if c.dep_ in ("compound", "nmod") and c.i in ctx.token_place]  # "the Lima summit"
+        if not places and token.dep_ == "pobj" and token.head.lower_ in ("for", "at"):
+            places = [d for o in prep_objects(token.head.head, {"in"}) for d in ctx.places_of(o)]
+        codes = {p.country for p in places if p.country}
+        if len(codes) == 1:
+            out += [(h.key, next(iter(codes))) for h in hosts]
+    return out
 
 
 def _escort_states(ctx: Context) -> dict[str, str]:
