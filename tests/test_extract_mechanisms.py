@@ -1493,3 +1493,11 @@ def test_extract_a_group_that_met_is_named_in_the_next_sentence() -> None:
 ])
 def test_positions_the_host_of_a_gathering_holds_office_where_it_meets(text: str) -> None:
     assert ("person:luis vega", "President", "country:PE") in positions(text)
+
+
+def test_titles_a_state_ending_the_sentence_before_is_not_the_titles() -> None:
+    text = "Greek President Nikos Dravas did not travel to Peru. Foreign Minister Jan Kato went in his place."
+    assert not {p for p in positions(text) if p[0] == "person:jan kato" and p[2] == "country:PE"}
+    # an organisation's envoy opening a sentence keeps the organisation
+    text = "The two spoke for an hour. U.N. envoy Jan Kato also attended the meeting."
+    assert ("person:jan kato", "Envoy", "org:united nations") in positions(text)

@@ -335,7 +335,9 @@ def _title_country(doc: Doc, start: int, on: Date | None, sending: bool = False,
             j -= 1
     if j >= 0 and doc[j].text in ("'s", "’s", "'"):
         j -= 1
-    for width in (3, 2, 1):
+    # "... travel to South Africa. Foreign Minister X": a state that ends the sentence before is not the title's
+    boundary = j >= 0 and doc[j].is_punct and j + 1 < len(doc) and doc[j + 1].is_sent_start
+    for width in () if boundary else (3, 2, 1):
         if j - width + 1 < 0:
             continue
         span = doc[j - width + 1: j + 1]
