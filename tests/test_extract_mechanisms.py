@@ -1501,3 +1501,11 @@ def test_titles_a_state_ending_the_sentence_before_is_not_the_titles() -> None:
     # an organisation's envoy opening a sentence keeps the organisation
     text = "The two spoke for an hour. U.N. envoy Jan Kato also attended the meeting."
     assert ("person:jan kato", "Envoy", "org:united nations") in positions(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Kovacs was greeted by Russian officials including Far East envoy Jan Kato.",
+    "Several Russian officials, including Deputy Minister Jan Kato, attended the dinner.",
+])
+def test_nationality_a_person_a_group_of_one_nationality_includes(text: str) -> None:
+    assert {p[2] for p in positions(text) if p[0] == "person:jan kato"} == {"country:RU"}

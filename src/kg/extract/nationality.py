@@ -95,7 +95,8 @@ def _sent_by(ctx: Context) -> dict[str, str]:
 
 
 def _listed_nationals(ctx: Context) -> dict[str, str]:
-    """'two American journalists, A and B': persons a plural noun of one nationality lists."""
+    """'two American journalists, A and B', 'Russian officials including X': persons a plural noun of
+    one nationality lists."""
     out: dict[str, str] = {}
     doc = ctx.doc
     nouns = {doc[p.start].head.i for p in ctx.places  # from the demonyms, not a scan of every token
@@ -109,6 +110,11 @@ def _listed_nationals(ctx: Context) -> dict[str, str]:
             code = codes.pop()
             for key in ctx.listed_after(token):
                 out.setdefault(key, code)
+            for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("including", "like")):
+                # "greeted by Russian officials including Far East envoy X"
+                for obj in (o for o in prep.children if o.dep_ == "pobj"):
+                    for actor in ctx.actors_of(obj, persons_only=True):
+                        out.setdefault(actor.key, code)
     return out
 
 
