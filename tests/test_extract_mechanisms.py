@@ -1509,3 +1509,10 @@ def test_titles_a_state_ending_the_sentence_before_is_not_the_titles() -> None:
 ])
 def test_nationality_a_person_a_group_of_one_nationality_includes(text: str) -> None:
     assert {p[2] for p in positions(text) if p[0] == "person:jan kato"} == {"country:RU"}
+
+
+def test_extract_a_time_phrase_clause_takes_the_main_clauses_subject() -> None:
+    # "a day after holding talks with Y": the time phrase hangs on "Wednesday"; its clause is X's
+    text = "Greek Prime Minister Nikos Dravas addressed parliament on Wednesday, a day after holding talks with Jane Roe."
+    assert {frozenset(e.role("participant")) for e in events(text, "meeting")} == {
+        frozenset({"person:nikos dravas", "person:jane roe"})}

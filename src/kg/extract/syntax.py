@@ -40,7 +40,7 @@ def subject_of(verb: Token) -> Token | None:
     lex = lexicon()
     control = lex.words("object_control_verbs")
     token = verb
-    for _ in range(6):
+    for _ in range(8):
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
         if subjects:
             # two subjects (a dateline "BEIJING, June 18 - X arrived", or "A and B" split): the
@@ -69,7 +69,9 @@ def subject_of(verb: Token) -> Token | None:
             continue
         if token.dep_ == "ccomp" and head.pos_ == "VERB":
             return None  # "X said (that) Y would visit": the clause has its own subject or none
-        if token.dep_ in _CLIMB or token.dep_ in ("pobj", "prep"):
+        if token.dep_ in _CLIMB or token.dep_ in ("pobj", "prep") or (
+                token.dep_ in ("appos", "npadvmod") and token.lower_ in lex.words("time_units")):
+            # "X addressed Congress on Wednesday, a day after holding talks with Y": the time phrase's clause
             token = head
             continue
         break
