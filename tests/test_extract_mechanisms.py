@@ -1516,3 +1516,11 @@ def test_extract_a_time_phrase_clause_takes_the_main_clauses_subject() -> None:
     text = "Greek Prime Minister Nikos Dravas addressed parliament on Wednesday, a day after holding talks with Jane Roe."
     assert {frozenset(e.role("participant")) for e in events(text, "meeting")} == {
         frozenset({"person:nikos dravas", "person:jane roe"})}
+
+
+@pytest.mark.parametrize("text", [
+    "Greek Prime Minister Nikos Dravas will leave for Peru on Friday for a visit at the invitation of President Jan Kato.",
+    "At the invitation of President Jan Kato, Greek Prime Minister Nikos Dravas will pay a state visit to Peru.",
+])
+def test_positions_one_invites_to_ones_own_state(text: str) -> None:
+    assert ("person:jan kato", "President", "country:PE") in positions(text)

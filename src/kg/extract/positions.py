@@ -136,10 +136,33 @@ def _host_states(ctx: Context, events: tuple[Event, ...]) -> dict[str, str]:
                     and (event.status == "occurred" or named <= places | {ctx.person_actor(visitor).country}):
                 # a plan may belong to a leg not read: "... will travel to Amman, where he will meet King X"
                 seen.setdefault(other, set()).update(places)
-    for host, code in _gathering_hosts(ctx):
+    for host, code in _gathering_hosts(ctx) + _inviters(ctx, events):
         if host not in ctx.nationality:
             seen.setdefault(host, set()).add(code)
     return {host: next(iter(codes)) for host, codes in seen.items() if len(codes) == 1}
+
+
+def _inviters(ctx: Context, events: tuple[Event, ...]) -> list[tuple[str, str]]:
+    """(person, state) for "X will visit China at the invitation of Premier Y", "Y invited X to
+    visit China", "X, invited by Y, visits China": one invites to one's own state."""
+    out = []
+    for token in tokens_with(ctx.doc, {"invitation", "invite", "invited", "invites", "inviting"}):
+        if token.lemma_.lower() == "invitation":
+            inviters = [a for o in prep_objects(token, {"of"}) for a in ctx.actors_of(o, persons_only=True)]
+        elif token.pos_ == "VERB" and token.lemma_.lower() == "invite":
+            subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            inviters = [a for o in prep_objects(token, {"by"}) for a in ctx.actors_of(o, persons_only=True)]
+            inviters += ctx.actors_of(subject, persons_only=True) if subject is not None else []
+        else:
+            continue
+        start = token.idx
+        codes = {d.split(":", 1)[1] for e in events if e.kind == "visit"
+                 and e.evidence.start <= start < e.evidence.end for d in e.role("destination")}
+        travelers = {t for e in events if e.kind == "visit" and e.evidence.start <= start < e.evidence.end
+                     for t in e.role("traveler")}
+        if len(codes) == 1:
+            out += [(a.key, next(iter(codes))) for a in inviters if a.key not in travelers]
+    return out
 
 
 def _gathering_hosts(ctx: Context) -> list[tuple[str, str]]:
