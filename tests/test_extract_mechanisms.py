@@ -1524,3 +1524,11 @@ def test_extract_a_time_phrase_clause_takes_the_main_clauses_subject() -> None:
 ])
 def test_positions_one_invites_to_ones_own_state(text: str) -> None:
     assert ("person:jan kato", "President", "country:PE") in positions(text)
+
+
+def test_positions_a_visitor_to_the_dateline_state_keeps_the_titles_usual_state() -> None:
+    # under a foreign dateline the usual state of "Secretary of State" (US) is doubtful, but not for
+    # one who arrives there and meets its officials
+    text = ("BERLIN (AP) - Secretary of State Jan Kato arrived in Berlin on Friday. He is meeting "
+            "Chancellor Ana Ruiz.")
+    assert ("person:jan kato", "Secretary of State", "country:US") in positions(text)

@@ -207,13 +207,14 @@ class Context:
         # NER may take the dash into the place
         return mention if {doc[mention.end - 1].text, doc[mention.end].text} & DATELINE_MARKS else None
 
-    def title_state(self, phrase: str) -> str | None:
+    def title_state(self, phrase: str, *, visitor: bool = False) -> str | None:
         """The usual state of an office (lexicon ``title_states``: "foreign secretary" -> GB), unless a
         dateline puts the story in another state and the article never names the usual one ("NEW
-        DELHI: ... Foreign Secretary X told a briefing" is India's)."""
+        DELHI: ... Foreign Secretary X told a briefing" is India's) -- and the holder is no
+        ``visitor`` there ("BERLIN - Secretary of State X arrived ... met the Chancellor")."""
         code = lexicon().table("title_states").get(phrase)
         mention = self.dateline
-        if code is None or code.startswith("io:") or mention is None or mention.place.code == code:
+        if code is None or code.startswith("io:") or mention is None or mention.place.code == code or visitor:
             return code
         return code if code in self._states_named else None
 

@@ -253,7 +253,8 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None, events: tuple[Event, 
             if country is None and entity.key in escorts:
                 country, basis = escorts[entity.key], "article"  # in the delegation of a leader of that state
             if country is None:
-                country, basis = ctx.title_state(title.phrase), "title"
+                visitor = ctx.dateline is not None and ctx.dateline.place.code in not_from.get(entity.key, ())
+                country, basis = ctx.title_state(title.phrase, visitor=visitor), "title"
                 if country is None and title.phrase not in company_offices:  # a company's, not the article's state
                     exclude = not_from.get(entity.key, set())
                     country, basis = article_country(), "article"
