@@ -1532,3 +1532,17 @@ def test_positions_a_visitor_to_the_dateline_state_keeps_the_titles_usual_state(
     text = ("BERLIN (AP) - Secretary of State Jan Kato arrived in Berlin on Friday. He is meeting "
             "Chancellor Ana Ruiz.")
     assert ("person:jan kato", "Secretary of State", "country:US") in positions(text)
+
+
+def test_persons_a_name_keeps_the_start_ner_gave_it_when_the_parser_chains_a_word_after() -> None:
+    # NER tags "Yoon Ji" and the parser chains it into "Hoon": one name from "Yoon" to "Hoon"
+    text = "Saudi Crown Prince Ahmed bin Saud is set to hold summit talks with President Yoon Ji Hoon later in the day."
+    assert "person:yoon ji hoon" in persons(run(text))
+
+
+def test_coreference_the_same_office_by_another_name_is_the_holders() -> None:
+    # "The premier" is the prime minister named before: his trip, and no second office "Premier"
+    text = ("WASHINGTON - Prime Minister Jan Kato met President Ana Ruiz at the White House on Monday.\n\n"
+            "The premier, who is on a three-day official visit to the United States, spoke to reporters.")
+    assert ("person:jan kato", "country:US") in visits(text)
+    assert not {p for p in positions(text) if p[1] == "Premier"}

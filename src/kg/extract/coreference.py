@@ -273,6 +273,15 @@ def bind_title_mentions(doc: Doc, persons: list[PersonMention], entities: list[P
         holders = [e for e in entities if any((t.phrase, t.deputy) == (title.phrase, title.deputy) for t in e.titles)
                    and (title.country is None or all(t.country in (None, title.country) for t in e.titles))]
         target = None
+        if not holders:  # "Prime Minister X ... The premier, who is on a visit": the same office by another name
+            same = lexicon().table("office_equivalents")
+            office = same.get(title.phrase, title.phrase)
+            holders = [e for e in entities if not title.deputy and any(
+                t.phrase != title.phrase and same.get(t.phrase, t.phrase) == office and not t.deputy for t in e.titles)]
+            if len(holders) == 1 and title.country is None:
+                title.alias = True
+            else:
+                holders = []
         if len(holders) == 1:
             target = holders[0]
         elif not holders:

@@ -194,6 +194,7 @@ def _name_partners(doc: Doc, spans: dict, covered: set[int], on: Date | None, ti
         if (start, end) not in spans:
             continue  # taken into the name after it
         s, e = _name_span(doc, doc[end - 1])
+        s = min(s, start)  # NER's "Shah Mahmood" with "Qureshi" after it: the chain of "Mahmood" starts later
         if e >= headline_end:  # not in a title-cased headline ("X Visits Y")
             e = _name_head_after(doc, e, covered, on)
         s = max([s] + [i + 1 for i in range(s, start) if i in in_titles])  # not into "... of the African Union"
@@ -240,7 +241,7 @@ def _name_head_after(doc: Doc, end: int, covered: set[int], on: Date | None) -> 
     last, nxt = doc[end - 1], doc[end]
     if last.dep_ == "compound" and last.head.i == end and nxt.text.isalpha() and not nxt.is_sent_start \
             and (nxt.pos_ == "PROPN" or (nxt.pos_ == "PRON" and nxt.text[1:].islower())) \
-            and nxt.text[:1].isupper() and nxt.ent_type_ in ("", "PERSON") and "\n" not in last.whitespace_ \
+            and nxt.text[:1].isupper() and nxt.ent_type_ in ("", "PERSON", "GPE") and "\n" not in last.whitespace_ \
             and fold(nxt.text) not in lex.title_words and fold(nxt.text) not in lex.words("organization_name_words") \
             and fold(nxt.text) not in lex.honorifics \
             and not geo.is_place_name(nxt.text):

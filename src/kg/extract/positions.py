@@ -239,7 +239,7 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None, events: tuple[Event, 
     for entity in ctx.entities:
         known = ctx.nationality.get(entity.key)
         for mention, title in [(m, t) for m in entity.mentions for t in m.all_titles]:
-            if title.phrase in not_offices or (title.phrase in qualified_only and not title.country
+            if title.alias or title.phrase in not_offices or (title.phrase in qualified_only and not title.country
                                                 and not of_place(ctx, mention.end)):
                 continue  # "a secretary at the school", "the leader": no office of a state
             country = title.country

@@ -35,6 +35,7 @@ class Title:
     former: bool
     country: str | None  # jurisdiction: ISO code, or "io:<name>" for an international organisation
     deputy: str = ""  # "deputy " / "vice " kept as part of the title
+    alias: bool = False  # another name of an office its holder is named with ("the premier" of a prime minister)
 
 
 _LINKS = ("of", "for")
