@@ -1546,3 +1546,13 @@ def test_coreference_the_same_office_by_another_name_is_the_holders() -> None:
             "The premier, who is on a three-day official visit to the United States, spoke to reporters.")
     assert ("person:jan kato", "country:US") in visits(text)
     assert not {p for p in positions(text) if p[1] == "Premier"}
+
+
+def test_positions_a_desk_names_its_own_leader_travelling_abroad_by_title_alone() -> None:
+    text = ("NEW DELHI, March 3 (PTI) - Prime Minister Jan Kato will travel to Samarkand on Thursday to attend "
+            "a summit, the foreign ministry said.")
+    assert ("person:jan kato", "Prime Minister", "country:IN") in positions(text)
+    # one the lead does not name, travelling elsewhere in passing, is not the desk's
+    text = ("JAKARTA (AP) - Regional leaders opened their summit in Jakarta on Tuesday. Vice President Ana Ruiz "
+            "attends in place of President Jan Kato, who is travelling to India.")
+    assert not {p for p in positions(text) if p[0] == "person:jan kato" and p[2] == "country:ID"}

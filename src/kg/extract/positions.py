@@ -188,6 +188,25 @@ def _gathering_hosts(ctx: Context) -> list[tuple[str, str]]:
     return out
 
 
+def _home_travelers(ctx: Context, events: tuple[Event, ...]) -> dict[str, str]:
+    """Person -> the dateline's state, for one whose office the article names without a state and
+    who travels from there to other states only and whom the lead names ("NEW DELHI - Prime Minister X
+    will travel to Samarkand"): a desk reports its own leaders' trips abroad by title alone."""
+    if ctx.dateline is None:
+        return {}
+    home = ctx.dateline.place.code
+    lead = next((s for s in ctx.doc.sents if s.end_char > ctx.body_start  # not "NEW DELHI, Sept 14 (PTI) -" alone
+                 and any(t.pos_ in ("VERB", "AUX") for t in s)), None)
+    named_first = {e.key for e in ctx.entities for m in e.mentions if lead is not None and lead.start <= m.start < lead.end}
+    trips: dict[str, set[str]] = {}
+    for event in events:
+        if event.kind == "visit":
+            for traveler in event.role("traveler"):
+                trips.setdefault(traveler, set()).update(d.split(":", 1)[1] for d in event.role("destination"))
+    return {key: home for key, codes in trips.items()
+            if codes and home not in codes and key not in ctx.nationality and key in named_first}
+
+
 def _escort_states(ctx: Context) -> dict[str, str]:
     """Person -> the state of the one leader they accompany ("the foreign minister accompanied the
     prime minister"), when that leader's state is known."""
@@ -228,6 +247,7 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None, events: tuple[Event, 
     headline = ctx.headline_offices
     hosts = _host_states(ctx, events)
     escorts = _escort_states(ctx)
+    departing = _home_travelers(ctx, events)
     not_from = _not_from(ctx, events)
     cache: list[str | None] = []
 
@@ -252,6 +272,8 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None, events: tuple[Event, 
                 country, basis = hosts[entity.key], "host"
             if country is None and entity.key in escorts:
                 country, basis = escorts[entity.key], "article"  # in the delegation of a leader of that state
+            if country is None and entity.key in departing:
+                country, basis = departing[entity.key], "article"  # "NEW DELHI - Prime Minister X will travel to Y"
             if country is None:
                 visitor = ctx.dateline is not None and ctx.dateline.place.code in not_from.get(entity.key, ())
                 country, basis = ctx.title_state(title.phrase, visitor=visitor), "title"
