@@ -1556,3 +1556,11 @@ def test_positions_a_desk_names_its_own_leader_travelling_abroad_by_title_alone(
     text = ("JAKARTA (AP) - Regional leaders opened their summit in Jakarta on Tuesday. Vice President Ana Ruiz "
             "attends in place of President Jan Kato, who is travelling to India.")
     assert not {p for p in positions(text) if p[0] == "person:jan kato" and p[2] == "country:ID"}
+
+
+@pytest.mark.parametrize("text", [
+    "Greek President Nikos Dravas has postponed a visit to Peru because of the summit in Amman.",
+    "Greek President Nikos Dravas cut short his trip to Peru due to talks in Amman.",
+])
+def test_extract_a_meeting_given_as_a_cause_is_no_trip_of_the_subject(text: str) -> None:
+    assert "country:JO" not in {d for e in events(text, "visit") for d in e.role("destination")}
