@@ -1564,3 +1564,17 @@ def test_positions_a_desk_names_its_own_leader_travelling_abroad_by_title_alone(
 ])
 def test_extract_a_meeting_given_as_a_cause_is_no_trip_of_the_subject(text: str) -> None:
     assert "country:JO" not in {d for e in events(text, "visit") for d in e.role("destination")}
+
+
+@pytest.mark.parametrize("text", [
+    "Greek Prime Minister Nikos Dravas sees President Jan Kato winning the vote.",
+    "Greek Prime Minister Nikos Dravas sees President Jan Kato as a partner.",
+])
+def test_extract_seeing_a_person_as_something_is_no_meeting(text: str) -> None:
+    assert not events(text, "meeting")
+
+
+def test_extract_a_bodys_own_session_is_not_the_meeting_reported_before() -> None:
+    text = ("Greek Trade Minister Nikos Dravas hoped to see Chilean Trade Minister Ana Ruiz next week. An official "
+            "said the trip could be cancelled if the Diet session ran late.")
+    assert {e.status for e in events(text, "meeting")} == {"considered"}
