@@ -1578,3 +1578,11 @@ def test_extract_a_bodys_own_session_is_not_the_meeting_reported_before() -> Non
     text = ("Greek Trade Minister Nikos Dravas hoped to see Chilean Trade Minister Ana Ruiz next week. An official "
             "said the trip could be cancelled if the Diet session ran late.")
     assert {e.status for e in events(text, "meeting")} == {"considered"}
+
+
+def test_extract_a_headline_meeting_the_body_reports_with_more_at_the_table_is_one() -> None:
+    text = ("President Ana Ruiz and Prime Minister Jan Kato met in Paris on Monday at talks hosted by "
+            "President Luis Vega and Chancellor Eva Lind.")
+    [meeting] = events(text, "meeting", title="Ruiz and Kato meet in Paris")
+    assert set(meeting.role("participant")) == {"person:ana ruiz", "person:jan kato", "person:luis vega",
+                                                 "person:eva lind"}

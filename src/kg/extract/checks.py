@@ -172,6 +172,9 @@ def _sides(ctx: Context, found: Found) -> list[Found]:
 def _sides_or_together(ctx: Context, found: Found) -> list[Found]:
     """As ``sides``, or two or more persons who meet together ('A and B met', 'A, B and C gathered
     in Cairo', 'A and B held talks')."""
+    convenors = found.roles.get("convenor", [])
+    if convenors:  # "A and B met at talks hosted by C and D": all four, at one table
+        return _meeting(found, [], [*found.roles.get("host", []), *found.roles.get("guest", []), *convenors])
     kept = _sides(ctx, found)
     if kept:
         return kept

@@ -35,7 +35,7 @@ def to_events(ctx: Context, found: list[Found], anchor: Date | None) -> tuple[Ev
             for e in _split_visits(ctx, f, event):
                 out.setdefault((e.kind, e.roles, e.status, e.evidence.start), e)
     merged = _merge_repeats(out, ctx.body_start, bare_nouns)
-    merged = _subsumed(merged)
+    merged = _subsumed(merged, ctx.body_start)
     merged = _superseded(merged, former_plans)
     events = _causes_elsewhere(ctx, list(merged.values()))
     return tuple(sorted(events, key=lambda e: (e.evidence.start, e.kind, e.roles)))
@@ -362,15 +362,16 @@ def _merge_repeats(found: dict, headline_end: int, bare_nouns: set[tuple[int, in
     return merged
 
 
-def _subsumed(merged: dict) -> dict:
+def _subsumed(merged: dict, headline_end: int) -> dict:
     """Two meetings read from the same word, one with a part of the other's participants ("A, B
-    and C addressed the summit", with and without its host): one meeting, the larger."""
+    and C addressed the summit", with and without its host): one meeting, the larger. Likewise a
+    headline's meeting ("A and B meet in Paris") that the body reports with more at the table."""
     def at(e: Event) -> tuple:
         return (e.status, e.evidence.anchor_start, e.evidence.anchor_end)
 
     meetings = [e for e in merged.values() if e.kind in ("meeting", "summit")]
-    drop = {id(e) for e in meetings for o in meetings if o is not e and at(o) == at(e)
-            and set(e.role("participant")) < set(o.role("participant"))}
+    drop = {id(e) for e in meetings for o in meetings if o is not e and set(e.role("participant")) < set(o.role("participant"))
+            and (at(o) == at(e) or (e.evidence.start < headline_end <= o.evidence.start and e.status == o.status))}
     return {k: e for k, e in merged.items() if id(e) not in drop}
 
 
