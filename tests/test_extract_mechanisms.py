@@ -1586,3 +1586,12 @@ def test_extract_a_headline_meeting_the_body_reports_with_more_at_the_table_is_o
     [meeting] = events(text, "meeting", title="Ruiz and Kato meet in Paris")
     assert set(meeting.role("participant")) == {"person:ana ruiz", "person:jan kato", "person:luis vega",
                                                  "person:eva lind"}
+
+
+def test_persons_a_middle_name_repeated_alone_twice_is_the_person_both_times() -> None:
+    # "Tavo" of "Jose Maria Tavo da Costa" is the person wherever it stands alone, though one of
+    # its mentions was found first by another rule ("Tavo is accompanied by ...")
+    text = ("Peru's President Jose Maria Tavo da Costa began a visit to Chile yesterday. Tavo and Chilean President "
+            "Ana Ruiz signed twenty agreements in Santiago. Tavo is accompanied by his foreign minister.")
+    assert {frozenset(e.role("participant")) for e in events(text, "meeting")} == {
+        frozenset({"person:jose maria tavo da costa", "person:ana ruiz"})}

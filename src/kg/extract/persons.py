@@ -329,7 +329,7 @@ def _surname_repeats(doc: Doc, spans: dict, covered: set[int], titled: set[int] 
     skip = lexicon().words("name_particles") | lexicon().honorifics
     owners: dict[str, set[str]] = {}
     for m in spans.values():
-        for word in m.name.split():
+        for word in m.name.split() if len(m.name.split()) > 1 else ():  # a one-word "Lula" is no other owner
             owners.setdefault(fold(word), set()).add(fold(m.name))
     surnames |= {fold(w) for m in spans.values() if len(m.name.split()) >= 3 for w in m.name.split()
                  if len(w) > 2 and w[:1].isupper() and fold(w) not in skip and len(owners[fold(w)]) == 1}
