@@ -1595,3 +1595,11 @@ def test_persons_a_middle_name_repeated_alone_twice_is_the_person_both_times() -
             "Ana Ruiz signed twenty agreements in Santiago. Tavo is accompanied by his foreign minister.")
     assert {frozenset(e.role("participant")) for e in events(text, "meeting")} == {
         frozenset({"person:jose maria tavo da costa", "person:ana ruiz"})}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("President Kang Jae-in met Greek Prime Minister Nikos Dravas in Athens.", "person:kang jae in"),
+    ("President Lim Hyo-in returned home on Monday.", "person:lim hyo in"),
+])
+def test_persons_a_hyphenated_given_name_keeps_its_lower_case_second_half(text: str, name: str) -> None:
+    assert name in persons(run(text))

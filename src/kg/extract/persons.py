@@ -246,6 +246,11 @@ def _name_head_after(doc: Doc, end: int, covered: set[int], on: Date | None) -> 
             and fold(nxt.text) not in lex.honorifics \
             and not geo.is_place_name(nxt.text):
         return end + 1
+    # "President Moon Jae-in" with "Moon Jae" tagged: the hyphenated given name's lower-case second half
+    if nxt.text == "-" and not last.whitespace_ and not nxt.whitespace_ and end + 1 < len(doc) \
+            and doc[end + 1].is_alpha and doc[end + 1].is_lower and len(doc[end + 1].text) <= 4 \
+            and last.text[:1].isupper() and (end + 2 >= len(doc) or doc[end + 2].text != "-"):
+        return end + 2
     # "Finance Minister Chung In-yong" with only "Chung" tagged: a hyphenated given name after it
     if last.dep_ == "compound" and last.head.i == end + 2 and end + 2 < len(doc) and last.whitespace_ \
             and nxt.pos_ == "PROPN" and nxt.text.isalpha() and nxt.text[:1].isupper() and not nxt.whitespace_ \
