@@ -1490,6 +1490,7 @@ def test_extract_a_group_that_met_is_named_in_the_next_sentence() -> None:
     "Leaders met on Friday at a summit in Lima hosted by President Luis Vega. Trade was discussed.",
     "Both leaders are in Peru for the two-day summit hosted by President Luis Vega.",
     "The Lima summit hosted by President Luis Vega opened on Friday.",
+    "President Luis Vega hosted leaders on Thursday at a summit in Lima. A, B, C and D attended.",
 ])
 def test_positions_the_host_of_a_gathering_holds_office_where_it_meets(text: str) -> None:
     assert ("person:luis vega", "President", "country:PE") in positions(text)
@@ -1603,3 +1604,8 @@ def test_persons_a_middle_name_repeated_alone_twice_is_the_person_both_times() -
 ])
 def test_persons_a_hyphenated_given_name_keeps_its_lower_case_second_half(text: str, name: str) -> None:
     assert name in persons(run(text))
+
+
+def test_persons_an_el_surname_after_a_tagged_name_is_part_of_it() -> None:
+    text = "WASHINGTON (AP) - Egyptian President Omar Tarek el-Masri was at the White House on Monday for his first official visit."
+    assert ("person:omar tarek el masri", "country:US") in visits(text)

@@ -208,6 +208,8 @@ def _name_partners(doc: Doc, spans: dict, covered: set[int], on: Date | None, ti
             if (s2, e2) != (start, end) and plausible_person(_name(doc, s2, e2), on, ner=True):
                 honorific = mention.honorific or (before is not None and spans.pop(before).honorific)
                 spans.pop((start, end))
+                for inside in [k for k in spans if s2 <= k[0] and k[1] <= e2]:
+                    spans.pop(inside)  # "Omar Tarek" + "el-" + "Masri": NER's "Masri" is in the name
                 spans[(s2, e2)] = PersonMention(s2, e2, _name(doc, s2, e2), honorific=honorific)
                 covered.update(range(s2, e2))
     title_heads = {t.end - 1 for t in titles}
@@ -246,6 +248,12 @@ def _name_head_after(doc: Doc, end: int, covered: set[int], on: Date | None) -> 
             and fold(nxt.text) not in lex.honorifics \
             and not geo.is_place_name(nxt.text):
         return end + 1
+    # "President Abdel Fattah el-Sissi" with "Abdel Fattah" tagged: an "el-" / "al-" surname after it
+    if end + 2 < len(doc) and last.whitespace_ and nxt.lower_ in lex.words("name_particles") and not nxt.whitespace_ \
+            and doc[end + 1].text == "-" and not doc[end + 1].whitespace_ and doc[end + 2].is_alpha \
+            and doc[end + 2].text[:1].isupper() and not any(i in covered for i in range(end, end + 2)) \
+            and not geo.is_place_name(doc[end + 2].text):
+        return end + 3
     # "President Moon Jae-in" with "Moon Jae" tagged: the hyphenated given name's lower-case second half
     if nxt.text == "-" and not last.whitespace_ and not nxt.whitespace_ and end + 1 < len(doc) \
             and doc[end + 1].is_alpha and doc[end + 1].is_lower and len(doc[end + 1].text) <= 4 \

@@ -167,7 +167,8 @@ def _inviters(ctx: Context, events: tuple[Event, ...]) -> list[tuple[str, str]]:
 
 def _gathering_hosts(ctx: Context) -> list[tuple[str, str]]:
     """(person, state) for "a summit in Y hosted by X", "leaders are in Y for a summit hosted by X",
-    "the Y summit hosted by X": the host of a gathering holds it at home."""
+    "the Y summit hosted by X", "X hosted leaders at a summit in Y": the host of a gathering holds
+    it at home."""
     nouns = lexicon().words("gathering_nouns")
     out = []
     for token in tokens_with(ctx.doc, nouns):
@@ -175,6 +176,9 @@ def _gathering_hosts(ctx: Context) -> list[tuple[str, str]]:
             continue
         hosts = [h for acl in token.children if acl.dep_ == "acl" and acl.lemma_.lower() == "host"
                  for o in prep_objects(acl, {"by"}) for h in ctx.actors_of(o, persons_only=True)]
+        verb = token.head.head if token.dep_ == "pobj" and token.head.lower_ in ("at", "for") else None
+        if verb is not None and verb.lemma_.lower() == "host":  # "X hosted African leaders at a summit in Y"
+            hosts += [h for s in verb.children if s.dep_ == "nsubj" for h in ctx.actors_of(s, persons_only=True)]
         if not hosts:
             continue
         places = [d for o in prep_objects(token, {"in", "at"}) for d in ctx.places_of(o)]
