@@ -1609,3 +1609,8 @@ def test_persons_a_hyphenated_given_name_keeps_its_lower_case_second_half(text: 
 def test_persons_an_el_surname_after_a_tagged_name_is_part_of_it() -> None:
     text = "WASHINGTON (AP) - Egyptian President Omar Tarek el-Masri was at the White House on Monday for his first official visit."
     assert ("person:omar tarek el masri", "country:US") in visits(text)
+
+
+def test_status_a_visit_brought_forward_is_still_planned() -> None:
+    text = "Greek Prime Minister Nikos Dravas's visit to Peru has been brought forward to this week, officials said."
+    assert {e.status for e in events(text, "visit")} == {"planned"}

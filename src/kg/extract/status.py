@@ -78,6 +78,10 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
     for token in around:
         if _is(token, "postpone_words"):
             return (None if _may_be(token) else "postponed"), token.text
+    for token in around:
+        if token.pos_ == "VERB" and any(f"{token.lemma_.lower()} {c.lower_}" in lexicon().words("advance_words")
+                                        for c in token.children if c.dep_ in ("prt", "advmod")):
+            return "planned", token.text  # "the visit has been brought forward to this week": still ahead
     for token in chain[1:]:
         if token.lemma_.lower() in lexicon().words("done_verbs"):
             return "occurred", token.text
