@@ -1614,3 +1614,10 @@ def test_persons_an_el_surname_after_a_tagged_name_is_part_of_it() -> None:
 def test_status_a_visit_brought_forward_is_still_planned() -> None:
     text = "Greek Prime Minister Nikos Dravas's visit to Peru has been brought forward to this week, officials said."
     assert {e.status for e in events(text, "visit")} == {"planned"}
+
+
+@pytest.mark.parametrize("demonym, code", [("Lao", "LA"), ("Kyrgyz", "KG"), ("Ecuadorian", "EC"), ("Nepali", "NP")])
+def test_geo_demonyms_the_country_package_lacks(demonym: str, code: str) -> None:
+    assert geo.country_code(demonym, None, codes=False) == code
+    assert positions(f"Greek Prime Minister Nikos Dravas met {demonym} President Jan Kato.") >= {
+        ("person:jan kato", "President", f"country:{code}")}
