@@ -1621,3 +1621,8 @@ def test_geo_demonyms_the_country_package_lacks(demonym: str, code: str) -> None
     assert geo.country_code(demonym, None, codes=False) == code
     assert positions(f"Greek Prime Minister Nikos Dravas met {demonym} President Jan Kato.") >= {
         ("person:jan kato", "President", f"country:{code}")}
+
+
+@pytest.mark.parametrize("place, code", [("the West Bank", "PS"), ("Kosovo", "XK"), ("Zaire", "CD"), ("Ceylon", "LK")])
+def test_geo_territories_and_former_names_resolve_to_their_state(place: str, code: str) -> None:
+    assert ("person:nikos dravas", f"country:{code}") in visits(f"{GREEK_FM} arrived in {place} on Monday.")
