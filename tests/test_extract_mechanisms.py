@@ -1626,3 +1626,16 @@ def test_geo_demonyms_the_country_package_lacks(demonym: str, code: str) -> None
 @pytest.mark.parametrize("place, code", [("the West Bank", "PS"), ("Kosovo", "XK"), ("Zaire", "CD"), ("Ceylon", "LK")])
 def test_geo_territories_and_former_names_resolve_to_their_state(place: str, code: str) -> None:
     assert ("person:nikos dravas", f"country:{code}") in visits(f"{GREEK_FM} arrived in {place} on Monday.")
+
+
+@pytest.mark.parametrize("text", [
+    "Greek Foreign Minister Nikos Dravas said conditions were not right for him to travel to Peru next month.",
+    "Greek Prime Minister Nikos Dravas said it was not possible for him to visit Peru this year.",
+])
+def test_status_a_trip_said_not_feasible_is_no_plan(text: str) -> None:
+    assert not events(text, "visit")
+
+
+def test_persons_a_surname_ner_calls_an_organisation_closes_the_name_it_chains() -> None:
+    text = "ISLAMABAD (Reuters) - Pakistani Foreign Minister Shah Mahmood Qadri said on Monday that talks would resume."
+    assert {p[0] for p in positions(text)} == {"person:shah mahmood qadri"}

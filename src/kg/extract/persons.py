@@ -243,7 +243,7 @@ def _name_head_after(doc: Doc, end: int, covered: set[int], on: Date | None) -> 
     last, nxt = doc[end - 1], doc[end]
     if last.dep_ == "compound" and last.head.i == end and nxt.text.isalpha() and not nxt.is_sent_start \
             and (nxt.pos_ == "PROPN" or (nxt.pos_ == "PRON" and nxt.text[1:].islower())) \
-            and nxt.text[:1].isupper() and nxt.ent_type_ in ("", "PERSON", "GPE") and "\n" not in last.whitespace_ \
+            and nxt.text[:1].isupper() and nxt.ent_type_ in ("", "PERSON", "GPE", "ORG") and "\n" not in last.whitespace_ \
             and fold(nxt.text) not in lex.title_words and fold(nxt.text) not in lex.words("organization_name_words") \
             and fold(nxt.text) not in lex.honorifics \
             and not geo.is_place_name(nxt.text):

@@ -85,6 +85,10 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
     for token in chain[1:]:
         if token.lemma_.lower() in lexicon().words("done_verbs"):
             return "occurred", token.text
+    head = trigger.head
+    if trigger.dep_ in ("advcl", "xcomp") and head.lemma_ == "be" and any(c.dep_ == "neg" for c in head.children) \
+            and any(c.dep_ == "acomp" and c.lower_ in lexicon().words("feasible_words") for c in head.children):
+        return None, head.text  # "conditions were not right for him to travel to Y", "it is not possible to visit"
     given_up = _given_up(chain, around)
     if given_up:
         return "cancelled", given_up
