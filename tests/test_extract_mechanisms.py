@@ -1639,3 +1639,16 @@ def test_status_a_trip_said_not_feasible_is_no_plan(text: str) -> None:
 def test_persons_a_surname_ner_calls_an_organisation_closes_the_name_it_chains() -> None:
     text = "ISLAMABAD (Reuters) - Pakistani Foreign Minister Shah Mahmood Qadri said on Monday that talks would resume."
     assert {p[0] for p in positions(text)} == {"person:shah mahmood qadri"}
+
+
+def test_extract_two_who_tell_a_joint_news_conference_met() -> None:
+    # the conference is who they told (not what they told), and "joint" puts them side by side
+    text = "Greek Prime Minister Nikos Dravas and Peruvian President Luis Vega told a joint news conference that ties were strong."
+    assert {frozenset(e.role("participant")) for e in events(text, "meeting")} == {
+        frozenset({"person:nikos dravas", "person:luis vega"})}
+
+
+def test_status_later_on_a_past_verb_is_no_plan() -> None:
+    text = ("Greek Prime Minister Nikos Dravas held talks with Peruvian President Luis Vega in Lima on Monday. "
+            "The two men later addressed a joint news conference.")
+    assert {e.status for e in events(text, "meeting")} == {"occurred"}

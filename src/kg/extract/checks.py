@@ -200,6 +200,8 @@ def _together(trigger: Token) -> bool:
                        for c in trigger.children)  # "A and B shook hands": together
     if trigger.dep_ in ("dobj", "attr") and trigger.head.lemma_.lower() in lexicon().words("hold_verbs"):
         return True
+    if any(c.dep_ == "amod" and c.lower_ in lexicon().words("joint_words") for c in trigger.children):
+        return True  # "A and B told a joint news conference": they stood side by side
     noun = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" else trigger
     if noun.dep_ == "pobj" and noun.head.lower_ in ("to", "on") \
             and noun.head.head.lemma_.lower() in ("agree", "decide", "consent"):

@@ -137,8 +137,8 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
         if token.i != trigger.i and (token.lower_ in words or lemma in words):
             if lemma == "set" and token.tag_ == "VBD" and not any(c.dep_ == "auxpass" for c in token.children):
                 continue
-            if token.pos_ == "ADV" and token.head.i == trigger.i and trigger.tag_ == "VBD":
-                continue  # "X joined the talks later", "met again later": a past verb's adverb of time
+            if token.pos_ == "ADV" and token.head.tag_ == "VBD" and (token.head.i == trigger.i or token.head in chain):
+                continue  # "X joined the talks later", "later addressed a news conference": a past verb's adverb of time
             if token.dep_ == "acl" and lemma in lexicon().words("purpose_participles"):
                 continue  # "a visit aimed at easing tensions": its purpose, not a plan
             return "planned", token.text

@@ -113,6 +113,8 @@ def reported_by(token: Token, verb: Token) -> bool:
     """Is ``token`` inside what ``verb`` reports (its object clause), not a circumstance of it?"""
     while token.i != verb.i and token.head.i != token.i:
         if token.head.i == verb.i:
+            if token.dep_ in ("dobj", "dative") and any(c.dep_ == "ccomp" for c in verb.children):
+                return False  # "A and B told a joint news conference that ...": the hearers, not what is told
             return token.dep_ in ("ccomp", "dobj", "nsubj", "nsubjpass", "xcomp", "parataxis")
         token = token.head
     return True
