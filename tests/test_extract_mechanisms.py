@@ -1652,3 +1652,9 @@ def test_status_later_on_a_past_verb_is_no_plan() -> None:
     text = ("Greek Prime Minister Nikos Dravas held talks with Peruvian President Luis Vega in Lima on Monday. "
             "The two men later addressed a joint news conference.")
     assert {e.status for e in events(text, "meeting")} == {"occurred"}
+
+
+def test_places_a_city_conjoined_to_a_place_is_one_whatever_ner_called_it() -> None:
+    text = "Greek Prime Minister Nikos Dravas travelled to Lima, Santiago and Buenos Aires last month."
+    assert visits(text) == {("person:nikos dravas", "country:PE"), ("person:nikos dravas", "country:CL"),
+                            ("person:nikos dravas", "country:AR")}

@@ -92,6 +92,7 @@ def find_places(doc: Doc, on: Date | None) -> list[PlaceMention]:
     _named_by_kind(doc, on, out)
     _datelines(doc, on, out)
     _untagged(doc, on, out)
+    _conjoined(doc, on, out)
     out.sort(key=lambda m: m.start)  # the finders after NER's add in their own order
     _qualified_by_state(doc, out)
     return out
@@ -120,6 +121,26 @@ def _datelines(doc: Doc, on: Date | None, out: list[PlaceMention]) -> None:
         place = geo.resolve_place(doc[start:end].text.title(), on)
         if place is not None and (place.kind == "country" or geo.is_major_city(place.geonames_id)):
             out.append(PlaceMention(start, end, place))
+
+
+def _conjoined(doc: Doc, on: Date | None, out: list[PlaceMention]) -> None:
+    """'to Lima, Santiago and Buenos Aires' with the later names tagged an organisation or a person:
+    a proper noun conjoined to a place, that names a state or a major city, is a place too."""
+    ends = {m.end - 1 for m in out}  # a place's head (its last word)
+    taken = {i for m in out for i in range(m.start, m.end)}
+    for token in tokens_with(doc, {"<PROPN>"}) if out else ():
+        if token.dep_ != "conj" or token.i in taken or token.head.i not in ends:
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN" \
+                and doc[start - 1].head.i == token.i and start - 1 not in taken:
+            start -= 1
+        place = geo.resolve_place(doc[start:token.i + 1].text, on)
+        if place is not None and (place.kind == "country" or geo.is_major_city(place.geonames_id)):
+            mention = PlaceMention(start, token.i + 1, place)
+            out.append(mention)
+            ends.add(token.i)  # the next conjunct hangs on this one ("Lima, Santiago and Buenos Aires")
+            taken.update(range(start, token.i + 1))
 
 
 def _untagged(doc: Doc, on: Date | None, out: list[PlaceMention]) -> None:
