@@ -77,7 +77,7 @@ def anaphoric_events(ctx: Context, found: list[Found]) -> list[Found]:
                                                   for c in token.children):
                 continue  # it names its own place or people: a fact of its own
             if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children):
-                continue  # "if the Diet session ran late": a body's own gathering, not the talks reported
+                continue  # "if the parliament's session ran late": a body's own gathering, not the talks reported
             here = sent_no[token.sent.start]
             before = [f for f in earlier if f.trigger.i < token.i and here - sent_no[f.trigger.sent.start] <= 6]
             if not before:

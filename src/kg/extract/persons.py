@@ -194,7 +194,7 @@ def _name_partners(doc: Doc, spans: dict, covered: set[int], on: Date | None, ti
         if (start, end) not in spans:
             continue  # taken into the name after it
         s, e = _name_span(doc, doc[end - 1])
-        s = min(s, start)  # NER's "Shah Mahmood" with "Qureshi" after it: the chain of "Mahmood" starts later
+        s = min(s, start)  # NER's "Shah Rahim" with "Qadri" after it: the chain of "Rahim" starts later
         if e >= headline_end:  # not in a title-cased headline ("X Visits Y")
             e = _name_head_after(doc, e, covered, on)
         s = max([s] + [i + 1 for i in range(s, start) if i in in_titles])  # not into "... of the African Union"
@@ -248,13 +248,13 @@ def _name_head_after(doc: Doc, end: int, covered: set[int], on: Date | None) -> 
             and fold(nxt.text) not in lex.honorifics \
             and not geo.is_place_name(nxt.text):
         return end + 1
-    # "President Abdel Fattah el-Sissi" with "Abdel Fattah" tagged: an "el-" / "al-" surname after it
+    # "President Omar Tarek el-Masri" with "Omar Tarek" tagged: an "el-" / "al-" surname after it
     if end + 2 < len(doc) and last.whitespace_ and nxt.lower_ in lex.words("name_particles") and not nxt.whitespace_ \
             and doc[end + 1].text == "-" and not doc[end + 1].whitespace_ and doc[end + 2].is_alpha \
             and doc[end + 2].text[:1].isupper() and not any(i in covered for i in range(end, end + 2)) \
             and not geo.is_place_name(doc[end + 2].text):
         return end + 3
-    # "President Moon Jae-in" with "Moon Jae" tagged: the hyphenated given name's lower-case second half
+    # "President Kang Jae-in" with "Kang Jae" tagged: the hyphenated given name's lower-case second half
     if nxt.text == "-" and not last.whitespace_ and not nxt.whitespace_ and end + 1 < len(doc) \
             and doc[end + 1].is_alpha and doc[end + 1].is_lower and len(doc[end + 1].text) <= 4 \
             and last.text[:1].isupper() and (end + 2 >= len(doc) or doc[end + 2].text != "-"):
@@ -342,7 +342,7 @@ def _surname_repeats(doc: Doc, spans: dict, covered: set[int], titled: set[int] 
     skip = lexicon().words("name_particles") | lexicon().honorifics
     owners: dict[str, set[str]] = {}
     for m in spans.values():
-        for word in m.name.split() if len(m.name.split()) > 1 else ():  # a one-word "Lula" is no other owner
+        for word in m.name.split() if len(m.name.split()) > 1 else ():  # a one-word "Tavo" is no other owner
             owners.setdefault(fold(word), set()).add(fold(m.name))
     surnames |= {fold(w) for m in spans.values() if len(m.name.split()) >= 3 for w in m.name.split()
                  if len(w) > 2 and w[:1].isupper() and fold(w) not in skip and len(owners[fold(w)]) == 1}

@@ -195,7 +195,7 @@ def _gathering_hosts(ctx: Context) -> list[tuple[str, str]]:
 def _home_travelers(ctx: Context, events: tuple[Event, ...]) -> dict[str, str]:
     """Person -> the dateline's state, for one whose office the article names without a state and
     who travels from there to other states only and whom the lead names ("NEW DELHI - Prime Minister X
-    will travel to Samarkand"): a desk reports its own leaders' trips abroad by title alone."""
+    will travel to Lima"): a desk reports its own leaders' trips abroad by title alone."""
     if ctx.dateline is None:
         return {}
     home = ctx.dateline.place.code

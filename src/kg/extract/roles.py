@@ -86,7 +86,7 @@ def _clause_subject(ctx: Context, trigger: Token, roles: dict | None = None, dep
         return []
     if trigger.dep_ == "pobj" and (trigger.head.lower_ in lexicon().words("cause_words") or (
             trigger.head.lower_ in ("of", "to") and trigger.head.head.lower_ in lexicon().words("cause_words"))):
-        return []  # "X postponed a visit because of the summit in Amman": a cause, not X's doing
+        return []  # "X postponed a visit because of the summit in Y": a cause, not X's doing
     if verb.lemma_.lower() in lexicon().words("speech_verbs") and reported_by(trigger, verb):
         return []
     if verb.lemma_.lower() in lexicon().words("host_verbs") and trigger.lemma_.lower() in lexicon().words("travel_nouns") \

@@ -71,7 +71,7 @@ def subject_of(verb: Token) -> Token | None:
             return None  # "X said (that) Y would visit": the clause has its own subject or none
         if token.dep_ in _CLIMB or token.dep_ in ("pobj", "prep") or (
                 token.dep_ in ("appos", "npadvmod") and token.lower_ in lex.words("time_units")):
-            # "X addressed Congress on Wednesday, a day after holding talks with Y": the time phrase's clause
+            # "X addressed parliament on Wednesday, a day after holding talks with Y": the time phrase's clause
             token = head
             continue
         break
