@@ -1658,3 +1658,9 @@ def test_places_a_city_conjoined_to_a_place_is_one_whatever_ner_called_it() -> N
     text = "Greek Prime Minister Nikos Dravas travelled to Lima, Santiago and Buenos Aires last month."
     assert visits(text) == {("person:nikos dravas", "country:PE"), ("person:nikos dravas", "country:CL"),
                             ("person:nikos dravas", "country:AR")}
+
+
+def test_positions_a_summoner_is_of_the_state_the_envoy_is_posted_to() -> None:
+    text = ("OUAGADOUGOU (Reuters) - Burkina Faso's government has asked France to withdraw its ambassador, Jan "
+            "Kato. Kato was summoned by Foreign Minister Ana Ruiz in December over comments about security.")
+    assert ("person:ana ruiz", "Foreign Minister", "country:BF") in positions(text)

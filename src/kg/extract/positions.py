@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from kg import geo
 from kg.extract.context import Context
+from kg.extract.checks import posted_to
 from kg.extract.inference import accompanying
 from kg.extract.nationality import of_organisation, of_place
 from kg.extract.lexicon import lexicon, title_case
@@ -192,6 +193,26 @@ def _gathering_hosts(ctx: Context) -> list[tuple[str, str]]:
     return out
 
 
+def _summoner_states(ctx: Context, events: tuple[Event, ...]) -> dict[str, str]:
+    """Person -> the state where the envoy they summon is posted: "ambassador to Y" if said, else the
+    dateline's state when the envoy is not of it ("BAMAKO - France's ambassador X was summoned by
+    Foreign Minister Y"): a government summons the foreign envoys posted to it."""
+    out: dict[str, set[str]] = {}
+    home = ctx.dateline.place.code if ctx.dateline is not None else None
+    for event in events:
+        if event.kind != "summons":
+            continue
+        for envoy in event.role("summoned"):
+            posted = posted_to(ctx, envoy)
+            own = ctx.nationality.get(envoy, (None, None))[0]
+            if not posted and home and own != home:
+                posted = {home}
+            for summoner in event.role("summoner"):
+                if posted and summoner not in ctx.nationality:
+                    out.setdefault(summoner, set()).update(posted)
+    return {key: next(iter(codes)) for key, codes in out.items() if len(codes) == 1}
+
+
 def _home_travelers(ctx: Context, events: tuple[Event, ...]) -> dict[str, str]:
     """Person -> the dateline's state, for one whose office the article names without a state and
     who travels from there to other states only and whom the lead names ("NEW DELHI - Prime Minister X
@@ -252,6 +273,7 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None, events: tuple[Event, 
     hosts = _host_states(ctx, events)
     escorts = _escort_states(ctx)
     departing = _home_travelers(ctx, events)
+    summoners = _summoner_states(ctx, events)
     not_from = _not_from(ctx, events)
     cache: list[str | None] = []
 
@@ -276,6 +298,8 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None, events: tuple[Event, 
                 country, basis = hosts[entity.key], "host"
             if country is None and entity.key in escorts:
                 country, basis = escorts[entity.key], "article"  # in the delegation of a leader of that state
+            if country is None and entity.key in summoners:
+                country, basis = summoners[entity.key], "article"  # "BAMAKO - envoy X was summoned by Foreign Minister Y"
             if country is None and entity.key in departing:
                 country, basis = departing[entity.key], "article"  # "NEW DELHI - Prime Minister X will travel to Y"
             if country is None:
