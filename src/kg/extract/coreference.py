@@ -260,6 +260,7 @@ def bind_title_mentions(doc: Doc, persons: list[PersonMention], entities: list[P
 
     Only definite, singular mentions ("the ...", "X's ..."), never "a minister"."""
     bound = {id(t) for p in persons for t in p.all_titles}
+    same = lexicon().table("office_equivalents")
     sents = list(doc.sents)
     sent_of = {}
     for n, sent in enumerate(sents):
@@ -274,7 +275,6 @@ def bind_title_mentions(doc: Doc, persons: list[PersonMention], entities: list[P
                    and (title.country is None or all(t.country in (None, title.country) for t in e.titles))]
         target = None
         if not holders:  # "Prime Minister X ... The premier, who is on a visit": the same office by another name
-            same = lexicon().table("office_equivalents")
             office = same.get(title.phrase, title.phrase)
             holders = [e for e in entities if not title.deputy and any(
                 t.phrase != title.phrase and same.get(t.phrase, t.phrase) == office and not t.deputy for t in e.titles)]

@@ -53,31 +53,10 @@ def find_attendance(ctx: Context) -> list[Found]:
             frames.append(frame)
         frame["sents"].append(n)
         by_token[token.i] = frame
+        hosts, places = setting(ctx, token)
+        frame["hosts"] += hosts
         if not frame["places"]:
-            frame["places"] = [d for o in prep_objects(token, {"in", "at"}) for d in ctx.places_of(o)]
-        if not frame["places"] and token.dep_ == "pobj" and token.head.lower_ == "for" and token.head.head.pos_ == "VERB":
-            # "gathered in Hiroshima for a summit", "arrived in Lima for a conference"
-            frame["places"] = [d for o in prep_objects(token.head.head, {"in", "at"}) for d in ctx.places_of(o)]
-        if not frame["places"] and token.dep_ == "dobj" and token.head.lemma_.lower() == "attend" \
-                and token.head.dep_ in ("advcl", "xcomp") and token.head.head.lemma_.lower() in lexicon().words("arrive_verbs"):
-            # "arrived in Vilnius to attend a NATO summit": the summit is where they arrived
-            frame["places"] = [d for o in prep_objects(token.head.head, {"in", "at"}) for d in ctx.places_of(o)]
-        verb = token.head
-        topics = [o for p in token.children if p.dep_ == "prep" and p.lower_ in ("on", "about") for o in p.children]
-        for acl in [c for t in [token, *topics] for c in t.children]:
-            # "a three-day summit hosted by X", "a summit on the crisis hosted by X"
-            if acl.dep_ == "acl" and acl.lemma_.lower() == "host":
-                frame["hosts"] += _agents(ctx, acl)
-        if verb.lemma_.lower() == "host" and token.dep_ == "nsubjpass":
-            frame["hosts"] += _agents(ctx, verb)
-        elif token.dep_ == "pobj" and token.head.lower_ in ("at", "for") and verb.head.lemma_.lower() == "host":
-            subj = subject_of(verb.head)  # "X hosted African leaders at a summit in Y"
-            frame["hosts"] += ctx.actors_of(subj, persons_only=True) if subj is not None else []
-            if not frame["places"]:
-                frame["places"] = [d for o in prep_objects(verb.head, {"in"}) for d in ctx.places_of(o)]
-        elif verb.lemma_.lower() == "host" and token.dep_ == "dobj":
-            subj = subject_of(verb)
-            frame["hosts"] += ctx.actors_of(subj, persons_only=True) if subj is not None else []
+            frame["places"] = places
     found: list[Found] = []
     found += _among_them(ctx, frames, sent_no)
     verbs = lexicon().words("attend_gathering_verbs")  # "attended / addressed / joined the summit"
@@ -109,6 +88,41 @@ def find_attendance(ctx: Context) -> list[Found]:
                          for a in ctx.actors_of(c, persons_only=True)]
         found += _attending(token, frame, attendees, "gathering.attend")
     return found
+
+
+def setting(ctx: Context, token) -> tuple[list[Actor], list[Actor]]:
+    """(hosts, places) one mention of a gathering noun names: "a summit in Lima", "the Lima summit",
+    "gathered in Lima for a summit", "arrived in Vilnius to attend a summit"; "a summit (on X)
+    hosted by H", "the summit is hosted by H", "H hosted leaders at a summit in Y", "H hosts the summit"."""
+    places = [d for o in prep_objects(token, {"in", "at"}) for d in ctx.places_of(o)]
+    if not places and token.dep_ == "pobj" and token.head.lower_ == "for" and token.head.head.pos_ in ("VERB", "AUX"):
+        # "gathered in Hiroshima for a summit", "arrived in Lima for a conference"
+        places = [d for o in prep_objects(token.head.head, {"in", "at"}) for d in ctx.places_of(o)]
+    if not places and token.dep_ == "dobj" and token.head.lemma_.lower() == "attend" \
+            and token.head.dep_ in ("advcl", "xcomp") and token.head.head.lemma_.lower() in lexicon().words("arrive_verbs"):
+        # "arrived in Vilnius to attend a NATO summit": the summit is where they arrived
+        places = [d for o in prep_objects(token.head.head, {"in", "at"}) for d in ctx.places_of(o)]
+    hosts: list[Actor] = []
+    verb = token.head
+    topics = [o for p in token.children if p.dep_ == "prep" and p.lower_ in ("on", "about") for o in p.children]
+    for acl in [c for t in [token, *topics] for c in t.children]:
+        # "a three-day summit hosted by X", "a summit on the crisis hosted by X"
+        if acl.dep_ == "acl" and acl.lemma_.lower() == "host":
+            hosts += _agents(ctx, acl)
+    if verb.lemma_.lower() == "host" and token.dep_ == "nsubjpass":
+        hosts += _agents(ctx, verb)
+    elif token.dep_ == "pobj" and token.head.lower_ in ("at", "for") and verb.head.lemma_.lower() == "host":
+        subj = subject_of(verb.head)  # "X hosted African leaders at a summit in Y"
+        hosts += ctx.actors_of(subj, persons_only=True) if subj is not None else []
+        if not places:
+            places = [d for o in prep_objects(verb.head, {"in"}) for d in ctx.places_of(o)]
+    elif verb.lemma_.lower() == "host" and token.dep_ == "dobj":
+        subj = subject_of(verb)
+        hosts += ctx.actors_of(subj, persons_only=True) if subj is not None else []
+    if not places:  # "the Lima summit"
+        places = [ctx.place_actor(ctx.token_place[c.i].place) for c in token.children
+                  if c.dep_ in ("compound", "nmod") and c.i in ctx.token_place]
+    return hosts, places
 
 
 def _attending(token, frame: dict, attendees: list[Actor], rule: str) -> list[Found]:
@@ -176,8 +190,8 @@ def find_named_after(ctx: Context) -> list[Found]:
         members = _unique([a for c in named for a in ctx.actors_of(c, persons_only=True)])
         if len(members) < 2:
             continue
-        hosts = [h for o in prep_objects(token, {"for"}) for acl in o.children  # "for a summit hosted by H"
-                 if acl.dep_ == "acl" and acl.lemma_.lower() == "host" for h in _agents(ctx, acl)]
+        gatherings = lex.words("gathering_nouns")  # "for a summit hosted by H"
+        hosts = [h for o in prep_objects(token, {"for"}) if o.lemma_.lower() in gatherings for h in setting(ctx, o)[0]]
         frame = {"hosts": hosts, "places": [d for o in prep_objects(token, {"in", "at"}) for d in ctx.places_of(o)]}
         found += _attending(token, frame, members, "gathering.named-after")
     return found

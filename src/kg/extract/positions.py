@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from kg import geo
 from kg.extract.context import Context
+from kg.extract.gatherings import setting
 from kg.extract.checks import posted_to
 from kg.extract.inference import accompanying
 from kg.extract.nationality import of_organisation, of_place
@@ -168,27 +169,16 @@ def _inviters(ctx: Context, events: tuple[Event, ...]) -> list[tuple[str, str]]:
 
 def _gathering_hosts(ctx: Context) -> list[tuple[str, str]]:
     """(person, state) for "a summit in Y hosted by X", "leaders are in Y for a summit hosted by X",
-    "the Y summit hosted by X", "X hosted leaders at a summit in Y": the host of a gathering holds
-    it at home."""
+    "the Y summit hosted by X", "X hosted leaders at a summit in Y" (:func:`gatherings.setting`):
+    the host of a gathering holds it at home."""
     nouns = lexicon().words("gathering_nouns")
     out = []
     for token in tokens_with(ctx.doc, nouns):
         if token.pos_ != "NOUN" or token.lemma_.lower() not in nouns:
             continue
-        hosts = [h for acl in token.children if acl.dep_ == "acl" and acl.lemma_.lower() == "host"
-                 for o in prep_objects(acl, {"by"}) for h in ctx.actors_of(o, persons_only=True)]
-        verb = token.head.head if token.dep_ == "pobj" and token.head.lower_ in ("at", "for") else None
-        if verb is not None and verb.lemma_.lower() == "host":  # "X hosted African leaders at a summit in Y"
-            hosts += [h for s in verb.children if s.dep_ == "nsubj" for h in ctx.actors_of(s, persons_only=True)]
-        if not hosts:
-            continue
-        places = [d for o in prep_objects(token, {"in", "at"}) for d in ctx.places_of(o)]
-        places += [ctx.place_actor(ctx.token_place[c.i].place) for c in token.children
-                   if c.dep_ in ("compound", "nmod") and c.i in ctx.token_place]  # "the Lima summit"
-        if not places and token.dep_ == "pobj" and token.head.lower_ in ("for", "at"):
-            places = [d for o in prep_objects(token.head.head, {"in"}) for d in ctx.places_of(o)]
+        hosts, places = setting(ctx, token)
         codes = {p.country for p in places if p.country}
-        if len(codes) == 1:
+        if hosts and len(codes) == 1:
             out += [(h.key, next(iter(codes))) for h in hosts]
     return out
 
