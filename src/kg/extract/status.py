@@ -109,7 +109,6 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
         return "considered", top.head.text  # "speculation (that) X will visit Y", "the possibility that X visits"
     if _on_a_visit(trigger):
         return "occurred", trigger.head.text  # "X, on a visit to Y, will meet Z": the visit is under way
-    head = trigger.head
     if trigger.tag_ in ("VB", "VBP") and trigger.dep_ == "ccomp" and head.pos_ == "VERB" and _is(head, "consider_words") \
             and not any(c.dep_ in ("aux", "auxpass") for c in trigger.children):
         return "considered", head.text  # "X proposed that the two ministers meet": a subjunctive proposal
