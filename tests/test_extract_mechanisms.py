@@ -1664,3 +1664,40 @@ def test_positions_a_summoner_is_of_the_state_the_envoy_is_posted_to() -> None:
     text = ("OUAGADOUGOU (Reuters) - Burkina Faso's government has asked France to withdraw its ambassador, Jan "
             "Kato. Kato was summoned by Foreign Minister Ana Ruiz in December over comments about security.")
     assert ("person:ana ruiz", "Foreign Minister", "country:BF") in positions(text)
+
+
+@pytest.mark.parametrize("name, code", [("DPRK", "KP"), ("ROK", "KR"), ("PRC", "CN")])
+def test_geo_state_initials_of_news_style(name: str, code: str) -> None:
+    assert geo.country_code(name, None, codes=False) == code
+
+
+def test_places_the_nation_is_the_state_named_before_a_quote() -> None:
+    text = ("Former Greek Prime Minister Nikos Dravas met the Peruvian leader Luis Vega on Monday. "
+            "\"We issued an order on granting a special pardon,\" the state news agency said. "
+            "Dravas travelled to the nation for a private meeting with officials.")
+    assert ("person:nikos dravas", "country:PE") in visits(text)
+
+
+def test_positions_an_aide_named_after_the_leader_serves_the_leaders_state() -> None:
+    text = ("\"We continue to think so,\" said French President Ana Ruiz. "
+            "\"It is the best chance,\" said Ruiz spokesperson Luis Vega.")
+    assert ("person:luis vega", "Spokesperson", "country:FR") in positions(text)
+
+
+def test_positions_a_story_of_one_state_named_twice_with_one_of_its_officials_stated() -> None:
+    text = ("Spanish opposition criticises budget. Spanish Prime Minister Ana Ruiz defended the budget on Monday. "
+            "Opposition Leader Luis Vega said it would fail.")
+    assert ("person:luis vega", "Opposition Leader", "country:ES") in positions(text)
+
+
+def test_positions_an_ambassador_takes_no_state_from_the_story() -> None:
+    # the story's state may be the one the ambassador serves or the one they are posted to
+    text = ("Peru's President Luis Vega spoke in Lima. Peru's foreign ministry said Peru's ties were strong. "
+            "Ambassador Ana Ruiz told reporters that Peru's latest steps require a firm response.")
+    assert ("person:ana ruiz", "Ambassador", None) in positions(text)
+    assert ("person:luis vega", "President", "country:PE") in positions(text)
+
+
+def test_titles_a_second_office_after_the_first_ones_holder_and_and() -> None:
+    text = "The talks will be held in Lima between Secretary of State Ana Ruiz and Science and Technology Minister Luis Vega."
+    assert {p[1] for p in positions(text) if p[0] == "person:luis vega"} == {"Science and Technology Minister"}

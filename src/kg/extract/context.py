@@ -435,8 +435,10 @@ class Context:
         return list(out.values())
 
     def last_country(self, token: Token) -> PlaceMention | None:
-        """The last state named before ``token`` in its sentence or the one before."""
-        sents = [s for s in self.doc.sents if s.start <= token.i][-2:]
+        """The last state named before ``token`` in its sentence or the two before (a quote may
+        stand between: "... met the Ruritanian leader. "..." said the agency. X travelled to the
+        nation")."""
+        sents = [s for s in self.doc.sents if s.start <= token.i][-3:]
         lower = sents[0].start if sents else 0
         before = [m for m in self.places if lower <= m.start < token.i and m.place.kind == "country"]
         return before[-1] if before else None

@@ -84,15 +84,20 @@ def _only_state(ctx: Context) -> str | None:
     codes |= {code for code, _ in ctx.nationality.values()}  # "Brazilian President X" in Shanghai: not domestic
     if len(codes) == 1 and (len(ctx.places) >= 3 or ctx.dateline is not None):
         return next(iter(codes))
+    if len(codes) == 1 and len(ctx.places) >= 2 and any(
+            basis == "stated" for _, basis in ctx.nationality.values()):
+        # "Ruritanian president rejects prime minister's resignation": named twice, and one of
+        # its officials stated as such, the one state is the story's
+        return next(iter(codes))
     return None
 
 
 def _possessor_state(ctx: Context, doc: Doc, title, holder: str) -> str | None:
-    """"President X's spokesman, Y", "X's chief of staff": an aide serves the state of the
-    person whose office it is, when that person's state is stated."""
+    """"President X's spokesman, Y", "X's chief of staff", "X spokesperson Y": an aide serves the
+    state of the person whose office it is, when that person's state is stated."""
     for token in doc[title.start:title.end]:
         for child in token.children:
-            if child.dep_ == "poss" and child.i < title.start:
+            if child.i < title.start and (child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN")):
                 key = ctx.person_at(child)
                 known = ctx.nationality.get(key) if key and key != holder else None
                 if known and known[1] == "stated":
@@ -258,6 +263,7 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None, events: tuple[Event, 
     not_offices = lex.words("not_offices")
     qualified_only = lex.words("qualified_only")
     company_offices = lex.words("company_offices")
+    envoys = {w for w in lex.words("sending_state_titles") if not w.endswith("envoy")}  # envoys go out from the story's state
     out: dict[tuple, Position] = {}
     headline = ctx.headline_offices
     hosts = _host_states(ctx, events)
@@ -295,13 +301,13 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None, events: tuple[Event, 
             if country is None:
                 visitor = ctx.dateline is not None and ctx.dateline.place.code in not_from.get(entity.key, ())
                 country, basis = ctx.title_state(title.phrase, visitor=visitor), "title"
-                if country is None and title.phrase not in company_offices:  # a company's, not the article's state
+                if country is None and title.phrase not in company_offices \
+                        and not {title.phrase, title.phrase.split()[-1]} & envoys:
+                    # not a company's office, nor an ambassador's (of the story's state, or posted to it?)
                     exclude = not_from.get(entity.key, set())
                     country, basis = article_country(), "article"
                     if country and {country, geo.historic(country, anchor)} & exclude:
                         country = None  # the article's state, but the person travels there or meets its side
-
-
                 if country and not country.startswith("io:"):
                     country = geo.historic(country, anchor)
             if country is None:

@@ -86,6 +86,9 @@ def find_titles(doc: Doc, on: Date | None) -> list[Title]:
         start = _fields_start(doc, i, cased, on)
         if titles and start < titles[-1].end <= i:
             start = titles[-1].end  # "Foreign Minister Prince X": the style is no field of the office before it
+            joints = [k for k in range(start, i) if doc[k].lower_ in ("and", "&", ",")]
+            if joints:  # "Secretary of State A B and Foreign Minister C": A B is the first one's holder
+                start = joints[0] + 1
             while start < i and doc[start].lower_ in _SMALL:
                 start += 1  # "the Queen and Prince X"
         employer = _employer(doc, start, i, on)
