@@ -1701,3 +1701,48 @@ def test_positions_an_ambassador_takes_no_state_from_the_story() -> None:
 def test_titles_a_second_office_after_the_first_ones_holder_and_and() -> None:
     text = "The talks will be held in Lima between Secretary of State Ana Ruiz and Science and Technology Minister Luis Vega."
     assert {p[1] for p in positions(text) if p[0] == "person:luis vega"} == {"Science and Technology Minister"}
+
+
+def test_titles_two_offices_joined_by_and_after_a_field_of_the_first() -> None:
+    text = "Deputy Prime Minister for Finance and Minister of Economy Luis Vega met Greek Foreign Minister Nikos Dravas."
+    assert {p[1] for p in positions(text) if p[0] == "person:luis vega"} == {
+        "Deputy Prime Minister for Finance", "Minister of Economy"}
+
+
+def test_positions_a_bodys_last_word_before_an_office_is_the_body_named_in_full() -> None:
+    text = ("European Council President Ana Ruiz called the summit. "
+            "Council spokesperson Luis Vega said safety procedures had been followed.")
+    assert ("person:luis vega", "Spokesperson", "org:european council") in positions(text)
+
+
+def test_extract_arrived_here_is_at_the_datelines_place_whoever_arrives() -> None:
+    text = "JOHANNESBURG - Prime Minister Jan Kato arrived here on Tuesday to attend the summit."
+    assert visits(text) == {("person:jan kato", "country:ZA")}
+    assert ("person:jan kato", "Prime Minister", None) in positions(text)  # a visitor: not the dateline's
+
+
+def test_extract_a_tete_a_tete_is_a_meeting() -> None:
+    text = "Greek President Nikos Dravas later had a tete-a-tete with Prime Minister Luis Vega."
+    assert {frozenset(e.role("participant")) for e in events(text, "meeting")} == {
+        frozenset({"person:nikos dravas", "person:luis vega"})}
+
+
+def test_status_a_long_delayed_visit_now_begun_occurred() -> None:
+    text = "Greek President Nikos Dravas arrived in Shanghai on Wednesday, kicking off a long-delayed state visit to China."
+    assert {e.status for e in events(text, "visit")} == {"occurred"}
+
+
+def test_extract_a_planned_leg_within_a_visit_under_way_is_no_second_trip() -> None:
+    text = ("NEW DELHI - German Chancellor Eva Lind began a two-day visit to India on Saturday. "
+            "Lind will travel to Bengaluru on Sunday before returning to Berlin.")
+    assert {(e.role("destination"), e.status) for e in events(text, "visit")} == {(("country:IN",), "occurred")}
+
+
+def test_extract_a_lead_meeting_placed_elsewhere_is_not_at_the_dateline() -> None:
+    # the parser hangs "in Moscow" on the one called on: the meeting's place all the same
+    text = ("ISLAMABAD (APP) - Foreign Minister Bilal Khan Zardan called on Russian Foreign Minister Sergei Volkov "
+            "in Moscow on Tuesday.\n\nDuring the meeting, both sides discussed energy cooperation. Zardan is on a "
+            "three-day official visit to Russia at the invitation of his Russian counterpart.")
+    assert visits(text) == {("person:bilal khan zardan", "country:RU")}
+    [meeting] = events(text, "meeting")
+    assert meeting.role("place") == ("city:524901",)

@@ -9,6 +9,8 @@
 
 from __future__ import annotations
 
+from datetime import date as Date
+
 from dataclasses import replace
 from functools import cache
 
@@ -31,6 +33,7 @@ def meetings_abroad(ctx: Context, found: list[Found]) -> list[Found]:
         places = meeting.roles.get("place", [])[:1]
         people = meeting.roles.get("participant", [])
         if not places and ctx.dateline is not None and meeting.trigger.sent.start in lead \
+                and not _elsewhere(ctx, meeting.trigger.sent) \
                 and (meeting.status or status_of(meeting.trigger)[0]) == "occurred":
             # "NEW DELHI - Saudi Crown Prince X held talks with Prime Minister Y": the lead's meeting,
             # of one foreign visitor and someone the wire names without a state (its own), is at
@@ -45,6 +48,12 @@ def meetings_abroad(ctx: Context, found: list[Found]) -> list[Found]:
                 out.append(Found("visit", meeting.trigger, {"traveler": travelers, "destination": [place]},
                                  meeting.rule + "+abroad", meeting.status, date_from=meeting.date_from))
     return out
+
+
+def _elsewhere(ctx: Context, sent) -> bool:
+    """The sentence says where, and not at the dateline: "ISLAMABAD - X called on Y in Moscow"."""
+    return any(sent.start <= p.start < sent.end and p.place.code != ctx.dateline.place.code
+               and ctx.doc[p.start].head.lower_ in ("in", "at") for p in ctx.places)
 
 
 def _lead_sentences(ctx: Context) -> set[int]:
@@ -248,6 +257,29 @@ def official_trips(ctx: Context, events: tuple[Event, ...]) -> tuple[Event, ...]
         return True
 
     return tuple(e for e in events if keep(e))
+
+
+def legs_of_a_trip(ctx: Context, events: tuple[Event, ...]) -> tuple[Event, ...]:
+    """A traveler the article has in a country (a visit there that occurred or is under way) who
+    "will travel to" a city of it, or "is set to meet" someone there, goes on within that visit:
+    the planned leg is no second trip ("began a visit to India ... will travel to Bengaluru on
+    Sunday"). A considered, cancelled or postponed trip there is another trip and stays."""
+    made: dict[tuple, list[Event]] = {}
+    for e in events:
+        if e.kind == "visit" and e.status == "occurred":
+            made.setdefault((e.role("traveler"), e.role("destination")), []).append(e)
+
+    def within(leg: Event, visit: Event) -> bool:  # no date says they are apart
+        if leg.time is None or visit.time is None:
+            return True
+        a, b = leg.time.iso, visit.time.iso
+        if len(a) >= 10 and len(b) >= 10:
+            return 0 <= (Date.fromisoformat(a[:10]) - Date.fromisoformat(b[:10])).days <= 14
+        return a[:7] == b[:7] or a[:4] == b[:4] and (len(a) == 4 or len(b) == 4)
+
+    return tuple(e for e in events if not (
+        e.kind == "visit" and e.status == "planned"
+        and any(within(e, v) for v in made.get((e.role("traveler"), e.role("destination")), ()))))
 
 
 @cache

@@ -82,6 +82,7 @@ def extract_doc(doc: Doc, article: Article) -> Extraction:
     events = inference.official_trips(ctx, events)
     events = inference.interviews(ctx, events)
     events = inference.companions(ctx, events)
+    events = inference.legs_of_a_trip(ctx, events)
     positions = find_positions(ctx, doc, ctx.date, events)
     return Extraction(article=article, entities=_entities(ctx, events, positions), positions=positions,
                       events=events)

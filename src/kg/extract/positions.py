@@ -92,6 +92,21 @@ def _only_state(ctx: Context) -> str | None:
     return None
 
 
+def _short_body(ctx: Context, doc: Doc, title) -> str | None:
+    """"Council spokesperson X" after "the European Council": a body's last word before an
+    office stands for the one international body of that name the article names in full."""
+    from kg.extract.lexicon import io_name
+
+    k = title.start - 1
+    if k < 0 or not doc[k].text[:1].isupper() or doc[k].dep_ != "compound" or k in ctx.token_place:
+        return None
+    word = doc[k].lower_
+    named = {t.country[3:] for t in ctx.titles if t.country and t.country.startswith("io:")}
+    named |= {name for o in ctx.orgs if (name := io_name(o.name))}
+    fits = {name for name in named if len(name.split()) > 1 and name.split()[-1].lower() == word}
+    return "io:" + fits.pop() if len(fits) == 1 else None
+
+
 def _possessor_state(ctx: Context, doc: Doc, title, holder: str) -> str | None:
     """"President X's spokesman, Y", "X's chief of staff", "X spokesperson Y": an aide serves the
     state of the person whose office it is, when that person's state is stated."""
@@ -288,7 +303,8 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None, events: tuple[Event, 
             if country is None:
                 country = of_place(ctx, mention.end) or of_organisation(ctx, mention.end) \
                     or (known[0] if known and known[1] == "stated" else None) \
-                    or headline.get(title.phrase) or _possessor_state(ctx, doc, title, entity.key)
+                    or headline.get(title.phrase) or _possessor_state(ctx, doc, title, entity.key) \
+                    or _short_body(ctx, doc, title)
             basis = "stated" if country else None
             if country is None and entity.key in hosts:
                 country, basis = hosts[entity.key], "host"

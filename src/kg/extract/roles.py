@@ -149,14 +149,14 @@ _MODIFIERS = ("amod", "compound", "nmod")  # "the visiting minister": a particip
 
 def _clause_place(ctx: Context, trigger: Token, roles: dict | None = None) -> list:
     """Where the clause of the trigger happens: 'in/at X' on its verb, on the trigger, or hung
-    by the parser on the one met ('met X in Paris', 'talks with X in Paris')."""
+    by the parser on the one met ('met X in Paris', 'talks with X in Paris', 'called on X in Paris')."""
     verb = trigger if trigger.pos_ in ("VERB", "AUX") and trigger.dep_ not in _MODIFIERS else governing_verb(trigger)
     wheres = []
     for token in (trigger, verb):
         if token is None:
             continue
         wheres += prep_objects(token, {"in", "at"})
-        for obj in [c for c in token.children if c.dep_ == "dobj"] + prep_objects(token, {"with"}):
+        for obj in [c for c in token.children if c.dep_ == "dobj"] + prep_objects(token, {"with", "on"}):
             if ctx.person_at(obj) or obj.i in ctx.token_title:
                 wheres += prep_objects(obj, {"in", "at"})
     out = []
@@ -228,12 +228,14 @@ def _owned(noun: Token) -> bool:
 
 def _dateline(ctx: Context, trigger: Token, roles: dict | None = None) -> list:
     """'NUSA DUA - ... X, who arrived on Wednesday': an arrival with no place of its own is at the
-    dateline's place, for a traveler known to be from another state."""
+    dateline's place, for a traveler known to be from another state, or of a state not known who
+    "arrived here" (the dateline's place named by the adverb)."""
     mention = ctx.dateline
     travelers = (roles or {}).get("traveler", [])
     if mention is None or not travelers:
         return []
-    if any(t.country is None or t.country == mention.place.code for t in travelers):
+    here = any(c.dep_ == "advmod" and c.lower_ == "here" for c in trigger.children)
+    if any((t.country is None and not here) or t.country == mention.place.code for t in travelers):
         return []
     return [ctx.place_actor(mention.place)]
 

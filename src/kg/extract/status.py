@@ -72,6 +72,8 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
     """(status, cue words) from the words around the trigger; None: negated or refused."""
     chain = chain_of(trigger)
     around = _around(chain)
+    if _carried_out(trigger):  # "kicking off a long-delayed visit": the visit now made
+        around = [t for t in around if not (t.dep_ == "amod" and t.head.i == trigger.i)]
     for token in around:
         if _is(token, "cancel_words"):
             return (None if _may_be(token) else "cancelled"), token.text
@@ -181,6 +183,16 @@ def _may_be(verb: Token) -> bool:
     condition = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
                     for c in verb.children)
     return bool(auxes & {"may", "might", "could"}) or ("would" in auxes and condition)
+
+
+def _carried_out(trigger: Token) -> bool:
+    """An event noun that a verb of doing, beginning or ending takes as its object ("began a
+    long-delayed visit", "held the postponed talks"): what the adjective says of the noun is its
+    past, the verb its status."""
+    verb = trigger.head
+    return trigger.dep_ == "dobj" and verb.pos_ == "VERB" and (
+        _is(verb, "hold_verbs") or _is(verb, "trip_verbs")) and not any(
+        _is(verb, k) for k in ("cancel_words", "postpone_words"))
 
 
 def _trip_off(verb: Token) -> bool:

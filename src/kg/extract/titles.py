@@ -236,6 +236,8 @@ def _complement(doc: Doc, end: int, on: Date | None) -> tuple[int, str | None, i
                              or (doc[words_end].lower_ in ("and", "&") and words_end + 1 < n
                                  and doc[words_end + 1].text[:1].isupper())):
         words_end += 1
+    while words_end > j and doc[words_end - 1].lower_ in ("and", "&"):
+        words_end -= 1  # "Minister for Finance and Minister of Economy X": the "and" joins two offices
     if words_end == j:
         return end, None, end
     for k in range(words_end, j, -1):  # "of France Emmanuel Macron": the state, then a name
