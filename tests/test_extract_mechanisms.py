@@ -1746,3 +1746,30 @@ def test_extract_a_lead_meeting_placed_elsewhere_is_not_at_the_dateline() -> Non
     assert visits(text) == {("person:bilal khan zardan", "country:RU")}
     [meeting] = events(text, "meeting")
     assert meeting.role("place") == ("city:524901",)
+
+
+def test_persons_a_titled_name_repeated_by_its_first_word_is_that_person() -> None:
+    # a family name written first, repeated alone
+    text = ("WASHINGTON - Chinese Foreign Minister Wang Lei met Greek President Nikos Dravas on Friday.\n\n"
+            "Wang also held two days of talks with Secretary of State Ana Ruiz.")
+    assert {frozenset(e.role("participant")) for e in events(text, "meeting")} == {
+        frozenset({"person:wang lei", "person:nikos dravas"}), frozenset({"person:wang lei", "person:ana ruiz"})}
+
+
+def test_extract_two_who_held_days_or_a_round_of_talks_met() -> None:
+    text = "Peruvian Foreign Minister Ana Ruiz and Chilean Foreign Minister Jan Kato held a second round of talks in Quito."
+    assert {frozenset(e.role("participant")) for e in events(text, "meeting")} == {
+        frozenset({"person:ana ruiz", "person:jan kato"})}
+
+
+def test_coreference_an_object_pronoun_is_not_its_verbs_subject() -> None:
+    text = ("Greek climate envoy Nikos Dravas met Peruvian President Luis Vega in Lima on Wednesday. "
+            "Prime Minister Jan Kato also received him on Tuesday.")
+    assert frozenset({"person:nikos dravas", "person:jan kato"}) in {
+        frozenset(e.role("participant")) for e in events(text, "meeting")}
+
+
+def test_status_rescheduling_an_earlier_trip_leaves_the_new_one_planned() -> None:
+    text = ("Greek Foreign Minister Nikos Dravas will travel to Lima this weekend, the ministry said on Wednesday, "
+            "rescheduling a trip he scrapped in February.")
+    assert {(e.role("destination"), e.status) for e in events(text, "visit")} == {(("country:PE",), "planned")}

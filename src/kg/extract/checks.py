@@ -198,7 +198,11 @@ def _together(trigger: Token) -> bool:
         # "A and B met": together; "A and B talked to officials": with the officials, not each other
         return not any((c.dep_ == "dobj" and c.lemma_.lower() != "hand") or (c.dep_ == "prep" and c.lower_ in ("with", "to"))
                        for c in trigger.children)  # "A and B shook hands": together
-    if trigger.dep_ in ("dobj", "attr") and trigger.head.lemma_.lower() in lexicon().words("hold_verbs"):
+    held = trigger
+    if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.lemma_.lower() in (
+            lexicon().words("time_units") | {"round"}):
+        held = trigger.head.head  # "A and B held two days / a second round of talks"
+    if held.dep_ in ("dobj", "attr") and held.head.lemma_.lower() in lexicon().words("hold_verbs"):
         return True
     if any(c.dep_ == "amod" and c.lower_ in lexicon().words("joint_words") for c in trigger.children):
         return True  # "A and B told a joint news conference": they stood side by side

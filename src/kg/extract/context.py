@@ -145,6 +145,10 @@ class Context:
         sentence, else the subject (else the first person) of the last sentence naming one."""
         before = [(m.start, m.end, m.key) for m in self.persons if m.end <= token.i and m.key]
         before += self._title_subjects(token.i)  # "The Iranian minister arrived ... He will meet Y"
+        if token.lower_ in ("him", "her") and token.dep_ in ("dobj", "dative"):
+            # "Premier Y also received him": an object pronoun is not its own verb's subject
+            subjects = {self.person_at(c) for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")}
+            before = [m for m in before if m[2] not in subjects]
         before.sort()
         if not before:
             return None

@@ -346,13 +346,21 @@ def _surname_repeats(doc: Doc, spans: dict, covered: set[int], titled: set[int] 
             owners.setdefault(fold(word), set()).add(fold(m.name))
     surnames |= {fold(w) for m in spans.values() if len(m.name.split()) >= 3 for w in m.name.split()
                  if len(w) > 2 and w[:1].isupper() and fold(w) not in skip and len(owners[fold(w)]) == 1}
+    # the first word of a titled two-word name, standing alone as a subject, object or owner: a
+    # family name written first ("Foreign Minister Wang Lei" ... "Wang also held talks"), when no
+    # other name has it
+    firsts = {fold(m.name.split()[0]) for (start, _), m in spans.items() if start in titled and len(m.name.split()) == 2
+              and len(m.name.split()[0]) > 2 and len(owners[fold(m.name.split()[0])]) == 1} - surnames - skip
     surnames -= skip  # an honorific is nobody's surname ("Datuk" of a name NER took it into)
     # proper nouns, and the surnames themselves whatever part of speech the tagger gave them
     # ("Maltesi will meet ..." read as a plural of a nationality)
-    for token in tokens_with(doc, {"<PROPN>"} | surnames):
+    for token in tokens_with(doc, {"<PROPN>"} | surnames | firsts):
         if token.i in covered or not token.text[:1].isupper() or token.pos_ not in ("PROPN", "NOUN", "ADJ"):
             continue
-        if fold(token.text) in surnames and len(token.text) > 2 and not geo.country_code(token.text, codes=False):
+        first = fold(token.text) in firsts and token.pos_ == "PROPN" \
+            and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss")
+        if (fold(token.text) in surnames or first) and len(token.text) > 2 \
+                and not geo.country_code(token.text, codes=False):
             # a nationality is no surname to repeat (a headline read as "Visits Dutch", then "Dutch Trade Minister")
             spans[(token.i, token.i + 1)] = PersonMention(token.i, token.i + 1, token.text)
             covered.add(token.i)

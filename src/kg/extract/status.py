@@ -324,6 +324,8 @@ def _called_off(sent: Span, trigger: Token) -> Token | None:
     for token in sent:
         if token.i in chain or token.pos_ != "VERB":
             continue
+        if token.tag_ == "VBG" and token.dep_ == "advcl":
+            continue  # "X will travel to Y, rescheduling a trip scrapped in May": another act of X's
         if not (_is(token, "cancel_words") or _is(token, "postpone_words")):
             continue
         args = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
