@@ -1773,3 +1773,17 @@ def test_status_rescheduling_an_earlier_trip_leaves_the_new_one_planned() -> Non
     text = ("Greek Foreign Minister Nikos Dravas will travel to Lima this weekend, the ministry said on Wednesday, "
             "rescheduling a trip he scrapped in February.")
     assert {(e.role("destination"), e.status) for e in events(text, "visit")} == {(("country:PE",), "planned")}
+
+
+def test_status_places_en_route_to_are_still_ahead() -> None:
+    text = "NEW YORK - Greek President Nikos Dravas arrived in New York on Wednesday on a stopover en route to Peru and Chile."
+    assert {(e.role("destination")[0], e.status) for e in events(text, "visit")} == {
+        ("country:US", "occurred"), ("country:PE", "planned"), ("country:CL", "planned")}
+
+
+def test_extract_a_leg_named_by_its_place_and_called_off_replaces_its_plan() -> None:
+    text = ("WASHINGTON - President Jan Kato will travel to Israel on Wednesday, Secretary of State Ana Ruiz announced. "
+            "Kato will then go on to Jordan, where he is scheduled to meet King Hamad. The Jordan stop was later scrapped.")
+    assert {(e.role("destination")[0], e.status) for e in events(text, "visit")} == {
+        ("country:IL", "planned"), ("country:JO", "cancelled")}
+    assert ("person:hamad", "King", "country:JO") in positions(text)

@@ -87,17 +87,23 @@ def _had(trigger: Token) -> bool:
 
 def _superseded(merged: dict, former_plans: set[tuple[int, int]]) -> dict:
     """A plan told in the past perfect ("had been scheduled to visit") of a trip or meeting the
-    article reports called off or put off is that trip's old plan, not a second event."""
+    article reports called off or put off is that trip's old plan, not a second event; so is a
+    plan a later sentence calls off by referring back to it ("the trip", "the Y stop")."""
     def who(event: Event) -> tuple:
         return (event.kind, tuple((k, v) for k, v in event.roles if k not in ("place", "host")))
 
     off = {who(e) for e in merged.values() if e.status in ("cancelled", "postponed")}
+    # "X will go on to Y. The Y stop was later scrapped": the plan the anaphor calls off
+    off_later = {who(e): e.evidence.start for e in merged.values()
+                 if e.status in ("cancelled", "postponed") and "+anaphor" in e.rule}
     trips_off = {t: e.status for e in merged.values() if e.kind == "visit" and e.status in ("cancelled", "postponed")
                  for t in e.role("traveler")}
     out = {}
     for key, e in merged.items():
         former = e.status == "planned" and (e.evidence.anchor_start, e.evidence.anchor_end) in former_plans
         if former and who(e) in off:
+            continue
+        if e.status == "planned" and off_later.get(who(e), -1) > e.evidence.start:
             continue
         travelers = [p for p in e.role("participant") if p in trips_off] if former and e.kind == "meeting" else []
         if travelers:  # "X had been expected in Y for talks with Z": the talks went with the trip

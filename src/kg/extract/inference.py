@@ -81,6 +81,10 @@ def anaphoric_events(ctx: Context, found: list[Found]) -> list[Found]:
             dets = [c for c in token.children if c.dep_ in ("det", "poss")]
             if not dets or dets[0].lower_ not in ("the", "this", "that", "his", "her", "their"):
                 continue
+            leg = _named_leg(ctx, token, earlier) if kind == "visit" else None
+            if leg is not None:  # "Biden will go on to Jordan ... The Jordan stop was later scrapped"
+                out.append(leg)
+                continue
             if any(c.dep_ in ("prep", "compound", "amod", "nmod") and (c.i in ctx.token_place or ctx.person_at(c))
                    for c in token.children) or any(c.dep_ == "prep" and c.lower_ in ("to", "with", "between", "in")
                                                   for c in token.children):
@@ -95,6 +99,23 @@ def anaphoric_events(ctx: Context, found: list[Found]) -> list[Found]:
             roles = {k: list(v) for k, v in last.roles.items()}
             out.append(Found(kind, token, roles, last.rule + "+anaphor"))
     return out
+
+
+def _named_leg(ctx: Context, token, earlier: list[Found]) -> Found | None:
+    """'the Jordan stop', 'the Paris leg': a definite trip noun naming only a state or city (no
+    person) is the last trip reported before it that goes there, that traveler's trip there."""
+    if any(ctx.person_at(c) for c in token.children):
+        return None
+    places = [ctx.token_place[c.i] for c in token.children if c.dep_ == "compound" and c.i in ctx.token_place]
+    if len(places) != 1:
+        return None
+    code = places[0].place.code  # the country a place is in, or is
+    for f in reversed([f for f in earlier if f.trigger.i < token.i]):
+        dests = [d for d in f.roles.get("destination", []) if d.country == code]
+        if dests and f.roles.get("traveler"):
+            return Found("visit", token, {"traveler": list(f.roles["traveler"]), "destination": dests[:1]},
+                         f.rule + "+anaphor")
+    return None
 
 
 def joiners(ctx: Context, found: list[Found]) -> list[Found]:

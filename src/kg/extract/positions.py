@@ -149,6 +149,8 @@ def _host_states(ctx: Context, events: tuple[Event, ...]) -> dict[str, str]:
             places = trips.get((visitor, event.status), set())
             if event.status == "planned":  # "landed in X ... she will meet Y": the visit under way, or the next leg
                 places = places | trips.get((visitor, "occurred"), set())
+                # "... go on to Y, where he is to meet King Z. The Y stop was scrapped": the leg called off
+                places = places | trips.get((visitor, "cancelled"), set()) | trips.get((visitor, "postponed"), set())
             if len(places) > 1 and len(places & named) == 1:
                 places = places & named  # "In London, X ... met King Y" on a trip to London and Paris
             elif len(places) > 1 and not named and ctx.dateline is not None and ctx.dateline.place.code in places:
