@@ -1787,3 +1787,33 @@ def test_extract_a_leg_named_by_its_place_and_called_off_replaces_its_plan() -> 
     assert {(e.role("destination")[0], e.status) for e in events(text, "visit")} == {
         ("country:IL", "planned"), ("country:JO", "cancelled")}
     assert ("person:hamad", "King", "country:JO") in positions(text)
+
+
+def test_extract_a_lead_call_on_the_datelines_own_leader_is_a_visit_there() -> None:
+    text = "TOKYO - House Speaker Ana Ruiz of Peru paid a courtesy call on Japanese Prime Minister Jan Kato on Tuesday."
+    assert visits(text) == {("person:ana ruiz", "country:JP")}
+
+
+def test_positions_his_spokesman_serves_his_state_but_his_counterpart_does_not() -> None:
+    text = ("BUENOS AIRES - Argentina's President-elect Jan Kato will travel to Peru next week, his spokesman "
+            "Luis Vega said.")
+    assert ("person:luis vega", "Spokesman", "country:AR") in positions(text)
+    text = ("Japanese Foreign Minister Kenji Sato made an unannounced visit to Ukraine on Saturday, meeting "
+            "President Ivan Koval and his counterpart Petro Lysenko in Kyiv.")
+    assert not any(p[0] == "person:petro lysenko" and p[2] == "country:JP" for p in positions(text))
+
+
+def test_persons_a_name_closes_at_the_head_two_words_on() -> None:
+    # NER tags "Chairperson Amadou"; the parser chains "Amadou Faki" into "Mahamat"
+    text = "The African Union Commission Chairperson Moussa Faki Mahamat also met President Ana Ruiz."
+    assert ("person:moussa faki mahamat", "Chairperson", "org:african union") in positions(text)
+
+
+def test_extract_those_who_also_attended_the_meeting_join_it() -> None:
+    text = ("NEW DELHI - External Affairs Minister Ravi Menon on Tuesday held talks with Kenya's Cabinet Secretary "
+            "for Foreign Affairs Amos Kip.\n\nForeign Secretary Vijay Rao and Kenyan High Commissioner Ann Wanjiru "
+            "also attended the meeting.")
+    assert frozenset({"person:ravi menon", "person:amos kip", "person:vijay rao", "person:ann wanjiru"}) in {
+        frozenset(e.role("participant")) for e in events(text, "meeting")}
+    # at a table of both sides, meeting the other side's people says nothing of one's own
+    assert ("person:vijay rao", "Foreign Secretary", "country:GB") not in positions(text)

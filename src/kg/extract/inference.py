@@ -36,10 +36,11 @@ def meetings_abroad(ctx: Context, found: list[Found]) -> list[Found]:
                 and not _elsewhere(ctx, meeting.trigger.sent) \
                 and (meeting.status or status_of(meeting.trigger)[0]) == "occurred":
             # "NEW DELHI - Saudi Crown Prince X held talks with Prime Minister Y": the lead's meeting,
-            # of one foreign visitor and someone the wire names without a state (its own), is at
-            # the dateline
+            # of one foreign visitor and someone the wire names without a state (its own) or of the
+            # dateline's state, is at the dateline
             foreign = [p for p in people if p.country and p.country != ctx.dateline.place.code]
-            if len(foreign) == 1 and len(people) == 2 and all(p.country is None for p in people if p not in foreign):
+            if len(foreign) == 1 and len(people) == 2 and all(p.country in (None, ctx.dateline.place.code)
+                                                              for p in people if p not in foreign):
                 out.append(Found("visit", meeting.trigger, {"traveler": foreign, "destination": [ctx.place_actor(ctx.dateline.place)]},
                                  meeting.rule + "+dateline", meeting.status, date_from=meeting.date_from))
         for place in places:
@@ -119,16 +120,17 @@ def _named_leg(ctx: Context, token, earlier: list[Found]) -> Found | None:
 
 
 def joiners(ctx: Context, found: list[Found]) -> list[Found]:
-    """'The Italian minister, X, joined the talks as an observer': the subject of ``join`` whose
+    """'The Italian minister, X, joined the talks as an observer', "Y also attended the meeting":
+    the subject of ``join`` or ``attend`` whose
     object is a definite meeting noun naming nobody ("the talks", "the meeting") takes part in
     the last meeting reported before it, within three sentences, at its place."""
     nouns = lexicon().words("meeting_nouns")
     sent_no = {s.start: n for n, s in enumerate(ctx.doc.sents)}
     meetings = sorted((f for f in found if f.kind == "meeting"), key=lambda f: f.trigger.i)
     out = []
-    for verb in tokens_with(ctx.doc, {"join", "joins", "joined", "joining"}):
-        if verb.lemma_.lower() != "join" or verb.pos_ != "VERB":
-            continue
+    for verb in tokens_with(ctx.doc, {"join", "attend"}):
+        if verb.lemma_.lower() not in ("join", "attend") or verb.pos_ != "VERB":
+            continue  # "A and B also attended the meeting": the meeting just reported
         objects = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ in nouns]
         if not objects or not any(d.dep_ == "det" and d.lower_ in ("the", "these", "those")
                                   for d in objects[0].children):

@@ -241,13 +241,22 @@ def _name_head_after(doc: Doc, end: int, covered: set[int], on: Date | None) -> 
     if end >= len(doc) or end in covered:
         return end
     last, nxt = doc[end - 1], doc[end]
-    if last.dep_ == "compound" and last.head.i == end and nxt.text.isalpha() and not nxt.is_sent_start \
-            and (nxt.pos_ == "PROPN" or (nxt.pos_ == "PRON" and nxt.text[1:].islower())) \
-            and nxt.text[:1].isupper() and nxt.ent_type_ in ("", "PERSON", "GPE", "ORG") and "\n" not in last.whitespace_ \
-            and fold(nxt.text) not in lex.title_words and fold(nxt.text) not in lex.words("organization_name_words") \
-            and fold(nxt.text) not in lex.honorifics \
-            and not geo.is_place_name(nxt.text):
-        return end + 1
+
+    def closes(word, prev) -> bool:
+        return word.text.isalpha() and not word.is_sent_start \
+            and (word.pos_ == "PROPN" or (word.pos_ == "PRON" and word.text[1:].islower())) \
+            and word.text[:1].isupper() and word.ent_type_ in ("", "PERSON", "GPE", "ORG") and "\n" not in prev.whitespace_ \
+            and fold(word.text) not in lex.title_words and fold(word.text) not in lex.words("organization_name_words") \
+            and fold(word.text) not in lex.honorifics and not geo.is_place_name(word.text)
+
+    head = last.head.i
+    # the head right after, or two words on with a compound of it between ("Moussa Faki Mahamat"
+    # with only "Moussa" tagged)
+    if last.dep_ == "compound" and end <= head <= end + 1 and head < len(doc) \
+            and all(closes(doc[k], doc[k - 1]) for k in range(end, head + 1)) \
+            and all(doc[k].dep_ == "compound" and doc[k].head.i == head for k in range(end, head)) \
+            and not any(k in covered for k in range(end, head + 1)):
+        return head + 1
     # "President Omar Tarek el-Masri" with "Omar Tarek" tagged: an "el-" / "al-" surname after it
     if end + 2 < len(doc) and last.whitespace_ and nxt.lower_ in lex.words("name_particles") and not nxt.whitespace_ \
             and doc[end + 1].text == "-" and not doc[end + 1].whitespace_ and doc[end + 2].is_alpha \

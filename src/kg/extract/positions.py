@@ -108,12 +108,17 @@ def _short_body(ctx: Context, doc: Doc, title) -> str | None:
 
 
 def _possessor_state(ctx: Context, doc: Doc, title, holder: str) -> str | None:
-    """"President X's spokesman, Y", "X's chief of staff", "X spokesperson Y": an aide serves the
+    """"President X's spokesman, Y", "X's chief of staff", "X spokesperson Y", "his spokesman Y": an aide serves the
     state of the person whose office it is, when that person's state is stated."""
+    counterparts = lexicon().words("counterpart_nouns")
+    if any(t.lemma_.lower() in counterparts for t in doc[title.start:title.end]):
+        return None  # "his counterpart Y": the other side's
     for token in doc[title.start:title.end]:
         for child in token.children:
             if child.i < title.start and (child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN")):
                 key = ctx.person_at(child)
+                if key is None and child.lower_ in ("his", "her"):  # "..., his spokesman Y said"
+                    key = ctx.previous_person(child)
                 known = ctx.nationality.get(key) if key and key != holder else None
                 if known and known[1] == "stated":
                     return known[0]
@@ -267,9 +272,10 @@ def _not_from(ctx: Context, events: tuple[Event, ...]) -> dict[str, set[str]]:
         elif event.kind == "meeting":
             people = event.role("participant")
             for person in people:
-                out.setdefault(person, set()).update(
-                    country for p in people
-                    if p != person and p in ctx.entity_by_key and (country := ctx.person_actor(p).country))
+                sides = {country for p in people
+                         if p != person and p in ctx.entity_by_key and (country := ctx.person_actor(p).country)}
+                if len(sides) == 1:  # with both sides at the table, one could be of either
+                    out.setdefault(person, set()).update(sides)
     return out
 
 

@@ -101,7 +101,8 @@ def find_titles(doc: Doc, on: Date | None) -> list[Title]:
         sending = any(w in lex.words("sending_state_titles") for w in (phrase, phrase.split()[-1]))
         country = _title_country(doc, prefix_start, on, sending=sending, envoy=phrase.endswith("envoy")) \
             or comp_country \
-            or (employer[1] if employer else None)
+            or (employer[1] if employer and not (sending and (employer[1] or "").startswith("io:")) else None)
+        # ("UN Ambassador X": a state's ambassador to the body, not the body's)
         titles.append(Title(prefix_start, span_end, phrase, former, country, deputy))
         i = span_end
     return titles
@@ -195,6 +196,9 @@ def _employer(doc: Doc, start: int, head: int, on: Date | None) -> tuple[int, st
         code = geo.country_code(name[:width].text, on, codes=False)
         if code:
             return ent_end, code
+        org = io_name(name[:width].text)
+        if org:  # "African Union Commission Chairperson": the body's
+            return ent_end, "io:" + org
     return ent_end, None
 
 
