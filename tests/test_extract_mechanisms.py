@@ -1817,3 +1817,19 @@ def test_extract_those_who_also_attended_the_meeting_join_it() -> None:
         frozenset(e.role("participant")) for e in events(text, "meeting")}
     # at a table of both sides, meeting the other side's people says nothing of one's own
     assert ("person:vijay rao", "Foreign Secretary", "country:GB") not in positions(text)
+
+
+def test_extract_a_conference_attended_by_visitors_and_its_host_at_home() -> None:
+    text = ("Prime Minister Ana Ruiz has opened a conference in London on aid to the region, attended by "
+            "Peruvian Foreign Minister Luis Vega and Greek Foreign Minister Nikos Dravas.")
+    assert visits(text) == {("person:luis vega", "country:GB"), ("person:nikos dravas", "country:GB")}
+    assert frozenset({"person:ana ruiz", "person:luis vega", "person:nikos dravas"}) in {
+        frozenset(e.role("participant")) for e in events(text, "meeting")}
+
+
+def test_extract_one_who_is_to_join_them_for_a_summit_meets_them_there() -> None:
+    text = ("French President Jean Morel and German Chancellor Eva Lind held informal talks in Baden-Baden on "
+            "Tuesday. Spanish Prime Minister Luis Vega is to join them for a three-way summit in Madrid next month.")
+    [summit] = [e for e in events(text, "meeting") if len(e.role("participant")) == 3]
+    assert summit.status == "planned" and summit.role("place") == ("city:3117735",)
+    assert ("person:jean morel", "country:ES") in visits(text)

@@ -87,9 +87,11 @@ def _not_home(ctx: Context, found: Found) -> list[Found]:
     dests = found.roles.get("destination", [])
     back = _going_back(found.trigger)
 
+    convening = found.trigger.lemma_.lower() in lexicon().words("host_at_home_verbs")  # not "chaired a meeting in Y"
+
     def abroad_or_official(t: Actor) -> bool:
-        if not t.country:
-            return not back  # "X will return to Abuja": home, unless X is known to be from elsewhere
+        if not t.country:  # "X will return to Abuja": home, unless X is known to be from elsewhere;
+            return not back and not convening  # "X opened a conference in London": its host, at home
         if any(d.country != t.country for d in dests):
             return True
         if back:

@@ -75,6 +75,8 @@ def find_attendance(ctx: Context) -> list[Found]:
             frame = None
         if frame is None:
             continue
+        if token.tag_ == "VBN" and any(c.dep_ == "agent" for c in token.children):
+            continue  # "a conference ..., attended by A and B": its attendees are the agents (a construction's)
         subj = subject_of(token)
         attendees = ctx.actors_of(subj, persons_only=True) if subj is not None else []
         if not attendees and subj is not None and subj.dep_ == "pobj" and subj.head.lower_ == "among" \

@@ -132,6 +132,10 @@ def joiners(ctx: Context, found: list[Found]) -> list[Found]:
         if verb.lemma_.lower() not in ("join", "attend") or verb.pos_ != "VERB":
             continue  # "A and B also attended the meeting": the meeting just reported
         objects = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ in nouns]
+        them = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "them"), None)
+        if them is not None and verb.lemma_.lower() == "join":
+            out += _joining_them(ctx, verb, meetings, sent_no)
+            continue
         if not objects or not any(d.dep_ == "det" and d.lower_ in ("the", "these", "those")
                                   for d in objects[0].children):
             continue
@@ -150,6 +154,24 @@ def joiners(ctx: Context, found: list[Found]) -> list[Found]:
         if len(roles["participant"]) > len(known):
             out.append(Found("meeting", verb, roles, last.rule + "+join", date_from=last.trigger))
     return out
+
+
+def _joining_them(ctx: Context, verb, meetings: list[Found], sent_no: dict) -> list[Found]:
+    """"C is to join them for a three-way summit in Madrid next month": C and the last pair that
+    met (in this sentence or the one before) meet at that gathering, a meeting of its own."""
+    nouns = lexicon().words("meeting_nouns") | lexicon().words("gathering_nouns")
+    purpose = [o for o in prep_objects(verb, {"for", "at"}) if o.lemma_.lower() in nouns]
+    subj = subject_of(verb)
+    joining = ctx.actors_of(subj, persons_only=True) if subj is not None else []
+    here = sent_no[verb.sent.start]
+    before = [f for f in meetings if f.trigger.i < verb.i and here - sent_no[f.trigger.sent.start] <= 1]
+    if not purpose or not joining or not before:
+        return []
+    people = list(before[-1].roles.get("participant", []))
+    people += [a for a in joining if a.key not in {p.key for p in people}]
+    places = [d for o in prep_objects(purpose[0], {"in", "at"}) for d in ctx.places_of(o)]
+    roles = {"participant": people, **({"place": places[:1]} if places else {})}
+    return [Found("meeting", verb, roles, "meeting.join-them")] if len(people) > 2 else []
 
 
 def mediators(ctx: Context, found: list[Found]) -> list[Found]:
