@@ -1833,3 +1833,11 @@ def test_extract_one_who_is_to_join_them_for_a_summit_meets_them_there() -> None
     [summit] = [e for e in events(text, "meeting") if len(e.role("participant")) == 3]
     assert summit.status == "planned" and summit.role("place") == ("city:3117735",)
     assert ("person:jean morel", "country:ES") in visits(text)
+
+
+def test_positions_in_a_story_of_one_state_meeting_its_president_is_no_sign_of_being_foreign() -> None:
+    text = ("Ruritanian president rejects prime minister's resignation. Ruritanian President Jan Kato declined "
+            "Prime Minister Ana Ruiz's offer to resign. Kato said in a meeting with Ruiz that she should stay.")
+    assert ("person:ana ruiz", "Prime Minister", None) in positions(text)  # no such state: nothing guessed
+    text = text.replace("Ruritanian", "Peruvian")
+    assert ("person:ana ruiz", "Prime Minister", "country:PE") in positions(text)

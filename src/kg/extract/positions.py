@@ -260,16 +260,16 @@ def _escort_states(ctx: Context) -> dict[str, str]:
     return {key: next(iter(codes)) for key, codes in seen.items() if len(codes) == 1}
 
 
-def _not_from(ctx: Context, events: tuple[Event, ...]) -> dict[str, set[str]]:
+def _not_from(ctx: Context, events: tuple[Event, ...], meetings: bool = True) -> dict[str, set[str]]:
     """Person -> states the article's events say they are not from: the countries they travel to,
-    and the stated states of the persons they meet (a meeting reported in the news is, as a rule,
-    between sides). Only used to veto the article-wide guess, never to assign a state."""
+    and (``meetings``) the stated states of the persons they meet (a meeting reported in the news
+    is, as a rule, between sides). Only used to veto the article-wide guess, never to assign a state."""
     out: dict[str, set[str]] = {}
     for event in events:
         if event.kind == "visit":
             for traveler in event.role("traveler"):
                 out.setdefault(traveler, set()).update(d.split(":", 1)[1] for d in event.role("destination"))
-        elif event.kind == "meeting":
+        elif event.kind == "meeting" and meetings:
             people = event.role("participant")
             for person in people:
                 sides = {country for p in people
@@ -294,6 +294,7 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None, events: tuple[Event, 
     departing = _home_travelers(ctx, events)
     summoners = _summoner_states(ctx, events)
     not_from = _not_from(ctx, events)
+    travelled = _not_from(ctx, events, meetings=False)
     cache: list[str | None] = []
 
     def article_country() -> str | None:  # computed once, on first need
@@ -328,8 +329,9 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None, events: tuple[Event, 
                 if country is None and title.phrase not in company_offices \
                         and not {title.phrase, title.phrase.split()[-1]} & envoys:
                     # not a company's office, nor an ambassador's (of the story's state, or posted to it?)
-                    exclude = not_from.get(entity.key, set())
                     country, basis = article_country(), "article"
+                    # in a story naming no other state, meeting its officials is no sign of being foreign
+                    exclude = (travelled if country and country == _only_state(ctx) else not_from).get(entity.key, set())
                     if country and {country, geo.historic(country, anchor)} & exclude:
                         country = None  # the article's state, but the person travels there or meets its side
                 if country and not country.startswith("io:"):
