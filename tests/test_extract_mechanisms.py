@@ -1841,3 +1841,22 @@ def test_positions_in_a_story_of_one_state_meeting_its_president_is_no_sign_of_b
     assert ("person:ana ruiz", "Prime Minister", None) in positions(text)  # no such state: nothing guessed
     text = text.replace("Ruritanian", "Peruvian")
     assert ("person:ana ruiz", "Prime Minister", "country:PE") in positions(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Iranian Foreign Minister Ana Ruiz has been denied a visa to attend a council meeting in New York.",
+    "Iranian Foreign Minister Ana Ruiz was barred from travelling to New York.",
+])
+def test_status_a_trip_one_was_kept_from_is_none(text: str) -> None:
+    assert not events(text, "visit")
+
+
+def test_extract_accompanied_by_the_hosts_own_leader_is_no_trip_of_theirs() -> None:
+    text = ("Greek President Nikos Dravas today became the first Greek leader to visit Kyoto. "
+            "Accompanied by Japanese Prime Minister Jan Kato, Dravas laid a wreath at the memorial.")
+    assert visits(text) == {("person:nikos dravas", "country:JP")}
+
+
+def test_extract_set_foot_in_is_a_visit() -> None:
+    text = "Greek President Nikos Dravas yesterday became the first Greek leader to set foot in Peru."
+    assert visits(text) == {("person:nikos dravas", "country:PE")}

@@ -433,8 +433,8 @@ def companions(ctx: Context, events: tuple[Event, ...]) -> tuple[Event, ...]:
                 if same_sentence and not _names_destination(ctx, token, codes):
                     continue  # the trip the verb itself names
                 for companion in companions_:
-                    if codes & posted_to(ctx, companion.key) or (same_sentence and _of_state(ctx, companion.key, codes)):
-                        continue  # "accompanied by the ambassador to Y": already there, at the post
+                    if codes & posted_to(ctx, companion.key) or _of_state(ctx, companion.key, codes):
+                        continue  # "accompanied by the ambassador to Y": already there, at the post; by its own PM: at home
                     roles = tuple((k, (companion.key,)) if k == "traveler" else (k, v) for k, v in visit.roles)
                     new_status = visit.status if status == "occurred" else status or visit.status
                     key = ((companion.key,), visit.role("destination"), new_status)

@@ -104,6 +104,8 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
         if token.pos_ == "VERB" and _is(token, "refuse_verbs"):
             return None, token.text
     top = chain[-1]
+    if _prevented(top):
+        return None, top.head.text  # "X was denied a visa to attend", "X was barred from travelling to Y"
     if top.dep_ == "ccomp" and top.head.pos_ == "VERB" and _is(top.head, "refuse_verbs"):
         return None, top.head.text  # "X denied he would visit Y"
     if top.dep_ in ("ccomp", "relcl", "acl") and top.tag_ != "VBN" and top.head.pos_ == "NOUN" \
@@ -186,6 +188,17 @@ def _may_be(verb: Token) -> bool:
     condition = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
                     for c in verb.children)
     return bool(auxes & {"may", "might", "could"}) or ("would" in auxes and condition)
+
+
+def _prevented(top: Token) -> bool:
+    """The event is what its subject was kept from: a passive verb of preventing governs it ("was
+    denied a visa to attend", "was barred from travelling")."""
+    head = top.head
+    if top.dep_ == "pcomp" and head.lower_ == "from":
+        head = head.head
+    elif not (top.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in top.children)):
+        return False
+    return head.pos_ == "VERB" and _is(head, "prevent_verbs") and any(c.dep_ == "auxpass" for c in head.children)
 
 
 def _carried_out(trigger: Token) -> bool:
