@@ -1860,3 +1860,11 @@ def test_extract_accompanied_by_the_hosts_own_leader_is_no_trip_of_theirs() -> N
 def test_extract_set_foot_in_is_a_visit() -> None:
     text = "Greek President Nikos Dravas yesterday became the first Greek leader to set foot in Peru."
     assert visits(text) == {("person:nikos dravas", "country:PE")}
+
+
+@pytest.mark.parametrize("text, code", [
+    ("PORT-AU-PRINCE, Haiti Oct. 3, 2004 - Gunfire erupted near loyalists of ousted President Luis Vega on Sunday.", "HT"),
+    ("SAMANA, Dominican Republic - Prime Minister Luis Vega said on Thursday the storm forced evacuations.", "DO"),
+])
+def test_places_a_dateline_with_hyphens_or_a_town_and_its_state(text: str, code: str) -> None:
+    assert {p[2] for p in positions(text)} == {f"country:{code}"}

@@ -113,12 +113,20 @@ def _datelines(doc: Doc, on: Date | None, out: list[PlaceMention]) -> None:
             starts.append(span.start)
     for start in starts:
         end = start
-        while end < len(doc) and end - start < 3 and doc[end].is_upper and doc[end].is_alpha:
-            end += 1
+        while end < len(doc) and end - start < 7 and (doc[end].is_upper and doc[end].is_alpha or (
+                doc[end].text == "-" and end > start and not doc[end - 1].whitespace_ and not doc[end].whitespace_)):
+            end += 1  # "PORT-AU-PRINCE": the hyphens inside the name
         if end == start or end >= len(doc) or doc[end].text not in DATELINE_MARKS \
                 or any(i in taken for i in range(start, end)):
             continue
         place = geo.resolve_place(doc[start:end].text.title(), on)
+        if place is not None and not (place.kind == "country" or geo.is_major_city(place.geonames_id)):
+            place = None
+        if place is None and doc[end].text == "," and end + 1 < len(doc):
+            # "SAMANA, Dominican Republic -", "PORT-AU-PRINCE, Haiti Oct. 3 -": a town no gazetteer
+            # knows, with its state after the comma
+            after = next((m for m in out if m.start == end + 1 and m.place.kind == "country"), None)
+            place = after.place if after is not None else None
         if place is not None and (place.kind == "country" or geo.is_major_city(place.geonames_id)):
             out.append(PlaceMention(start, end, place))
 
