@@ -1868,3 +1868,11 @@ def test_extract_set_foot_in_is_a_visit() -> None:
 ])
 def test_places_a_dateline_with_hyphens_or_a_town_and_its_state(text: str, code: str) -> None:
     assert {p[2] for p in positions(text)} == {f"country:{code}"}
+
+
+@pytest.mark.parametrize("text", [
+    "The spokesman for Sen. Edward Kane, D-Mass., called the game despicable.",
+    "Sen. Lindsey Grant (R-S.C.) said the decision was a mistake.",
+])
+def test_nationality_a_party_and_home_state_tag_after_a_legislators_name(text: str) -> None:
+    assert {(p[1], p[2]) for p in positions(text)} == {("Senator", "country:US")}

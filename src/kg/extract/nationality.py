@@ -11,6 +11,7 @@ host's state from the guest's; positions report it.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from spacy.tokens import Doc
@@ -32,7 +33,7 @@ def assign(ctx: Context) -> None:
         if found is None:
             for mention in entity.mentions:
                 code = of_place(ctx, mention.end) or _possessive_place(ctx, mention.start) \
-                    or _demonym_described(ctx, mention.start)
+                    or _demonym_described(ctx, mention.start) or _party_tag(ctx, mention.end)
                 if code:
                     found = (code, "stated")
                     break
@@ -140,6 +141,20 @@ def of_organisation(ctx: Context, i: int) -> str | None:
             if name:
                 return "io:" + name
     return None
+
+
+def _party_tag(ctx: Context, end: int) -> str | None:
+    """"Sen. X, D-Mass., said", "Rep. Y (R-Texas)": a party initial and a home-state abbreviation
+    after the name (lexicon ``party_tag_states``)."""
+    doc = ctx.doc
+    if end >= len(doc) or doc[end].text not in (",", "("):
+        return None
+    after = doc.text[doc[end].idx + 1:doc[end].idx + 24]
+    match = _PARTY_TAG.match(after)
+    return lexicon().table("party_tag_states").get(match.group(1)) if match else None
+
+
+_PARTY_TAG = re.compile(r"\s*([A-Z])\s?-\s?[A-Z][A-Za-z.]{1,14}[,).]")
 
 
 def _possessive_place(ctx: Context, start: int) -> str | None:
