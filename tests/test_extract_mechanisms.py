@@ -1673,14 +1673,14 @@ def test_geo_state_initials_of_news_style(name: str, code: str) -> None:
 
 def test_places_the_nation_is_the_state_named_before_a_quote() -> None:
     text = ("Former Greek Prime Minister Nikos Dravas met the Peruvian leader Luis Vega on Monday. "
-            "\"We issued an order on granting a special pardon,\" the state news agency said. "
-            "Dravas travelled to the nation for a private meeting with officials.")
+            "\"The guest is welcome to stay as long as he likes,\" the state news agency said. "
+            "Dravas travelled to the nation for talks with officials.")
     assert ("person:nikos dravas", "country:PE") in visits(text)
 
 
 def test_positions_an_aide_named_after_the_leader_serves_the_leaders_state() -> None:
-    text = ("\"We continue to think so,\" said French President Ana Ruiz. "
-            "\"It is the best chance,\" said Ruiz spokesperson Luis Vega.")
+    text = ("\"Talks must go on,\" said French President Ana Ruiz. "
+            "\"There is no other way,\" said Ruiz spokesperson Luis Vega.")
     assert ("person:luis vega", "Spokesperson", "country:FR") in positions(text)
 
 
@@ -1704,14 +1704,14 @@ def test_titles_a_second_office_after_the_first_ones_holder_and_and() -> None:
 
 
 def test_titles_two_offices_joined_by_and_after_a_field_of_the_first() -> None:
-    text = "Deputy Prime Minister for Finance and Minister of Economy Luis Vega met Greek Foreign Minister Nikos Dravas."
+    text = "Deputy Prime Minister for Trade and Minister of Industry Luis Vega met Greek Foreign Minister Nikos Dravas."
     assert {p[1] for p in positions(text) if p[0] == "person:luis vega"} == {
-        "Deputy Prime Minister for Finance", "Minister of Economy"}
+        "Deputy Prime Minister for Trade", "Minister of Industry"}
 
 
 def test_positions_a_bodys_last_word_before_an_office_is_the_body_named_in_full() -> None:
     text = ("European Council President Ana Ruiz called the summit. "
-            "Council spokesperson Luis Vega said safety procedures had been followed.")
+            "Council spokesperson Luis Vega said the summit would go ahead.")
     assert ("person:luis vega", "Spokesperson", "org:european council") in positions(text)
 
 
@@ -1804,9 +1804,19 @@ def test_positions_his_spokesman_serves_his_state_but_his_counterpart_does_not()
 
 
 def test_persons_a_name_closes_at_the_head_two_words_on() -> None:
-    # NER tags "Chairperson Amadou"; the parser chains "Amadou Faki" into "Mahamat"
-    text = "The African Union Commission Chairperson Moussa Faki Mahamat also met President Ana Ruiz."
-    assert ("person:moussa faki mahamat", "Chairperson", "org:african union") in positions(text)
+    # a parse as the model gives it for some names: NER tags "Chairperson Amadou", the parser chains
+    # "Amadou" and "Sidi" into "Kane"; the name runs to its head
+    from spacy.tokens import Doc
+
+    from kg.extract.persons import _name_head_after
+    from kg.nlp import load
+
+    words = ["Chairperson", "Amadou", "Sidi", "Kane", "met", "Ana", "Ruiz", "."]
+    doc = Doc(load().vocab, words=words, spaces=[True] * 6 + [False, False],
+              pos=["PROPN"] * 4 + ["VERB", "PROPN", "PROPN", "PUNCT"],
+              deps=["compound", "compound", "compound", "nsubj", "ROOT", "compound", "dobj", "punct"],
+              heads=[3, 3, 3, 4, 4, 6, 4, 4], ents=["B-PERSON", "I-PERSON", "O", "O", "O", "B-PERSON", "I-PERSON", "O"])
+    assert _name_head_after(doc, 2, set(), None) == 4
 
 
 def test_extract_those_who_also_attended_the_meeting_join_it() -> None:
@@ -1836,8 +1846,8 @@ def test_extract_one_who_is_to_join_them_for_a_summit_meets_them_there() -> None
 
 
 def test_positions_in_a_story_of_one_state_meeting_its_president_is_no_sign_of_being_foreign() -> None:
-    text = ("Ruritanian president rejects prime minister's resignation. Ruritanian President Jan Kato declined "
-            "Prime Minister Ana Ruiz's offer to resign. Kato said in a meeting with Ruiz that she should stay.")
+    text = ("Ruritanian cabinet survives a row. Ruritanian President Jan Kato refused to accept the resignation of "
+            "Prime Minister Ana Ruiz. Kato told Ruiz in a meeting on Friday that she should stay.")
     assert ("person:ana ruiz", "Prime Minister", None) in positions(text)  # no such state: nothing guessed
     text = text.replace("Ruritanian", "Peruvian")
     assert ("person:ana ruiz", "Prime Minister", "country:PE") in positions(text)
@@ -1863,8 +1873,8 @@ def test_extract_set_foot_in_is_a_visit() -> None:
 
 
 @pytest.mark.parametrize("text, code", [
-    ("PORT-AU-PRINCE, Haiti Oct. 3, 2004 - Gunfire erupted near loyalists of ousted President Luis Vega on Sunday.", "HT"),
-    ("SAMANA, Dominican Republic - Prime Minister Luis Vega said on Thursday the storm forced evacuations.", "DO"),
+    ("ADDIS-ABEBA, May 3 - Prime Minister Luis Vega said on Monday the talks would resume.", "ET"),
+    ("VILLA ROSALES, Paraguay May 3 - Prime Minister Luis Vega said on Monday the talks would resume.", "PY"),
 ])
 def test_places_a_dateline_with_hyphens_or_a_town_and_its_state(text: str, code: str) -> None:
     assert {p[2] for p in positions(text)} == {f"country:{code}"}

@@ -83,7 +83,7 @@ def posted_to(ctx: Context, key: str) -> set[str]:
 def _not_home(ctx: Context, found: Found) -> list[Found]:
     """Going to one's own state is going home, not a visit; an official going to a named city or
     region of it makes a (domestic) trip. Travelers of unknown state are kept, unless they go back
-    ("will return to X")."""
+    ("will return to X") or open or host a gathering there (its host, at home)."""
     dests = found.roles.get("destination", [])
     back = _going_back(found.trigger)
 

@@ -54,7 +54,7 @@ def meetings_abroad(ctx: Context, found: list[Found]) -> list[Found]:
 def _elsewhere(ctx: Context, sent) -> bool:
     """The sentence says where, and not at the dateline: "ISLAMABAD - X called on Y in Moscow"."""
     return any(sent.start <= p.start < sent.end and p.place.code != ctx.dateline.place.code
-               and ctx.doc[p.start].head.lower_ in ("in", "at") for p in ctx.places)
+               and ctx.doc[p.end - 1].head.lower_ in ("in", "at") for p in ctx.places)
 
 
 def _lead_sentences(ctx: Context) -> set[int]:
@@ -83,7 +83,7 @@ def anaphoric_events(ctx: Context, found: list[Found]) -> list[Found]:
             if not dets or dets[0].lower_ not in ("the", "this", "that", "his", "her", "their"):
                 continue
             leg = _named_leg(ctx, token, earlier) if kind == "visit" else None
-            if leg is not None:  # "Biden will go on to Jordan ... The Jordan stop was later scrapped"
+            if leg is not None:  # "X will go on to Ruritania ... The Ruritania stop was later scrapped"
                 out.append(leg)
                 continue
             if any(c.dep_ in ("prep", "compound", "amod", "nmod") and (c.i in ctx.token_place or ctx.person_at(c))
@@ -307,7 +307,8 @@ def official_trips(ctx: Context, events: tuple[Event, ...]) -> tuple[Event, ...]
 def legs_of_a_trip(ctx: Context, events: tuple[Event, ...]) -> tuple[Event, ...]:
     """A traveler the article has in a country (a visit there that occurred or is under way) who
     "will travel to" a city of it, or "is set to meet" someone there, goes on within that visit:
-    the planned leg is no second trip ("began a visit to India ... will travel to Bengaluru on
+    a planned trip to the same country with no date, or one within 14 days after the visit's (or
+    in its month), is no second trip ("began a visit to India ... will travel to Bengaluru on
     Sunday"). A considered, cancelled or postponed trip there is another trip and stays."""
     made: dict[tuple, list[Event]] = {}
     for e in events:
@@ -433,7 +434,7 @@ def companions(ctx: Context, events: tuple[Event, ...]) -> tuple[Event, ...]:
                 if same_sentence and not _names_destination(ctx, token, codes):
                     continue  # the trip the verb itself names
                 for companion in companions_:
-                    if codes & posted_to(ctx, companion.key) or _of_state(ctx, companion.key, codes):
+                    if _of_state(ctx, companion.key, codes):
                         continue  # "accompanied by the ambassador to Y": already there, at the post; by its own PM: at home
                     roles = tuple((k, (companion.key,)) if k == "traveler" else (k, v) for k, v in visit.roles)
                     new_status = visit.status if status == "occurred" else status or visit.status

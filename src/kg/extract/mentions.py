@@ -114,8 +114,9 @@ def _datelines(doc: Doc, on: Date | None, out: list[PlaceMention]) -> None:
     for start in starts:
         end = start
         while end < len(doc) and end - start < 7 and (doc[end].is_upper and doc[end].is_alpha or (
-                doc[end].text == "-" and end > start and not doc[end - 1].whitespace_ and not doc[end].whitespace_)):
-            end += 1  # "PORT-AU-PRINCE": the hyphens inside the name
+                doc[end].text == "-" and end > start and not doc[end - 1].whitespace_ and not doc[end].whitespace_
+                and end + 1 < len(doc) and doc[end + 1].is_upper and doc[end + 1].is_alpha)):
+            end += 1  # "ADDIS-ABEBA": the hyphens inside the name (not "LIMA-(Reuters)")
         if end == start or end >= len(doc) or doc[end].text not in DATELINE_MARKS \
                 or any(i in taken for i in range(start, end)):
             continue
@@ -123,10 +124,11 @@ def _datelines(doc: Doc, on: Date | None, out: list[PlaceMention]) -> None:
         if place is not None and not (place.kind == "country" or geo.is_major_city(place.geonames_id)):
             place = None
         if place is None and doc[end].text == "," and end + 1 < len(doc):
-            # "SAMANA, Dominican Republic -", "PORT-AU-PRINCE, Haiti Oct. 3 -": a town no gazetteer
+            # "VILLA ROSALES, Paraguay May 3 -": a town no gazetteer
             # knows, with its state after the comma
             after = next((m for m in out if m.start == end + 1 and m.place.kind == "country"), None)
-            place = after.place if after is not None else None
+            marked = after is not None and any(t.text in DATELINE_MARKS - {","} for t in doc[after.end:after.end + 6])
+            place = after.place if marked else None
         if place is not None and (place.kind == "country" or geo.is_major_city(place.geonames_id)):
             out.append(PlaceMention(start, end, place))
 

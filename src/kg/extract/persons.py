@@ -235,8 +235,9 @@ def _name_partners(doc: Doc, spans: dict, covered: set[int], on: Date | None, ti
 
 
 def _name_head_after(doc: Doc, end: int, covered: set[int], on: Date | None) -> int:
-    """'Vice Premier Liu He' with only "Liu" tagged: the proper noun the name's last word is a
-    compound of, right after it, closes the name (even a word that is a pronoun elsewhere)."""
+    """'Vice Premier Li Wei' with only "Li" tagged: the proper noun the name's last word is a
+    compound of, right after it (or two words on, with a compound of it between), closes the name
+    (even a word that is a pronoun elsewhere)."""
     lex = lexicon()
     if end >= len(doc) or end in covered:
         return end
@@ -250,8 +251,8 @@ def _name_head_after(doc: Doc, end: int, covered: set[int], on: Date | None) -> 
             and fold(word.text) not in lex.honorifics and not geo.is_place_name(word.text)
 
     head = last.head.i
-    # the head right after, or two words on with a compound of it between ("Moussa Faki Mahamat"
-    # with only "Moussa" tagged)
+    # the head right after, or two words on with a compound of it between ("Amadou Sidi Kane"
+    # with only "Amadou" tagged)
     if last.dep_ == "compound" and end <= head <= end + 1 and head < len(doc) \
             and all(closes(doc[k], doc[k - 1]) for k in range(end, head + 1)) \
             and all(doc[k].dep_ == "compound" and doc[k].head.i == head for k in range(end, head)) \

@@ -76,9 +76,10 @@ def _strong_article_country(ctx: Context, doc: Doc) -> str | None:
 
 def _only_state(ctx: Context) -> str | None:
     """The one state every place of the article lies in, when it names places at least three
-    times, or opens with a dateline there ("SANTIAGO - President X said"), and names none of
-    another state ("a blast in Springfield, a city in the north of X; the regional governor
-    said"): a domestic story, whose officials are that state's."""
+    times, or opens with a dateline there ("SANTIAGO - President X said"), or names it twice with
+    one of its officials stated as such, and names none of another state ("a blast in
+    Springfield, a city in the north of X; the regional governor said"): a domestic story, whose
+    officials are that state's."""
     codes = {p.place.code for p in ctx.places}
     codes |= {t.country for t in ctx.titles if t.country and not t.country.startswith("io:")}
     codes |= {code for code, _ in ctx.nationality.values()}  # "Brazilian President X" in Shanghai: not domestic
@@ -86,7 +87,7 @@ def _only_state(ctx: Context) -> str | None:
         return next(iter(codes))
     if len(codes) == 1 and len(ctx.places) >= 2 and any(
             basis == "stated" for _, basis in ctx.nationality.values()):
-        # "Ruritanian president rejects prime minister's resignation": named twice, and one of
+        # "Ruritanian cabinet survives a row. Ruritanian President X ...": named twice, and one of
         # its officials stated as such, the one state is the story's
         return next(iter(codes))
     return None
@@ -296,6 +297,12 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None, events: tuple[Event, 
     not_from = _not_from(ctx, events)
     travelled = _not_from(ctx, events, meetings=False)
     cache: list[str | None] = []
+    only_cache: list[str | None] = []
+
+    def only_state() -> str | None:  # computed once, on first need
+        if not only_cache:
+            only_cache.append(_only_state(ctx))
+        return only_cache[0]
 
     def article_country() -> str | None:  # computed once, on first need
         if not cache:
@@ -331,7 +338,7 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None, events: tuple[Event, 
                     # not a company's office, nor an ambassador's (of the story's state, or posted to it?)
                     country, basis = article_country(), "article"
                     # in a story naming no other state, meeting its officials is no sign of being foreign
-                    exclude = (travelled if country and country == _only_state(ctx) else not_from).get(entity.key, set())
+                    exclude = (travelled if country and country == only_state() else not_from).get(entity.key, set())
                     if country and {country, geo.historic(country, anchor)} & exclude:
                         country = None  # the article's state, but the person travels there or meets its side
                 if country and not country.startswith("io:"):

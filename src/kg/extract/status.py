@@ -111,8 +111,9 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
     if top.dep_ in ("ccomp", "relcl", "acl") and top.tag_ != "VBN" and top.head.pos_ == "NOUN" \
             and _is(top.head, "consider_words"):
         return "considered", top.head.text  # "speculation (that) X will visit Y", "the possibility that X visits"
-    if trigger.pos_ == "NOUN" and any(c.dep_ == "prep" and c.lower_ == "en" and any(g.lower_ == "route" for g in c.children)
-                                      for c in trigger.children):
+    if trigger.pos_ == "NOUN" and not any(t.lower_ in ("may", "might", "could") for t in around) \
+            and any(c.dep_ == "prep" and c.lower_ == "en" and any(g.lower_ == "route" for g in c.children)
+                    for c in trigger.children):
         return "planned", "en route"  # "a stopover en route to A and B": A and B are still ahead
     if _on_a_visit(trigger):
         return "occurred", trigger.head.text  # "X, on a visit to Y, will meet Z": the visit is under way
@@ -208,7 +209,7 @@ def _carried_out(trigger: Token) -> bool:
     verb = trigger.head
     return trigger.dep_ == "dobj" and verb.pos_ == "VERB" and (
         _is(verb, "hold_verbs") or _is(verb, "trip_verbs")) and not any(
-        _is(verb, k) for k in ("cancel_words", "postpone_words"))
+        _is(verb, k) for k in ("cancel_words", "postpone_words", "plan_words"))  # not "announced a postponed visit"
 
 
 def _trip_off(verb: Token) -> bool:

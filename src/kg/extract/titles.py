@@ -241,7 +241,7 @@ def _complement(doc: Doc, end: int, on: Date | None) -> tuple[int, str | None, i
                                  and doc[words_end + 1].text[:1].isupper())):
         words_end += 1
     while words_end > j and doc[words_end - 1].lower_ in ("and", "&"):
-        words_end -= 1  # "Minister for Finance and Minister of Economy X": the "and" joins two offices
+        words_end -= 1  # "Minister for Trade and Minister of Industry X": the "and" joins two offices
     if words_end == j:
         return end, None, end
     for k in range(words_end, j, -1):  # "of France Emmanuel Macron": the state, then a name
