@@ -376,7 +376,7 @@ class Context:
         if key is None and token.lower_ in PRONOUNS:
             key = self.previous_person(token)
         if key is None and token.i in self.token_title and token.pos_ == "PROPN":
-            # "with President of France Emmanuel Macron" parsed with the title as the head: the
+            # "with President of France Jean Morel" parsed with the title as the head: the
             # person the title is bound to, named right after it
             title = self.token_title[token.i]
             key = next((m.key for m in self.persons if m.key and title in m.all_titles

@@ -251,7 +251,7 @@ def _joins(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
 def bind_title_mentions(doc: Doc, persons: list[PersonMention], entities: list[PersonEntity],
                         titles: list[Title]) -> None:
     """Definite titles with no name ("the prime minister said", "the UK chancellor", "The Russian
-    foreign minister ... Sergei Lavrov will") belong to a person the article names nearby:
+    foreign minister ... Ivan Petrov will") belong to a person the article names nearby:
 
     - when exactly one person already holds that office here, to that person (the title may add
       its state: "the UK chancellor");
@@ -317,7 +317,7 @@ def _nearby_untitled(doc: Doc, title: Title, persons: list[PersonMention], entit
     named_here = any(m.key and sent_of[m.start] == here and m.end <= title.start for m in persons)
     lowest = here if named_here else here - 2
     before = [m for m in persons if m.key and lowest <= sent_of[m.start] <= here and m.end <= title.start and free(m)
-              and title.country is None]  # "the President of South Korea" after Obama: someone else
+              and title.country is None]  # "the President of South Korea" after Jan Kato: someone else
     subjects = [m for m in before if doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")]
     if subjects or before:
         return by_key[(subjects or before)[-1].key]

@@ -275,7 +275,7 @@ def clean_person(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def plausible_person(name: str, on: Date | None, *, ner: bool = False) -> bool:
     """Could ``name`` be a person? ``ner``: spaCy said PERSON, so a small town of the same name
-    (Obama, Fukui) does not veto it; a country, demonym or capital still does."""
+    (a surname that is also a small town's name, as Fukui is) does not veto it; a country, demonym or capital still does."""
     lex = lexicon()
     words = name.split()
     if not words or len(words) > 5 or not name[:1].isupper():

@@ -279,7 +279,7 @@ def _name_head_after(doc: Doc, end: int, covered: set[int], on: Date | None) -> 
 
 
 def _surname_pair(doc: Doc, token, spans: dict, on: Date | None) -> bool:
-    """'Lavrov and Kerry will meet': one word joined by "and" to a one-word person name is a
+    """'Petrov and Dravas will meet': one word joined by "and" to a one-word person name is a
     surname too, unless NER or the gazetteers call it a place or a people."""
     if token.ent_type_ in ("GPE", "LOC", "NORP", "FAC") or geo.resolve_place(token.text, on) \
             or geo.country_code(token.text, on, codes=False):
@@ -319,8 +319,8 @@ def _trim_headline(doc: Doc, spans: dict, headline_end: int) -> None:
 
 
 def _hyphen_pairs(doc: Doc, spans: dict, covered: set[int]) -> None:
-    """'the Putin-Xi summit', 'the Baker-Kang meeting': two names of persons named in full elsewhere,
-    joined by a hyphen, are two persons (NER may take "Putin-Xi" for one name, or miss one side)."""
+    """'the Petrov-Li summit', 'the Dravas-Kang meeting': two names of persons named in full elsewhere,
+    joined by a hyphen, are two persons (NER may take "Petrov-Li" for one name, or miss one side)."""
     words: dict[str, set[tuple[int, int]]] = {}
     for key, m in spans.items():
         if len(m.name.split()) > 1:
@@ -333,7 +333,7 @@ def _hyphen_pairs(doc: Doc, spans: dict, covered: set[int]) -> None:
         if not (words.get(fold(a.text)) and words.get(fold(b.text))) or words[fold(a.text)] == words[fold(b.text)]:
             continue  # "Jean-Yves": one name's own words
         for key in [k for k in spans if k[0] <= a.i and b.i < k[1]]:
-            spans.pop(key)  # NER's one name "Putin-Xi"
+            spans.pop(key)  # NER's one name "Petrov-Li"
             covered.difference_update(range(*key))
         for t in (a, b):
             if t.i not in covered:
@@ -343,8 +343,8 @@ def _hyphen_pairs(doc: Doc, spans: dict, covered: set[int]) -> None:
 
 def _surname_repeats(doc: Doc, spans: dict, covered: set[int], titled: set[int] = frozenset()) -> None:
     """A capitalised token equal to the surname of a person named in full elsewhere in the
-    article, or to a one-word name that stands after a title ("security minister Wiranto"), is
-    that person, whatever label NER gave it ("Dravas" tagged ORG, "Wiranto" tagged GPE)."""
+    article, or to a one-word name that stands after a title ("security minister Sukarto"), is
+    that person, whatever label NER gave it ("Dravas" tagged ORG, "Sukarto" tagged GPE)."""
     surnames = {fold(m.name.split()[-1]) for m in spans.values() if len(m.name.split()) > 1}
     surnames |= {fold(m.name) for (start, _), m in spans.items() if start in titled and len(m.name.split()) == 1}
     # any word of a name of three words or more, when no other name has it ("Tavo" of "Jose Maria

@@ -244,7 +244,7 @@ def _complement(doc: Doc, end: int, on: Date | None) -> tuple[int, str | None, i
         words_end -= 1  # "Minister for Trade and Minister of Industry X": the "and" joins two offices
     if words_end == j:
         return end, None, end
-    for k in range(words_end, j, -1):  # "of France Emmanuel Macron": the state, then a name
+    for k in range(words_end, j, -1):  # "of France Jean Morel": the state, then a name
         org = io_name(doc[j:k].text) or io_name(doc[end + 1:k].text)
         if org:
             return end, "io:" + org, k
