@@ -121,39 +121,49 @@ def _named_leg(ctx: Context, token, earlier: list[Found]) -> Found | None:
 
 def joiners(ctx: Context, found: list[Found]) -> list[Found]:
     """'The Italian minister, X, joined the talks as an observer', "Y also attended the meeting":
-    the subject of ``join`` or ``attend`` whose
-    object is a definite meeting noun naming nobody ("the talks", "the meeting") takes part in
-    the last meeting reported before it, within three sentences, at its place."""
+    the subject of ``join`` or ``attend`` whose object is a definite meeting noun naming nobody
+    ("the talks", "the meeting") takes part in the last meeting reported before it, within three
+    sentences, at its place; "C is to join them for a summit in Y" (:func:`_joining_them`)."""
     nouns = lexicon().words("meeting_nouns")
     sent_no = {s.start: n for n, s in enumerate(ctx.doc.sents)}
     meetings = sorted((f for f in found if f.kind == "meeting"), key=lambda f: f.trigger.i)
     out = []
     for verb in tokens_with(ctx.doc, {"join", "attend"}):
         if verb.lemma_.lower() not in ("join", "attend") or verb.pos_ != "VERB":
-            continue  # "A and B also attended the meeting": the meeting just reported
-        objects = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ in nouns]
-        them = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "them"), None)
-        if them is not None and verb.lemma_.lower() == "join":
+            continue
+        if verb.lemma_.lower() == "join" and any(c.dep_ == "dobj" and c.lower_ == "them" for c in verb.children):
             out += _joining_them(ctx, verb, meetings, sent_no)
             continue
+        objects = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ in nouns]
         if not objects or not any(d.dep_ == "det" and d.lower_ in ("the", "these", "those")
                                   for d in objects[0].children):
             continue
         if any(c.dep_ == "prep" and c.lower_ in ("with", "between", "on", "in", "at") for c in objects[0].children):
             continue  # "joined the talks with X / in Paris": a meeting of its own, if any
-        subj = subject_of(verb)
-        joining = ctx.actors_of(subj, persons_only=True) if subj is not None else []
-        here = sent_no[verb.sent.start]
-        before = [f for f in meetings if f.trigger.i < verb.i and here - sent_no[f.trigger.sent.start] <= 3]
-        if not joining or not before:
+        joining, last = _joining_last(ctx, verb, meetings, sent_no, 3)
+        if last is None:
             continue
-        last = before[-1]
         roles = {k: list(v) for k, v in last.roles.items()}
-        known = {a.key for a in roles.get("participant", [])}
-        roles["participant"] = roles.get("participant", []) + [a for a in joining if a.key not in known]
-        if len(roles["participant"]) > len(known):
+        roles["participant"] = _with(roles.get("participant", []), joining)
+        if len(roles["participant"]) > len(last.roles.get("participant", [])):
             out.append(Found("meeting", verb, roles, last.rule + "+join", date_from=last.trigger))
     return out
+
+
+def _joining_last(ctx: Context, verb, meetings: list[Found], sent_no: dict, window: int) -> tuple[list, Found | None]:
+    """(the persons ``verb``'s subject names, the last meeting reported before it within
+    ``window`` sentences); no meeting when no person joins."""
+    subj = subject_of(verb)
+    joining = ctx.actors_of(subj, persons_only=True) if subj is not None else []
+    here = sent_no[verb.sent.start]
+    before = [f for f in meetings if f.trigger.i < verb.i and here - sent_no[f.trigger.sent.start] <= window]
+    return joining, (before[-1] if joining and before else None)
+
+
+def _with(people: list, joining: list) -> list:
+    """``people`` and those of ``joining`` not among them yet."""
+    known = {a.key for a in people}
+    return list(people) + [a for a in joining if a.key not in known]
 
 
 def _joining_them(ctx: Context, verb, meetings: list[Found], sent_no: dict) -> list[Found]:
@@ -161,14 +171,10 @@ def _joining_them(ctx: Context, verb, meetings: list[Found], sent_no: dict) -> l
     met (in this sentence or the one before) meet at that gathering, a meeting of its own."""
     nouns = lexicon().words("meeting_nouns") | lexicon().words("gathering_nouns")
     purpose = [o for o in prep_objects(verb, {"for", "at"}) if o.lemma_.lower() in nouns]
-    subj = subject_of(verb)
-    joining = ctx.actors_of(subj, persons_only=True) if subj is not None else []
-    here = sent_no[verb.sent.start]
-    before = [f for f in meetings if f.trigger.i < verb.i and here - sent_no[f.trigger.sent.start] <= 1]
-    if not purpose or not joining or not before:
+    joining, last = _joining_last(ctx, verb, meetings, sent_no, 1)
+    if not purpose or last is None:
         return []
-    people = list(before[-1].roles.get("participant", []))
-    people += [a for a in joining if a.key not in {p.key for p in people}]
+    people = _with(last.roles.get("participant", []), joining)
     places = [d for o in prep_objects(purpose[0], {"in", "at"}) for d in ctx.places_of(o)]
     roles = {"participant": people, **({"place": places[:1]} if places else {})}
     return [Found("meeting", verb, roles, "meeting.join-them")] if len(people) > 2 else []
