@@ -1886,3 +1886,13 @@ def test_places_a_dateline_with_hyphens_or_a_town_and_its_state(text: str, code:
 ])
 def test_nationality_a_party_and_home_state_tag_after_a_legislators_name(text: str) -> None:
     assert {(p[1], p[2]) for p in positions(text)} == {("Senator", "country:US")}
+
+
+def test_extract_they_who_travelled_together_go_on_together() -> None:
+    text = ("Peruvian Finance Minister Ana Rell and central bank president Tomas Vey last week visited "
+            "Washington. This week they have sought support in France.")
+    assert ("person:tomas vey", "country:FR") in visits(text)
+    # a pair that only met says nothing of where the one of unknown state comes from
+    met = ("Peruvian Finance Minister Ana Rell and central bank president Tomas Vey held talks in Paris. "
+           "They have sought support in France.")
+    assert ("person:tomas vey", "country:FR") not in visits(met)

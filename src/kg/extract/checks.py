@@ -55,8 +55,26 @@ def _abroad(ctx: Context, found: Found) -> list[Found]:
                                       for d in dests)]
     if not travelers:
         return []
-    found.roles["traveler"] = travelers
+    if _travelling_party(ctx, found.trigger):
+        # "A and B visited X. This week they sought support in Y": the party that travelled
+        # together is still together; its members of unknown state go where it goes
+        travelers += [t for t in found.roles["traveler"] if not t.country and t not in travelers]
+    found.roles["traveler"] = [t for t in found.roles["traveler"] if t in travelers]
     return [found]
+
+
+def _travelling_party(ctx: Context, trigger: Token) -> bool:
+    """The trigger's subject is 'they' standing for persons who were the subject of a verb of
+    travel before ("A and B flew to X. ... They ...")."""
+    subj = next((c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.lower_ != "they":
+        return False
+    _, head = ctx.previous_group(subj)
+    if head is None:
+        return False
+    lex = lexicon()
+    travel = lex.words("visit_verbs") | lex.words("travel_to_verbs") | lex.words("arrive_verbs")
+    return head.head.lemma_.lower() in travel and head.head.pos_ == "VERB"
 
 
 def posted_to(ctx: Context, key: str) -> set[str]:

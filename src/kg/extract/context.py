@@ -247,6 +247,10 @@ class Context:
         """The persons 'they' refers to: the last subject before it (in its sentence or the three
         before) that names two or more persons ("A and B visited X. ... They met Y"); a 'they'
         subject in between refers to the same persons."""
+        return self.previous_group(token)[0]
+
+    def previous_group(self, token: Token) -> tuple[list[str], Token | None]:
+        """:meth:`previous_persons` and the subject that names them (None when none does)."""
         sents = [s for s in self.doc.sents if s.start <= token.i][-4:]
         for sent in reversed(sents):
             for head in reversed([t for t in sent if t.i < token.i and t.dep_ in ("nsubj", "nsubjpass")]):
@@ -258,10 +262,10 @@ class Context:
                     if key and key not in keys:
                         keys.append(key)
                 if len(keys) >= 2:
-                    return keys
+                    return keys, head
                 if keys or self.token_org.get(head.i) or self.token_place.get(head.i):
-                    return []  # the last subject names something else
-        return []
+                    return [], None  # the last subject names something else
+        return [], None
 
     def holders(self, token: Token) -> list[str]:
         """The persons a definite plural of an office stands for: 'the two prime ministers',
