@@ -1896,3 +1896,45 @@ def test_extract_they_who_travelled_together_go_on_together() -> None:
     met = ("Peruvian Finance Minister Ana Rell and central bank president Tomas Vey held talks in Paris. "
            "They have sought support in France.")
     assert ("person:tomas vey", "country:FR") not in visits(met)
+
+
+def test_extract_one_who_accompanied_a_leader_made_the_trip_made_not_the_one_put_off() -> None:
+    text = ("Peruvian President Luis Vega met Japanese Prime Minister Kenji Sato in Tokyo on Friday. The visit "
+            "had been postponed from March. Vega will travel on to Seoul on Saturday. Foreign Minister "
+            "Ana Rell accompanied him.")
+    rell = {(e.role("destination")[0], e.status) for e in events(text, "visit") if e.role("traveler") == ("person:ana rell",)}
+    assert rell == {("country:JP", "occurred")}
+
+
+def test_dates_of_a_meeting_a_purpose_clause_names_are_not_the_talks_own() -> None:
+    text = ("Peruvian Foreign Minister Ana Rell began a visit to Tokyo on Thursday, holding talks with Japanese "
+            "Foreign Minister Kenji Sato aimed at preparing a meeting between their presidents next month.")
+    [talks] = [e for e in events(text, "meeting") if "person:ana rell" in e.role("participant")]
+    assert (talks.status, talks.time.iso) == ("occurred", "2021-03-04")
+
+
+def test_status_a_person_added_with_possibly_may_only_be_met() -> None:
+    text = ("Peruvian Foreign Minister Ana Rell is set to meet Finance Minister Tom Vey and possibly President "
+            "Luis Vega himself on Friday.")
+    assert {(e.role("participant"), e.status) for e in events(text, "meeting")} == {
+        (("person:ana rell", "person:tom vey"), "planned"), (("person:ana rell", "person:luis vega"), "considered")}
+
+
+def test_positions_the_counterpart_of_a_former_minister_holds_no_office_said() -> None:
+    text = "Ana Rell, a former foreign minister of Peru, held talks with her Chilean counterpart Tom Vey."
+    assert not any(p[0] == "person:tom vey" for p in positions(text))
+
+
+def test_extract_an_envoy_for_a_state_named_before_the_name_is_the_subject() -> None:
+    text = "U.S. special envoy for Iran Tom Vey met Qatari Foreign Minister Ana Rell in Doha."
+    assert visits(text) == {("person:tom vey", "country:QA")}
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Peruvian Foreign Minister Ana Rell is the highest-ranking Peruvian official to travel to China since 2018.", "occurred"),
+    ("Peruvian Foreign Minister Ana Rell will be the first Peruvian official to visit China since 2018.", "planned"),
+    ("Peruvian Foreign Minister Ana Rell will visit Beijing next week. She is the first Peruvian official to "
+     "visit China since 2018.", "planned"),
+])
+def test_extract_the_first_official_to_visit_is_the_subject_of_the_copula(text: str, status: str) -> None:
+    assert {(e.role("traveler"), e.status) for e in events(text, "visit")} == {(("person:ana rell",), status)}

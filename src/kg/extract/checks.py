@@ -185,8 +185,21 @@ def _sides(ctx: Context, found: Found) -> list[Found]:
     if between:
         return _meeting(found, hosts, between)
     if hosts and guests:
-        return _meeting(found, hosts, guests)
+        pairs = _meeting(found, hosts, guests)
+        hedged = _hedged(ctx, found.trigger)
+        for pair in pairs:
+            if hedged & {a.key for a in pair.roles["participant"]}:
+                pair.status = "considered"  # "set to meet A and possibly B": B only may be met
+        return pairs
     return []
+
+
+def _hedged(ctx: Context, trigger: Token) -> set[str]:
+    """Persons the trigger's phrase adds with a hedge ("A and possibly B", "perhaps B too")."""
+    hedges = lexicon().words("hedge_adverbs")
+    return {key for t in trigger.subtree if t.dep_ == "conj"
+            and any(c.dep_ == "advmod" and c.lower_ in hedges and c.i < t.i for c in t.subtree)
+            and (key := ctx.person_at(t))}
 
 
 def _sides_or_together(ctx: Context, found: Found) -> list[Found]:

@@ -379,12 +379,14 @@ class Context:
                     break
         if key is None and token.lower_ in PRONOUNS:
             key = self.previous_person(token)
-        if key is None and token.i in self.token_title and token.pos_ == "PROPN":
-            # "with President of France Jean Morel" parsed with the title as the head: the
-            # person the title is bound to, named right after it
+        if key is None and token.i in self.token_title and (token.pos_ == "PROPN" or any(
+                c.dep_ == "prep" and c.lower_ in ("of", "for") for c in token.children)):
+            # "with President of France Jean Morel", "special envoy for Iran Ana Ruiz met ..." parsed
+            # with the title as the head: the person the title is bound to, named right after it
             title = self.token_title[token.i]
             key = next((m.key for m in self.persons if m.key and title in m.all_titles
-                        and title.end <= m.start <= title.end + 4), None)
+                        and title.end <= m.start <= title.end + 4
+                        and (token.pos_ == "PROPN" or token.left_edge.i <= m.start <= token.right_edge.i)), None)
         if key is None and token.i in self.token_title and _definite(self.token_title[token.i], self.doc):
             key = self.person_by_title(self.token_title[token.i])
             owners = [c for c in token.children if c.dep_ == "poss"]

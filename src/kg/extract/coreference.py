@@ -98,7 +98,9 @@ def counterparts(doc: Doc, entities: list[PersonEntity], titles: list[Title], on
         subjects = [m for m in owners if doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")]
         if subjects and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
             owners = subjects  # "X ... meeting President A and his counterpart B": X's counterpart
-        owner_title = by_key[owners[-1].key].titles[0]
+        owner_title = next((t for t in by_key[owners[-1].key].titles if not t.former), None)
+        if owner_title is None:
+            continue  # "X, a former foreign minister, met his counterpart Y": X's office now is not said
         modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod") and c.i < token.i]
         modifiers = [t for m in modifiers for t in [m, *(c for c in m.subtree if c.dep_ == "conj")]]
         states = [code for t in sorted(modifiers, key=lambda t: t.i)

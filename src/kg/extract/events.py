@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 from kg.extract.context import Actor, Context
 from kg.extract.lexicon import lexicon
 from kg.extract.status import chain_of, clause_dates, settle, status_of
-from kg.extract.syntax import Found, evidence_of, subject_of, tokens_with
+from kg.extract.syntax import Found, evidence_of, of_predicate_noun, subject_of, tokens_with
 from kg.extract.timex import resolve
 from kg.model import Event, TimeValue
 
@@ -28,7 +28,8 @@ def to_events(ctx: Context, found: list[Found], anchor: Date | None) -> tuple[Ev
     for f in found:
         event = _event(ctx, f, anchor)
         if event is not None:
-            if f.trigger.pos_ in ("NOUN", "PROPN") and event.status == "occurred" and not (event.time and event.time.text):
+            if (f.trigger.pos_ in ("NOUN", "PROPN") or _is_the_first_to(f.trigger)) and event.status == "occurred" \
+                    and not (event.time and event.time.text):
                 bare_nouns.add((event.evidence.anchor_start, event.evidence.anchor_end))
             if event.status == "planned" and _had(f.trigger):
                 former_plans.add((event.evidence.anchor_start, event.evidence.anchor_end))
@@ -39,6 +40,12 @@ def to_events(ctx: Context, found: list[Found], anchor: Date | None) -> tuple[Ev
     merged = _superseded(merged, former_plans)
     events = _causes_elsewhere(ctx, list(merged.values()))
     return tuple(sorted(events, key=lambda e: (e.evidence.start, e.kind, e.roles)))
+
+
+def _is_the_first_to(trigger: Token) -> bool:
+    """"X is the first minister to visit Y": a present copula describes a trip the article reports
+    (made or ahead), it does not report one of its own."""
+    return of_predicate_noun(trigger) and trigger.head.head.tag_ in ("VBZ", "VBP")
 
 
 def _own_time(token: Token, bounds: frozenset[str]) -> bool:

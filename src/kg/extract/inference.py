@@ -434,8 +434,13 @@ def companions(ctx: Context, events: tuple[Event, ...]) -> tuple[Event, ...]:
     along += [(t, leads, c, True) for t, leads, c in travelling_with(ctx)]
     for token, leads, companions_, same_sentence in along:
         status, cue = status_of(token)
+        # "X accompanied him" tells of the trips made, not of those planned or put off
+        told = status == "occurred" and (
+            token.tag_ == "VBD" or any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.children))
         for lead in leads:
             for visit in (e for e in events if e.kind == "visit" and e.role("traveler") == (lead.key,)):
+                if told and visit.status != "occurred":
+                    continue
                 codes = {d.split(":", 1)[1] for d in visit.role("destination")}
                 if same_sentence and not _names_destination(ctx, token, codes):
                     continue  # the trip the verb itself names

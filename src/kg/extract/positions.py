@@ -153,8 +153,10 @@ def _host_states(ctx: Context, events: tuple[Event, ...]) -> dict[str, str]:
             if len(people) == 3 and not trips.get((visitor, "occurred")):
                 continue
             places = trips.get((visitor, event.status), set())
-            if event.status == "planned":  # "landed in X ... she will meet Y": the visit under way, or the next leg
+            if event.status in ("planned", "considered"):  # "landed in X ... she will meet Y": the visit under way, or the next leg
                 places = places | trips.get((visitor, "occurred"), set())
+                if event.status == "considered":  # "will fly to X to meet A and possibly B": B there too
+                    places = places | trips.get((visitor, "planned"), set())
                 # "... go on to Y, where he is to meet King Z. The Y stop was scrapped": the leg called off
                 places = places | trips.get((visitor, "cancelled"), set()) | trips.get((visitor, "postponed"), set())
             if len(places) > 1 and len(places & named) == 1:

@@ -16,6 +16,7 @@ from datetime import date as Date
 from spacy.tokens import Span, Token
 
 from kg.extract.lexicon import forms, lexicon
+from kg.extract.syntax import of_predicate_noun
 from kg.model import TimeValue
 
 # Above these the words belong to another clause (the reporting one, the main one of an
@@ -33,7 +34,8 @@ def chain_of(trigger: Token) -> list[Token]:
     chain = [trigger]
     token = trigger
     while token.head.i != token.i and len(chain) < 8 and (
-            token.dep_ not in _STOP_DEPS or (token.dep_ == "ccomp" and token.head.lemma_.lower() in control)):
+            token.dep_ not in _STOP_DEPS or (token.dep_ == "ccomp" and token.head.lemma_.lower() in control)
+            or of_predicate_noun(token)):  # "X will be the first minister to visit Y": the copula's tense
         if token.dep_ == "acl" and token.tag_ == "VBN" and token.i != trigger.i:
             break  # "..., coupled with the announcement of his visit": a participle phrase says no more of another noun
         token = token.head
@@ -150,7 +152,8 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
                 continue  # "a visit aimed at easing tensions": its purpose, not a plan
             return "planned", token.text
         if lemma == "be" and token in chain and any(
-                c.lower_ == "to" and c.dep_ == "aux" for t in chain[:chain.index(token)] for c in t.children) \
+                c.lower_ == "to" and c.dep_ == "aux" for t in chain[:chain.index(token)] if not of_predicate_noun(t)
+                for c in t.children) \
                 and not any(t.pos_ == "ADJ" for t in chain[:chain.index(token)]):
             # "X is to visit Y", "is to address ... as well as meeting Y"; not "was delighted to visit"
             return "planned", "is to"
@@ -305,7 +308,34 @@ def clause_dates(sent: Span, trigger: Token, labels: tuple[str, ...] = ("DATE",)
                 if child.dep_ in ("nsubj", "nsubjpass") else [child]
             for sub in inner:
                 clause -= {t.i for t in sub.subtree}
+    clause -= _other_events(head, trigger)
+    purpose = lexicon().words("purpose_participles")
+    for child in trigger.children:  # "talks aimed at preparing a summit next month": the aim's time
+        if child.dep_ == "acl" and child.lemma_.lower() in purpose:
+            clause -= {t.i for t in child.subtree}
     return [e for e in sent.ents if e.label_ in labels and e.start in clause]
+
+
+def _other_events(head: Token, trigger: Token) -> set[int]:
+    """Words of event nouns that a clause below ``head`` names ("talks aimed at laying the
+    groundwork for a meeting next month"): their dates are theirs, not the trigger's. An event
+    noun right in the trigger's clause ("travel to Y for talks next week", "a news conference
+    following their meeting on May 3") is not another one's."""
+    lex = lexicon()
+    nouns = lex.words("meeting_nouns") | lex.words("travel_nouns")
+    out: set[int] = set()
+    for token in head.subtree:
+        if token.i == trigger.i or token.pos_ not in ("NOUN", "PROPN") or token.lemma_.lower() not in nouns:
+            continue
+        if trigger.i in {t.i for t in token.subtree}:
+            continue
+        up, verbs = token.head, 0
+        while up.i != head.i and up.head.i != up.i:
+            verbs += up.pos_ == "VERB" and up.dep_ in ("acl", "relcl", "advcl", "xcomp", "ccomp", "pcomp")
+            up = up.head
+        if up.i == head.i and verbs:
+            out |= {t.i for t in token.subtree}
+    return out
 
 
 def _futurate(trigger: Token, sent: Span) -> str | None:

@@ -32,6 +32,13 @@ class Found:
 _CLIMB = {"xcomp", "conj", "advcl", "acl", "pcomp", "acomp", "ccomp"}
 
 
+def of_predicate_noun(token: Token) -> bool:
+    """Is ``token`` an infinitive on the predicate noun of 'be' ("X is / will be the first minister
+    to visit Y")? Its subject and its tense are the copula's."""
+    head = token.head
+    return token.dep_ in ("acl", "relcl") and token.tag_ == "VB" and head.dep_ == "attr" and head.head.lemma_ == "be"
+
+
 def subject_of(verb: Token) -> Token | None:
     """The subject of ``verb``'s clause: its own (nsubj, nsubjpass), the noun a relative clause
     describes ("the minister who visited"), the object of a control verb ("invited X to visit"),
@@ -50,9 +57,12 @@ def subject_of(verb: Token) -> Token | None:
             if child.lower_ in ("who", "that", "which") and token.dep_ == "relcl":
                 return token.head
             return child
+        head = token.head
+        if of_predicate_noun(token):
+            token = head.head  # "X is the first minister to visit Y": X visits
+            continue
         if token.dep_ == "relcl" or (token.dep_ == "acl" and token.tag_ == "VBG" and token.head.pos_ == "PROPN"):
             return token.head  # "the minister who visited", "Okafor, speaking at ..."
-        head = token.head
         if head.i == token.i:
             break
         if token.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in control:
