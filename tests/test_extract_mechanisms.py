@@ -1938,3 +1938,11 @@ def test_extract_an_envoy_for_a_state_named_before_the_name_is_the_subject() -> 
 ])
 def test_extract_the_first_official_to_visit_is_the_subject_of_the_copula(text: str, status: str) -> None:
     assert {(e.role("traveler"), e.status) for e in events(text, "visit")} == {(("person:ana rell",), status)}
+
+
+def test_extract_a_persons_trip_named_by_its_owner_and_put_off_is_their_last_trip() -> None:
+    text = ("Peruvian envoy Tom Vey held talks in Beijing on Monday. Vey's visit, first scheduled for "
+            "January, was delayed by a storm.")
+    assert {(e.role("destination")[0], e.status) for e in events(text, "visit")} == {
+        ("country:CN", "occurred"), ("country:CN", "postponed")}
+

@@ -66,7 +66,7 @@ def _lead_sentences(ctx: Context) -> set[int]:
 def anaphoric_events(ctx: Context, found: list[Found]) -> list[Found]:
     """'The trip had been planned for February but was postponed', 'the meeting was called off':
     a definite trip or meeting noun that names nobody and nowhere is the last trip (or meeting)
-    reported before it, within six sentences. Only what calls it off or puts it off makes a
+    reported before it, within six sentences ("X's visit ... was delayed": X's last trip). Only what calls it off or puts it off makes a
     report of its own (:func:`kg.extract.events.to_events` drops the rest: "the trip was a
     success" adds nothing)."""
     lex = lexicon()
@@ -80,7 +80,8 @@ def anaphoric_events(ctx: Context, found: list[Found]) -> list[Found]:
             if token.i in triggers or token.pos_ != "NOUN" or token.tag_ == "NNS":
                 continue
             dets = [c for c in token.children if c.dep_ in ("det", "poss")]
-            if not dets or dets[0].lower_ not in ("the", "this", "that", "his", "her", "their"):
+            owner = ctx.person_at(dets[0]) if dets and dets[0].dep_ == "poss" and kind == "visit" else None
+            if not dets or (dets[0].lower_ not in ("the", "this", "that", "his", "her", "their") and owner is None):
                 continue
             leg = _named_leg(ctx, token, earlier) if kind == "visit" else None
             if leg is not None:  # "X will go on to Ruritania ... The Ruritania stop was later scrapped"
@@ -93,11 +94,14 @@ def anaphoric_events(ctx: Context, found: list[Found]) -> list[Found]:
             if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children):
                 continue  # "if the parliament's session ran late": a body's own gathering, not the talks reported
             here = sent_no[token.sent.start]
-            before = [f for f in earlier if f.trigger.i < token.i and here - sent_no[f.trigger.sent.start] <= 6]
+            before = [f for f in earlier if f.trigger.i < token.i and here - sent_no[f.trigger.sent.start] <= 6
+                      and (owner is None or owner in {a.key for a in f.roles.get("traveler", [])})]
             if not before:
                 continue
             last = before[-1]
             roles = {k: list(v) for k, v in last.roles.items()}
+            if owner is not None:  # "X's visit ... was delayed": X's last trip, X's alone
+                roles["traveler"] = [a for a in roles["traveler"] if a.key == owner]
             out.append(Found(kind, token, roles, last.rule + "+anaphor"))
     return out
 
