@@ -1946,3 +1946,26 @@ def test_extract_a_persons_trip_named_by_its_owner_and_put_off_is_their_last_tri
     assert {(e.role("destination")[0], e.status) for e in events(text, "visit")} == {
         ("country:CN", "occurred"), ("country:CN", "postponed")}
 
+
+
+@pytest.mark.parametrize("text", [
+    "Russian President Ivan Pashko addressed the summit in Nairobi by video link.",
+    "Russian President Ivan Pashko will attend the summit in Nairobi virtually.",
+    "Kenyan President Amara Okafor hosted the summit. Russian President Ivan Pashko joined the summit by video link.",
+])
+def test_status_taking_part_by_video_link_is_no_trip_and_no_meeting(text: str) -> None:
+    assert not events(text, "visit") and not events(text, "meeting")
+
+
+def test_extract_of_two_attendees_the_one_linked_by_video_was_not_there() -> None:
+    text = ("Kenyan President Amara Okafor hosted the summit. Russian President Ivan Pashko, who faces a warrant, "
+            "joined by video link, and Foreign Minister Oleg Petrov attended in person.")
+    [meeting] = events(text, "meeting")
+    assert meeting.role("participant") == ("person:amara okafor", "person:oleg petrov")
+
+
+def test_status_and_date_of_a_trip_promised_on_a_condition() -> None:
+    text = ("Peruvian opposition leader Ana Rell said on Thursday she would visit Brussels soon after "
+            "taking office if she wins Sunday's election.")
+    visit = only_visit(text)
+    assert (visit.status, visit.time) == ("considered", None)  # not the day it was said, nor the election's

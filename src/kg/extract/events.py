@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract.context import Actor, Context
 from kg.extract.lexicon import lexicon
-from kg.extract.status import chain_of, clause_dates, settle, status_of
+from kg.extract.status import chain_of, clause_dates, reporting_time, settle, status_of
 from kg.extract.syntax import Found, evidence_of, of_predicate_noun, subject_of, tokens_with
 from kg.extract.timex import resolve
 from kg.model import Event, TimeValue
@@ -201,15 +201,19 @@ def _date(ctx: Context, sent: Span, trigger: Token, future: bool | None) -> Time
     frames it ("said on Monday", "invited on Monday ... to visit") or one that names another
     thing ("a June election")."""
     own = {e.start for e in clause_dates(sent, trigger)}
+    said = reporting_time(trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head)
     chain = _ancestors(trigger)
     lex = lexicon()
     framing = lex.words("speech_verbs") | lex.words("object_control_verbs")
     bounds = lex.words("span_preps") | {"after", "before"}
+    events_nouns = lex.words("meeting_nouns") | lex.words("travel_nouns") | lex.words("gathering_nouns")
     ranked = []
     for ent in (e for e in sent.ents if e.label_ == "DATE"):
         root = ent.root
         if root.dep_ in ("compound", "amod", "nmod") and root.head.i != trigger.i and root.head.pos_ in ("NOUN", "PROPN"):
             continue  # "a June election", "the 2004 vote"
+        if root.dep_ == "poss" and root.head.i != trigger.i and root.head.lemma_.lower() not in events_nouns:
+            continue  # "if he wins Sunday's election" (not "will attend Monday's summit")
         if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in root.children):
             continue  # "go for a June or a May election": a kind of thing, not a day
         if root.dep_ == "pobj" and root.head.lower_ in lex.words("span_preps"):
@@ -218,6 +222,8 @@ def _date(ctx: Context, sent: Span, trigger: Token, future: bool | None) -> Time
             continue  # "X, who arrived on Sunday, held talks": the relative clause's day is its own
         if _in_other_bound(root, trigger, lex.words("span_preps")):
             continue  # "his first visit since he took office in June 1982": that clause's day
+        if ent.start in said:
+            continue  # "said on Thursday he would visit": the day it was said
         if ent.start in own:
             ranked.append((0, abs(ent.start - trigger.i), ent))
             continue

@@ -3,7 +3,7 @@ and guests in a place as someone's guests."""
 
 from __future__ import annotations
 
-from kg.extract.context import Actor, Context
+from kg.extract.context import Actor, Context, conjuncts
 from kg.extract.lexicon import lexicon
 from kg.extract.syntax import Found, governing_verb, prep_objects, subject_of, tokens_with
 
@@ -88,8 +88,21 @@ def find_attendance(ctx: Context) -> list[Found]:
             # "Also due to attend are B, C": the attendees follow the copula
             attendees = [a for c in token.head.head.children if c.dep_ in ("attr", "nsubj")
                          for a in ctx.actors_of(c, persons_only=True)]
+        if _remote(token, [c for c in token.children if c.dep_ not in ("nsubj", "nsubjpass")]):
+            continue  # "B attended virtually", "joined the summit by video link": not there
+        if subj is not None:  # "A, who joined by video link, and B attended in person": B only
+            away = {a.key for c in conjuncts(subj) if _remote(c, [k for k in c.children if k.dep_ != "conj"])
+                    for a in ctx.actors_of(c, persons_only=True)[:1]}
+            attendees = [a for a in attendees if a.key not in away]
         found += _attending(token, frame, attendees, "gathering.attend")
     return found
+
+
+def _remote(head, children) -> bool:
+    """Does a word of a remote link (lexicon ``remote_words``: "by video link", "virtually") hang
+    on ``head`` among ``children`` or below them?"""
+    remote = lexicon().words("remote_words")
+    return any(t.lower_ in remote or t.lemma_.lower() in remote for c in children for t in c.subtree)
 
 
 def setting(ctx: Context, token) -> tuple[list[Actor], list[Actor]]:

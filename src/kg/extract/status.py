@@ -93,6 +93,9 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
     if trigger.dep_ in ("advcl", "xcomp") and head.lemma_ == "be" and any(c.dep_ == "neg" for c in head.children) \
             and any(c.dep_ == "acomp" and c.lower_ in lexicon().words("feasible_words") for c in head.children):
         return None, head.text  # "conditions were not right for him to travel to Y", "it is not possible to visit"
+    link = _by_remote_link(chain[:3])
+    if link is not None:
+        return None, link.text  # "addressed the summit in Y by video link", "will attend virtually": not there
     given_up = _given_up(chain, around)
     if given_up:
         return "cancelled", given_up
@@ -122,6 +125,10 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
     if trigger.tag_ in ("VB", "VBP") and trigger.dep_ == "ccomp" and head.pos_ == "VERB" and _is(head, "consider_words") \
             and not any(c.dep_ in ("aux", "auxpass") for c in trigger.children):
         return "considered", head.text  # "X proposed that the two ministers meet": a subjunctive proposal
+    condition = next((m for t in chain[:3] if t.pos_ in ("VERB", "AUX") for c in t.children if c.dep_ == "advcl"
+                      for m in c.children if m.dep_ == "mark" and m.lower_ in ("if", "unless")), None)
+    if condition is not None and condition.nbor(-1).lower_ != "even" and not any(t.tag_ == "VBD" for t in chain[:3]):
+        return "considered", condition.text  # "X would visit Y if he wins the election": on a condition
     framing, spoken_of = _framing(trigger), _spoken_of(trigger)  # once per trigger, not per word
     for token in around:
         if token.lower_ in ("may", "might", "could") and token.pos_ == "PROPN":
@@ -171,6 +178,20 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
         if inherited in ("planned", "considered"):
             return inherited, cue
     return "occurred", _tense_cue(chain)
+
+
+def _by_remote_link(chain: list[Token]) -> Token | None:
+    """A manner of taking part from afar on the event's words: "virtually", "remotely" (adverbs)
+    or "by / via / over video link, phone, satellite" (lexicon ``remote_link_words``)."""
+    words = lexicon().words("remote_link_words")
+    for token in chain:
+        for child in token.children:
+            if child.dep_ == "advmod" and child.lower_ in words:
+                return child
+            if child.dep_ == "prep" and child.lower_ in ("by", "via", "over", "through"):
+                if any(t.lower_ in words for t in child.subtree):
+                    return child
+    return None
 
 
 def _on_a_visit(trigger: Token) -> bool:
@@ -309,11 +330,26 @@ def clause_dates(sent: Span, trigger: Token, labels: tuple[str, ...] = ("DATE",)
             for sub in inner:
                 clause -= {t.i for t in sub.subtree}
     clause -= _other_events(head, trigger)
+    clause -= reporting_time(head)
     purpose = lexicon().words("purpose_participles")
     for child in trigger.children:  # "talks aimed at preparing a summit next month": the aim's time
         if child.dep_ == "acl" and child.lemma_.lower() in purpose:
             clause -= {t.i for t in child.subtree}
     return [e for e in sent.ents if e.label_ in labels and e.start in clause]
+
+
+def reporting_time(head: Token) -> set[int]:
+    """"X said on Thursday he would visit Y": words between a verb of speech and the subject of
+    the clause it reports (the parser may hang "on Thursday" on "visit") are the saying's."""
+    verb = head
+    while verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in lexicon().words("speech_verbs"):
+        return set()
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or not verb.head.i < subj.left_edge.i:
+        return set()
+    return set(range(verb.head.i + 1, subj.left_edge.i))
 
 
 def _other_events(head: Token, trigger: Token) -> set[int]:
