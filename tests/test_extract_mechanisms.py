@@ -1969,3 +1969,9 @@ def test_status_and_date_of_a_trip_promised_on_a_condition() -> None:
             "taking office if she wins Sunday's election.")
     visit = only_visit(text)
     assert (visit.status, visit.time) == ("considered", None)  # not the day it was said, nor the election's
+
+
+def test_extract_a_place_the_parser_hangs_on_the_one_met_is_no_trip_of_theirs() -> None:
+    text = ("Russian President Ivan Pashko made a visit to the Gulf on Wednesday, meeting UAE President Sheikh "
+            "Khalid bin Rashid in Abu Dhabi and Crown Prince Faisal bin Omar in Riyadh.")
+    assert {v[0] for v in visits(text)} == {"person:ivan pashko"}
