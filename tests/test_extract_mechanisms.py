@@ -1975,3 +1975,16 @@ def test_extract_a_place_the_parser_hangs_on_the_one_met_is_no_trip_of_theirs() 
     text = ("Russian President Ivan Pashko made a visit to the Gulf on Wednesday, meeting UAE President Sheikh "
             "Khalid bin Rashid in Abu Dhabi and Crown Prince Faisal bin Omar in Riyadh.")
     assert {v[0] for v in visits(text)} == {"person:ivan pashko"}
+
+
+@pytest.mark.parametrize("text", [
+    "Indian Prime Minister Ravi Kumar held a telephone conversation with Chinese President Lin Bo on the sidelines of the summit.",
+    "Indian Prime Minister Ravi Kumar had a conversation with Chinese President Lin Bo on Wednesday.",
+])
+def test_extract_a_conversation_is_a_meeting_only_on_a_gatherings_sidelines_and_not_by_phone(text: str) -> None:
+    assert not events(text, "meeting")
+
+
+def test_places_a_major_city_the_tagger_took_for_a_thing_after_a_preposition_of_place() -> None:
+    text = "Brazilian President Ana Rell will attend the summit on Tuesday, before heading to Montevideo on Wednesday."
+    assert ("person:ana rell", "country:UY") in visits(text)

@@ -153,13 +153,17 @@ def _conjoined(doc: Doc, on: Date | None, out: list[PlaceMention]) -> None:
             taken.update(range(start, token.i + 1))
 
 
+_THING_LABELS = frozenset({"", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"})  # NER labels no place has
+
+
 def _untagged(doc: Doc, on: Date | None, out: list[PlaceMention]) -> None:
-    """'a visit to Kyiv' with the name untagged (a spelling newer than the model): a proper noun NER
-    left alone, standing after a preposition of place, that names a state or a major city."""
+    """'a visit to Kyiv' with the name untagged (a spelling newer than the model) or tagged a thing
+    ("heading to Montevideo" as a product): a proper noun standing after a preposition of place,
+    that names a state or a major city."""
     taken = {i for m in out for i in range(m.start, m.end)}
     preps = lexicon().words("place_preps")
     for token in tokens_with(doc, {"<PROPN>"}):
-        if token.i in taken or token.ent_type_ or token.dep_ != "pobj" or token.head.lower_ not in preps:
+        if token.i in taken or token.ent_type_ not in _THING_LABELS or token.dep_ != "pobj" or token.head.lower_ not in preps:
             continue
         start = token.i
         while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN" \
