@@ -1988,3 +1988,16 @@ def test_extract_a_conversation_is_a_meeting_only_on_a_gatherings_sidelines_and_
 def test_places_a_major_city_the_tagger_took_for_a_thing_after_a_preposition_of_place() -> None:
     text = "Brazilian President Ana Rell will attend the summit on Tuesday, before heading to Montevideo on Wednesday."
     assert ("person:ana rell", "country:UY") in visits(text)
+
+
+def test_extract_those_who_also_took_part_join_the_talks_just_told() -> None:
+    text = ("Colombian President Tomas Vey met Venezuelan leader Luis Vega in Caracas on Tuesday, their fourth "
+            "meeting this year. The talks lasted four hours. Vey's foreign minister, Ana Rell, and Venezuelan "
+            "Foreign Minister Jose Ortiz also took part.")
+    assert any(set(e.role("participant")) == {"person:tomas vey", "person:luis vega", "person:ana rell", "person:jose ortiz"}
+               for e in events(text, "meeting"))
+
+
+def test_extract_taking_part_in_something_else_joins_nothing() -> None:
+    text = "Colombian President Tomas Vey met Venezuelan leader Luis Vega in Caracas. Ana Rell also took part in the vote."
+    assert all("person:ana rell" not in e.role("participant") for e in events(text, "meeting"))

@@ -60,14 +60,15 @@ def find_attendance(ctx: Context) -> list[Found]:
     found: list[Found] = []
     found += _among_them(ctx, frames, sent_no)
     verbs = lexicon().words("attend_gathering_verbs")  # "attended / addressed / joined the summit"
-    for token in tokens_with(ctx.doc, verbs) if frames else []:
+    for token in tokens_with(ctx.doc, verbs | {"take", "participate"}) if frames else []:
         n = sent_no[token.sent.start]
-        if token.pos_ != "VERB" or token.lemma_.lower() not in verbs:
+        part = _taking_part(token)  # "B and C took part": in the gathering named last
+        if token.pos_ != "VERB" or (token.lemma_.lower() not in verbs and not part):
             continue
         objects = [c for c in token.children if c.dep_ == "dobj"]
         if objects and objects[0].i in by_token:
             frame = by_token[objects[0].i]
-        elif token.lemma_.lower() == "attend" and (not objects or objects[0].lower_ == "it"):
+        elif part or (token.lemma_.lower() == "attend" and (not objects or objects[0].lower_ == "it")):
             named = [(max(s for s in f["sents"] if s <= n), i) for i, f in enumerate(frames)
                      if any(n - 2 <= s <= n for s in f["sents"])]
             frame = frames[max(named)[1]] if named else None  # the last one named up to here
@@ -96,6 +97,14 @@ def find_attendance(ctx: Context) -> list[Found]:
             attendees = [a for a in attendees if a.key not in away]
         found += _attending(token, frame, attendees, "gathering.attend")
     return found
+
+
+def _taking_part(verb) -> bool:
+    """'took part' / 'participated' with nothing said of in what."""
+    lemma = verb.lemma_.lower()
+    if lemma == "take":
+        return [c.lower_ for c in verb.children if c.dep_ in ("dobj", "prep", "dative")] == ["part"]
+    return lemma == "participate" and not any(c.dep_ in ("prep", "dobj") for c in verb.children)
 
 
 def _remote(head, children) -> bool:

@@ -127,38 +127,58 @@ def joiners(ctx: Context, found: list[Found]) -> list[Found]:
     """'The Italian minister, X, joined the talks as an observer', "Y also attended the meeting":
     the subject of ``join`` or ``attend`` whose object is a definite meeting noun naming nobody
     ("the talks", "the meeting") takes part in the last meeting reported before it, within three
-    sentences, at its place; "C is to join them for a summit in Y" (:func:`_joining_them`)."""
+    sentences, at its place; so does one who "also took part" (within two sentences); "C is to join them for a summit in Y" (:func:`_joining_them`)."""
     nouns = lexicon().words("meeting_nouns")
     sent_no = {s.start: n for n, s in enumerate(ctx.doc.sents)}
     meetings = sorted((f for f in found if f.kind == "meeting"), key=lambda f: f.trigger.i)
     out = []
-    for verb in tokens_with(ctx.doc, {"join", "attend"}):
-        if verb.lemma_.lower() not in ("join", "attend") or verb.pos_ != "VERB":
+    for verb in tokens_with(ctx.doc, {"join", "attend", "take", "participate"}):
+        if verb.lemma_.lower() not in ("join", "attend", "take", "participate") or verb.pos_ != "VERB":
             continue
         if verb.lemma_.lower() == "join" and any(c.dep_ == "dobj" and c.lower_ == "them" for c in verb.children):
             out += _joining_them(ctx, verb, meetings, sent_no)
             continue
-        objects = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ in nouns]
-        if not objects or not any(d.dep_ == "det" and d.lower_ in ("the", "these", "those")
-                                  for d in objects[0].children):
-            continue
-        if any(c.dep_ == "prep" and c.lower_ in ("with", "between", "on", "in", "at") for c in objects[0].children):
-            continue  # "joined the talks with X / in Paris": a meeting of its own, if any
-        joining, last = _joining_last(ctx, verb, meetings, sent_no, 3)
+        if taking_part_also(verb):
+            window = 2  # "A and B also took part": in the meeting just reported
+        else:
+            objects = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ in nouns]
+            if not objects or not any(d.dep_ == "det" and d.lower_ in ("the", "these", "those")
+                                      for d in objects[0].children):
+                continue
+            if any(c.dep_ == "prep" and c.lower_ in ("with", "between", "on", "in", "at") for c in objects[0].children):
+                continue  # "joined the talks with X / in Paris": a meeting of its own, if any
+            window = 3
+        joining, last = _joining_last(ctx, verb, meetings, sent_no, window)
         if last is None:
             continue
         roles = {k: list(v) for k, v in last.roles.items()}
         roles["participant"] = _with(roles.get("participant", []), joining)
         if len(roles["participant"]) > len(last.roles.get("participant", [])):
-            out.append(Found("meeting", verb, roles, last.rule + "+join", date_from=last.trigger))
+            # a meeting named again ("their talks", +anaphor) is the meeting it names: joined, it is reported
+            out.append(Found("meeting", verb, roles, last.rule.replace("+anaphor", "") + "+join", date_from=last.trigger))
     return out
+
+
+def taking_part_also(verb) -> bool:
+    """'B also took part', 'C attended too', 'D also participated': taking part with nothing
+    said of in what, and an 'also' or 'too' that points back to the event just told."""
+    lemma = verb.lemma_.lower()
+    if lemma == "take" and not any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children):
+        return False
+    if lemma not in ("take", "attend", "join", "participate"):
+        return False
+    if any(c.dep_ in ("prep", "dative") or (c.dep_ == "dobj" and c.lower_ != "part") for c in verb.children):
+        return False  # "took part in the vote", "joined the government"
+    return any(c.dep_ == "advmod" and c.lower_ in ("also", "too") for c in verb.children)
 
 
 def _joining_last(ctx: Context, verb, meetings: list[Found], sent_no: dict, window: int) -> tuple[list, Found | None]:
     """(the persons ``verb``'s subject names, the last meeting reported before it within
     ``window`` sentences); no meeting when no person joins."""
     subj = subject_of(verb)
-    joining = ctx.actors_of(subj, persons_only=True) if subj is not None else []
+    # "A, X's minister, and B took part" parsed as two subjects of one verb: both
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] if subj is not None and subj.head.i == verb.i else []
+    joining = [a for s in (subjects or ([subj] if subj is not None else [])) for a in ctx.actors_of(s, persons_only=True)]
     here = sent_no[verb.sent.start]
     before = [f for f in meetings if f.trigger.i < verb.i and here - sent_no[f.trigger.sent.start] <= window]
     return joining, (before[-1] if joining and before else None)
