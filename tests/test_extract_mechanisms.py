@@ -2001,3 +2001,17 @@ def test_extract_those_who_also_took_part_join_the_talks_just_told() -> None:
 def test_extract_taking_part_in_something_else_joins_nothing() -> None:
     text = "Colombian President Tomas Vey met Venezuelan leader Luis Vega in Caracas. Ana Rell also took part in the vote."
     assert all("person:ana rell" not in e.role("participant") for e in events(text, "meeting"))
+
+
+@pytest.mark.parametrize("text, holder, code", [
+    ("U.S. Vice President Ana Rell attended in place of President Tom Vey, who skipped the gathering.", "person:tom vey", "US"),
+    ("Chinese Premier Li Wen, standing in for President Lin Bo, addressed the summit.", "person:lin bo", "CN"),
+    ("President Kim Sol arrived in Tokyo on Thursday and will return to Seoul on Friday.", "person:kim sol", "KR"),
+])
+def test_positions_the_state_of_one_a_deputy_stands_in_for_or_one_going_back_home(text: str, holder: str, code: str) -> None:
+    assert (holder, "President", f"country:{code}") in positions(text)
+
+
+def test_positions_returning_to_a_state_visited_before_is_no_sign_of_home() -> None:
+    text = "President Kim Sol arrived in Tokyo on Thursday. Kim plans to return to Japan in July."
+    assert ("person:kim sol", "President", None) in positions(text)

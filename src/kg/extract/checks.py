@@ -103,7 +103,7 @@ def _not_home(ctx: Context, found: Found) -> list[Found]:
     region of it makes a (domestic) trip. Travelers of unknown state are kept, unless they go back
     ("will return to X") or open or host a gathering there (its host, at home)."""
     dests = found.roles.get("destination", [])
-    back = _going_back(found.trigger)
+    back = going_back(found.trigger)
 
     convening = found.trigger.lemma_.lower() in lexicon().words("host_at_home_verbs")  # not "chaired a meeting in Y"
 
@@ -127,7 +127,7 @@ def _not_home(ctx: Context, found: Found) -> list[Found]:
     return [found]
 
 
-def _going_back(trigger: Token) -> bool:
+def going_back(trigger: Token) -> bool:
     """'return to', 'fly back to', 'head home': a trip back where one came from."""
     words = lexicon().words("return_words")
     return trigger.lemma_.lower() in words or any(

@@ -21,11 +21,11 @@ from spacy.tokens import Doc
 from kg import geo
 from kg.extract.context import Context
 from kg.extract.gatherings import setting
-from kg.extract.checks import posted_to
+from kg.extract.checks import going_back, posted_to
 from kg.extract.inference import accompanying
 from kg.extract.nationality import of_organisation, of_place
 from kg.extract.lexicon import lexicon, title_case
-from kg.extract.syntax import evidence_of, prep_objects, tokens_with
+from kg.extract.syntax import evidence_of, prep_objects, subject_of, tokens_with
 from kg.model import Event, Position
 
 
@@ -252,6 +252,53 @@ def _home_travelers(ctx: Context, events: tuple[Event, ...]) -> dict[str, str]:
             if codes and home not in codes and key not in ctx.nationality and key in named_first}
 
 
+def _returning_home(ctx: Context, events: tuple[Event, ...]) -> dict[str, str]:
+    """Person -> the state they go back to after a trip abroad ("X arrived in Tokyo ... before
+    returning to Seoul", "flying back to Addis Ababa"), when it is none of their trips' destinations
+    ("will return to Y in July" after a visit to Y goes there again) and the article does not
+    state theirs."""
+    trips: dict[str, set[str]] = {}
+    for event in events:
+        if event.kind == "visit" and event.status in ("occurred", "planned"):
+            for traveler in event.role("traveler"):
+                trips.setdefault(traveler, set()).update(d.split(":", 1)[1] for d in event.role("destination"))
+    seen: dict[str, set[str]] = {}
+    for verb in tokens_with(ctx.doc, lexicon().words("return_words") | lexicon().words("travel_to_verbs")):
+        if verb.pos_ != "VERB" or not going_back(verb):
+            continue
+        subj = subject_of(verb)
+        places = {p.country for o in prep_objects(verb, {"to"}) for p in ctx.places_of(o) if p.country}
+        if subj is None or len(places) != 1:
+            continue
+        for person in ctx.actors_of(subj, persons_only=True):
+            if person.key not in ctx.nationality and trips.get(person.key) and not places & trips[person.key]:
+                seen.setdefault(person.key, set()).update(places)
+    return {key: next(iter(codes)) for key, codes in seen.items() if len(codes) == 1}
+
+
+def _stand_in_states(ctx: Context) -> dict[str, str]:
+    """Person -> the state of the one who stands in for them ("U.S. Vice President A attended in
+    place of President B", "Premier A, standing in for President B"): a deputy of the same state."""
+    seen: dict[str, set[str]] = {}
+    for token in tokens_with(ctx.doc, {"place", "stand"}):
+        if token.lower_ == "place" and token.dep_ == "pobj" and token.head.lower_ == "in":
+            principals = prep_objects(token, {"of"})
+            deputy = subject_of(token.head.head) if token.head.head.pos_ in ("VERB", "AUX") else None
+        elif token.lemma_.lower() == "stand" and token.pos_ == "VERB" and any(c.lower_ == "in" for c in token.children):
+            principals = [o for c in token.children if c.dep_ in ("prep", "prt") and c.lower_ in ("in", "for")
+                          for o in prep_objects(c, {"for"}) or prep_objects(token, {"for"})]
+            deputy = subject_of(token)
+        else:
+            continue
+        states = {a.country for a in (ctx.actors_of(deputy, persons_only=True) if deputy is not None else []) if a.country}
+        if len(states) != 1:
+            continue
+        for principal in (a for o in principals for a in ctx.actors_of(o, persons_only=True)):
+            if principal.key not in ctx.nationality:
+                seen.setdefault(principal.key, set()).update(states)
+    return {key: next(iter(codes)) for key, codes in seen.items() if len(codes) == 1}
+
+
 def _escort_states(ctx: Context) -> dict[str, str]:
     """Person -> the state of the one leader they accompany ("the foreign minister accompanied the
     prime minister"), when that leader's state is known."""
@@ -295,6 +342,8 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None, events: tuple[Event, 
     hosts = _host_states(ctx, events)
     escorts = _escort_states(ctx)
     departing = _home_travelers(ctx, events)
+    returning = _returning_home(ctx, events)
+    standing_in = _stand_in_states(ctx)
     summoners = _summoner_states(ctx, events)
     not_from = _not_from(ctx, events)
     travelled = _not_from(ctx, events, meetings=False)
@@ -332,6 +381,10 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None, events: tuple[Event, 
                 country, basis = summoners[entity.key], "article"  # "BAMAKO - envoy X was summoned by Foreign Minister Y"
             if country is None and entity.key in departing:
                 country, basis = departing[entity.key], "article"  # "NEW DELHI - Prime Minister X will travel to Y"
+            if country is None and entity.key in returning:
+                country, basis = returning[entity.key], "article"  # "X, in Tokyo, will return to Seoul on Friday"
+            if country is None and entity.key in standing_in:
+                country, basis = standing_in[entity.key], "article"  # "U.S. Vice President A attended in place of President B"
             if country is None:
                 visitor = ctx.dateline is not None and ctx.dateline.place.code in not_from.get(entity.key, ())
                 country, basis = ctx.title_state(title.phrase, visitor=visitor), "title"
