@@ -2015,3 +2015,21 @@ def test_positions_the_state_of_one_a_deputy_stands_in_for_or_one_going_back_hom
 def test_positions_returning_to_a_state_visited_before_is_no_sign_of_home() -> None:
     text = "President Kim Sol arrived in Tokyo on Thursday. Kim plans to return to Japan in July."
     assert ("person:kim sol", "President", None) in positions(text)
+
+
+def test_extract_a_trip_called_off_is_off_for_the_one_who_was_to_travel_with_them() -> None:
+    text = ("South African President Tomas Vey, who had planned to travel to Harare on Wednesday with Angolan "
+            "President Luis Vega, cancelled the trip.")
+    assert {(e.role("traveler")[0], e.status) for e in events(text, "visit")} == {
+        ("person:tomas vey", "cancelled"), ("person:luis vega", "cancelled")}
+
+
+def test_positions_a_visitor_under_a_dateline_is_not_of_its_state_for_leaving_it() -> None:
+    text = ("CAIRO - President Tom Vey, who arrived from Riyadh on Wednesday, met Egyptian President Omar Nabil "
+            "on Thursday. Vey will fly to Berlin on Friday.")
+    assert ("person:tom vey", "President", None) in positions(text)
+
+
+def test_positions_chairman_of_a_council_does_not_end_where_its_name_begins() -> None:
+    text = "Ali Hassan, chairman of the National Transitional Council, said the war was over."
+    assert not any(p[1].endswith("National") for p in positions(text))

@@ -472,7 +472,9 @@ def companions(ctx: Context, events: tuple[Event, ...]) -> tuple[Event, ...]:
                     if _of_state(ctx, companion.key, codes):
                         continue  # "accompanied by the ambassador to Y": already there, at the post; by its own PM: at home
                     roles = tuple((k, (companion.key,)) if k == "traveler" else (k, v) for k, v in visit.roles)
-                    new_status = visit.status if status == "occurred" else status or visit.status
+                    # a trip called off is off for all on it ("A, who had planned to travel to Y with B, cancelled the trip")
+                    new_status = visit.status if status == "occurred" or visit.status in ("cancelled", "postponed") \
+                        else status or visit.status
                     key = ((companion.key,), visit.role("destination"), new_status)
                     if key in have or companion.key == lead.key:
                         continue

@@ -341,11 +341,11 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None, events: tuple[Event, 
     headline = ctx.headline_offices
     hosts = _host_states(ctx, events)
     escorts = _escort_states(ctx)
-    departing = _home_travelers(ctx, events)
+    not_from = _not_from(ctx, events)
+    departing = {key: code for key, code in _home_travelers(ctx, events).items() if code not in not_from.get(key, ())}
     returning = _returning_home(ctx, events)
     standing_in = _stand_in_states(ctx)
     summoners = _summoner_states(ctx, events)
-    not_from = _not_from(ctx, events)
     travelled = _not_from(ctx, events, meetings=False)
     cache: list[str | None] = []
     only_cache: list[str | None] = []

@@ -33,10 +33,11 @@ _CLIMB = {"xcomp", "conj", "advcl", "acl", "pcomp", "acomp", "ccomp"}
 
 
 def of_predicate_noun(token: Token) -> bool:
-    """Is ``token`` an infinitive on the predicate noun of 'be' ("X is / will be the first minister
-    to visit Y")? Its subject and its tense are the copula's."""
+    """Is ``token`` an infinitive on the predicate noun of 'be' ("X is / will be / became the first
+    minister to visit Y")? Its subject and its tense are the copula's."""
     head = token.head
-    return token.dep_ in ("acl", "relcl") and token.tag_ == "VB" and head.dep_ == "attr" and head.head.lemma_ == "be"
+    return token.dep_ in ("acl", "relcl") and token.tag_ == "VB" and head.dep_ == "attr" \
+        and head.head.lemma_ in ("be", "become")
 
 
 def subject_of(verb: Token) -> Token | None:

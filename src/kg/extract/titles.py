@@ -263,8 +263,11 @@ def _complement(doc: Doc, end: int, on: Date | None) -> tuple[int, str | None, i
         k += 1
     while k > j and doc[k - 1].lower_ in ("and", "&"):
         k -= 1
-    if j < k < words_end and all(doc[t].text[:1].isupper() for t in range(k, words_end)):
-        return k, None, k  # "Secretary of Foreign Relations Ana Ruiz": the name follows the field
+    if j < k < words_end and all(doc[t].text[:1].isupper() for t in range(k, words_end)) \
+            and doc[words_end - 1].lower_ not in lex.words("organization_name_words") | set(lex.raw["government_body_words"]):
+        # "Secretary of Foreign Relations Ana Ruiz": the name follows the field (not "chairman of
+        # the National Transitional Council": a body's name)
+        return k, None, k
     demonyms = [c for t in doc[end + 1:words_end] if (c := geo.country_code(t.text, on, codes=False))]
     if k < words_end and (demonyms or any(t.ent_type_ == "ORG" for t in doc[j:words_end])):
         # "spokesperson for the Indonesian National Police": an organisation, not the office's
