@@ -2033,3 +2033,15 @@ def test_positions_a_visitor_under_a_dateline_is_not_of_its_state_for_leaving_it
 def test_positions_chairman_of_a_council_does_not_end_where_its_name_begins() -> None:
     text = "Ali Hassan, chairman of the National Transitional Council, said the war was over."
     assert not any(p[1].endswith("National") for p in positions(text))
+
+
+@pytest.mark.parametrize("text, code", [
+    ("President Tom Vey arrived in Hanoi on Sunday for a three-day visit, the third U.S. president to visit Vietnam.", "US"),
+    ("President Tom Vey is the first Peruvian leader to visit Vietnam.", "PE"),
+])
+def test_nationality_a_phrase_describing_the_subject_names_its_state(text: str, code: str) -> None:
+    assert ("person:tom vey", "President", f"country:{code}") in positions(text)
+
+
+def test_coreference_the_president_one_meets_is_not_oneself() -> None:
+    assert ("person:tom vey", "President", None) in positions("President Tom Vey met the Peruvian president on Sunday.")

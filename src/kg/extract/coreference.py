@@ -288,12 +288,25 @@ def bind_title_mentions(doc: Doc, persons: list[PersonMention], entities: list[P
             target = holders[0]
         elif not holders:
             target = _nearby_untitled(doc, title, persons, entities, sent_of)
-        if target is None:
-            continue
+        if target is None or _subject_of_its_verb(doc, title, target):
+            continue  # "President X met the Peruvian president": someone X met, not X
         mention = min(target.mentions, key=lambda m: abs(m.start - title.start))
         mention.more_titles.append(title)
         target.titles.append(title)
         bound.add(id(title))
+
+def _subject_of_its_verb(doc: Doc, title: Title, target: PersonEntity) -> bool:
+    """Is ``target`` the subject of the verb the title is the object of ("X met the president",
+    "X held talks with the president")?"""
+    head = doc[title.end - 1]
+    verb = head.head
+    if head.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head if verb.head.pos_ in ("VERB", "AUX") else verb.head.head
+    elif head.dep_ not in ("dobj", "dative"):
+        return False
+    subjects = {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")}
+    return any(m.start <= i < m.end for m in target.mentions for i in subjects)
+
 
 def _nearby_untitled(doc: Doc, title: Title, persons: list[PersonMention], entities: list[PersonEntity],
                      sent_of: dict[int, int]) -> PersonEntity | None:
