@@ -2045,3 +2045,12 @@ def test_nationality_a_phrase_describing_the_subject_names_its_state(text: str, 
 
 def test_coreference_the_president_one_meets_is_not_oneself() -> None:
     assert ("person:tom vey", "President", None) in positions("President Tom Vey met the Peruvian president on Sunday.")
+
+
+@pytest.mark.parametrize("text, former", [
+    ("Tom Vey, who serves as Peru's foreign minister, arrived in Santiago on Tuesday.", False),
+    ("Tom Vey served as Peru's foreign minister from 2010 to 2014.", True),
+])
+def test_positions_serving_as_an_office_holds_it(text: str, former: bool) -> None:
+    [position] = run(text).positions
+    assert (position.title, position.jurisdiction, position.former) == ("Foreign Minister", "country:PE", former)

@@ -425,23 +425,29 @@ def _bind_titles(doc: Doc, persons: list[PersonMention], titles: list[Title]) ->
 
 
 def _predicated(doc: Doc, person: PersonMention, titles: list[Title]) -> Title | None:
-    """'X is the foreign minister', 'X, who is the secretary of state': a title that is the
-    attribute of a copula whose subject is the person (or a relative pronoun standing for them)."""
+    """'X is the foreign minister', 'X, who is the secretary of state', 'X, who serves as Peru's
+    foreign minister': a title that is the attribute of a copula (or the object of 'as' after
+    'serve' or 'act') whose subject is the person (or a relative pronoun standing for them)."""
     head = doc[person.end - 1]
+    copular = ("be", "serve", "act")  # "X is the Y", "X, who serves as Peru's foreign minister"
     copulas = []
-    if head.dep_ == "nsubj" and head.head.lemma_ == "be":
+    if head.dep_ == "nsubj" and head.head.lemma_ in copular:
         copulas.append(head.head)
-    copulas += [c for c in head.children if c.dep_ == "relcl" and c.lemma_ == "be"
+    copulas += [c for c in head.children if c.dep_ == "relcl" and c.lemma_ in copular
                 and any(s.dep_ == "nsubj" and s.lower_ in ("who", "that") for s in c.children)]
     k = person.end + (1 if person.end < len(doc) and doc[person.end].text == "," else 0)
-    if k < len(doc) and doc[k].lower_ == "who" and doc[k].head.lemma_ == "be":
+    if k < len(doc) and doc[k].lower_ == "who" and doc[k].head.lemma_ in copular:
         copulas.append(doc[k].head)  # "X who is the Y", whatever the relative clause hangs on
     for verb in copulas:
-        for attr in (c for c in verb.children if c.dep_ == "attr"):
+        attrs = [c for c in verb.children if c.dep_ == "attr"] if verb.lemma_ == "be" else \
+            [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "as" for o in p.children if o.dep_ == "pobj"]
+        for attr in attrs:
             for title in titles:
                 if title.start <= attr.i < title.end and not any(t.dep_ == "neg" for t in verb.children):
-                    if verb.tag_ == "VBD" and any(c.dep_ == "prep" and c.lower_ in ("until", "till") for c in verb.children):
-                        return replace(title, former=True)  # "X, who was the envoy until May": held then, not now
+                    if verb.tag_ == "VBD" and (verb.lemma_ != "be" or any(
+                            c.dep_ == "prep" and c.lower_ in ("until", "till") for c in verb.children)):
+                        # "X, who was the envoy until May", "X served as foreign minister": held then, not now
+                        return replace(title, former=True)
                     return title
     return None
 
