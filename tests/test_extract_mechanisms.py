@@ -2054,3 +2054,15 @@ def test_coreference_the_president_one_meets_is_not_oneself() -> None:
 def test_positions_serving_as_an_office_holds_it(text: str, former: bool) -> None:
     [position] = run(text).positions
     assert (position.title, position.jurisdiction, position.former) == ("Foreign Minister", "country:PE", former)
+
+
+def test_positions_one_met_in_a_where_clause_on_another_states_city_is_not_the_hosts() -> None:
+    text = ("JERUSALEM - Peruvian President Tom Vey arrived in Israel on Monday, flying directly from Riyadh, "
+            "where he had met King Omar.")
+    assert ("person:omar", "King", "country:IL") not in positions(text)
+
+
+def test_positions_a_city_before_a_verb_is_not_the_state_of_the_next_title() -> None:
+    text = ("JERUSALEM - Peruvian President Tom Vey arrived in Israel on Monday. He is due to meet Palestinian "
+            "President Ana Rell in Bethlehem on Tuesday before travelling to Rome to meet Pope Anselm.")
+    assert ("person:anselm", "Pope", "country:PS") not in positions(text)

@@ -55,7 +55,11 @@ def _title_places(ctx: Context) -> set[int]:
     """Place mentions that already name the state of a title ("Soviet" in "Soviet Foreign
     Minister"): they say nothing about anyone else in the sentence."""
     starts = {t.start for t in ctx.titles}
-    return {p.start for p in ctx.places if any(p.end <= s <= p.end + 2 for s in starts)}
+    doc = ctx.doc
+    # right before the title, or with a possessive or a word between ("Peru's President", "Soviet
+    # Deputy ..."), never across a verb ("travelling to Rome to meet Pope X")
+    return {p.start for p in ctx.places if any(p.end <= s <= p.end + 2 and not any(
+        t.pos_ in ("VERB", "AUX", "PART", "ADP") and t.tag_ != "POS" for t in doc[p.end:s]) for s in starts)}
 
 
 def _strong_article_country(ctx: Context, doc: Doc) -> str | None:
@@ -159,19 +163,37 @@ def _host_states(ctx: Context, events: tuple[Event, ...]) -> dict[str, str]:
                     places = places | trips.get((visitor, "planned"), set())
                 # "... go on to Y, where he is to meet King Z. The Y stop was scrapped": the leg called off
                 places = places | trips.get((visitor, "cancelled"), set()) | trips.get((visitor, "postponed"), set())
-            if len(places) > 1 and len(places & named) == 1:
-                places = places & named  # "In London, X ... met King Y" on a trip to London and Paris
+            if len(places) > 1 and len(named) == 1 and named <= places:
+                places = named  # "In London, X ... met King Y" on a trip to London and Paris
             elif len(places) > 1 and not named and ctx.dateline is not None and ctx.dateline.place.code in places:
                 places = {ctx.dateline.place.code}  # "MADRID - ... X was received by King Y": at the dateline
             if len(places) == 1 and not {(other, "occurred"), (other, event.status)} & set(trips) \
                     and other not in ctx.nationality \
-                    and (event.status == "occurred" or named <= places | {ctx.person_actor(visitor).country}):
-                # a plan may belong to a leg not read: "... will travel to Amman, where he will meet King X"
+                    and (event.status == "occurred" or named <= places | {ctx.person_actor(visitor).country}) \
+                    and not _met_where_else(ctx, event, places):
+                # a plan may belong to a leg not read: "... will travel to Amman, where he will meet King X";
+                # "arrived in Y from Riyadh, where he had met King X": where names another state's place
                 seen.setdefault(other, set()).update(places)
     for host, code in _gathering_hosts(ctx) + _inviters(ctx, events):
         if host not in ctx.nationality:
             seen.setdefault(host, set()).add(code)
     return {host: next(iter(codes)) for host, codes in seen.items() if len(codes) == 1}
+
+
+def _met_where_else(ctx: Context, event: Event, places: set[str]) -> bool:
+    """Is the meeting told in a 'where' clause on a place of another state than ``places``
+    ("flying from Riyadh, where he had met King X")?"""
+    doc = ctx.doc
+    start = next((t.i for t in doc if t.idx >= event.evidence.anchor_start), None)
+    if start is None:
+        return False
+    token = doc[start]
+    while token.dep_ != "relcl" and token.head.i != token.i:
+        token = token.head
+    if token.dep_ != "relcl" or not any(c.lower_ == "where" for c in token.children):
+        return False
+    place = ctx.token_place.get(token.head.i)
+    return place is not None and place.place.code not in places
 
 
 def _inviters(ctx: Context, events: tuple[Event, ...]) -> list[tuple[str, str]]:
