@@ -2066,3 +2066,16 @@ def test_positions_a_city_before_a_verb_is_not_the_state_of_the_next_title() -> 
     text = ("JERUSALEM - Peruvian President Tom Vey arrived in Israel on Monday. He is due to meet Palestinian "
             "President Ana Rell in Bethlehem on Tuesday before travelling to Rome to meet Pope Anselm.")
     assert ("person:anselm", "Pope", "country:PS") not in positions(text)
+
+
+def test_coreference_they_after_the_two_leaders_are_those_leaders() -> None:
+    text = ("South Korean President Kim Sol arrived in Pyongyang on Tuesday for a summit with North Korean leader "
+            "Ri Chol. Ri and his wife, Pak Mi, greeted Kim at the airport. The two leaders then rode together "
+            "through the capital. They are scheduled to hold talks later on Tuesday.")
+    planned = {e.role("participant") for e in events(text, "meeting") if e.status == "planned"}
+    assert planned == {("person:kim sol", "person:ri chol")}
+
+
+def test_status_a_trip_when_conditions_allow_is_considered() -> None:
+    text = "An official said Secretary of State Tom Vey would travel to China when conditions allow."
+    assert only_visit(text).status == "considered"

@@ -256,6 +256,9 @@ class Context:
             for head in reversed([t for t in sent if t.i < token.i and t.dep_ in ("nsubj", "nsubjpass")]):
                 if head.lower_ in PLURAL_PRONOUNS:
                     continue
+                held = self.holders(head) if head.tag_ in ("NNS", "NNPS") else []
+                if len(held) >= 2:
+                    return held, head  # "The two leaders rode together. They are to hold talks"
                 keys = []
                 for t in noun_group(head):
                     key = self.person_at(t)

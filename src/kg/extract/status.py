@@ -126,9 +126,11 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
             and not any(c.dep_ in ("aux", "auxpass") for c in trigger.children):
         return "considered", head.text  # "X proposed that the two ministers meet": a subjunctive proposal
     condition = next((m for t in chain[:3] if t.pos_ in ("VERB", "AUX") for c in t.children if c.dep_ == "advcl"
-                      for m in c.children if m.dep_ == "mark" and m.lower_ in ("if", "unless")), None)
+                      for m in c.children if (m.dep_ == "mark" and m.lower_ in ("if", "unless")) or (
+                          m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "once")
+                          and c.lemma_.lower() in ("allow", "permit"))), None)
     if condition is not None and condition.nbor(-1).lower_ != "even" and not any(t.tag_ == "VBD" for t in chain[:3]):
-        return "considered", condition.text  # "X would visit Y if he wins the election": on a condition
+        return "considered", condition.text  # "X would visit Y if he wins", "when conditions allow": on a condition
     framing, spoken_of = _framing(trigger), _spoken_of(trigger)  # once per trigger, not per word
     for token in around:
         if token.lower_ in ("may", "might", "could") and token.pos_ == "PROPN":
