@@ -1889,13 +1889,13 @@ def test_nationality_a_party_and_home_state_tag_after_a_legislators_name(text: s
 
 
 def test_extract_they_who_travelled_together_go_on_together() -> None:
-    text = ("Peruvian Finance Minister Ana Rell and central bank president Tomas Vey last week visited "
-            "Washington. This week they have sought support in France.")
-    assert ("person:tomas vey", "country:FR") in visits(text)
+    text = ("Peruvian Finance Minister Ana Rell and her deputy Tomas Vey flew to Ottawa on Monday. On Thursday "
+            "they sought loans in Norway.")
+    assert ("person:tomas vey", "country:NO") in visits(text)
     # a pair that only met says nothing of where the one of unknown state comes from
-    met = ("Peruvian Finance Minister Ana Rell and central bank president Tomas Vey held talks in Paris. "
-           "They have sought support in France.")
-    assert ("person:tomas vey", "country:FR") not in visits(met)
+    met = ("Peruvian Finance Minister Ana Rell and her deputy Tomas Vey held talks in Oslo. On Thursday they "
+           "sought loans in Norway.")
+    assert ("person:tomas vey", "country:NO") not in visits(met)
 
 
 def test_extract_one_who_accompanied_a_leader_made_the_trip_made_not_the_one_put_off() -> None:
