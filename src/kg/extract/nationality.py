@@ -68,22 +68,21 @@ def _described_after(ctx: Context) -> dict[str, str]:
     lex = lexicon()
     heads = lex.title_words | lex.words("group_heads") | {"leader", "official", "head"}
     out: dict[str, set[str]] = {}
-    for sent in ctx.doc.sents:
-        for noun in sent:
-            if noun.lemma_.lower() not in heads or noun.pos_ != "NOUN" or not (
-                    noun.dep_ in ("npadvmod", "appos") and noun.head.pos_ in ("VERB", "AUX")
-                    or noun.dep_ == "attr" and noun.head.lemma_ in ("be", "become")):
-                continue
-            if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
-                continue
-            codes = {ctx.token_place[c.i].place.code for c in noun.children
-                     if c.dep_ in ("compound", "amod", "nmod") and c.i in ctx.token_place
-                     and ctx.token_place[c.i].place.kind == "country"}
-            subj = next((c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if len(codes) != 1 or subj is None:
-                continue
-            for person in ctx.actors_of(subj, persons_only=True):
-                out.setdefault(person.key, set()).update(codes)
+    for noun in tokens_with(ctx.doc, heads):
+        if noun.lemma_.lower() not in heads or noun.pos_ != "NOUN" or not (
+                noun.dep_ in ("npadvmod", "appos") and noun.head.pos_ in ("VERB", "AUX")
+                or noun.dep_ == "attr" and noun.head.lemma_ in ("be", "become")):
+            continue
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+            continue
+        codes = {ctx.token_place[c.i].place.code for c in noun.children
+                 if c.dep_ in ("compound", "amod", "nmod") and c.i in ctx.token_place
+                 and ctx.token_place[c.i].place.kind == "country"}
+        subj = next((c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if len(codes) != 1 or subj is None:
+            continue
+        for person in ctx.actors_of(subj, persons_only=True):
+            out.setdefault(person.key, set()).update(codes)
     return {key: next(iter(codes)) for key, codes in out.items() if len(codes) == 1}
 
 
