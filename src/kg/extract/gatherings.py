@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from kg.extract.context import Actor, Context, conjuncts
 from kg.extract.lexicon import lexicon
-from kg.extract.syntax import Found, governing_verb, prep_objects, subject_of, tokens_with
+from kg.extract.status import by_remote_link
+from kg.extract.syntax import Found, governing_verb, prep_objects, subject_of, takes_part, tokens_with
 
 
 def _unique(actors: list[Actor]) -> list[Actor]:
@@ -62,7 +63,8 @@ def find_attendance(ctx: Context) -> list[Found]:
     verbs = lexicon().words("attend_gathering_verbs")  # "attended / addressed / joined the summit"
     for token in tokens_with(ctx.doc, verbs | {"take", "participate"}) if frames else []:
         n = sent_no[token.sent.start]
-        part = _taking_part(token)  # "B and C took part": in the gathering named last
+        # "B and C took part": in the gathering named last
+        part = token.lemma_.lower() in ("take", "participate") and takes_part(token)
         if token.pos_ != "VERB" or (token.lemma_.lower() not in verbs and not part):
             continue
         objects = [c for c in token.children if c.dep_ == "dobj"]
@@ -89,29 +91,14 @@ def find_attendance(ctx: Context) -> list[Found]:
             # "Also due to attend are B, C": the attendees follow the copula
             attendees = [a for c in token.head.head.children if c.dep_ in ("attr", "nsubj")
                          for a in ctx.actors_of(c, persons_only=True)]
-        if _remote(token, [c for c in token.children if c.dep_ not in ("nsubj", "nsubjpass")]):
-            continue  # "B attended virtually", "joined the summit by video link": not there
         if subj is not None:  # "A, who joined by video link, and B attended in person": B only
-            away = {a.key for c in conjuncts(subj) if _remote(c, [k for k in c.children if k.dep_ != "conj"])
+            # ("B attended virtually" as a whole: kg.extract.status gives no status, so no event)
+            away = {a.key for c in conjuncts(subj)
+                    if by_remote_link([k for k in c.children if k.dep_ in ("acl", "relcl")])
                     for a in ctx.actors_of(c, persons_only=True)[:1]}
             attendees = [a for a in attendees if a.key not in away]
         found += _attending(token, frame, attendees, "gathering.attend")
     return found
-
-
-def _taking_part(verb) -> bool:
-    """'took part' / 'participated' with nothing said of in what."""
-    lemma = verb.lemma_.lower()
-    if lemma == "take":
-        return [c.lower_ for c in verb.children if c.dep_ in ("dobj", "prep", "dative")] == ["part"]
-    return lemma == "participate" and not any(c.dep_ in ("prep", "dobj") for c in verb.children)
-
-
-def _remote(head, children) -> bool:
-    """Does a word of a remote link (lexicon ``remote_words``: "by video link", "virtually") hang
-    on ``head`` among ``children`` or below them?"""
-    remote = lexicon().words("remote_words")
-    return any(t.lower_ in remote or t.lemma_.lower() in remote for c in children for t in c.subtree)
 
 
 def setting(ctx: Context, token) -> tuple[list[Actor], list[Actor]]:

@@ -18,7 +18,7 @@ from kg.extract.checks import posted_to
 from kg.extract.context import Context
 from kg.extract.lexicon import lexicon
 from kg.extract.status import status_of
-from kg.extract.syntax import Found, evidence_of, prep_objects, subject_of, tokens_with
+from kg.extract.syntax import Found, evidence_of, prep_objects, subject_of, takes_part, tokens_with
 from kg.model import Event
 from kg.text import fold
 
@@ -162,14 +162,7 @@ def joiners(ctx: Context, found: list[Found]) -> list[Found]:
 def taking_part_also(verb) -> bool:
     """'B also took part', 'C attended too', 'D also participated': taking part with nothing
     said of in what, and an 'also' or 'too' that points back to the event just told."""
-    lemma = verb.lemma_.lower()
-    if lemma == "take" and not any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children):
-        return False
-    if lemma not in ("take", "attend", "join", "participate"):
-        return False
-    if any(c.dep_ in ("prep", "dative") or (c.dep_ == "dobj" and c.lower_ != "part") for c in verb.children):
-        return False  # "took part in the vote", "joined the government"
-    return any(c.dep_ == "advmod" and c.lower_ in ("also", "too") for c in verb.children)
+    return takes_part(verb) and any(c.dep_ == "advmod" and c.lower_ in ("also", "too") for c in verb.children)
 
 
 def _joining_last(ctx: Context, verb, meetings: list[Found], sent_no: dict, window: int) -> tuple[list, Found | None]:

@@ -93,7 +93,7 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
     if trigger.dep_ in ("advcl", "xcomp") and head.lemma_ == "be" and any(c.dep_ == "neg" for c in head.children) \
             and any(c.dep_ == "acomp" and c.lower_ in lexicon().words("feasible_words") for c in head.children):
         return None, head.text  # "conditions were not right for him to travel to Y", "it is not possible to visit"
-    link = _by_remote_link(chain[:3])
+    link = by_remote_link(chain[:3])
     if link is not None:
         return None, link.text  # "addressed the summit in Y by video link", "will attend virtually": not there
     given_up = _given_up(chain, around)
@@ -125,10 +125,11 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
     if trigger.tag_ in ("VB", "VBP") and trigger.dep_ == "ccomp" and head.pos_ == "VERB" and _is(head, "consider_words") \
             and not any(c.dep_ in ("aux", "auxpass") for c in trigger.children):
         return "considered", head.text  # "X proposed that the two ministers meet": a subjunctive proposal
+    lex = lexicon()
     condition = next((m for t in chain[:3] if t.pos_ in ("VERB", "AUX") for c in t.children if c.dep_ == "advcl"
-                      for m in c.children if (m.dep_ == "mark" and m.lower_ in ("if", "unless")) or (
+                      for m in c.children if (m.dep_ == "mark" and m.lower_ in lex.words("condition_marks")) or (
                           m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "once")
-                          and c.lemma_.lower() in ("allow", "permit"))), None)
+                          and c.lemma_.lower() in lex.words("permit_verbs"))), None)
     if condition is not None and condition.nbor(-1).lower_ != "even" and not any(t.tag_ == "VBD" for t in chain[:3]):
         return "considered", condition.text  # "X would visit Y if he wins", "when conditions allow": on a condition
     framing, spoken_of = _framing(trigger), _spoken_of(trigger)  # once per trigger, not per word
@@ -182,7 +183,7 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
     return "occurred", _tense_cue(chain)
 
 
-def _by_remote_link(chain: list[Token]) -> Token | None:
+def by_remote_link(chain: list[Token]) -> Token | None:
     """A manner of taking part from afar on the event's words: "virtually", "remotely" (adverbs)
     or "by / via / over video link, phone, satellite" (lexicon ``remote_link_words``)."""
     words = lexicon().words("remote_link_words")
@@ -190,7 +191,7 @@ def _by_remote_link(chain: list[Token]) -> Token | None:
         for child in token.children:
             if child.dep_ == "advmod" and child.lower_ in words:
                 return child
-            if child.dep_ == "prep" and child.lower_ in ("by", "via", "over", "through"):
+            if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "via", "over", "through"):
                 if any(t.lower_ in words for t in child.subtree):
                     return child
     return None
@@ -365,7 +366,7 @@ def _other_events(head: Token, trigger: Token) -> set[int]:
     for token in head.subtree:
         if token.i == trigger.i or token.pos_ not in ("NOUN", "PROPN") or token.lemma_.lower() not in nouns:
             continue
-        if trigger.i in {t.i for t in token.subtree}:
+        if token.left_edge.i <= trigger.i <= token.right_edge.i:
             continue
         up, verbs = token.head, 0
         while up.i != head.i and up.head.i != up.i:

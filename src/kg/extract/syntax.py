@@ -156,3 +156,15 @@ def tokens_with(doc, words) -> list[Token]:
 
 def evidence_of(sent: Span, start: int, end: int) -> Evidence:
     return Evidence(sent.text, sent.start_char, sent.end_char, start, end)
+
+
+def takes_part(verb: Token) -> bool:
+    """'took part', 'participated', 'attended', 'joined' with nothing said of in what (no object
+    but "part", no preposition): taking part in an event told before."""
+    lemma = verb.lemma_.lower()
+    if lemma == "take" and not any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children):
+        return False
+    if lemma not in ("take", "attend", "join", "participate"):
+        return False
+    return not any(c.dep_ in ("prep", "dative") or (c.dep_ == "dobj" and c.lower_ != "part") for c in verb.children)
+
