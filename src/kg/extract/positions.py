@@ -183,11 +183,10 @@ def _host_states(ctx: Context, events: tuple[Event, ...]) -> dict[str, str]:
 def _met_where_else(ctx: Context, event: Event, places: set[str]) -> bool:
     """Is the meeting told in a 'where' clause on a place of another state than ``places``
     ("flying from Riyadh, where he had met King X")?"""
-    doc = ctx.doc
-    start = next((t.i for t in doc if t.idx >= event.evidence.anchor_start), None)
-    if start is None:
+    anchor = ctx.doc.char_span(event.evidence.anchor_start, event.evidence.anchor_end, alignment_mode="expand")
+    if anchor is None or not len(anchor):
         return False
-    token = doc[start]
+    token = anchor[0]
     while token.dep_ != "relcl" and token.head.i != token.i:
         token = token.head
     if token.dep_ != "relcl" or not any(c.lower_ == "where" for c in token.children):
@@ -307,8 +306,9 @@ def _stand_in_states(ctx: Context) -> dict[str, str]:
             principals = prep_objects(token, {"of"})
             deputy = subject_of(token.head.head) if token.head.head.pos_ in ("VERB", "AUX") else None
         elif token.lemma_.lower() == "stand" and token.pos_ == "VERB" and any(c.lower_ == "in" for c in token.children):
-            principals = [o for c in token.children if c.dep_ in ("prep", "prt") and c.lower_ in ("in", "for")
-                          for o in prep_objects(c, {"for"}) or prep_objects(token, {"for"})]
+            # "standing in for B": "for" on the verb, or on its "in" when parsed as a preposition
+            principals = prep_objects(token, {"for"}) + [o for c in token.children if c.lower_ == "in"
+                                                          for o in prep_objects(c, {"for"})]
             deputy = subject_of(token)
         else:
             continue
