@@ -2006,6 +2006,7 @@ def test_extract_taking_part_in_something_else_joins_nothing() -> None:
 @pytest.mark.parametrize("text, holder, code", [
     ("U.S. Vice President Ana Rell attended in place of President Tom Vey, who skipped the gathering.", "person:tom vey", "US"),
     ("Chinese Premier Li Wen, standing in for President Lin Bo, addressed the summit.", "person:lin bo", "CN"),
+    ("Peruvian Vice President Ana Rell led the delegation to the talks in place of President Tom Vey.", "person:tom vey", "PE"),
     ("President Kim Sol arrived in Tokyo on Thursday and will return to Seoul on Friday.", "person:kim sol", "KR"),
 ])
 def test_positions_the_state_of_one_a_deputy_stands_in_for_or_one_going_back_home(text: str, holder: str, code: str) -> None:

@@ -25,7 +25,7 @@ from kg.extract.checks import going_back, posted_to
 from kg.extract.inference import accompanying
 from kg.extract.nationality import of_organisation, of_place
 from kg.extract.lexicon import lexicon, title_case
-from kg.extract.syntax import evidence_of, prep_objects, subject_of, tokens_with
+from kg.extract.syntax import evidence_of, governing_verb, prep_objects, subject_of, tokens_with
 from kg.model import Event, Position
 
 
@@ -304,7 +304,9 @@ def _stand_in_states(ctx: Context) -> dict[str, str]:
     for token in tokens_with(ctx.doc, {"place", "stand"}):
         if token.lower_ == "place" and token.dep_ == "pobj" and token.head.lower_ == "in":
             principals = prep_objects(token, {"of"})
-            deputy = subject_of(token.head.head) if token.head.head.pos_ in ("VERB", "AUX") else None
+            # "attended in place of B", "led the delegation to the summit in place of B"
+            verb = governing_verb(token.head)
+            deputy = subject_of(verb) if verb is not None else None
         elif token.lemma_.lower() == "stand" and token.pos_ == "VERB" and any(c.lower_ == "in" for c in token.children):
             # "standing in for B": "for" on the verb, or on its "in" when parsed as a preposition
             principals = prep_objects(token, {"for"}) + [o for c in token.children if c.lower_ == "in"
