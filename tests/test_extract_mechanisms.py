@@ -2080,3 +2080,16 @@ def test_coreference_they_after_the_two_leaders_are_those_leaders() -> None:
 def test_status_a_trip_when_conditions_allow_is_considered() -> None:
     text = "An official said Secretary of State Tom Vey would travel to China when conditions allow."
     assert only_visit(text).status == "considered"
+
+
+def test_meeting_a_place_gapped_in_a_second_conjunct_is_not_the_whole_clauses() -> None:
+    text = ("Peruvian President Tomas Vey left Lima on Monday for a tour of Europe. In Berlin he will hold talks "
+            "with Chancellor Eva Lind, and in Madrid with Spanish Prime Minister Ana Rell.")
+    assert ("person:ana rell", "country:DE") not in visits(text)
+    assert {("person:tomas vey", "country:DE"), ("person:tomas vey", "country:ES")} <= visits(text)
+
+
+def test_coreference_the_visiting_chancellor_is_the_chancellor_named_before() -> None:
+    text = ("German Chancellor Eva Lind landed in Lima on Sunday. The visiting chancellor paid a courtesy call "
+            "on Peruvian President Tomas Vey.")
+    assert {("person:eva lind", "person:tomas vey")} <= {tuple(sorted(e.role("participant"))) for e in events(text, "meeting")}

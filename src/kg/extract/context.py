@@ -458,11 +458,13 @@ class Context:
 
 
 def _definite(title: Title, doc: Doc) -> bool:
-    """'the minister', "Japan's minister", 'the US ambassador' (not 'a minister', 'ministers')."""
+    """'the minister', "Japan's minister", 'the US ambassador', 'the visiting chancellor', 'the newly
+    appointed envoy' (not 'a minister', 'ministers')."""
     if doc[title.end - 1].tag_ in ("NNS", "NNPS"):
         return False
     k = title.start - 1
-    while k >= 0 and (doc[k].pos_ in ("ADJ", "PROPN") or doc[k].ent_type_ in ("NORP", "GPE")) and doc[k].lower_ != "the":
+    while k >= 0 and (doc[k].pos_ in ("ADJ", "PROPN") or doc[k].ent_type_ in ("NORP", "GPE")
+                      or (doc[k].is_lower and doc[k].tag_ in ("VBG", "VBN", "RB"))) and doc[k].lower_ != "the":
         k -= 1
     return k >= 0 and (doc[k].lower_ in ("the", "this", "that") or doc[k].text in ("'s", "’s") or doc[k].dep_ == "poss")
 

@@ -155,7 +155,11 @@ def _clause_place(ctx: Context, trigger: Token, roles: dict | None = None) -> li
     for token in (trigger, verb):
         if token is None:
             continue
-        wheres += prep_objects(token, {"in", "at"})
+        here = prep_objects(token, {"in", "at"})
+        if token is verb and (any(c.dep_ == "conj" and c.pos_ == "ADP" for c in token.children) or len(
+                {ctx.token_place[w.i].place.code for w in here if w.i in ctx.token_place}) > 1):
+            continue  # "in A he will meet X, and in B with Y" (two states): each has its own part of the clause
+        wheres += here
         for obj in [c for c in token.children if c.dep_ == "dobj"] + prep_objects(token, {"with", "on"}):
             if ctx.person_at(obj) or obj.i in ctx.token_title:
                 wheres += prep_objects(obj, {"in", "at"})
