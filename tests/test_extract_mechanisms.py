@@ -2093,3 +2093,11 @@ def test_coreference_the_visiting_chancellor_is_the_chancellor_named_before() ->
     text = ("German Chancellor Eva Lind landed in Lima on Sunday. The visiting chancellor paid a courtesy call "
             "on Peruvian President Tomas Vey.")
     assert {("person:eva lind", "person:tomas vey")} <= {tuple(sorted(e.role("participant"))) for e in events(text, "meeting")}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Chairperson of the African Union Commission Ana Rell arrived in Lima on Monday.", "person:ana rell"),
+    ("Secretary-General of the Arab League Council Tomas Vey arrived in Lima on Monday.", "person:tomas vey"),
+])
+def test_persons_a_bodys_last_name_word_is_not_the_first_word_of_the_name_after_it(text: str, name: str) -> None:
+    assert name in persons(run(text))

@@ -244,13 +244,14 @@ def _complement(doc: Doc, end: int, on: Date | None) -> tuple[int, str | None, i
         words_end -= 1  # "Minister for Trade and Minister of Industry X": the "and" joins two offices
     if words_end == j:
         return end, None, end
+    words_end = _body_name_end(doc, j, words_end)
     for k in range(words_end, j, -1):  # "of France Jean Morel": the state, then a name
         org = io_name(doc[j:k].text) or io_name(doc[end + 1:k].text)
         if org:
-            return end, "io:" + org, k
+            return end, "io:" + org, _body_words_after(doc, k, words_end)
         code = geo.country_code(doc[j:k].text, on, codes=False)
         if code:
-            return end, code, k
+            return end, code, _body_words_after(doc, k, words_end)
     if all(fold(t.text) in lexicon().words("department_words") for t in doc[j:words_end]):
         return words_end, None, words_end  # "Director General of the Treasury", "Secretary of the Navy"
     if any(t.ent_type_ in ("GPE", "LOC") for t in doc[j:words_end]):
@@ -275,6 +276,33 @@ def _complement(doc: Doc, end: int, on: Date | None) -> tuple[int, str | None, i
         # though NER calls them an organisation, is a field)
         return end, (demonyms[0] if demonyms else None), words_end
     return words_end, None, words_end
+
+
+def _body_name_end(doc: Doc, j: int, words_end: int) -> int:
+    """Where a body's name ends inside a run of capitalised words that a person's name may close
+    ("Commander of the National Guard Ana Ruiz", "Chairperson of the Union Commission Ana Ruiz",
+    tagged as one organisation by NER): after its last name word ('guard', 'commission', 'council'),
+    when two or more words that are neither body nor office words follow it."""
+    lex = lexicon()
+    bodies = lex.words("organization_name_words") | set(lex.raw["government_body_words"])
+    last = max((t for t in range(j, words_end) if fold(doc[t].text) in bodies), default=None)
+    if last is None or words_end - last - 1 < 2:
+        return words_end
+    rest = doc[last + 1:words_end]
+    others = bodies | lex.title_words | lex.words("field_words") | lex.words("department_words")
+    if any(fold(t.text) in others or not t.is_alpha for t in rest):
+        return words_end
+    return last + 1
+
+
+def _body_words_after(doc: Doc, k: int, words_end: int) -> int:
+    """"of the Union Commission X": the body's own name words after the organisation or state
+    belong to the title, not to the name that follows."""
+    lex = lexicon()
+    bodies = lex.words("organization_name_words") | set(lex.raw["government_body_words"])
+    while k < words_end and fold(doc[k].text) in bodies:
+        k += 1
+    return k
 
 
 def _receiving(doc: Doc, end: int, on: Date | None) -> tuple[int, str | None, int]:
