@@ -2101,3 +2101,8 @@ def test_coreference_the_visiting_chancellor_is_the_chancellor_named_before() ->
 ])
 def test_persons_a_bodys_last_name_word_is_not_the_first_word_of_the_name_after_it(text: str, name: str) -> None:
     assert name in persons(run(text))
+
+
+def test_persons_a_name_does_not_end_in_a_particle_before_a_place_name() -> None:
+    text = "President Tomas de la Lima has postponed a trip to Japan, his office said on Monday."
+    assert "person:tomas de la lima" in persons(run(text))

@@ -152,6 +152,9 @@ def _particles(doc: Doc, spans: dict, covered: set[int]) -> None:
     particles = lexicon().words("name_particles")
     for (start, end), mention in sorted(spans.items()):
         j = end
+        if end - start >= 2 and doc[end - 1].lower_ in particles and end < len(doc) and end not in covered \
+                and doc[end].text[:1].isupper() and doc[end].is_alpha and doc[end - 1].whitespace_:
+            j = end + 1  # NER's "Miguel de la" before "Madrid": no name ends in a particle, whatever the word after is
         while j + 1 < len(doc) and doc[j].lower_ in particles and not doc[j].whitespace_ == "" \
                 and (doc[j + 1].text[:1].isupper() or doc[j + 1].lower_ in particles) and j not in covered:
             k = j
