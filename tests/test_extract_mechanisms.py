@@ -2106,3 +2106,9 @@ def test_persons_a_bodys_last_name_word_is_not_the_first_word_of_the_name_after_
 def test_persons_a_name_does_not_end_in_a_particle_before_a_place_name() -> None:
     text = "President Tomas de la Lima has postponed a trip to Japan, his office said on Monday."
     assert "person:tomas de la lima" in persons(run(text))
+
+
+def test_positions_a_place_naming_a_summit_is_not_where_a_visitor_meets_the_host() -> None:
+    text = ("French Prime Minister Tomas Vey will visit Lima on Thursday for talks with President Ana Rell "
+            "ahead of the Vienna economic summit.")
+    assert ("person:ana rell", "President", "country:PE") in positions(text)

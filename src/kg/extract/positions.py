@@ -152,7 +152,8 @@ def _host_states(ctx: Context, events: tuple[Event, ...]) -> dict[str, str]:
             continue  # a pair, or a visitor greeted by two ("greeted by Prime Minister A and President B")
         named = {p.place.code for p in ctx.places
                  if event.evidence.start <= ctx.doc[p.start].idx < event.evidence.end and p.start not in taken
-                 and not geo.is_demonym(ctx.doc[p.start:p.end].text)}  # places named, not nationalities
+                 and not geo.is_demonym(ctx.doc[p.start:p.end].text)  # places named, not nationalities,
+                 and not _names_a_gathering(ctx.doc[p.end - 1])}  # nor "ahead of the Venice summit"
         for visitor, other in ((v, o) for v in people for o in people if o != v):
             if len(people) == 3 and not trips.get((visitor, "occurred")):
                 continue
@@ -178,6 +179,12 @@ def _host_states(ctx: Context, events: tuple[Event, ...]) -> dict[str, str]:
         if host not in ctx.nationality:
             seen.setdefault(host, set()).add(code)
     return {host: next(iter(codes)) for host, codes in seen.items() if len(codes) == 1}
+
+
+def _names_a_gathering(token) -> bool:
+    """A place word that names a gathering ("the Venice summit", "the Vilnius NATO summit"), not
+    where anything else happens."""
+    return token.dep_ in ("compound", "nmod") and token.head.lemma_.lower() in lexicon().words("gathering_nouns")
 
 
 def _met_where_else(ctx: Context, event: Event, places: set[str]) -> bool:
