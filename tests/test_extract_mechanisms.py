@@ -2112,3 +2112,9 @@ def test_positions_a_place_naming_a_summit_is_not_where_a_visitor_meets_the_host
     text = ("French Prime Minister Tomas Vey will visit Lima on Thursday for talks with President Ana Rell "
             "ahead of the Vienna economic summit.")
     assert ("person:ana rell", "President", "country:PE") in positions(text)
+
+
+def test_visit_a_named_owners_visit_is_not_the_clause_subjects_trip() -> None:
+    # "Orbis" is no name a reader of persons takes for one: the visit is still its owner's, not Vey's
+    text = "During Orbis's visit to Lima this week, President Tomas Vey gave the guests a tour of the palace."
+    assert ("person:tomas vey", "country:PE") not in visits(text)

@@ -84,6 +84,10 @@ def _clause_subject(ctx: Context, trigger: Token, roles: dict | None = None, dep
     verb = governing_verb(trigger)
     if verb is None:
         return []
+    if trigger.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "poss" and c.pos_ == "PROPN"
+                                                  and c.ent_type_ not in ("DATE", "TIME") for c in trigger.children):
+        return []  # "during Y's visit, X gave him a tour": a named owner's, even one not read as a person
+        # (not "Thursday's meeting")
     if trigger.dep_ == "pobj" and (trigger.head.lower_ in lexicon().words("cause_words") or (
             trigger.head.lower_ in ("of", "to") and trigger.head.head.lower_ in lexicon().words("cause_words"))):
         return []  # "X postponed a visit because of the summit in Y": a cause, not X's doing
