@@ -2118,3 +2118,12 @@ def test_visit_a_named_owners_visit_is_not_the_clause_subjects_trip() -> None:
     # "Orbis" is no name a reader of persons takes for one: the visit is still its owner's, not Vey's
     text = "During Orbis's visit to Lima this week, President Tomas Vey gave the guests a tour of the palace."
     assert ("person:tomas vey", "country:PE") not in visits(text)
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Prime Minister Ana Rell is considering calling off a planned trip to Peru, officials said.", "planned"),
+    ("Prime Minister Ana Rell threatened to cancel her trip to Peru.", "planned"),
+    ("Prime Minister Ana Rell decided to cancel her trip to Peru.", "cancelled"),
+])
+def test_status_a_trip_someone_thinks_of_calling_off_is_still_planned(text: str, status: str) -> None:
+    assert only_visit(text).status == status

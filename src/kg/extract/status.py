@@ -78,10 +78,10 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
         around = [t for t in around if not (t.dep_ == "amod" and t.head.i == trigger.i)]
     for token in around:
         if _is(token, "cancel_words"):
-            return (None if _may_be(token) else "cancelled"), token.text
+            return ("planned" if _weighed(token) else None if _may_be(token) else "cancelled"), token.text
     for token in around:
         if _is(token, "postpone_words"):
-            return (None if _may_be(token) else "postponed"), token.text
+            return ("planned" if _weighed(token) else None if _may_be(token) else "postponed"), token.text
     for token in around:
         if token.pos_ == "VERB" and any(f"{token.lemma_.lower()} {c.lower_}" in lexicon().words("advance_words")
                                         for c in token.children if c.dep_ in ("prt", "advmod")):
@@ -216,6 +216,12 @@ def _may_be(verb: Token) -> bool:
     condition = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
                     for c in verb.children)
     return bool(auxes & {"may", "might", "could"}) or ("would" in auxes and condition)
+
+
+def _weighed(verb: Token) -> bool:
+    """'is considering calling off the trip', 'threatened to cancel it': a trip still on, that
+    someone thinks of calling off."""
+    return verb.dep_ in ("xcomp", "ccomp", "pcomp") and verb.head.pos_ == "VERB" and _is(verb.head, "consider_words")
 
 
 def _prevented(top: Token) -> bool:
