@@ -2127,3 +2127,14 @@ def test_visit_a_named_owners_visit_is_not_the_clause_subjects_trip() -> None:
 ])
 def test_status_a_trip_someone_thinks_of_calling_off_is_still_planned(text: str, status: str) -> None:
     assert only_visit(text).status == status
+
+
+@pytest.mark.parametrize("text, day, iso", [
+    ("Foreign Minister Ana Rell will travel to Lima this weekend.", date(2023, 6, 28), "2023-07"),  # Saturday July 1
+    ("Foreign Minister Ana Rell will travel to Lima this weekend.", date(2023, 6, 12), "2023-06"),
+    ("Foreign Minister Ana Rell travelled to Lima last weekend.", date(2023, 7, 3), "2023-07"),  # Saturday July 1
+    ("Foreign Minister Ana Rell travelled to Lima last weekend.", date(2023, 6, 1), "2023-05"),  # Saturday May 27
+])
+def test_dates_a_weekend_is_the_saturday_it_names(text: str, day: date, iso: str) -> None:
+    trip = only_visit(text, day)
+    assert trip.time is not None and trip.time.iso == iso

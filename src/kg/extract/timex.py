@@ -72,6 +72,11 @@ def resolve(text: str, anchor: Date | None, *, future: bool | None = None) -> Ti
         return TimeValue((anchor + timedelta(days=7)).strftime("%Y-%m"), "month", text)
     if re.search(r"\b(this|later this|earlier this) week\b", lower):
         return TimeValue(anchor.strftime("%Y-%m"), "month", text)
+    if re.search(r"\b(this|coming|next) weekend\b", lower):
+        saturday = anchor + timedelta(days=(5 - anchor.weekday()) % 7 + (7 if "next" in lower else 0))
+        return TimeValue(saturday.strftime("%Y-%m"), "month", text)  # "this weekend": the coming one
+    if re.search(r"\blast weekend\b", lower):
+        return TimeValue((anchor - timedelta(days=(anchor.weekday() - 5) % 7 or 7)).strftime("%Y-%m"), "month", text)
     if re.search(r"\blast week\b", lower):
         return TimeValue((anchor - timedelta(days=7)).strftime("%Y-%m"), "month", text)
     if re.search(r"\b(this|later this|earlier this) year\b", lower):
