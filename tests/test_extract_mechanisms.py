@@ -2138,3 +2138,12 @@ def test_status_a_trip_someone_thinks_of_calling_off_is_still_planned(text: str,
 def test_dates_a_weekend_is_the_saturday_it_names(text: str, day: date, iso: str) -> None:
     trip = only_visit(text, day)
     assert trip.time is not None and trip.time.iso == iso
+
+
+@pytest.mark.parametrize("group", ["both leaders", "the two leaders"])
+def test_coreference_a_plural_object_leaves_out_its_verbs_subject(group: str) -> None:
+    text = (f"Peruvian President Tomas Vey and Chilean President Ana Rell met in Quito on Monday. "
+            f"Ecuadorean President Luis Mora welcomed {group} at the palace.")
+    pairs = {tuple(sorted(e.role("participant"))) for e in events(text, "meeting")}
+    assert {("person:luis mora", "person:tomas vey"), ("person:ana rell", "person:luis mora")} <= pairs \
+        or ("person:ana rell", "person:luis mora", "person:tomas vey") in pairs

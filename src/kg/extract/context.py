@@ -303,13 +303,26 @@ class Context:
         else:
             return self._named_group(token, count if count else (2 if "both" in words else None))
         last: dict[str, int] = {}
+        doer = self._doer(token)
         for m in self.persons:
-            if m.key and m.end <= token.i and fits(self.entity_by_key[m.key]):
+            if m.key and m.end <= token.i and m.key not in doer and fits(self.entity_by_key[m.key]):
                 last[m.key] = m.start
         ordered = sorted(last, key=last.get)
         if count:
             return ordered[-count:] if len(ordered) >= count else []
         return ordered if 2 <= len(ordered) <= 6 else []
+
+    def _doer(self, token: Token) -> set[str]:
+        """The persons who are the subject of the verb an object depends on ("X welcomed both
+        leaders", "X met with the two ministers"): an object is not its verb's subject."""
+        from kg.extract.syntax import subject_of
+
+        verb = token.head if token.dep_ in ("dobj", "dative") else \
+            token.head.head if token.dep_ == "pobj" and token.head.head.pos_ == "VERB" else None
+        subj = subject_of(verb) if verb is not None and verb.pos_ == "VERB" else None
+        if subj is None or subj.tag_ in ("NNS", "NNPS") or subj.lower_ in PLURAL_PRONOUNS:
+            return set()
+        return {a.key for a in self.actors_of(subj, persons_only=True)}
 
     def _named_group(self, token: Token, count: int | None) -> list[str]:
         """'the two students' -> the persons an earlier 'students' listed ('two Chilean
