@@ -2147,3 +2147,10 @@ def test_coreference_a_plural_object_leaves_out_its_verbs_subject(group: str) ->
     pairs = {tuple(sorted(e.role("participant"))) for e in events(text, "meeting")}
     assert {("person:luis mora", "person:tomas vey"), ("person:ana rell", "person:luis mora")} <= pairs \
         or ("person:ana rell", "person:luis mora", "person:tomas vey") in pairs
+
+
+def test_meeting_a_time_phrase_set_off_after_what_was_said_tells_of_the_speaker() -> None:
+    text = ("Peru's Foreign Minister Ana Rell said on Wednesday that her government would not accept the plan, "
+            "a day after meeting the visiting Chilean President Tomas Vey.")
+    pairs = {tuple(sorted(e.role("participant"))) for e in events(text, "meeting")}
+    assert ("person:ana rell", "person:tomas vey") in pairs

@@ -50,6 +50,12 @@ def subject_of(verb: Token) -> Token | None:
     token = verb
     for _ in range(8):
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        if subjects and token.dep_ == "ccomp" and token is not verb and _set_off_time(verb, token) \
+                and token.head.lemma_.lower() in lex.words("speech_verbs"):
+            # "X said Y would not ..., a day after meeting Z": the time phrase set off by a comma
+            # tells of the one who speaks, though the parser hung it on what was said
+            token = token.head
+            continue
         if subjects:
             # two subjects (a dateline "BEIJING, June 18 - X arrived", or "A and B" split): the
             # one next to the verb
@@ -87,6 +93,18 @@ def subject_of(verb: Token) -> Token | None:
             continue
         break
     return _left_of(verb)
+
+
+def _set_off_time(verb: Token, clause: Token) -> bool:
+    """Did the walk from ``verb`` up to ``clause`` pass a time phrase set off by a comma ("..., a day
+    after meeting Z")?"""
+    token = verb
+    while token.i != clause.i and token.head.i != token.i:
+        if token.dep_ == "npadvmod" and token.lower_ in lexicon().words("time_units") \
+                and token.left_edge.i > 0 and token.doc[token.left_edge.i - 1].text == ",":
+            return True
+        token = token.head
+    return False
 
 
 def _left_of(verb: Token) -> Token | None:
