@@ -2154,3 +2154,13 @@ def test_meeting_a_time_phrase_set_off_after_what_was_said_tells_of_the_speaker(
             "a day after meeting the visiting Chilean President Tomas Vey.")
     pairs = {tuple(sorted(e.role("participant"))) for e in events(text, "meeting")}
     assert ("person:ana rell", "person:tomas vey") in pairs
+
+
+@pytest.mark.parametrize("text", [
+    "Foreign Minister Ana Rell will leave next week on a tour that takes in Ghana, Kenya and Peru.",
+    "Foreign Minister Ana Rell will leave next week on a tour that includes Ghana, Kenya and Peru.",
+])
+def test_visit_a_tour_that_takes_in_states_is_as_planned_as_the_tour(text: str) -> None:
+    trips = events(text, "visit")
+    assert {(e.role("destination")[0], e.status) for e in trips} == {
+        ("country:GH", "planned"), ("country:KE", "planned"), ("country:PE", "planned")}

@@ -180,6 +180,13 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
         inherited, cue = status_of(top.head, headline=headline)
         if inherited in ("planned", "considered"):
             return inherited, cue
+    if trigger.dep_ == "relcl" and trigger.tag_ in ("VBZ", "VBP") and trigger.head.pos_ == "NOUN" \
+            and trigger.head.lemma_.lower() in lexicon().words("travel_nouns"):
+        # "will leave on a tour that takes in A and B": the present tells what the tour is; the
+        # tour's own clause tells when
+        inherited, cue = status_of(trigger.head, headline=headline)
+        if inherited in ("planned", "considered", "cancelled", "postponed"):
+            return inherited, cue
     return "occurred", _tense_cue(chain)
 
 
