@@ -2164,3 +2164,28 @@ def test_visit_a_tour_that_takes_in_states_is_as_planned_as_the_tour(text: str) 
     trips = events(text, "visit")
     assert {(e.role("destination")[0], e.status) for e in trips} == {
         ("country:GH", "planned"), ("country:KE", "planned"), ("country:PE", "planned")}
+
+
+def test_coreference_she_is_not_a_man_named_last() -> None:
+    text = ("Peruvian Foreign Minister Ana Rell met Chilean President Tomas Vey in Santiago on Monday. "
+            "Chile's Interior Minister Luis Mora called the visit useful. She left for Argentina on Tuesday.")
+    assert ("person:ana rell", "country:AR") in visits(text)
+    assert ("person:luis mora", "country:AR") not in visits(text)
+
+
+def test_coreference_he_is_not_a_woman_the_article_styles_so() -> None:
+    text = ("Chilean President Tomas Vey met Peruvian Foreign Minister Ana Rell in Santiago on Monday. "
+            "Mrs Rell praised the talks. He left for Argentina on Tuesday.")
+    assert ("person:tomas vey", "country:AR") in visits(text)
+    assert ("person:ana rell", "country:AR") not in visits(text)
+
+
+@pytest.mark.parametrize("name, gender", [
+    ("Ana Rell", "female"), ("Tomas Vey", "male"),
+    ("Rell", None),  # a surname alone tells nothing
+    ("Wang Lin", None), ("Kim Sol", None),  # surnames first, given to both sexes in the table
+])
+def test_gender_from_a_given_name_only_when_the_table_is_sure(name: str, gender: str | None) -> None:
+    from kg.extract.gender import given_name_gender
+
+    assert given_name_gender(name) == gender

@@ -22,6 +22,7 @@ from kg import geo
 from kg.extract.lexicon import lexicon
 from kg.extract.mentions import DATELINE_MARKS, OrgMention, PersonMention, PlaceMention, Title
 from kg.extract.coreference import PersonEntity
+from kg.extract.gender import FEMININE, MASCULINE, gender_of
 from kg.text import fold
 
 PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
@@ -150,8 +151,21 @@ class Context:
             subjects = {self.person_at(c) for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")}
             before = [m for m in before if m[2] not in subjects]
         before.sort()
+        want = "female" if token.lower_ in FEMININE else "male" if token.lower_ in MASCULINE else None
+        if want and len({m[2] for m in before}) > 1:
+            # "she" is not a man named last (nor "he" a woman); of those the article does not
+            # tell, "she" takes one the article shows to be a woman if there is one
+            before = [m for m in before if self.gender(m[2]) in (want, None)]
+            if want == "female" and before and self.gender(self._pick(before, token)) is None:
+                known = [m for m in before if self.gender(m[2]) == "female"]
+                before = known or before
         if not before:
             return None
+        return self._pick(before, token)
+
+    def _pick(self, before: list[tuple[int, int, str]], token: Token) -> str:
+        """The subject (else the latest person) before ``token`` in its sentence, else the subject
+        (else the first person) of the last sentence naming one."""
         sent = token.sent
         same = [m for m in before if m[0] >= sent.start]
         if same:
@@ -161,6 +175,14 @@ class Context:
         in_last = [m for m in before if m[0] >= last_sent.start]
         subjects = [m for m in in_last if self.doc[m[1] - 1].dep_ in ("nsubj", "nsubjpass")]
         return (subjects or in_last)[0][2]
+
+    def gender(self, key: str) -> str | None:
+        """"female", "male" or None for a person of the article (:mod:`kg.extract.gender`)."""
+        cache = self.doc.user_data.setdefault("kg_gender", {})
+        if key not in cache:
+            entity = self.entity_by_key.get(key)
+            cache[key] = gender_of(self.doc, entity) if entity is not None else None
+        return cache[key]
 
     def _title_subjects(self, end: int) -> list[tuple[int, int, str]]:
         """Definite offices standing alone as subjects before ``end`` ("The Iranian minister
