@@ -2189,3 +2189,16 @@ def test_gender_from_a_given_name_only_when_the_table_is_sure(name: str, gender:
     from kg.extract.gender import given_name_gender
 
     assert given_name_gender(name) == gender
+
+
+@pytest.mark.parametrize("text, members", [
+    ("TOKYO - The leaders of the Quad - U.S. President Tomas Vey, Japanese Prime Minister Ken Sato, Indian Prime "
+     "Minister Raj Mehta and Australian Prime Minister Eva Lind - met in Tokyo on Tuesday.",
+     {"person:tomas vey", "person:ken sato", "person:raj mehta", "person:eva lind"}),
+    ("LIMA - The leaders of the Andean group - Chilean President Tomas Vey, Peruvian President Ana Rell and "
+     "Bolivian President Luis Mora - met in Lima on Tuesday.",  # NER's "Luis Mora - met": no name ends in a verb
+     {"person:tomas vey", "person:ana rell", "person:luis mora"}),
+])
+def test_meeting_a_group_whose_members_a_dash_list_names_meets(text: str, members: set[str]) -> None:
+    people = {p for e in events(text, "meeting") for p in e.role("participant")}
+    assert members <= people

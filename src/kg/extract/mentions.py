@@ -272,8 +272,9 @@ def clean_person(doc: Doc, start: int, end: int) -> tuple[int, int]:
         or (fold(doc[start].text) in lex.words("party_words") and end - start > 2)  # "Conservative Graham Brady"
     ):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].text in ("'s", "’s") or doc[end - 1].is_space):
-        end -= 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].text in ("'s", "’s") or doc[end - 1].is_space
+                           or (doc[end - 1].is_lower and doc[end - 1].pos_ in ("VERB", "AUX"))):
+        end -= 1  # NER's "Luis Mora - met": no name ends in a verb
     return start, end
 
 

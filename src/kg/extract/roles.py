@@ -37,8 +37,27 @@ def _subject(ctx: Context, trigger: Token, roles: dict | None = None) -> list:
             collective = trigger.lemma_.lower() in lexicon().words("meet_verbs")
             return sorted([subj, *(c for c in subj.conjuncts if ctx.actors_of(c, persons_only=True))], key=lambda t: t.i) \
                 if collective and any(c.dep_ == "relcl" and c.i > subj.i for c in subj.children) else [subj]
-        return [c for c in subj.head.children if c.dep_ == subj.dep_ and ctx.actors_of(c, persons_only=True)]
-    return _led_by(ctx, subj) or _members(ctx, subj) or [subj]
+        out = []
+        for c in (c for c in subj.head.children if c.dep_ == subj.dep_):
+            # "The leaders of the bloc - A, B, C and D - met" with D left as a second subject
+            out += [c] if ctx.actors_of(c, persons_only=True) else _dash_listed(ctx, c)
+        return sorted(out, key=lambda t: t.i)
+    return _led_by(ctx, subj) or _members(ctx, subj) or _dash_listed(ctx, subj) or [subj]
+
+
+def _dash_listed(ctx: Context, group: Token) -> list[Token]:
+    """'The leaders of the bloc - A, B and C - met': the persons a plural group's "of" lists after a
+    dash (not "the wives of A and B": no dash, not the group's own members)."""
+    if group.tag_ not in ("NNS", "NNPS"):
+        return []
+    out = []
+    for prep in (p for p in group.children if p.dep_ == "prep" and p.lower_ == "of"):
+        for obj in (o for o in prep.children if o.dep_ == "pobj" and ctx.actors_of(o, persons_only=True)):
+            first = min(m.start for m in ctx.persons if obj.left_edge.i <= m.start <= obj.right_edge.i) \
+                if any(obj.left_edge.i <= m.start <= obj.right_edge.i for m in ctx.persons) else obj.i
+            if any(t.text in ("-", "--", "–", "—") for t in ctx.doc[prep.i + 1:first]):
+                out.append(obj)
+    return out
 
 
 def _members(ctx: Context, group: Token) -> list[Token]:
