@@ -2202,3 +2202,10 @@ def test_gender_from_a_given_name_only_when_the_table_is_sure(name: str, gender:
 def test_meeting_a_group_whose_members_a_dash_list_names_meets(text: str, members: set[str]) -> None:
     people = {p for e in events(text, "meeting") for p in e.role("participant")}
     assert members <= people
+
+
+def test_coreference_the_pair_is_the_two_persons_named_last() -> None:
+    text = ("Peruvian President Ana Rell arrived in Beijing on Wednesday, accompanied by Foreign Minister Tomas Vey. "
+            "The pair will meet Chinese President Wang Lin on Thursday.")
+    pairs = {tuple(sorted(e.role("participant"))) for e in events(text, "meeting")}
+    assert any({"person:ana rell", "person:tomas vey", "person:wang lin"} <= set(p) for p in pairs)

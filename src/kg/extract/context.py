@@ -298,12 +298,14 @@ class Context:
         (the last two for 'two'; all of them, two to six, when no number is given). 'leaders'
         stands for holders of a leading office (president, prime minister, king ...), 'the two men'
         for any two persons."""
-        if token.tag_ not in ("NNS", "NNPS") or any(self.person_at(c) for c in token.children if c.dep_ == "appos"):
+        pair = token.lemma_.lower() in lexicon().words("pair_nouns")  # "the pair", "the duo": two persons
+        if (token.tag_ not in ("NNS", "NNPS") and not pair) or any(
+                self.person_at(c) for c in token.children if c.dep_ == "appos"):
             return []
         words = {c.lower_ for c in token.children if c.dep_ in ("det", "predet", "nummod")}
         if not words & {"the", "both", "these"}:
             return []
-        count = next((_COUNTS[w] for w in words if w in _COUNTS), None)
+        count = 2 if pair else next((_COUNTS[w] for w in words if w in _COUNTS), None)
         title = self.token_title.get(token.i)
         lemma = token.lemma_.lower()
         if title is not None and title.phrase.endswith("s"):
@@ -319,7 +321,7 @@ class Context:
             def fits(entity) -> bool:
                 return any(not t.deputy and not t.former and (t.phrase in offices or any(
                     t.phrase.endswith(" " + o) for o in offices)) for t in entity.titles)
-        elif lemma in ("man", "woman") and count:
+        elif (lemma in ("man", "woman") or pair) and count:
             def fits(entity) -> bool:
                 return True
         else:
@@ -396,7 +398,8 @@ class Context:
         out: dict[str, Actor] = {}
         if token.lower_ in PLURAL_PRONOUNS:
             return [self.person_actor(k) for k in self.previous_persons(token)]
-        if token.tag_ in ("NNS", "NNPS") and (keys := self.holders(token)):
+        if (token.tag_ in ("NNS", "NNPS") or token.lemma_.lower() in lexicon().words("pair_nouns")) \
+                and (keys := self.holders(token)):
             return [self.person_actor(k) for k in keys]
         for t in noun_group(token):
             if t.i != token.i and t.tag_ in ("NNS", "NNPS") and (keys := self.holders(t)):
