@@ -268,14 +268,16 @@ def _home_travelers(ctx: Context, events: tuple[Event, ...]) -> dict[str, str]:
     if ctx.dateline is None:
         return {}
     home = ctx.dateline.place.code
-    lead = next((s for s in ctx.doc.sents if s.end_char > ctx.body_start  # not "NEW DELHI, Sept 14 (PTI) -" alone
-                 and any(t.pos_ in ("VERB", "AUX") for t in s)), None)
-    named_first = {e.key for e in ctx.entities for m in e.mentions if lead is not None and lead.start <= m.start < lead.end}
     trips: dict[str, set[str]] = {}
     for event in events:
         if event.kind == "visit":
             for traveler in event.role("traveler"):
                 trips.setdefault(traveler, set()).update(d.split(":", 1)[1] for d in event.role("destination"))
+    if not trips:
+        return {}
+    lead = next((s for s in ctx.doc.sents if s.end_char > ctx.body_start  # not "NEW DELHI, Sept 14 (PTI) -" alone
+                 and any(t.pos_ in ("VERB", "AUX") for t in s)), None)
+    named_first = {e.key for e in ctx.entities for m in e.mentions if lead is not None and lead.start <= m.start < lead.end}
     return {key: home for key, codes in trips.items()
             if codes and home not in codes and key not in ctx.nationality and key in named_first}
 
