@@ -55,7 +55,7 @@ def paragraphs(doc: Doc) -> Doc:
     return doc
 
 
-_DASHES = frozenset({"-", "--", "—", "–"})
+DASHES = frozenset({"-", "--", "—", "–"})
 
 
 def _dateline_end(doc: Doc, first: int) -> int | None:
@@ -64,7 +64,7 @@ def _dateline_end(doc: Doc, first: int) -> int | None:
     then a dash between spaces."""
     for i in range(first, min(len(doc), first + 14)):
         token = doc[i]
-        if token.text in _DASHES and token.whitespace_ and i > first and doc[i - 1].whitespace_:
+        if token.text in DASHES and token.whitespace_ and i > first and doc[i - 1].whitespace_:
             return i + 1 if i + 1 < len(doc) else None
         if not (token.text[:1].isupper() or token.like_num or token.text in (",", ".", "(", ")", "/")):
             return None

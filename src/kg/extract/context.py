@@ -23,6 +23,7 @@ from kg.extract.lexicon import lexicon
 from kg.extract.mentions import DATELINE_MARKS, OrgMention, PersonMention, PlaceMention, Title
 from kg.extract.coreference import PersonEntity
 from kg.extract.gender import FEMININE, MASCULINE, gender_of
+from kg.extract.syntax import subject_of
 from kg.text import fold
 
 PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
@@ -339,8 +340,6 @@ class Context:
     def _doer(self, token: Token) -> set[str]:
         """The persons who are the subject of the verb an object depends on ("X welcomed both
         leaders", "X met with the two ministers"): an object is not its verb's subject."""
-        from kg.extract.syntax import subject_of
-
         verb = token.head if token.dep_ in ("dobj", "dative") else \
             token.head.head if token.dep_ == "pobj" and token.head.head.pos_ == "VERB" else None
         subj = subject_of(verb) if verb is not None and verb.pos_ == "VERB" else None

@@ -18,6 +18,7 @@ from spacy.tokens import Token
 from kg.extract.context import Actor, Context
 from kg.extract.lexicon import lexicon
 from kg.extract.syntax import governing_verb, prep_objects, reported_by, subject_of
+from kg.nlp import DASHES
 
 Finder = Callable[[Context, Token, dict], list]  # (context, trigger, roles filled so far) -> fillers
 
@@ -53,9 +54,8 @@ def _dash_listed(ctx: Context, group: Token) -> list[Token]:
     out = []
     for prep in (p for p in group.children if p.dep_ == "prep" and p.lower_ == "of"):
         for obj in (o for o in prep.children if o.dep_ == "pobj" and ctx.actors_of(o, persons_only=True)):
-            first = min(m.start for m in ctx.persons if obj.left_edge.i <= m.start <= obj.right_edge.i) \
-                if any(obj.left_edge.i <= m.start <= obj.right_edge.i for m in ctx.persons) else obj.i
-            if any(t.text in ("-", "--", "–", "—") for t in ctx.doc[prep.i + 1:first]):
+            first = min((m.start for m in ctx.persons if obj.left_edge.i <= m.start <= obj.right_edge.i), default=obj.i)
+            if any(t.text in DASHES for t in ctx.doc[prep.i + 1:first]):
                 out.append(obj)
     return out
 
@@ -105,8 +105,9 @@ def _clause_subject(ctx: Context, trigger: Token, roles: dict | None = None, dep
         return []
     if trigger.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "poss" and c.pos_ == "PROPN"
                                                   and c.ent_type_ not in ("DATE", "TIME") for c in trigger.children):
-        return []  # "during Y's visit, X gave him a tour": a named owner's, even one not read as a person
-        # (not "Thursday's meeting")
+        # "during Y's visit, X gave him a tour": a named owner's, even one not read as a person
+        # (a date is no owner: "Thursday's meeting")
+        return []
     if trigger.dep_ == "pobj" and (trigger.head.lower_ in lexicon().words("cause_words") or (
             trigger.head.lower_ in ("of", "to") and trigger.head.head.lower_ in lexicon().words("cause_words"))):
         return []  # "X postponed a visit because of the summit in Y": a cause, not X's doing
