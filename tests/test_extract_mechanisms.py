@@ -2209,3 +2209,14 @@ def test_coreference_the_pair_is_the_two_persons_named_last() -> None:
             "The pair will meet Chinese President Wang Lin on Thursday.")
     pairs = {tuple(sorted(e.role("participant"))) for e in events(text, "meeting")}
     assert any({"person:ana rell", "person:tomas vey", "person:wang lin"} <= set(p) for p in pairs)
+
+
+@pytest.mark.parametrize("text, holder, title, code", [
+    ("LUSAKA - Ana Maria Rell was sworn in as Zambia's seventh president on Tuesday.", "person:ana maria rell", "President", "ZM"),
+    ("Luis Mora was appointed Peru's foreign minister on Tuesday.", "person:luis mora", "Foreign Minister", "PE"),
+    ("Ana Rell became prime minister of Peru in May.", "person:ana rell", "Prime Minister", "PE"),
+    ("Ana Rell was elected president of Peru on Sunday.", "person:ana rell", "President", "PE"),
+    ("Peru's Ana Rell, who was appointed foreign minister in May, arrived in Lima.", "person:ana rell", "Foreign Minister", "PE"),
+])
+def test_positions_taking_office_holds_it(text: str, holder: str, title: str, code: str) -> None:
+    assert (holder, title, f"country:{code}") in positions(text)

@@ -432,21 +432,26 @@ def _predicated(doc: Doc, person: PersonMention, titles: list[Title]) -> Title |
     foreign minister': a title that is the attribute of a copula (or the object of 'as' after
     'serve' or 'act') whose subject is the person (or a relative pronoun standing for them)."""
     head = doc[person.end - 1]
-    copular = ("be", "serve", "act")  # "X is the Y", "X, who serves as Peru's foreign minister"
+    taking = lexicon().words("take_office_verbs")  # "X was sworn in as Y", "X became Y", "X was appointed Y"
+    copular = frozenset({"be", "serve", "act"}) | taking  # "X is the Y", "X, who serves as Peru's foreign minister"
     copulas = []
-    if head.dep_ == "nsubj" and head.head.lemma_ in copular:
+    if (head.dep_ == "nsubj" or (head.dep_ == "nsubjpass" and head.head.lemma_ in taking)) and head.head.lemma_ in copular:
         copulas.append(head.head)
     copulas += [c for c in head.children if c.dep_ == "relcl" and c.lemma_ in copular
-                and any(s.dep_ == "nsubj" and s.lower_ in ("who", "that") for s in c.children)]
+                and any(s.dep_ in ("nsubj", "nsubjpass") and s.lower_ in ("who", "that") for s in c.children)]
     k = person.end + (1 if person.end < len(doc) and doc[person.end].text == "," else 0)
     if k < len(doc) and doc[k].lower_ == "who" and doc[k].head.lemma_ in copular:
         copulas.append(doc[k].head)  # "X who is the Y", whatever the relative clause hangs on
     for verb in copulas:
         attrs = [c for c in verb.children if c.dep_ == "attr"] if verb.lemma_ == "be" else \
             [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "as" for o in p.children if o.dep_ == "pobj"]
+        if verb.lemma_ in taking:
+            attrs += [c for c in verb.children if c.dep_ in ("attr", "oprd")]
         for attr in attrs:
             for title in titles:
                 if title.start <= attr.i < title.end and not any(t.dep_ == "neg" for t in verb.children):
+                    if verb.lemma_ in taking:
+                        return title  # "was sworn in as president": holds it since
                     if verb.tag_ == "VBD" and (verb.lemma_ != "be" or any(
                             c.dep_ == "prep" and c.lower_ in ("until", "till") for c in verb.children)):
                         # "X, who was the envoy until May", "X served as foreign minister": held then, not now
