@@ -2220,3 +2220,8 @@ def test_coreference_the_pair_is_the_two_persons_named_last() -> None:
 ])
 def test_positions_taking_office_holds_it(text: str, holder: str, title: str, code: str) -> None:
     assert (holder, title, f"country:{code}") in positions(text)
+
+
+def test_subject_as_did_b_does_the_same() -> None:
+    text = "Peruvian President Ana Rell visited Chile on Monday, as did Bolivian President Tomas Vey."
+    assert {("person:ana rell", "country:CL"), ("person:tomas vey", "country:CL")} <= visits(text)

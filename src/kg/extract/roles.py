@@ -30,6 +30,9 @@ def _subject(ctx: Context, trigger: Token, roles: dict | None = None) -> list:
     subj = subject_of(trigger)
     if subj is None:
         return []
+    likewise = _as_did(trigger)
+    if likewise and ctx.actors_of(subj, persons_only=True):
+        return [subj, *likewise]  # "A attended the ceremony, as did B and C"
     if ctx.actors_of(subj, persons_only=True):
         # "A and B signed" parsed as two subjects of one verb: both
         if subj.dep_ not in ("nsubj", "nsubjpass"):
@@ -44,6 +47,16 @@ def _subject(ctx: Context, trigger: Token, roles: dict | None = None) -> list:
             out += [c] if ctx.actors_of(c, persons_only=True) else _dash_listed(ctx, c)
         return sorted(out, key=lambda t: t.i)
     return _led_by(ctx, subj) or _members(ctx, subj) or _dash_listed(ctx, subj) or [subj]
+
+
+def _as_did(verb: Token) -> list[Token]:
+    """'A attended the ceremony, as did B and C': the subjects of an "as did" clause on ``verb``,
+    who did the same."""
+    if verb.pos_ != "VERB":
+        return []
+    return [s for a in verb.children if a.dep_ == "advcl" and a.lemma_ == "do"
+            and any(m.dep_ == "mark" and m.lower_ == "as" for m in a.children)
+            for s in a.children if s.dep_ in ("nsubj", "nsubjpass")]
 
 
 def _dash_listed(ctx: Context, group: Token) -> list[Token]:
