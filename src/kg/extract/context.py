@@ -60,6 +60,7 @@ class Context:
     token_title: dict[int, Title] = field(default_factory=dict)
     nationality: dict[str, tuple[str, str]] = field(default_factory=dict)  # person key -> (code, basis)
     known: dict[str, Actor] = field(default_factory=dict)  # every actor resolved so far, by key
+    genders: dict[str, str | None] = field(default_factory=dict)  # person key -> gender, read on first need
     headline_offices: dict[str, str] = field(default_factory=dict)  # title phrase -> state the headline gives it
 
     def __post_init__(self) -> None:
@@ -179,11 +180,10 @@ class Context:
 
     def gender(self, key: str) -> str | None:
         """"female", "male" or None for a person of the article (:mod:`kg.extract.gender`)."""
-        cache = self.doc.user_data.setdefault("kg_gender", {})
-        if key not in cache:
+        if key not in self.genders:
             entity = self.entity_by_key.get(key)
-            cache[key] = gender_of(self.doc, entity) if entity is not None else None
-        return cache[key]
+            self.genders[key] = gender_of(self.doc, entity) if entity is not None else None
+        return self.genders[key]
 
     def _title_subjects(self, end: int) -> list[tuple[int, int, str]]:
         """Definite offices standing alone as subjects before ``end`` ("The Iranian minister

@@ -10,9 +10,8 @@ A person's gender is read, in this order, from what the article says of them and
    table of the ``nomquamgender`` package (MIT; 720,000 names from 36 sources, each with the share of
    women among its bearers), names with three or more sources and a share at most 0.1 (male) or at
    least 0.9 (female), the package's own default threshold. Only the first word of a name of two
-   words or more is looked up, so a surname said alone ("Yellen") or first ("Wang Yi", "Moon Jae-in":
-   Chinese and Korean surnames are given to both sexes in the table, so they tell nothing) gives
-   nothing.
+   words or more is looked up, so a surname said alone, or said first as in Chinese and Korean
+   names (whose surnames the table gives to both sexes), tells nothing.
 
 Unknown is the common answer and the safe one: it never rules a candidate out. The table is read
 once per process, on the first pronoun that needs it (0.15 s); an article without "she" or

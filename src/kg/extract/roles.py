@@ -30,10 +30,10 @@ def _subject(ctx: Context, trigger: Token, roles: dict | None = None) -> list:
     subj = subject_of(trigger)
     if subj is None:
         return []
-    likewise = _as_did(trigger)
-    if likewise and ctx.actors_of(subj, persons_only=True):
-        return [subj, *likewise]  # "A attended the ceremony, as did B and C"
     if ctx.actors_of(subj, persons_only=True):
+        likewise = _as_did(trigger)
+        if likewise:
+            return [subj, *likewise]  # "A attended the ceremony, as did B and C"
         # "A and B signed" parsed as two subjects of one verb: both
         if subj.dep_ not in ("nsubj", "nsubjpass"):
             # "A and B, who met in Lima": a relative clause of meeting describes both (not "A and B,

@@ -98,9 +98,10 @@ def subject_of(verb: Token) -> Token | None:
 def _set_off_time(verb: Token, clause: Token) -> bool:
     """Did the walk from ``verb`` up to ``clause`` pass a time phrase set off by a comma ("..., a day
     after meeting Z")?"""
+    units = lexicon().words("time_units")
     token = verb
     while token.i != clause.i and token.head.i != token.i:
-        if token.dep_ == "npadvmod" and token.lower_ in lexicon().words("time_units") \
+        if token.dep_ == "npadvmod" and token.lower_ in units \
                 and token.left_edge.i > 0 and token.doc[token.left_edge.i - 1].text == ",":
             return True
         token = token.head

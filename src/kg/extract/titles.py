@@ -265,7 +265,7 @@ def _complement(doc: Doc, end: int, on: Date | None) -> tuple[int, str | None, i
     while k > j and doc[k - 1].lower_ in ("and", "&"):
         k -= 1
     if j < k < words_end and all(doc[t].text[:1].isupper() for t in range(k, words_end)) \
-            and doc[words_end - 1].lower_ not in lex.words("organization_name_words") | set(lex.raw["government_body_words"]):
+            and doc[words_end - 1].lower_ not in _body_words():
         # "Secretary of Foreign Relations Ana Ruiz": the name follows the field (not "chairman of
         # the National Transitional Council": a body's name)
         return k, None, k
@@ -278,13 +278,20 @@ def _complement(doc: Doc, end: int, on: Date | None) -> tuple[int, str | None, i
     return words_end, None, words_end
 
 
+@cache
+def _body_words() -> frozenset[str]:
+    """Words that end a body's name ("council", "commission", "guard", "ministry")."""
+    lex = lexicon()
+    return lex.words("organization_name_words") | frozenset(lex.raw["government_body_words"])
+
+
 def _body_name_end(doc: Doc, j: int, words_end: int) -> int:
     """Where a body's name ends inside a run of capitalised words that a person's name may close
     ("Commander of the National Guard Ana Ruiz", "Chairperson of the Union Commission Ana Ruiz",
     tagged as one organisation by NER): after its last name word ('guard', 'commission', 'council'),
     when two or more words that are neither body nor office words follow it."""
     lex = lexicon()
-    bodies = lex.words("organization_name_words") | set(lex.raw["government_body_words"])
+    bodies = _body_words()
     last = max((t for t in range(j, words_end) if fold(doc[t].text) in bodies), default=None)
     if last is None or words_end - last - 1 < 2:
         return words_end
@@ -298,8 +305,7 @@ def _body_name_end(doc: Doc, j: int, words_end: int) -> int:
 def _body_words_after(doc: Doc, k: int, words_end: int) -> int:
     """"of the Union Commission X": the body's own name words after the organisation or state
     belong to the title, not to the name that follows."""
-    lex = lexicon()
-    bodies = lex.words("organization_name_words") | set(lex.raw["government_body_words"])
+    bodies = _body_words()
     while k < words_end and fold(doc[k].text) in bodies:
         k += 1
     return k
