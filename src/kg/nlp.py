@@ -107,8 +107,11 @@ def load():
     """Load the pinned model (never downloads anything)."""
     import importlib
 
+    from kg.ruler import install
+
     module = importlib.import_module(MODEL)
     nlp = module.load()
+    install(nlp)  # the attribute ruler matched by look-ups: same annotations, a tenth of the time
     nlp.add_pipe("kg_paragraphs", before="parser")
     nlp.add_pipe("kg_lemmas", last=True)
     return nlp

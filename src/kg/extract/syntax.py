@@ -169,7 +169,10 @@ def tokens_with(doc, words) -> list[Token]:
                 if lemma != lower:
                     index.setdefault(lemma, []).append(i)
         doc.user_data["kg_words"] = index
-    found = {i for w in words for i in index.get(w, ())}
+    if len(words) <= len(index):
+        found = {i for w in words for i in index.get(w, ())}
+    else:  # a long word list on a short text: walk the text's words (``words`` is a set)
+        found = {i for w, where in index.items() if w in words for i in where}
     return [doc[i] for i in sorted(found)]
 
 

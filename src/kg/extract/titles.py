@@ -65,8 +65,9 @@ def find_titles(doc: Doc, on: Date | None) -> list[Title]:
     n = len(doc)
     i = 0
     abbreviations = lex.table("title_abbreviations")
+    abbreviated = _abbreviation_folds()
     while i < n:
-        short = _abbreviation(doc, i, abbreviations)
+        short = _abbreviation(doc, i, abbreviations) if words[i] in abbreviated else None
         if short is not None:
             end, phrase = short
             start, deputy, former = _prefixes(doc, i)
@@ -106,6 +107,12 @@ def find_titles(doc: Doc, on: Date | None) -> list[Title]:
         titles.append(Title(prefix_start, span_end, phrase, former, country, deputy))
         i = span_end
     return titles
+
+
+@cache
+def _abbreviation_folds() -> frozenset[str]:
+    """The folded forms of the title abbreviations: a token whose fold is not one is none."""
+    return frozenset(fold(key) for key in lexicon().table("title_abbreviations"))
 
 
 def _abbreviation(doc: Doc, i: int, table: dict[str, str]) -> tuple[int, str] | None:
