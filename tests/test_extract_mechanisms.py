@@ -2225,3 +2225,42 @@ def test_positions_taking_office_holds_it(text: str, holder: str, title: str, co
 def test_subject_as_did_b_does_the_same() -> None:
     text = "Peruvian President Ana Rell visited Chile on Monday, as did Bolivian President Tomas Vey."
     assert {("person:ana rell", "country:CL"), ("person:tomas vey", "country:CL")} <= visits(text)
+
+
+@pytest.mark.parametrize("text, holder, title, jurisdiction", [
+    # the dateline's state, named again in the story, for an office with no state stated
+    ("TOKYO - Foreign Minister Ken Sato said on Monday that aid would be sent soon. Japan will send aid to "
+     "Peru and Chile.", "person:ken sato", "Foreign Minister", "country:JP"),
+    ("PALM BEACH, Florida - President Tom Hale said on Thursday that talks would resume. The United States and "
+     "China agreed on tariffs in May.",  # a town, then its province: the dateline is US
+     "person:tom hale", "President", "country:US"),
+    ("Peru's army said on Monday it would not yield. The country's prime minister, Tomas Vey, said talks were "
+     "over.", "person:tomas vey", "Prime Minister", "country:PE"),
+    ("BRUSSELS - Peruvian President Luis Mora paid an official visit to NATO headquarters on Thursday, where he "
+     "was welcomed by Secretary General Jens Berg.",
+     "person:jens berg", "Secretary General", "org:north atlantic treaty organization"),
+])
+def test_positions_state_from_the_story(text: str, holder: str, title: str, jurisdiction: str) -> None:
+    assert (holder, title, jurisdiction) in positions(text)
+
+
+@pytest.mark.parametrize("text, holder", [
+    # a state named only in the dateline is where the correspondent files from
+    ("SAO PAULO, Brazil (Reuters) - The United States said on Monday it will seek better ties with Venezuela "
+     "since President Luis Mora won a referendum.", "person:luis mora"),
+    # named beside another state: not the dateline's official
+    ("WASHINGTON - Secretary of State Tom Hale said the United States will meet Prime Minister Ari Levin and "
+     "members of the Israeli government on Friday.", "person:ari levin"),
+    # an organisation's office takes no host state when the organisation is not named
+    ("BRUSSELS - Peruvian President Luis Mora was welcomed by Secretary General Jens Berg on Thursday.",
+     "person:jens berg"),
+])
+def test_positions_no_state_from_a_dateline_alone(text: str, holder: str) -> None:
+    assert not {j for h, _, j in positions(text) if h == holder and j}
+
+
+def test_positions_generic_leader_dropped_beside_the_office() -> None:
+    text = ("Indian Prime Minister Ravi Kumar arrived in Ulaanbaatar on Monday. Kumar, the first Indian leader to "
+            "visit Mongolia, met President Bat Erdene.")
+    titles = {t for h, t, _ in positions(text) if h == "person:ravi kumar"}
+    assert titles == {"Prime Minister"}

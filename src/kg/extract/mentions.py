@@ -124,12 +124,14 @@ def _datelines(doc: Doc, on: Date | None, out: list[PlaceMention]) -> None:
         if place is not None and not (place.kind == "country" or geo.is_major_city(place.geonames_id)):
             place = None
         if place is None and doc[end].text == "," and end + 1 < len(doc):
-            # "VILLA ROSALES, Paraguay May 3 -": a town no gazetteer
-            # knows, with its state after the comma
-            after = next((m for m in out if m.start == end + 1 and m.place.kind == "country"), None)
+            # "VILLA ROSALES, Paraguay May 3 -": a town no gazetteer knows, with its state (or
+            # its province: "PALM BEACH, Florida -") after the comma
+            after = next((m for m in out if m.start == end + 1 and m.place.kind in ("country", "region")), None)
             marked = after is not None and any(t.text in DATELINE_MARKS - {","} for t in doc[after.end:after.end + 6])
-            place = after.place if marked else None
-        if place is not None and (place.kind == "country" or geo.is_major_city(place.geonames_id)):
+            if marked:
+                out.append(PlaceMention(start, end, after.place))
+            continue
+        if place is not None:
             out.append(PlaceMention(start, end, place))
 
 

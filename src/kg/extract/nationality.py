@@ -38,6 +38,9 @@ def assign(ctx: Context) -> None:
                     found = (code, "stated")
                     break
         if found is None:
+            code = next(filter(None, (_country_noun_owner(ctx, t.start) for t in entity.titles)), None)
+            found = (code, "stated") if code else None
+        if found is None:
             for title in entity.titles:
                 code = ctx.title_state(title.phrase)
                 if code and not code.startswith("io:"):
@@ -190,6 +193,20 @@ def _possessive_place(ctx: Context, start: int) -> str | None:
     if start >= 2 and doc[start - 1].text in ("'s", "’s") and (start - 2) in ctx.token_place:
         place = ctx.token_place[start - 2].place
         return place.code if place.kind == "country" else None
+    return None
+
+
+def _country_noun_owner(ctx: Context, start: int) -> str | None:
+    """"Thailand's army said ... The country's prime minister, X, said": "the country's" (lexicon
+    ``country_nouns``) before a title is the state named last before it."""
+    doc = ctx.doc
+    j = start - 1
+    while j >= 0 and doc[j].is_lower and doc[j].tag_ == "JJ":
+        j -= 1  # "the nation's new prime minister"
+    if j >= 2 and doc[j].text in ("'s", "’s") and doc[j - 2].lower_ == "the" \
+            and doc[j - 1].lower_ in lexicon().words("country_nouns"):
+        mention = ctx.last_country(doc[j - 1])
+        return mention.place.code if mention is not None else None
     return None
 
 

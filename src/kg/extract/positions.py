@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from kg import geo
 from kg.extract.context import Context
+from kg.extract.mentions import DATELINE_MARKS
 from kg.extract.gatherings import setting
 from kg.extract.checks import going_back, posted_to
 from kg.extract.inference import accompanying
@@ -97,6 +98,31 @@ def _only_state(ctx: Context) -> str | None:
     return None
 
 
+def _dateline_state(ctx: Context) -> str | None:
+    """The state of the dateline, when the story names it again ("MANILA - ... Philippine President
+    X"); a state named only in the dateline is where a correspondent files from ("SAO PAULO, Brazil
+    (Reuters) - The United States said it will seek better ties with Venezuela")."""
+    mention = ctx.dateline
+    if mention is None:
+        return None
+    home = mention.place.code
+    doc = ctx.doc
+    # the dateline ends at its dash or bracket ("SAO PAULO, Brazil (Reuters) -")
+    end = next((t.i for t in doc[mention.end:mention.end + 8] if t.text in DATELINE_MARKS - {","}), mention.end)
+    again = any(p.place.code == home and p.start > end for p in ctx.places) \
+        or any(t.country == home for t in ctx.titles) or any(code == home for code, _ in ctx.nationality.values())
+    return home if again else None
+
+
+def _beside_another_state(ctx: Context, entity, home: str) -> bool:
+    """A sentence naming the person also names a state other than ``home`` ("Blinken will meet Prime
+    Minister X and members of the Israeli government"; "In Papua New Guinea, Y will co-host a
+    summit with Prime Minister X")."""
+    sents = {ctx.doc[m.start].sent.start for m in entity.mentions}
+    return any(ctx.doc[p.start].sent.start in sents and p.place.code != home for p in ctx.places) \
+        or any(ctx.doc[t.start].sent.start in sents and t.country and t.country != home for t in ctx.titles)
+
+
 def _short_body(ctx: Context, doc: Doc, title) -> str | None:
     """"Council spokesperson X" after "the European Council": a body's last word before an
     office stands for the one international body of that name the article names in full."""
@@ -110,6 +136,21 @@ def _short_body(ctx: Context, doc: Doc, title) -> str | None:
     named |= {name for o in ctx.orgs if (name := io_name(o.name))}
     fits = {name for name in named if len(name.split()) > 1 and name.split()[-1].lower() == word}
     return "io:" + fits.pop() if len(fits) == 1 else None
+
+
+def _sentence_organisation(ctx: Context, doc: Doc, title) -> str | None:
+    """"a visit to NATO headquarters, where he was welcomed by Secretary General X": an office of an
+    organisation (lexicon ``organisation_offices``) belongs to the one international organisation
+    its sentence names."""
+    from kg.extract.lexicon import io_name
+
+    if title.phrase not in lexicon().words("organisation_offices"):
+        return None
+    sent = doc[title.start].sent
+    named = {name for o in ctx.orgs if sent.start <= o.start < sent.end and (name := io_name(o.name))}
+    named |= {t.country[3:] for t in ctx.titles
+              if sent.start <= t.start < sent.end and t.country and t.country.startswith("io:")}
+    return "io:" + named.pop() if len(named) == 1 else None
 
 
 def _possessor_state(ctx: Context, doc: Doc, title, holder: str) -> str | None:
@@ -370,6 +411,8 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None, events: tuple[Event, 
     qualified_only = lex.words("qualified_only")
     company_offices = lex.words("company_offices")
     envoys = {w for w in lex.words("sending_state_titles") if not w.endswith("envoy")}  # envoys go out from the story's state
+    organisations_offices = lex.words("organisation_offices")
+    usual_states = lex.table("title_states")
     out: dict[tuple, Position] = {}
     headline = ctx.headline_offices
     hosts = _host_states(ctx, events)
@@ -404,8 +447,10 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None, events: tuple[Event, 
                 country = of_place(ctx, mention.end) or of_organisation(ctx, mention.end) \
                     or (known[0] if known and known[1] == "stated" else None) \
                     or headline.get(title.phrase) or _possessor_state(ctx, doc, title, entity.key) \
-                    or _short_body(ctx, doc, title)
+                    or _short_body(ctx, doc, title) or _sentence_organisation(ctx, doc, title)
             basis = "stated" if country else None
+            if country is None and title.phrase in organisations_offices:
+                continue  # "welcomed by Secretary General X": an organisation's office, not the host state's
             if country is None and entity.key in hosts:
                 country, basis = hosts[entity.key], "host"
             if country is None and entity.key in escorts:
@@ -429,6 +474,13 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None, events: tuple[Event, 
                     exclude = (travelled if country and country == only_state() else not_from).get(entity.key, set())
                     if country and {country, geo.historic(country, anchor)} & exclude:
                         country = None  # the article's state, but the person travels there or meets its side
+                    if country is None and title.phrase not in usual_states and (home := _dateline_state(ctx)):
+                        # "TOKYO - Foreign Minister X said": the state the story is filed from, unless
+                        # the person travels there or meets its side, or is named beside another state
+                        # (an office with a usual state is left to it: "LOURDES - Pope X celebrated Mass")
+                        if not {home, geo.historic(home, anchor)} & not_from.get(entity.key, set()) \
+                                and not _beside_another_state(ctx, entity, home):
+                            country = home
                 if country and not country.startswith("io:"):
                     country = geo.historic(country, anchor)
             if country is None:
@@ -447,4 +499,9 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None, events: tuple[Event, 
             key = (entity.key, name)
             if key not in out or (out[key].jurisdiction is None and jurisdiction):
                 out[key] = Position(entity.key, name, jurisdiction, title.former, evidence, basis)
-    return tuple(sorted(out.values(), key=lambda p: (p.holder, p.title)))
+    # "X, the first Indian leader to visit ...": a generic word for an office (lexicon
+    # ``generic_offices``) says nothing more when the article names the person's office
+    generic = lex.words("generic_offices")
+    named = {p.holder for p in out.values() if p.title.lower() not in generic}
+    return tuple(sorted((p for p in out.values() if p.holder not in named or p.title.lower() not in generic),
+                        key=lambda p: (p.holder, p.title)))
