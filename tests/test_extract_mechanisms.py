@@ -2264,3 +2264,18 @@ def test_positions_generic_leader_dropped_beside_the_office() -> None:
             "visit Mongolia, met President Bat Erdene.")
     titles = {t for h, t, _ in positions(text) if h == "person:ravi kumar"}
     assert titles == {"Prime Minister"}
+
+
+def test_meeting_during_a_trip_abroad_is_not_at_the_dateline() -> None:
+    # the meeting took place on the trip the traveller returned from, not at the dateline: no visit of B there
+    text = ("LIMA - President Luis Mora returned from Quito on Thursday after a two-day visit, during which he and "
+            "his Ecuadorean counterpart Ana Rell signed ten agreements.")
+    assert not any(e.role("traveler") == ("person:ana rell",) for e in events(text, "visit"))
+    assert events(text, "meeting")
+
+
+@pytest.mark.parametrize("prefix", ["ousted", "deposed", "late"])
+def test_positions_ousted_or_late_holder_is_former(prefix: str) -> None:
+    text = f"The envoys met {prefix} President Luis Mora of Peru in Lima on Friday."
+    [position] = [p for p in run(text).positions if p.holder == "person:luis mora"]
+    assert position.former and position.title == "President"

@@ -52,9 +52,15 @@ def meetings_abroad(ctx: Context, found: list[Found]) -> list[Found]:
 
 
 def _elsewhere(ctx: Context, sent) -> bool:
-    """The sentence says where, and not at the dateline: "ISLAMABAD - X called on Y in Moscow"."""
+    """The sentence says where, and not at the dateline: "ISLAMABAD - X called on Y in Moscow"; "LIMA -
+    X returned from Quito after a visit, during which he and Y signed ..." (lexicon ``return_words``)."""
+    returns = lexicon().words("return_words")
+
+    def where(head) -> bool:
+        return head.lower_ in ("in", "at") or (head.lower_ == "from" and head.head.lemma_.lower() in returns)
+
     return any(sent.start <= p.start < sent.end and p.place.code != ctx.dateline.place.code
-               and ctx.doc[p.end - 1].head.lower_ in ("in", "at") for p in ctx.places)
+               and where(ctx.doc[p.end - 1].head) for p in ctx.places)
 
 
 def _lead_sentences(ctx: Context) -> set[int]:
