@@ -2279,3 +2279,15 @@ def test_positions_ousted_or_late_holder_is_former(prefix: str) -> None:
     text = f"The envoys met {prefix} President Luis Mora of Peru in Lima on Friday."
     [position] = [p for p in run(text).positions if p.holder == "person:luis mora"]
     assert position.former and position.title == "President"
+
+
+def test_nationality_of_a_group_listed_after_a_comma_and_adverb() -> None:
+    text = ("Secretary of State Tom Hale had been due to arrive in Lima on Sunday for meetings with Peruvian "
+            "officials, possibly including President Luis Mora.")
+    assert ("person:luis mora", "President", "country:PE") in positions(text)
+
+
+def test_visit_the_fourth_official_to_visit_took_place() -> None:
+    text = ("Commerce Secretary Ana Rell arrived in Lima on Monday. Rell, the fourth senior official to visit Chile "
+            "this year, met President Luis Mora.")
+    assert ("person:ana rell", "country:CL") in visits(text)

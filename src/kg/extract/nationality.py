@@ -141,12 +141,24 @@ def _listed_nationals(ctx: Context) -> dict[str, str]:
             code = codes.pop()
             for key in ctx.listed_after(token):
                 out.setdefault(key, code)
-            for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("including", "like")):
+            preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ in ("including", "like")]
+            after = _word_after(doc, token.right_edge.i)
+            if not preps and after is not None and after.lower_ in ("including", "like"):
+                preps = [after]  # "with Chinese officials, possibly including X": the parser hung it on the verb
+            for prep in preps:
                 # "greeted by Russian officials including Far East envoy X"
                 for obj in (o for o in prep.children if o.dep_ == "pobj"):
                     for actor in ctx.actors_of(obj, persons_only=True):
                         out.setdefault(actor.key, code)
     return out
+
+
+def _word_after(doc: Doc, i: int):
+    """The word after token ``i``, past a comma and adverbs ("officials, possibly including")."""
+    j = i + 1
+    while j < len(doc) and j <= i + 3 and (doc[j].text == "," or doc[j].tag_ == "RB"):
+        j += 1
+    return doc[j] if j < len(doc) and j <= i + 3 else None
 
 
 def of_place(ctx: Context, i: int) -> str | None:
