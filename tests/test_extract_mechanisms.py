@@ -2291,3 +2291,12 @@ def test_visit_the_fourth_official_to_visit_took_place() -> None:
     text = ("Commerce Secretary Ana Rell arrived in Lima on Monday. Rell, the fourth senior official to visit Chile "
             "this year, met President Luis Mora.")
     assert ("person:ana rell", "country:CL") in visits(text)
+
+
+def test_coreference_father_after_bin_is_another_person() -> None:
+    text = ("President Luis Mora greeted Crown Prince Khalid bin Rashid in Riyadh on Friday. Mora later met King "
+            "Rashid at the palace.")
+    people = persons(run(text))
+    assert {"person:khalid bin rashid", "person:rashid"} <= people
+    pairs = {frozenset(e.role("participant")) for e in events(text, "meeting")}
+    assert frozenset({"person:luis mora", "person:rashid"}) in pairs

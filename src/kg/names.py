@@ -6,7 +6,8 @@ inside one article (:mod:`kg.extract.persons`) and by store-level identity acros
 neither spaCy nor the extractor:
 
 * one word ("Okafor") can be a fuller name whose last word is the same or a close spelling
-  ("Amara Okafor"; "Okafur" ~ "Okafor": same first letter, 5+ letters, difflib ratio >= 0.83);
+  ("Amara Okafor"; "Okafur" ~ "Okafor": same first letter, 5+ letters, difflib ratio >= 0.83), unless
+  that word follows "bin" / "ibn" / "bint" (a father's name: "King Rashid" is not "Khalid bin Rashid");
 * several words ("A. Okafor", "Amara Okafor") can be a fuller name whose last word is the same or close
   and whose first word is the same, has the same initial, or which ends with all of them.
 """
@@ -15,7 +16,9 @@ from __future__ import annotations
 
 from difflib import SequenceMatcher
 
-__all__ = ["can_be", "similar"]
+__all__ = ["PATRONYMIC", "can_be", "similar"]
+
+PATRONYMIC = frozenset({"bin", "ibn", "bint"})  # "son / daughter of": what follows is the parent's name
 
 
 def similar(a: str, b: str) -> bool:
@@ -38,10 +41,14 @@ def can_be(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     (True, True)
     >>> can_be(("lena", "okafor"), ("amara", "okafor")), can_be(("okafor",), ("okafor",))
     (False, False)
+    >>> can_be(("rashid",), ("khalid", "bin", "rashid")), can_be(("bin", "rashid"), ("khalid", "bin", "rashid"))
+    (False, True)
     """
     if not short or len(short) >= len(full):
         return False
     if len(short) == 1:
-        return similar(short[0], full[-1])
+        # "Mohammed bin Salman": the word after "bin" / "ibn" names the father ("King Salman" is
+        # another person)
+        return similar(short[0], full[-1]) and full[-2] not in PATRONYMIC
     return similar(short[-1], full[-1]) and (short[0] == full[0] or short[0][:1] == full[0][:1]
                                              or short == full[-len(short):])

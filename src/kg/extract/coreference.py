@@ -20,7 +20,7 @@ from kg.extract.lexicon import lexicon
 from kg.extract.mentions import PersonMention, Title
 from kg.extract.persons import _definite_title
 from kg.extract.syntax import tokens_with
-from kg.names import can_be, similar
+from kg.names import PATRONYMIC, can_be, similar
 from kg.text import fold
 
 def plural_titles(doc: Doc, entities: list[PersonEntity], titles: list[Title], on: Date | None) -> None:
@@ -218,7 +218,7 @@ def cluster_persons(persons: list[PersonMention], headline_end: int = 0) -> list
             if not candidates and len(words) == 1:
                 # a word inside a long name ("Tavo" of "Jose Maria Tavo da Costa"), when one name has it
                 inside = {fold(m.name) for m in fullest if len(fold(m.name).split()) >= 3
-                          and words[0] in fold(m.name).split() and (in_headline or m.start < mention.start)}
+                          and _inside(words[0], fold(m.name).split()) and (in_headline or m.start < mention.start)}
                 if len(inside) == 1:
                     candidates = [m for m in fullest if fold(m.name) in inside]
             if not candidates and (mention.honorific or (len(words) == 1 and mention.all_titles)):
@@ -245,6 +245,12 @@ def cluster_persons(persons: list[PersonMention], headline_end: int = 0) -> list
         mention.key = target.key
         target.titles.extend(mention.all_titles)
     return entities
+
+def _inside(word: str, full: list[str]) -> bool:
+    """``word`` is one of the words of ``full``, not the parent's name after "bin" / "ibn" / "bint"
+    ("King Rashid" is not "Khalid bin Rashid bin Saeed")."""
+    return any(w == word and not (k and full[k - 1] in PATRONYMIC) for k, w in enumerate(full))
+
 
 def _joins(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     """The shared rule of :func:`kg.names.can_be` (the store applies it across articles)."""
