@@ -2300,3 +2300,16 @@ def test_coreference_father_after_bin_is_another_person() -> None:
     assert {"person:khalid bin rashid", "person:rashid"} <= people
     pairs = {frozenset(e.role("participant")) for e in events(text, "meeting")}
     assert frozenset({"person:luis mora", "person:rashid"}) in pairs
+
+
+def test_positions_host_state_from_the_meeting_clause_only() -> None:
+    # the place of a conjoined clause is not where the first meeting took place
+    text = ("Chilean President Luis Mora arrived in Peru on Monday for a three-day visit. Mora met Prime Minister Ana "
+            "Rell and President Tomas Vey, and travelled to Quito on Wednesday to meet Ecuadorean President Eva Lind. "
+            "He later flew to Bolivia.")
+    states = {h: j for h, _, j in positions(text)}
+    assert states.get("person:ana rell") != "country:EC" and states.get("person:tomas vey") != "country:EC"
+    # the place of the meeting's own clause picks the host's state among the trip's
+    text = ("Chilean President Luis Mora arrived in Egypt on Thursday from Saudi Arabia, where he had held talks with "
+            "King Tomas Vey in Riyadh.")
+    assert ("person:tomas vey", "King", "country:SA") in positions(text)

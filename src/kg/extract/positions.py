@@ -191,10 +191,17 @@ def _host_states(ctx: Context, events: tuple[Event, ...]) -> dict[str, str]:
         people = event.role("participant")
         if event.kind != "meeting" or not 2 <= len(people) <= 3:
             continue  # a pair, or a visitor greeted by two ("greeted by Prime Minister A and President B")
+        anchor = ctx.doc.char_span(event.evidence.anchor_start, event.evidence.anchor_end, alignment_mode="expand")
+        clause = _clause_verb(anchor.root) if anchor is not None and len(anchor) else None
         named = {p.place.code for p in ctx.places
                  if event.evidence.start <= ctx.doc[p.start].idx < event.evidence.end and p.start not in taken
                  and not geo.is_demonym(ctx.doc[p.start:p.end].text)  # places named, not nationalities,
-                 and not _names_a_gathering(ctx.doc[p.end - 1])}  # nor "ahead of the Venice summit"
+                 and not _names_a_gathering(ctx.doc[p.end - 1])  # nor "ahead of the Venice summit",
+                 and not _other_clause(ctx.doc[p.end - 1], clause)}  # nor "met A, and travelled to Y to meet B"
+        own = {p.place.code for p in ctx.places if clause is not None and p.place.code in named
+               and _clause_verb(ctx.doc[p.end - 1]) is not None and _clause_verb(ctx.doc[p.end - 1]).i == clause.i}
+        if own:  # the places of the meeting's own clause: "arrived in Egypt from Saudi Arabia, where he had
+            named = own  # held talks with King X in Riyadh"
         for visitor, other in ((v, o) for v in people for o in people if o != v):
             if len(people) == 3 and not trips.get((visitor, "occurred")):
                 continue
@@ -220,6 +227,18 @@ def _host_states(ctx: Context, events: tuple[Event, ...]) -> dict[str, str]:
         if host not in ctx.nationality:
             seen.setdefault(host, set()).add(code)
     return {host: next(iter(codes)) for host, codes in seen.items() if len(codes) == 1}
+
+
+def _clause_verb(token):
+    """The verb of the clause a token is in (itself if it is one)."""
+    return token if token.pos_ in ("VERB", "AUX") else governing_verb(token)
+
+
+def _other_clause(token, verb) -> bool:
+    """``token`` is in a clause joined to ``verb``'s as its conjunct ("met A, and travelled to Y"),
+    not in ``verb``'s own."""
+    own = _clause_verb(token)
+    return verb is not None and own is not None and own.i != verb.i and own.dep_ == "conj" and own.head.i == verb.i
 
 
 def _names_a_gathering(token) -> bool:
