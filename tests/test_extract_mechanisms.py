@@ -2313,3 +2313,24 @@ def test_positions_host_state_from_the_meeting_clause_only() -> None:
     text = ("Chilean President Luis Mora arrived in Egypt on Thursday from Saudi Arabia, where he had held talks with "
             "King Tomas Vey in Riyadh.")
     assert ("person:tomas vey", "King", "country:SA") in positions(text)
+
+
+def test_positions_style_before_the_office_is_no_field() -> None:
+    text = ("KIGALI - H.E. President Luis Mora received in audience the visiting Prime Minister of Peru, Ana Rell, on "
+            "Wednesday. Hon. Minister of Finance Tomas Vey attended.")
+    titles = {(h, t) for h, t, _ in positions(text)}
+    assert ("person:luis mora", "President") in titles and ("person:tomas vey", "Minister of Finance") in titles
+
+
+def test_visit_departed_a_city_for_another_one() -> None:
+    # NER takes "Abuja for Nairobi" as one organisation; the place after "departed ... for" is still one
+    text = ("ABUJA - Vice President Tomas Vey departed Abuja for Nairobi on Sunday to represent President Ana Rell at "
+            "the inauguration of the new Kenyan parliament.")
+    assert ("person:tomas vey", "country:KE") in visits(text)
+    assert not {j for h, _, j in positions(text) if h == "person:ana rell" and j == "country:KE"}
+
+
+def test_positions_title_with_its_post_then_the_name() -> None:
+    text = ("The Minister of Foreign Affairs, Dr. Ana Rell, received a courtesy call from the Ambassador of Japan to "
+            "Peru, Mr. Kenji Sato, on Thursday.")
+    assert ("person:kenji sato", "Ambassador", "country:JP") in positions(text)

@@ -164,9 +164,16 @@ def _untagged(doc: Doc, on: Date | None, out: list[PlaceMention]) -> None:
     that names a state or a major city."""
     taken = {i for m in out for i in range(m.start, m.end)}
     preps = lexicon().words("place_preps")
+    departs = lexicon().words("depart_verbs")
     for token in tokens_with(doc, {"<PROPN>"}):
-        if token.i in taken or token.ent_type_ not in _THING_LABELS or token.dep_ != "pobj" or token.head.lower_ not in preps:
+        if token.i in taken or token.dep_ != "pobj":
             continue
+        prep = token.head
+        leaving = prep.lower_ == "for" and prep.head.lemma_.lower() in departs  # "departed Abuja for Nairobi"
+        if prep.lower_ not in preps and not leaving:
+            continue
+        if token.ent_type_ not in _THING_LABELS and not (token.ent_type_ == "ORG" and spans_preposition(doc, token)):
+            continue  # NER's "Abuja for Nairobi" as one organisation: a place after all
         start = token.i
         while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN" \
                 and not doc[start - 1].ent_type_ and doc[start - 1].head.i == token.i:
@@ -174,6 +181,17 @@ def _untagged(doc: Doc, on: Date | None, out: list[PlaceMention]) -> None:
         place = geo.resolve_place(doc[start:token.i + 1].text, on)
         if place is not None and (place.kind == "country" or geo.is_major_city(place.geonames_id)):
             out.append(PlaceMention(start, token.i + 1, place))
+
+
+def spans_preposition(doc: Doc, token) -> bool:
+    """The entity ``token`` is in takes in a preposition of the sentence ("Abuja for Nairobi")."""
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return any(t.dep_ == "prep" for t in doc[start:end])
 
 
 def _qualified_by_state(doc: Doc, out: list[PlaceMention]) -> None:

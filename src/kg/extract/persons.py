@@ -485,6 +485,13 @@ def _apposition(doc: Doc, person: PersonMention, by_start: dict, by_end: dict) -
         j -= 1  # "the army commander, General X"
     if j >= 2 and doc[j].text == "," and j in by_end and _definite_title(doc, by_end[j]):
         return by_end[j]  # "The President of France, Nicolas Sarkozy said"
+    if j >= 2 and doc[j].text == ",":
+        # "the Ambassador of Japan to South Africa, Mr. X": the post after the title
+        k = j - 1
+        while k > 0 and j - k <= 4 and (doc[k].pos_ == "PROPN" or doc[k].lower_ == "the"):
+            k -= 1
+        if k < j - 1 and doc[k].lower_ == "to" and k in by_end and _definite_title(doc, by_end[k]):
+            return by_end[k]
     i = person.end
     if i < len(doc) and doc[i].text == ",":
         for k in range(i + 1, min(len(doc), i + 7)):

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from kg import geo
 from kg.extract.context import Context
-from kg.extract.mentions import DATELINE_MARKS
+from kg.extract.mentions import DATELINE_MARKS, spans_preposition
 from kg.extract.gatherings import setting
 from kg.extract.checks import going_back, posted_to
 from kg.extract.inference import accompanying
@@ -38,8 +38,8 @@ def _nationality_weight(doc: Doc, mention) -> float:
     lex = lexicon()
     head = doc[mention.end - 1]
     first = doc[mention.start]
-    if first.ent_type_ in ("ORG", "FAC") or head.dep_ == "poss":
-        return 3.0
+    if (first.ent_type_ in ("ORG", "FAC") and not spans_preposition(doc, first)) or head.dep_ == "poss":
+        return 3.0  # (not NER's "Abuja for Nairobi" organisation)
     if head.dep_ in ("compound", "amod", "nmod") or first.ent_type_ == "NORP":
         if head.dep_ not in ("compound", "amod", "nmod"):
             return 3.0  # "the Soviets said"

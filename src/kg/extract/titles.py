@@ -110,6 +110,12 @@ def find_titles(doc: Doc, on: Date | None) -> list[Title]:
 
 
 @cache
+def _title_styles() -> frozenset[str]:
+    """Folded styles that stand before an office (lexicon ``title_styles``: "H.E.", "Hon.")."""
+    return frozenset(fold(w) for w in lexicon().words("title_styles"))
+
+
+@cache
 def _abbreviation_folds() -> frozenset[str]:
     """The folded forms of the title abbreviations: a token whose fold is not one is none."""
     return frozenset(fold(key) for key in lexicon().table("title_abbreviations"))
@@ -174,6 +180,8 @@ def _fields_start(doc: Doc, head_start: int, cased: bool, on: Date | None) -> in
         if any(geo.country_code(doc[k:start].text, on, codes=False) or io_name(doc[k:start].text)
                for k in range(max(0, start - 3), start - 1)):
             break  # "State Department Spokesman", "United Nations Secretary-General": a state or body ends the fields
+        if fold(prev.text) in _title_styles():
+            break  # "H.E. President X", "Hon. Minister Y": a style, no field of the office
         if _field(prev, cased, on):
             start -= 1
         elif prev.lower_ in ("and", "&") and start >= 2 and _field(doc[start - 2], cased, on) and cased:
