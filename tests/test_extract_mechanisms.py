@@ -2334,3 +2334,12 @@ def test_positions_title_with_its_post_then_the_name() -> None:
     text = ("The Minister of Foreign Affairs, Dr. Ana Rell, received a courtesy call from the Ambassador of Japan to "
             "Peru, Mr. Kenji Sato, on Thursday.")
     assert ("person:kenji sato", "Ambassador", "country:JP") in positions(text)
+
+
+def test_positions_its_office_beside_a_name_is_the_subject_state() -> None:
+    text = "Chile's Ana Rell attended the summit in Lima; Bolivia was represented by its prime minister, Tomas Vey."
+    assert ("person:tomas vey", "Prime Minister", "country:BO") in positions(text)
+    # a bare "its ambassador" resolved to a person named elsewhere takes no state from "its"
+    text = ("North Korean ambassador Kim Chol was expelled on Monday. Malaysia recalled its ambassador from "
+            "Pyongyang on Tuesday.")
+    assert ("person:kim chol", "Ambassador", "country:MY") not in positions(text)

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from kg import geo
 from kg.extract.context import Context
 from kg.extract.lexicon import lexicon
-from kg.extract.syntax import tokens_with
+from kg.extract.syntax import governing_verb, tokens_with
 
 
 def assign(ctx: Context) -> None:
@@ -38,7 +38,8 @@ def assign(ctx: Context) -> None:
                     found = (code, "stated")
                     break
         if found is None:
-            code = next(filter(None, (_country_noun_owner(ctx, t.start) for t in entity.titles)), None)
+            code = next(filter(None, (_country_noun_owner(ctx, t.start) for t in entity.titles
+                                      if _beside_name(t, entity))), None)
             found = (code, "stated") if code else None
         if found is None:
             for title in entity.titles:
@@ -208,9 +209,16 @@ def _possessive_place(ctx: Context, start: int) -> str | None:
     return None
 
 
+def _beside_name(title, entity) -> bool:
+    """The title stands next to one of the person's names ("its prime minister, X"), not alone as
+    a reference resolved to them."""
+    return any(0 <= m.start - title.end <= 2 or 0 <= title.start - m.end <= 2 for m in entity.mentions)
+
+
 def _country_noun_owner(ctx: Context, start: int) -> str | None:
     """"Thailand's army said ... The country's prime minister, X, said": "the country's" (lexicon
-    ``country_nouns``) before a title is the state named last before it."""
+    ``country_nouns``) before a title is the state named last before it; "its" the state its clause
+    is about."""
     doc = ctx.doc
     j = start - 1
     while j >= 0 and doc[j].is_lower and doc[j].tag_ == "JJ":
@@ -219,6 +227,12 @@ def _country_noun_owner(ctx: Context, start: int) -> str | None:
             and doc[j - 1].lower_ in lexicon().words("country_nouns"):
         mention = ctx.last_country(doc[j - 1])
         return mention.place.code if mention is not None else None
+    if j >= 0 and doc[j].lower_ == "its" and (verb := governing_verb(doc[j])) is not None:
+        # "Peru was represented by its prime minister, X": "its" is the state that is the subject
+        for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+            place = ctx.token_place.get(subject.i)
+            if place is not None and place.place.kind == "country":
+                return place.place.code
     return None
 
 
