@@ -2343,3 +2343,10 @@ def test_positions_its_office_beside_a_name_is_the_subject_state() -> None:
     text = ("North Korean ambassador Kim Chol was expelled on Monday. Malaysia recalled its ambassador from "
             "Pyongyang on Tuesday.")
     assert ("person:kim chol", "Ambassador", "country:MY") not in positions(text)
+
+
+def test_cancelled_meeting_abroad_calls_off_no_trip() -> None:
+    text = ("LIMA - Chilean President Ana Rell has cancelled a planned meeting with Bolivian President Tomas Vey in "
+            "Peru after a row. Rell met Peruvian President Luis Mora instead on Tuesday.")
+    assert [e.status for e in events(text, "meeting") if "person:tomas vey" in e.role("participant")] == ["cancelled"]
+    assert not [e for e in events(text, "visit") if e.status == "cancelled"]

@@ -46,6 +46,14 @@ def _persons_travel(ctx: Context, found: Found) -> list[Found]:
     return [found]
 
 
+def _not_called_off(ctx: Context, found: Found) -> list[Found]:
+    """A presence the clause calls off is not known ("cancelled a meeting with X in Laos": the
+    meeting is off; whether X is in Laos, the text does not say)."""
+    from kg.extract.status import status_of
+
+    return [] if (found.status or status_of(found.trigger)[0]) in ("cancelled", "postponed") else [found]
+
+
 def _abroad(ctx: Context, found: Found) -> list[Found]:
     """The traveler's own state is known and is not the destination ('X is in Lima'), and the
     traveler is not posted there ('the Peruvian ambassador to Chile X in Santiago' is at work)."""
@@ -259,6 +267,7 @@ POSTS: dict[str, Post] = {
     "named_persons": _named_persons,
     "persons_travel": _persons_travel,
     "abroad": _abroad,
+    "not_called_off": _not_called_off,
     "not_home": _not_home,
     "not_remote": _not_remote,
     "sides": _sides,

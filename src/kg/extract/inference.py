@@ -43,6 +43,8 @@ def meetings_abroad(ctx: Context, found: list[Found]) -> list[Found]:
                                                               for p in people if p not in foreign):
                 out.append(Found("visit", meeting.trigger, {"traveler": foreign, "destination": [ctx.place_actor(ctx.dateline.place)]},
                                  meeting.rule + "+dateline", meeting.status, date_from=meeting.date_from))
+        if (meeting.status or status_of(meeting.trigger)[0]) in ("cancelled", "postponed"):
+            continue  # "cancelled a planned meeting with Y in Laos": the meeting is off, not the trip
         for place in places:
             travelers = [p for p in people if p.country and p.country != place.country]
             if travelers:
