@@ -2350,3 +2350,7 @@ def test_cancelled_meeting_abroad_calls_off_no_trip() -> None:
             "Peru after a row. Rell met Peruvian President Luis Mora instead on Tuesday.")
     assert [e.status for e in events(text, "meeting") if "person:tomas vey" in e.role("participant")] == ["cancelled"]
     assert not [e for e in events(text, "visit") if e.status == "cancelled"]
+
+
+def test_status_turned_down_invitation_is_no_trip() -> None:
+    assert not events("Peruvian President Ana Rell has turned down an invitation to visit Chile next month.", "visit")
