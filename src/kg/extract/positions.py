@@ -444,11 +444,17 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None, events: tuple[Event, 
     travelled = _not_from(ctx, events, meetings=False)
     cache: list[str | None] = []
     only_cache: list[str | None] = []
+    dateline_cache: list[str | None] = []
 
     def only_state() -> str | None:  # computed once, on first need
         if not only_cache:
             only_cache.append(_only_state(ctx))
         return only_cache[0]
+
+    def dateline_state() -> str | None:  # computed once, on first need
+        if not dateline_cache:
+            dateline_cache.append(_dateline_state(ctx))
+        return dateline_cache[0]
 
     def article_country() -> str | None:  # computed once, on first need
         if not cache:
@@ -468,8 +474,6 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None, events: tuple[Event, 
                     or headline.get(title.phrase) or _possessor_state(ctx, doc, title, entity.key) \
                     or _short_body(ctx, doc, title) or _sentence_organisation(ctx, doc, title)
             basis = "stated" if country else None
-            if country is None and title.phrase in organisations_offices:
-                continue  # "welcomed by Secretary General X": an organisation's office, not the host state's
             if country is None and entity.key in hosts:
                 country, basis = hosts[entity.key], "host"
             if country is None and entity.key in escorts:
@@ -493,7 +497,7 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None, events: tuple[Event, 
                     exclude = (travelled if country and country == only_state() else not_from).get(entity.key, set())
                     if country and {country, geo.historic(country, anchor)} & exclude:
                         country = None  # the article's state, but the person travels there or meets its side
-                    if country is None and title.phrase not in usual_states and (home := _dateline_state(ctx)):
+                    if country is None and title.phrase not in usual_states and (home := dateline_state()):
                         # "TOKYO - Foreign Minister X said": the state the story is filed from, unless
                         # the person travels there or meets its side, or is named beside another state
                         # (an office with a usual state is left to it: "LOURDES - Pope X celebrated Mass")
@@ -502,6 +506,8 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None, events: tuple[Event, 
                             country = home
                 if country and not country.startswith("io:"):
                     country = geo.historic(country, anchor)
+            if basis != "stated" and title.phrase in organisations_offices:
+                country = None  # "welcomed by Secretary General X": an organisation's office, not the host's state
             if country is None:
                 basis = None
             name = title_case((title.deputy + title.phrase).strip())
