@@ -115,7 +115,7 @@ def _dateline_state(ctx: Context) -> str | None:
 
 
 def _beside_another_state(ctx: Context, entity, home: str) -> bool:
-    """A sentence naming the person also names a state other than ``home`` ("Blinken will meet Prime
+    """A sentence naming the person also names a state other than ``home`` ("Secretary Hale will meet Prime
     Minister X and members of the Israeli government"; "In Papua New Guinea, Y will co-host a
     summit with Prime Minister X")."""
     sents = {ctx.doc[m.start].sent.start for m in entity.mentions}
