@@ -14,6 +14,7 @@ office is kept without a jurisdiction rather than guessed. The basis is kept (``
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from datetime import date as Date
 
 from spacy.tokens import Doc
@@ -227,6 +228,28 @@ def _host_states(ctx: Context, events: tuple[Event, ...]) -> dict[str, str]:
         if host not in ctx.nationality:
             seen.setdefault(host, set()).add(code)
     return {host: next(iter(codes)) for host, codes in seen.items() if len(codes) == 1}
+
+
+def _represented(ctx: Context, out: dict[tuple, Position]) -> None:
+    """"Vice President A departed for Nairobi to represent President B": the one represented holds an
+    office of the representative's state, when A's is known and B's is not."""
+    states: dict[str, set[str]] = {}
+    for p in out.values():
+        if p.jurisdiction and p.jurisdiction.startswith("country:"):
+            states.setdefault(p.holder, set()).add(p.jurisdiction)
+    for verb in tokens_with(ctx.doc, {"represent"}):
+        if verb.pos_ != "VERB":
+            continue
+        deputy = subject_of(verb)
+        own = {j for a in (ctx.actors_of(deputy, persons_only=True) if deputy is not None else [])
+               for j in states.get(a.key, ())}
+        if len(own) != 1:
+            continue
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            for principal in ctx.actors_of(obj, persons_only=True):
+                for key, p in list(out.items()):
+                    if p.holder == principal.key and p.jurisdiction is None and not p.former:
+                        out[key] = replace(p, jurisdiction=next(iter(own)), basis="article")
 
 
 def _clause_verb(token):
@@ -524,6 +547,7 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None, events: tuple[Event, 
             key = (entity.key, name)
             if key not in out or (out[key].jurisdiction is None and jurisdiction):
                 out[key] = Position(entity.key, name, jurisdiction, title.former, evidence, basis)
+    _represented(ctx, out)
     # "X, the first Indian leader to visit ...": a generic word for an office (lexicon
     # ``generic_offices``) says nothing more when the article names the person's office
     generic = lex.words("generic_offices")
