@@ -49,9 +49,9 @@ def _persons_travel(ctx: Context, found: Found) -> list[Found]:
 def _not_called_off(ctx: Context, found: Found) -> list[Found]:
     """A presence the clause calls off is not known ("cancelled a meeting with X in Laos": the
     meeting is off; whether X is in Laos, the text does not say)."""
-    from kg.extract.status import status_of
+    from kg.extract.status import OFF, found_status
 
-    return [] if (found.status or status_of(found.trigger)[0]) in ("cancelled", "postponed") else [found]
+    return [] if found_status(found) in OFF else [found]
 
 
 def _abroad(ctx: Context, found: Found) -> list[Found]:

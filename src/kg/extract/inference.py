@@ -17,7 +17,7 @@ from functools import cache
 from kg.extract.checks import posted_to
 from kg.extract.context import Context
 from kg.extract.lexicon import lexicon
-from kg.extract.status import status_of
+from kg.extract.status import OFF, found_status, status_of
 from kg.extract.syntax import Found, evidence_of, prep_objects, subject_of, takes_part, tokens_with
 from kg.model import Event
 from kg.text import fold
@@ -32,9 +32,9 @@ def meetings_abroad(ctx: Context, found: list[Found]) -> list[Found]:
             continue
         places = meeting.roles.get("place", [])[:1]
         people = meeting.roles.get("participant", [])
+        status = found_status(meeting)
         if not places and ctx.dateline is not None and meeting.trigger.sent.start in lead \
-                and not _elsewhere(ctx, meeting.trigger.sent) \
-                and (meeting.status or status_of(meeting.trigger)[0]) == "occurred":
+                and not _elsewhere(ctx, meeting.trigger.sent) and status == "occurred":
             # "NEW DELHI - Saudi Crown Prince X held talks with Prime Minister Y": the lead's meeting,
             # of one foreign visitor and someone the wire names without a state (its own) or of the
             # dateline's state, is at the dateline
@@ -43,7 +43,7 @@ def meetings_abroad(ctx: Context, found: list[Found]) -> list[Found]:
                                                               for p in people if p not in foreign):
                 out.append(Found("visit", meeting.trigger, {"traveler": foreign, "destination": [ctx.place_actor(ctx.dateline.place)]},
                                  meeting.rule + "+dateline", meeting.status, date_from=meeting.date_from))
-        if (meeting.status or status_of(meeting.trigger)[0]) in ("cancelled", "postponed"):
+        if status in OFF:
             continue  # "cancelled a planned meeting with Y in Laos": the meeting is off, not the trip
         for place in places:
             travelers = [p for p in people if p.country and p.country != place.country]

@@ -200,7 +200,7 @@ def _host_states(ctx: Context, events: tuple[Event, ...]) -> dict[str, str]:
                  and not _names_a_gathering(ctx.doc[p.end - 1])  # nor "ahead of the Venice summit",
                  and not _other_clause(ctx.doc[p.end - 1], clause)}  # nor "met A, and travelled to Y to meet B"
         own = {p.place.code for p in ctx.places if clause is not None and p.place.code in named
-               and _clause_verb(ctx.doc[p.end - 1]) is not None and _clause_verb(ctx.doc[p.end - 1]).i == clause.i}
+               and (verb := _clause_verb(ctx.doc[p.end - 1])) is not None and verb.i == clause.i}
         if own:  # the places of the meeting's own clause: "arrived in Egypt from Saudi Arabia, where he had
             named = own  # held talks with King X in Riyadh"
         for visitor, other in ((v, o) for v in people for o in people if o != v):

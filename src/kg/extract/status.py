@@ -190,6 +190,14 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
     return "occurred", _tense_cue(chain)
 
 
+def found_status(found) -> str | None:
+    """The status of a finder's fact before dates settle it: the construction's own, else the words'."""
+    return found.status or status_of(found.trigger)[0]
+
+
+OFF = ("cancelled", "postponed")  # statuses that say the event will not happen as planned
+
+
 def by_remote_link(chain: list[Token]) -> Token | None:
     """A manner of taking part from afar on the event's words: "virtually", "remotely" (adverbs)
     or "by / via / over video link, phone, satellite" (lexicon ``remote_link_words``)."""
