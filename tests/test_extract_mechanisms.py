@@ -372,6 +372,18 @@ def test_extract_position_no_state_when_a_story_names_places_of_two_states() -> 
         ("person:lena kovacs", "Health Minister", None, None)}
 
 
+def test_extract_receiving_state_at_a_sentence_end_stays_in_its_sentence() -> None:
+    # the parser ends the sentence after 'China."': the office's span must not run into the next
+    # quote, or the evidence would point outside its sentence (and SHACL would reject the article)
+    text = ('"Nobody should expect a breakthrough," said Tom Vance, a former U.S. ambassador to China. '
+            '"The point is to talk again."')
+    extraction = run(text)
+    assert [(p.holder, p.title, p.jurisdiction) for p in extraction.positions] == [
+        ("person:tom vance", "Ambassador", "country:US")]
+    evidences = [p.evidence for p in extraction.positions] + [e.evidence for e in extraction.events]
+    assert evidences and all(ev.start <= ev.anchor_start <= ev.anchor_end <= ev.end for ev in evidences)
+
+
 # --- persons ---------------------------------------------------------------------------------
 
 
@@ -382,6 +394,24 @@ def test_extract_surname_repeat_tagged_org_is_person() -> None:
     assert not [e for e in extraction.entities if e.kind == "organization"]
     [statement] = [e for e in extraction.events if e.kind == "statement"]
     assert statement.role("speaker") == ("person:lena kovacs",)
+
+
+def test_extract_hyphenated_surname_is_one_name() -> None:
+    # NER stops at "Mensah" and calls the later "Mensah-Boateng" an organisation: one person throughout
+    text = ("Ghana's Foreign Minister Kojo Mensah-Boateng arrived in Nairobi on Sunday. "
+            "Mensah-Boateng met Kenyan President Daniel Kipchirchir on Monday.")
+    extraction = run(text)
+    assert persons(extraction) == {"person:kojo mensah boateng", "person:daniel kipchirchir"}
+    assert visits(text) == {("person:kojo mensah boateng", "country:KE")}
+    [meeting] = events(text, "meeting")
+    assert meeting.role("participant") == ("person:daniel kipchirchir", "person:kojo mensah boateng")
+
+
+def test_extract_particles_join_the_name_ner_split() -> None:
+    # NER's "Pieter van" and "Linden" around "der": one name
+    text = "Dutch Prime Minister Pieter van der Linden wrapped up a three-day trip to Indonesia on Wednesday."
+    assert persons(run(text)) == {"person:pieter van der linden"}
+    assert positions(text) == {("person:pieter van der linden", "Prime Minister", "country:NL")}
 
 
 def test_extract_title_word_before_an_organisation_word_is_no_person() -> None:

@@ -38,6 +38,7 @@ def find_persons(doc: Doc, titles: list[Title], on: Date | None, headline_end: i
             spans[(start, end)] = PersonMention(start, end, name, honorific=honorific)
             covered.update(range(start, end))
     _particles(doc, spans, covered)
+    _hyphenated(doc, spans, covered)
     # names after a title that NER missed ("Foreign Minister Nikos Dravas")
     titled: set[int] = set()
     honorifics, particles = lexicon().honorifics, lexicon().words("name_particles")
@@ -162,8 +163,27 @@ def _particles(doc: Doc, spans: dict, covered: set[int]) -> None:
                 k += 1
             if k < len(doc) and doc[k].text[:1].isupper() and doc[k].is_alpha and k not in covered:
                 j = k + 1
+            elif k < len(doc) and doc[k].text[:1].isupper() and doc[k].is_alpha and (k, k + 1) in spans:
+                spans.pop((k, k + 1))  # NER's "Pieter van" and "Linden": one name over "der"
+                j = k + 1
             else:
                 break
+        if j > end:
+            spans.pop((start, end))
+            spans[(start, j)] = PersonMention(start, j, _name(doc, start, j), honorific=mention.honorific)
+            covered.update(range(start, j))
+
+
+def _hyphenated(doc: Doc, spans: dict, covered: set[int]) -> None:
+    """'Kwabena Owusu-Ansah' when NER stops at "Owusu": a name goes on over a hyphen written
+    without spaces into a capitalised word no other mention holds (not a state's name or demonym:
+    "the Obama-era", "Aso-Japan")."""
+    for (start, end), mention in sorted(spans.items()):
+        j = end
+        while j + 1 < len(doc) and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_ \
+                and doc[j + 1].text[:1].isupper() and doc[j + 1].is_alpha and j + 1 not in covered \
+                and geo.country_code(doc[j + 1].text, codes=False) is None:
+            j += 2
         if j > end:
             spans.pop((start, end))
             spans[(start, j)] = PersonMention(start, j, _name(doc, start, j), honorific=mention.honorific)
@@ -377,6 +397,15 @@ def _surname_repeats(doc: Doc, spans: dict, covered: set[int], titled: set[int] 
             # a nationality is no surname to repeat (a headline read as "Visits Dutch", then "Dutch Trade Minister")
             spans[(token.i, token.i + 1)] = PersonMention(token.i, token.i + 1, token.text)
             covered.add(token.i)
+    # a hyphenated surname is three tokens ("Owusu-Ansah met ...": NER may call it an organisation)
+    hyphened = {tuple(fold(w) for w in m.name.split()[-1].split("-")) for m in spans.values()
+                if len(m.name.split()) > 1 and m.name.split()[-1].count("-") == 1}
+    for token in tokens_with(doc, {"-"}) if hyphened else ():
+        i = token.i
+        if 0 < i < len(doc) - 1 and not {i - 1, i, i + 1} & covered and not doc[i - 1].whitespace_ \
+                and not token.whitespace_ and (fold(doc[i - 1].text), fold(doc[i + 1].text)) in hyphened:
+            spans[(i - 1, i + 2)] = PersonMention(i - 1, i + 2, _name(doc, i - 1, i + 2))
+            covered.update((i - 1, i, i + 1))
 
 
 def _namelike(token) -> bool:

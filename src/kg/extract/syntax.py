@@ -177,6 +177,11 @@ def tokens_with(doc, words) -> list[Token]:
 
 
 def evidence_of(sent: Span, start: int, end: int) -> Evidence:
+    """The evidence of a fact anchored on ``start:end`` in ``sent``; an anchor running past the
+    sentence (a span the parser's sentence split cut) is kept to the sentence, so the evidence
+    always passes the shapes."""
+    start = min(max(start, sent.start_char), sent.end_char)
+    end = min(max(end, start), sent.end_char)
     return Evidence(sent.text, sent.start_char, sent.end_char, start, end)
 
 

@@ -333,6 +333,8 @@ def _receiving(doc: Doc, end: int, on: Date | None) -> tuple[int, str | None, in
     if j < len(doc) and doc[j].lower_ == "the":
         j += 1
     for k in range(min(len(doc), j + 5), j, -1):
+        if any(t.is_sent_start for t in doc[j + 1:k]):
+            continue  # 'ambassador to China. "The point ...': the state's name ends in its own sentence
         if io_name(doc[j:k].text) or geo.country_code(doc[j:k].text, on, codes=False):
             return end, None, k
     return end, None, end
