@@ -414,6 +414,18 @@ def test_extract_particles_join_the_name_ner_split() -> None:
     assert positions(text) == {("person:pieter van der linden", "Prime Minister", "country:NL")}
 
 
+@pytest.mark.parametrize(("text", "person"), [
+    # a capital's name as a given name, after a title, with name words following it
+    ("Colombian President-elect Santiago Restrepo Arango arrived in Brasilia on Wednesday.", "person:santiago restrepo arango"),
+    # NER's "Marcelo" and "Lins" apart: the title's name is one proper-noun chain
+    ("Colombian Foreign Minister Ana Restrepo was received in Brasilia by Brazilian President Marcelo "
+     "Tavares Lins on Monday.", "person:marcelo tavares lins"),
+])
+def test_extract_whole_name_after_a_title(text: str, person: str) -> None:
+    assert person in persons(run(text))
+    assert any(p.holder == person for p in run(text).positions)
+
+
 def test_extract_title_word_before_an_organisation_word_is_no_person() -> None:
     # "Premier" is a title, but "Premier League" names a competition, not Premier Mr League
     extraction = run("Manchester lost its second Premier League match of the season on Saturday.")

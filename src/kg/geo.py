@@ -136,7 +136,7 @@ def historic(code: str, on: Date | None) -> str:
     return code
 
 
-def country_code(name: str, on: Date | None = None, *, codes: bool = True) -> str | None:
+def country_code(name: str, on: Date | None = None, *, codes: bool = True, capitals: bool = True) -> str | None:
     """ISO code for a country name, alias, demonym, metonym or code; None when it is not one.
 
     >>> country_code("U.S."), country_code("Britain"), country_code("Chinese"), country_code("KR")
@@ -144,12 +144,15 @@ def country_code(name: str, on: Date | None = None, *, codes: bool = True) -> st
     >>> from datetime import date
     >>> country_code("Soviet"), country_code("Russia", date(1987, 5, 1))
     ('SUHH', 'SUHH')
+    >>> country_code("Lima"), country_code("Lima", capitals=False)  # a capital stands for its state, unless asked
+    ('PE', None)
     """
     key = fold(name)
     if key.startswith("the "):
         key = key[4:]
     names, demonyms = _country_index()
-    code = names.get(key) or demonyms.get(key) or _places()["metonyms"].get(key) or _capitals().get(key)
+    code = names.get(key) or demonyms.get(key) or _places()["metonyms"].get(key) \
+        or (_capitals().get(key) if capitals else None)
     if code is None and codes and len(name) in (2, 3) and name.isupper():
         import pycountry
 

@@ -46,12 +46,15 @@ def find_persons(doc: Doc, titles: list[Title], on: Date | None, headline_end: i
         i = title.end
         while i < len(doc) and i not in covered and fold(doc[i].text) in honorifics:
             i += 1  # "Minister Tengku Datuk Seri X": the styles are no part of the name's four words
-        if i < len(doc) and i not in covered:
+        if i < len(doc) and (i not in covered or (i, _ner_end(spans, i)) in spans):
             j = i
             while j < len(doc) and j - i < 4 and (_namelike(doc[j]) or (
-                    j > i and doc[j].lower_ in particles and j + 1 < len(doc) and _namelike(doc[j + 1]))):
-                j += 1  # "Staffan de Mistura": a particle inside the name
+                    j > i and doc[j].lower_ in particles and j + 1 < len(doc) and _namelike(doc[j + 1])) or (
+                    j + 1 < len(doc) and _namelike(doc[j], capital=True) and _namelike(doc[j + 1]))):
+                j += 1  # "Staffan de Mistura": a particle inside the name; "Santiago Restrepo": a capital's name in it
             i, j = clean_person(doc, i, j)
+            if i in covered and not (j > _ner_end(spans, i) and _one_noun_phrase(doc, i, j)):
+                j = i  # NER's name after the title stands, unless the title's name is one longer noun phrase
             if j > i and any(s <= i and j <= e and (s, e) != (i, j) for s, e in spans):
                 continue  # "Sheikh X bin Y": X is already part of a longer name
             if j > i:
@@ -408,17 +411,32 @@ def _surname_repeats(doc: Doc, spans: dict, covered: set[int], titled: set[int] 
             covered.update((i - 1, i, i + 1))
 
 
-def _namelike(token) -> bool:
+def _namelike(token, capital: bool = False) -> bool:
     """A word of a name standing right after a title. NER sometimes calls such names a place or
     an organisation ("UN Secretary-General X" tagged GPE, "King X" tagged ORG): after a title a
-    capitalised proper noun is a name unless it is itself a country or demonym."""
+    capitalised proper noun is a name unless it is itself a country or demonym (``capital``: a
+    capital's name may be, "President Santiago Restrepo", when a name word follows it)."""
     return (
         token.text[:1].isupper()
         and token.pos_ in ("PROPN",)
         and token.ent_type_ in ("", "PERSON", "ORG", "GPE", "NORP", "FAC")
         and token.text.isalpha()
-        and geo.country_code(token.text, codes=False) is None
+        and geo.country_code(token.text, codes=False, capitals=not capital) is None
     )
+
+
+def _ner_end(spans: dict, start: int) -> int:
+    """The end of the name NER found starting at ``start`` (``start`` when none does)."""
+    return max((e for s, e in spans if s == start), default=start)
+
+
+def _one_noun_phrase(doc: Doc, start: int, end: int) -> bool:
+    """``start:end`` is one proper-noun chain: every word but the last a compound inside it, the last
+    its head ("President Marcelo Tavares Lins", where NER took "Marcelo" and "Lins" apart; not
+    "Secretary X's Moscow talks", where "Moscow" belongs to "talks")."""
+    last = doc[end - 1]
+    return all(t.dep_ == "compound" and start <= t.head.i < end for t in doc[start:end - 1]) \
+        and not (last.dep_ == "compound" and not start <= last.head.i < end)
 
 
 def _name(doc: Doc, start: int, end: int) -> str:
