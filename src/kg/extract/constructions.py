@@ -12,7 +12,8 @@ One line of the file is one construction of English news language, for example::
      "examples": [{"text": "The minister flew to Lima.", "expect": {"traveler": ["minister"], ...}}]}
 
 - ``trigger``: the ``RIGHT_ATTRS`` of the word that names the event (spaCy Matcher token syntax);
-  ``"$key"`` anywhere in a pattern stands for the list ``key`` of ``lexicons/language.json``.
+  ``"$key"`` anywhere in a pattern stands for the list ``key`` of ``lexicons/language.json``
+  (``"$a+$b"``: both lists).
 - ``roles``: who and where, each either a dependency ``path`` from the trigger (DependencyMatcher
   nodes without ids: they are chained trigger -> first -> ... -> last, and the last node fills the
   role) or a named ``find`` (a language operation of :mod:`kg.extract.roles`, e.g. ``subject``:
@@ -90,9 +91,9 @@ class Hit:
 
 
 def _expand(value: Any, where: str) -> Any:
-    """Replace ``"$key"`` by the lexicon list ``key`` (recursively)."""
+    """Replace ``"$key"`` by the lexicon list ``key``, ``"$a+$b"`` by the union of two (recursively)."""
     if isinstance(value, str) and value.startswith("$"):
-        words = lexicon().words(value[1:])
+        words = set().union(*(lexicon().words(key.removeprefix("$")) for key in value.split("+")))
         return sorted(words)
     if isinstance(value, dict):
         return {k: _expand(v, where) for k, v in value.items()}
