@@ -216,6 +216,9 @@ def test_extract_presence_at_a_summit_in_a_place_is_a_visit() -> None:
     (f"Trade will top the agenda when {GREEK_FM} visits Japan.", "planned"),
     (f"{GREEK_FM} returned home after having completed a trip to Japan.", "occurred"),
     (f"{GREEK_FM} has decided to extend his tour, flying on Sunday to Tokyo.", "planned"),
+    # the trip called off in the other clause is another one (to another place)
+    (f"{GREEK_FM} will fly on to Tokyo on Wednesday, but a visit to Seoul planned for this week has been postponed.",
+     "planned"),
 ])
 def test_extract_status_cues(sentence: str, status: str) -> None:
     visit = only_visit(sentence)

@@ -436,11 +436,19 @@ def _called_off(sent: Span, trigger: Token) -> Token | None:
         if not (_is(token, "cancel_words") or _is(token, "postpone_words")):
             continue
         args = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
-        if any(a.lemma_.lower() in topics or a.lower_ in topics for a in args):
+        if any((a.lemma_.lower() in topics or a.lower_ in topics) and not _another_target(a, trigger) for a in args):
             return token
         if token.dep_ == "conj" and token.head.i in chain and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
             return token  # "the trip was planned for May but was postponed": the same subject
     return None
+
+
+def _another_target(noun: Token, trigger: Token) -> bool:
+    """'X will travel to Berlin, but a visit to London has been postponed': the called-off trip or
+    meeting names a place or person ("to", "with") the trigger's own clause does not."""
+    own = {t.lower_ for c in trigger.children if c.dep_ not in ("conj", "cc") for t in c.subtree}
+    return any(obj.dep_ == "pobj" and obj.lower_ not in own for prep in noun.children
+               if prep.dep_ == "prep" and prep.lower_ in ("to", "with") for obj in prep.children)
 
 
 def settle(status: str, cue: str, *, trigger: Token, sent: Span, time: TimeValue | None,
