@@ -387,6 +387,17 @@ def test_extract_receiving_state_at_a_sentence_end_stays_in_its_sentence() -> No
     assert evidences and all(ev.start <= ev.anchor_start <= ev.anchor_end <= ev.end for ev in evidences)
 
 
+def test_extract_state_and_head_word_title_is_the_minister_named_before() -> None:
+    # "the Ghanaian minister": Ghana's foreign minister named before, not the Kenyan named after
+    text = ("Ghana's Foreign Minister Kojo Mensah arrived in Nairobi on Sunday. He is due to meet his Kenyan "
+            "counterpart, Wanjiru Kamau, on Monday.\n\nThe Ghanaian minister will fly on to Dar es Salaam on Tuesday."
+            "\n\nKamau discussed the visit by telephone with Ethiopian Foreign Minister Tesfaye Alemu.")
+    assert visits(text) == {("person:kojo mensah", "country:KE"), ("person:kojo mensah", "country:TZ")}
+    assert positions(text) == {("person:kojo mensah", "Foreign Minister", "country:GH"),
+                               ("person:wanjiru kamau", "Foreign Minister", "country:KE"),
+                               ("person:tesfaye alemu", "Foreign Minister", "country:ET")}
+
+
 # --- persons ---------------------------------------------------------------------------------
 
 

@@ -290,6 +290,16 @@ def bind_title_mentions(doc: Doc, persons: list[PersonMention], entities: list[P
                 title.alias = True
             else:
                 holders = []
+        if not holders and title.country and not title.deputy:
+            # "Ghana's Foreign Minister X ... The Ghanaian minister will fly on": the one office of
+            # that state with that head word, named before
+            holders = [e for e in entities if any(
+                t.country == title.country and t.phrase != title.phrase and t.phrase.split()[-1] == title.phrase
+                for t in e.titles) and min(m.start for m in e.mentions) < title.start]
+            if len(holders) == 1:
+                title.alias = True
+            else:
+                holders = []
         if len(holders) == 1:
             target = holders[0]
         elif not holders:
