@@ -398,6 +398,31 @@ def test_extract_state_and_head_word_title_is_the_minister_named_before() -> Non
                                ("person:tesfaye alemu", "Foreign Minister", "country:ET")}
 
 
+def test_extract_dateline_leader_leaving_home_keeps_its_state_after_a_domestic_tour() -> None:
+    # the tour of a province later in the story is a trip at home, not a sign of being foreign
+    text = ("HANOI - Prime Minister Tran Van Duc left Hanoi on Friday for Bangkok to attend a regional summit.\n\n"
+            "Last week, Duc toured the Mekong Delta province of Ben Tre to inspect drought damage.")
+    assert ("person:tran van duc", "Prime Minister", "country:VN") in positions(text)
+
+
+def test_extract_members_of_a_states_delegation_are_of_that_state() -> None:
+    text = ("Prime Minister Tran Van Duc arrived in Bangkok on Friday. Accompanying him is a high-ranking Vietnamese "
+            "delegation, including Deputy Prime Minister and Foreign Minister Le Quoc Hai. The Chinese team, "
+            "which includes Vice Premier Li Wen, arrived on Monday.")
+    found = positions(text)
+    assert {("person:le quoc hai", "Deputy Prime Minister", "country:VN"),
+            ("person:le quoc hai", "Foreign Minister", "country:VN"),
+            ("person:li wen", "Vice Premier", "country:CN")} <= found
+
+
+def test_extract_a_states_leader_is_no_deputy() -> None:
+    # "the Vietnamese leader": not the deputy prime minister, the one Vietnamese known so far
+    text = ("Prime Minister Tran Van Duc left for Bangkok on Friday with a Vietnamese delegation, including Deputy "
+            "Prime Minister Le Quoc Hai.\n\nAfter the summit, the Vietnamese leader will pay an official visit to "
+            "Singapore.")
+    assert ("person:le quoc hai", "country:SG") not in visits(text)
+
+
 # --- persons ---------------------------------------------------------------------------------
 
 

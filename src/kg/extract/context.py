@@ -216,10 +216,12 @@ class Context:
         if title.phrase in ("leader", "monarch", "ruler") and title.country:
             # "the Saudi leader": the one person the article gives a state's leading office
             offices = lexicon().words("leader_offices")
+            deputies = lexicon().words("deputy_prefixes") - lexicon().words("in_office_prefixes")
             holders = {e.key for e in self.entities for t in e.titles if not t.former and not t.deputy
                        and (t.country or self.nationality.get(e.key, (None, ""))[0]) == title.country
                        and (t.phrase in offices or any(
-                           t.phrase.endswith(" " + o) for o in offices))}
+                           t.phrase.endswith(" " + o) for o in offices))
+                       and not set(t.phrase.split()) & deputies}  # not a "deputy prime minister"
             return next(iter(holders)) if len(holders) == 1 else None
         return None
 

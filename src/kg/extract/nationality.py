@@ -261,10 +261,15 @@ def _group_members(ctx: Context) -> dict[str, str]:
     for verb in tokens_with(ctx.doc, verbs):
         if verb.lemma_.lower() not in verbs or verb.pos_ not in ("VERB", "AUX"):
             continue
-        if verb.dep_ == "acl" and verb.head.lemma_.lower() in heads:  # "a team led by X"
+        if verb.dep_ == "acl" and verb.head.lemma_.lower() in heads and verb.lemma_.lower() in lex.words("lead_verbs"):
             group, members = verb.head, [o for p in verb.children if p.dep_ == "agent" for o in p.children]
+        elif verb.dep_ in ("prep", "acl") and verb.head.lemma_.lower() in heads:
+            # "a Vietnamese delegation, including Deputy Prime Minister X and ..."
+            group, members = verb.head, [c for c in verb.children if c.dep_ in ("pobj", "dobj")]
         else:
             group = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if group is not None and group.tag_ == "WDT" and verb.dep_ == "relcl":
+                group = verb.head  # "the Chinese team, which includes X"
             members = [o for p in verb.children if p.dep_ == "agent" for o in p.children]
             members += [c for c in verb.children if c.dep_ in ("dobj", "attr")]
             led = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in heads), None)
@@ -277,7 +282,7 @@ def _group_members(ctx: Context) -> dict[str, str]:
         if len(states) != 1:
             continue
         code = states.pop()
-        for member in members:
+        for member in members + [c for m in members for c in m.conjuncts]:
             for actor in ctx.actors_of(member, persons_only=True):
                 out.setdefault(actor.key, code)
     return out

@@ -351,15 +351,20 @@ def _home_travelers(ctx: Context, events: tuple[Event, ...]) -> dict[str, str]:
     if ctx.dateline is None:
         return {}
     home = ctx.dateline.place.code
+    lead = next((s for s in ctx.doc.sents if s.end_char > ctx.body_start  # not "NEW DELHI, Sept 14 (PTI) -" alone
+                 and any(t.pos_ in ("VERB", "AUX") for t in s)), None)
+    dateline_city = f"city:{ctx.dateline.place.geonames_id}"
     trips: dict[str, set[str]] = {}
     for event in events:
         if event.kind == "visit":
+            codes = {d.split(":", 1)[1] for d in event.role("destination")}
+            if home in codes and dateline_city not in event.role("place") and not (
+                    lead is not None and lead.start_char <= event.evidence.start < lead.end_char):
+                codes.discard(home)  # a tour of a province later in the story: at home, not a visit to the dateline
             for traveler in event.role("traveler"):
-                trips.setdefault(traveler, set()).update(d.split(":", 1)[1] for d in event.role("destination"))
+                trips.setdefault(traveler, set()).update(codes)
     if not trips:
         return {}
-    lead = next((s for s in ctx.doc.sents if s.end_char > ctx.body_start  # not "NEW DELHI, Sept 14 (PTI) -" alone
-                 and any(t.pos_ in ("VERB", "AUX") for t in s)), None)
     named_first = {e.key for e in ctx.entities for m in e.mentions if lead is not None and lead.start <= m.start < lead.end}
     return {key: home for key, codes in trips.items()
             if codes and home not in codes and key not in ctx.nationality and key in named_first}
@@ -426,13 +431,14 @@ def _escort_states(ctx: Context) -> dict[str, str]:
     return {key: next(iter(codes)) for key, codes in seen.items() if len(codes) == 1}
 
 
-def _not_from(ctx: Context, events: tuple[Event, ...], meetings: bool = True) -> dict[str, set[str]]:
-    """Person -> states the article's events say they are not from: the countries they travel to,
-    and (``meetings``) the stated states of the persons they meet (a meeting reported in the news
-    is, as a rule, between sides). Only used to veto the article-wide guess, never to assign a state."""
+def _not_from(ctx: Context, events: tuple[Event, ...], meetings: bool = True,
+              visits: bool = True) -> dict[str, set[str]]:
+    """Person -> states the article's events say they are not from: (``visits``) the countries they
+    travel to, and (``meetings``) the stated states of the persons they meet (a meeting reported in
+    the news is, as a rule, between sides). Only used to veto the article-wide guess, never to assign a state."""
     out: dict[str, set[str]] = {}
     for event in events:
-        if event.kind == "visit":
+        if event.kind == "visit" and visits:
             for traveler in event.role("traveler"):
                 out.setdefault(traveler, set()).update(d.split(":", 1)[1] for d in event.role("destination"))
         elif event.kind == "meeting" and meetings:
@@ -460,7 +466,8 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None, events: tuple[Event, 
     hosts = _host_states(ctx, events)
     escorts = _escort_states(ctx)
     not_from = _not_from(ctx, events)
-    departing = {key: code for key, code in _home_travelers(ctx, events).items() if code not in not_from.get(key, ())}
+    sides = _not_from(ctx, events, visits=False)  # the trips were weighed by _home_travelers
+    departing = {key: code for key, code in _home_travelers(ctx, events).items() if code not in sides.get(key, ())}
     returning = _returning_home(ctx, events)
     standing_in = _stand_in_states(ctx)
     summoners = _summoner_states(ctx, events)

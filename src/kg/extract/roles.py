@@ -281,7 +281,16 @@ def _dateline(ctx: Context, trigger: Token, roles: dict | None = None) -> list:
     return [ctx.place_actor(mention.place)]
 
 
+def _for_clause_subject(ctx: Context, trigger: Token, roles: dict | None = None) -> list:
+    """'X left Hanoi for Bangkok to attend the summit', parsed as 'for [Bangkok to attend ...]': the
+    subject of the for-clause is where X goes."""
+    return [s for clause in trigger.children if clause.dep_ == "advcl"
+            and any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children)
+            for s in clause.children if s.dep_ == "nsubj"]
+
+
 FINDERS: dict[str, Finder] = {
+    "for_clause_subject": _for_clause_subject,
     "dateline": _dateline,
     "met_state": _met_state,
     "subject": _subject,
