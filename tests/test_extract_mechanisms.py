@@ -1987,6 +1987,17 @@ def test_extract_one_who_accompanied_a_leader_made_the_trip_made_not_the_one_put
     assert rell == {("country:JP", "occurred")}
 
 
+@pytest.mark.parametrize("along", [
+    "The Peruvian leader was accompanied by Foreign Minister Ana Rell.",
+    "Vega, who is accompanied by Foreign Minister Ana Rell, held talks with the emir.",
+])
+def test_extract_one_accompanying_a_leader_now_makes_the_trip_under_way_not_the_planned_legs(along: str) -> None:
+    text = (f"Peruvian President Luis Vega arrived in Doha on Monday on a Gulf tour that will also take him to Bahrain "
+            f"on Thursday. {along}")
+    rell = {(e.role("destination")[0], e.status) for e in events(text, "visit") if e.role("traveler") == ("person:ana rell",)}
+    assert rell == {("country:QA", "occurred")}
+
+
 def test_dates_of_a_meeting_a_purpose_clause_names_are_not_the_talks_own() -> None:
     text = ("Peruvian Foreign Minister Ana Rell began a visit to Tokyo on Thursday, holding talks with Japanese "
             "Foreign Minister Kenji Sato aimed at preparing a meeting between their presidents next month.")

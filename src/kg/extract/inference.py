@@ -459,9 +459,12 @@ def companions(ctx: Context, events: tuple[Event, ...]) -> tuple[Event, ...]:
     along += [(t, leads, c, True) for t, leads, c in travelling_with(ctx)]
     for token, leads, companions_, same_sentence in along:
         status, cue = status_of(token)
-        # "X accompanied him" tells of the trips made, not of those planned or put off
+        # "X accompanied him", "he was / is accompanied by X", "X, who is accompanying him" tell of the
+        # trips made or under way, not of those planned or put off
         told = status == "occurred" and (
-            token.tag_ == "VBD" or any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.children))
+            token.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.children)
+            or any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "be" and c.tag_ in ("VBD", "VBZ", "VBP")
+                   for c in token.children))
         for lead in leads:
             for visit in (e for e in events if e.kind == "visit" and e.role("traveler") == (lead.key,)):
                 if told and visit.status != "occurred":
