@@ -18,7 +18,7 @@ from kg.extract.checks import posted_to
 from kg.extract.context import Context
 from kg.extract.lexicon import lexicon
 from kg.extract.status import OFF, found_status, status_of
-from kg.extract.syntax import Found, evidence_of, prep_objects, subject_of, takes_part, tokens_with
+from kg.extract.syntax import Found, evidence_of, governing_verb, prep_objects, subject_of, takes_part, tokens_with
 from kg.model import Event
 from kg.text import fold
 
@@ -450,6 +450,15 @@ def _of_state(ctx: Context, key: str, codes: set[str]) -> bool:
     return bool(own & codes) or bool(posted_to(ctx, key) & codes)
 
 
+def _made(verb: Token) -> bool:
+    """'accompanied', 'has accompanied', 'was / is accompanied', 'is accompanying', 'held': an act
+    told as done or under way."""
+    return status_of(verb)[0] == "occurred" and (
+        verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+        or any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "be" and c.tag_ in ("VBD", "VBZ", "VBP")
+               for c in verb.children))
+
+
 def companions(ctx: Context, events: tuple[Event, ...]) -> tuple[Event, ...]:
     """'X will accompany Y' / 'Y, accompanied by X': X makes Y's trips of this article too; 'Y
     visited A with X' (X of another state than A's): X makes that trip."""
@@ -461,10 +470,8 @@ def companions(ctx: Context, events: tuple[Event, ...]) -> tuple[Event, ...]:
         status, cue = status_of(token)
         # "X accompanied him", "he was / is accompanied by X", "X, who is accompanying him" tell of the
         # trips made or under way, not of those planned or put off
-        told = status == "occurred" and (
-            token.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.children)
-            or any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "be" and c.tag_ in ("VBD", "VBZ", "VBP")
-                   for c in token.children))
+        # ("Roe, who is accompanied by X, will visit Peru": the main clause's time)
+        told = _made(token) and (token.dep_ != "relcl" or _made(governing_verb(token.head) or token))
         for lead in leads:
             for visit in (e for e in events if e.kind == "visit" and e.role("traveler") == (lead.key,)):
                 if told and visit.status != "occurred":
