@@ -1998,6 +1998,13 @@ def test_extract_one_accompanying_a_leader_now_makes_the_trip_under_way_not_the_
     assert rell == {("country:QA", "occurred")}
 
 
+def test_extract_an_ambassador_met_where_posted_makes_no_trip() -> None:
+    # the ambassador lives in Manila: no visit; the one who meets them there is the host state's
+    text = "Foreign Affairs Undersecretary Teresa Villa met Chinese Ambassador Huang Wei in Manila on Monday."
+    assert not events(text, "visit")
+    assert ("person:teresa villa", "Foreign Affairs Undersecretary", "country:PH") in positions(text)
+
+
 def test_dates_of_a_meeting_a_purpose_clause_names_are_not_the_talks_own() -> None:
     text = ("Peruvian Foreign Minister Ana Rell began a visit to Tokyo on Thursday, holding talks with Japanese "
             "Foreign Minister Kenji Sato aimed at preparing a meeting between their presidents next month.")

@@ -106,6 +106,20 @@ def posted_to(ctx: Context, key: str) -> set[str]:
     return out
 
 
+def resident_envoy(ctx: Context, key: str, code: str | None) -> bool:
+    """'Y met U.S. Ambassador X in Beijing': an ambassador, consul or charge d'affaires (not a
+    travelling envoy) met in a state, and not said to be posted to another, lives there."""
+    entity = ctx.entity_by_key.get(key)
+    if entity is None:
+        return False
+    resident = {w for w in lexicon().words("sending_state_titles") if not w.endswith("envoy")}
+    if not any(not t.former and not (t.country or "").startswith("io:") and any(r in t.phrase for r in resident)
+               for t in entity.titles):  # not the UN High Commissioner for Refugees
+        return False
+    posted = posted_to(ctx, key)
+    return not posted or code in posted
+
+
 def _not_home(ctx: Context, found: Found) -> list[Found]:
     """Going to one's own state is going home, not a visit; an official going to a named city or
     region of it makes a (domestic) trip. Travelers of unknown state are kept, unless they go back

@@ -14,7 +14,7 @@ from datetime import date as Date
 from dataclasses import replace
 from functools import cache
 
-from kg.extract.checks import posted_to
+from kg.extract.checks import posted_to, resident_envoy
 from kg.extract.context import Context
 from kg.extract.lexicon import lexicon
 from kg.extract.status import OFF, found_status, status_of
@@ -46,7 +46,8 @@ def meetings_abroad(ctx: Context, found: list[Found]) -> list[Found]:
         if status in OFF:
             continue  # "cancelled a planned meeting with Y in Laos": the meeting is off, not the trip
         for place in places:
-            travelers = [p for p in people if p.country and p.country != place.country]
+            travelers = [p for p in people if p.country and p.country != place.country
+                         and not resident_envoy(ctx, p.key, place.country)]
             if travelers:
                 out.append(Found("visit", meeting.trigger, {"traveler": travelers, "destination": [place]},
                                  meeting.rule + "+abroad", meeting.status, date_from=meeting.date_from))

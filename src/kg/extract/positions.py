@@ -23,7 +23,7 @@ from kg import geo
 from kg.extract.context import Context
 from kg.extract.mentions import DATELINE_MARKS, spans_preposition
 from kg.extract.gatherings import setting
-from kg.extract.checks import going_back, posted_to
+from kg.extract.checks import going_back, posted_to, resident_envoy
 from kg.extract.inference import accompanying
 from kg.extract.nationality import of_organisation, of_place
 from kg.extract.lexicon import lexicon, title_case
@@ -187,6 +187,12 @@ def _host_states(ctx: Context, events: tuple[Event, ...]) -> dict[str, str]:
         if event.kind == "visit" and event.role("host"):
             for host in event.role("host"):
                 seen.setdefault(host, set()).update(d.split(":", 1)[1] for d in event.role("destination"))
+    for event in events:  # an ambassador met in the place of their post is there, as a visitor is
+        if event.kind == "meeting" and event.role("place"):
+            code = ctx.known[event.role("place")[0]].country
+            for person in event.role("participant"):
+                if ctx.person_actor(person).country not in (None, code) and resident_envoy(ctx, person, code):
+                    trips.setdefault((person, event.status), set()).add(code)
     taken = _title_places(ctx) if any(e.kind == "meeting" for e in events) else set()
     for event in events:
         people = event.role("participant")
