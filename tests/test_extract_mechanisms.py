@@ -2005,6 +2005,15 @@ def test_extract_an_ambassador_met_where_posted_makes_no_trip() -> None:
     assert ("person:teresa villa", "Foreign Affairs Undersecretary", "country:PH") in positions(text)
 
 
+def test_extract_a_meeting_called_off_is_no_phone_call() -> None:
+    # "call" is a word of remote contact, "call off" is not
+    [meeting] = events("Chinese Foreign Minister Li Wen called off a planned meeting with Japanese Foreign Minister "
+                       "Aki Sato.", "meeting")
+    assert (meeting.role("participant"), meeting.status) == (("person:aki sato", "person:li wen"), "cancelled")
+    assert not events("Chinese Foreign Minister Li Wen called Japanese Foreign Minister Aki Sato about the meeting.",
+                      "meeting")
+
+
 def test_dates_of_a_meeting_a_purpose_clause_names_are_not_the_talks_own() -> None:
     text = ("Peruvian Foreign Minister Ana Rell began a visit to Tokyo on Thursday, holding talks with Japanese "
             "Foreign Minister Kenji Sato aimed at preparing a meeting between their presidents next month.")

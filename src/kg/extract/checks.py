@@ -13,6 +13,7 @@ from spacy.tokens import Token
 from kg import geo
 from kg.extract.context import Actor, Context
 from kg.extract.lexicon import lexicon
+from kg.extract.status import calls_off
 from kg.extract.syntax import Found
 
 Post = Callable[[Context, Found], list[Found]]
@@ -161,7 +162,8 @@ def _not_remote(ctx: Context, found: Found) -> list[Found]:
     remote = lexicon().words("remote_words")
     trigger = found.trigger
     near = list(trigger.subtree) + list(trigger.head.children) + [trigger.head]
-    if any(t.lower_ in remote or t.lemma_.lower() in remote for t in near):
+    # "called off a meeting with Y" is no call
+    if any((t.lower_ in remote or t.lemma_.lower() in remote) and not calls_off(t) for t in near):
         return []
     return [found]
 

@@ -70,6 +70,11 @@ def _is(token: Token, key: str) -> bool:
     return _phrase(token) in words or bool(forms(token) & words)
 
 
+def calls_off(token: Token) -> bool:
+    """A word or phrasal verb that cancels or puts off ("called off", "put off", "scrapped")."""
+    return _is(token, "cancel_words") or _is(token, "postpone_words")
+
+
 def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, str]:
     """(status, cue words) from the words around the trigger; None: negated or refused."""
     chain = chain_of(trigger)
