@@ -216,6 +216,10 @@ def test_extract_presence_at_a_summit_in_a_place_is_a_visit() -> None:
     (f"Trade will top the agenda when {GREEK_FM} visits Japan.", "planned"),
     (f"{GREEK_FM} returned home after having completed a trip to Japan.", "occurred"),
     (f"{GREEK_FM} has decided to extend his tour, flying on Sunday to Tokyo.", "planned"),
+    # an invitation, also under a that-clause the parser reads as a relative one, and as a for-clause
+    (f"Officials told reporters after the meeting that Japan had invited {GREEK_FM} to visit Tokyo later this year.",
+     "considered"),
+    (f"The Japanese minister conveyed an invitation for {GREEK_FM} to visit Tokyo.", "considered"),
     # the trip called off in the other clause is another one (to another place)
     (f"{GREEK_FM} will fly on to Tokyo on Wednesday, but a visit to Seoul planned for this week has been postponed.",
      "planned"),

@@ -121,6 +121,11 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
     if top.dep_ in ("ccomp", "relcl", "acl") and top.tag_ != "VBN" and top.head.pos_ == "NOUN" \
             and _is(top.head, "consider_words"):
         return "considered", top.head.text  # "speculation (that) X will visit Y", "the possibility that X visits"
+    if top.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in top.children):
+        offer = next((c for c in [top.head, *top.head.children] if c.pos_ == "NOUN" and (c is top.head or c.dep_ == "dobj")
+                      and _is(c, "consider_words")), None)
+        if offer is not None:
+            return "considered", offer.text  # "conveyed an invitation for X to visit Y"
     if trigger.pos_ == "NOUN" and not any(t.lower_ in ("may", "might", "could") for t in around) \
             and any(c.dep_ == "prep" and c.lower_ == "en" and any(g.lower_ == "route" for g in c.children)
                     for c in trigger.children):
@@ -144,7 +149,7 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
         if (framing or spoken_of) and token.i != trigger.i and token.head.i != trigger.i \
                 and token.lower_ not in ("may", "might", "could"):
             continue
-        if token.i == trigger.i or token.dep_ in ("acl", "relcl"):
+        if token.i == trigger.i or (token.dep_ in ("acl", "relcl") and token not in chain):
             continue  # the event's own word, or what it is for ("a meeting to discuss X"), is no modality
         if token.lemma_.lower() == "open" and token.pos_ == "VERB" and trigger.head.i == token.i \
                 and trigger.dep_ in ("nsubj", "nsubjpass"):
