@@ -220,6 +220,7 @@ def test_extract_presence_at_a_summit_in_a_place_is_a_visit() -> None:
     (f"Officials told reporters after the meeting that Japan had invited {GREEK_FM} to visit Tokyo later this year.",
      "considered"),
     (f"The Japanese minister conveyed an invitation for {GREEK_FM} to visit Tokyo.", "considered"),
+    (f"A visit to Tokyo by {GREEK_FM}, scheduled for March 10, has been pushed back to April.", "postponed"),
     # the trip called off in the other clause is another one (to another place)
     (f"{GREEK_FM} will fly on to Tokyo on Wednesday, but a visit to Seoul planned for this week has been postponed.",
      "planned"),

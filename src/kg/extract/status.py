@@ -45,9 +45,10 @@ def chain_of(trigger: Token) -> list[Token]:
 
 def _phrase(token: Token) -> str:
     """The verb with its particles: "call off", "pull out" (tagged a preposition before "of"),
-    "put on hold"."""
+    "push back" (tagged an adverb), "put on hold"."""
     particles = [c.lower_ for c in token.children if c.dep_ == "prt" or (
-        c.dep_ == "prep" and c.lower_ == "out" and any(g.lower_ == "of" for g in c.children))]
+        c.dep_ == "prep" and c.lower_ == "out" and any(g.lower_ == "of" for g in c.children))
+        or (c.dep_ == "advmod" and c.i == token.i + 1 and c.tag_ == "RB")]  # "pushed back" read as an adverb
     particles += [f"on {o.lower_}" for c in token.children if c.dep_ == "prep" and c.lower_ == "on"
                   for o in c.children if o.dep_ == "pobj" and o.lower_ == "hold"]
     return " ".join([token.lemma_.lower(), *particles])
