@@ -2019,6 +2019,13 @@ def test_extract_a_meeting_called_off_is_no_phone_call() -> None:
                       "meeting")
 
 
+def test_extract_a_pronoun_in_a_relative_clause_on_a_person_is_that_person() -> None:
+    text = ("Egyptian Foreign Minister Hisham Fathy met African Union Commissioner Bankole Ade, who is in Cairo as "
+            "part of a regional tour that will also take him to Chad.")
+    assert ("person:bankole ade", "country:TD") in visits(text)
+    assert ("person:hisham fathy", "country:TD") not in visits(text)
+
+
 def test_dates_of_a_meeting_a_purpose_clause_names_are_not_the_talks_own() -> None:
     text = ("Peruvian Foreign Minister Ana Rell began a visit to Tokyo on Thursday, holding talks with Japanese "
             "Foreign Minister Kenji Sato aimed at preparing a meeting between their presidents next month.")

@@ -146,6 +146,9 @@ class Context:
     def previous_person(self, token: Token) -> str | None:
         """The person a pronoun refers to: the subject (else the latest person) before it in its
         sentence, else the subject (else the first person) of the last sentence naming one."""
+        antecedent = self._relative_antecedent(token)
+        if antecedent is not None:
+            return antecedent
         before = [(m.start, m.end, m.key) for m in self.persons if m.end <= token.i and m.key]
         before += self._title_subjects(token.i)  # "The Iranian minister arrived ... He will meet Y"
         if token.lower_ in ("him", "her") and token.dep_ in ("dobj", "dative"):
@@ -164,6 +167,23 @@ class Context:
         if not before:
             return None
         return self._pick(before, token)
+
+    def _relative_antecedent(self, token: Token) -> str | None:
+        """'X met Y, who is in Cairo on a tour that will take him to Z': a pronoun inside a relative
+        clause on a person is that person, unless it is an object of the clause's own verb ("Y, who
+        met him") or of another gender."""
+        t = token
+        while t.head.i != t.i:
+            if t.dep_ == "relcl":
+                key = self.person_at(t.head)
+                if key is not None:
+                    verb = token.head.head if token.dep_ == "pobj" else token.head
+                    if verb.i == t.i and token.dep_ in ("dobj", "dative", "pobj"):
+                        return None
+                    want = "female" if token.lower_ in FEMININE else "male" if token.lower_ in MASCULINE else None
+                    return key if want is None or self.gender(key) in (want, None) else None
+            t = t.head
+        return None
 
     def _pick(self, before: list[tuple[int, int, str]], token: Token) -> str:
         """The subject (else the latest person) before ``token`` in its sentence, else the subject
