@@ -470,6 +470,15 @@ def test_extract_whole_name_after_a_title(text: str, person: str) -> None:
     assert any(p.holder == person for p in run(text).positions)
 
 
+def test_extract_name_word_ner_left_out_before_a_name() -> None:
+    # NER starts the name at "Quoc"; "Dang" opens it (but "Human Rights" before a name is no part of it)
+    text = ("In Hanoi, Nepalese Foreign Minister Keshav Bhatta will hold talks with his Vietnamese counterpart Dang "
+            "Quoc Khanh on Saturday.")
+    assert "person:dang quoc khanh" in persons(run(text))
+    text = "The United Nations High Commissioner for Human Rights Louise Arbat said so."
+    assert persons(run(text)) == {"person:louise arbat"}
+
+
 def test_extract_title_word_before_an_organisation_word_is_no_person() -> None:
     # "Premier" is a title, but "Premier League" names a competition, not Premier Mr League
     extraction = run("Manchester lost its second Premier League match of the season on Saturday.")

@@ -28,7 +28,7 @@ def find_persons(doc: Doc, titles: list[Title], on: Date | None, headline_end: i
     for ent in doc.ents:
         if ent.label_ != "PERSON":
             continue
-        start, end = clean_person(doc, ent.start, ent.end)
+        start, end = clean_person(doc, _left_name_words(doc, ent.start, ent.end), ent.end)
         name = _name(doc, start, end)
         if start > 0 and doc[start - 1].lower_ in lexicon().words("weather_nouns"):
             continue  # "Tropical Storm Jeanne", "Hurricane Frances": a storm's name
@@ -148,6 +148,24 @@ def _meets_a_person(verb, token, covered: set[int]) -> bool:
     others = [c for c in verb.children if c.dep_ in ("nsubj", "dobj") and c.i != token.i]
     others += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.i != token.i]
     return any(o.i in covered for o in others)
+
+
+def _left_name_words(doc: Doc, start: int, end: int) -> int:
+    """'his Vietnamese counterpart Dang Quoc Khanh' where NER starts at "Quoc": the one capitalised
+    proper noun that opens the chain of a name NER cut, a compound of a word inside it, unless it is
+    a title, an honorific, a party word, a state or its demonym (not "Human Rights Louise X", where
+    the chain goes on to the left, nor "High Commissioner for Refugees Ruud X", an office's field)."""
+    lex = lexicon()
+    if start == 0:
+        return start
+    t = doc[start - 1]
+    if t.pos_ == "PROPN" and t.dep_ == "compound" and start <= t.head.i < end and t.text[:1].isupper() \
+            and t.tag_ == "NNP" and t.text.isalpha() and not t.ent_type_ \
+            and (start < 2 or doc[start - 2].pos_ not in ("PROPN", "ADP")) \
+            and fold(t.text) not in lex.title_words | lex.honorifics | lex.prefixes | lex.words("party_words") \
+            and geo.country_code(t.text, codes=False) is None:
+        return start - 1
+    return start
 
 
 def _particles(doc: Doc, spans: dict, covered: set[int]) -> None:
