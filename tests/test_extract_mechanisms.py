@@ -2035,6 +2035,12 @@ def test_extract_a_pronoun_in_a_relative_clause_on_a_person_is_that_person() -> 
     assert ("person:hisham fathy", "country:TD") not in visits(text)
 
 
+def test_extract_his_trip_called_off_is_not_the_trip_of_another_told_before() -> None:
+    text = ("Saudi Arabia's oil minister, Faisal Rash, is due in Vienna on Friday. Iraqi officials said Oil Minister "
+            "Qasim Hamid had called off his trip.")
+    assert {(e.role("traveler"), e.status) for e in events(text, "visit")} == {(("person:faisal rash",), "planned")}
+
+
 def test_dates_of_a_meeting_a_purpose_clause_names_are_not_the_talks_own() -> None:
     text = ("Peruvian Foreign Minister Ana Rell began a visit to Tokyo on Thursday, holding talks with Japanese "
             "Foreign Minister Kenji Sato aimed at preparing a meeting between their presidents next month.")

@@ -90,6 +90,8 @@ def anaphoric_events(ctx: Context, found: list[Found]) -> list[Found]:
                 continue
             dets = [c for c in token.children if c.dep_ in ("det", "poss")]
             owner = ctx.person_at(dets[0]) if dets and dets[0].dep_ == "poss" and kind == "visit" else None
+            if owner is None and dets and dets[0].dep_ == "poss" and kind == "visit" and dets[0].lower_ in ("his", "her"):
+                owner = ctx.previous_person(dets[0])  # "Y had called off his trip": Y's trip, not X's told before
             if not dets or (dets[0].lower_ not in ("the", "this", "that", "his", "her", "their") and owner is None):
                 continue
             leg = _named_leg(ctx, token, earlier) if kind == "visit" else None
