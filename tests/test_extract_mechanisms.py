@@ -428,6 +428,14 @@ def test_extract_a_states_leader_is_no_deputy() -> None:
     assert ("person:le quoc hai", "country:SG") not in visits(text)
 
 
+def test_extract_hyphenated_deputy_prefix_and_two_offices_joined_by_and() -> None:
+    text = ("Chinese Vice-Premier Gao Lin is due in Hanoi on Thursday to meet Vietnamese President Vo Minh Khoa "
+            "and Prime Minister Pham Duc Tri.")
+    assert positions(text) == {("person:gao lin", "Vice Premier", "country:CN"),
+                               ("person:vo minh khoa", "President", "country:VN"),
+                               ("person:pham duc tri", "Prime Minister", "country:VN")}
+
+
 # --- persons ---------------------------------------------------------------------------------
 
 

@@ -184,8 +184,9 @@ def _fields_start(doc: Doc, head_start: int, cased: bool, on: Date | None) -> in
             break  # "H.E. President X", "Hon. Minister Y": a style, no field of the office
         if _field(prev, cased, on):
             start -= 1
-        elif prev.lower_ in ("and", "&") and start >= 2 and _field(doc[start - 2], cased, on) and cased:
-            start -= 1  # "Science and Technology Minister"
+        elif prev.lower_ in ("and", "&") and start >= 2 and _field(doc[start - 2], cased, on) and cased \
+                and fold(doc[start - 2].text) in lexicon().words("field_words"):
+            start -= 1  # "Science and Technology Minister" (not "President X Khoa and Prime Minister Y")
         else:
             break
     while start < head_start and doc[start].lower_ in _SMALL:
@@ -353,6 +354,9 @@ def _prefixes(doc: Doc, start: int) -> tuple[int, str, bool]:
         start -= 1
     if start > 1 and doc[start - 1].text == "-" and fold(doc[start - 2].text) == "ex":
         former, start = True, start - 2
+    elif start > 1 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ \
+            and fold(doc[start - 2].text) in lex.words("deputy_prefixes"):
+        deputy, start = fold(doc[start - 2].text) + " " + deputy, start - 2  # "Vice-Premier X"
     return start, deputy, former or _former_before_state(doc, start)
 
 
