@@ -2049,6 +2049,18 @@ def test_extract_his_trip_called_off_is_not_the_trip_of_another_told_before() ->
     assert {(e.role("traveler"), e.status) for e in events(text, "visit")} == {(("person:faisal rash",), "planned")}
 
 
+def test_extract_a_major_city_ner_calls_an_organisation_after_a_place_preposition() -> None:
+    assert visits("Zambian President Mwila Chanda is expected to fly to Lubumbashi on Saturday.") == {
+        ("person:mwila chanda", "country:CD")}
+
+
+def test_extract_host_named_after_a_comma_the_parser_hung_elsewhere() -> None:
+    text = ("Zambian President Mwila Chanda arrived in Dar es Salaam on Wednesday. Chanda was welcomed at the airport "
+            "by his host, President Juma Mwakyusa, before the two leaders inspected a guard of honour.")
+    [meeting] = events(text, "meeting")
+    assert meeting.role("participant") == ("person:juma mwakyusa", "person:mwila chanda")
+
+
 def test_dates_of_a_meeting_a_purpose_clause_names_are_not_the_talks_own() -> None:
     text = ("Peruvian Foreign Minister Ana Rell began a visit to Tokyo on Thursday, holding talks with Japanese "
             "Foreign Minister Kenji Sato aimed at preparing a meeting between their presidents next month.")

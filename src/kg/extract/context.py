@@ -432,6 +432,20 @@ class Context:
                 out.setdefault(actor.key, actor)
         return list(out.values())
 
+    def _apposed_after(self, noun: Token) -> str | None:
+        """'welcomed by his host, President X, before ...' with X hung elsewhere by the parser: the
+        person named (with or without a title) right after the noun's phrase and a comma."""
+        k = noun.right_edge.i + 1
+        if k + 1 >= len(self.doc) or self.doc[k].text != ",":
+            return None
+        i = k + 1
+        if i in self.token_title and self.token_title[i].start == i:
+            i = self.token_title[i].end
+        mention = self.token_person.get(i)
+        if mention is None or not mention.key or self.doc[mention.end - 1].dep_ not in ("npadvmod", "appos", "dep"):
+            return None
+        return mention.key
+
     def actor_of(self, token: Token, *, persons_only: bool = False) -> Actor | None:
         key = self.person_at(token)
         if key is None:
@@ -439,6 +453,8 @@ class Context:
                 if child.dep_ == "appos" and self.person_at(child):
                     key = self.person_at(child)
                     break
+        if key is None and token.tag_ == "NN":
+            key = self._apposed_after(token)
         if key is None and token.lower_ in PRONOUNS:
             key = self.previous_person(token)
         if key is None and token.i in self.token_title and (token.pos_ == "PROPN" or any(

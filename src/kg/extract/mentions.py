@@ -172,8 +172,11 @@ def _untagged(doc: Doc, on: Date | None, out: list[PlaceMention]) -> None:
         leaving = prep.lower_ == "for" and prep.head.lemma_.lower() in departs  # "departed Abuja for Nairobi"
         if prep.lower_ not in preps and not leaving:
             continue
-        if token.ent_type_ not in _THING_LABELS and not (token.ent_type_ == "ORG" and spans_preposition(doc, token)):
-            continue  # NER's "Abuja for Nairobi" as one organisation: a place after all
+        lone_org = token.ent_type_ == "ORG" and token.ent_iob_ == "B" and (
+            token.i + 1 == len(doc) or doc[token.i + 1].ent_iob_ != "I")
+        if token.ent_type_ not in _THING_LABELS and not (token.ent_type_ == "ORG" and spans_preposition(doc, token)) \
+                and not lone_org:
+            continue  # NER's "Abuja for Nairobi" as one organisation, "fly to Lubumbashi" as one: a place after all
         start = token.i
         while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN" \
                 and not doc[start - 1].ent_type_ and doc[start - 1].head.i == token.i:
