@@ -436,6 +436,16 @@ def test_extract_hyphenated_deputy_prefix_and_two_offices_joined_by_and() -> Non
                                ("person:pham duc tri", "Prime Minister", "country:VN")}
 
 
+def test_extract_a_state_has_one_head_of_government_at_a_time() -> None:
+    # the story's state goes to the prime minister who hosts; the other prime minister is another state's
+    text = ("BAGHDAD (Reuters) - British Foreign Secretary Tom Vane flew into Baghdad on Monday on an unannounced "
+            "visit to Iraq.\n\nVane held talks with interim Prime Minister Adnan Jabur in the Green Zone. Prime "
+            "Minister Andrew Halloran spoke to Jabur by telephone last week.")
+    found = positions(text)
+    assert ("person:andrew halloran", "Prime Minister", None) in found
+    assert ("person:adnan jabur", "Interim Prime Minister", "country:IQ") in found
+
+
 # --- persons ---------------------------------------------------------------------------------
 
 

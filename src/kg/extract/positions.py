@@ -236,6 +236,29 @@ def _host_states(ctx: Context, events: tuple[Event, ...]) -> dict[str, str]:
     return {host: next(iter(codes)) for host, codes in seen.items() if len(codes) == 1}
 
 
+def _one_holder(out: dict[tuple, Position]) -> None:
+    """A state has one head of its government (lexicon ``leader_offices``) at a time: an office
+    given a state by the story or the office's usual state alone is left stateless when another
+    person holds that office of that state by a stated or hosting basis ("interim Prime Minister X"
+    of Iraq hosts the visit; "Prime Minister Y spoke to X by telephone" is another state's)."""
+    lex = lexicon()
+    leaders, acting = lex.words("leader_offices"), lex.words("in_office_prefixes")
+
+    def office(p: Position) -> str:
+        words = p.title.lower().split()
+        while words and words[0] in acting:
+            words = words[1:]
+        return " ".join(words)
+
+    held: dict[tuple[str, str], set[str]] = {}
+    for p in out.values():
+        if p.basis in ("stated", "host") and p.jurisdiction and not p.former and office(p) in leaders:
+            held.setdefault((office(p), p.jurisdiction), set()).add(p.holder)
+    for key, p in list(out.items()):
+        if p.basis in ("article", "title") and held.get((office(p), p.jurisdiction or ""), set()) - {p.holder}:
+            out[key] = replace(p, jurisdiction=None, basis=None)
+
+
 def _represented(ctx: Context, out: dict[tuple, Position]) -> None:
     """"Vice President A departed for Nairobi to represent President B": the one represented holds an
     office of the representative's state, when A's is known and B's is not."""
@@ -561,6 +584,7 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None, events: tuple[Event, 
             if key not in out or (out[key].jurisdiction is None and jurisdiction):
                 out[key] = Position(entity.key, name, jurisdiction, title.former, evidence, basis)
     _represented(ctx, out)
+    _one_holder(out)
     # "X, the first Indian leader to visit ...": a generic word for an office (lexicon
     # ``generic_offices``) says nothing more when the article names the person's office
     generic = lex.words("generic_offices")
