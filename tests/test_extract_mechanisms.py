@@ -446,6 +446,11 @@ def test_extract_a_state_has_one_head_of_government_at_a_time() -> None:
     assert ("person:adnan jabur", "Interim Prime Minister", "country:IQ") in found
 
 
+def test_extract_lower_case_ministry_spokesperson_keeps_the_demonym() -> None:
+    assert positions("Chinese foreign ministry spokesperson Lin Yaqing told a regular briefing that talks would go on.") \
+        == {("person:lin yaqing", "Foreign Ministry Spokesperson", "country:CN")}
+
+
 # --- persons ---------------------------------------------------------------------------------
 
 
