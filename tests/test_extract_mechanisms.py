@@ -2076,6 +2076,12 @@ def test_extract_host_named_after_a_comma_the_parser_hung_elsewhere() -> None:
     assert meeting.role("participant") == ("person:juma mwakyusa", "person:mwila chanda")
 
 
+def test_extract_a_pronoun_takes_the_subject_named_in_apposition() -> None:
+    text = ("Iraq's interim prime minister, Adnan al-Jaburi, has held talks with Prime Minister Andrew Halloran in "
+            "Downing Street on the second day of his visit to the UK.")
+    assert visits(text) == {("person:adnan al jaburi", "country:GB")}
+
+
 def test_dates_of_a_meeting_a_purpose_clause_names_are_not_the_talks_own() -> None:
     text = ("Peruvian Foreign Minister Ana Rell began a visit to Tokyo on Thursday, holding talks with Japanese "
             "Foreign Minister Kenji Sato aimed at preparing a meeting between their presidents next month.")

@@ -191,11 +191,11 @@ class Context:
         sent = token.sent
         same = [m for m in before if m[0] >= sent.start]
         if same:
-            subjects = [m for m in same if self.doc[m[1] - 1].dep_ in ("nsubj", "nsubjpass")]
+            subjects = [m for m in same if _subject_word(self.doc[m[1] - 1])]
             return (subjects or same)[-1][2]
         last_sent = self.doc[before[-1][0]].sent
         in_last = [m for m in before if m[0] >= last_sent.start]
-        subjects = [m for m in in_last if self.doc[m[1] - 1].dep_ in ("nsubj", "nsubjpass")]
+        subjects = [m for m in in_last if _subject_word(self.doc[m[1] - 1])]
         return (subjects or in_last)[0][2]
 
     def gender(self, key: str) -> str | None:
@@ -530,6 +530,11 @@ class Context:
         lower = sents[0].start if sents else 0
         before = [m for m in self.places if lower <= m.start < token.i and m.place.kind == "country"]
         return before[-1] if before else None
+
+
+def _subject_word(token: Token) -> bool:
+    """A subject, or a name in apposition to one ("Iraq's interim prime minister, X, has held talks")."""
+    return token.dep_ in ("nsubj", "nsubjpass") or (token.dep_ == "appos" and token.head.dep_ in ("nsubj", "nsubjpass"))
 
 
 def _definite(title: Title, doc: Doc) -> bool:
