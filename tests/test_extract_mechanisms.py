@@ -221,6 +221,9 @@ def test_extract_presence_at_a_summit_in_a_place_is_a_visit() -> None:
      "considered"),
     (f"The Japanese minister conveyed an invitation for {GREEK_FM} to visit Tokyo.", "considered"),
     (f"A visit to Tokyo by {GREEK_FM}, scheduled for March 10, has been pushed back to April.", "postponed"),
+    (f"Athens has yet to confirm that {GREEK_FM} will attend the summit in Tokyo.", "considered"),
+    (f"Officials declined to confirm that {GREEK_FM} would travel to Tokyo.", "considered"),
+    (f"Officials confirmed that {GREEK_FM} would travel to Tokyo.", "planned"),
     # the trip called off in the other clause is another one (to another place)
     (f"{GREEK_FM} will fly on to Tokyo on Wednesday, but a visit to Seoul planned for this week has been postponed.",
      "planned"),

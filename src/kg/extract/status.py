@@ -122,6 +122,8 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
     if top.dep_ in ("ccomp", "relcl", "acl") and top.tag_ != "VBN" and top.head.pos_ == "NOUN" \
             and _is(top.head, "consider_words"):
         return "considered", top.head.text  # "speculation (that) X will visit Y", "the possibility that X visits"
+    if top.dep_ == "ccomp" and top.head.pos_ == "VERB" and _is(top.head, "confirm_verbs") and _unconfirmed(top.head):
+        return "considered", top.head.text  # "Beijing has yet to confirm that X will attend": not settled
     if top.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in top.children):
         offer = next((c for c in [top.head, *top.head.children] if c.pos_ == "NOUN" and (c is top.head or c.dep_ == "dobj")
                       and _is(c, "consider_words")), None)
@@ -233,6 +235,17 @@ def _on_a_visit(trigger: Token) -> bool:
     verb = on.head
     moves = lex.words("travel_to_verbs") | lex.words("depart_verbs") | {"be", "embark", "go"}
     return trigger.lemma_.lower() in lex.words("travel_nouns") and verb.lemma_.lower() not in moves
+
+
+def _unconfirmed(verb: Token) -> bool:
+    """'did not confirm', 'has yet to confirm', 'is still to confirm', 'declined to confirm'."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    governor = verb.head if verb.dep_ == "xcomp" else None
+    lex = lexicon()
+    return governor is not None and (any(c.dep_ in ("advmod", "neg") and (
+        c.lower_ in lex.words("pending_adverbs") or c.lower_ in lex.words("negation_words")) for c in governor.children)
+        or _is(governor, "refuse_verbs"))
 
 
 def _may_be(verb: Token) -> bool:
