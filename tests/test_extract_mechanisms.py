@@ -2085,6 +2085,13 @@ def test_extract_a_pronoun_takes_the_subject_named_in_apposition() -> None:
     assert visits(text) == {("person:adnan al jaburi", "country:GB")}
 
 
+def test_extract_later_in_a_past_passive_and_a_wish_that_was_not_met() -> None:
+    text = ("Iraqi Prime Minister Adnan Jabur flew in on Sunday from Rome and was later hosted at a lunch by Foreign "
+            "Secretary Tom Vane. Mr Jabur had hoped to meet President Rob Kessel, but no such meeting had been arranged.")
+    assert {(e.role("participant"), e.status) for e in events(text, "meeting")} == {
+        (("person:adnan jabur", "person:tom vane"), "occurred")}
+
+
 def test_dates_of_a_meeting_a_purpose_clause_names_are_not_the_talks_own() -> None:
     text = ("Peruvian Foreign Minister Ana Rell began a visit to Tokyo on Thursday, holding talks with Japanese "
             "Foreign Minister Kenji Sato aimed at preparing a meeting between their presidents next month.")

@@ -114,6 +114,9 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
     for token in chain[1:]:
         if token.pos_ == "VERB" and _is(token, "refuse_verbs"):
             return None, token.text
+        if token.tag_ == "VBN" and _is(token, "wish_verbs") and any(
+                c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ == "VBD" for c in token.children):
+            return None, token.text  # "X had hoped to meet the president": a wish that was not met
     top = chain[-1]
     if _prevented(top):
         return None, top.head.text  # "X was denied a visa to attend", "X was barred from travelling to Y"
@@ -169,8 +172,8 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
         if token.i != trigger.i and (token.lower_ in words or lemma in words):
             if lemma == "set" and token.tag_ == "VBD" and not any(c.dep_ == "auxpass" for c in token.children):
                 continue
-            if token.pos_ == "ADV" and token.head.tag_ == "VBD" and (token.head.i == trigger.i or token.head in chain):
-                continue  # "X joined the talks later", "later addressed a news conference": a past verb's adverb of time
+            if token.pos_ == "ADV" and _past(token.head) and (token.head.i == trigger.i or token.head in chain):
+                continue  # "X joined the talks later", "was later hosted by Y": a past verb's adverb of time
             if token.dep_ == "acl" and lemma in lexicon().words("purpose_participles"):
                 continue  # "a visit aimed at easing tensions": its purpose, not a plan
             return "planned", token.text
@@ -235,6 +238,12 @@ def _on_a_visit(trigger: Token) -> bool:
     verb = on.head
     moves = lex.words("travel_to_verbs") | lex.words("depart_verbs") | {"be", "embark", "go"}
     return trigger.lemma_.lower() in lex.words("travel_nouns") and verb.lemma_.lower() not in moves
+
+
+def _past(verb: Token) -> bool:
+    """'joined', 'was hosted', 'had met': a verb told in the past."""
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children))
 
 
 def _unconfirmed(verb: Token) -> bool:
