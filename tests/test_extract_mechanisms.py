@@ -505,6 +505,13 @@ def test_extract_name_word_ner_left_out_before_a_name() -> None:
     assert persons(run(text)) == {"person:louise arbat"}
 
 
+@pytest.mark.parametrize(("name", "plausible"), [("Hide Caption", False), ("Photo Gallery", False), ("Tian Jianguo", True)])
+def test_extract_a_web_pages_caption_words_are_no_person(name: str, plausible: bool) -> None:
+    from kg.extract.mentions import plausible_person
+
+    assert plausible_person(name, DAY, ner=True) is plausible
+
+
 def test_extract_title_word_before_an_organisation_word_is_no_person() -> None:
     # "Premier" is a title, but "Premier League" names a competition, not Premier Mr League
     extraction = run("Manchester lost its second Premier League match of the season on Saturday.")

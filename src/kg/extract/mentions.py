@@ -323,4 +323,6 @@ def plausible_person(name: str, on: Date | None, *, ner: bool = False) -> bool:
         return False
     if fold(words[0]) in lex.words("weather_nouns"):
         return False  # "Storm Jeanne", "Hurricane Frances", "Typhoon Haiyan"
+    if any(fold(w) in lex.words("page_words") for w in words):
+        return False  # a web page's "Hide Caption", "Photo Gallery"
     return True
