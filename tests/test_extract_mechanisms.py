@@ -2099,6 +2099,16 @@ def test_extract_later_in_a_past_passive_and_a_wish_that_was_not_met() -> None:
         (("person:adnan jabur", "person:tom vane"), "occurred")}
 
 
+def test_extract_family_name_first_as_a_conjunct_and_time_spent_with_officials_only() -> None:
+    text = ("Secretary of State Margaret Ellis received South Korean Foreign Minister Park Ji-hoon on Wednesday. In "
+            "Tokyo, she and Park are expected to hold a trilateral meeting with Japanese Foreign Minister Kenichiro Sato.")
+    assert {(e.role("participant"), e.status) for e in events(text, "meeting")} >= {
+        (("person:kenichiro sato", "person:margaret ellis", "person:park ji hoon"), "planned")}
+    assert not events("Tom Ortez spent the night before last with his baby boy, Dan, who is barely a month old.", "meeting")
+    [talks] = events("US Treasury Secretary Ana Brand spent ten hours on Friday with Chinese Vice Premier Gao Lin.", "meeting")
+    assert talks.role("participant") == ("person:ana brand", "person:gao lin")
+
+
 def test_dates_of_a_meeting_a_purpose_clause_names_are_not_the_talks_own() -> None:
     text = ("Peruvian Foreign Minister Ana Rell began a visit to Tokyo on Thursday, holding talks with Japanese "
             "Foreign Minister Kenji Sato aimed at preparing a meeting between their presidents next month.")

@@ -174,13 +174,18 @@ def _untagged(doc: Doc, on: Date | None, out: list[PlaceMention]) -> None:
             continue
         lone_org = token.ent_type_ == "ORG" and token.ent_iob_ == "B" and (
             token.i + 1 == len(doc) or doc[token.i + 1].ent_iob_ != "I")
+        # "invited to Buenos Aires" read as a person's two names: a city of two words or more is no one's
+        named_city = token.ent_type_ == "PERSON" and token.ent_iob_ == "I"
         if token.ent_type_ not in _THING_LABELS and not (token.ent_type_ == "ORG" and spans_preposition(doc, token)) \
-                and not lone_org:
+                and not lone_org and not named_city:
             continue  # NER's "Abuja for Nairobi" as one organisation, "fly to Lubumbashi" as one: a place after all
         start = token.i
         while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN" \
-                and not doc[start - 1].ent_type_ and doc[start - 1].head.i == token.i:
+                and (not doc[start - 1].ent_type_ or (named_city and doc[start].ent_iob_ == "I")) \
+                and doc[start - 1].head.i == token.i:
             start -= 1
+        if named_city and (start == token.i or doc[start].ent_iob_ != "B"):
+            continue  # the whole of the two names, or nothing
         place = geo.resolve_place(doc[start:token.i + 1].text, on)
         if place is not None and (place.kind == "country" or geo.is_major_city(place.geonames_id)):
             out.append(PlaceMention(start, token.i + 1, place))

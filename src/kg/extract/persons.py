@@ -412,7 +412,7 @@ def _surname_repeats(doc: Doc, spans: dict, covered: set[int], titled: set[int] 
         if token.i in covered or not token.text[:1].isupper() or token.pos_ not in ("PROPN", "NOUN", "ADJ"):
             continue
         first = fold(token.text) in firsts and token.pos_ == "PROPN" \
-            and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss")
+            and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj")  # "she and Park are to ..."
         if (fold(token.text) in surnames or first) and len(token.text) > 2 \
                 and not geo.country_code(token.text, codes=False):
             # a nationality is no surname to repeat (a headline read as "Visits Dutch", then "Dutch Trade Minister")
