@@ -2109,6 +2109,13 @@ def test_extract_family_name_first_as_a_conjunct_and_time_spent_with_officials_o
     assert talks.role("participant") == ("person:ana brand", "person:gao lin")
 
 
+def test_extract_a_trip_to_the_summit_called_off_calls_off_no_talks_told_before() -> None:
+    text = ("ADDIS ABABA (AP) - Ghana's President Kwabena Asante-Mensah flew in on Friday from Kigali, where he had held "
+            "talks on Thursday with Rwandan President Jean-Pierre Habimana. Kenyan President Daniel Mutai called off his "
+            "trip to the summit on Thursday.")
+    assert {e.status for e in events(text, "meeting")} == {"occurred"}
+
+
 def test_dates_of_a_meeting_a_purpose_clause_names_are_not_the_talks_own() -> None:
     text = ("Peruvian Foreign Minister Ana Rell began a visit to Tokyo on Thursday, holding talks with Japanese "
             "Foreign Minister Kenji Sato aimed at preparing a meeting between their presidents next month.")

@@ -104,6 +104,8 @@ def anaphoric_events(ctx: Context, found: list[Found]) -> list[Found]:
                 continue  # it names its own place or people: a fact of its own
             if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children):
                 continue  # "if the parliament's session ran late": a body's own gathering, not the talks reported
+            if kind == "meeting" and token.dep_ == "pobj" and token.head.head.lemma_.lower() in nouns["visit"]:
+                continue  # "called off his trip to the summit": the trip is called off, not talks told before
             here = sent_no[token.sent.start]
             before = [f for f in earlier if f.trigger.i < token.i and here - sent_no[f.trigger.sent.start] <= 6
                       and (owner is None or owner in {a.key for a in f.roles.get("traveler", [])})]
