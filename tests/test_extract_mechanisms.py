@@ -1780,6 +1780,8 @@ def test_status_later_on_a_past_verb_is_no_plan() -> None:
     text = ("Greek Prime Minister Nikos Dravas held talks with Peruvian President Luis Vega in Lima on Monday. "
             "The two men later addressed a joint news conference.")
     assert {e.status for e in events(text, "meeting")} == {"occurred"}
+    # the talks were held in Kigali: a trip to Rwanda made before the flight in
+    assert ("person:kwabena asante mensah", "country:RW") in visits(text)
 
 
 def test_places_a_city_conjoined_to_a_place_is_one_whatever_ner_called_it() -> None:
@@ -2114,6 +2116,8 @@ def test_extract_a_trip_to_the_summit_called_off_calls_off_no_talks_told_before(
             "talks on Thursday with Rwandan President Jean-Pierre Habimana. Kenyan President Daniel Mutai called off his "
             "trip to the summit on Thursday.")
     assert {e.status for e in events(text, "meeting")} == {"occurred"}
+    # the talks were held in Kigali: a trip to Rwanda made before the flight in
+    assert ("person:kwabena asante mensah", "country:RW") in visits(text)
 
 
 def test_dates_of_a_meeting_a_purpose_clause_names_are_not_the_talks_own() -> None:

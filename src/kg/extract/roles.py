@@ -186,7 +186,8 @@ _MODIFIERS = ("amod", "compound", "nmod")  # "the visiting minister": a particip
 
 def _clause_place(ctx: Context, trigger: Token, roles: dict | None = None) -> list:
     """Where the clause of the trigger happens: 'in/at X' on its verb, on the trigger, or hung
-    by the parser on the one met ('met X in Paris', 'talks with X in Paris', 'called on X in Paris')."""
+    by the parser on the one met ('met X in Paris', 'talks with X in Paris', 'called on X in Paris'),
+    or the place a where-clause hangs on ('from Kigali, where he held talks with X')."""
     verb = trigger if trigger.pos_ in ("VERB", "AUX") and trigger.dep_ not in _MODIFIERS else governing_verb(trigger)
     wheres = []
     for token in (trigger, verb):
@@ -200,6 +201,9 @@ def _clause_place(ctx: Context, trigger: Token, roles: dict | None = None) -> li
         for obj in [c for c in token.children if c.dep_ == "dobj"] + prep_objects(token, {"with", "on"}):
             if ctx.person_at(obj) or obj.i in ctx.token_title:
                 wheres += prep_objects(obj, {"in", "at"})
+    if verb is not None and verb.dep_ == "relcl" and verb.head.i in ctx.token_place \
+            and any(c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children):
+        wheres.append(verb.head)  # "flew in from Kigali, where he had held talks with Y"
     out = []
     for where in wheres:
         out.append(where)
