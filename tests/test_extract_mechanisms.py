@@ -2118,6 +2118,17 @@ def test_extract_a_trip_to_the_summit_called_off_calls_off_no_talks_told_before(
     assert ("person:kwabena asante mensah", "country:RW") in visits(text)
 
 
+def test_extract_an_envoy_in_the_capital_of_their_post_is_no_visitor() -> None:
+    assert not events("Australia's High Commissioner in Port Moresby, Fiona Drysdale, said the visit would be "
+                      "rescheduled in the coming weeks.", "visit")
+
+
+def test_extract_an_abbreviated_title_is_no_part_of_a_name_in_a_headline() -> None:
+    extraction = run("Pakistani Foreign Minister Syed Farrukh Bukhari left for Beijing on Thursday.",
+                     title="FM Bukhari leaves for Beijing on two-day official visit")
+    assert persons(extraction) == {"person:syed farrukh bukhari"}
+
+
 def test_dates_of_a_meeting_a_purpose_clause_names_are_not_the_talks_own() -> None:
     text = ("Peruvian Foreign Minister Ana Rell began a visit to Tokyo on Thursday, holding talks with Japanese "
             "Foreign Minister Kenji Sato aimed at preparing a meeting between their presidents next month.")

@@ -87,14 +87,15 @@ def _travelling_party(ctx: Context, trigger: Token) -> bool:
 
 
 def posted_to(ctx: Context, key: str) -> set[str]:
-    """The receiving states of a person's envoy titles ('ambassador to China' -> CN)."""
+    """The receiving states of a person's envoy titles ('ambassador to China' -> CN, 'High
+    Commissioner in Port Moresby' -> PG)."""
     entity = ctx.entity_by_key.get(key)
     if entity is None:
         return set()
     sending = lexicon().words("sending_state_titles")
     out = set()
     for title in entity.titles:
-        if not any(w in sending for w in title.phrase.split()):
+        if title.phrase not in sending and not any(w in sending for w in title.phrase.split()):
             continue
         words = ctx.doc[title.start:title.end]
         for tok in words:
@@ -104,6 +105,9 @@ def posted_to(ctx: Context, key: str) -> set[str]:
                 code = geo.country_code(rest, ctx.date, codes=False)
                 if code:
                     out.add(code)
+        after = title.end
+        if after + 1 < len(ctx.doc) and ctx.doc[after].lower_ == "in" and after + 1 in ctx.token_place:
+            out.add(ctx.token_place[after + 1].place.code)  # "Australia's High Commissioner in Port Moresby"
     return out
 
 

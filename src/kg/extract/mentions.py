@@ -288,10 +288,12 @@ def find_orgs(doc: Doc, on: Date | None) -> list[OrgMention]:
 
 
 def clean_person(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Trim honorifics, title words and punctuation from a person span."""
+    """Trim honorifics, title words (also abbreviated: "FM X") and punctuation from a person span."""
     lex = lexicon()
+    abbreviations = lex.table("title_abbreviations")
     while start < end and (
         fold(doc[start].text) in lex.honorifics
+        or (end - start > 1 and (doc[start].text if doc[start].text.isupper() else doc[start].lower_) in abbreviations)
         or fold(doc[start].text) in lex.title_words
         or fold(doc[start].text) in lex.prefixes
         or doc[start].is_punct
