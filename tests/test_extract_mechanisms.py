@@ -454,6 +454,11 @@ def test_extract_lower_case_ministry_spokesperson_keeps_the_demonym() -> None:
         == {("person:lin yaqing", "Foreign Ministry Spokesperson", "country:CN")}
 
 
+def test_extract_an_office_of_field_words_ner_calls_an_organisation() -> None:
+    text = "Lyalenkov is due to meet International Trade and Industry Minister Hajime Tamagawa on Friday."
+    assert [p.title for p in run(text).positions] == ["International Trade and Industry Minister"]
+
+
 # --- persons ---------------------------------------------------------------------------------
 
 

@@ -93,6 +93,9 @@ def find_titles(doc: Doc, on: Date | None) -> list[Title]:
             while start < i and doc[start].lower_ in _SMALL:
                 start += 1  # "the Queen and Prince X"
         employer = _employer(doc, start, i, on)
+        if employer is not None and employer[1] is None and all(
+                fold(t.text) in lex.words("field_words") or t.lower_ in ("and", "&") for t in doc[start:employer[0]]):
+            employer = None  # "International Trade and Industry Minister" read as an organisation: the office's fields
         if employer is not None:  # "a United States Department of State spokesperson"
             start = max(start, employer[0])
         comp_end, comp_country, span_end = _complement(doc, end, on)
