@@ -459,6 +459,13 @@ def test_extract_an_office_of_field_words_ner_calls_an_organisation() -> None:
     assert [p.title for p in run(text).positions] == ["International Trade and Industry Minister"]
 
 
+def test_extract_the_host_is_of_the_state_visited_not_of_the_next_stop() -> None:
+    text = ("TOKYO, March 12 - Soviet Foreign Trade Minister Boris Lyalenkov arrived here today for four days of talks."
+            "\n\nLyalenkov will call on Prime Minister Kenzo Arimura on Saturday before leaving for Hanoi on Monday.")
+    assert ("person:kenzo arimura", "Prime Minister", "country:VN") not in positions(text)
+    assert ("person:kenzo arimura", "Prime Minister", "country:JP") in positions(text)
+
+
 # --- persons ---------------------------------------------------------------------------------
 
 

@@ -288,9 +288,16 @@ def _clause_verb(token):
 
 def _other_clause(token, verb) -> bool:
     """``token`` is in a clause joined to ``verb``'s as its conjunct ("met A, and travelled to Y"),
-    not in ``verb``'s own."""
+    or the place of another trip the sentence tells ("will call on A before leaving for Y"), not in
+    ``verb``'s own."""
     own = _clause_verb(token)
-    return verb is not None and own is not None and own.i != verb.i and own.dep_ == "conj" and own.head.i == verb.i
+    if verb is None or own is None or own.i == verb.i:
+        return False
+    lex = lexicon()
+    return (own.dep_ == "conj" and own.head.i == verb.i) or (
+        own.lemma_.lower() in lex.words("depart_verbs") | lex.words("travel_to_verbs")
+        and own.dep_ in ("pcomp", "advcl", "xcomp", "conj")
+        and not own.left_edge.i <= verb.i <= own.right_edge.i)  # not "travelling to Rome to meet Pope X"
 
 
 def _names_a_gathering(token) -> bool:
