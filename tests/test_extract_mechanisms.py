@@ -466,6 +466,17 @@ def test_extract_the_host_is_of_the_state_visited_not_of_the_next_stop() -> None
     assert ("person:kenzo arimura", "Prime Minister", "country:JP") in positions(text)
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The European Commissioner for Neighbourhood and Enlargement, Helga Brunnmayr, flew in from Brussels "
+     "for the summit.",
+     ("person:helga brunnmayr", "European Commissioner", "org:european union")),
+    ("CARICOM Secretary-General Desmond Hare said the bloc would help.",
+     ("person:desmond hare", "Secretary General", "org:caribbean community")),
+])
+def test_extract_offices_of_regional_bodies(text: str, expected: tuple) -> None:
+    assert expected in positions(text)
+
+
 # --- persons ---------------------------------------------------------------------------------
 
 
