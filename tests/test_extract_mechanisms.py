@@ -2152,6 +2152,13 @@ def test_extract_an_abbreviated_title_is_no_part_of_a_name_in_a_headline() -> No
     assert persons(extraction) == {"person:syed farrukh bukhari"}
 
 
+def test_extract_one_who_joins_the_subject_takes_part_in_the_talks() -> None:
+    text = ("Secretary of State Marcus Whitfield, joined by U.S. Ambassador to China Kevin Abernathy, held more than "
+            "five hours of talks with Chinese Foreign Minister Liang Wenhao on Sunday.")
+    [talks] = events(text, "meeting")
+    assert talks.role("participant") == ("person:kevin abernathy", "person:liang wenhao", "person:marcus whitfield")
+
+
 def test_dates_of_a_meeting_a_purpose_clause_names_are_not_the_talks_own() -> None:
     text = ("Peruvian Foreign Minister Ana Rell began a visit to Tokyo on Thursday, holding talks with Japanese "
             "Foreign Minister Kenji Sato aimed at preparing a meeting between their presidents next month.")

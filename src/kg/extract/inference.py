@@ -151,6 +151,9 @@ def joiners(ctx: Context, found: list[Found]) -> list[Found]:
         if verb.lemma_.lower() == "join" and any(c.dep_ == "dobj" and c.lower_ == "them" for c in verb.children):
             out += _joining_them(ctx, verb, meetings, sent_no)
             continue
+        if verb.lemma_.lower() == "join" and verb.dep_ == "acl":
+            out += _joined_by(ctx, verb, meetings)
+            continue
         if taking_part_also(verb):
             window = 2  # "A and B also took part": in the meeting just reported
         else:
@@ -169,6 +172,22 @@ def joiners(ctx: Context, found: list[Found]) -> list[Found]:
         if len(roles["participant"]) > len(last.roles.get("participant", [])):
             # a meeting named again ("their talks", +anaphor) is the meeting it names: joined, it is reported
             out.append(Found("meeting", verb, roles, last.rule.replace("+anaphor", "") + "+join", date_from=last.trigger))
+    return out
+
+
+def _joined_by(ctx: Context, verb, meetings: list[Found]) -> list[Found]:
+    """'X, joined by Ambassador Y, held talks with Z': Y takes part in X's meetings of that sentence."""
+    joining = [a for agent in verb.children if agent.dep_ == "agent" for o in agent.children if o.dep_ == "pobj"
+               for a in ctx.actors_of(o, persons_only=True)]
+    lead = ctx.person_at(verb.head)
+    out = []
+    for meeting in meetings:
+        people = meeting.roles.get("participant", [])
+        if joining and lead and meeting.trigger.sent.start == verb.sent.start and lead in {a.key for a in people}:
+            roles = {k: list(v) for k, v in meeting.roles.items()}
+            roles["participant"] = _with(people, joining)
+            if len(roles["participant"]) > len(people):
+                out.append(Found("meeting", meeting.trigger, roles, meeting.rule + "+join", date_from=meeting.trigger))
     return out
 
 
