@@ -472,8 +472,10 @@ def test_extract_the_host_is_of_the_state_visited_not_of_the_next_stop() -> None
      ("person:helga brunnmayr", "European Commissioner", "org:european union")),
     ("CARICOM Secretary-General Desmond Hare said the bloc would help.",
      ("person:desmond hare", "Secretary General", "org:caribbean community")),
+    ("He will hold talks with Saint Vincent and the Grenadines Prime Minister Wendell Providence in Kingstown.",
+     ("person:wendell providence", "Prime Minister", "country:VC")),
 ])
-def test_extract_offices_of_regional_bodies(text: str, expected: tuple) -> None:
+def test_extract_offices_of_regional_bodies_and_long_state_names(text: str, expected: tuple) -> None:
     assert expected in positions(text)
 
 

@@ -408,7 +408,7 @@ def _title_country(doc: Doc, start: int, on: Date | None, sending: bool = False,
         j -= 1
     # "... travel to South Africa. Foreign Minister X": a state that ends the sentence before is not the title's
     boundary = j >= 0 and doc[j].is_punct and j + 1 < len(doc) and doc[j + 1].is_sent_start
-    for width in () if boundary else (3, 2, 1):
+    for width in () if boundary else (5, 4, 3, 2, 1):  # up to "Saint Vincent and the Grenadines"
         if j - width + 1 < 0:
             continue
         span = doc[j - width + 1: j + 1]
