@@ -479,6 +479,16 @@ def test_extract_offices_of_regional_bodies_and_long_state_names(text: str, expe
     assert expected in positions(text)
 
 
+def test_extract_an_office_several_states_name_alike_has_no_usual_state_in_another_states_story() -> None:
+    # "Foreign Secretary" is British by usage, but Canada's in a Canadian story that never names Britain
+    text = ("Canadian Prime Minister Ian Morrow said Canada would press Washington on acid rain. Canadian officials "
+            "said the Canadian cabinet met in Ottawa. Foreign Secretary Joe Clerk urged the United States to act.")
+    assert ("person:joe clerk", "Foreign Secretary", "country:GB") not in positions(text)
+    # a story naming no state of its own keeps the usage
+    assert ("person:joe clerk", "Foreign Secretary", "country:GB") in positions(
+        "Foreign Secretary Joe Clerk urged the United States to act.")
+
+
 # --- persons ---------------------------------------------------------------------------------
 
 

@@ -256,14 +256,24 @@ class Context:
         # NER may take the dash into the place
         return mention if {doc[mention.end - 1].text, doc[mention.end].text} & DATELINE_MARKS else None
 
-    def title_state(self, phrase: str, *, visitor: bool = False) -> str | None:
+    def title_state(self, phrase: str, *, visitor: bool = False, story: str | None = None) -> str | None:
         """The usual state of an office (lexicon ``title_states``: "foreign secretary" -> GB), unless a
         dateline puts the story in another state and the article never names the usual one ("NEW
         DELHI: ... Foreign Secretary X told a briefing" is India's) -- and the holder is no
-        ``visitor`` there ("BERLIN - Secretary of State X arrived ... met the Chancellor")."""
-        code = lexicon().table("title_states").get(phrase)
+        ``visitor`` there ("BERLIN - Secretary of State X arrived ... met the Chancellor"). With no
+        dateline, an office other states name alike (lexicon ``shared_title_states``) has no usual
+        state in a story clearly of another ``story`` state that never names the usual one ("Foreign
+        Secretary X" in a Canadian story)."""
+        lex = lexicon()
+        code = lex.table("title_states").get(phrase)
         mention = self.dateline
-        if code is None or code.startswith("io:") or mention is None or mention.place.code == code or visitor:
+        if code is None or code.startswith("io:") or visitor:
+            return code
+        if mention is None:
+            if story is None or story == code or phrase not in lex.words("shared_title_states"):
+                return code
+            return code if code in self._states_named else None
+        if mention.place.code == code:
             return code
         return code if code in self._states_named else None
 

@@ -554,7 +554,7 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None, events: tuple[Event, 
                 country, basis = standing_in[entity.key], "article"  # "U.S. Vice President A attended in place of President B"
             if country is None:
                 visitor = ctx.dateline is not None and ctx.dateline.place.code in not_from.get(entity.key, ())
-                country, basis = ctx.title_state(title.phrase, visitor=visitor), "title"
+                country, basis = ctx.title_state(title.phrase, visitor=visitor, story=article_country()), "title"
                 if country is None and title.phrase not in company_offices \
                         and not {title.phrase, title.phrase.split()[-1]} & envoys:
                     # not a company's office, nor an ambassador's (of the story's state, or posted to it?)
