@@ -2171,6 +2171,15 @@ def test_extract_one_who_joins_the_subject_takes_part_in_the_talks() -> None:
     assert talks.role("participant") == ("person:kevin abernathy", "person:liang wenhao", "person:marcus whitfield")
 
 
+def test_extract_those_also_expected_to_attend_join_the_meeting_just_told() -> None:
+    text = ("Zambian President Mwila Chanda is expected to fly to Lubumbashi on Saturday for a tripartite meeting with "
+            "DRC President Jean-Pierre Kabeya. South Africa's Minister of International Relations, Thuli Radebe, and "
+            "SADC Executive Secretary Thandeka Mokoena are also expected to attend.")
+    assert {(e.role("participant"), e.status) for e in events(text, "meeting")} >= {(
+        ("person:jean pierre kabeya", "person:mwila chanda", "person:thandeka mokoena", "person:thuli radebe"),
+        "planned")}
+
+
 def test_dates_of_a_meeting_a_purpose_clause_names_are_not_the_talks_own() -> None:
     text = ("Peruvian Foreign Minister Ana Rell began a visit to Tokyo on Thursday, holding talks with Japanese "
             "Foreign Minister Kenji Sato aimed at preparing a meeting between their presidents next month.")

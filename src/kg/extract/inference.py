@@ -192,9 +192,12 @@ def _joined_by(ctx: Context, verb, meetings: list[Found]) -> list[Found]:
 
 
 def taking_part_also(verb) -> bool:
-    """'B also took part', 'C attended too', 'D also participated': taking part with nothing
-    said of in what, and an 'also' or 'too' that points back to the event just told."""
-    return takes_part(verb) and any(c.dep_ == "advmod" and c.lower_ in ("also", "too") for c in verb.children)
+    """'B also took part', 'C attended too', 'D also participated', 'E and F are also expected to
+    attend': taking part with nothing said of in what, and an 'also' or 'too' (on the verb or on the
+    verb it completes) that points back to the event just told."""
+    carriers = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
+    return takes_part(verb) and any(c.dep_ == "advmod" and c.lower_ in ("also", "too")
+                                    for carrier in carriers for c in carrier.children)
 
 
 def _joining_last(ctx: Context, verb, meetings: list[Found], sent_no: dict, window: int) -> tuple[list, Found | None]:
