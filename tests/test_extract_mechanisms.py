@@ -2096,13 +2096,6 @@ def test_extract_a_meeting_called_off_is_no_phone_call() -> None:
                       "meeting")
 
 
-def test_extract_a_pronoun_in_a_relative_clause_on_a_person_is_that_person() -> None:
-    text = ("Egyptian Foreign Minister Hisham Fathy met African Union Commissioner Bankole Ade, who is in Cairo as "
-            "part of a regional tour that will also take him to Chad.")
-    assert ("person:bankole ade", "country:TD") in visits(text)
-    assert ("person:hisham fathy", "country:TD") not in visits(text)
-
-
 def test_extract_his_trip_called_off_is_not_the_trip_of_another_told_before() -> None:
     text = ("Saudi Arabia's oil minister, Faisal Rash, is due in Vienna on Friday. Iraqi officials said Oil Minister "
             "Qasim Hamid had called off his trip.")
@@ -2440,18 +2433,23 @@ def test_visit_a_tour_that_takes_in_states_is_as_planned_as_the_tour(text: str) 
         ("country:GH", "planned"), ("country:KE", "planned"), ("country:PE", "planned")}
 
 
-def test_coreference_she_is_not_a_man_named_last() -> None:
-    text = ("Peruvian Foreign Minister Ana Rell met Chilean President Tomas Vey in Santiago on Monday. "
-            "Chile's Interior Minister Luis Mora called the visit useful. She left for Argentina on Tuesday.")
-    assert ("person:ana rell", "country:AR") in visits(text)
-    assert ("person:luis mora", "country:AR") not in visits(text)
-
-
-def test_coreference_he_is_not_a_woman_the_article_styles_so() -> None:
-    text = ("Chilean President Tomas Vey met Peruvian Foreign Minister Ana Rell in Santiago on Monday. "
-            "Mrs Rell praised the talks. He left for Argentina on Tuesday.")
-    assert ("person:tomas vey", "country:AR") in visits(text)
-    assert ("person:ana rell", "country:AR") not in visits(text)
+@pytest.mark.parametrize(("text", "right", "wrong"), [
+    # "she" is not a man named last
+    ("Peruvian Foreign Minister Ana Rell met Chilean President Tomas Vey in Santiago on Monday. "
+     "Chile's Interior Minister Luis Mora called the visit useful. She left for Argentina on Tuesday.",
+     ("person:ana rell", "country:AR"), ("person:luis mora", "country:AR")),
+    # "he" is not a woman the article styles so
+    ("Chilean President Tomas Vey met Peruvian Foreign Minister Ana Rell in Santiago on Monday. "
+     "Mrs Rell praised the talks. He left for Argentina on Tuesday.",
+     ("person:tomas vey", "country:AR"), ("person:ana rell", "country:AR")),
+    # a pronoun inside a relative clause on a person is that person
+    ("Egyptian Foreign Minister Hisham Fathy met African Union Commissioner Bankole Ade, who is in Cairo as "
+     "part of a regional tour that will also take him to Chad.",
+     ("person:bankole ade", "country:TD"), ("person:hisham fathy", "country:TD")),
+])
+def test_coreference_a_pronoun_is_the_person_it_can_be(text: str, right: tuple, wrong: tuple) -> None:
+    assert right in visits(text)
+    assert wrong not in visits(text)
 
 
 @pytest.mark.parametrize("name, gender", [

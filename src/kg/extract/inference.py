@@ -477,10 +477,10 @@ def _of_state(ctx: Context, key: str, codes: set[str]) -> bool:
     return bool(own & codes) or bool(posted_to(ctx, key) & codes)
 
 
-def _made(verb: Token) -> bool:
+def _made(verb: Token, status: str | None) -> bool:
     """'accompanied', 'has accompanied', 'was / is accompanied', 'is accompanying', 'held': an act
-    told as done or under way."""
-    return status_of(verb)[0] == "occurred" and (
+    told (``status``: its words' status) as done or under way."""
+    return status == "occurred" and (
         verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
         or any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "be" and c.tag_ in ("VBD", "VBZ", "VBP")
                for c in verb.children))
@@ -498,7 +498,8 @@ def companions(ctx: Context, events: tuple[Event, ...]) -> tuple[Event, ...]:
         # "X accompanied him", "he was / is accompanied by X", "X, who is accompanying him" tell of the
         # trips made or under way, not of those planned or put off
         # ("Roe, who is accompanied by X, will visit Peru": the main clause's time)
-        told = _made(token) and (token.dep_ != "relcl" or _made(governing_verb(token.head) or token))
+        main = governing_verb(token.head) if token.dep_ == "relcl" else None
+        told = _made(token, status) and (main is None or _made(main, status_of(main)[0]))
         for lead in leads:
             for visit in (e for e in events if e.kind == "visit" and e.role("traveler") == (lead.key,)):
                 if told and visit.status != "occurred":

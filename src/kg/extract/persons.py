@@ -10,6 +10,7 @@ that title in the article.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cache
 from datetime import date as Date
 
 from spacy.tokens import Doc
@@ -155,17 +156,22 @@ def _left_name_words(doc: Doc, start: int, end: int) -> int:
     proper noun that opens the chain of a name NER cut, a compound of a word inside it, unless it is
     a title, an honorific, a party word, a state or its demonym (not "Human Rights Louise X", where
     the chain goes on to the left, nor "High Commissioner for Refugees Ruud X", an office's field)."""
-    lex = lexicon()
     if start == 0:
         return start
     t = doc[start - 1]
     if t.pos_ == "PROPN" and t.dep_ == "compound" and start <= t.head.i < end and t.text[:1].isupper() \
             and t.tag_ == "NNP" and t.text.isalpha() and not t.ent_type_ \
             and (start < 2 or doc[start - 2].pos_ not in ("PROPN", "ADP")) \
-            and fold(t.text) not in lex.title_words | lex.honorifics | lex.prefixes | lex.words("party_words") \
-            and geo.country_code(t.text, codes=False) is None:
+            and fold(t.text) not in _office_words() and geo.country_code(t.text, codes=False) is None:
         return start - 1
     return start
+
+
+@cache
+def _office_words() -> frozenset[str]:
+    """Words that open an office or a style, never a name (titles, honorifics, prefixes, parties)."""
+    lex = lexicon()
+    return frozenset(lex.title_words | lex.honorifics | lex.prefixes | lex.words("party_words"))
 
 
 def _particles(doc: Doc, spans: dict, covered: set[int]) -> None:

@@ -467,7 +467,7 @@ def _escort_states(ctx: Context) -> dict[str, str]:
     return {key: next(iter(codes)) for key, codes in seen.items() if len(codes) == 1}
 
 
-def _not_from(ctx: Context, events: tuple[Event, ...], meetings: bool = True,
+def _not_from(ctx: Context, events: tuple[Event, ...], *, meetings: bool = True,
               visits: bool = True) -> dict[str, set[str]]:
     """Person -> states the article's events say they are not from: (``visits``) the countries they
     travel to, and (``meetings``) the stated states of the persons they meet (a meeting reported in
@@ -501,13 +501,14 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None, events: tuple[Event, 
     headline = ctx.headline_offices
     hosts = _host_states(ctx, events)
     escorts = _escort_states(ctx)
-    not_from = _not_from(ctx, events)
-    sides = _not_from(ctx, events, visits=False)  # the trips were weighed by _home_travelers
+    travelled = _not_from(ctx, events, meetings=False)
+    sides = _not_from(ctx, events, visits=False)
+    not_from = {key: travelled.get(key, set()) | sides.get(key, set()) for key in travelled.keys() | sides.keys()}
+    # the trips were weighed by _home_travelers itself
     departing = {key: code for key, code in _home_travelers(ctx, events).items() if code not in sides.get(key, ())}
     returning = _returning_home(ctx, events)
     standing_in = _stand_in_states(ctx)
     summoners = _summoner_states(ctx, events)
-    travelled = _not_from(ctx, events, meetings=False)
     cache: list[str | None] = []
     only_cache: list[str | None] = []
     dateline_cache: list[str | None] = []
