@@ -2517,6 +2517,11 @@ def test_subject_as_did_b_does_the_same() -> None:
     # the title with its post, then the name after a comma
     ("The Minister of Foreign Affairs, Dr. Ana Rell, received a courtesy call from the Ambassador of Japan to "
      "Peru, Mr. Kenji Sato, on Thursday.", "person:kenji sato", "Ambassador", "country:JP"),
+    # the dateline's state: a place the person travels to and another person's office say nothing against it
+    ("OSLO, May 14 - Norwegian officials protested on Thursday. Foreign Minister Knut Aas, who is in Copenhagen for a meeting "
+     "of Nordic ministers, said the incident was serious.", "person:knut aas", "Foreign Minister", "country:NO"),
+    ("CANBERRA, Aug 5 - Australia signed a wheat deal today. Trade Minister John Raff met Thai Commerce Minister "
+     "Prayut Sirin on Tuesday, his office said.", "person:john raff", "Trade Minister", "country:AU"),
 ])
 def test_positions_state_from_the_story(text: str, holder: str, title: str, jurisdiction: str) -> None:
     assert (holder, title, jurisdiction) in positions(text)
@@ -2625,3 +2630,12 @@ def test_cancelled_meeting_abroad_calls_off_no_trip() -> None:
 
 def test_status_turned_down_invitation_is_no_trip() -> None:
     assert not events("Peruvian President Ana Rell has turned down an invitation to visit Chile next month.", "visit")
+
+
+@pytest.mark.parametrize("text", [
+    "Foreign Minister Knut Aas of Norway is due to fly to Moscow on June 2, and officials said the trip had not "
+    "been called off.",
+    "The visit to Moscow by Foreign Minister Knut Aas of Norway has not been postponed.",
+])
+def test_status_a_call_off_denied_leaves_the_trip_planned(text: str) -> None:
+    assert [e.status for e in events(text, "visit")] == ["planned"]

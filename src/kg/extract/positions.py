@@ -115,13 +115,18 @@ def _dateline_state(ctx: Context) -> str | None:
     return home if again else None
 
 
-def _beside_another_state(ctx: Context, entity, home: str) -> bool:
+def _beside_another_state(ctx: Context, entity, home: str, travels_to: set[str]) -> bool:
     """A sentence naming the person also names a state other than ``home`` ("Secretary Hale will meet Prime
     Minister X and members of the Israeli government"; "In Papua New Guinea, Y will co-host a
-    summit with Prime Minister X")."""
+    summit with Prime Minister X"). A state the person travels to says nothing of theirs ("X, who is in
+    Copenhagen for talks"), nor does another person's office ("X met Thai Commerce Minister Y")."""
     sents = {ctx.doc[m.start].sent.start for m in entity.mentions}
-    return any(ctx.doc[p.start].sent.start in sents and p.place.code != home for p in ctx.places) \
-        or any(ctx.doc[t.start].sent.start in sents and t.country and t.country != home for t in ctx.titles)
+    others = [t for e in ctx.entities if e is not entity for m in e.mentions for t in m.all_titles]
+    theirs = {i for t in others for i in range(t.start, t.end)}  # "Thai" before "Commerce Minister Y"
+    return any(ctx.doc[p.start].sent.start in sents and p.place.code not in {home} | travels_to
+               and p.end not in theirs for p in ctx.places) \
+        or any(ctx.doc[t.start].sent.start in sents and t.country and t.country != home and t.start not in theirs
+               for t in ctx.titles)
 
 
 def _short_body(ctx: Context, doc: Doc, title) -> str | None:
@@ -569,7 +574,7 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None, events: tuple[Event, 
                         # the person travels there or meets its side, or is named beside another state
                         # (an office with a usual state is left to it: "LOURDES - Pope X celebrated Mass")
                         if not {home, geo.historic(home, anchor)} & not_from.get(entity.key, set()) \
-                                and not _beside_another_state(ctx, entity, home):
+                                and not _beside_another_state(ctx, entity, home, travelled.get(entity.key, set())):
                             country = home
                 if country and not country.startswith("io:"):
                     country = geo.historic(country, anchor)

@@ -82,10 +82,11 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
     around = _around(chain)
     if _carried_out(trigger):  # "kicking off a long-delayed visit": the visit now made
         around = [t for t in around if not (t.dep_ == "amod" and t.head.i == trigger.i)]
-    for token in around:
+    around_off = [t for t in around if not any(c.dep_ == "neg" for c in t.children)]  # "was not called off"
+    for token in around_off:
         if _is(token, "cancel_words"):
             return ("planned" if _weighed(token) else None if _may_be(token) else "cancelled"), token.text
-    for token in around:
+    for token in around_off:
         if _is(token, "postpone_words"):
             return ("planned" if _weighed(token) else None if _may_be(token) else "postponed"), token.text
     for token in around:
@@ -108,6 +109,8 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
     for token in around:
         if token.dep_ == "neg" or (token.lower_ in lexicon().words("negation_words") and token.dep_ in ("det", "neg")):
             if token.head in chain[:3]:
+                if calls_off(token.head):
+                    return "planned", token.head.text  # "the visit has not been postponed": still on
                 if _trip_off(token.head):
                     return "cancelled", token.text  # "X will not travel to Y next week": the trip is off
                 return None, token.text
@@ -468,6 +471,8 @@ def _called_off(sent: Span, trigger: Token) -> Token | None:
             continue  # "X will travel to Y, rescheduling a trip scrapped in May": another act of X's
         if not (_is(token, "cancel_words") or _is(token, "postpone_words")):
             continue
+        if any(c.dep_ == "neg" for c in token.children):
+            continue  # "officials said the trip had not been called off": still on
         args = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
         if any((a.lemma_.lower() in topics or a.lower_ in topics) and not _another_target(a, trigger) for a in args):
             return token
