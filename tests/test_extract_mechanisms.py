@@ -2639,3 +2639,33 @@ def test_status_turned_down_invitation_is_no_trip() -> None:
 ])
 def test_status_a_call_off_denied_leaves_the_trip_planned(text: str) -> None:
     assert [e.status for e in events(text, "visit")] == ["planned"]
+
+
+@pytest.mark.parametrize("text, status", [
+    ("A meeting between the foreign ministers of Peru and Chile has been postponed. Peruvian Foreign Minister "
+     "Ana Rell had been due to travel to Santiago for the talks on 27 March.", "postponed"),
+    ("Peruvian President Ana Rell had been scheduled to visit Chile next week. The trip was cancelled on Monday.",
+     "cancelled"),
+    # a plan in the past perfect with no call-off beside it stays a plan
+    ("Peruvian President Ana Rell had been scheduled to visit Chile next week. She spoke in Lima on Monday.",
+     "planned"),
+])
+def test_status_plan_in_the_past_perfect_takes_the_call_off_beside_it(text: str, status: str) -> None:
+    assert [e.status for e in events(text, "visit")] == [status]
+
+
+@pytest.mark.parametrize("text", [
+    'Senator Ana Rell of Peru argued that "if the President were serious, he would be flying to Lima, not to '
+    'Bangkok".',
+    '"If Prime Minister Tomas Vey of Chile went to Moscow as often as he goes to Paris, nobody would complain," '
+    'said Luis Mora.',
+    "If President Tomas Vey of Chile had gone to Lima, he would have met the rebels.",
+])
+def test_status_counterfactual_condition_is_no_trip(text: str) -> None:
+    assert not events(text, "visit")
+
+
+def test_status_reported_condition_in_the_past_is_still_considered() -> None:
+    # reported speech shifts the tense back: a real condition, not one contrary to fact
+    text = "President Ana Rell of Peru said she would visit Chile if she was invited."
+    assert [e.status for e in events(text, "visit")] == ["considered"]

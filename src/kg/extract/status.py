@@ -144,6 +144,8 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
     if trigger.tag_ in ("VB", "VBP") and trigger.dep_ == "ccomp" and head.pos_ == "VERB" and _is(head, "consider_words") \
             and not any(c.dep_ in ("aux", "auxpass") for c in trigger.children):
         return "considered", head.text  # "X proposed that the two ministers meet": a subjunctive proposal
+    if _counterfactual(trigger):
+        return None, "if"  # "if the president were serious, he would be flying to Y": contrary to fact
     lex = lexicon()
     condition = next((m for t in chain[:3] if t.pos_ in ("VERB", "AUX") for c in t.children if c.dep_ == "advcl"
                       for m in c.children if (m.dep_ == "mark" and m.lower_ in lex.words("condition_marks")) or (
@@ -508,6 +510,54 @@ def settle(status: str, cue: str, *, trigger: Token, sent: Span, time: TimeValue
             return "planned", verb.text  # "a visit that includes talks with X": the programme
     if status in ("planned", "considered"):
         off = _called_off(sent, trigger)
+        if off is None and _plan_in_the_past(trigger):
+            # "A meeting ... has been postponed. X and Y had been due to travel to Geneva for talks": the
+            # plan told in the past perfect is the one the next or last sentence calls off
+            doc = sent.doc
+            near = [doc[sent.start - 1].sent] if sent.start > 0 else []
+            near += [doc[sent.end].sent] if sent.end < len(doc) else []
+            off = next((o for s in near if (o := _called_off(s, trigger)) is not None), None)
         if off is not None:
             return ("cancelled" if _is(off, "cancel_words") else "postponed"), off.text
     return status, cue
+
+
+def _counterfactual(trigger: Token) -> bool:
+    """A condition contrary to fact around the trigger: the 'if' clause in the past subjunctive ('if X
+    were serious', 'if X had gone') or, in a direct quote, the simple past ('"If the prime minister
+    went to Moscow as often as ..., nobody would complain"'), and 'would' / 'could' / 'might' on the
+    main verb. Reported speech shifts tenses back ('X said he would visit Y if he was invited'), so
+    there the simple past is a real condition."""
+    path = [trigger, *trigger.ancestors]
+    for t in path[:6]:
+        pairs = [(t, t.head)] if t.dep_ == "advcl" else []
+        pairs += [(c, t) for c in t.children if c.dep_ == "advcl"]
+        for clause, main in pairs:
+            if not any(m.dep_ == "mark" and m.lower_ == "if" for m in clause.children):
+                continue
+            if not any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "'d") for c in main.children):
+                continue
+            subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+            if (clause.lower_ == "were" and subject is not None and subject.lower_ not in ("we", "you", "they")
+                    and subject.tag_ not in ("NNS", "NNPS")) or any(
+                    c.dep_ == "aux" and c.lower_ == "had" for c in clause.children):
+                return True
+            if clause.tag_ == "VBD" and _quoted(clause):
+                return True
+    return False
+
+
+def _quoted(token: Token) -> bool:
+    """The token stands between quotation marks of its sentence (an odd number of them before it)."""
+    sent = token.sent
+    marks = sum(1 for t in sent if t.i < token.i and t.text in ('"', "\u201c", "\u201d", "``", "''"))
+    return marks % 2 == 1
+
+
+def _plan_in_the_past(trigger: Token) -> bool:
+    """'had been due / scheduled / expected to travel', 'had planned to meet': a plan told in the past
+    perfect, which news writes when the plan has since changed."""
+    chain = chain_of(trigger)
+    plans = lexicon().words("plan_words")
+    return any(t.lower_ in plans or t.lemma_.lower() in plans for t in chain) and any(
+        c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ == "VBD" for t in chain for c in t.children)
