@@ -2669,3 +2669,17 @@ def test_status_reported_condition_in_the_past_is_still_considered() -> None:
     # reported speech shifts the tense back: a real condition, not one contrary to fact
     text = "President Ana Rell of Peru said she would visit Chile if she was invited."
     assert [e.status for e in events(text, "visit")] == ["considered"]
+
+
+def test_positions_plural_office_is_no_anaphor_for_one_person() -> None:
+    text = ("The prime ministers of Peru, Chile and Bolivia met in Lima on Wednesday. Peruvian Prime Minister Ana "
+            "Rell hosted her Chilean and Bolivian counterparts, Tomas Vey and Luis Mora.")
+    assert {(h, t, j) for h, t, j in positions(text) if h == "person:tomas vey"} == {
+        ("person:tomas vey", "Prime Minister", "country:CL")}
+
+
+def test_positions_plural_office_of_states_then_each_state_s_person() -> None:
+    text = ("Talks between the foreign ministers of Peru, Chile and Bolivia were held in Lima on Monday. Peru's "
+            "Ana Rell, Bolivia's Luis Mora and Chile's Tomas Vey agreed to meet again.")
+    assert {("person:ana rell", "Foreign Minister", "country:PE"), ("person:luis mora", "Foreign Minister", "country:BO"),
+            ("person:tomas vey", "Foreign Minister", "country:CL")} <= positions(text)

@@ -51,6 +51,8 @@ def plural_titles(doc: Doc, entities: list[PersonEntity], titles: list[Title], o
                 k += 1
             else:
                 break
+        if len(named) < 2 and len(states) > 1:
+            named, states = _possessed_members(doc, title, by_start, states, on)
         if len(named) < 2 or (states and len(states) != len(named)):
             continue
         del head
@@ -60,6 +62,31 @@ def plural_titles(doc: Doc, entities: list[PersonEntity], titles: list[Title], o
             mention.title = single
             by_key[mention.key].titles.append(single)
             titles.append(single)
+
+def _possessed_members(doc: Doc, title: Title, by_start: dict, states: list[str],
+                       on: Date | None) -> tuple[list, list[str]]:
+    """'Talks between the foreign ministers of Egypt, Libya and Chad ... Egypt's A, Chad's B and Libya's
+    C agreed': the persons of the title's sentence or the next one named after a possessive of one of
+    its states, each with that state."""
+    sent = doc[title.start].sent
+    end = sent.end if sent.end >= len(doc) else doc[sent.end].sent.end
+    named, found = [], []
+    for k in range(title.end, end):
+        mention = by_start.get(k)
+        if mention is None or mention.all_titles or k < 2 or doc[k - 1].lower_ not in ("'s", "\u2019s"):
+            continue
+        code = geo.country_code(doc[k - 2].text, on, codes=False)
+        if code in states and code not in found:
+            named.append(mention)
+            found.append(code)
+    return named, found
+
+
+def _plural(doc: Doc, title: Title) -> bool:
+    """'the prime ministers', 'the prime ministers of A, B and C': the office's head word is plural."""
+    last = title.phrase.split()[-1]
+    return any(t.tag_ in ("NNS", "NNPS") and t.lower_ == last for t in doc[title.start:title.end])
+
 
 def _singular(phrase: str) -> str:
     """'foreign ministers' -> 'foreign minister' (the last word's plural s)."""
@@ -275,7 +302,7 @@ def bind_title_mentions(doc: Doc, persons: list[PersonMention], entities: list[P
         for i in range(sent.start, sent.end):
             sent_of[i] = n
     for title in titles:
-        if id(title) in bound or title.start == 0 or doc[title.end - 1].tag_ in ("NNS", "NNPS"):
+        if id(title) in bound or title.start == 0 or _plural(doc, title):
             continue
         if not _definite_title(doc, title) or _possessed_by_person(doc, title, persons):
             continue
