@@ -2683,3 +2683,15 @@ def test_positions_plural_office_of_states_then_each_state_s_person() -> None:
             "Ana Rell, Bolivia's Luis Mora and Chile's Tomas Vey agreed to meet again.")
     assert {("person:ana rell", "Foreign Minister", "country:PE"), ("person:luis mora", "Foreign Minister", "country:BO"),
             ("person:tomas vey", "Foreign Minister", "country:CL")} <= positions(text)
+
+
+def test_persons_hyphenated_name_in_apposition_to_a_definite_office() -> None:
+    text = ("The deal followed a compromise drafted by the Dutch prime minister, Jan-Pieter de Wolde, who chairs "
+            "the summit.")
+    assert ("person:jan pieter de wolde", "Prime Minister", "country:NL") in positions(text)
+
+
+def test_positions_talks_at_a_summit_make_no_host() -> None:
+    text = ("Turkish Prime Minister Ali Demir flew to Brussels on Thursday for the EU summit. Prime Minister Tom "
+            "Hale held talks with Demir on the margins of the summit on Friday.")
+    assert ("person:tom hale", "Prime Minister", "country:BE") not in positions(text)

@@ -70,6 +70,7 @@ def find_persons(doc: Doc, titles: list[Title], on: Date | None, headline_end: i
     _name_partners(doc, spans, covered, on, titles, headline_end)
     _names_in_person_slots(doc, spans, covered, on)
     _names_before_appositive_titles(doc, spans, covered, on, titles)
+    _names_after_appositive_titles(doc, spans, covered, on, titles)
     _hyphen_pairs(doc, spans, covered)
     _surname_repeats(doc, spans, covered, titled)
     if headline_end:
@@ -129,6 +130,35 @@ def _names_before_appositive_titles(doc: Doc, spans: dict, covered: set[int], on
         if not all(_title_determiner(t, title) for t in doc[head.i + 2:title.start]):
             continue
         _add_proper_name(doc, spans, covered, *_name_span(doc, head), on)
+
+
+def _names_after_appositive_titles(doc: Doc, spans: dict, covered: set[int], on: Date | None,
+                                   titles: list[Title]) -> None:
+    """'the Dutch prime minister, Jan-Willem de Vries, who chairs ...': a proper name (with hyphens
+    written without spaces and lower-case particles inside) that the parser puts in apposition to a
+    definite office title before it is a person, whatever NER called it, unless it names a place."""
+    particles = lexicon().words("name_particles")
+    for title in titles:
+        i = title.end + 1
+        if i >= len(doc) or doc[title.end].text != "," or i in covered or not _definite_title(doc, title):
+            continue
+        j = i
+        while j < len(doc) and j - i < 6 and j not in covered:
+            if _namelike(doc[j]):
+                j += 1
+            elif doc[j].text == "-" and j > i and not doc[j - 1].whitespace_ and not doc[j].whitespace_ \
+                    and j + 1 < len(doc) and _namelike(doc[j + 1]):
+                j += 2
+            elif j > i and doc[j].lower_ in particles and j + 1 < len(doc) and _namelike(doc[j + 1]):
+                j += 1
+            else:
+                break
+        if j - i < 2 or not (doc[j - 1].dep_ == "appos" and title.start <= doc[j - 1].head.i < title.end):
+            continue
+        name = _name(doc, i, j)
+        if not geo.resolve_place(name, on) and plausible_person(name, on):
+            spans[(i, j)] = PersonMention(i, j, name)
+            covered.update(range(i, j))
 
 
 def _title_determiner(token, title: Title) -> bool:

@@ -205,6 +205,8 @@ def _host_states(ctx: Context, events: tuple[Event, ...]) -> dict[str, str]:
             continue  # a pair, or a visitor greeted by two ("greeted by Prime Minister A and President B")
         anchor = ctx.doc.char_span(event.evidence.anchor_start, event.evidence.anchor_end, alignment_mode="expand")
         clause = _clause_verb(anchor.root) if anchor is not None and len(anchor) else None
+        if clause is not None and _at_a_gathering(anchor.root, clause):
+            continue  # "held talks with Y on the margins of the summit": both are guests there
         named = {p.place.code for p in ctx.places
                  if event.evidence.start <= ctx.doc[p.start].idx < event.evidence.end and p.start not in taken
                  and not geo.is_demonym(ctx.doc[p.start:p.end].text)  # places named, not nationalities,
@@ -303,6 +305,20 @@ def _other_clause(token, verb) -> bool:
         own.lemma_.lower() in lex.words("depart_verbs") | lex.words("travel_to_verbs")
         and own.dep_ in ("pcomp", "advcl", "xcomp", "conj")
         and not own.left_edge.i <= verb.i <= own.right_edge.i)  # not "travelling to Rome to meet Pope X"
+
+
+def _at_a_gathering(trigger, clause) -> bool:
+    """The meeting is a multilateral gathering ("the summit") or its clause puts it at one ("on the
+    margins / sidelines of the summit", "at the conference"), where neither side need be at home."""
+    lex = lexicon()
+    fringe, gatherings = lex.words("fringe_nouns"), lex.words("multilateral_nouns")
+
+    def gathering(t) -> bool:  # not "a news conference", "a press conference" (a lower-case kind)
+        return t.lemma_.lower() in gatherings and not any(
+            c.dep_ == "compound" and c.text[:1].islower() for c in t.children)
+
+    return gathering(trigger) or any(t.lemma_.lower() in fringe or (
+        gathering(t) and t.dep_ == "pobj" and t.head.lower_ in ("at", "during")) for t in clause.subtree)
 
 
 def _names_a_gathering(token) -> bool:
