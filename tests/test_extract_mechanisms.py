@@ -2695,3 +2695,10 @@ def test_positions_talks_at_a_summit_make_no_host() -> None:
     text = ("Turkish Prime Minister Ali Demir flew to Brussels on Thursday for the EU summit. Prime Minister Tom "
             "Hale held talks with Demir on the margins of the summit on Friday.")
     assert ("person:tom hale", "Prime Minister", "country:BE") not in positions(text)
+
+
+def test_coreference_the_state_s_leader_is_its_head_not_a_party_leader() -> None:
+    text = ("Chinese President Liu Wen held talks with Prime Minister Tom Hale in London on Wednesday. The Chinese "
+            "leader is due to meet Conservative leader Ann Roe on Thursday before leaving for Germany on Friday.")
+    assert ("person:liu wen", "country:DE") in visits(text)
+    assert not {j for h, _, j in positions(text) if h == "person:ann roe" and j == "country:CN"}

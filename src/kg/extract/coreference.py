@@ -296,6 +296,7 @@ def bind_title_mentions(doc: Doc, persons: list[PersonMention], entities: list[P
     Only definite, singular mentions ("the ...", "X's ..."), never "a minister"."""
     bound = {id(t) for p in persons for t in p.all_titles}
     same = lexicon().table("office_equivalents")
+    generic, leader_offices = lexicon().words("generic_offices"), lexicon().words("leader_offices")
     sents = list(doc.sents)
     sent_of = {}
     for n, sent in enumerate(sents):
@@ -308,6 +309,13 @@ def bind_title_mentions(doc: Doc, persons: list[PersonMention], entities: list[P
             continue
         holders = [e for e in entities if any((t.phrase, t.deputy) == (title.phrase, title.deputy) for t in e.titles)
                    and (title.country is None or all(t.country in (None, title.country) for t in e.titles))]
+        if title.country and title.phrase in generic:
+            # "the Chinese leader": the one person holding a leader's office of that state named before
+            # (not "Conservative leader X", who holds the same word of no state)
+            leaders = [e for e in entities if any(t.country == title.country and t.phrase in leader_offices
+                                                  for t in e.titles) and min(m.start for m in e.mentions) < title.start]
+            if len(leaders) == 1:
+                holders = leaders
         target = None
         if not holders:  # "Prime Minister X ... The premier, who is on a visit": the same office by another name
             office = same.get(title.phrase, title.phrase)
