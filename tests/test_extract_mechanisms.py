@@ -2702,3 +2702,15 @@ def test_coreference_the_state_s_leader_is_its_head_not_a_party_leader() -> None
             "leader is due to meet Conservative leader Ann Roe on Thursday before leaving for Germany on Friday.")
     assert ("person:liu wen", "country:DE") in visits(text)
     assert not {j for h, _, j in positions(text) if h == "person:ann roe" and j == "country:CN"}
+
+
+def test_status_opening_a_tour_begins_it() -> None:
+    text = ("Secretary of State Dan Whit arrived in Riyadh late Tuesday and went straight into talks with Saudi "
+            "Foreign Minister Khalid Mut, opening a four-day swing through the region.")
+    assert {e.status for e in events(text, "visit")} == {"occurred"}
+
+
+def test_status_misparsed_present_of_motion_with_a_day_is_planned() -> None:
+    text = "From Riyadh, Secretary of State Dan Whit heads to Kuwait on Thursday and then flies to Geneva on Friday."
+    assert sorted((e.role("destination")[0], e.status, e.time.iso) for e in events(text, "visit", date(2016, 2, 24))) == [
+        ("country:CH", "planned", "2016-02-26"), ("country:KW", "planned", "2016-02-25")]

@@ -163,8 +163,9 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
         if token.i == trigger.i or (token.dep_ in ("acl", "relcl") and token not in chain):
             continue  # the event's own word, or what it is for ("a meeting to discuss X"), is no modality
         if token.lemma_.lower() == "open" and token.pos_ == "VERB" and trigger.head.i == token.i \
-                and trigger.dep_ in ("nsubj", "nsubjpass"):
-            continue  # "talks will open on Thursday": they begin; "open to a visit" considers one
+                and trigger.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            continue  # "talks will open on Thursday", "opening a swing through the region": they begin;
+            # "open to a visit" considers one
         if token.lower_ in ("may", "might", "could") or _is(token, "consider_words"):
             return "considered", token.text
     plan = lexicon().words("plan_words")
@@ -439,11 +440,11 @@ def _other_events(head: Token, trigger: Token) -> set[int]:
 def _futurate(trigger: Token, sent: Span) -> str | None:
     """'X arrives in Seoul today', 'X leaves for Tokyo on Wednesday': a simple present of a verb of
     motion with a time expression of its own clause is a schedule, not a report."""
-    verb = trigger if trigger.pos_ == "VERB" else None
+    verb = trigger if trigger.pos_ == "VERB" or _verb_as_noun(trigger) else None
     if verb is None and trigger.pos_ in ("NOUN", "PROPN"):  # "X leaves on a visit to Y on Wednesday"
         head = trigger.head.head if trigger.head.dep_ == "prep" else trigger.head
         verb = head if head.pos_ == "VERB" else None
-    if verb is None or verb.tag_ not in ("VBZ", "VBP"):
+    if verb is None or (verb.tag_ not in ("VBZ", "VBP") and not _verb_as_noun(verb)):
         return None
     if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return None
@@ -458,6 +459,13 @@ def _futurate(trigger: Token, sent: Span) -> str | None:
     if then is not None:
         return then.text  # "arrived in A on Monday and then goes on to B": the next leg is ahead
     return None
+
+
+def _verb_as_noun(token: Token) -> bool:
+    """'Dan Whit heads to Kuwait on Thursday' parsed as the plural noun 'heads' with the name as its
+    compound: a simple present verb all the same."""
+    return token.tag_ == "NNS" and token.dep_ in ("ROOT", "conj") and any(c.dep_ == "compound" for c in token.children) \
+        and any(c.dep_ == "prep" for c in token.children)
 
 
 def _called_off(sent: Span, trigger: Token) -> Token | None:
