@@ -2714,3 +2714,15 @@ def test_status_misparsed_present_of_motion_with_a_day_is_planned() -> None:
     text = "From Riyadh, Secretary of State Dan Whit heads to Kuwait on Thursday and then flies to Geneva on Friday."
     assert sorted((e.role("destination")[0], e.status, e.time.iso) for e in events(text, "visit", date(2016, 2, 24))) == [
         ("country:CH", "planned", "2016-02-26"), ("country:KW", "planned", "2016-02-25")]
+
+
+def test_positions_minister_responsible_for_a_field() -> None:
+    text = "Peru's Minister Responsible for Foreign Affairs, Salim Haro, received the envoy on Monday."
+    assert positions(text) == {("person:salim haro", "Minister Responsible for Foreign Affairs", "country:PE")}
+
+
+def test_persons_name_in_apposition_to_an_organisation_s_envoy() -> None:
+    text = ("The United Nations special envoy for Yemen, Karim Bensli, arrived in Muscat on Wednesday. The envoy "
+            "spent last week in Sanaa, where he held talks with Yemeni President Abd Qaht.")
+    assert ("person:karim bensli", "country:OM") in visits(text)
+    assert ("person:karim bensli", "Special Envoy", "org:united nations") in positions(text)

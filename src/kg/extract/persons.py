@@ -140,8 +140,12 @@ def _names_after_appositive_titles(doc: Doc, spans: dict, covered: set[int], on:
     particles = lexicon().words("name_particles")
     for title in titles:
         i = title.end + 1
-        if i >= len(doc) or doc[title.end].text != "," or i in covered or not _definite_title(doc, title):
+        if i >= len(doc) or doc[title.end].text != "," or i in covered:
             continue
+        heads = [t for t in doc[title.start:title.end] if any(c.dep_ == "appos" and c.i >= i for c in t.children)]
+        if not _definite_title(doc, title) and not any(
+                c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ == "the") for h in heads for c in h.children):
+            continue  # "the United Nations special envoy for Yemen, X": definite over the organisation's name
         j = i
         while j < len(doc) and j - i < 6 and j not in covered:
             if _namelike(doc[j]):

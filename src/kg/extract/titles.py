@@ -247,6 +247,9 @@ def _complement(doc: Doc, end: int, on: Date | None) -> tuple[int, str | None, i
     n = len(doc)
     if end < n and doc[end].lower_ == "to" and doc[end - 1].lower_ in lexicon().words("sending_state_titles"):
         return _receiving(doc, end, on)
+    if end + 1 < n and doc[end].lower_ in lexicon().words("office_link_adjectives") and doc[end + 1].lower_ in _LINKS:
+        words_end, country, span_end = _complement(doc, end + 1, on)  # "Minister Responsible for Foreign Affairs"
+        return (words_end, country, span_end) if span_end > end + 1 else (end, None, end)
     if end >= n or doc[end].lower_ not in _LINKS:
         return end, None, end
     j = end + 1
