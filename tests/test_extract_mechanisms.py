@@ -2726,3 +2726,43 @@ def test_persons_name_in_apposition_to_an_organisation_s_envoy() -> None:
             "spent last week in Sanaa, where he held talks with Yemeni President Abd Qaht.")
     assert ("person:karim bensli", "country:OM") in visits(text)
     assert ("person:karim bensli", "Special Envoy", "org:united nations") in positions(text)
+
+
+def test_status_meeting_in_a_clause_on_a_cancelled_trip_is_cancelled() -> None:
+    text = ("Peruvian President Ana Rell has cancelled a visit to Brussels planned for early April, during which she "
+            "was due to meet European Council President Jan Berg.")
+    assert [e.status for e in events(text, "meeting")] == ["cancelled"]
+
+
+def test_status_plan_in_the_past_perfect_takes_a_trip_called_off_before() -> None:
+    # the meeting names a person, the trip called off a place: still the same plan
+    text = ("Russian Deputy Prime Minister Igor Belov has postponed a visit to Tiraspol that had been planned for next "
+            "week. Belov had been due to meet the region's leader, Viktor Rybak.")
+    assert [e.status for e in events(text, "meeting")] == ["postponed"]
+    assert [(e.role("destination"), e.status) for e in events(text, "visit")] == [(("country:MD",), "postponed")]
+
+
+def test_companion_to_a_named_place_joins_that_leg_only() -> None:
+    text = ("KATHMANDU - Prime Minister Ram Thapa of Nepal will leave for Vietnam on Friday on a tour that will also "
+            "take him to Cambodia and Thailand. Foreign Minister Sita Rai will accompany the prime minister to Hanoi.")
+    assert {d for t, d in visits(text) if t == "person:sita rai"} == {"country:VN"}
+
+
+def test_coreference_the_office_is_the_story_s_holder_not_the_last_named() -> None:
+    text = ("ISLAMABAD - Foreign Minister Farrukh Shah of Pakistan left for Beijing on Wednesday. Shah will hold talks "
+            "with his Chinese counterpart. On Monday, Shah also spoke by telephone with Turkish Foreign Minister Kemal "
+            "Aydin. The foreign minister will travel to Kabul on Saturday.")
+    assert ("person:farrukh shah", "country:AF") in visits(text)
+    assert ("person:kemal aydin", "country:AF") not in visits(text)
+
+
+def test_positions_no_dateline_host_for_whom_the_visitor_left_from_there() -> None:
+    text = ("ISLAMABAD - Foreign Minister Farrukh Shah on Wednesday left for Beijing on a two-day visit to China. He "
+            "will hold talks with his Chinese counterpart and call on Vice President Han Li. Shah will also travel to "
+            "Lahore on Saturday.")
+    assert ("person:han li", "Vice President", "country:PK") not in positions(text)
+
+
+def test_visit_to_a_city_ner_took_for_an_organisation() -> None:
+    assert ("person:igor belov", "country:MD") in visits(
+        "Russian Deputy Prime Minister Igor Belov has postponed a visit to Tiraspol.")

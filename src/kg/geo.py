@@ -195,6 +195,12 @@ def is_major_city(geonames_id: int | None) -> bool:
     return geonames_id is not None and (geonames_id in _capital_ids() or geonames_id in _major_ids())
 
 
+def population(geonames_id: int | None) -> int:
+    """The city's population in the gazetteer (0 when unknown)."""
+    city = _cities().get(str(geonames_id)) if geonames_id is not None else None
+    return int(city["population"]) if city else 0
+
+
 @cache
 def _major_ids() -> frozenset[int]:
     return frozenset(int(c["geonameid"]) for c in _cities().values() if c["population"] >= 300_000)

@@ -230,9 +230,13 @@ class Context:
             holders = {e.key for e in self.entities for t in e.titles if fits(t, exact)}
             if len(holders) == 1:
                 return next(iter(holders))
-            if holders:  # several: the one named last before the mention
+            if holders:  # several: the story's own (named most often before it), else the one named last
                 before = [m for m in self.persons if m.key in holders and m.end <= title.start]
-                return before[-1].key if before else None
+                if not before:
+                    return None
+                counts = {key: sum(1 for m in before if m.key == key) for key in holders}
+                top = max(counts.values())
+                return [m for m in before if counts[m.key] == top][-1].key
         if title.phrase in ("leader", "monarch", "ruler") and title.country:
             # "the Saudi leader": the one person the article gives a state's leading office
             offices = lexicon().words("leader_offices")

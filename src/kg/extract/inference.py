@@ -500,12 +500,16 @@ def companions(ctx: Context, events: tuple[Event, ...]) -> tuple[Event, ...]:
         # ("Roe, who is accompanied by X, will visit Peru": the main clause's time)
         main = governing_verb(token.head) if token.dep_ == "relcl" else None
         told = _made(token, status) and (main is None or _made(main, status_of(main)[0]))
+        # "X will accompany the prime minister to Hanoi": that leg only, not the rest of the tour
+        to_place = token.pos_ == "VERB" and any(
+            c.dep_ == "prep" and c.lower_ == "to" and any(t.i in ctx.token_place for t in c.subtree)
+            for c in token.children)
         for lead in leads:
             for visit in (e for e in events if e.kind == "visit" and e.role("traveler") == (lead.key,)):
                 if told and visit.status != "occurred":
                     continue
                 codes = {d.split(":", 1)[1] for d in visit.role("destination")}
-                if same_sentence and not _names_destination(ctx, token, codes):
+                if (same_sentence or to_place) and not _names_destination(ctx, token, codes):
                     continue  # the trip the verb itself names
                 for companion in companions_:
                     if _of_state(ctx, companion.key, codes):

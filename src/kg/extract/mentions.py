@@ -187,8 +187,17 @@ def _untagged(doc: Doc, on: Date | None, out: list[PlaceMention]) -> None:
         if named_city and (start == token.i or doc[start].ent_iob_ != "B"):
             continue  # the whole of the two names, or nothing
         place = geo.resolve_place(doc[start:token.i + 1].text, on)
-        if place is not None and (place.kind == "country" or geo.is_major_city(place.geonames_id)):
+        if place is not None and (place.kind == "country" or geo.is_major_city(place.geonames_id) or (
+                _after_travel(prep) and geo.population(place.geonames_id) >= 100_000)):
             out.append(PlaceMention(start, token.i + 1, place))
+
+
+def _after_travel(prep) -> bool:
+    """'a visit to X', 'flew to X': the preposition hangs on a word of travel, where a city of
+    100,000 people that NER took for an organisation or nothing is the place gone to."""
+    lex = lexicon()
+    words = lex.words("travel_nouns") | lex.words("travel_to_verbs") | lex.words("visit_verbs") | lex.words("arrive_verbs")
+    return prep.head.lemma_.lower() in words
 
 
 def spans_preposition(doc: Doc, token) -> bool:

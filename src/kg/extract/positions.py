@@ -177,7 +177,7 @@ def _possessor_state(ctx: Context, doc: Doc, title, holder: str) -> str | None:
     return None
 
 
-def _host_states(ctx: Context, events: tuple[Event, ...]) -> dict[str, str]:
+def _host_states(ctx: Context, events: tuple[Event, ...], homes: dict[str, str]) -> dict[str, str]:
     """Person -> the country of the visits they host ("the guests of President X" in Lima): a host
     receives at home. Also the one a visitor meets while in the one state the visitor's trips of
     that status go to (an envoy in Lima "also met Premier Vega"), when nothing says that person is of
@@ -228,8 +228,10 @@ def _host_states(ctx: Context, events: tuple[Event, ...]) -> dict[str, str]:
                 places = places | trips.get((visitor, "cancelled"), set()) | trips.get((visitor, "postponed"), set())
             if len(places) > 1 and len(named) == 1 and named <= places:
                 places = named  # "In London, X ... met King Y" on a trip to London and Paris
-            elif len(places) > 1 and not named and ctx.dateline is not None and ctx.dateline.place.code in places:
+            elif len(places) > 1 and not named and ctx.dateline is not None and ctx.dateline.place.code in places \
+                    and homes.get(visitor) != ctx.dateline.place.code:
                 places = {ctx.dateline.place.code}  # "MADRID - ... X was received by King Y": at the dateline
+                # (not when the visitor set out from there: "ISLAMABAD - X left for Beijing ... will call on Y")
             if len(places) == 1 and not {(other, "occurred"), (other, event.status)} & set(trips) \
                     and other not in ctx.nationality \
                     and (event.status == "occurred" or named <= places | {ctx.person_actor(visitor).country}) \
@@ -520,13 +522,14 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None, events: tuple[Event, 
     usual_states = lex.table("title_states")
     out: dict[tuple, Position] = {}
     headline = ctx.headline_offices
-    hosts = _host_states(ctx, events)
+    homes = _home_travelers(ctx, events)
+    hosts = _host_states(ctx, events, homes)
     escorts = _escort_states(ctx)
     travelled = _not_from(ctx, events, meetings=False)
     sides = _not_from(ctx, events, visits=False)
     not_from = {key: travelled.get(key, set()) | sides.get(key, set()) for key in travelled.keys() | sides.keys()}
     # the trips were weighed by _home_travelers itself
-    departing = {key: code for key, code in _home_travelers(ctx, events).items() if code not in sides.get(key, ())}
+    departing = {key: code for key, code in homes.items() if code not in sides.get(key, ())}
     returning = _returning_home(ctx, events)
     standing_in = _stand_in_states(ctx)
     summoners = _summoner_states(ctx, events)

@@ -468,9 +468,10 @@ def _verb_as_noun(token: Token) -> bool:
         and any(c.dep_ == "prep" for c in token.children)
 
 
-def _called_off(sent: Span, trigger: Token) -> Token | None:
+def _called_off(sent: Span, trigger: Token, *, targets: bool = True) -> Token | None:
     """A cancel or postpone word elsewhere in the sentence whose clause is about plans, trips or
-    meetings ('but the plans were called off', 'but it was cancelled')."""
+    meetings ('but the plans were called off', 'but it was cancelled'); with ``targets``, not one
+    that names a place or person the trigger's clause does not (:func:`_another_target`)."""
     lex = lexicon()
     topics = lex.words("plan_nouns") | lex.words("travel_nouns") | lex.words("meeting_nouns") | {"it", "this", "that"}
     chain = {t.i for t in chain_of(trigger)}
@@ -484,7 +485,8 @@ def _called_off(sent: Span, trigger: Token) -> Token | None:
         if any(c.dep_ == "neg" for c in token.children):
             continue  # "officials said the trip had not been called off": still on
         args = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
-        if any((a.lemma_.lower() in topics or a.lower_ in topics) and not _another_target(a, trigger) for a in args):
+        if any((a.lemma_.lower() in topics or a.lower_ in topics) and not (targets and _another_target(a, trigger))
+               for a in args):
             return token
         if token.dep_ == "conj" and token.head.i in chain and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
             return token  # "the trip was planned for May but was postponed": the same subject
@@ -524,10 +526,25 @@ def settle(status: str, cue: str, *, trigger: Token, sent: Span, time: TimeValue
             doc = sent.doc
             near = [doc[sent.start - 1].sent] if sent.start > 0 else []
             near += [doc[sent.end].sent] if sent.end < len(doc) else []
-            off = next((o for s in near if (o := _called_off(s, trigger)) is not None), None)
+            off = next((o for s in near if (o := _called_off(s, trigger, targets=False)) is not None), None)
         if off is not None:
             return ("cancelled" if _is(off, "cancel_words") else "postponed"), off.text
+        trip = _trip_of_clause(trigger)
+        if trip is not None:
+            inherited, trip_cue = status_of(trip)
+            if inherited in OFF:
+                return inherited, trip_cue  # "cancelled a visit to Y, during which he was due to meet Z"
     return status, cue
+
+
+def _trip_of_clause(trigger: Token) -> Token | None:
+    """The trip noun a relative clause around the trigger hangs on ('a visit to Brussels, during which
+    he was due to meet Z')."""
+    for t in [trigger, *trigger.ancestors]:
+        if t.dep_ == "relcl":
+            head = t.head
+            return head if head.lemma_.lower() in lexicon().words("travel_nouns") else None
+    return None
 
 
 def _counterfactual(trigger: Token) -> bool:
