@@ -2766,3 +2766,11 @@ def test_positions_no_dateline_host_for_whom_the_visitor_left_from_there() -> No
 def test_visit_to_a_city_ner_took_for_an_organisation() -> None:
     assert ("person:igor belov", "country:MD") in visits(
         "Russian Deputy Prime Minister Igor Belov has postponed a visit to Tiraspol.")
+
+
+def test_meeting_host_of_several_guests_at_a_summit_is_one_meeting() -> None:
+    text = ("Salvadoran President Carlos Mena hosted Guatemalan President Ana Sama, Costa Rican President Laura Ques "
+            "and Nicaraguan Vice-President Roger Larga at the summit.")
+    [meeting] = events(text, "meeting")
+    assert set(meeting.role("participant")) == {"person:carlos mena", "person:ana sama", "person:laura ques",
+                                                "person:roger larga"}

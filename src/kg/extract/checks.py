@@ -196,10 +196,12 @@ def _one_gathering(trigger: Token) -> bool:
     multi = lex.words("multilateral_nouns")
     if trigger.lemma_.lower() in multi or any(c.lower_ in lex.words("joint_words") for c in trigger.children):
         return True
+    # the phrase on the verb, or on its object ("hosted A, B and C at the summit", parsed on A)
+    heads = [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]
     return any(c.dep_ == "prep" and c.lower_ in ("to", "for", "at") and
                any(o.dep_ == "pobj" and (o.lemma_.lower() in multi or any(x.lemma_.lower() in multi for x in o.children))
                    for o in c.children)
-               for c in trigger.children)
+               for h in heads for c in h.children)
 
 
 def _sides(ctx: Context, found: Found) -> list[Found]:
