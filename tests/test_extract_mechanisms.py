@@ -2769,8 +2769,10 @@ def test_visit_to_a_city_ner_took_for_an_organisation() -> None:
 
 
 def test_meeting_host_of_several_guests_at_a_summit_is_one_meeting() -> None:
-    text = ("Salvadoran President Carlos Mena hosted Guatemalan President Ana Sama, Costa Rican President Laura Ques "
-            "and Nicaraguan Vice-President Roger Larga at the summit.")
-    [meeting] = events(text, "meeting")
-    assert set(meeting.role("participant")) == {"person:carlos mena", "person:ana sama", "person:laura ques",
-                                                "person:roger larga"}
+    # "at the summit" parsed on the first guest or on the verb
+    for text in ("Salvadoran President Carlos Arturo Mena hosted Guatemalan President Estuardo Sama Recinos, Costa Rican "
+                 "President Laura Ques Jimenez and Nicaraguan Vice-President Roger Larga at the summit.",
+                 "Salvadoran President Carlos Mena hosted Guatemalan President Ana Sama, Costa Rican President Laura "
+                 "Ques and Nicaraguan Vice-President Roger Larga at the summit."):
+        [meeting] = events(text, "meeting")
+        assert len(meeting.role("participant")) == 4
