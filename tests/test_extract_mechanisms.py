@@ -2776,3 +2776,18 @@ def test_meeting_host_of_several_guests_at_a_summit_is_one_meeting() -> None:
                  "Ques and Nicaraguan Vice-President Roger Larga at the summit."):
         [meeting] = events(text, "meeting")
         assert len(meeting.role("participant")) == 4
+
+
+def test_coreference_subject_pronoun_goes_on_from_the_subject_pronoun_before() -> None:
+    text = ("Prime Minister Tom Hale of Britain arrived in Malta on Friday. He later had a working lunch with Nigerian "
+            "President Ade Okon, who chaired the last summit. On Saturday he is expected to meet Pakistan's President "
+            "Shah Malik.")
+    pairs = {frozenset(e.role("participant")) for e in events(text, "meeting")}
+    assert frozenset({"person:tom hale", "person:shah malik"}) in pairs
+    assert frozenset({"person:ade okon", "person:shah malik"}) not in pairs
+
+
+def test_persons_name_in_apposition_to_a_possessed_counterpart() -> None:
+    text = ("Prime Minister Tom Hale of Britain flew into Valletta on Friday morning and was welcomed by his Maltese "
+            "counterpart, Carmel Vella Borg, with whom he held talks on migration.")
+    assert ("person:carmel vella borg", "Prime Minister", "country:MT") in positions(text)

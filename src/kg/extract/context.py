@@ -149,6 +149,9 @@ class Context:
         antecedent = self._relative_antecedent(token)
         if antecedent is not None:
             return antecedent
+        carried = self._subject_pronoun_before(token)
+        if carried is not None:
+            return self.previous_person(carried)
         before = [(m.start, m.end, m.key) for m in self.persons if m.end <= token.i and m.key]
         before += self._title_subjects(token.i)  # "The Iranian minister arrived ... He will meet Y"
         if token.lower_ in ("him", "her") and token.dep_ in ("dobj", "dative"):
@@ -167,6 +170,22 @@ class Context:
         if not before:
             return None
         return self._pick(before, token)
+
+    def _subject_pronoun_before(self, token: Token) -> Token | None:
+        """'He later had lunch with President Y. On Saturday he is expected to meet Z': a subject
+        pronoun with no person before it in its sentence goes on from the subject pronoun of the
+        sentence before (of the same gender), which refers to the same person."""
+        if token.dep_ not in ("nsubj", "nsubjpass") or token.lower_ not in PRONOUNS:
+            return None
+        sent = token.sent
+        if sent.start == 0 or any(m.start >= sent.start and m.end <= token.i for m in self.persons):
+            return None
+        last = self.doc[sent.start - 1].sent
+        subjects = [t for t in last if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"]
+        if len(subjects) != 1 or subjects[0].lower_ not in PRONOUNS:
+            return None
+        same = (subjects[0].lower_ in FEMININE) == (token.lower_ in FEMININE)
+        return subjects[0] if same else None
 
     def _relative_antecedent(self, token: Token) -> str | None:
         """'X met Y, who is in Cairo on a tour that will take him to Z': a pronoun inside a relative

@@ -134,16 +134,22 @@ def _names_before_appositive_titles(doc: Doc, spans: dict, covered: set[int], on
 
 def _names_after_appositive_titles(doc: Doc, spans: dict, covered: set[int], on: Date | None,
                                    titles: list[Title]) -> None:
-    """'the Dutch prime minister, Jan-Willem de Vries, who chairs ...': a proper name (with hyphens
-    written without spaces and lower-case particles inside) that the parser puts in apposition to a
-    definite office title before it is a person, whatever NER called it, unless it names a place."""
+    """'the Dutch prime minister, Jan-Willem de Vries, who chairs ...', 'his Maltese counterpart, Carmel
+    Vella Borg,': a proper name (with hyphens written without spaces and lower-case particles inside)
+    that the parser puts in apposition to a definite office title or a possessed counterpart before it
+    is a person, whatever NER called it, unless it names a place."""
     particles = lexicon().words("name_particles")
-    for title in titles:
-        i = title.end + 1
-        if i >= len(doc) or doc[title.end].text != "," or i in covered:
+    # offices, and counterparts ("welcomed by his Maltese counterpart, Carmel Vella Borg,")
+    counterparts = lexicon().words("counterpart_nouns")
+    slots = [(t.start, t.end, _definite_title(doc, t)) for t in titles]
+    slots += [(t.i, t.i + 1, any(c.dep_ == "poss" for c in t.children)) for t in doc
+              if t.lower_ in counterparts and t.pos_ == "NOUN"]
+    for start, end, definite in slots:
+        i = end + 1
+        if i >= len(doc) or doc[end].text != "," or i in covered:
             continue
-        heads = [t for t in doc[title.start:title.end] if any(c.dep_ == "appos" and c.i >= i for c in t.children)]
-        if not _definite_title(doc, title) and not any(
+        heads = [t for t in doc[start:end] if any(c.dep_ == "appos" and c.i >= i for c in t.children)]
+        if not definite and not any(
                 c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ == "the") for h in heads for c in h.children):
             continue  # "the United Nations special envoy for Yemen, X": definite over the organisation's name
         j = i
@@ -157,7 +163,7 @@ def _names_after_appositive_titles(doc: Doc, spans: dict, covered: set[int], on:
                 j += 1
             else:
                 break
-        if j - i < 2 or not (doc[j - 1].dep_ == "appos" and title.start <= doc[j - 1].head.i < title.end):
+        if j - i < 2 or not (doc[j - 1].dep_ == "appos" and start <= doc[j - 1].head.i < end):
             continue
         name = _name(doc, i, j)
         if not geo.resolve_place(name, on) and plausible_person(name, on):
