@@ -2791,3 +2791,9 @@ def test_persons_name_in_apposition_to_a_possessed_counterpart() -> None:
     text = ("Prime Minister Tom Hale of Britain flew into Valletta on Friday morning and was welcomed by his Maltese "
             "counterpart, Carmel Vella Borg, with whom he held talks on migration.")
     assert ("person:carmel vella borg", "Prime Minister", "country:MT") in positions(text)
+
+
+def test_meeting_on_the_sidelines_is_at_the_gathering_s_place() -> None:
+    text = ("NATO leaders opened a two-day summit in Warsaw on Friday. On the sidelines, Canadian Prime Minister "
+            "Graham Fors met Latvian President Andris Ozol.")
+    assert {("person:graham fors", "country:PL"), ("person:andris ozol", "country:PL")} <= visits(text)

@@ -204,12 +204,34 @@ def _clause_place(ctx: Context, trigger: Token, roles: dict | None = None) -> li
     if verb is not None and verb.dep_ == "relcl" and verb.head.i in ctx.token_place \
             and any(c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children):
         wheres.append(verb.head)  # "flew in from Kigali, where he had held talks with Y"
+    if not wheres and verb is not None:
+        wheres += _sidelines_place(ctx, verb)
     out = []
     for where in wheres:
         out.append(where)
         if where.i not in ctx.token_place:  # "at the headquarters in New York", "at a hotel in Lima"
             out += prep_objects(where, {"in"})
     return out
+
+
+def _sidelines_place(ctx: Context, verb: Token) -> list:
+    """'On the sidelines, X met Y' after 'leaders opened a two-day summit in Warsaw': a meeting on
+    the fringes of the gathering the story tells of, at its place (the gathering named in that
+    phrase, else the last one named with a city or state in its sentence, up to three sentences
+    back)."""
+    lex = lexicon()
+    fringe, gatherings = lex.words("fringe_nouns"), lex.words("multilateral_nouns")
+    sides = [o for o in prep_objects(verb, {"on", "at"}) if o.lemma_.lower() in fringe]
+    if not sides:
+        return []
+    sents = [s for s in ctx.doc.sents if s.start <= verb.i][-4:]
+    for sent in reversed(sents):
+        tokens = [t for t in sent if t.i < verb.i] if sent.start <= verb.i < sent.end else list(sent)
+        if not any(t.lemma_.lower() in gatherings and t.pos_ == "NOUN" for t in tokens):
+            continue
+        places = [t for t in tokens if t.i in ctx.token_place and not t.ent_type_ == "NORP"]
+        return places[-1:]
+    return []
 
 
 def _object_country(ctx: Context, trigger: Token, roles: dict | None = None) -> list:
