@@ -2797,3 +2797,22 @@ def test_meeting_on_the_sidelines_is_at_the_gathering_s_place() -> None:
     text = ("NATO leaders opened a two-day summit in Warsaw on Friday. On the sidelines, Canadian Prime Minister "
             "Graham Fors met Latvian President Andris Ozol.")
     assert {("person:graham fors", "country:PL"), ("person:andris ozol", "country:PL")} <= visits(text)
+
+
+def test_positions_fields_joined_after_an_organisation_ner_read() -> None:
+    text = "Venezuelan Energy and Mines Minister Gustavo Larez is expected tomorrow."
+    assert positions(text) == {("person:gustavo larez", "Energy and Mines Minister", "country:VE")}
+
+
+def test_visit_plans_for_x_to_visit_and_a_delay_of_another() -> None:
+    text = ("TOKYO - Japanese officials said they did not expect the delay to affect plans for Foreign Minister "
+            "Toshio Kuro to visit Moscow in the summer.")
+    assert [(e.role("traveler"), e.status) for e in events(text, "visit")] == [(("person:toshio kuro",), "planned")]
+
+
+def test_positions_host_when_the_visitor_s_own_state_is_named_beside() -> None:
+    text = ("PEKING - Zambian President Mwape Chilu left Peking today for North Korea after a state visit to China. "
+            "Chilu held talks with Premier Wang Delin and was received on Monday by President Yang Zhen, who praised "
+            "Zambia's role.")
+    assert {("person:wang delin", "Premier", "country:CN"), ("person:yang zhen", "President", "country:CN")} \
+        <= positions(text)

@@ -226,9 +226,11 @@ def _host_states(ctx: Context, events: tuple[Event, ...], homes: dict[str, str])
                     places = places | trips.get((visitor, "planned"), set())
                 # "... go on to Y, where he is to meet King Z. The Y stop was scrapped": the leg called off
                 places = places | trips.get((visitor, "cancelled"), set()) | trips.get((visitor, "postponed"), set())
-            if len(places) > 1 and len(named) == 1 and named <= places:
-                places = named  # "In London, X ... met King Y" on a trip to London and Paris
-            elif len(places) > 1 and not named and ctx.dateline is not None and ctx.dateline.place.code in places \
+            # the visitor's own state named there says nothing of where ("praised Zambia's role")
+            named_here = named - {ctx.person_actor(visitor).country}
+            if len(places) > 1 and len(named_here) == 1 and named_here <= places:
+                places = named_here  # "In London, X ... met King Y" on a trip to London and Paris
+            elif len(places) > 1 and not named_here and ctx.dateline is not None and ctx.dateline.place.code in places \
                     and homes.get(visitor) != ctx.dateline.place.code:
                 places = {ctx.dateline.place.code}  # "MADRID - ... X was received by King Y": at the dateline
                 # (not when the visitor set out from there: "ISLAMABAD - X left for Beijing ... will call on Y")

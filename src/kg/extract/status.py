@@ -38,6 +38,9 @@ def chain_of(trigger: Token) -> list[Token]:
             or of_predicate_noun(token)):  # "X will be the first minister to visit Y": the copula's tense
         if token.dep_ == "acl" and token.tag_ == "VBN" and token.i != trigger.i:
             break  # "..., coupled with the announcement of his visit": a participle phrase says no more of another noun
+        if token.dep_ == "acl" and token.i != trigger.i and calls_off(token.head) \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            break  # "did not expect the delay to affect plans for X to visit Y": the delay is another's
         token = token.head
         chain.append(token)
     return chain

@@ -81,6 +81,11 @@ def subject_of(verb: Token) -> Token | None:
             objs = prep_objects(head, {"to", "for"})
             if objs:
                 return objs[0]
+        if token.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            # "plans for X to visit Y", "arrangements for X to meet Y": the 'for' phrase before the infinitive
+            objs = [o for o in prep_objects(head, {"for"}) if o.i < token.i]
+            if objs:
+                return objs[-1]
         if token.dep_ == "acl" and token.tag_ == "VB" and head.dep_ in ("dobj", "attr") and head.head.pos_ == "VERB":
             token = head.head  # "X accepted an invitation to visit Y", "X has a chance to meet Y"
             continue

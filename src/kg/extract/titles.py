@@ -98,6 +98,13 @@ def find_titles(doc: Doc, on: Date | None) -> list[Title]:
             employer = None  # "International Trade and Industry Minister" read as an organisation: the office's fields
         if employer is not None:  # "a United States Department of State spokesperson"
             start = max(start, employer[0])
+            fields = lex.words("field_words")
+            if doc[start].lower_ in ("and", "&") and start > 0 and fold(doc[start - 1].text) in fields:
+                # "Venezuelan Energy and Mines Minister" (NER's organisation "Venezuelan Energy"): the
+                # organisation's last words are the office's first fields
+                start -= 1
+                while start > 0 and fold(doc[start - 1].text) in fields and doc[start - 1].ent_iob_ == "I":
+                    start -= 1
         comp_end, comp_country, span_end = _complement(doc, end, on)
         phrase = fold(" ".join(t.text for t in doc[start:comp_end] if not t.is_space)).replace(" - ", "-")
         phrase = lex.table("title_aliases").get(phrase, phrase)
