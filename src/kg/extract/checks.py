@@ -130,7 +130,8 @@ def _not_home(ctx: Context, found: Found) -> list[Found]:
     region of it makes a (domestic) trip. Travelers of unknown state are kept, unless they go back
     ("will return to X") or open or host a gathering there (its host, at home)."""
     dests = found.roles.get("destination", [])
-    back = going_back(found.trigger)
+    # "returned from the summit in Y": Y is where the trip went, not the way back
+    back = going_back(found.trigger) and not any(c.dep_ == "prep" and c.lower_ == "from" for c in found.trigger.children)
 
     convening = found.trigger.lemma_.lower() in lexicon().words("host_at_home_verbs")  # not "chaired a meeting in Y"
 
