@@ -219,11 +219,16 @@ def _sidelines_place(ctx: Context, verb: Token) -> list:
     the fringes of the gathering the story tells of, at its place (the gathering named in that
     phrase, else the last one named with a city or state in its sentence, up to three sentences
     back)."""
-    lex = lexicon()
-    fringe, gatherings = lex.words("fringe_nouns"), lex.words("multilateral_nouns")
+    fringe = lexicon().words("fringe_nouns")
     sides = [o for o in prep_objects(verb, {"on", "at"}) if o.lemma_.lower() in fringe]
-    if not sides:
-        return []
+    return _gathering_place(ctx, verb) if sides else []
+
+
+def _gathering_place(ctx: Context, verb: Token, roles: dict | None = None) -> list:
+    """The place of the gathering the story tells of: the last one named with a city or state in its
+    sentence (before ``verb`` in its own), up to three sentences back ('leaders opened a two-day
+    summit in Warsaw ... Greece sent its foreign minister, X, in his place')."""
+    gatherings = lexicon().words("multilateral_nouns")
     sents = [s for s in ctx.doc.sents if s.start <= verb.i][-4:]
     for sent in reversed(sents):
         tokens = [t for t in sent if t.i < verb.i] if sent.start <= verb.i < sent.end else list(sent)
@@ -326,6 +331,7 @@ FINDERS: dict[str, Finder] = {
     "head_noun": _head_noun,
     "host_country": _host_country,
     "clause_place": _clause_place,
+    "gathering_place": _gathering_place,
     "counterpart_country": _counterpart_country,
     "object_country": _object_country,
 }
