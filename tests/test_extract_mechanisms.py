@@ -2816,3 +2816,10 @@ def test_positions_host_when_the_visitor_s_own_state_is_named_beside() -> None:
             "Zambia's role.")
     assert {("person:wang delin", "Premier", "country:CN"), ("person:yang zhen", "President", "country:CN")} \
         <= positions(text)
+
+
+def test_companions_members_of_the_delegation_one_arrives_with() -> None:
+    text = ("LIMA - Bolivian President Evo Choq landed at Jorge Chavez International Airport on Sunday night with a "
+            "delegation including Foreign Minister Ximena Rojas Ante and Economy Minister Ruben Quiro Villa.")
+    assert {("person:ximena rojas ante", "country:PE"), ("person:ruben quiro villa", "country:PE")} <= visits(text)
+    assert ("person:ximena rojas ante", "Foreign Minister", "country:BO") in positions(text)

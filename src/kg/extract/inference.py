@@ -460,8 +460,35 @@ def travelling_with(ctx: Context) -> list[tuple]:
             continue
         subj = subject_of(token)
         with_ = [a for o in prep_objects(token, {"with"}) for a in ctx.actors_of(o, persons_only=True)]
+        with_ += [a for o in prep_objects(token, {"with"}) for a in _members(ctx, o) if a not in with_]
         if subj is not None and with_:
             out.append((token, ctx.actors_of(subj, persons_only=True), with_))
+    return out
+
+
+def delegation_members(ctx: Context) -> list[tuple]:
+    """(verb, leads, members) of each 'X arrived with a delegation including A and B'."""
+    out = []
+    for token, leads, _ in travelling_with(ctx):
+        members = [a for o in prep_objects(token, {"with"}) for a in _members(ctx, o)]
+        if members:
+            out.append((token, leads, members))
+    return out
+
+
+def _members(ctx: Context, noun: Token) -> list:
+    """'a delegation including A and B', 'a team comprising A and B': the persons listed as its
+    members (lexicon ``delegation_nouns`` and ``side_nouns``; ``agenda_verbs`` for the listing word)."""
+    lex = lexicon()
+    if noun.lemma_.lower() not in lex.words("delegation_nouns") | lex.words("side_nouns"):
+        return []
+    listing = lex.words("agenda_verbs") - {"cover"}
+    out = []
+    for c in noun.children:
+        if c.lemma_.lower() in listing and c.dep_ in ("prep", "acl", "relcl"):
+            for o in c.children:
+                if o.dep_ in ("pobj", "dobj"):
+                    out += ctx.actors_of(o, persons_only=True)
     return out
 
 
@@ -509,7 +536,8 @@ def companions(ctx: Context, events: tuple[Event, ...]) -> tuple[Event, ...]:
                 if told and visit.status != "occurred":
                     continue
                 codes = {d.split(":", 1)[1] for d in visit.role("destination")}
-                if (same_sentence or to_place) and not _names_destination(ctx, token, codes):
+                own = visit.evidence.anchor_start == token.idx  # the verb is the trip's own ("landed ... with")
+                if (same_sentence or to_place) and not own and not _names_destination(ctx, token, codes):
                     continue  # the trip the verb itself names
                 for companion in companions_:
                     if _of_state(ctx, companion.key, codes):

@@ -24,7 +24,7 @@ from kg.extract.context import Context
 from kg.extract.mentions import DATELINE_MARKS, spans_preposition
 from kg.extract.gatherings import setting
 from kg.extract.checks import going_back, posted_to, resident_envoy
-from kg.extract.inference import accompanying
+from kg.extract.inference import accompanying, delegation_members
 from kg.extract.nationality import of_organisation, of_place
 from kg.extract.lexicon import lexicon, title_case
 from kg.extract.syntax import evidence_of, governing_verb, prep_objects, subject_of, tokens_with
@@ -483,9 +483,9 @@ def _stand_in_states(ctx: Context) -> dict[str, str]:
 
 def _escort_states(ctx: Context) -> dict[str, str]:
     """Person -> the state of the one leader they accompany ("the foreign minister accompanied the
-    prime minister"), when that leader's state is known."""
+    prime minister", "X landed with a delegation including Y"), when that leader's state is known."""
     seen: dict[str, set[str]] = {}
-    for _, leads, companions in accompanying(ctx):
+    for _, leads, companions in accompanying(ctx) + delegation_members(ctx):
         states = {lead.country for lead in leads if lead.country}
         for companion in companions:
             seen.setdefault(companion.key, set()).update(states)
