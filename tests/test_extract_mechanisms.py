@@ -2823,3 +2823,13 @@ def test_companions_members_of_the_delegation_one_arrives_with() -> None:
             "delegation including Foreign Minister Ximena Rojas Ante and Economy Minister Ruben Quiro Villa.")
     assert {("person:ximena rojas ante", "country:PE"), ("person:ruben quiro villa", "country:PE")} <= visits(text)
     assert ("person:ximena rojas ante", "Foreign Minister", "country:BO") in positions(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Stojan Petrov arrived in Tirana with Deputy Prime Minister for European Affairs Marija Trajkova-Nikolova.",
+     "Marija Trajkova-Nikolova"),
+    ("Around the table were Kenya's President Daniel Chelo and Congo's Prime Minister Jean-Pierre Mbuyi Kalo.",
+     "Jean-Pierre Mbuyi Kalo"),
+])
+def test_persons_hyphen_inside_a_name_after_a_title(text: str, name: str) -> None:
+    assert name in {e.name for e in run(text).entities if e.kind == "person"}

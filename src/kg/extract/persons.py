@@ -49,10 +49,13 @@ def find_persons(doc: Doc, titles: list[Title], on: Date | None, headline_end: i
             i += 1  # "Minister Tengku Datuk Seri X": the styles are no part of the name's four words
         if i < len(doc) and (i not in covered or (i, _ner_end(spans, i)) in spans):
             j = i
-            while j < len(doc) and j - i < 4 and (_namelike(doc[j]) or (
+            while j < len(doc) and j - i - 2 * doc[i:j].text.count("-") < 4 and (_namelike(doc[j]) or (
                     j > i and doc[j].lower_ in particles and j + 1 < len(doc) and _namelike(doc[j + 1])) or (
-                    j + 1 < len(doc) and _namelike(doc[j], capital=True) and _namelike(doc[j + 1]))):
-                j += 1  # "Staffan de Mistura": a particle inside the name; "Santiago Restrepo": a capital's name in it
+                    j + 1 < len(doc) and _namelike(doc[j], capital=True) and _namelike(doc[j + 1])) or (
+                    j > i and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_
+                    and j + 1 < len(doc) and _namelike(doc[j + 1], capital=True))):
+                j += 1  # "Staffan de Mistura": a particle inside the name; "Santiago Restrepo": a capital's name
+                # in it; "Marija Trajkovska-Nikolovska": a hyphen written without spaces
             i, j = clean_person(doc, i, j)
             if i in covered and not (j > _ner_end(spans, i) and _one_noun_phrase(doc, i, j)):
                 j = i  # NER's name after the title stands, unless the title's name is one longer noun phrase
@@ -499,7 +502,8 @@ def _one_noun_phrase(doc: Doc, start: int, end: int) -> bool:
     its head ("President Marcelo Tavares Lins", where NER took "Marcelo" and "Lins" apart; not
     "Secretary X's Moscow talks", where "Moscow" belongs to "talks")."""
     last = doc[end - 1]
-    return all(t.dep_ == "compound" and start <= t.head.i < end for t in doc[start:end - 1]) \
+    return all((t.dep_ == "compound" and start <= t.head.i < end) or (t.text == "-" and not t.whitespace_)
+               for t in doc[start:end - 1]) \
         and not (last.dep_ == "compound" and not start <= last.head.i < end)
 
 
