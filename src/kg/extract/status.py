@@ -165,10 +165,10 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
             continue
         if token.i == trigger.i or (token.dep_ in ("acl", "relcl") and token not in chain):
             continue  # the event's own word, or what it is for ("a meeting to discuss X"), is no modality
-        if token.lemma_.lower() == "open" and token.pos_ == "VERB" and trigger.head.i == token.i \
-                and trigger.dep_ in ("nsubj", "nsubjpass", "dobj"):
-            continue  # "talks will open on Thursday", "opening a swing through the region": they begin;
-            # "open to a visit" considers one
+        if "open" in forms(token) and not any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children) and (
+                token.pos_ != "VERB" or (trigger.head.i == token.i and trigger.dep_ in ("nsubj", "nsubjpass", "dobj"))):
+            continue  # "talks will open on Thursday", "opening a swing through the region", "the opening
+            # dinner": they begin; only "open to a visit" considers one
         if token.lower_ in ("may", "might", "could") or _is(token, "consider_words"):
             return "considered", token.text
     plan = lexicon().words("plan_words")
@@ -514,7 +514,9 @@ def settle(status: str, cue: str, *, trigger: Token, sent: Span, time: TimeValue
         ahead = next((e.text for e in clause_dates(sent, trigger) if _FUTURE.search(e.text)), None)
         if ahead and not (past and _THAT.search(ahead)):
             return "planned", ahead  # not "received X later that day": a past narrative's own later
-        futurate = _futurate(trigger, sent)
+        before = time is not None and anchor is not None and time.precision == "day" and time.iso < anchor.isoformat() \
+            and re.search(r"\b\d{4}\b", time.text) is not None  # a caption's present: "X arrives ... on June 2, 2023"
+        futurate = None if before else _futurate(trigger, sent)
         if futurate:
             return "planned", futurate
     if status == "occurred" and trigger.pos_ in ("NOUN", "PROPN"):
