@@ -2836,7 +2836,8 @@ def test_persons_hyphen_inside_a_name_after_a_title(text: str, name: str) -> Non
 
 
 def test_status_caption_present_with_a_past_date_occurred() -> None:
-    text = "Chinese Defence Minister Kong Dezhi arrives for the opening dinner of the forum in Singapore on June 2, 2023."
+    text = ("Chinese Defence Minister Kong Dezhi arrives for the opening dinner of the Shangri-La Dialogue in Singapore "
+            "on June 2, 2023.")
     assert {e.status for e in events(text, "visit", date(2023, 6, 3))} == {"occurred"}
     # a weekday keeps the schedule reading
     assert {e.status for e in events("Trade Minister Ana Rell of Peru leaves for Tokyo on Saturday.", "visit")} == {"planned"}
