@@ -2841,3 +2841,9 @@ def test_status_caption_present_with_a_past_date_occurred() -> None:
     assert {e.status for e in events(text, "visit", date(2023, 6, 3))} == {"occurred"}
     # a weekday keeps the schedule reading
     assert {e.status for e in events("Trade Minister Ana Rell of Peru leaves for Tokyo on Saturday.", "visit")} == {"planned"}
+
+
+def test_positions_a_company_office_takes_no_state_from_a_trip() -> None:
+    text = ("FRANKFURT (Reuters) - Siemens AG chief executive Klaus-Dieter Amberg will fly to Beijing next week to lobby "
+            "for rail deals, a company spokesman said on Tuesday.")
+    assert not {j for _, _, j in positions(text) if j}

@@ -599,8 +599,9 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None, events: tuple[Event, 
                             country = home
                 if country and not country.startswith("io:"):
                     country = geo.historic(country, anchor)
-            if basis != "stated" and title.phrase in organisations_offices:
-                country = None  # "welcomed by Secretary General X": an organisation's office, not the host's state
+            if basis != "stated" and title.phrase in organisations_offices | company_offices:
+                country = None  # "welcomed by Secretary General X": an organisation's office, not the host's
+                # state; "FRANKFURT - Siemens chief executive X will fly to Beijing": a company's, not Germany's
             if country is None:
                 basis = None
             name = title_case((title.deputy + title.phrase).strip())
