@@ -2847,3 +2847,15 @@ def test_positions_a_company_office_takes_no_state_from_a_trip() -> None:
     text = ("FRANKFURT (Reuters) - Siemens AG chief executive Klaus-Dieter Amberg will fly to Beijing next week to lobby "
             "for rail deals, a company spokesman said on Tuesday.")
     assert not {j for _, _, j in positions(text) if j}
+
+
+def test_meeting_joined_by_several_is_one_table() -> None:
+    text = ("TASHKENT - Uzbek President Jasur Turs hosted the talks at the state residence on Friday. He was joined by "
+            "Kazakhstan's President Dauren Zhak, Kyrgyz President Kuban Tokto and Tajik President Rahmat Nazar.")
+    assert [len(e.role("participant")) for e in events(text, "meeting")] == [4]
+
+
+def test_persons_style_then_a_name_parsed_with_an_apposition() -> None:
+    text = ("The talks were attended on the Kuwaiti side by Prime Minister Sheikh Nasser Jaber al-Hamad Al-Sabah and "
+            "Foreign Minister Sheikh Ahmad Salem Al-Sabah.")
+    assert {"Ahmad Salem Al-Sabah", "Nasser Jaber al-Hamad Al-Sabah"} <= {e.name for e in run(text).entities}

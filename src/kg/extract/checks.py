@@ -195,8 +195,8 @@ def _one_gathering(trigger: Token) -> bool:
     """'a summit with A and B', 'welcomed A and B to a summit': one gathering of all of them."""
     lex = lexicon()
     multi = lex.words("multilateral_nouns")
-    if trigger.lemma_.lower() in multi or any(c.lower_ in lex.words("joint_words") for c in trigger.children):
-        return True
+    if trigger.lemma_.lower() in multi | lex.words("together_verbs") or any(c.lower_ in lex.words("joint_words") for c in trigger.children):
+        return True  # "X hosted the talks. He was joined by A, B and C": all at one table
     # the phrase on the verb, or on its object ("hosted A, B and C at the summit", parsed on A)
     heads = [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]
     return any(c.dep_ == "prep" and c.lower_ in ("to", "for", "at") and

@@ -502,9 +502,15 @@ def _one_noun_phrase(doc: Doc, start: int, end: int) -> bool:
     its head ("President Marcelo Tavares Lins", where NER took "Marcelo" and "Lins" apart; not
     "Secretary X's Moscow talks", where "Moscow" belongs to "talks")."""
     last = doc[end - 1]
-    return all((t.dep_ == "compound" and start <= t.head.i < end) or (t.text == "-" and not t.whitespace_)
-               for t in doc[start:end - 1]) \
-        and not (last.dep_ == "compound" and not start <= last.head.i < end)
+    if all((t.dep_ == "compound" and start <= t.head.i < end) or (t.text == "-" and not t.whitespace_)
+           for t in doc[start:end - 1]) and not (last.dep_ == "compound" and not start <= last.head.i < end):
+        return True
+    # "Sheikh Ahmad Salem Al-Sabah" parsed as "Ahmad" with "Al-Sabah" in apposition: one word heads the
+    # chain from outside, every other hangs inside it as a compound, an apposition or a hyphen
+    outside = [t for t in doc[start:end] if not start <= t.head.i < end or t.head.i == t.i]
+    return len(outside) == 1 and outside[0].dep_ != "compound" and all(
+        t.i == outside[0].i or t.dep_ in ("compound", "appos") or (t.text == "-" and not t.whitespace_)
+        for t in doc[start:end])
 
 
 def _name(doc: Doc, start: int, end: int) -> str:
