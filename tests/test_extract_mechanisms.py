@@ -191,7 +191,10 @@ def test_extract_presence_abroad_is_visit() -> None:
 
 
 def test_extract_presence_without_own_country_no_visit() -> None:
-    assert events("Nikos Dravas is in Brussels for talks.", "visit") == []
+    # bare presence of a person of unknown state may be at home; a purpose ("for talks") says they came
+    assert events("Nikos Dravas is in Brussels this week.", "visit") == []
+    assert [e.role("destination") for e in events("Nikos Dravas is in Brussels for talks.", "visit")] == [
+        ("country:BE",)]
 
 
 def test_extract_presence_at_a_summit_in_a_place_is_a_visit() -> None:

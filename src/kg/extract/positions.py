@@ -115,18 +115,15 @@ def _dateline_state(ctx: Context) -> str | None:
     return home if again else None
 
 
-def _beside_another_state(ctx: Context, entity, home: str, travels_to: set[str]) -> bool:
+def _beside_another_state(ctx: Context, entity, home: str, not_from: set[str]) -> bool:
     """A sentence naming the person also names a state other than ``home`` ("Secretary Hale will meet Prime
     Minister X and members of the Israeli government"; "In Papua New Guinea, Y will co-host a
-    summit with Prime Minister X"). A state the person travels to says nothing of theirs ("X, who is in
-    Copenhagen for talks"), nor does another person's office ("X met Thai Commerce Minister Y")."""
+    summit with Prime Minister X"). A state the person travels to or whose side they meet (``not_from``)
+    says nothing of theirs ("X, who is in Copenhagen for talks", "X met Thai Commerce Minister Y")."""
     sents = {ctx.doc[m.start].sent.start for m in entity.mentions}
-    others = [t for e in ctx.entities if e is not entity for m in e.mentions for t in m.all_titles]
-    theirs = {i for t in others for i in range(t.start, t.end)}  # "Thai" before "Commerce Minister Y"
-    return any(ctx.doc[p.start].sent.start in sents and p.place.code not in {home} | travels_to
-               and p.end not in theirs for p in ctx.places) \
-        or any(ctx.doc[t.start].sent.start in sents and t.country and t.country != home and t.start not in theirs
-               for t in ctx.titles)
+    return any(ctx.doc[p.start].sent.start in sents and p.place.code not in {home} | not_from for p in ctx.places) \
+        or any(ctx.doc[t.start].sent.start in sents and t.country and t.country not in {home} | not_from
+               and not t.country.startswith("io:") for t in ctx.titles)  # an organisation is no state
 
 
 def _short_body(ctx: Context, doc: Doc, title) -> str | None:
@@ -455,10 +452,24 @@ def _returning_home(ctx: Context, events: tuple[Event, ...]) -> dict[str, str]:
     return {key: next(iter(codes)) for key, codes in seen.items() if len(codes) == 1}
 
 
-def _stand_in_states(ctx: Context) -> dict[str, str]:
+def _stand_in_states(ctx: Context, stand_ins: list[tuple]) -> dict[str, str]:
     """Person -> the state of the one who stands in for them ("U.S. Vice President A attended in
     place of President B", "Premier A, standing in for President B"): a deputy of the same state."""
     seen: dict[str, set[str]] = {}
+    for deputy, principals in stand_ins:
+        states = {a.country for a in (ctx.actors_of(deputy, persons_only=True) if deputy is not None else []) if a.country}
+        if len(states) != 1:
+            continue
+        for principal in (a for o in principals for a in ctx.actors_of(o, persons_only=True)):
+            if principal.key not in ctx.nationality:
+                seen.setdefault(principal.key, set()).update(states)
+    return {key: next(iter(codes)) for key, codes in seen.items() if len(codes) == 1}
+
+
+def _stand_ins(ctx: Context) -> list[tuple]:
+    """(deputy token or None, principal tokens) of each 'A attended in place of B' / 'A, standing in
+    for B'."""
+    out = []
     for token in tokens_with(ctx.doc, {"place", "stand"}):
         if token.lower_ == "place" and token.dep_ == "pobj" and token.head.lower_ == "in":
             principals = prep_objects(token, {"of"})
@@ -472,13 +483,8 @@ def _stand_in_states(ctx: Context) -> dict[str, str]:
             deputy = subject_of(token)
         else:
             continue
-        states = {a.country for a in (ctx.actors_of(deputy, persons_only=True) if deputy is not None else []) if a.country}
-        if len(states) != 1:
-            continue
-        for principal in (a for o in principals for a in ctx.actors_of(o, persons_only=True)):
-            if principal.key not in ctx.nationality:
-                seen.setdefault(principal.key, set()).update(states)
-    return {key: next(iter(codes)) for key, codes in seen.items() if len(codes) == 1}
+        out.append((deputy, principals))
+    return out
 
 
 def _escort_states(ctx: Context) -> dict[str, str]:
@@ -533,7 +539,10 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None, events: tuple[Event, 
     # the trips were weighed by _home_travelers itself
     departing = {key: code for key, code in homes.items() if code not in sides.get(key, ())}
     returning = _returning_home(ctx, events)
-    standing_in = _stand_in_states(ctx)
+    stand_ins = _stand_ins(ctx)
+    standing_in = _stand_in_states(ctx, stand_ins)
+    # one whose place a deputy takes at a gathering is away from it: not the dateline's own
+    stood_in_for = {a.key for _, principals in stand_ins for o in principals for a in ctx.actors_of(o, persons_only=True)}
     summoners = _summoner_states(ctx, events)
     cache: list[str | None] = []
     only_cache: list[str | None] = []
@@ -595,7 +604,8 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None, events: tuple[Event, 
                         # the person travels there or meets its side, or is named beside another state
                         # (an office with a usual state is left to it: "LOURDES - Pope X celebrated Mass")
                         if not {home, geo.historic(home, anchor)} & not_from.get(entity.key, set()) \
-                                and not _beside_another_state(ctx, entity, home, travelled.get(entity.key, set())):
+                                and not _beside_another_state(ctx, entity, home, not_from.get(entity.key, set())) \
+                                and entity.key not in stood_in_for:
                             country = home
                 if country and not country.startswith("io:"):
                     country = geo.historic(country, anchor)
