@@ -2862,3 +2862,10 @@ def test_persons_style_then_a_name_parsed_with_an_apposition() -> None:
     text = ("The talks were attended on the Kuwaiti side by Prime Minister Sheikh Nasser Jaber al-Hamad Al-Sabah and "
             "Foreign Minister Sheikh Ahmad Salem Al-Sabah.")
     assert {"Ahmad Salem Al-Sabah", "Nasser Jaber al-Hamad Al-Sabah"} <= {e.name for e in run(text).entities}
+
+
+def test_companions_a_relative_clause_on_the_last_of_two_is_both_of_theirs() -> None:
+    text = ("DHAKA - Nepali Prime Minister Ram Khanal began a three-day official visit to Bangladesh on Monday. The "
+            "Nepali delegation included Foreign Minister Sita Pokha and Energy Minister Bishnu Bhand, who accompanied "
+            "Khanal.")
+    assert {("person:sita pokha", "country:BD"), ("person:bishnu bhand", "country:BD")} <= visits(text)

@@ -438,6 +438,8 @@ def accompanying(ctx: Context) -> list[tuple]:
         if token.lemma_.lower() != "accompany" or token.pos_ != "VERB":
             continue
         subj = subject_of(token)
+        while token.dep_ == "relcl" and subj is not None and subj.dep_ == "conj" and subj.head.i != subj.i:
+            subj = subj.head  # "A and B, who accompanied X": the clause hung on the last of them is all of theirs
         passive = any(c.dep_ == "auxpass" for c in token.children) or (
             token.tag_ == "VBN" and any(c.dep_ == "agent" for c in token.children))
         if passive:  # "Y, (who is) accompanied by X"; "Y began a visit, accompanied by X"
