@@ -484,7 +484,7 @@ def _members(ctx: Context, noun: Token) -> list:
     lex = lexicon()
     if noun.lemma_.lower() not in lex.words("delegation_nouns") | lex.words("side_nouns"):
         return []
-    listing = lex.words("agenda_verbs") - {"cover"}
+    listing = lex.words("agenda_verbs")
     out = []
     for c in noun.children:
         if c.lemma_.lower() in listing and c.dep_ in ("prep", "acl", "relcl"):

@@ -15,6 +15,7 @@ from datetime import date as Date
 
 from spacy.tokens import Span, Token
 
+from kg.extract.gender import FEMININE, MASCULINE
 from kg.extract.lexicon import forms, lexicon
 from kg.extract.syntax import of_predicate_noun
 from kg.model import TimeValue
@@ -565,11 +566,11 @@ def _counterfactual(trigger: Token) -> bool:
         for clause, main in pairs:
             if not any(m.dep_ == "mark" and m.lower_ == "if" for m in clause.children):
                 continue
-            if not any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "'d") for c in main.children):
+            if not any(c.dep_ == "aux" and c.lower_ in lexicon().words("conditional_modals") for c in main.children):
                 continue
             subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
-            if (clause.lower_ == "were" and subject is not None and subject.lower_ not in ("we", "you", "they")
-                    and subject.tag_ not in ("NNS", "NNPS")) or any(
+            singular = subject is not None and (subject.tag_ in ("NN", "NNP") or subject.lower_ in MASCULINE | FEMININE)
+            if (clause.lower_ == "were" and singular) or any(
                     c.dep_ == "aux" and c.lower_ == "had" for c in clause.children):
                 return True
             if clause.tag_ == "VBD" and _quoted(clause):
