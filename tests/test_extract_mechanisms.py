@@ -2869,3 +2869,15 @@ def test_companions_a_relative_clause_on_the_last_of_two_is_both_of_theirs() -> 
             "Nepali delegation included Foreign Minister Sita Pokha and Energy Minister Bishnu Bhand, who accompanied "
             "Khanal.")
     assert {("person:sita pokha", "country:BD"), ("person:bishnu bhand", "country:BD")} <= visits(text)
+
+
+def test_meeting_the_two_stands_for_the_last_pair() -> None:
+    text = ("Foreign Minister Liang Wen of China held talks with Secretary of State Dan Whit on Thursday. The two "
+            "were to meet again on Friday morning.")
+    assert {e.status for e in events(text, "meeting")} == {"occurred", "planned"}
+
+
+def test_status_a_past_relative_clause_on_the_met_is_no_plan() -> None:
+    text = ("Commerce Secretary Greg Lind arrived in Beijing on Sunday and on Monday held talks with Commerce Minister "
+            "Tang Yi, with whom he agreed to create a working group.")
+    assert [e.status for e in events(text, "meeting", date(2023, 8, 29))] == ["occurred"]

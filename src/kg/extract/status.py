@@ -186,6 +186,8 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
                 continue  # "X joined the talks later", "was later hosted by Y": a past verb's adverb of time
             if token.dep_ == "acl" and lemma in lexicon().words("purpose_participles"):
                 continue  # "a visit aimed at easing tensions": its purpose, not a plan
+            if token.dep_ == "relcl" and token.tag_ == "VBD" and token not in chain:
+                continue  # "held talks with X, with whom he agreed to ...": what the talks gave, told in the past
             return "planned", token.text
         if lemma == "be" and token in chain and any(
                 c.lower_ == "to" and c.dep_ == "aux" for t in chain[:chain.index(token)] if not of_predicate_noun(t)
