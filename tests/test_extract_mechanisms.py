@@ -2878,6 +2878,6 @@ def test_meeting_the_two_stands_for_the_last_pair() -> None:
 
 
 def test_status_a_past_relative_clause_on_the_met_is_no_plan() -> None:
-    text = ("Commerce Secretary Greg Lind arrived in Beijing on Sunday and on Monday held talks with Commerce Minister "
-            "Tang Yi, with whom he agreed to create a working group.")
+    text = ("Commerce Secretary Gregory Lindqvist arrived in Beijing on Sunday and on Monday held talks with Commerce "
+            "Minister Tang Yiming, with whom he agreed to create a working group.")
     assert [e.status for e in events(text, "meeting", date(2023, 8, 29))] == ["occurred"]
