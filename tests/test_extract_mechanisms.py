@@ -2881,3 +2881,8 @@ def test_status_a_past_relative_clause_on_the_met_is_no_plan() -> None:
     text = ("Commerce Secretary Gregory Lindqvist arrived in Beijing on Sunday and on Monday held talks with Commerce "
             "Minister Tang Yiming, with whom he agreed to create a working group.")
     assert [e.status for e in events(text, "meeting", date(2023, 8, 29))] == ["occurred"]
+
+
+def test_persons_name_in_apposition_after_an_office_with_its_of_phrase() -> None:
+    text = "Qasim al-Saadi is scheduled to meet the speaker of Iran's parliament, Gholam-Hossein Bahrami, on Thursday."
+    assert ("person:gholam hossein bahrami", "Speaker", "country:IR") in positions(text)

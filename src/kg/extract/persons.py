@@ -148,6 +148,10 @@ def _names_after_appositive_titles(doc: Doc, spans: dict, covered: set[int], on:
     slots += [(t.i, t.i + 1, any(c.dep_ == "poss" for c in t.children)) for t in doc
               if t.lower_ in counterparts and t.pos_ == "NOUN"]
     for start, end, definite in slots:
+        k = end  # "the speaker of Iran's parliament, X": the office's phrase runs on to the comma
+        while k < len(doc) and k < end + 8 and doc[k].text != "," and start <= doc[k].head.i < k:
+            k += 1
+        end = k
         i = end + 1
         if i >= len(doc) or doc[end].text != "," or i in covered:
             continue
