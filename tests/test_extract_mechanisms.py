@@ -2886,3 +2886,9 @@ def test_status_a_past_relative_clause_on_the_met_is_no_plan() -> None:
 def test_persons_name_in_apposition_after_an_office_with_its_of_phrase() -> None:
     text = "Qasim al-Saadi is scheduled to meet the speaker of Iran's parliament, Gholam-Hossein Bahrami, on Thursday."
     assert ("person:gholam hossein bahrami", "Speaker", "country:IR") in positions(text)
+
+
+def test_positions_flying_back_to_a_capital_is_going_home() -> None:
+    text = ("Prime Minister Tom Hale has arrived in Malta for the Commonwealth summit. Downing Street said Mr Hale "
+            "would fly back to London on Sunday night.")
+    assert ("person:tom hale", "Prime Minister", "country:GB") in positions(text)

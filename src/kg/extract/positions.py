@@ -443,7 +443,9 @@ def _returning_home(ctx: Context, events: tuple[Event, ...]) -> dict[str, str]:
         if verb.pos_ != "VERB" or not going_back(verb):
             continue
         subj = subject_of(verb)
-        places = {p.country for o in prep_objects(verb, {"to"}) for p in ctx.places_of(o) if p.country}
+        backs = [c for c in verb.children if c.dep_ in ("advmod", "prt") and c.lower_ in lexicon().words("return_words")]
+        objects = prep_objects(verb, {"to"}) + [o for c in backs for o in prep_objects(c, {"to"})]  # "fly back to London"
+        places = {p.country for o in objects for p in ctx.places_of(o) if p.country}
         if subj is None or len(places) != 1:
             continue
         for person in ctx.actors_of(subj, persons_only=True):
