@@ -462,7 +462,6 @@ def travelling_with(ctx: Context) -> list[tuple]:
             continue
         subj = subject_of(token)
         with_ = [a for o in prep_objects(token, {"with"}) for a in ctx.actors_of(o, persons_only=True)]
-        with_ += [a for o in prep_objects(token, {"with"}) for a in _members(ctx, o) if a not in with_]
         if subj is not None and with_:
             out.append((token, ctx.actors_of(subj, persons_only=True), with_))
     return out
@@ -479,19 +478,12 @@ def delegation_members(ctx: Context) -> list[tuple]:
 
 
 def _members(ctx: Context, noun: Token) -> list:
-    """'a delegation including A and B', 'a team comprising A and B': the persons listed as its
-    members (lexicon ``delegation_nouns`` and ``side_nouns``; ``agenda_verbs`` for the listing word)."""
+    """'a delegation including A and B': the persons a delegation's phrase lists (lexicon
+    ``delegation_nouns`` and ``side_nouns``; the listing is :func:`kg.extract.context.noun_group`'s)."""
     lex = lexicon()
     if noun.lemma_.lower() not in lex.words("delegation_nouns") | lex.words("side_nouns"):
         return []
-    listing = lex.words("agenda_verbs")
-    out = []
-    for c in noun.children:
-        if c.lemma_.lower() in listing and c.dep_ in ("prep", "acl", "relcl"):
-            for o in c.children:
-                if o.dep_ in ("pobj", "dobj"):
-                    out += ctx.actors_of(o, persons_only=True)
-    return out
+    return ctx.actors_of(noun, persons_only=True)
 
 
 def _names_destination(ctx: Context, verb, codes: set[str]) -> bool:

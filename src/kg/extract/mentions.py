@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from datetime import date as Date
 
 from spacy.tokens import Doc, Token
@@ -195,9 +196,14 @@ def _untagged(doc: Doc, on: Date | None, out: list[PlaceMention]) -> None:
 def _after_travel(prep) -> bool:
     """'a visit to X', 'flew to X': the preposition hangs on a word of travel, where a city of
     100,000 people that NER took for an organisation or nothing is the place gone to."""
+    return prep.head.lemma_.lower() in _travel_words()
+
+
+@cache
+def _travel_words() -> frozenset[str]:
     lex = lexicon()
-    words = lex.words("travel_nouns") | lex.words("travel_to_verbs") | lex.words("visit_verbs") | lex.words("arrive_verbs")
-    return prep.head.lemma_.lower() in words
+    return frozenset(lex.words("travel_nouns") | lex.words("travel_to_verbs") | lex.words("visit_verbs")
+                     | lex.words("arrive_verbs"))
 
 
 def spans_preposition(doc: Doc, token) -> bool:

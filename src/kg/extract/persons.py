@@ -42,20 +42,13 @@ def find_persons(doc: Doc, titles: list[Title], on: Date | None, headline_end: i
     _hyphenated(doc, spans, covered)
     # names after a title that NER missed ("Foreign Minister Nikos Dravas")
     titled: set[int] = set()
-    honorifics, particles = lexicon().honorifics, lexicon().words("name_particles")
+    honorifics = lexicon().honorifics
     for title in titles:
         i = title.end
         while i < len(doc) and i not in covered and fold(doc[i].text) in honorifics:
             i += 1  # "Minister Tengku Datuk Seri X": the styles are no part of the name's four words
         if i < len(doc) and (i not in covered or (i, _ner_end(spans, i)) in spans):
-            j = i
-            while j < len(doc) and j - i - 2 * doc[i:j].text.count("-") < 4 and (_namelike(doc[j]) or (
-                    j > i and doc[j].lower_ in particles and j + 1 < len(doc) and _namelike(doc[j + 1])) or (
-                    j + 1 < len(doc) and _namelike(doc[j], capital=True) and _namelike(doc[j + 1])) or (
-                    j > i and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_
-                    and j + 1 < len(doc) and _namelike(doc[j + 1], capital=True))):
-                j += 1  # "Staffan de Mistura": a particle inside the name; "Santiago Restrepo": a capital's name
-                # in it; "Marija Trajkovska-Nikolovska": a hyphen written without spaces
+            j = _name_chain_end(doc, i)
             i, j = clean_person(doc, i, j)
             if i in covered and not (j > _ner_end(spans, i) and _one_noun_phrase(doc, i, j)):
                 j = i  # NER's name after the title stands, unless the title's name is one longer noun phrase
@@ -141,11 +134,10 @@ def _names_after_appositive_titles(doc: Doc, spans: dict, covered: set[int], on:
     Vella Borg,': a proper name (with hyphens written without spaces and lower-case particles inside)
     that the parser puts in apposition to a definite office title or a possessed counterpart before it
     is a person, whatever NER called it, unless it names a place."""
-    particles = lexicon().words("name_particles")
     # offices, and counterparts ("welcomed by his Maltese counterpart, Carmel Vella Borg,")
     counterparts = lexicon().words("counterpart_nouns")
     slots = [(t.start, t.end, _definite_title(doc, t)) for t in titles]
-    slots += [(t.i, t.i + 1, any(c.dep_ == "poss" for c in t.children)) for t in doc
+    slots += [(t.i, t.i + 1, any(c.dep_ == "poss" for c in t.children)) for t in tokens_with(doc, counterparts)
               if t.lower_ in counterparts and t.pos_ == "NOUN"]
     for start, end, definite in slots:
         k = end  # "the speaker of Iran's parliament, X": the office's phrase runs on to the comma
@@ -159,23 +151,28 @@ def _names_after_appositive_titles(doc: Doc, spans: dict, covered: set[int], on:
         if not definite and not any(
                 c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ == "the") for h in heads for c in h.children):
             continue  # "the United Nations special envoy for Yemen, X": definite over the organisation's name
-        j = i
-        while j < len(doc) and j - i < 6 and j not in covered:
-            if _namelike(doc[j]):
-                j += 1
-            elif doc[j].text == "-" and j > i and not doc[j - 1].whitespace_ and not doc[j].whitespace_ \
-                    and j + 1 < len(doc) and _namelike(doc[j + 1]):
-                j += 2
-            elif j > i and doc[j].lower_ in particles and j + 1 < len(doc) and _namelike(doc[j + 1]):
-                j += 1
-            else:
-                break
+        j = _name_chain_end(doc, i, covered)
         if j - i < 2 or not (doc[j - 1].dep_ == "appos" and start <= doc[j - 1].head.i < end):
             continue
         name = _name(doc, i, j)
         if not geo.resolve_place(name, on) and plausible_person(name, on):
             spans[(i, j)] = PersonMention(i, j, name)
             covered.update(range(i, j))
+
+
+def _name_chain_end(doc: Doc, i: int, taken: set[int] = frozenset()) -> int:
+    """The end of the proper name that starts at ``i`` (four name words at most, none ``taken``):
+    "Staffan de Mistura" (a particle inside), "Santiago Restrepo" (a capital's name in it),
+    "Marija Trajkovska-Nikolovska" (a hyphen written without spaces)."""
+    particles = lexicon().words("name_particles")
+    j = i
+    while j < len(doc) and j not in taken and j - i - 2 * doc[i:j].text.count("-") < 4 and (_namelike(doc[j]) or (
+            j > i and doc[j].lower_ in particles and j + 1 < len(doc) and _namelike(doc[j + 1])) or (
+            j + 1 < len(doc) and _namelike(doc[j], capital=True) and _namelike(doc[j + 1])) or (
+            j > i and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_
+            and j + 1 < len(doc) and _namelike(doc[j + 1], capital=True))):
+        j += 1
+    return j
 
 
 def _title_determiner(token, title: Title) -> bool:
