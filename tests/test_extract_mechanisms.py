@@ -95,6 +95,69 @@ def test_extract_attendance_needs_a_named_gathering() -> None:
     assert events("Greek Foreign Minister Nikos Dravas will attend the funeral.", "meeting") == []
 
 
+ROSTER = ("On Monday, Peruvian President Jane Roe hosted a summit of Andean leaders in Cusco. "
+          "Bolivian President Pedro Alvarez and Chilean President Ana Ruiz, both in Cusco for the summit, "
+          "met for an hour on its margins. Speaking to reporters afterwards, Alvarez called the talks useful. "
+          "Colombian President Luis Vega also attended, while Ecuador was represented by Vice President Tomas Mora. ")
+
+
+def test_gatherings_everyone_said_to_attend_meets_at_one_table() -> None:
+    # attendance told four ways in three sentences (hosted; in Cusco for the summit; also attended;
+    # was represented by): one meeting of all five, and a trip for each guest, told where they are said to come
+    meetings = events(ROSTER, "meeting")
+    # (the two who "met on its margins" are told at the same word: one meeting, the larger)
+    assert [set(m.role("participant")) for m in meetings] == [
+        {"person:jane roe", "person:pedro alvarez", "person:ana ruiz", "person:luis vega", "person:tomas mora"}]
+    assert meetings[0].status == "occurred"
+    trips = {v.role("traveler")[0]: v for v in events(ROSTER, "visit")}
+    assert set(trips) == {"person:pedro alvarez", "person:ana ruiz", "person:luis vega", "person:tomas mora"}
+    assert {v.role("destination") for v in trips.values()} == {("country:PE",)}
+    assert "represented" in trips["person:tomas mora"].evidence.sentence
+    assert "also attended" in trips["person:luis vega"].evidence.sentence
+
+
+def test_gatherings_attendance_of_another_status_is_apart() -> None:
+    text = ROSTER + "Argentine President Marta Gil will attend as well."
+    planned = [m for m in events(text, "meeting") if m.status == "planned"]
+    assert [set(m.role("participant")) for m in planned] == [{"person:jane roe", "person:marta gil"}]
+
+
+def test_gatherings_the_last_or_next_summit_is_another_gathering() -> None:
+    text = ("Leaders are gathering for the Commonwealth summit this week. Prime Minister Jane Roe had lunch with "
+            "President Pedro Alvarez, who chaired the last summit in Abuja. Foreign Minister Ana Ruiz had also been due "
+            "to attend.")
+    assert ("person:ana ruiz", "country:NG") not in visits(text)
+    later = text + " Officials prepared for next month's trade meeting in Lima."
+    assert ("person:ana ruiz", "country:PE") not in visits(later)
+
+
+def test_gatherings_heads_of_state_met_and_the_next_sentence_names_them() -> None:
+    text = ("The heads of state met behind closed doors for five hours. Around the table were Peruvian President "
+            "Jane Roe, Bolivian President Pedro Alvarez and Chilean President Ana Ruiz.")
+    [meeting] = events(text, "meeting")
+    assert set(meeting.role("participant")) == {"person:jane roe", "person:pedro alvarez", "person:ana ruiz"}
+
+
+def test_extract_a_dash_sums_up_the_meeting_it_is_no_object() -> None:
+    text = "President Jane Roe and President Pedro Alvarez met for an hour - their first encounter since May."
+    [meeting] = events(text, "meeting")
+    assert set(meeting.role("participant")) == {"person:jane roe", "person:pedro alvarez"}
+
+
+def test_extract_reporters_before_a_name_do_not_make_it_a_journalist() -> None:
+    text = ("President Jane Roe met President Pedro Alvarez on Monday. Speaking to reporters afterwards, "
+            "Alvarez called the talks useful.")
+    assert [m.role("participant") for m in events(text, "meeting")] == [("person:jane roe", "person:pedro alvarez")]
+    interview = "President Jane Roe met sports columnist Pedro Alvarez on Monday."
+    assert events(interview, "meeting") == []
+
+
+def test_persons_a_name_ner_splits_around_an_untagged_middle_word_is_one_name() -> None:
+    text = "The Congolese prime minister, Jean-Pierre Mbuyi Kalonji, met President Jane Roe on Monday."
+    assert "person:jean pierre mbuyi kalonji" in persons(run(text))
+    assert "person:kalonji" not in persons(run(text))
+
+
 @pytest.mark.parametrize("text", [
     "Nikos Dravas, speaking at a reception held for him by President Pedro Alvarez, praised the treaty.",
     "President Pedro Alvarez gave a dinner for Greek Foreign Minister Nikos Dravas on Monday.",

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from kg import geo
+from kg.nlp import DASHES
 from kg.extract.context import Actor, Context
 from kg.extract.lexicon import lexicon
 from kg.extract.status import calls_off
@@ -248,6 +249,15 @@ def _sides_or_together(ctx: Context, found: Found) -> list[Found]:
     return []
 
 
+def _real_object(verb: Token, obj: Token) -> bool:
+    """Is ``obj`` someone or something the verb acts on? Not "hands" ("A and B shook hands"), not a
+    meeting noun ("A and B met ... their first encounter") and not a phrase after a dash, which
+    sums up the clause ("A and B met for an hour - their first talks since May")."""
+    if obj.lemma_.lower() == "hand" or obj.lemma_.lower() in lexicon().words("meeting_nouns"):
+        return False
+    return not any(t.dep_ == "punct" and t.text in DASHES for t in verb.doc[verb.i + 1:obj.left_edge.i])
+
+
 def _all_together(ctx: Context, found: Found) -> list[Found]:
     """Two or more persons who take part in one gathering together meet there."""
     hosts = [a for a in found.roles.get("host", []) if a.kind == "person"]
@@ -260,8 +270,8 @@ def _together(trigger: Token) -> bool:
         if trigger.lemma_.lower() in lexicon().words("sign_verbs"):
             return True  # "A and B signed the agreement": they signed it together
         # "A and B met": together; "A and B talked to officials": with the officials, not each other
-        return not any((c.dep_ == "dobj" and c.lemma_.lower() != "hand") or (c.dep_ == "prep" and c.lower_ in ("with", "to"))
-                       for c in trigger.children)  # "A and B shook hands": together
+        return not any((c.dep_ == "dobj" and _real_object(trigger, c)) or (c.dep_ == "prep" and c.lower_ in ("with", "to"))
+                       for c in trigger.children)
     held = trigger
     if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.lemma_.lower() in (
             lexicon().words("time_units") | {"round"}):

@@ -119,6 +119,12 @@ def _superseded(merged: dict, former_plans: set[tuple[int, int]]) -> dict:
     return out
 
 
+def reported_status(ctx: Context, f: Found) -> str | None:
+    """The status the event of ``f`` would have (None: it gives no event)."""
+    event = _event(ctx, f, ctx.date)
+    return event.status if event is not None else None
+
+
 def _event(ctx: Context, f: Found, anchor: Date | None) -> Event | None:
     trigger = f.trigger
     sent = trigger.sent

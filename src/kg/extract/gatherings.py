@@ -5,8 +5,18 @@ from __future__ import annotations
 
 from kg.extract.context import Actor, Context, conjuncts
 from kg.extract.lexicon import lexicon
+from kg.extract.events import reported_status
 from kg.extract.status import by_remote_link
 from kg.extract.syntax import Found, governing_verb, prep_objects, subject_of, takes_part, tokens_with
+
+
+#: how many sentences back a gathering is still the one "attended" (no object) or "represented" at means
+RECENT = 4
+
+
+#: the rule of a meeting of a gathering's attendees, told in several sentences: each one's trip is
+#: told where its own attendance is (not inferred again from the meeting: kg.extract.inference)
+ROSTER = "gathering.roster"
 
 
 def _unique(actors: list[Actor]) -> list[Actor]:
@@ -48,9 +58,10 @@ def find_attendance(ctx: Context) -> list[Found]:
         if definite and not earlier and lemma in lexicon().words("generic_gathering_nouns"):
             # "a NATO summit ... the two-day meeting": the gathering named last, in this sentence or the three before
             earlier = [f for f in frames if any(n - 3 <= s <= n for s in f["sents"])]
-        frame = earlier[-1] if definite and earlier else None
-        if frame is None:
-            frame = {"lemma": lemma, "places": [], "hosts": [], "sents": []}
+        other = any(t.lower_ in lexicon().words("other_instance_words") for t in ctx.doc[token.left_edge.i:token.i])
+        frame = earlier[-1] if definite and earlier and not other else None
+        if frame is None:  # "the last summit", "the next meeting": another one than the one told of
+            frame = {"lemma": lemma, "places": [], "hosts": [], "sents": [], "other": other}
             frames.append(frame)
         frame["sents"].append(n)
         by_token[token.i] = frame
@@ -60,6 +71,11 @@ def find_attendance(ctx: Context) -> list[Found]:
             frame["places"] = places
     found: list[Found] = []
     found += _among_them(ctx, frames, sent_no)
+    entries: list[tuple] = []  # (frame number, trigger, attendees): who attends which gathering, and where it is said
+    for i, frame in by_token.items():
+        attendees = _there_for(ctx, ctx.doc[i])
+        if attendees:
+            entries.append((frames.index(frame), _clause_verb(ctx.doc[i]), attendees))
     verbs = lexicon().words("attend_gathering_verbs")  # "attended / addressed / joined the summit"
     for token in tokens_with(ctx.doc, verbs | {"take", "participate"}) if frames else []:
         n = sent_no[token.sent.start]
@@ -71,9 +87,7 @@ def find_attendance(ctx: Context) -> list[Found]:
         if objects and objects[0].i in by_token:
             frame = by_token[objects[0].i]
         elif part or (token.lemma_.lower() == "attend" and (not objects or objects[0].lower_ == "it")):
-            named = [(max(s for s in f["sents"] if s <= n), i) for i, f in enumerate(frames)
-                     if any(n - 2 <= s <= n for s in f["sents"])]
-            frame = frames[max(named)[1]] if named else None  # the last one named up to here
+            frame = _last_named(frames, n)
         else:
             frame = None
         if frame is None:
@@ -97,8 +111,84 @@ def find_attendance(ctx: Context) -> list[Found]:
                     if by_remote_link([k for k in c.children if k.dep_ in ("acl", "relcl")])
                     for a in ctx.actors_of(c, persons_only=True)[:1]}
             attendees = [a for a in attendees if a.key not in away]
-        found += _attending(token, frame, attendees, "gathering.attend")
+        entries.append((frames.index(frame), token, attendees))
+    entries += _represented(ctx, frames, sent_no)
+    for number, frame in enumerate(frames):
+        found += _roster(ctx, frame, [(token, people) for n, token, people in entries if n == number])
     return found
+
+
+def _there_for(ctx: Context, noun) -> list[Actor]:
+    """Persons a gathering noun's 'for' phrase puts at the gathering: "X flew in / arrived in Lima /
+    is in Lima for the summit"; "A and B, both in Ohrid for the summit, met". Not "X prepared for
+    the summit" (a verb of travel or presence only)."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "for":
+        return []
+    lex = lexicon()
+    head = noun.head.head
+    if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in (
+            lex.words("travel_to_verbs") | lex.words("arrive_verbs") | {"be"}):
+        subj = subject_of(head)
+        return ctx.actors_of(subj, persons_only=True) if subj is not None else []
+    # "X, in Lima for the summit" / "A and B, both in Lima for the summit": the phrase hangs on the
+    # person, on the place or on "both"; a place phrase ('in Lima') tells that it is presence
+    if head.dep_ == "pobj" and head.pos_ == "PROPN" and head.head.lower_ in ("in", "at"):
+        head = head.head.head
+    elif not any(c.dep_ == "prep" and c.lower_ in ("in", "at") and any(o.pos_ == "PROPN" for o in c.children)
+                 for t in (head, *[c for c in head.children if c.dep_ == "appos"]) for c in t.children):
+        return []
+    if head.dep_ == "appos" and head.pos_ == "PRON":
+        head = head.head
+    return ctx.actors_of(head, persons_only=True) if head.pos_ == "PROPN" else []
+
+
+def _clause_verb(noun):
+    """The verb a 'for the summit' phrase tells of: its own head ("flew in for the summit"), else the
+    verb of the clause it sits in ("A, in Lima for the summit, met B": met)."""
+    head = noun.head.head
+    return head if head.pos_ in ("VERB", "AUX") else governing_verb(head) or head
+
+
+def _last_named(frames: list[dict], n: int) -> dict | None:
+    """The gathering named last up to sentence ``n``, within :data:`RECENT` sentences, that is the one
+    the story tells of (not "the last summit in Abuja")."""
+    named = [(max(s for s in f["sents"] if s <= n), i) for i, f in enumerate(frames)
+             if not f["other"] and any(n - RECENT <= s <= n for s in f["sents"])]
+    return frames[max(named)[1]] if named else None
+
+
+def _represented(ctx: Context, frames: list[dict], sent_no: dict) -> list[tuple]:
+    """'Bolivia was represented by X': X attends the gathering named in that sentence or the two
+    before (the last one named)."""
+    out = []
+    for token in tokens_with(ctx.doc, {"represent", "represented"}) if frames else []:
+        if token.lemma_.lower() != "represent" or token.pos_ != "VERB" or token.tag_ != "VBN" \
+                or not any(c.dep_ == "auxpass" for c in token.children):
+            continue
+        n = sent_no[token.sent.start]
+        frame = _last_named(frames, n)
+        attendees = _agents(ctx, token)
+        if frame is not None and attendees:
+            out.append((frames.index(frame), token, attendees))
+    return out
+
+
+def _roster(ctx: Context, frame: dict, entries: list[tuple]) -> list[Found]:
+    """What the article says of who attends one gathering: each attendee from another state travels
+    to its place (:func:`_attending`); the host and all attendees meet, in one meeting for those
+    whose attendance has the same status ("A attended; B also attended": A, B and the host;
+    "C will attend": apart), told at the first of them (rule :data:`ROSTER`)."""
+    out: list[Found] = []
+    by_status: dict[str | None, list[tuple]] = {}
+    for token, attendees in entries:
+        out += [f for f in _attending(token, frame, attendees, "gathering.attend") if f.kind == "visit"]
+        status = reported_status(ctx, Found("meeting", token, {"participant": attendees}, ROSTER))
+        by_status.setdefault(status, []).append((token, attendees))
+    for group in by_status.values():
+        group.sort(key=lambda entry: entry[0].i)  # told first, evidence first
+        attendees = _unique([a for _, people in group for a in people])
+        out += [f for f in _attending(group[0][0], frame, attendees, ROSTER) if f.kind == "meeting"]
+    return out
 
 
 def setting(ctx: Context, token) -> tuple[list[Actor], list[Actor]]:
@@ -188,7 +278,7 @@ def find_named_after(ctx: Context) -> list[Found]:
             continue
         subj = subject_of(token)
         n = sent_no[token.sent.start]
-        if subj is None or subj.tag_ != "NNS" or not {subj.lower_, subj.lemma_.lower()} & groups or n + 1 >= len(sents) \
+        if subj is None or subj.tag_ != "NNS" or not _group_words(subj) & groups or n + 1 >= len(sents) \
                 or ctx.actors_of(subj, persons_only=True) or any(c.dep_ == "prep" and c.lower_ == "with"
                                                                   for c in token.children):
             continue  # "leaders met" (not "leaders met with X": the others are named there)
@@ -206,6 +296,12 @@ def find_named_after(ctx: Context) -> list[Found]:
         frame = {"hosts": hosts, "places": [d for o in prep_objects(token, {"in", "at"}) for d in ctx.places_of(o)]}
         found += _attending(token, frame, members, "gathering.named-after")
     return found
+
+
+def _group_words(noun) -> set[str]:
+    """How a plural noun names its group: "leaders" (leaders, leader); "heads of state" (also head of state)."""
+    words = {noun.lower_, noun.lemma_.lower()}
+    return words | {f"{noun.lemma_.lower()} of {o.lower_}" for o in prep_objects(noun, {"of"})}
 
 
 def find_guests(ctx: Context) -> list[Found]:

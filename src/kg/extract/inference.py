@@ -14,6 +14,7 @@ from datetime import date as Date
 from dataclasses import replace
 from functools import cache
 
+from kg.extract import gatherings
 from kg.extract.checks import posted_to, resident_envoy
 from kg.extract.context import Context
 from kg.extract.lexicon import lexicon
@@ -28,8 +29,8 @@ def meetings_abroad(ctx: Context, found: list[Found]) -> list[Found]:
     out = []
     lead = _lead_sentences(ctx) if ctx.dateline is not None else set()
     for meeting in found:
-        if meeting.kind != "meeting":
-            continue
+        if meeting.kind != "meeting" or meeting.rule == gatherings.ROSTER:
+            continue  # a gathering's attendees: each one's trip is told where their attendance is
         places = meeting.roles.get("place", [])[:1]
         people = meeting.roles.get("participant", [])
         status = found_status(meeting)
@@ -415,7 +416,10 @@ def media_person(ctx: Context, key: str) -> bool:
     for mention in entity.mentions if entity else ():
         head = ctx.doc[mention.end - 1]
         near = [c for c in head.children if c.dep_ in ("compound", "amod", "appos", "poss")]
-        near += [t for t in ctx.doc[max(0, mention.start - 3):mention.start]]
+        before = mention.start  # the words just before the name in its own noun phrase ("sports columnist X"),
+        while before > max(0, mention.start - 3) and ctx.doc[before - 1].pos_ in ("NOUN", "PROPN", "ADJ", "PART"):
+            before -= 1  # not "Speaking to reporters afterwards, X said"
+        near += [t for t in ctx.doc[before:mention.start]]
         for token in near:
             if token.lemma_.lower() in roles or token.lower_ in roles:
                 return True

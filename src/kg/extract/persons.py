@@ -40,6 +40,7 @@ def find_persons(doc: Doc, titles: list[Title], on: Date | None, headline_end: i
             covered.update(range(start, end))
     _particles(doc, spans, covered)
     _hyphenated(doc, spans, covered)
+    _split_names(doc, spans, covered)
     # names after a title that NER missed ("Foreign Minister Nikos Dravas")
     titled: set[int] = set()
     honorifics = lexicon().honorifics
@@ -259,6 +260,28 @@ def _hyphenated(doc: Doc, spans: dict, covered: set[int]) -> None:
             spans.pop((start, end))
             spans[(start, j)] = PersonMention(start, j, _name(doc, start, j), honorific=mention.honorific)
             covered.update(range(start, j))
+
+
+def _split_names(doc: Doc, spans: dict, covered: set[int]) -> None:
+    """'Jean-Pierre Mbuyi Kalonji' when NER tags "Jean-Pierre" and "Kalonji" but not "Mbuyi": two names
+    with at most two capitalised proper nouns between them, all compounds of the last word (one flat
+    noun phrase), are one name (not a state's name or an office word between them)."""
+    offices = _office_words()
+    for (s1, e1) in sorted(spans):
+        later = [(s2, e2) for s2, e2 in spans if e1 <= s2 <= e1 + 2]
+        if (s1, e1) not in spans or not later:
+            continue
+        s2, e2 = min(later)
+        gap = doc[e1:s2]
+        head = doc[e2 - 1]
+        if all(t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() and t.i not in covered
+               and t.lower_ not in offices and geo.country_code(t.text, codes=False) is None for t in gap) \
+                and all(t.dep_ == "compound" and s1 <= t.head.i < e2 for t in doc[s1:e2 - 1] if not t.is_punct) \
+                and head.dep_ != "compound":
+            first = spans.pop((s1, e1))
+            spans.pop((s2, e2))
+            spans[(s1, e2)] = PersonMention(s1, e2, _name(doc, s1, e2), honorific=first.honorific)
+            covered.update(range(s1, e2))
 
 
 def _name_span(doc: Doc, head) -> tuple[int, int]:
