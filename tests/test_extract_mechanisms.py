@@ -158,6 +158,33 @@ def test_persons_a_name_ner_splits_around_an_untagged_middle_word_is_one_name() 
     assert "person:kalonji" not in persons(run(text))
 
 
+def test_status_a_meeting_in_a_when_clause_of_a_postponed_trip_is_postponed() -> None:
+    text = ("Finance Minister Jane Roe has postponed a trip to Lima planned for next week, when she was to have met "
+            "President Pedro Alvarez, a spokesman said.")
+    assert [m.status for m in events(text, "meeting")] == ["postponed"]
+
+
+def test_status_was_to_have_met_takes_the_call_off_of_the_sentence_before() -> None:
+    text = ("A meeting of the three foreign ministers in Geneva next week has been postponed. Jane Roe was to have "
+            "sat down with Pedro Alvarez on 9 March.")
+    assert [m.status for m in events(text, "meeting")] == ["postponed"]
+    kept = "Jane Roe was to have sat down with Pedro Alvarez on 9 March."
+    assert [m.status for m in events(kept, "meeting")] == ["planned"]
+
+
+def test_roles_the_presidents_of_two_states_then_their_names_travel() -> None:
+    # (the parser hangs the names on the last state, as conjuncts)
+    text = "The presidents of Poland and Lithuania, Marek Zielinski and Algis Kazlauskas, flew to Kiev on Thursday."
+    assert visits(text) == {("person:marek zielinski", "country:UA"), ("person:algis kazlauskas", "country:UA")}
+
+
+def test_dateline_a_meeting_during_a_visit_to_another_state_is_not_at_the_dateline() -> None:
+    text = ("LIMA, March 4 - Peruvian Foreign Minister Jane Roe returned home on Wednesday from a two-day visit to "
+            "Ecuador, during which she held talks with Ecuadorean Foreign Minister Pedro Alvarez.")
+    assert ("person:pedro alvarez", "country:PE") not in visits(text)
+    assert ("person:jane roe", "country:EC") in visits(text)
+
+
 @pytest.mark.parametrize("text", [
     "Nikos Dravas, speaking at a reception held for him by President Pedro Alvarez, praised the treaty.",
     "President Pedro Alvarez gave a dinner for Greek Foreign Minister Nikos Dravas on Monday.",

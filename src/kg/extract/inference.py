@@ -57,11 +57,13 @@ def meetings_abroad(ctx: Context, found: list[Found]) -> list[Found]:
 
 def _elsewhere(ctx: Context, sent) -> bool:
     """The sentence says where, and not at the dateline: "ISLAMABAD - X called on Y in Moscow"; "LIMA -
-    X returned from Quito after a visit, during which he and Y signed ..." (lexicon ``return_words``)."""
-    returns = lexicon().words("return_words")
+    X returned from Quito after a visit, during which he and Y signed ..." (lexicon ``return_words``);
+    "LIMA - X returned from a visit to Ecuador, during which he met Y"."""
+    returns, trips = lexicon().words("return_words"), lexicon().words("travel_nouns")
 
-    def where(head) -> bool:
-        return head.lower_ in ("in", "at") or (head.lower_ == "from" and head.head.lemma_.lower() in returns)
+    def where(head) -> bool:  # "in Y", "returned from Y", "a visit to Y"
+        return head.lower_ in ("in", "at") or (head.lower_ == "from" and head.head.lemma_.lower() in returns) \
+            or (head.lower_ == "to" and head.head.lemma_.lower() in trips)
 
     return any(sent.start <= p.start < sent.end and p.place.code != ctx.dateline.place.code
                and where(ctx.doc[p.end - 1].head) for p in ctx.places)

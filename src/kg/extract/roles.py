@@ -61,15 +61,19 @@ def _as_did(verb: Token) -> list[Token]:
 
 def _dash_listed(ctx: Context, group: Token) -> list[Token]:
     """'The leaders of the bloc - A, B and C - met': the persons a plural group's "of" lists after a
-    dash (not "the wives of A and B": no dash, not the group's own members)."""
+    dash, or after a comma that ends a list of states ("the presidents of Poland and Peru, A and B");
+    not "the wives of A and B" (no dash, not the group's own members)."""
     if group.tag_ not in ("NNS", "NNPS"):
         return []
     out = []
     for prep in (p for p in group.children if p.dep_ == "prep" and p.lower_ == "of"):
         for obj in (o for o in prep.children if o.dep_ == "pobj" and ctx.actors_of(o, persons_only=True)):
             first = min((m.start for m in ctx.persons if obj.left_edge.i <= m.start <= obj.right_edge.i), default=obj.i)
-            if any(t.text in DASHES for t in ctx.doc[prep.i + 1:first]):
-                out.append(obj)
+            between = ctx.doc[prep.i + 1:first]
+            if any(t.text in DASHES for t in between) or (
+                    first > prep.i + 1 and ctx.doc[first - 1].text == "," and all(
+                        t.i in ctx.token_place for t in between if t.pos_ == "PROPN")):
+                out.append(obj)  # "the presidents of A and B, X and Y": the states' list, then theirs
     return out
 
 

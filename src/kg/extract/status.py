@@ -494,9 +494,19 @@ def _called_off(sent: Span, trigger: Token, *, targets: bool = True) -> Token | 
         if any((a.lemma_.lower() in topics or a.lower_ in topics) and not (targets and _another_target(a, trigger))
                for a in args):
             return token
+        if any(a.lemma_.lower() in topics for a in args) and _when_clause_of(trigger, token):
+            return token  # "postponed a trip to Y next week, when he was to have met Z": that trip's meeting
         if token.dep_ == "conj" and token.head.i in chain and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
             return token  # "the trip was planned for May but was postponed": the same subject
     return None
+
+
+def _when_clause_of(trigger: Token, verb: Token) -> bool:
+    """Is the trigger inside a 'when' clause hung on ``verb``?"""
+    for t in [trigger, *trigger.ancestors]:
+        if t.head.i == verb.i and t.i != verb.i:
+            return t.dep_ == "advcl" and any(c.lower_ == "when" and c.dep_ in ("advmod", "mark") for c in t.children)
+    return False
 
 
 def _another_target(noun: Token, trigger: Token) -> bool:
@@ -588,9 +598,12 @@ def _quoted(token: Token) -> bool:
 
 
 def _plan_in_the_past(trigger: Token) -> bool:
-    """'had been due / scheduled / expected to travel', 'had planned to meet': a plan told in the past
-    perfect, which news writes when the plan has since changed."""
+    """'had been due / scheduled / expected to travel', 'had planned to meet', 'was to have met': a
+    plan told in the past perfect, which news writes when the plan has since changed."""
     chain = chain_of(trigger)
     plans = lexicon().words("plan_words")
+    if any(t.head.lemma_ == "be" and t.head.tag_ == "VBD" and {"to", "have"} <= {c.lower_ for c in t.children if c.dep_ == "aux"}
+           for t in chain[:2]):
+        return True  # "X was to have met Y": a plan that was not kept
     return any(t.lower_ in plans or t.lemma_.lower() in plans for t in chain) and any(
         c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ == "VBD" for t in chain for c in t.children)
