@@ -158,6 +158,61 @@ def test_persons_a_name_ner_splits_around_an_untagged_middle_word_is_one_name() 
     assert "person:kalonji" not in persons(run(text))
 
 
+def test_gatherings_taking_part_in_the_meeting_chaired_by_x_were_a_and_b() -> None:
+    text = ("Foreign Minister Jane Roe chaired on Monday in Lima the meeting of the Andean states. Taking part in the "
+            "meeting were Bolivian Foreign Minister Pedro Alvarez and Chilean Foreign Minister Ana Ruiz.")
+    [meeting] = events(text, "meeting")
+    assert set(meeting.role("participant")) == {"person:jane roe", "person:pedro alvarez", "person:ana ruiz"}
+    assert visits(text) == {("person:pedro alvarez", "country:PE"), ("person:ana ruiz", "country:PE")}
+
+
+def test_gatherings_around_the_table_at_the_retreat_were_everyone_listed() -> None:
+    text = ("Pacific leaders wrapped up the Suva meeting last night. Prime Minister Jane Roe closed the leaders' retreat. "
+            "Around the table at yesterday's retreat were Tonga's Prime Minister Hon. Sione Fonua, Samoa's Prime "
+            "Minister Ana Ruiz and Cook Islands Prime Minister Pedro Alvarez.")
+    meetings = events(text, "meeting")
+    assert [set(m.role("participant")) for m in meetings] == [
+        {"person:jane roe", "person:sione fonua", "person:ana ruiz", "person:pedro alvarez"}]
+    assert ("person:sione fonua", "country:FJ") in visits(text)
+
+
+def test_gatherings_pulling_out_of_the_meeting_calls_off_the_trip_not_the_meeting() -> None:
+    text = ("Leaders met at the summit in Suva on Monday. Around the table were Prime Minister Jane Roe and Prime "
+            "Minister Ana Ruiz. Kiribati President Pedro Alvarez pulled out of the summit at the weekend.")
+    assert {(m.status, m.role("participant")) for m in events(text, "meeting")} >= {
+        ("occurred", ("person:ana ruiz", "person:jane roe"))}
+    assert [(v.role("traveler"), v.status) for v in events(text, "visit") if v.role("traveler") == ("person:pedro alvarez",)] \
+        == [(("person:pedro alvarez",), "cancelled")]
+
+
+def test_gatherings_talks_held_with_leaders_then_the_session_lists_them() -> None:
+    text = ("Haitian Prime Minister Jane Roe held two hours of talks with Caribbean heads of government in Port of Spain "
+            "on Thursday. The session was chaired by Trinidad's Prime Minister Pedro Alvarez. Also taking part were "
+            "Jamaica's Prime Minister Ana Ruiz and Barbados's Prime Minister Luis Vega.")
+    meetings = events(text, "meeting")
+    assert [set(m.role("participant")) for m in meetings] == [
+        {"person:jane roe", "person:pedro alvarez", "person:ana ruiz", "person:luis vega"}]
+
+
+def test_gatherings_a_state_represented_by_its_resident_ambassador_sends_no_traveller() -> None:
+    text = ("Foreign Minister Jane Roe hosted a meeting of neighbouring states in Algiers on Monday. Sudan's minister "
+            "stayed home for a cabinet session in Khartoum. Sudan was represented by its ambassador in Algiers, "
+            "Pedro Alvarez.")
+    assert not any(v.role("traveler") == ("person:pedro alvarez",) for v in events(text, "visit"))
+    assert [set(m.role("participant")) for m in events(text, "meeting")] == [{"person:jane roe", "person:pedro alvarez"}]
+
+
+def test_roles_a_visit_to_the_region_is_not_a_visit_to_the_state_of_whom_one_meets() -> None:
+    text = ("Australian Prime Minister Jane Roe, on his first visit to the region since taking office in May, arrived on "
+            "Wednesday morning and held a bilateral meeting with Solomon Islands Prime Minister Pedro Alvarez.")
+    assert ("person:jane roe", "country:SB") not in visits(text)
+
+
+def test_nlp_an_abbreviated_style_does_not_end_the_sentence() -> None:
+    text = "Tonga's Prime Minister Hon. Sione Fonua met Fiji's Prime Minister Jane Roe on Monday."
+    assert ("person:sione fonua", "Prime Minister", "country:TO") in positions(text)
+
+
 def test_status_a_meeting_in_a_when_clause_of_a_postponed_trip_is_postponed() -> None:
     text = ("Finance Minister Jane Roe has postponed a trip to Lima planned for next week, when she was to have met "
             "President Pedro Alvarez, a spokesman said.")

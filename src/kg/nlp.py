@@ -102,6 +102,20 @@ def _event_nouns() -> dict[str, str]:
     return out
 
 
+def _abbreviated_styles(nlp) -> None:
+    """'Prime Minister Hon. X': a style written short with a full stop is one token (the tokenizer
+    knows "Gen." and "Sen." but not "Hon." or "Brig."), so the stop does not end the sentence."""
+    from spacy.symbols import ORTH
+
+    from kg.extract.lexicon import lexicon
+
+    for style in lexicon().raw["honorifics"]:
+        if style.endswith(".") and " " not in style and style.count(".") == 1:
+            form = style.capitalize()
+            if form[:-1].isalpha():
+                nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+
+
 @cache
 def load():
     """Load the pinned model (never downloads anything)."""
@@ -111,6 +125,7 @@ def load():
 
     module = importlib.import_module(MODEL)
     nlp = module.load()
+    _abbreviated_styles(nlp)
     install(nlp)  # the attribute ruler matched by look-ups: same annotations, a tenth of the time
     nlp.add_pipe("kg_paragraphs", before="parser")
     nlp.add_pipe("kg_lemmas", last=True)

@@ -3,6 +3,7 @@ and guests in a place as someone's guests."""
 
 from __future__ import annotations
 
+from kg.extract.checks import resident_envoy
 from kg.extract.context import Actor, Context, conjuncts
 from kg.extract.lexicon import lexicon
 from kg.extract.events import reported_status
@@ -49,7 +50,10 @@ def find_attendance(ctx: Context) -> list[Found]:
     sent_no = {s.start: n for n, s in enumerate(sents)}
     for token in tokens_with(ctx.doc, nouns):
         n = sent_no[token.sent.start]
-        lemma = token.lemma_.lower()
+        # "talks", "negotiations" (lemma "talk"): an exchange between those who hold it, which 'also
+        # attended' or 'was represented' does not refer to (``weak``)
+        weak = token.lemma_.lower() not in nouns
+        lemma = token.lower_ if weak else token.lemma_.lower()
         if token.pos_ != "NOUN" or lemma not in nouns:
             continue
         definite = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
@@ -61,9 +65,10 @@ def find_attendance(ctx: Context) -> list[Found]:
         other = any(t.lower_ in lexicon().words("other_instance_words") for t in ctx.doc[token.left_edge.i:token.i])
         frame = earlier[-1] if definite and earlier and not other else None
         if frame is None:  # "the last summit", "the next meeting": another one than the one told of
-            frame = {"lemma": lemma, "places": [], "hosts": [], "sents": [], "other": other}
+            frame = {"lemma": lemma, "places": [], "hosts": [], "sents": [], "other": other, "weak": weak}
             frames.append(frame)
         frame["sents"].append(n)
+        frame["weak"] = frame["weak"] and weak  # "talks ... The session ...": a gathering after all
         by_token[token.i] = frame
         hosts, places = setting(ctx, token)
         frame["hosts"] += hosts
@@ -71,21 +76,39 @@ def find_attendance(ctx: Context) -> list[Found]:
             frame["places"] = places
     found: list[Found] = []
     found += _among_them(ctx, frames, sent_no)
-    entries: list[tuple] = []  # (frame number, trigger, attendees): who attends which gathering, and where it is said
+    # (frame number, trigger, attendees, travel): who attends which gathering, where it is said, and
+    # whether that says they came to it (not "X held talks with leaders": X may be the host)
+    entries: list[tuple] = []
+    holds = lexicon().words("hold_verbs")
     for i, frame in by_token.items():
-        attendees = _there_for(ctx, ctx.doc[i])
+        noun = ctx.doc[i]
+        attendees = _there_for(ctx, noun)
         if attendees:
-            entries.append((frames.index(frame), _clause_verb(ctx.doc[i]), attendees))
+            entries.append((frames.index(frame), _clause_verb(noun), attendees, True))
+        else:  # "X held (two hours of) talks with Caribbean leaders": X is at the talks the next sentences tell of
+            held = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun
+            if held.dep_ == "dobj" and held.head.lemma_.lower() in holds and (subj := subject_of(held.head)) is not None \
+                    and (people := ctx.actors_of(subj, persons_only=True)):
+                entries.append((frames.index(frame), held.head, people, False))
     verbs = lexicon().words("attend_gathering_verbs")  # "attended / addressed / joined the summit"
-    for token in tokens_with(ctx.doc, verbs | {"take", "participate"}) if frames else []:
+    for token in tokens_with(ctx.doc, verbs | {"take", "participate", "pull"}) if frames else []:
         n = sent_no[token.sent.start]
         # "B and C took part": in the gathering named last
         part = token.lemma_.lower() in ("take", "participate") and takes_part(token)
-        if token.pos_ != "VERB" or (token.lemma_.lower() not in verbs and not part):
-            continue
         objects = [c for c in token.children if c.dep_ == "dobj"]
+        inside = [o for o in prep_objects(token, {"in"}) if o.i in by_token] \
+            if token.lemma_.lower() == "participate" or (token.lemma_.lower() == "take" and any(
+                o.lower_ == "part" for o in objects)) else []  # "took part in the meeting", "participated in the summit"
+        outs = [c for c in token.children if c.lower_ == "out" and c.dep_ in ("prt", "prep")]
+        if token.lemma_.lower() == "pull" and outs:  # "X pulled out of the summit" ("of" on "out" or on the verb)
+            inside = [o for p in [*token.children, *outs[0].children] if p.dep_ == "prep" and p.lower_ == "of"
+                      for o in p.children if o.dep_ == "pobj" and o.i in by_token]
+        if token.pos_ != "VERB" or (token.lemma_.lower() not in verbs and not part and not inside):
+            continue
         if objects and objects[0].i in by_token:
             frame = by_token[objects[0].i]
+        elif inside:
+            frame = by_token[inside[0].i]
         elif part or (token.lemma_.lower() == "attend" and (not objects or objects[0].lower_ == "it")):
             frame = _last_named(frames, n)
         else:
@@ -105,16 +128,22 @@ def find_attendance(ctx: Context) -> list[Found]:
             # "Also due to attend are B, C": the attendees follow the copula
             attendees = [a for c in token.head.head.children if c.dep_ in ("attr", "nsubj")
                          for a in ctx.actors_of(c, persons_only=True)]
+        copula = token.head if token.dep_ in ("advcl", "csubj") and token.head.lemma_ == "be" else next(
+            (c for c in token.children if c.dep_ == "aux" and c.lemma_ == "be" and c.i > token.i), None)
+        if not attendees and token.tag_ == "VBG" and copula is not None:
+            # "Taking part in the meeting were A, B and C", "Attending the talks were A and B"
+            attendees = _listed_after(ctx, copula)
         if subj is not None:  # "A, who joined by video link, and B attended in person": B only
             # ("B attended virtually" as a whole: kg.extract.status gives no status, so no event)
             away = {a.key for c in conjuncts(subj)
                     if by_remote_link([k for k in c.children if k.dep_ in ("acl", "relcl")])
                     for a in ctx.actors_of(c, persons_only=True)[:1]}
             attendees = [a for a in attendees if a.key not in away]
-        entries.append((frames.index(frame), token, attendees))
+        entries.append((frames.index(frame), token, attendees, True))
     entries += _represented(ctx, frames, sent_no)
+    entries += _present(ctx, frames, by_token, sent_no)
     for number, frame in enumerate(frames):
-        found += _roster(ctx, frame, [(token, people) for n, token, people in entries if n == number])
+        found += _roster(ctx, frame, [entry[1:] for entry in entries if entry[0] == number])
     return found
 
 
@@ -142,6 +171,37 @@ def _there_for(ctx: Context, noun) -> list[Actor]:
     return ctx.actors_of(head, persons_only=True) if head.pos_ == "PROPN" else []
 
 
+def _present(ctx: Context, frames: list[dict], by_token: dict, sent_no: dict) -> list[tuple]:
+    """Attendees a copula lists: "At the talks were A and B", "Around the table at yesterday's retreat
+    were A, B and C" (the gathering named there), "Around the table were A and B" (the one named last)."""
+    tables = lexicon().words("table_nouns")
+    out = []
+    for token in tokens_with(ctx.doc, {"be", "were", "was", "are", "is"}) if frames else []:
+        if token.lemma_ != "be" or token.pos_ != "AUX" and token.pos_ != "VERB":
+            continue
+        preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ in ("at", "around", "round")]
+        frame = None
+        for prep in preps:
+            for obj in (o for o in prep.children if o.dep_ == "pobj"):
+                inner = [o for o in prep_objects(obj, {"at"}) if o.i in by_token]
+                if obj.i in by_token:
+                    frame = by_token[obj.i]
+                elif inner:
+                    frame = by_token[inner[0].i]
+                elif obj.lemma_.lower() in tables and prep.lower_ != "at":
+                    frame = _last_named(frames, sent_no[token.sent.start])
+        attendees = _listed_after(ctx, token)
+        if frame is not None and len(attendees) >= 2:
+            out.append((frames.index(frame), token, attendees, True))
+    return out
+
+
+def _listed_after(ctx: Context, copula) -> list[Actor]:
+    """Everyone a copula's list names after it ("... were A, B and C"; the parser hangs a long list's
+    items in many ways)."""
+    return _unique([ctx.person_actor(k) for t in copula.subtree if t.i > copula.i and (k := ctx.person_at(t))])
+
+
 def _clause_verb(noun):
     """The verb a 'for the summit' phrase tells of: its own head ("flew in for the summit"), else the
     verb of the clause it sits in ("A, in Lima for the summit, met B": met)."""
@@ -149,11 +209,11 @@ def _clause_verb(noun):
     return head if head.pos_ in ("VERB", "AUX") else governing_verb(head) or head
 
 
-def _last_named(frames: list[dict], n: int) -> dict | None:
+def _last_named(frames: list[dict], n: int, fits=lambda frame: True) -> dict | None:
     """The gathering named last up to sentence ``n``, within :data:`RECENT` sentences, that is the one
-    the story tells of (not "the last summit in Abuja")."""
+    the story tells of (not "the last summit in Abuja") and ``fits``."""
     named = [(max(s for s in f["sents"] if s <= n), i) for i, f in enumerate(frames)
-             if not f["other"] and any(n - RECENT <= s <= n for s in f["sents"])]
+             if not f["other"] and not f["weak"] and fits(f) and any(n - RECENT <= s <= n for s in f["sents"])]
     return frames[max(named)[1]] if named else None
 
 
@@ -166,10 +226,12 @@ def _represented(ctx: Context, frames: list[dict], sent_no: dict) -> list[tuple]
                 or not any(c.dep_ == "auxpass" for c in token.children):
             continue
         n = sent_no[token.sent.start]
-        frame = _last_named(frames, n)
+        subj = subject_of(token)  # "Sudan was represented by X": not at a gathering in Sudan
+        home = {p.country for p in ctx.places_of(subj)} if subj is not None else set()
+        frame = _last_named(frames, n, lambda f: not {p.country for p in f["places"][:1]} & home)
         attendees = _agents(ctx, token)
         if frame is not None and attendees:
-            out.append((frames.index(frame), token, attendees))
+            out.append((frames.index(frame), token, attendees, True))
     return out
 
 
@@ -180,21 +242,23 @@ def _roster(ctx: Context, frame: dict, entries: list[tuple]) -> list[Found]:
     "C will attend": apart), told at the first of them (rule :data:`ROSTER`)."""
     out: list[Found] = []
     by_status: dict[str | None, list[tuple]] = {}
-    for token, attendees in entries:
-        out += [f for f in _attending(token, frame, attendees, "gathering.attend") if f.kind == "visit"]
+    for token, attendees, travel in entries:
+        if travel:
+            out += [f for f in _attending(ctx, token, frame, attendees, "gathering.attend") if f.kind == "visit"]
         status = reported_status(ctx, Found("meeting", token, {"participant": attendees}, ROSTER))
         by_status.setdefault(status, []).append((token, attendees))
     for group in by_status.values():
         group.sort(key=lambda entry: entry[0].i)  # told first, evidence first
         attendees = _unique([a for _, people in group for a in people])
-        out += [f for f in _attending(group[0][0], frame, attendees, ROSTER) if f.kind == "meeting"]
+        out += [f for f in _attending(ctx, group[0][0], frame, attendees, ROSTER) if f.kind == "meeting"]
     return out
 
 
 def setting(ctx: Context, token) -> tuple[list[Actor], list[Actor]]:
     """(hosts, places) one mention of a gathering noun names: "a summit in Lima", "the Lima summit",
     "gathered in Lima for a summit", "arrived in Vilnius to attend a summit"; "a summit (on X)
-    hosted by H", "the summit is hosted by H", "H hosted leaders at a summit in Y", "H hosts the summit"."""
+    hosted by H", "the summit is hosted by H", "H hosted leaders at a summit in Y", "H hosts / chairs /
+    presides over the summit"."""
     places = [d for o in prep_objects(token, {"in", "at"}) for d in ctx.places_of(o)]
     if not places and token.dep_ == "pobj" and token.head.lower_ == "for" and token.head.head.pos_ in ("VERB", "AUX"):
         # "gathered in Hiroshima for a summit", "arrived in Lima for a conference"
@@ -204,20 +268,25 @@ def setting(ctx: Context, token) -> tuple[list[Actor], list[Actor]]:
         # "arrived in Vilnius to attend a NATO summit": the summit is where they arrived
         places = [d for o in prep_objects(token.head.head, {"in", "at"}) for d in ctx.places_of(o)]
     hosts: list[Actor] = []
+    leads = lexicon().words("lead_gathering_verbs")
     verb = token.head
     topics = [o for p in token.children if p.dep_ == "prep" and p.lower_ in ("on", "about") for o in p.children]
     for acl in [c for t in [token, *topics] for c in t.children]:
         # "a three-day summit hosted by X", "a summit on the crisis hosted by X"
-        if acl.dep_ == "acl" and acl.lemma_.lower() == "host":
+        if acl.dep_ == "acl" and acl.lemma_.lower() in leads:
             hosts += _agents(ctx, acl)
-    if verb.lemma_.lower() == "host" and token.dep_ == "nsubjpass":
+    if verb.lemma_.lower() in leads and token.dep_ == "nsubjpass":  # "the session was chaired by X"
         hosts += _agents(ctx, verb)
     elif token.dep_ == "pobj" and token.head.lower_ in ("at", "for") and verb.head.lemma_.lower() == "host":
         subj = subject_of(verb.head)  # "X hosted African leaders at a summit in Y"
         hosts += ctx.actors_of(subj, persons_only=True) if subj is not None else []
         if not places:
             places = [d for o in prep_objects(verb.head, {"in"}) for d in ctx.places_of(o)]
-    elif verb.lemma_.lower() == "host" and token.dep_ == "dobj":
+    elif token.dep_ == "dobj" and verb.lemma_.lower() in leads or (
+            token.dep_ == "pobj" and verb.lower_ == "over" and verb.head.lemma_.lower() == "preside"):
+        verb = verb.head if verb.lower_ == "over" else verb  # "X hosted / chaired / presided over the meeting"
+        if not places:  # "X chaired in Algiers the meeting of ..."
+            places = [d for o in prep_objects(verb, {"in"}) for d in ctx.places_of(o)]
         subj = subject_of(verb)
         hosts += ctx.actors_of(subj, persons_only=True) if subj is not None else []
     if not places:  # "the Lima summit"
@@ -226,7 +295,7 @@ def setting(ctx: Context, token) -> tuple[list[Actor], list[Actor]]:
     return hosts, places
 
 
-def _attending(token, frame: dict, attendees: list[Actor], rule: str) -> list[Found]:
+def _attending(ctx: Context, token, frame: dict, attendees: list[Actor], rule: str) -> list[Found]:
     """What attending a gathering says: host and attendees meet (two persons or more); attendees
     from another state travel to its place."""
     out = []
@@ -235,8 +304,9 @@ def _attending(token, frame: dict, attendees: list[Actor], rule: str) -> list[Fo
         roles = {"participant": people, **({"place": frame["places"][:1]} if frame["places"] else {})}
         out.append(Found("meeting", token, roles, rule))
     hosts = {h.key for h in frame["hosts"]}
-    for place in frame["places"][:1]:
-        travelers = [a for a in attendees if a.key not in hosts and a.country != place.country]
+    for place in frame["places"][:1]:  # not "its ambassador in Algiers" at a meeting in Algiers
+        travelers = [a for a in attendees if a.key not in hosts and a.country != place.country
+                     and not resident_envoy(ctx, a.key, place.country)]
         if travelers:
             out.append(Found("visit", token, {"traveler": travelers, "destination": [place]}, rule))
     return out
@@ -258,7 +328,7 @@ def _among_them(ctx: Context, frames: list[dict], sent_no: dict) -> list[Found]:
             continue
         attendees = _unique([a for c in verb.children if c.dep_ in ("nsubj", "attr")
                              for a in ctx.actors_of(c, persons_only=True)])
-        out += _attending(verb, named[-1], attendees, "gathering.among")
+        out += _attending(ctx, verb, named[-1], attendees, "gathering.among")
     return out
 
 
@@ -294,7 +364,7 @@ def find_named_after(ctx: Context) -> list[Found]:
         gatherings = lex.words("gathering_nouns")  # "for a summit hosted by H"
         hosts = [h for o in prep_objects(token, {"for"}) if o.lemma_.lower() in gatherings for h in setting(ctx, o)[0]]
         frame = {"hosts": hosts, "places": [d for o in prep_objects(token, {"in", "at"}) for d in ctx.places_of(o)]}
-        found += _attending(token, frame, members, "gathering.named-after")
+        found += _attending(ctx, token, frame, members, "gathering.named-after")
     return found
 
 

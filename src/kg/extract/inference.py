@@ -115,6 +115,11 @@ def anaphoric_events(ctx: Context, found: list[Found]) -> list[Found]:
             if not before:
                 continue
             last = before[-1]
+            verb = governing_verb(token)
+            subj = subject_of(verb) if verb is not None and kind == "meeting" else None
+            if subj is not None and ctx.person_at(subj) and ctx.person_at(subj) not in {
+                    a.key for a in last.roles.get("participant", [])}:
+                continue  # "X pulled out of the meeting": X's own withdrawal, not the meeting called off
             roles = {k: list(v) for k, v in last.roles.items()}
             if owner is not None:  # "X's visit ... was delayed": X's last trip, X's alone
                 roles["traveler"] = [a for a in roles["traveler"] if a.key == owner]

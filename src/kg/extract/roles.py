@@ -268,8 +268,8 @@ def _met_state(ctx: Context, trigger: Token, roles: dict | None = None) -> list:
     """'X met Y ... on the first day of X's visit': a visit with no place named goes to the state of
     the one the traveler meets in the same sentence (one state, not the traveler's own)."""
     travelers = (roles or {}).get("traveler", [])
-    if not travelers:
-        return []
+    if not travelers or prep_objects(trigger, {"to"}):
+        return []  # "on his first visit to the region, X met Y": the visit says where it goes
     if not _owned(trigger) and ctx.dateline is not None \
             and any(t.country == ctx.dateline.place.code for t in travelers):
         return []  # "BEIJING - X met Y, capping a two-day trip": X at home; the trip is Y's
