@@ -213,6 +213,19 @@ def test_nlp_an_abbreviated_style_does_not_end_the_sentence() -> None:
     assert ("person:sione fonua", "Prime Minister", "country:TO") in positions(text)
 
 
+def test_nationality_a_state_represented_by_a_person_is_their_state() -> None:
+    text = ("Leaders met in Lima on Monday. Panama was represented by Vice President and Foreign Minister Ana Ruiz, "
+            "and Belize by its ambassador.")
+    assert ("person:ana ruiz", "Foreign Minister", "country:PA") in positions(text)
+
+
+def test_context_counterparts_listed_between_dashes_are_the_persons_met() -> None:
+    text = ("President Jane Roe welcomed his counterparts from Guatemala, El Salvador and Costa Rica - Pedro Alvarez, "
+            "Luis Vega and Ana Ruiz - at a resort on Tuesday.")
+    met = {p for m in events(text, "meeting") for p in m.role("participant")}
+    assert met == {"person:jane roe", "person:pedro alvarez", "person:luis vega", "person:ana ruiz"}
+
+
 def test_status_a_meeting_in_a_when_clause_of_a_postponed_trip_is_postponed() -> None:
     text = ("Finance Minister Jane Roe has postponed a trip to Lima planned for next week, when she was to have met "
             "President Pedro Alvarez, a spokesman said.")

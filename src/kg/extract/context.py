@@ -463,7 +463,32 @@ class Context:
             actor = self.actor_of(t, persons_only=persons_only)
             if actor is not None:
                 out.setdefault(actor.key, actor)
+        if not out and token.tag_ in ("NNS", "NNPS"):
+            return [self.person_actor(k) for k in self._dash_listed(token)]
         return list(out.values())
+
+    def _dash_listed(self, noun: Token) -> list[str]:
+        """'welcomed his counterparts from A, B and C - X, Y and Z - at the palace': the persons a
+        plural noun's phrase lists between dashes, after the states it names (two persons or more)."""
+        from kg.nlp import DASHES
+
+        sent, doc = noun.sent, noun.doc
+        i = noun.i + 1
+        while i < sent.end and doc[i].text not in DASHES and (
+                doc[i].i in self.token_place or doc[i].pos_ in ("ADP", "CCONJ", "PUNCT", "DET")):
+            i += 1  # "from Guatemala, El Salvador and Costa Rica"
+        if i >= sent.end or doc[i].text not in DASHES or i - noun.i > 12:
+            return []
+        keys: list[str] = []
+        for t in doc[i + 1:sent.end]:
+            if t.text in DASHES:
+                break
+            key = self.person_at(t)
+            if key is None and not (t.pos_ in ("PUNCT", "CCONJ", "PROPN") or t.i in self.token_title):
+                return []  # not a list of names only
+            if key and key not in keys:
+                keys.append(key)
+        return keys if len(keys) >= 2 else []
 
     def _apposed_after(self, noun: Token) -> str | None:
         """'welcomed by his host, President X, before ...' with X hung elsewhere by the parser: the

@@ -55,6 +55,8 @@ def assign(ctx: Context) -> None:
             codes = {headline[t.phrase] for t in entity.titles if t.phrase in headline and not headline[t.phrase].startswith("io:")}
             if len(codes) == 1:
                 ctx.nationality[entity.key] = (codes.pop(), "stated")
+    for key, code in _representing(ctx).items():
+        ctx.nationality.setdefault(key, (code, "stated"))
     for key, code in _group_members(ctx).items():
         ctx.nationality.setdefault(key, (code, "stated"))
     for key, code in _sent_by(ctx).items():
@@ -105,6 +107,26 @@ def headline_states(ctx: Context, doc: Doc) -> dict[str, str]:
         holders.update(phrases)
     return {phrase: next(iter(states)) for phrase, states in stated.items()
             if len(states) == 1 and holders[phrase] == 1}
+
+
+def _representing(ctx: Context) -> dict[str, str]:
+    """'Panama was represented by Vice President X', 'X represented Panama at the summit': X serves
+    that state (a state, not a region or a city)."""
+    out: dict[str, str] = {}
+    for verb in tokens_with(ctx.doc, {"represent", "represented", "represents", "representing"}):
+        if verb.pos_ != "VERB" or verb.lemma_.lower() != "represent":
+            continue
+        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        states = [c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
+        people = [o for p in verb.children if p.dep_ == "agent" for o in p.children if o.dep_ == "pobj"] if passive \
+            else [c for c in verb.children if c.dep_ == "nsubj"]
+        codes = {m.place.code for t in states if (m := ctx.token_place.get(t.i)) is not None and m.place.kind == "country"}
+        if len(codes) == 1:
+            code = codes.pop()
+            for person in people:
+                for actor in ctx.actors_of(person, persons_only=True):
+                    out.setdefault(actor.key, code)
+    return out
 
 
 def _sent_by(ctx: Context) -> dict[str, str]:
