@@ -226,6 +226,44 @@ def test_context_counterparts_listed_between_dashes_are_the_persons_met() -> Non
     assert met == {"person:jane roe", "person:pedro alvarez", "person:luis vega", "person:ana ruiz"}
 
 
+def test_gatherings_among_the_leaders_who_arrived_were_its_attendees() -> None:
+    text = ("Leaders opened the 45th Regular Meeting of the Conference of Heads of Government at the Hyatt Regency, "
+            "Port of Spain, on Wednesday. Among the leaders who arrived at the airport on Tuesday were Jamaica's Prime "
+            "Minister Ana Ruiz and Guyana's President Pedro Alvarez.")
+    assert visits(text) == {("person:ana ruiz", "country:TT"), ("person:pedro alvarez", "country:TT")}
+    assert [set(m.role("participant")) for m in events(text, "meeting")] == [{"person:ana ruiz", "person:pedro alvarez"}]
+
+
+def test_gatherings_one_who_pulls_out_meets_no_one() -> None:
+    text = ("Leaders met at the summit in Suva on Monday. Prime Minister Jane Roe hosted the summit. "
+            "Kiribati President Pedro Alvarez pulled out of the summit at the weekend.")
+    assert [m for m in events(text, "meeting") if "person:pedro alvarez" in m.role("participant")] == []
+
+
+def test_places_a_city_named_x_of_y_is_not_the_state_y() -> None:
+    assert visits("President Jane Roe flew to Port of Spain on Monday.") == {("person:jane roe", "country:TT")}
+
+
+def test_roles_a_mission_the_talks_are_about_is_no_trip() -> None:
+    text = ("Canada's Foreign Minister Jane Roe held talks with Barbados Prime Minister Ana Ruiz on a possible "
+            "security mission.")
+    assert visits(text) == set()
+
+
+def test_coreference_she_in_a_clause_of_the_subjects_sentence_is_that_subject() -> None:
+    text = ("Canada's Foreign Minister Marie Dubois flew in on Thursday. Barbados Prime Minister Ward-Hinds travels on "
+            "Sunday to Georgetown, where she is to hold talks with President Pedro Alvarez.")
+    [planned] = [m for m in events(text, "meeting") if m.status == "planned"]
+    assert set(planned.role("participant")) == {"person:ward hinds", "person:pedro alvarez"}
+
+
+def test_anaphora_the_summit_named_before_is_not_the_last_meeting() -> None:
+    text = ("Prime Minister Jane Roe and President Pedro Alvarez will meet at a summit in Cairo next week. The summit, "
+            "hosted by President Luis Vega, will be their first talks. Secretary of State Ana Ruiz will see Alvarez in "
+            "Ramallah on Monday. She will not attend the summit, a spokesman said.")
+    assert not any(m.status == "cancelled" for m in events(text, "meeting"))
+
+
 def test_status_a_meeting_in_a_when_clause_of_a_postponed_trip_is_postponed() -> None:
     text = ("Finance Minister Jane Roe has postponed a trip to Lima planned for next week, when she was to have met "
             "President Pedro Alvarez, a spokesman said.")

@@ -164,7 +164,13 @@ class Context:
             # "she" is not a man named last (nor "he" a woman); of those the article does not
             # tell, "she" takes one the article shows to be a woman if there is one
             before = [m for m in before if self.gender(m[2]) in (want, None)]
-            if want == "female" and before and self.gender(self._pick(before, token)) is None:
+            picked = self._pick(before, token) if before else None
+            # the subject of a clause the pronoun's own clause hangs on: "X leaves for Y, where she ..."
+            governing = picked is not None and any(
+                m[2] == picked and m[0] >= token.sent.start and self.doc[m[1] - 1].dep_ in ("nsubj", "nsubjpass")
+                and self.doc[m[1] - 1].head in token.ancestors for m in before)
+            if want == "female" and before and self.gender(picked) is None and not governing:
+                # (not "X leaves for Y, where she is to meet Z": the sentence's own subject)
                 known = [m for m in before if self.gender(m[2]) == "female"]
                 before = known or before
         if not before:

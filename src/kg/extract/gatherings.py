@@ -7,7 +7,7 @@ from kg.extract.checks import resident_envoy
 from kg.extract.context import Actor, Context, conjuncts
 from kg.extract.lexicon import lexicon
 from kg.extract.events import reported_status
-from kg.extract.status import by_remote_link
+from kg.extract.status import OFF, by_remote_link
 from kg.extract.syntax import Found, governing_verb, prep_objects, subject_of, takes_part, tokens_with
 
 
@@ -54,8 +54,9 @@ def find_attendance(ctx: Context) -> list[Found]:
         # attended' or 'was represented' does not refer to (``weak``)
         weak = token.lemma_.lower() not in nouns
         lemma = token.lower_ if weak else token.lemma_.lower()
-        if token.pos_ != "NOUN" or lemma not in nouns:
-            continue
+        if lemma not in nouns or not (token.pos_ == "NOUN" or (token.pos_ == "PROPN" and any(
+                c.dep_ == "det" or c.ent_type_ == "ORDINAL" for c in token.children))):
+            continue  # "the summit"; "the 45th Regular Meeting of the Conference" (a gathering's name)
         definite = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
                        for c in token.children)
         earlier = [f for f in frames if f["lemma"] == lemma]
@@ -75,7 +76,6 @@ def find_attendance(ctx: Context) -> list[Found]:
         if not frame["places"]:
             frame["places"] = places
     found: list[Found] = []
-    found += _among_them(ctx, frames, sent_no)
     # (frame number, trigger, attendees, travel): who attends which gathering, where it is said, and
     # whether that says they came to it (not "X held talks with leaders": X may be the host)
     entries: list[tuple] = []
@@ -140,6 +140,7 @@ def find_attendance(ctx: Context) -> list[Found]:
                     for a in ctx.actors_of(c, persons_only=True)[:1]}
             attendees = [a for a in attendees if a.key not in away]
         entries.append((frames.index(frame), token, attendees, True))
+    entries += _among_them(ctx, frames, sent_no)
     entries += _represented(ctx, frames, sent_no)
     entries += _present(ctx, frames, by_token, sent_no)
     for number, frame in enumerate(frames):
@@ -247,9 +248,11 @@ def _roster(ctx: Context, frame: dict, entries: list[tuple]) -> list[Found]:
             out += [f for f in _attending(ctx, token, frame, attendees, "gathering.attend") if f.kind == "visit"]
         status = reported_status(ctx, Found("meeting", token, {"participant": attendees}, ROSTER))
         by_status.setdefault(status, []).append((token, attendees))
-    for group in by_status.values():
+    for status, group in by_status.items():
         group.sort(key=lambda entry: entry[0].i)  # told first, evidence first
         attendees = _unique([a for _, people in group for a in people])
+        if status in OFF and len(attendees) < 2:
+            continue  # "X pulled out of the summit": X's trip is off; the others still meet
         out += [f for f in _attending(ctx, group[0][0], frame, attendees, ROSTER) if f.kind == "meeting"]
     return out
 
@@ -292,6 +295,9 @@ def setting(ctx: Context, token) -> tuple[list[Actor], list[Actor]]:
     if not places:  # "the Lima summit"
         places = [ctx.place_actor(ctx.token_place[c.i].place) for c in token.children
                   if c.dep_ in ("compound", "nmod") and c.i in ctx.token_place]
+    if not places and token.pos_ == "PROPN":  # "the 45th Regular Meeting of the Conference ... at the Hyatt, Lima"
+        places = [d for t in token.subtree if t.dep_ == "prep" and t.lower_ in ("in", "at")
+                  for o in t.children if o.dep_ == "pobj" for d in ctx.places_of(o)][:1]
     return hosts, places
 
 
@@ -312,23 +318,27 @@ def _attending(ctx: Context, token, frame: dict, attendees: list[Actor], rule: s
     return out
 
 
-def _among_them(ctx: Context, frames: list[dict], sent_no: dict) -> list[Found]:
-    """'Leaders met for a summit in Lima. Among them were A, B and C': the persons listed attend the
-    gathering named in that sentence or the one before (and travel to its place)."""
-    out = []
+def _among_them(ctx: Context, frames: list[dict], sent_no: dict) -> list[tuple]:
+    """'Leaders met for a summit in Lima. Among them were A, B and C'; 'Among the leaders who arrived on
+    Tuesday were A and B': the persons listed attend the gathering named last (within :data:`RECENT`
+    sentences) and travel to its place. Not "among those expected are" (a plan, not read here)."""
+    lex = lexicon()
+    came = {"attend", "present"} | lex.words("arrive_verbs") | lex.words("travel_to_verbs")
+    out: list[tuple] = []
     for token in tokens_with(ctx.doc, {"among"}) if frames else []:
         verb = token.head
-        objs = [o for o in token.children if o.dep_ == "pobj" and o.lower_ in ("them", "those")]
-        if token.dep_ != "prep" or verb.lemma_ != "be" or not objs or verb.tag_ != "VBD" or any(
-                c.lemma_.lower() not in ("attend", "present") for c in objs[0].children):
-            continue  # "among them were"; not "among those expected are" (a plan, not read here)
-        n = sent_no[token.sent.start]
-        named = [f for f in frames if any(n - 1 <= s <= n for s in f["sents"])]
-        if not named:
+        objs = [o for o in token.children if o.dep_ == "pobj"]
+        if token.dep_ != "prep" or verb.lemma_ != "be" or not objs or verb.tag_ != "VBD":
             continue
-        attendees = _unique([a for c in verb.children if c.dep_ in ("nsubj", "attr")
-                             for a in ctx.actors_of(c, persons_only=True)])
-        out += _attending(ctx, verb, named[-1], attendees, "gathering.among")
+        clauses = [c for c in objs[0].children if c.dep_ in ("relcl", "acl", "amod")]
+        if not (objs[0].lower_ == "them" and not clauses) and not any(c.lemma_.lower() in came for c in clauses):
+            continue  # "among them were", "among the leaders who arrived were"
+        if any(ctx.places_of(o) for c in clauses for o in prep_objects(c, {"to", "in", "into"})):
+            continue  # "Among those who travelled to Apia were A and B": where they went is said (visit.among-those)
+        frame = _last_named(frames, sent_no[token.sent.start])
+        attendees = _listed_after(ctx, verb)
+        if frame is not None and attendees:
+            out.append((frames.index(frame), verb, attendees, True))
     return out
 
 

@@ -115,6 +115,12 @@ def anaphoric_events(ctx: Context, found: list[Found]) -> list[Found]:
             if not before:
                 continue
             last = before[-1]
+            if kind == "meeting":  # "The summit, hosted by Z, ... She will not attend the summit": that summit
+                same = [f for f in before if f.trigger.lemma_ == token.lemma_]
+                named = any(t.lemma_ == token.lemma_ and t.pos_ == "NOUN" for t in ctx.doc[before[0].trigger.sent.start:token.i])
+                if named and not same:
+                    continue  # the gathering named before, which no meeting found so far stands for
+                last = same[-1] if same else last
             verb = governing_verb(token)
             subj = subject_of(verb) if verb is not None and kind == "meeting" else None
             if subj is not None and ctx.person_at(subj) and ctx.person_at(subj) not in {

@@ -88,8 +88,13 @@ def find_places(doc: Doc, on: Date | None) -> list[PlaceMention]:
             if place is not None and place.kind == "region" and place.geonames_id is None \
                     and ent.start > 0 and doc[ent.start - 1].lower_ == "the":
                 place = None  # "the Gulf": a kind of place, not the province of that name
+        start = ent.start
+        if place is not None and start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].text[:1].isupper():
+            longer = geo.resolve_place(doc[start - 2:ent.end].text, on)  # "Port of Spain", "Isle of Man"
+            if longer is not None and longer.kind in ("city", "country"):
+                place, start = longer, start - 2
         if place is not None:
-            out.append(PlaceMention(ent.start, ent.end, place))
+            out.append(PlaceMention(start, ent.end, place))
     _named_by_kind(doc, on, out)
     _datelines(doc, on, out)
     _untagged(doc, on, out)

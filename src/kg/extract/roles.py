@@ -270,6 +270,8 @@ def _met_state(ctx: Context, trigger: Token, roles: dict | None = None) -> list:
     travelers = (roles or {}).get("traveler", [])
     if not travelers or prep_objects(trigger, {"to"}):
         return []  # "on his first visit to the region, X met Y": the visit says where it goes
+    if trigger.dep_ == "pobj" and trigger.head.lower_ in ("on", "about", "over", "regarding"):
+        return []  # "X held talks with Y on a possible security mission": the talks' topic, not X's trip
     if not _owned(trigger) and ctx.dateline is not None \
             and any(t.country == ctx.dateline.place.code for t in travelers):
         return []  # "BEIJING - X met Y, capping a two-day trip": X at home; the trip is Y's
