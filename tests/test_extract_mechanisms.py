@@ -264,6 +264,25 @@ def test_anaphora_the_summit_named_before_is_not_the_last_meeting() -> None:
     assert not any(m.status == "cancelled" for m in events(text, "meeting"))
 
 
+def test_persons_one_word_after_the_or_a_code_is_no_person() -> None:
+    text = ("Heads of state of the G5 Sahel met in Nouakchott on Tuesday with President Jane Roe and the special "
+            "envoy for the Sahel, Pedro Alvarez.")
+    assert not any("sahel" in key for key in persons(run(text)))
+
+
+def test_coreference_counterparts_from_a_list_of_states_take_them_in_order() -> None:
+    text = ("Mauritanian President Jane Roe welcomed his counterparts from Mali, Niger and Burkina Faso — Pedro Alvarez, "
+            "Ana Ruiz and Luis Vega — at the palace.")
+    assert {("person:pedro alvarez", "President", "country:ML"), ("person:ana ruiz", "President", "country:NE"),
+            ("person:luis vega", "President", "country:BF")} <= positions(text)
+
+
+def test_nationality_represented_by_a_leaders_minister_is_the_leaders_state() -> None:
+    text = ("Chad's President, Marshal Jane Roe, called off his trip at the last minute. He was represented by Foreign "
+            "Minister Pedro Alvarez.")
+    assert ("person:pedro alvarez", "Foreign Minister", "country:TD") in positions(text)
+
+
 def test_status_a_meeting_in_a_when_clause_of_a_postponed_trip_is_postponed() -> None:
     text = ("Finance Minister Jane Roe has postponed a trip to Lima planned for next week, when she was to have met "
             "President Pedro Alvarez, a spokesman said.")

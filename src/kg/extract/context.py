@@ -470,10 +470,10 @@ class Context:
             if actor is not None:
                 out.setdefault(actor.key, actor)
         if not out and token.tag_ in ("NNS", "NNPS"):
-            return [self.person_actor(k) for k in self._dash_listed(token)]
+            return [self.person_actor(k) for k in self.dash_listed(token)]
         return list(out.values())
 
-    def _dash_listed(self, noun: Token) -> list[str]:
+    def dash_listed(self, noun: Token) -> list[str]:
         """'welcomed his counterparts from A, B and C - X, Y and Z - at the palace': the persons a
         plural noun's phrase lists between dashes, after the states it names (two persons or more)."""
         from kg.nlp import DASHES

@@ -16,6 +16,7 @@ from datetime import date as Date
 from spacy.tokens import Doc, Span, Token
 
 from kg import geo
+from kg.nlp import DASHES
 from kg.extract.lexicon import lexicon
 from kg.extract.mentions import PersonMention, Title
 from kg.extract.persons import _definite_title
@@ -143,7 +144,11 @@ def counterparts(doc: Doc, entities: list[PersonEntity], titles: list[Title], on
         k = token.i + 1
         if k + 1 < sent.end and doc[k].lower_ in ("from", "of"):  # "his counterpart from Ghana, X"
             code = geo.country_code(doc[k + 1].text, on, codes=False)
-            if code:
+            listed, j = _state_list(doc, k + 1, sent.end, on)
+            if len(listed) > 1 and j < sent.end and doc[j].text in DASHES:
+                states += listed  # "his counterparts from Mali, Niger and Chad - A, B and C -"
+                k = j + 1
+            elif code:
                 states.append(code)
                 k += 2
         while k < sent.end and len(named) < max(len(states), 1) + 1:
@@ -172,6 +177,26 @@ def counterparts(doc: Doc, entities: list[PersonEntity], titles: list[Title], on
             mention.title = title
             by_key[mention.key].titles.append(title)
             titles.append(title)
+
+def _state_list(doc: Doc, i: int, end: int, on: Date | None) -> tuple[list[str], int]:
+    """The states a list from ``i`` names ("Mali, Niger and Burkina Faso") and where it stops."""
+    codes: list[str] = []
+    while i < end:
+        if doc[i].text == "," or doc[i].lower_ == "and":
+            i += 1
+            continue
+        for size in (3, 2, 1):
+            words = doc[i:i + size]
+            code = geo.country_code(words.text, on, codes=False) \
+                if i + size <= end and not any(t.is_punct for t in words) else None
+            if code:
+                codes.append(code)
+                i += size
+                break
+        else:
+            break
+    return codes, i
+
 
 def _previous_subjects(doc: Doc, persons: list, by_key: dict, sent: Span) -> list:
     """The persons with an office who are subjects of the sentence before ``sent``."""

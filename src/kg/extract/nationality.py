@@ -55,6 +55,8 @@ def assign(ctx: Context) -> None:
             codes = {headline[t.phrase] for t in entity.titles if t.phrase in headline and not headline[t.phrase].startswith("io:")}
             if len(codes) == 1:
                 ctx.nationality[entity.key] = (codes.pop(), "stated")
+    for key, code in _respectively(ctx).items():
+        ctx.nationality.setdefault(key, (code, "stated"))
     for key, code in _representing(ctx).items():
         ctx.nationality.setdefault(key, (code, "stated"))
     for key, code in _group_members(ctx).items():
@@ -109,9 +111,28 @@ def headline_states(ctx: Context, doc: Doc) -> dict[str, str]:
             if len(states) == 1 and holders[phrase] == 1}
 
 
+def _respectively(ctx: Context) -> dict[str, str]:
+    """'his counterparts from Mali, Niger and Chad - A, B and C -': as many states as persons, in
+    the same order, one each."""
+    out: dict[str, str] = {}
+    for noun in (t for t in ctx.doc if t.tag_ in ("NNS", "NNPS")):
+        keys = ctx.dash_listed(noun)
+        if not keys:
+            continue
+        first = next(t.i for t in ctx.doc[noun.i:] if ctx.person_at(t))
+        codes: list[str] = []
+        for m in ctx.places:
+            if noun.i < m.start < first and m.place.kind == "country" and m.place.code not in codes:
+                codes.append(m.place.code)
+        if len(codes) == len(keys):
+            for key, code in zip(keys, codes):
+                out.setdefault(key, code)
+    return out
+
+
 def _representing(ctx: Context) -> dict[str, str]:
     """'Panama was represented by Vice President X', 'X represented Panama at the summit': X serves
-    that state (a state, not a region or a city)."""
+    that state (a state, not a region or a city); 'President Y was represented by X': Y's state."""
     out: dict[str, str] = {}
     for verb in tokens_with(ctx.doc, {"represent", "represented", "represents", "representing"}):
         if verb.pos_ != "VERB" or verb.lemma_.lower() != "represent":
@@ -121,6 +142,9 @@ def _representing(ctx: Context) -> dict[str, str]:
         people = [o for p in verb.children if p.dep_ == "agent" for o in p.children if o.dep_ == "pobj"] if passive \
             else [c for c in verb.children if c.dep_ == "nsubj"]
         codes = {m.place.code for t in states if (m := ctx.token_place.get(t.i)) is not None and m.place.kind == "country"}
+        if not codes and passive:  # "He was represented by Foreign Minister X": the leader's state
+            codes = {ctx.nationality[a.key][0] for t in states for a in ctx.actors_of(t, persons_only=True)
+                     if a.key in ctx.nationality}
         if len(codes) == 1:
             code = codes.pop()
             for person in people:

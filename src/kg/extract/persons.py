@@ -33,6 +33,10 @@ def find_persons(doc: Doc, titles: list[Title], on: Date | None, headline_end: i
         name = _name(doc, start, end)
         if start > 0 and doc[start - 1].lower_ in lexicon().words("weather_nouns"):
             continue  # "Tropical Storm Jeanne", "Hurricane Frances": a storm's name
+        if end - start == 1 and start > 0 and (doc[start - 1].lower_ == "the" or (
+                doc[start - 1].is_alpha is False and any(c.isdigit() for c in doc[start - 1].text)
+                and any(c.isalpha() for c in doc[start - 1].text))):
+            continue  # "the Sahel", "the G5 Sahel": one word after "the" or a code is a region or a group, not a person
         if start < end and plausible_person(name, on, ner=True):
             before = doc[start - 1] if start > 0 else None
             honorific = before is not None and fold(before.text) in lexicon().honorifics
