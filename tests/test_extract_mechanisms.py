@@ -283,6 +283,19 @@ def test_nationality_represented_by_a_leaders_minister_is_the_leaders_state() ->
     assert ("person:pedro alvarez", "Foreign Minister", "country:TD") in positions(text)
 
 
+def test_persons_a_surname_after_mr_is_a_person() -> None:
+    # (NER tags the surname as an organisation, a place or nothing)
+    for name in ("Rwakabamba", "Mugisha", "Tumwesigye"):
+        text = f"Mr {name} arrived in Luanda on Tuesday and was received by Foreign Minister Ana Ruiz."
+        assert visits(text) == {(f"person:{name.lower()}", "country:AO")}
+
+
+def test_persons_a_plural_office_before_names_is_each_ones_office() -> None:
+    text = "Presidents Amos Kitenge of Uganda and Jean Habimana of Rwanda signed a memorandum in Luanda on Monday."
+    assert {("person:amos kitenge", "President", "country:UG"),
+            ("person:jean habimana", "President", "country:RW")} <= positions(text)
+
+
 def test_status_a_meeting_in_a_when_clause_of_a_postponed_trip_is_postponed() -> None:
     text = ("Finance Minister Jane Roe has postponed a trip to Lima planned for next week, when she was to have met "
             "President Pedro Alvarez, a spokesman said.")

@@ -68,6 +68,8 @@ def find_persons(doc: Doc, titles: list[Title], on: Date | None, headline_end: i
                     covered.update(range(i, j))
         if title.end in {s for s, _ in spans}:
             titled.add(title.end)
+    _names_after_honorifics(doc, spans, covered, on)
+    shared = _names_after_plural_titles(doc, spans, covered, on, titles)
     _name_partners(doc, spans, covered, on, titles, headline_end)
     _names_in_person_slots(doc, spans, covered, on)
     _names_before_appositive_titles(doc, spans, covered, on, titles)
@@ -78,6 +80,9 @@ def find_persons(doc: Doc, titles: list[Title], on: Date | None, headline_end: i
         _trim_headline(doc, spans, headline_end)
     persons = sorted(spans.values(), key=lambda m: m.start)
     _bind_titles(doc, persons, titles)
+    for person in persons:
+        if person.title is None and (person.start, person.end) in shared:
+            person.title = shared[(person.start, person.end)]
     return persons
 
 
@@ -99,6 +104,70 @@ def _names_in_person_slots(doc: Doc, spans: dict, covered: set[int], on: Date | 
         if any(t.ent_type_ == "ORG" for t in doc[s:e]) and not _meets_a_person(verb, token, covered):
             continue  # an organisation moves or says; only a person meets a person
         _add_proper_name(doc, spans, covered, s, e, on)
+
+
+def _names_after_plural_titles(doc: Doc, spans: dict, covered: set[int], on: Date | None,
+                               titles: list[Title]) -> dict[tuple[int, int], Title]:
+    """'Presidents X of Uganda and Y of Rwanda', 'Foreign Ministers X and Y': a capitalised plural
+    office before names gives each of them the office (a title over the plural word, added to
+    ``titles``). Returns the names after the first, whose office is that shared one."""
+    phrases = lexicon().title_phrases
+    shared: dict[tuple[int, int], Title] = {}
+    for token in doc:
+        if token.tag_ not in ("NNS", "NNPS") or not token.text[:1].isupper() or token.i + 1 >= len(doc):
+            continue
+        start = token.i
+        singular = fold(token.lemma_)
+        if start > 0 and doc[start - 1].text[:1].isupper() and f"{fold(doc[start - 1].text)} {singular}" in phrases:
+            start, singular = start - 1, f"{fold(doc[start - 1].text)} {singular}"  # "Prime Ministers"
+        elif singular not in phrases:
+            continue
+        title = Title(start, token.i + 1, singular, False, None)
+        names: list[tuple[int, int]] = []
+        j = token.i + 1
+        while j < len(doc) and len(names) < 4:
+            if not _namelike(doc[j], capital=True) or doc[j].pos_ != "PROPN":
+                break
+            e = _name_chain_end(doc, j)
+            if e <= j or geo.country_code(_name(doc, j, e), on, codes=False):
+                break
+            names.append((j, e))
+            j = e
+            if j + 1 < len(doc) and doc[j].lower_ == "of" and geo.country_code(doc[j + 1].text, on, codes=False):
+                j += 2  # "X of Uganda"
+            if j < len(doc) and doc[j].text == ",":
+                j += 1
+            if j < len(doc) and doc[j].lower_ == "and":
+                j += 1
+            elif not (j < len(doc) and doc[j - 1].text == ","):
+                break
+        if len(names) < 2:
+            continue
+        titles.append(title)
+        for n, (s, e) in enumerate(names):
+            if not any(i in covered for i in range(s, e)) and plausible_person(_name(doc, s, e), on, ner=True):
+                spans[(s, e)] = PersonMention(s, e, _name(doc, s, e))
+                covered.update(range(s, e))
+            if n:
+                shared[(s, e)] = title
+    titles.sort(key=lambda t: t.start)
+    return shared
+
+
+def _names_after_honorifics(doc: Doc, spans: dict, covered: set[int], on: Date | None) -> None:
+    """'Mr Tumusiime arrived', 'talks with Dr Nzabonimpa': a proper name NER missed after a style only
+    persons take (lexicon ``personal_honorifics``), one word or more."""
+    styles = lexicon().words("personal_honorifics")
+    for token in doc:
+        j = token.i + 1
+        if fold(token.text) not in styles or j >= len(doc) or j in covered or not _namelike(doc[j], capital=True) \
+                or doc[j].pos_ != "PROPN":
+            continue
+        e = _name_chain_end(doc, j, covered)
+        name = _name(doc, j, e)
+        if e > j and not geo.country_code(name, on, codes=False) and plausible_person(name, on, ner=True):
+            spans[(j, e)] = PersonMention(j, e, name, honorific=True)
+            covered.update(range(j, e))
 
 
 def _add_proper_name(doc: Doc, spans: dict, covered: set[int], s: int, e: int, on: Date | None) -> None:
