@@ -296,6 +296,17 @@ def test_persons_a_plural_office_before_names_is_each_ones_office() -> None:
             ("person:jean habimana", "President", "country:RW")} <= positions(text)
 
 
+def test_gatherings_arrivals_that_name_no_place_are_arrivals_for_the_summit() -> None:
+    text = ("Leaders of the seven member states gathered on Thursday for the fourth summit, hosted by Prime Minister "
+            "Jane Roe. Indian Prime Minister Pedro Alvarez landed at the international airport on Thursday morning. "
+            "Myanmar's President Ana Ruiz arrived in the course of the day.")
+    meetings = events(text, "meeting")
+    assert [set(m.role("participant")) for m in meetings] == [{"person:jane roe", "person:pedro alvarez", "person:ana ruiz"}]
+    dateline = "TIRANA, May 3 - " + text  # under a dateline, such an arrival is at the dateline's place
+    assert not any("person:ana ruiz" in m.role("participant") and len(m.role("participant")) > 2
+                   for m in events(dateline, "meeting"))
+
+
 def test_status_a_meeting_in_a_when_clause_of_a_postponed_trip_is_postponed() -> None:
     text = ("Finance Minister Jane Roe has postponed a trip to Lima planned for next week, when she was to have met "
             "President Pedro Alvarez, a spokesman said.")

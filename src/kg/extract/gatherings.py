@@ -140,6 +140,7 @@ def find_attendance(ctx: Context) -> list[Found]:
                     for a in ctx.actors_of(c, persons_only=True)[:1]}
             attendees = [a for a in attendees if a.key not in away]
         entries.append((frames.index(frame), token, attendees, True))
+    entries += _arrivals(ctx, frames, sent_no)
     entries += _among_them(ctx, frames, sent_no)
     entries += _represented(ctx, frames, sent_no)
     entries += _present(ctx, frames, by_token, sent_no)
@@ -315,6 +316,29 @@ def _attending(ctx: Context, token, frame: dict, attendees: list[Actor], rule: s
                      and not resident_envoy(ctx, a.key, place.country)]
         if travelers:
             out.append(Found("visit", token, {"traveler": travelers, "destination": [place]}, rule))
+    return out
+
+
+def _arrivals(ctx: Context, frames: list[dict], sent_no: dict) -> list[tuple]:
+    """'X landed at the airport on Thursday morning', 'Y arrived in the course of the day': an arrival
+    that names no place of its own, told within :data:`RECENT` sentences of the gathering the story
+    is about, is an arrival for it (not "X arrived home", not "arrived in Lima")."""
+    arrive = lexicon().words("arrive_verbs")
+    out: list[tuple] = []
+    for token in tokens_with(ctx.doc, arrive) if frames else []:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in arrive or any(
+                c.lower_ in ("home", "back") for c in token.children):
+            continue
+        if any(ctx.places_of(o) for o in prep_objects(token, {"in", "at", "to", "into", "on"})):
+            continue  # where the arrival is, is said: a visit of its own (visit.verb.arrive)
+        frame = _last_named(frames, sent_no[token.sent.start])
+        if frame is not None and ctx.dateline is not None and not any(
+                p.country == ctx.dateline.place.code for p in frame["places"][:1]):
+            continue  # "TIRANA - X arrived with a delegation": at the dateline (visit.verb.arrive)
+        subj = subject_of(token)
+        people = ctx.actors_of(subj, persons_only=True) if subj is not None else []
+        if frame is not None and people:
+            out.append((frames.index(frame), token, people, True))
     return out
 
 
