@@ -307,6 +307,32 @@ def test_gatherings_arrivals_that_name_no_place_are_arrivals_for_the_summit() ->
                    for m in events(dateline, "meeting"))
 
 
+def test_gatherings_attended_by_and_in_attendance_join_the_table() -> None:
+    text = ("President Jane Roe arrived for the summit on Wednesday. The summit, hosted by President Luis Vega, was "
+            "attended by President Pedro Alvarez and President Ana Ruiz. Executive Secretary Marta Gil was also in "
+            "attendance.")
+    meetings = events(text, "meeting")
+    assert [set(m.role("participant")) for m in meetings] == [
+        {"person:jane roe", "person:luis vega", "person:pedro alvarez", "person:ana ruiz", "person:marta gil"}]
+    assert "attended by" in meetings[0].evidence.sentence  # where most of them are named
+
+
+def test_places_an_airport_named_for_a_city_is_in_that_city() -> None:
+    text = "President Jane Roe of Zimbabwe arrived at Maputo International Airport on Wednesday evening."
+    assert visits(text) == {("person:jane roe", "country:MZ")}
+
+
+def test_roles_those_who_deploy_a_mission_do_not_travel_with_it() -> None:
+    text = "President Jane Roe and President Pedro Alvarez directed the deployment of a technical mission to Mozambique."
+    assert visits(text) == set()
+    assert visits("President Jane Roe led a trade mission to Mozambique.") == {("person:jane roe", "country:MZ")}
+
+
+def test_persons_comrade_is_a_style_not_part_of_the_name() -> None:
+    text = "President Cde Tawanda Moyo met President Jane Roe in Maputo on Monday."
+    assert "person:tawanda moyo" in persons(run(text))
+
+
 def test_status_a_meeting_in_a_when_clause_of_a_postponed_trip_is_postponed() -> None:
     text = ("Finance Minister Jane Roe has postponed a trip to Lima planned for next week, when she was to have met "
             "President Pedro Alvarez, a spokesman said.")

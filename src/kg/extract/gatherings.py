@@ -85,6 +85,8 @@ def find_attendance(ctx: Context) -> list[Found]:
         attendees = _there_for(ctx, noun)
         if attendees:
             entries.append((frames.index(frame), _clause_verb(noun), attendees, True))
+        elif noun.dep_ == "nsubjpass" and noun.head.lemma_.lower() == "attend" and (agents := _agents(ctx, noun.head)):
+            entries.append((frames.index(frame), noun.head, agents, True))  # "the summit ... was attended by A and B"
         else:  # "X held (two hours of) talks with Caribbean leaders": X is at the talks the next sentences tell of
             held = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun
             if held.dep_ == "dobj" and held.head.lemma_.lower() in holds and (subj := subject_of(held.head)) is not None \
@@ -141,6 +143,7 @@ def find_attendance(ctx: Context) -> list[Found]:
             attendees = [a for a in attendees if a.key not in away]
         entries.append((frames.index(frame), token, attendees, True))
     entries += _arrivals(ctx, frames, sent_no)
+    entries += _in_attendance(ctx, frames, sent_no)
     entries += _among_them(ctx, frames, sent_no)
     entries += _represented(ctx, frames, sent_no)
     entries += _present(ctx, frames, by_token, sent_no)
@@ -241,7 +244,7 @@ def _roster(ctx: Context, frame: dict, entries: list[tuple]) -> list[Found]:
     """What the article says of who attends one gathering: each attendee from another state travels
     to its place (:func:`_attending`); the host and all attendees meet, in one meeting for those
     whose attendance has the same status ("A attended; B also attended": A, B and the host;
-    "C will attend": apart), told at the first of them (rule :data:`ROSTER`)."""
+    "C will attend": apart), told where most of them are named (rule :data:`ROSTER`)."""
     out: list[Found] = []
     by_status: dict[str | None, list[tuple]] = {}
     for token, attendees, travel in entries:
@@ -250,8 +253,10 @@ def _roster(ctx: Context, frame: dict, entries: list[tuple]) -> list[Found]:
         status = reported_status(ctx, Found("meeting", token, {"participant": attendees}, ROSTER))
         by_status.setdefault(status, []).append((token, attendees))
     for status, group in by_status.items():
-        group.sort(key=lambda entry: entry[0].i)  # told first, evidence first
-        attendees = _unique([a for _, people in group for a in people])
+        # the evidence: where most of them are named (the first such place); a construction's
+        # meeting read from the same word is then one with it (kg.extract.events._subsumed)
+        group.sort(key=lambda entry: (-len(entry[1]), entry[0].i))
+        attendees = _unique([a for _, people in sorted(group, key=lambda entry: entry[0].i) for a in people])
         if status in OFF and len(attendees) < 2:
             continue  # "X pulled out of the summit": X's trip is off; the others still meet
         out += [f for f in _attending(ctx, group[0][0], frame, attendees, ROSTER) if f.kind == "meeting"]
@@ -316,6 +321,21 @@ def _attending(ctx: Context, token, frame: dict, attendees: list[Actor], rule: s
                      and not resident_envoy(ctx, a.key, place.country)]
         if travelers:
             out.append(Found("visit", token, {"traveler": travelers, "destination": [place]}, rule))
+    return out
+
+
+def _in_attendance(ctx: Context, frames: list[dict], sent_no: dict) -> list[tuple]:
+    """'X was also in attendance': X attends the gathering named last (within :data:`RECENT` sentences)."""
+    out: list[tuple] = []
+    for token in tokens_with(ctx.doc, {"attendance"}) if frames else []:
+        verb = token.head.head
+        if token.dep_ != "pobj" or token.head.lower_ != "in" or verb.lemma_ != "be":
+            continue
+        frame = _last_named(frames, sent_no[token.sent.start])
+        subj = subject_of(verb)
+        people = ctx.actors_of(subj, persons_only=True) if subj is not None else []
+        if frame is not None and people:
+            out.append((frames.index(frame), verb, people, True))
     return out
 
 

@@ -81,6 +81,10 @@ def find_places(doc: Doc, on: Date | None) -> list[PlaceMention]:
         if ent.label_ in ("ORG", "FAC"):
             code = geo.country_code(text, on, codes=False)  # metonyms: the White House, the Kremlin
             place = geo.Place("country", code, geo.short_name(code)) if code else None
+            airport = _airport_city(doc, ent, on)
+            if place is None and airport is not None:
+                out.append(airport)  # "Maputo International Airport": the city it serves
+                continue
         else:
             place = geo.resolve_place(text, on)
             if place is None and ent.start > 0 and doc[ent.start - 1].lower_ == "the":
@@ -102,6 +106,21 @@ def find_places(doc: Doc, on: Date | None) -> list[PlaceMention]:
     out.sort(key=lambda m: m.start)  # the finders after NER's add in their own order
     _qualified_by_state(doc, out)
     return out
+
+
+def _airport_city(doc: Doc, ent, on: Date | None) -> PlaceMention | None:
+    """The city an airport's name begins with ("Maputo International Airport", "Lima airport"),
+    when the words before the airport word name a city we know."""
+    words = [t.lower_ for t in ent]
+    if "airport" not in words:
+        return None
+    end = ent.start + words.index("airport")
+    while end > ent.start and doc[end - 1].lower_ in ("international", "national", "regional"):
+        end -= 1
+    if end == ent.start:
+        return None
+    place = geo.resolve_place(doc[ent.start:end].text, on)
+    return PlaceMention(ent.start, end, place) if place is not None and place.kind == "city" else None
 
 
 _PARAGRAPH_CAPS = re.compile(r"(?:\A|\n)\s*([A-Z]{2})")

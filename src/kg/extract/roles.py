@@ -130,6 +130,9 @@ def _clause_subject(ctx: Context, trigger: Token, roles: dict | None = None, dep
         return []  # "X postponed a visit because of the summit in Y": a cause, not X's doing
     if verb.lemma_.lower() in lexicon().words("speech_verbs") and reported_by(trigger, verb):
         return []
+    dispatch = lexicon().words("dispatch_words")
+    if any(t.lemma_.lower() in dispatch for t in [trigger.head, trigger.head.head][: 2 if trigger.dep_ == "pobj" else 1]):
+        return []  # "X directed the deployment of a mission to Y", "X deployed a mission": others go
     if verb.lemma_.lower() in lexicon().words("host_verbs") and trigger.lemma_.lower() in lexicon().words("travel_nouns") \
             and trigger.dep_ == "pobj" and trigger.head.head.i == verb.i:
         # "X will host Y for a state visit": the guest makes the visit
