@@ -333,6 +333,22 @@ def test_persons_comrade_is_a_style_not_part_of_the_name() -> None:
     assert "person:tawanda moyo" in persons(run(text))
 
 
+def test_gatherings_opened_in_the_presence_of_the_ministers_listed_after_a_colon() -> None:
+    text = ("President Jane Roe opened the meeting on Sunday in the presence of the foreign ministers of the three "
+            "countries: Egypt's Foreign Minister Pedro Alvarez, Sudan's Foreign Minister Ana Ruiz and Ethiopia's "
+            "Minister of Water, Irrigation and Energy, Luis Vega, who led his country's delegation.")
+    [meeting] = events(text, "meeting")
+    assert set(meeting.role("participant")) == {"person:jane roe", "person:pedro alvarez", "person:ana ruiz",
+                                                "person:luis vega"}
+
+
+def test_remote_a_letter_handed_over_at_a_meeting_is_no_letter_instead_of_it() -> None:
+    text = ("On Monday, Foreign Minister Jane Roe held a separate meeting with President Pedro Alvarez, to whom she "
+            "delivered a letter from the Egyptian president.")
+    assert [m.role("participant") for m in events(text, "meeting")] == [("person:jane roe", "person:pedro alvarez")]
+    assert events("Foreign Minister Jane Roe sent a letter to President Pedro Alvarez.", "meeting") == []
+
+
 def test_status_a_meeting_in_a_when_clause_of_a_postponed_trip_is_postponed() -> None:
     text = ("Finance Minister Jane Roe has postponed a trip to Lima planned for next week, when she was to have met "
             "President Pedro Alvarez, a spokesman said.")

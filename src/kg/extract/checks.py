@@ -168,8 +168,10 @@ def _not_remote(ctx: Context, found: Found) -> list[Found]:
     remote = lexicon().words("remote_words")
     trigger = found.trigger
     near = list(trigger.subtree) + list(trigger.head.children) + [trigger.head]
-    # "called off a meeting with Y" is no call
-    if any((t.lower_ in remote or t.lemma_.lower() in remote) and not calls_off(t) for t in near):
+    handed = lexicon().words("hand_over_verbs")
+    # "called off a meeting with Y" is no call; "a meeting with Y, to whom he delivered a letter": in person
+    if any((t.lower_ in remote or t.lemma_.lower() in remote) and not calls_off(t)
+           and not (t.dep_ == "dobj" and t.head.lemma_.lower() in handed) for t in near):
         return []
     return [found]
 

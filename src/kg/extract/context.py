@@ -474,24 +474,30 @@ class Context:
         return list(out.values())
 
     def dash_listed(self, noun: Token) -> list[str]:
-        """'welcomed his counterparts from A, B and C - X, Y and Z - at the palace': the persons a
-        plural noun's phrase lists between dashes, after the states it names (two persons or more)."""
+        """'welcomed his counterparts from A, B and C - X, Y and Z - at the palace', 'the ministers of the
+        three countries: X, Y and Z': the persons a plural noun's phrase lists between dashes or after a
+        colon, after the states it names (two persons or more)."""
         from kg.nlp import DASHES
 
         sent, doc = noun.sent, noun.doc
         i = noun.i + 1
-        while i < sent.end and doc[i].text not in DASHES and (
-                doc[i].i in self.token_place or doc[i].pos_ in ("ADP", "CCONJ", "PUNCT", "DET")):
-            i += 1  # "from Guatemala, El Salvador and Costa Rica"
-        if i >= sent.end or doc[i].text not in DASHES or i - noun.i > 12:
+        openers, kinds = DASHES | {":"}, lexicon().words("place_nouns")
+        while i < sent.end and doc[i].text not in openers and (
+                doc[i].i in self.token_place or doc[i].pos_ in ("ADP", "CCONJ", "PUNCT", "DET", "NUM")
+                or doc[i].lemma_.lower() in kinds):
+            i += 1  # "from Guatemala, El Salvador and Costa Rica", "of the three countries"
+        if i >= sent.end or doc[i].text not in openers or i - noun.i > 12:
             return []
         keys: list[str] = []
         for t in doc[i + 1:sent.end]:
-            if t.text in DASHES:
-                break
             key = self.person_at(t)
-            if key is None and not (t.pos_ in ("PUNCT", "CCONJ", "PROPN") or t.i in self.token_title):
-                return []  # not a list of names only
+            if t.text in DASHES and key is None:
+                break  # the closing dash (not the hyphen in "El-Deeb")
+            if key is None and t.tag_ in ("WP", "WDT"):
+                break  # "..., and C, who led his delegation": the list ends
+            if key is None and not (t.pos_ in ("PUNCT", "CCONJ", "PROPN", "PART") or t.i in self.token_title
+                                    or t.i in self.token_place or t.lower_ in ("of", "for")):
+                return []  # not a list of names only ("Egypt's Foreign Minister A and ...")
             if key and key not in keys:
                 keys.append(key)
         return keys if len(keys) >= 2 else []

@@ -87,6 +87,8 @@ def find_attendance(ctx: Context) -> list[Found]:
             entries.append((frames.index(frame), _clause_verb(noun), attendees, True))
         elif noun.dep_ == "nsubjpass" and noun.head.lemma_.lower() == "attend" and (agents := _agents(ctx, noun.head)):
             entries.append((frames.index(frame), noun.head, agents, True))  # "the summit ... was attended by A and B"
+        elif noun.dep_ == "dobj" and (present := _in_presence_of(ctx, noun.head)):
+            entries.append((frames.index(frame), noun.head, present, True))  # "X opened the meeting in the presence of A, B"
         else:  # "X held (two hours of) talks with Caribbean leaders": X is at the talks the next sentences tell of
             held = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun
             if held.dep_ == "dobj" and held.head.lemma_.lower() in holds and (subj := subject_of(held.head)) is not None \
@@ -301,6 +303,9 @@ def setting(ctx: Context, token) -> tuple[list[Actor], list[Actor]]:
     if not places:  # "the Lima summit"
         places = [ctx.place_actor(ctx.token_place[c.i].place) for c in token.children
                   if c.dep_ in ("compound", "nmod") and c.i in ctx.token_place]
+    if not places and token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ == "VERB":
+        # "talks ended in Kinshasa", "the summit was held in Lima", "the meeting opened in Cairo"
+        places = [d for o in prep_objects(token.head, {"in", "at"}) for d in ctx.places_of(o)][:1]
     if not places and token.pos_ == "PROPN":  # "the 45th Regular Meeting of the Conference ... at the Hyatt, Lima"
         places = [d for t in token.subtree if t.dep_ == "prep" and t.lower_ in ("in", "at")
                   for o in t.children if o.dep_ == "pobj" for d in ctx.places_of(o)][:1]
@@ -322,6 +327,12 @@ def _attending(ctx: Context, token, frame: dict, attendees: list[Actor], rule: s
         if travelers:
             out.append(Found("visit", token, {"traveler": travelers, "destination": [place]}, rule))
     return out
+
+
+def _in_presence_of(ctx: Context, verb) -> list[Actor]:
+    """The persons of a verb's 'in the presence of ...' phrase (the ministers it lists after a colon too)."""
+    return [a for o in prep_objects(verb, {"in"}) if o.lemma_.lower() == "presence"
+            for w in prep_objects(o, {"of"}) for a in ctx.actors_of(w, persons_only=True)]
 
 
 def _in_attendance(ctx: Context, frames: list[dict], sent_no: dict) -> list[tuple]:
