@@ -349,6 +349,11 @@ def test_remote_a_letter_handed_over_at_a_meeting_is_no_letter_instead_of_it() -
     assert events("Foreign Minister Jane Roe sent a letter to President Pedro Alvarez.", "meeting") == []
 
 
+def test_persons_a_nickname_in_quotes_inside_a_name_is_one_person() -> None:
+    text = 'Foreign Affairs Secretary Enrique "Rico" Bautista arrived in Hanoi on Friday.'
+    assert visits(text) == {("person:enrique bautista", "country:VN")}
+
+
 def test_status_a_meeting_in_a_when_clause_of_a_postponed_trip_is_postponed() -> None:
     text = ("Finance Minister Jane Roe has postponed a trip to Lima planned for next week, when she was to have met "
             "President Pedro Alvarez, a spokesman said.")

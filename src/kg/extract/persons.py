@@ -68,6 +68,7 @@ def find_persons(doc: Doc, titles: list[Title], on: Date | None, headline_end: i
                     covered.update(range(i, j))
         if title.end in {s for s, _ in spans}:
             titled.add(title.end)
+    _nicknames(doc, spans, covered)
     _names_after_honorifics(doc, spans, covered, on)
     shared = _names_after_plural_titles(doc, spans, covered, on, titles)
     _name_partners(doc, spans, covered, on, titles, headline_end)
@@ -333,6 +334,28 @@ def _hyphenated(doc: Doc, spans: dict, covered: set[int]) -> None:
             spans.pop((start, end))
             spans[(start, j)] = PersonMention(start, j, _name(doc, start, j), honorific=mention.honorific)
             covered.update(range(start, j))
+
+
+_QUOTES = frozenset({'"', "“", "”", "``", "''", "'"})
+
+
+def _nicknames(doc: Doc, spans: dict, covered: set[int]) -> None:
+    """'Enrique "Rico" Quirante': a nickname in quotes inside a name, which NER ends at the nickname:
+    one person, named without it."""
+    for (s, e) in sorted(spans):
+        for k in range(s + 1, min(e + 1, len(doc) - 3)):
+            if doc[k].text in _QUOTES and doc[k + 2].text in _QUOTES and doc[k + 1].is_alpha \
+                    and _namelike(doc[k + 3], capital=True) and doc[k + 3].pos_ == "PROPN":
+                end = _name_chain_end(doc, k + 3)
+                if (s, e) not in spans:
+                    break
+                first = spans.pop((s, e))
+                for key in [key for key in spans if s <= key[0] < end]:
+                    spans.pop(key)
+                spans[(s, end)] = PersonMention(s, end, f"{_name(doc, s, k)} {_name(doc, k + 3, end)}",
+                                                honorific=first.honorific)
+                covered.update(range(s, end))
+                break
 
 
 def _split_names(doc: Doc, spans: dict, covered: set[int]) -> None:
