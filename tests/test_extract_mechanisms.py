@@ -354,6 +354,11 @@ def test_persons_a_nickname_in_quotes_inside_a_name_is_one_person() -> None:
     assert visits(text) == {("person:enrique bautista", "country:VN")}
 
 
+def test_dateline_an_upper_case_place_before_a_full_stop_is_a_dateline() -> None:
+    text = "SAMARKAND. KAZINFORM - Peruvian President Jane Roe arrived on Wednesday evening for talks."
+    assert visits(text) == {("person:jane roe", "country:UZ")}
+
+
 def test_status_a_meeting_in_a_when_clause_of_a_postponed_trip_is_postponed() -> None:
     text = ("Finance Minister Jane Roe has postponed a trip to Lima planned for next week, when she was to have met "
             "President Pedro Alvarez, a spokesman said.")

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 
 from kg import geo
 from kg.extract.lexicon import lexicon
-from kg.extract.mentions import DATELINE_MARKS, OrgMention, PersonMention, PlaceMention, Title
+from kg.extract.mentions import DATELINE_STOPS, OrgMention, PersonMention, PlaceMention, Title
 from kg.extract.coreference import PersonEntity
 from kg.extract.gender import FEMININE, MASCULINE, gender_of
 from kg.extract.syntax import subject_of
@@ -283,7 +283,7 @@ class Context:
         if mention is None or mention.start != first or mention.end >= len(doc) or not doc[first].text.isupper():
             return None
         # NER may take the dash into the place
-        return mention if {doc[mention.end - 1].text, doc[mention.end].text} & DATELINE_MARKS else None
+        return mention if {doc[mention.end - 1].text, doc[mention.end].text} & DATELINE_STOPS else None
 
     def title_state(self, phrase: str, *, visitor: bool = False, story: str | None = None) -> str | None:
         """The usual state of an office (lexicon ``title_states``: "foreign secretary" -> GB), unless a

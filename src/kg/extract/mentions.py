@@ -125,6 +125,7 @@ def _airport_city(doc: Doc, ent, on: Date | None) -> PlaceMention | None:
 
 _PARAGRAPH_CAPS = re.compile(r"(?:\A|\n)\s*([A-Z]{2})")
 DATELINE_MARKS = frozenset({"-", "--", "—", "–", ",", "(", ":"})  # what follows a dateline's place
+DATELINE_STOPS = DATELINE_MARKS | {"."}  # and a full stop after an upper-case place: "ASTANA. KAZINFORM -"
 
 
 def _datelines(doc: Doc, on: Date | None, out: list[PlaceMention]) -> None:
@@ -142,7 +143,7 @@ def _datelines(doc: Doc, on: Date | None, out: list[PlaceMention]) -> None:
                 doc[end].text == "-" and end > start and not doc[end - 1].whitespace_ and not doc[end].whitespace_
                 and end + 1 < len(doc) and doc[end + 1].is_upper and doc[end + 1].is_alpha)):
             end += 1  # "ADDIS-ABEBA": the hyphens inside the name (not "LIMA-(Reuters)")
-        if end == start or end >= len(doc) or doc[end].text not in DATELINE_MARKS \
+        if end == start or end >= len(doc) or doc[end].text not in DATELINE_STOPS \
                 or any(i in taken for i in range(start, end)):
             continue
         place = geo.resolve_place(doc[start:end].text.title(), on)
