@@ -359,6 +359,14 @@ def test_dateline_an_upper_case_place_before_a_full_stop_is_a_dateline() -> None
     assert visits(text) == {("person:jane roe", "country:UZ")}
 
 
+@pytest.mark.parametrize("text", [
+    "Foreign Minister Jane Roe had been due to come to Washington over the summer, but that trip never took place.",
+    "Foreign Minister Jane Roe was due to visit Washington in July, but the visit did not happen.",
+])
+def test_status_a_plan_that_never_took_place_is_called_off(text: str) -> None:
+    assert [v.status for v in events(text, "visit")] == ["cancelled"]
+
+
 def test_status_a_meeting_in_a_when_clause_of_a_postponed_trip_is_postponed() -> None:
     text = ("Finance Minister Jane Roe has postponed a trip to Lima planned for next week, when she was to have met "
             "President Pedro Alvarez, a spokesman said.")

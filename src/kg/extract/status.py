@@ -486,9 +486,11 @@ def _called_off(sent: Span, trigger: Token, *, targets: bool = True) -> Token | 
             continue
         if token.tag_ == "VBG" and token.dep_ == "advcl":
             continue  # "X will travel to Y, rescheduling a trip scrapped in May": another act of X's
-        if not (_is(token, "cancel_words") or _is(token, "postpone_words")):
+        if _never_happened(token):
+            pass  # "X had been due to come to Y, but that trip never took place": called off
+        elif not (_is(token, "cancel_words") or _is(token, "postpone_words")):
             continue
-        if any(c.dep_ == "neg" for c in token.children):
+        elif any(c.dep_ == "neg" for c in token.children):
             continue  # "officials said the trip had not been called off": still on
         args = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
         if any((a.lemma_.lower() in topics or a.lower_ in topics) and not (targets and _another_target(a, trigger))
@@ -499,6 +501,14 @@ def _called_off(sent: Span, trigger: Token, *, targets: bool = True) -> Token | 
         if token.dep_ == "conj" and token.head.i in chain and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
             return token  # "the trip was planned for May but was postponed": the same subject
     return None
+
+
+def _never_happened(verb: Token) -> bool:
+    """'the trip never took place', 'the visit did not happen' (lexicon ``happen_verbs``, negated)."""
+    words = lexicon().words("happen_verbs")
+    happened = verb.lemma_.lower() in words or (verb.lemma_.lower() == "take" and any(
+        c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children))
+    return happened and any(c.dep_ == "neg" for c in verb.children)
 
 
 def _when_clause_of(trigger: Token, verb: Token) -> bool:
@@ -546,7 +556,7 @@ def settle(status: str, cue: str, *, trigger: Token, sent: Span, time: TimeValue
             near += [doc[sent.end].sent] if sent.end < len(doc) else []
             off = next((o for s in near if (o := _called_off(s, trigger, targets=False)) is not None), None)
         if off is not None:
-            return ("cancelled" if _is(off, "cancel_words") else "postponed"), off.text
+            return ("cancelled" if _is(off, "cancel_words") or _never_happened(off) else "postponed"), off.text
         trip = _trip_of_clause(trigger)
         if trip is not None:
             inherited, trip_cue = status_of(trip)
