@@ -329,7 +329,15 @@ def _for_clause_subject(ctx: Context, trigger: Token, roles: dict | None = None)
             for s in clause.children if s.dep_ == "nsubj"]
 
 
+def _counterpart_owner(ctx: Context, trigger: Token, roles: dict | None = None) -> list:
+    """'(after) talks with his Afghan counterpart Y': the one 'his' stands for is at the talks too."""
+    counterparts = lexicon().words("counterpart_nouns")
+    return [c for o in prep_objects(trigger, {"with"}) if o.lemma_.lower() in counterparts
+            for c in o.children if c.dep_ == "poss" and c.pos_ == "PRON"][:1]
+
+
 FINDERS: dict[str, Finder] = {
+    "counterpart_owner": _counterpart_owner,
     "for_clause_subject": _for_clause_subject,
     "dateline": _dateline,
     "met_state": _met_state,
