@@ -367,6 +367,18 @@ def test_status_a_plan_that_never_took_place_is_called_off(text: str) -> None:
     assert [v.status for v in events(text, "visit")] == ["cancelled"]
 
 
+def test_coreference_a_counterpart_is_not_the_president_named_later() -> None:
+    text = ("Pakistan's foreign minister Jane Roe promised on Tuesday to reopen two border crossings shut since the "
+            "summer, saying relations with Afghanistan had reached a \"turning point\" after talks with his Afghan "
+            "counterpart Pedro Alvarez. Roe, whose government has been accused by Kabul of failing to stop fighters "
+            "slipping across the frontier, said the two sides would set up a joint commission on border security that "
+            "would hold its first session in Islamabad in January. He is due to call on the Afghan president on "
+            "Wednesday before flying back to Islamabad, officials said. Alvarez will pay a return visit to Islamabad "
+            "early next year, Afghan officials added.")
+    assert ("person:pedro alvarez", "President", "country:AF") not in positions(text)
+    assert ("person:pedro alvarez", "Foreign Minister", "country:AF") in positions(text)
+
+
 def test_status_a_meeting_in_a_when_clause_of_a_postponed_trip_is_postponed() -> None:
     text = ("Finance Minister Jane Roe has postponed a trip to Lima planned for next week, when she was to have met "
             "President Pedro Alvarez, a spokesman said.")

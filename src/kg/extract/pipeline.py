@@ -58,8 +58,8 @@ def context_of(doc: Doc, article: Article) -> Context:
     headline_end = next((t.i for t in doc if t.idx >= article.body_offset), len(doc)) if article.title else 0
     persons = find_persons(doc, titles, anchor, headline_end)
     entities = cluster_persons(persons, headline_end)
+    counterparts(doc, entities, titles, anchor)  # "his Afghan counterpart X": X's office, before "the Afghan president" is bound
     bind_title_mentions(doc, persons, entities, titles)
-    counterparts(doc, entities, titles, anchor)
     plural_titles(doc, entities, titles, anchor)
     ctx = Context(doc, anchor, persons, entities, titles, find_places(doc, anchor), find_orgs(doc, anchor),
                   article.body_offset)
