@@ -95,7 +95,9 @@ def find_attendance(ctx: Context) -> list[Found]:
                     and (people := ctx.actors_of(subj, persons_only=True)):
                 entries.append((frames.index(frame), held.head, people, False))
     verbs = lexicon().words("attend_gathering_verbs")  # "attended / addressed / joined the summit"
-    for token in tokens_with(ctx.doc, verbs | {"take", "participate", "pull"}) if frames else []:
+    cancels = lexicon().words("cancel_words")
+    outs_of = {w.split()[0] for w in cancels if w.endswith(" out")}  # "pull out (of)"
+    for token in tokens_with(ctx.doc, verbs | {"take", "participate"} | outs_of) if frames else []:
         n = sent_no[token.sent.start]
         # "B and C took part": in the gathering named last
         part = token.lemma_.lower() in ("take", "participate") and takes_part(token)
@@ -104,7 +106,7 @@ def find_attendance(ctx: Context) -> list[Found]:
             if token.lemma_.lower() == "participate" or (token.lemma_.lower() == "take" and any(
                 o.lower_ == "part" for o in objects)) else []  # "took part in the meeting", "participated in the summit"
         outs = [c for c in token.children if c.lower_ == "out" and c.dep_ in ("prt", "prep")]
-        if token.lemma_.lower() == "pull" and outs:  # "X pulled out of the summit" ("of" on "out" or on the verb)
+        if outs and f"{token.lemma_.lower()} out" in cancels:  # "X pulled out of the summit" ("of" on "out" or on the verb)
             inside = [o for p in [*token.children, *outs[0].children] if p.dep_ == "prep" and p.lower_ == "of"
                       for o in p.children if o.dep_ == "pobj" and o.i in by_token]
         if token.pos_ != "VERB" or (token.lemma_.lower() not in verbs and not part and not inside):
@@ -228,8 +230,9 @@ def _represented(ctx: Context, frames: list[dict], sent_no: dict) -> list[tuple]
     """'Bolivia was represented by X': X attends the gathering named in that sentence or the two
     before (the last one named)."""
     out = []
-    for token in tokens_with(ctx.doc, {"represent", "represented"}) if frames else []:
-        if token.lemma_.lower() != "represent" or token.pos_ != "VERB" or token.tag_ != "VBN" \
+    represent = lexicon().words("stand_for_verbs")
+    for token in tokens_with(ctx.doc, represent) if frames else []:
+        if token.lemma_.lower() not in represent or token.pos_ != "VERB" or token.tag_ != "VBN" \
                 or not any(c.dep_ == "auxpass" for c in token.children):
             continue
         n = sent_no[token.sent.start]
@@ -331,14 +334,14 @@ def _attending(ctx: Context, token, frame: dict, attendees: list[Actor], rule: s
 
 def _in_presence_of(ctx: Context, verb) -> list[Actor]:
     """The persons of a verb's 'in the presence of ...' phrase (the ministers it lists after a colon too)."""
-    return [a for o in prep_objects(verb, {"in"}) if o.lemma_.lower() == "presence"
+    return [a for o in prep_objects(verb, {"in"}) if o.lemma_.lower() in lexicon().words("presence_nouns")
             for w in prep_objects(o, {"of"}) for a in ctx.actors_of(w, persons_only=True)]
 
 
 def _in_attendance(ctx: Context, frames: list[dict], sent_no: dict) -> list[tuple]:
     """'X was also in attendance': X attends the gathering named last (within :data:`RECENT` sentences)."""
     out: list[tuple] = []
-    for token in tokens_with(ctx.doc, {"attendance"}) if frames else []:
+    for token in tokens_with(ctx.doc, lexicon().words("attendance_nouns")) if frames else []:
         verb = token.head.head
         if token.dep_ != "pobj" or token.head.lower_ != "in" or verb.lemma_ != "be":
             continue
@@ -358,7 +361,7 @@ def _arrivals(ctx: Context, frames: list[dict], sent_no: dict) -> list[tuple]:
     out: list[tuple] = []
     for token in tokens_with(ctx.doc, arrive) if frames else []:
         if token.pos_ != "VERB" or token.lemma_.lower() not in arrive or any(
-                c.lower_ in ("home", "back") for c in token.children):
+                c.lower_ in lexicon().words("return_words") for c in token.children):
             continue
         if any(ctx.places_of(o) for o in prep_objects(token, {"in", "at", "to", "into", "on"})):
             continue  # where the arrival is, is said: a visit of its own (visit.verb.arrive)

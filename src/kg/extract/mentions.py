@@ -111,11 +111,13 @@ def find_places(doc: Doc, on: Date | None) -> list[PlaceMention]:
 def _airport_city(doc: Doc, ent, on: Date | None) -> PlaceMention | None:
     """The city an airport's name begins with ("Maputo International Airport", "Lima airport"),
     when the words before the airport word name a city we know."""
+    lex = lexicon()
     words = [t.lower_ for t in ent]
-    if "airport" not in words:
+    airport = next((w for w in words if w in lex.words("airport_nouns")), None)
+    if airport is None:
         return None
-    end = ent.start + words.index("airport")
-    while end > ent.start and doc[end - 1].lower_ in ("international", "national", "regional"):
+    end = ent.start + words.index(airport)
+    while end > ent.start and doc[end - 1].lower_ in lex.words("airport_qualifiers"):
         end -= 1
     if end == ent.start:
         return None

@@ -134,8 +134,9 @@ def _representing(ctx: Context) -> dict[str, str]:
     """'Panama was represented by Vice President X', 'X represented Panama at the summit': X serves
     that state (a state, not a region or a city); 'President Y was represented by X': Y's state."""
     out: dict[str, str] = {}
-    for verb in tokens_with(ctx.doc, {"represent", "represented", "represents", "representing"}):
-        if verb.pos_ != "VERB" or verb.lemma_.lower() != "represent":
+    represent = lexicon().words("stand_for_verbs")
+    for verb in tokens_with(ctx.doc, represent):
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in represent:
             continue
         passive = any(c.dep_ == "auxpass" for c in verb.children)
         states = [c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
