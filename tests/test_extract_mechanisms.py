@@ -379,6 +379,14 @@ def test_coreference_a_counterpart_is_not_the_president_named_later() -> None:
     assert ("person:pedro alvarez", "Foreign Minister", "country:AF") in positions(text)
 
 
+@pytest.mark.parametrize(("text", "day"), [
+    ("President Jane Roe arrived in Luanda on Tuesday evening.", "2021-03-02"),
+    ("President Jane Roe will arrive in Luanda on Saturday morning.", "2021-03-06"),
+])
+def test_dates_a_weekday_with_a_part_of_the_day_is_that_day(text: str, day: str) -> None:
+    assert only_visit(text).time.iso == day
+
+
 def test_status_a_meeting_in_a_when_clause_of_a_postponed_trip_is_postponed() -> None:
     text = ("Finance Minister Jane Roe has postponed a trip to Lima planned for next week, when she was to have met "
             "President Pedro Alvarez, a spokesman said.")

@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract.context import Actor, Context
 from kg.extract.lexicon import lexicon
-from kg.extract.status import chain_of, clause_dates, reporting_time, settle, status_of
+from kg.extract.status import chain_of, clause_dates, is_day_time, reporting_time, settle, status_of
 from kg.extract.syntax import Found, evidence_of, of_predicate_noun, subject_of, tokens_with
 from kg.extract.timex import resolve
 from kg.model import Event, TimeValue
@@ -214,10 +214,11 @@ def _date(ctx: Context, sent: Span, trigger: Token, future: bool | None) -> Time
     bounds = lex.words("span_preps") | {"after", "before"}
     events_nouns = lex.words("meeting_nouns") | lex.words("travel_nouns") | lex.words("gathering_nouns")
     ranked = []
-    for ent in (e for e in sent.ents if e.label_ == "DATE"):
+    for ent in (e for e in sent.ents if e.label_ == "DATE" or is_day_time(e)):
         root = ent.root
-        if root.dep_ in ("compound", "amod", "nmod") and root.head.i != trigger.i and root.head.pos_ in ("NOUN", "PROPN"):
-            continue  # "a June election", "the 2004 vote"
+        if root.dep_ in ("compound", "amod", "nmod") and root.head.i != trigger.i and root.head.pos_ in ("NOUN", "PROPN") \
+                and root.head.lemma_.lower() not in lex.words("day_parts"):
+            continue  # "a June election", "the 2004 vote" (not "on Tuesday evening")
         if root.dep_ == "poss" and root.head.i != trigger.i and root.head.lemma_.lower() not in events_nouns:
             continue  # "if he wins Sunday's election" (not "will attend Monday's summit")
         if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in root.children):

@@ -10,6 +10,7 @@ the same sentence calls off ("was meant to travel, but the plans were called off
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date as Date
 
@@ -404,7 +405,15 @@ def clause_dates(sent: Span, trigger: Token, labels: tuple[str, ...] = ("DATE",)
     for child in trigger.children:  # "talks aimed at preparing a summit next month": the aim's time
         if child.dep_ == "acl" and child.lemma_.lower() in purpose:
             clause -= {t.i for t in child.subtree}
-    return [e for e in sent.ents if e.label_ in labels and e.start in clause]
+    return [e for e in sent.ents if (e.label_ in labels or is_day_time(e)) and e.start in clause]
+
+
+_WEEKDAYS = frozenset(day.lower() for day in calendar.day_name)
+
+
+def is_day_time(ent: Span) -> bool:
+    """A TIME entity that names its day ("Tuesday evening", "late on Wednesday night"): a date."""
+    return ent.label_ == "TIME" and any(t.lower_ in _WEEKDAYS for t in ent)
 
 
 def reporting_time(head: Token) -> set[int]:
