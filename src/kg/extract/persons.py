@@ -156,7 +156,7 @@ def _names_after_plural_titles(doc: Doc, spans: dict, covered: set[int], on: Dat
 
 
 def _names_after_honorifics(doc: Doc, spans: dict, covered: set[int], on: Date | None) -> None:
-    """'Mr Tumusiime arrived', 'talks with Dr Nzabonimpa': a proper name NER missed after a style only
+    """'Mr Rwakabamba arrived', 'talks with Dr Mugenzi': a proper name NER missed after a style only
     persons take (lexicon ``personal_honorifics``), one word or more."""
     styles = lexicon().words("personal_honorifics")
     for token in doc:
@@ -340,7 +340,7 @@ _QUOTES = frozenset({'"', "“", "”", "``", "''", "'"})
 
 
 def _nicknames(doc: Doc, spans: dict, covered: set[int]) -> None:
-    """'Enrique "Rico" Quirante': a nickname in quotes inside a name, which NER ends at the nickname:
+    """'Ana "Nita" Bautista': a nickname in quotes inside a name, which NER ends at the nickname:
     one person, named without it."""
     for (s, e) in sorted(spans):
         for k in range(s + 1, min(e + 1, len(doc) - 3)):
@@ -359,7 +359,7 @@ def _nicknames(doc: Doc, spans: dict, covered: set[int]) -> None:
 
 
 def _split_names(doc: Doc, spans: dict, covered: set[int]) -> None:
-    """'Jean-Pierre Mbuyi Kalonji' when NER tags "Jean-Pierre" and "Kalonji" but not "Mbuyi": two names
+    """'Jean-Paul Ndala Kabongo' when NER tags "Jean-Paul" and "Kabongo" but not "Ndala": two names
     with at most two capitalised proper nouns between them, all compounds of the last word (one flat
     noun phrase), are one name (not a state's name or an office word between them)."""
     offices = _office_words()
