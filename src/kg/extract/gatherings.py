@@ -8,7 +8,7 @@ from kg.extract.context import Actor, Context, conjuncts
 from kg.extract.lexicon import lexicon
 from kg.extract.events import reported_status
 from kg.extract.status import OFF, by_remote_link
-from kg.extract.syntax import Found, governing_verb, prep_objects, subject_of, takes_part, tokens_with
+from kg.extract.syntax import Found, governing_verb, prep_objects, representations, subject_of, takes_part, tokens_with
 
 
 #: how many sentences back a gathering is still the one "attended" (no object) or "represented" at means
@@ -91,9 +91,8 @@ def find_attendance(ctx: Context) -> list[Found]:
             entries.append((frames.index(frame), noun.head, present, True))  # "X opened the meeting in the presence of A, B"
         else:  # "X held (two hours of) talks with Caribbean leaders": X is at the talks the next sentences tell of
             held = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun
-            if held.dep_ == "dobj" and held.head.lemma_.lower() in holds and (subj := subject_of(held.head)) is not None \
-                    and (people := ctx.actors_of(subj, persons_only=True)):
-                entries.append((frames.index(frame), held.head, people, False))
+            if held.dep_ == "dobj" and held.head.lemma_.lower() in holds:
+                entries += _subject_entry(ctx, frames, frame, held.head, travel=False)
     verbs = lexicon().words("attend_gathering_verbs")  # "attended / addressed / joined the summit"
     cancels = lexicon().words("cancel_words")
     outs_of = {w.split()[0] for w in cancels if w.endswith(" out")}  # "pull out (of)"
@@ -230,16 +229,13 @@ def _represented(ctx: Context, frames: list[dict], sent_no: dict) -> list[tuple]
     """'Bolivia was represented by X': X attends the gathering named in that sentence or the two
     before (the last one named)."""
     out = []
-    represent = lexicon().words("stand_for_verbs")
-    for token in tokens_with(ctx.doc, represent) if frames else []:
-        if token.lemma_.lower() not in represent or token.pos_ != "VERB" or token.tag_ != "VBN" \
-                or not any(c.dep_ == "auxpass" for c in token.children):
+    for token, _, by, passive in representations(ctx.doc) if frames else []:
+        if not passive or token.tag_ != "VBN":
             continue
-        n = sent_no[token.sent.start]
         subj = subject_of(token)  # "Sudan was represented by X": not at a gathering in Sudan
         home = {p.country for p in ctx.places_of(subj)} if subj is not None else set()
-        frame = _last_named(frames, n, lambda f: not {p.country for p in f["places"][:1]} & home)
-        attendees = _agents(ctx, token)
+        frame = _last_named(frames, sent_no[token.sent.start], lambda f: not {p.country for p in f["places"][:1]} & home)
+        attendees = [a for o in by for a in ctx.actors_of(o, persons_only=True)]
         if frame is not None and attendees:
             out.append((frames.index(frame), token, attendees, True))
     return out
@@ -345,12 +341,15 @@ def _in_attendance(ctx: Context, frames: list[dict], sent_no: dict) -> list[tupl
         verb = token.head.head
         if token.dep_ != "pobj" or token.head.lower_ != "in" or verb.lemma_ != "be":
             continue
-        frame = _last_named(frames, sent_no[token.sent.start])
-        subj = subject_of(verb)
-        people = ctx.actors_of(subj, persons_only=True) if subj is not None else []
-        if frame is not None and people:
-            out.append((frames.index(frame), verb, people, True))
+        out += _subject_entry(ctx, frames, _last_named(frames, sent_no[token.sent.start]), verb)
     return out
+
+
+def _subject_entry(ctx: Context, frames: list[dict], frame: dict | None, verb, travel: bool = True) -> list[tuple]:
+    """The entry that ``verb``'s subject attends ``frame`` (none without a frame or a person)."""
+    subj = subject_of(verb)
+    people = ctx.actors_of(subj, persons_only=True) if subj is not None else []
+    return [(frames.index(frame), verb, people, travel)] if frame is not None and people else []
 
 
 def _arrivals(ctx: Context, frames: list[dict], sent_no: dict) -> list[tuple]:
@@ -369,10 +368,7 @@ def _arrivals(ctx: Context, frames: list[dict], sent_no: dict) -> list[tuple]:
         if frame is not None and ctx.dateline is not None and not any(
                 p.country == ctx.dateline.place.code for p in frame["places"][:1]):
             continue  # "TIRANA - X arrived with a delegation": at the dateline (visit.verb.arrive)
-        subj = subject_of(token)
-        people = ctx.actors_of(subj, persons_only=True) if subj is not None else []
-        if frame is not None and people:
-            out.append((frames.index(frame), token, people, True))
+        out += _subject_entry(ctx, frames, frame, token)
     return out
 
 

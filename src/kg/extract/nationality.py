@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from kg import geo
 from kg.extract.context import Context
 from kg.extract.lexicon import lexicon
-from kg.extract.syntax import governing_verb, tokens_with
+from kg.extract.syntax import governing_verb, representations, tokens_with
 
 
 def assign(ctx: Context) -> None:
@@ -134,14 +134,7 @@ def _representing(ctx: Context) -> dict[str, str]:
     """'Panama was represented by Vice President X', 'X represented Panama at the summit': X serves
     that state (a state, not a region or a city); 'President Y was represented by X': Y's state."""
     out: dict[str, str] = {}
-    represent = lexicon().words("stand_for_verbs")
-    for verb in tokens_with(ctx.doc, represent):
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in represent:
-            continue
-        passive = any(c.dep_ == "auxpass" for c in verb.children)
-        states = [c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
-        people = [o for p in verb.children if p.dep_ == "agent" for o in p.children if o.dep_ == "pobj"] if passive \
-            else [c for c in verb.children if c.dep_ == "nsubj"]
+    for _, states, people, passive in representations(ctx.doc):
         codes = {m.place.code for t in states if (m := ctx.token_place.get(t.i)) is not None and m.place.kind == "country"}
         if not codes and passive:  # "He was represented by Foreign Minister X": the leader's state
             codes = {ctx.nationality[a.key][0] for t in states for a in ctx.actors_of(t, persons_only=True)

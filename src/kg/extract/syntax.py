@@ -200,3 +200,18 @@ def takes_part(verb: Token) -> bool:
         return False
     return not any(c.dep_ in ("prep", "dative") or (c.dep_ == "dobj" and c.lower_ != "part") for c in verb.children)
 
+
+def representations(doc) -> list[tuple[Token, list[Token], list[Token], bool]]:
+    """Each 'A represented B' / 'B was represented by A' (lexicon ``stand_for_verbs``): the verb, the
+    ones represented, the ones who represent them, and whether it is passive."""
+    represent = lexicon().words("stand_for_verbs")
+    out = []
+    for verb in tokens_with(doc, represent):
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in represent:
+            continue
+        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        represented = [c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
+        by = [o for p in verb.children if p.dep_ == "agent" for o in p.children if o.dep_ == "pobj"] if passive \
+            else [c for c in verb.children if c.dep_ == "nsubj"]
+        out.append((verb, represented, by, passive))
+    return out
