@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from kg import geo
 from kg.extract.context import Context
 from kg.extract.lexicon import lexicon
+from kg.nlp import DASHES
 from kg.extract.syntax import governing_verb, representations, tokens_with
 
 
@@ -115,7 +116,8 @@ def _respectively(ctx: Context) -> dict[str, str]:
     """'his counterparts from Mali, Niger and Chad - A, B and C -': as many states as persons, in
     the same order, one each."""
     out: dict[str, str] = {}
-    for noun in (t for t in ctx.doc if t.tag_ in ("NNS", "NNPS")):
+    sents = {t.sent.start: t.sent for t in tokens_with(ctx.doc, DASHES | {":"})}  # only where a list can open
+    for noun in (t for sent in sents.values() for t in sent if t.tag_ in ("NNS", "NNPS")):
         keys = ctx.dash_listed(noun)
         if not keys:
             continue

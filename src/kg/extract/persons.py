@@ -114,7 +114,7 @@ def _names_after_plural_titles(doc: Doc, spans: dict, covered: set[int], on: Dat
     ``titles``). Returns the names after the first, whose office is that shared one."""
     phrases = lexicon().title_phrases
     shared: dict[tuple[int, int], Title] = {}
-    for token in doc:
+    for token in tokens_with(doc, _title_heads()):  # looked up, not a pass over every token
         if token.tag_ not in ("NNS", "NNPS") or not token.text[:1].isupper() or token.i + 1 >= len(doc):
             continue
         start = token.i
@@ -155,11 +155,17 @@ def _names_after_plural_titles(doc: Doc, spans: dict, covered: set[int], on: Dat
     return shared
 
 
+@cache
+def _title_heads() -> frozenset[str]:
+    """The last words of the office phrases ("president", "minister"): the head a plural office ends in."""
+    return frozenset(phrase.split()[-1] for phrase in lexicon().title_phrases)
+
+
 def _names_after_honorifics(doc: Doc, spans: dict, covered: set[int], on: Date | None) -> None:
     """'Mr Rwakabamba arrived', 'talks with Dr Mugenzi': a proper name NER missed after a style only
     persons take (lexicon ``personal_honorifics``), one word or more."""
     styles = lexicon().words("personal_honorifics")
-    for token in doc:
+    for token in tokens_with(doc, styles):
         j = token.i + 1
         if fold(token.text) not in styles or j >= len(doc) or j in covered or not _namelike(doc[j], capital=True) \
                 or doc[j].pos_ != "PROPN":
