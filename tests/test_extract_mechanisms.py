@@ -3210,3 +3210,49 @@ def test_positions_flying_back_to_a_capital_is_going_home() -> None:
 ])
 def test_persons_name_in_apposition_after_an_office(text: str, holder: str, title: str, jurisdiction: str) -> None:
     assert (holder, title, jurisdiction) in positions(text)
+
+
+def test_visit_a_verb_parsed_as_a_noun_with_its_own_auxiliary() -> None:
+    # "will on Thursday depart": the parser takes 'depart' for a noun after the fronted time
+    assert visits("President Ibu Dankano will on Thursday depart Abuja for Accra.") == {
+        ("person:ibu dankano", "country:GH")}
+
+
+def test_positions_leaving_a_capital_for_a_trip_abroad_is_leaving_home() -> None:
+    text = "President Ibu Dankano will on Thursday depart Abuja for Accra to attend a regional summit."
+    assert ("person:ibu dankano", "President", "country:NG") in positions(text)
+    # leaving a capital one has been visiting is no sign of home
+    text = "Prime Minister Ola Nduka left Bangkok on Friday for Tokyo after a three-day visit to Thailand."
+    assert not {j for h, _, j in positions(text) if h == "person:ola nduka" and j}
+
+
+def test_companions_accompanied_on_the_trip_by_a_semicolon_list() -> None:
+    text = ("President Ibu Dankano will on Thursday depart Abuja for Accra. Dankano will be accompanied on the trip by "
+            "the Minister of Foreign Affairs, Mr Obi Ezeala; the Chief of Staff to the President, Prof. Musa Kande; "
+            "and the National Security Adviser, Maj.-Gen. Lawal Bidda (rtd).")
+    travelers = {t for t, c in visits(text) if c == "country:GH"}
+    assert travelers == {"person:ibu dankano", "person:obi ezeala", "person:musa kande", "person:lawal bidda"}
+
+
+def test_companions_join_the_trips_told_before_them_not_after() -> None:
+    text = ("President Ibu Dankano will on Thursday depart Abuja for Accra. He will be accompanied by Foreign Minister "
+            "Obi Ezeala. The president's planned trip to New York next week has been called off.")
+    assert ("person:obi ezeala", "country:US") not in visits(text)
+    assert ("person:obi ezeala", "country:GH") in visits(text)
+
+
+def test_positions_an_office_to_another_office_is_the_first() -> None:
+    text = "The Chief of Staff to the President, Musa Kande, said the talks in Accra went well."
+    assert {t for h, t, _ in positions(text) if h == "person:musa kande"} == {"Chief of Staff"}
+
+
+def test_positions_second_of_two_offices_joined_by_and_before_the_name() -> None:
+    text = ("President Ibu Dankano met the Chairman of the Authority and President of Ghana, Kofi Asante-Bediako, on "
+            "Monday.")
+    assert ("person:kofi asante bediako", "President", "country:GH") in positions(text)
+
+
+def test_gatherings_a_place_of_the_summit_topic_is_no_venue() -> None:
+    text = ("President Ibu Dankano will on Thursday depart Abuja for Accra to attend an Extraordinary Summit of the "
+            "Authority of Heads of State on the political situation in Guinea.")
+    assert not {c for _, c in visits(text)} & {"country:GN"}

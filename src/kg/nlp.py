@@ -104,15 +104,16 @@ def _event_nouns() -> dict[str, str]:
 
 def _abbreviated_styles(nlp) -> None:
     """'Prime Minister Hon. X': a style written short with a full stop is one token (the tokenizer
-    knows "Gen." and "Sen." but not "Hon." or "Brig."), so the stop does not end the sentence."""
+    knows "Gen." and "Sen." but not "Hon.", "Brig." or "Maj.-Gen."), so the stop does not end the sentence."""
     from spacy.symbols import ORTH
 
     from kg.extract.lexicon import lexicon
 
     for style in lexicon().raw["honorifics"]:
-        if style.endswith(".") and " " not in style and style.count(".") == 1:
-            form = style.capitalize()
-            if form[:-1].isalpha():
+        if style.endswith(".") and " " not in style:
+            # "Hon.", and the compound ranks "Maj.-Gen.", "Lt.-Col."
+            form = "-".join(part.capitalize() for part in style.split("-"))
+            if all(part[:-1].isalpha() and part.count(".") == 1 for part in form.split("-")):
                 nlp.tokenizer.add_special_case(form, [{ORTH: form}])
 
 

@@ -306,7 +306,10 @@ def setting(ctx: Context, token) -> tuple[list[Actor], list[Actor]]:
         # "talks ended in Kinshasa", "the summit was held in Lima", "the meeting opened in Cairo"
         places = [d for o in prep_objects(token.head, {"in", "at"}) for d in ctx.places_of(o)][:1]
     if not places and token.pos_ == "PROPN":  # "the 45th Regular Meeting of the Conference ... at the Hyatt, Lima"
+        # not "... on the political situation in Guinea": a place of the summit's topic is no venue
+        topics = lexicon().words("topic_nouns")
         places = [d for t in token.subtree if t.dep_ == "prep" and t.lower_ in ("in", "at")
+                  and t.head.lemma_.lower() not in topics
                   for o in t.children if o.dep_ == "pobj" for d in ctx.places_of(o)][:1]
     return hosts, places
 

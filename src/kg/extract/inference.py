@@ -461,12 +461,34 @@ def accompanying(ctx: Context) -> list[tuple]:
             token.tag_ == "VBN" and any(c.dep_ == "agent" for c in token.children))
         if passive:  # "Y, (who is) accompanied by X"; "Y began a visit, accompanied by X"
             leads = ctx.actors_of(subj, persons_only=True) if subj is not None else []
-            companions_ = [a for o in prep_objects(token, {"by"}) for a in ctx.actors_of(o, persons_only=True)]
+            # "accompanied on the trip by X": the parser hangs the agent on the trip
+            bys = prep_objects(token, {"by"}) + [b for o in prep_objects(token, {"on"}) for b in prep_objects(o, {"by"})]
+            companions_ = [a for o in bys for a in ctx.actors_of(o, persons_only=True)]
+            companions_ += [ctx.person_actor(k) for o in bys[:1] for k in _semicolon_listed(ctx, o.head)
+                            if k not in {a.key for a in companions_}]
         else:
             companions_ = ctx.actors_of(subj, persons_only=True) if subj is not None else []
             leads = [a for c in token.children if c.dep_ == "dobj" for a in ctx.actors_of(c, persons_only=True)]
-        out.append((token, leads, companions_))
+        taken = {a.key for a in companions_}  # "Kolo, Mr A; ... will be accompanied by": none accompanies themself
+        out.append((token, [a for a in leads if a.key not in taken], companions_))
     return out
+
+
+def _semicolon_listed(ctx: Context, start) -> list[str]:
+    """'accompanied by the Minister of Foreign Affairs, Mr A; the Chief of Staff, Prof. B; and C': the
+    persons of a list whose items, each an office with its holder, are set off by semicolons (the
+    parser hangs them anywhere); up to the next verb of the sentence."""
+    sent, keys = start.sent, []
+    items = [t for t in ctx.doc[start.i + 1:sent.end]]
+    stop = next((t.i for t in items if t.pos_ in ("VERB", "AUX") or t.tag_ in ("WP", "WDT")), sent.end)
+    if not any(t.text == ";" for t in items if t.i < stop):
+        return []
+    for t in items:
+        if t.i >= stop:
+            break
+        if (key := ctx.person_at(t)) and key not in keys:
+            keys.append(key)
+    return keys
 
 
 def travelling_with(ctx: Context) -> list[tuple]:
@@ -546,6 +568,8 @@ def companions(ctx: Context, events: tuple[Event, ...]) -> tuple[Event, ...]:
             for visit in (e for e in events if e.kind == "visit" and e.role("traveler") == (lead.key,)):
                 if told and visit.status != "occurred":
                     continue
+                if visit.evidence.start >= token.sent.end_char:
+                    continue  # a trip told only after the companions are named is not the one they join
                 codes = {d.split(":", 1)[1] for d in visit.role("destination")}
                 own = visit.evidence.anchor_start == token.idx  # the verb is the trip's own ("landed ... with")
                 if (same_sentence or to_place) and not own and not _names_destination(ctx, token, codes):

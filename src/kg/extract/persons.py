@@ -730,8 +730,12 @@ def _apposition(doc: Doc, person: PersonMention, by_start: dict, by_end: dict) -
     j = person.start - 1
     while j > 0 and fold(doc[j].text) in lexicon().honorifics:
         j -= 1  # "the army commander, General X"
-    if j >= 2 and doc[j].text == "," and j in by_end and _definite_title(doc, by_end[j]):
-        return by_end[j]  # "The President of France, Nicolas Sarkozy said"
+    if j >= 2 and doc[j].text == "," and j in by_end and (_definite_title(doc, by_end[j]) or _after_definite(doc, by_end[j], by_end)):
+        title = by_end[j]
+        k = title.start - 2  # "the Chief of Staff to the President, X": the office before "to the"
+        if k >= 1 and doc[k].lower_ == "to" and doc[k + 1].lower_ == "the" and k in by_end:
+            return by_end[k]
+        return title  # "The President of France, Nicolas Sarkozy said"
     if j >= 2 and doc[j].text == ",":
         # "the Ambassador of Japan to South Africa, Mr. X": the post after the title
         k = j - 1
@@ -752,6 +756,13 @@ def _apposition(doc: Doc, person: PersonMention, by_start: dict, by_end: dict) -
             if k in by_end:
                 return by_end[k] if linked(by_end[k]) else None
     return None
+
+
+def _after_definite(doc: Doc, title: Title, by_end: dict) -> bool:
+    """'the Chairman of the Authority and President of Ghana, X': the second of two offices joined
+    by 'and' after 'the' (one person holding both)."""
+    k = title.start - 1
+    return k >= 1 and doc[k].lower_ == "and" and k in by_end and _definite_title(doc, by_end[k])
 
 
 def _definite_title(doc: Doc, title: Title) -> bool:

@@ -428,6 +428,30 @@ def _home_travelers(ctx: Context, events: tuple[Event, ...]) -> dict[str, str]:
             if codes and home not in codes and key not in ctx.nationality and key in named_first}
 
 
+def _leaving_capital(ctx: Context, events: tuple[Event, ...]) -> dict[str, str]:
+    """Person -> the state whose capital they leave for a trip abroad ("President X will depart Abuja
+    for Accra", "left Hanoi on Friday for Bangkok"), when the article does not state theirs and that
+    state is none of their trips' destinations: officials set out from their own capital."""
+    trips: dict[str, set[str]] = {}
+    for event in events:
+        if event.kind == "visit":
+            for traveler in event.role("traveler"):
+                trips.setdefault(traveler, set()).update(d.split(":", 1)[1] for d in event.role("destination"))
+    seen: dict[str, set[str]] = {}
+    for verb in tokens_with(ctx.doc, lexicon().words("depart_verbs")):
+        if verb.pos_ not in ("VERB", "NOUN") or (subj := subject_of(verb)) is None:
+            continue
+        # the city named as the object, also where NER took it for part of an organisation
+        left = {geo.resolve_place(" ".join(t.text for t in o.subtree if t.pos_ == "PROPN"), ctx.date)
+                for o in verb.children if o.dep_ == "dobj" and o.pos_ == "PROPN"}
+        codes = {p.code for p in left if p is not None and p.kind == "city" and geo.is_capital(p.geonames_id)}
+        for person in ctx.actors_of(subj, persons_only=True):
+            if len(codes) == 1 and person.key not in ctx.nationality and trips.get(person.key) \
+                    and not codes & trips[person.key]:
+                seen.setdefault(person.key, set()).update(codes)
+    return {key: next(iter(codes)) for key, codes in seen.items() if len(codes) == 1}
+
+
 def _returning_home(ctx: Context, events: tuple[Event, ...]) -> dict[str, str]:
     """Person -> the state they go back to after a trip abroad ("X arrived in Tokyo ... before
     returning to Seoul", "flying back to Addis Ababa"), when it is none of their trips' destinations
@@ -489,12 +513,13 @@ def _stand_ins(ctx: Context) -> list[tuple]:
     return out
 
 
-def _escort_states(ctx: Context) -> dict[str, str]:
+def _escort_states(ctx: Context, homes: dict[str, str]) -> dict[str, str]:
     """Person -> the state of the one leader they accompany ("the foreign minister accompanied the
-    prime minister", "X landed with a delegation including Y"), when that leader's state is known."""
+    prime minister", "X landed with a delegation including Y"), when that leader's state is known
+    (stated, or from the leader's trip: ``homes``)."""
     seen: dict[str, set[str]] = {}
     for _, leads, companions in accompanying(ctx) + delegation_members(ctx):
-        states = {lead.country for lead in leads if lead.country}
+        states = {lead.country or homes.get(lead.key) for lead in leads} - {None}
         for companion in companions:
             seen.setdefault(companion.key, set()).update(states)
     return {key: next(iter(codes)) for key, codes in seen.items() if len(codes) == 1}
@@ -534,13 +559,14 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None, events: tuple[Event, 
     headline = ctx.headline_offices
     homes = _home_travelers(ctx, events)
     hosts = _host_states(ctx, events, homes)
-    escorts = _escort_states(ctx)
     travelled = _not_from(ctx, events, meetings=False)
     sides = _not_from(ctx, events, visits=False)
     not_from = {key: travelled.get(key, set()) | sides.get(key, set()) for key in travelled.keys() | sides.keys()}
     # the trips were weighed by _home_travelers itself
     departing = {key: code for key, code in homes.items() if code not in sides.get(key, ())}
     returning = _returning_home(ctx, events)
+    leaving = _leaving_capital(ctx, events)
+    escorts = _escort_states(ctx, {**returning, **leaving, **departing})
     stand_ins = _stand_ins(ctx)
     standing_in = _stand_in_states(ctx, stand_ins)
     # one whose place a deputy takes at a gathering is away from it: not the dateline's own
@@ -588,6 +614,8 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None, events: tuple[Event, 
                 country, basis = departing[entity.key], "article"  # "NEW DELHI - Prime Minister X will travel to Y"
             if country is None and entity.key in returning:
                 country, basis = returning[entity.key], "article"  # "X, in Tokyo, will return to Seoul on Friday"
+            if country is None and entity.key in leaving:
+                country, basis = leaving[entity.key], "article"  # "President X will depart Abuja for Accra"
             if country is None and entity.key in standing_in:
                 country, basis = standing_in[entity.key], "article"  # "U.S. Vice President A attended in place of President B"
             if country is None:
