@@ -3256,3 +3256,53 @@ def test_gatherings_a_place_of_the_summit_topic_is_no_venue() -> None:
     text = ("President Ibu Dankano will on Thursday depart Abuja for Accra to attend an Extraordinary Summit of the "
             "Authority of Heads of State on the political situation in Guinea.")
     assert not {c for _, c in visits(text)} & {"country:GN"}
+
+
+def test_coreference_counterpart_named_with_an_office_of_their_own() -> None:
+    text = ("Commerce Secretary Mara Dell met her Chinese counterpart, Commerce Minister Tang Hao, on Monday in "
+            "Washington.")
+    assert ("person:tang hao", "Commerce Minister", "country:CN") in positions(text)
+
+
+def test_meeting_due_to_sit_down_with_a_and_separately_with_b() -> None:
+    text = ("Treasury Secretary Hal Brant arrived in Beijing on Thursday. He was scheduled to sit down on Saturday "
+            "with Governor Gao Wen of the central bank, and separately with Finance Minister Dong Xue.")
+    pairs = {frozenset(e.role("participant")) for e in events(text, "meeting", date(2023, 7, 6))}
+    assert {frozenset({"person:hal brant", "person:gao wen"}), frozenset({"person:hal brant", "person:dong xue"})} <= pairs
+
+
+@pytest.mark.parametrize("text, status", [
+    # a present progressive of motion with a day ahead is a schedule ...
+    ("Prime Minister Ravi Dhan is leaving for Beijing on Tuesday on a six-day official visit to China.", "planned"),
+    # ... not a visit under way this week, nor one written on its own day
+    ("Prime Minister Ravi Dhan is visiting China this week.", "occurred"),
+    ("Prime Minister Ravi Dhan is visiting China on Sunday and Monday for talks.", "occurred"),
+    # a simple present whose purpose clause is dated ahead
+    ("From London, Trade Minister Ravi Dhan travels to Switzerland to attend a forum in Davos next week.", "planned"),
+])
+def test_status_present_tenses_of_travel(text: str, status: str) -> None:
+    # the article is dated Sunday 2018-06-17
+    assert [e.status for e in events(text, "visit", date(2018, 6, 17))] == [status]
+
+
+@pytest.mark.parametrize("text", [
+    "Asked whether Prime Minister Ravi Dhan would visit China later this year, an adviser declined to comment.",
+    "A visit to Bolivia by Chilean President Tomas Vala remains on the table, officials said.",
+    "Officials said a trip to Bolivia by Chilean President Tomas Vala was under consideration.",
+])
+def test_status_questions_and_pending_trips_are_considered(text: str) -> None:
+    assert [e.status for e in events(text, "visit")] == ["considered"]
+
+
+def test_status_a_question_about_the_past_tells_nothing() -> None:
+    assert events("Reporters asked whether Prime Minister Ravi Dhan met the Chinese envoy Li Wen on Monday.",
+                  "meeting") == []
+
+
+def test_status_a_stop_elsewhere_called_off_leaves_the_trip_on() -> None:
+    text = "President Luis Vega will fly to Brasilia on Tuesday before returning to Lima; a planned stop in Quito was scrapped."
+    assert {e.status for e in events(text, "visit") if "country:BR" in e.role("destination")} == {"planned"}
+    # the meeting of a stop called off is off with it
+    text = ("Foreign Minister Dora Mar of Mexico began a tour of the region on Monday. A stop in Lima, where she had "
+            "been expected to meet Peruvian President Ana Ruiz on Saturday, has been postponed.")
+    assert {e.status for e in events(text, "meeting")} == {"postponed"}

@@ -10,7 +10,7 @@ ministers of A and B, X and Y" (one office, distributed in order).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date as Date
 
 from spacy.tokens import Doc, Span, Token
@@ -110,6 +110,7 @@ def counterparts(doc: Doc, entities: list[PersonEntity], titles: list[Title], on
     by_key = {e.key: e for e in entities}
     styles = lex.words("royal_styles")
     style_ends = {t.start: t.end for t in titles if t.phrase in styles}  # "Prince", "Sheikh" before a name
+    office_ends = {t.start: t.end for t in titles if t.phrase not in styles}
     for token in tokens_with(doc, lex.words("counterpart_nouns")):
         if token.lemma_.lower() not in lex.words("counterpart_nouns") or token.pos_ != "NOUN":
             continue
@@ -159,6 +160,16 @@ def counterparts(doc: Doc, entities: list[PersonEntity], titles: list[Title], on
             if k in by_start and all(t.phrase in styles for t in by_start[k].all_titles):
                 named.append(by_start[k])
                 k = by_start[k].end
+            elif office_ends.get(k) in by_start and not named and len(states) == 1 \
+                    and by_start[office_ends[k]].title is not None and by_start[office_ends[k]].title.country is None:
+                # "her Chinese counterpart, Commerce Minister X": X's own office, of the state the adjective names
+                mention = by_start[office_ends[k]]
+                own = replace(mention.title, country=states[0])
+                entity_titles = by_key[mention.key].titles
+                entity_titles[:] = [own if t is mention.title else t for t in entity_titles]
+                titles[:] = [own if t is mention.title else t for t in titles]
+                mention.title = own
+                break
             elif doc[k].text in (",", "and") or doc[k].lower_ in ("respectively",):
                 k += 1
             else:

@@ -133,6 +133,14 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
     if top.dep_ in ("ccomp", "relcl", "acl") and top.tag_ != "VBN" and top.head.pos_ == "NOUN" \
             and _is(top.head, "consider_words"):
         return "considered", top.head.text  # "speculation (that) X will visit Y", "the possibility that X visits"
+    asked = next((c for t in chain[:2] if t.dep_ == "ccomp" for c in t.children
+                  if c.dep_ == "mark" and c.lower_ in lexicon().words("question_marks")), None)
+    if asked is not None:  # "asked whether X would visit Y": a question raises the possibility; "whether
+        # X met Y" asks about the past, and tells nothing
+        return (None if any(t.tag_ == "VBD" for t in chain[:2]) else "considered"), asked.text
+    if trigger.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in ("be", "remain", "stay") and any(
+            c.dep_ == "prep" and " ".join(t.lower_ for t in c.subtree) in lexicon().words("pending_phrases") for c in head.children):
+        return "considered", head.text  # "a trip to Y was under consideration", "a visit remains on the table"
     if top.dep_ == "ccomp" and top.head.pos_ == "VERB" and _is(top.head, "confirm_verbs") and _unconfirmed(top.head):
         return "considered", top.head.text  # "Beijing has yet to confirm that X will attend": not settled
     if top.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in top.children):
@@ -453,22 +461,28 @@ def _other_events(head: Token, trigger: Token) -> set[int]:
 
 
 def _futurate(trigger: Token, sent: Span) -> str | None:
-    """'X arrives in Seoul today', 'X leaves for Tokyo on Wednesday': a simple present of a verb of
-    motion with a time expression of its own clause is a schedule, not a report."""
+    """'X arrives in Seoul today', 'X leaves for Tokyo on Wednesday', 'X is leaving for Beijing on
+    Tuesday': a simple present (or present progressive) of a verb of motion with a time expression of
+    its own clause is a schedule, not a report."""
     verb = trigger if trigger.pos_ == "VERB" or _verb_as_noun(trigger) else None
     if verb is None and trigger.pos_ in ("NOUN", "PROPN"):  # "X leaves on a visit to Y on Wednesday"
         head = trigger.head.head if trigger.head.dep_ == "prep" else trigger.head
         verb = head if head.pos_ == "VERB" else None
-    if verb is None or (verb.tag_ not in ("VBZ", "VBP") and not _verb_as_noun(verb)):
+    if verb is None or (verb.tag_ not in ("VBZ", "VBP") and not _verb_as_noun(verb) and not _present(verb)):
         return None
-    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
-        return None
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children) and not (verb.tag_ == "VBG" and _present(verb)):
+        return None  # "is leaving for Beijing on Tuesday": the present progressive tells a schedule too
     lex = lexicon()
     motion = lex.words("travel_to_verbs") | lex.words("arrive_verbs") | lex.words("depart_verbs") | lex.words("visit_verbs")
     if verb.lemma_.lower() not in motion:
         return None
-    for ent in clause_dates(sent, verb, ("DATE", "TIME")):  # "leaves on Friday", "travels to Y this evening"
-        if not _PAST.search(ent.text):
+    progressive = verb.tag_ == "VBG"  # "is visiting China this week": under way; "is leaving on Tuesday": ahead
+    purposes = [c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VB"
+                and any(a.lower_ == "to" for a in c.children)]  # "travels to Y to attend a forum next week"
+    dates = clause_dates(sent, verb, ("DATE", "TIME")) + [e for c in purposes for e in clause_dates(sent, c, ("DATE", "TIME"))]
+    for ent in dates:  # "leaves on Friday", "travels to Y this evening"
+        if not _PAST.search(ent.text) and (not progressive or _FUTURE.search(ent.text)
+                                           or any(t.lower_ in _WEEKDAYS for t in ent)):
             return ent.text
     then = next((c for c in verb.children if c.dep_ == "advmod" and c.lower_ in lex.words("sequence_adverbs")), None)
     if then is not None:
@@ -530,10 +544,13 @@ def _when_clause_of(trigger: Token, verb: Token) -> bool:
 
 def _another_target(noun: Token, trigger: Token) -> bool:
     """'X will travel to Berlin, but a visit to London has been postponed': the called-off trip or
-    meeting names a place or person ("to", "with") the trigger's own clause does not."""
+    meeting names a place or person ("to", "with", "in", "at": "a planned stop in Quito was scrapped")
+    the trigger's own clause does not."""
+    if noun in trigger.ancestors and trigger.lemma_.lower() not in lexicon().words("travel_nouns"):
+        return False  # "a stop in Lima, where he was to meet X, has been postponed": the meeting's own stop
     own = {t.lower_ for c in trigger.children if c.dep_ not in ("conj", "cc") for t in c.subtree}
     return any(obj.dep_ == "pobj" and obj.lower_ not in own for prep in noun.children
-               if prep.dep_ == "prep" and prep.lower_ in ("to", "with") for obj in prep.children)
+               if prep.dep_ == "prep" and prep.lower_ in ("to", "with", "in", "at") for obj in prep.children)
 
 
 def settle(status: str, cue: str, *, trigger: Token, sent: Span, time: TimeValue | None,
@@ -549,6 +566,9 @@ def settle(status: str, cue: str, *, trigger: Token, sent: Span, time: TimeValue
         before = time is not None and anchor is not None and time.precision == "day" and time.iso < anchor.isoformat() \
             and re.search(r"\b\d{4}\b", time.text) is not None  # a caption's present: "X arrives ... on June 2, 2023"
         futurate = None if before else _futurate(trigger, sent)
+        if futurate and trigger.tag_ == "VBG" and time is not None and anchor is not None \
+                and time.precision == "day" and time.iso == anchor.isoformat():
+            futurate = None  # "is visiting Beijing on Sunday and Monday" written on the Sunday: under way
         if futurate:
             return "planned", futurate
     if status == "occurred" and trigger.pos_ in ("NOUN", "PROPN"):
