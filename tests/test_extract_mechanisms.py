@@ -3306,3 +3306,36 @@ def test_status_a_stop_elsewhere_called_off_leaves_the_trip_on() -> None:
     text = ("Foreign Minister Dora Mar of Mexico began a tour of the region on Monday. A stop in Lima, where she had "
             "been expected to meet Peruvian President Ana Ruiz on Saturday, has been postponed.")
     assert {e.status for e in events(text, "meeting")} == {"postponed"}
+
+
+def test_persons_a_counterpart_named_without_a_comma_where_ner_saw_an_organisation() -> None:
+    text = "Polish Prime Minister Jan Borek held talks on Tuesday with his Ukrainian counterpart Mykola Datsenko."
+    assert [sorted(e.role("participant")) for e in events(text, "meeting")] == [
+        ["person:jan borek", "person:mykola datsenko"]]
+
+
+@pytest.mark.parametrize("text, holder, title", [
+    # a style of several words between the office and the name is no part of the name ...
+    ("Deputy Foreign Minister Ivan Kap met Foreign Minister Air Chief Marshal Prasong Wongsawat on Thursday.",
+     "person:prasong wongsawat", "Foreign Minister"),
+    ("Malaysian Prime Minister Tan Sri Razak Ahmad met the visiting Singapore Prime Minister Tan Wei Ming.",
+     "person:razak ahmad", "Prime Minister"),
+    # ... also after an appositive comma
+    ("Thailand's Deputy Prime Minister, Air Chief Marshal Surasak Phongsawat, arrived in Hanoi.",
+     "person:surasak phongsawat", "Deputy Prime Minister"),
+])
+def test_persons_styles_of_several_words(text: str, holder: str, title: str) -> None:
+    assert holder in {h for h, t, _ in positions(text) if t == title}
+    # a style is nobody's name, and a name that begins like one ("Tan Wei Ming") stays whole
+    assert not {h for h, _, _ in positions(text)} & {"person:tan", "person:air chief marshal prasong wongsawat"}
+
+
+def test_meeting_a_second_verb_joined_to_the_first_is_its_own() -> None:
+    # "and to call on B": a call on someone is a visit, and the first verb's infinitive marker is no purpose clause
+    text = ("Deputy Foreign Minister Ivan Kap of Russia is due to meet Foreign Minister Pra Wong on Thursday and to "
+            "call on Prime Minister Som Ratt on Friday.")
+    assert {frozenset(e.role("participant")) for e in events(text, "meeting")} == {
+        frozenset({"person:ivan kap", "person:pra wong"}), frozenset({"person:ivan kap", "person:som ratt"})}
+    # a telephone call joined to a meeting makes neither remote
+    text = "Foreign Minister Ana Ruiz met President Luis Vega of Peru and telephoned President Marco Sol of Chile."
+    assert [sorted(e.role("participant")) for e in events(text, "meeting")] == [["person:ana ruiz", "person:luis vega"]]

@@ -167,7 +167,9 @@ def _not_remote(ctx: Context, found: Found) -> list[Found]:
     """A phone call, a letter or a video link is no face-to-face meeting."""
     remote = lexicon().words("remote_words")
     trigger = found.trigger
-    near = list(trigger.subtree) + list(trigger.head.children) + [trigger.head]
+    # not what a verb joined to it says ("is due to meet A and to call on B", "met A and phoned B")
+    joined = {t.i for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB" for t in c.subtree}
+    near = [t for t in [*trigger.subtree, *trigger.head.children, trigger.head] if t.i not in joined]
     handed = lexicon().words("hand_over_verbs")
     # "called off a meeting with Y" is no call; "a meeting with Y, to whom he delivered a letter": in person
     if any((t.lower_ in remote or t.lemma_.lower() in remote) and not calls_off(t)

@@ -329,10 +329,23 @@ def find_orgs(doc: Doc, on: Date | None) -> list[OrgMention]:
     return out
 
 
+def honorific_at(doc: Doc, i: int, end: int | None = None) -> int:
+    """How many words of a style start at ``i`` ("Air Chief Marshal": 3, "Dr": 1, none: 0); a style
+    of several words counts only whole ("Tan Sri X", but "Tan Wei" is a name)."""
+    honorifics = lexicon().honorifics
+    end = len(doc) if end is None else end
+    for size in (3, 2, 1):
+        if i + size <= end and not any(t.is_punct for t in doc[i:i + size]) and fold(doc[i:i + size].text) in honorifics:
+            return size
+    return 0
+
+
 def clean_person(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Trim honorifics, title words (also abbreviated: "FM X") and punctuation from a person span."""
     lex = lexicon()
     abbreviations = lex.table("title_abbreviations")
+    while start < end - 1 and (size := honorific_at(doc, start, end - 1)) > 1:
+        start += size  # "Air Chief Marshal X"
     while start < end and (
         fold(doc[start].text) in lex.honorifics
         or (end - start > 1 and (doc[start].text if doc[start].text.isupper() else doc[start].lower_) in abbreviations)

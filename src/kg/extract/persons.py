@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from kg import geo
 from kg.extract.lexicon import lexicon
-from kg.extract.mentions import PersonMention, Title, clean_person, plausible_person
+from kg.extract.mentions import PersonMention, Title, clean_person, honorific_at, plausible_person
 from kg.extract.syntax import tokens_with
 from kg.names import similar
 from kg.text import fold
@@ -27,8 +27,8 @@ def find_persons(doc: Doc, titles: list[Title], on: Date | None, headline_end: i
     spans: dict[tuple[int, int], PersonMention] = {}
     covered: set[int] = set()
     for ent in doc.ents:
-        if ent.label_ != "PERSON":
-            continue
+        if ent.label_ != "PERSON" or honorific_at(doc, ent.start, ent.end) == len(ent):
+            continue  # NER's "Air Chief Marshal": a style alone
         start, end = clean_person(doc, _left_name_words(doc, ent.start, ent.end), ent.end)
         name = _name(doc, start, end)
         if start > 0 and doc[start - 1].lower_ in lexicon().words("weather_nouns"):
@@ -42,16 +42,20 @@ def find_persons(doc: Doc, titles: list[Title], on: Date | None, headline_end: i
             honorific = before is not None and fold(before.text) in lexicon().honorifics
             spans[(start, end)] = PersonMention(start, end, name, honorific=honorific)
             covered.update(range(start, end))
+            if start > ent.start and honorific_at(doc, ent.start, start) > 1:
+                covered.update(range(ent.start, start))  # NER's "Tan Sri X": the style is no one's name
     _particles(doc, spans, covered)
     _hyphenated(doc, spans, covered)
     _split_names(doc, spans, covered)
     # names after a title that NER missed ("Foreign Minister Nikos Dravas")
     titled: set[int] = set()
-    honorifics = lexicon().honorifics
     for title in titles:
         i = title.end
-        while i < len(doc) and i not in covered and fold(doc[i].text) in honorifics:
-            i += 1  # "Minister Tengku Datuk Seri X": the styles are no part of the name's four words
+        while i < len(doc) and i not in covered and (size := honorific_at(doc, i)):
+            i += size  # "Minister Tengku Datuk Seri X", "Air Chief Marshal X": no part of the name's four words
+        for s, e in [k for k in spans if title.end <= k[0] and k[1] <= i]:
+            spans.pop((s, e))  # NER's "Tan" of "Tan Sri": a style, no name
+            covered.difference_update(range(s, e))
         if i < len(doc) and (i not in covered or (i, _ner_end(spans, i)) in spans):
             j = _name_chain_end(doc, i)
             i, j = clean_person(doc, i, j)
@@ -237,6 +241,18 @@ def _names_after_appositive_titles(doc: Doc, spans: dict, covered: set[int], on:
             continue
         name = _name(doc, i, j)
         if not geo.resolve_place(name, on) and plausible_person(name, on):
+            spans[(i, j)] = PersonMention(i, j, name)
+            covered.update(range(i, j))
+    for noun in tokens_with(doc, counterparts):
+        # "talks with his Ukrainian counterpart Mykola Datsenko" (no comma) where NER saw an organisation
+        i = noun.i + 1
+        if noun.lower_ not in counterparts or noun.pos_ != "NOUN" or not any(c.dep_ == "poss" for c in noun.children) \
+                or i >= len(doc) or i in covered or doc[i].pos_ != "PROPN" or not _namelike(doc[i], capital=True):
+            continue
+        j = _name_chain_end(doc, i, covered)
+        name = _name(doc, i, j)
+        if j - i >= 2 and not geo.resolve_place(name, on) \
+                and not any(geo.country_code(t.text, on, codes=False) for t in doc[i:j]) and plausible_person(name, on):
             spans[(i, j)] = PersonMention(i, j, name)
             covered.update(range(i, j))
 
@@ -646,14 +662,13 @@ def _name(doc: Doc, start: int, end: int) -> str:
 def _bind_titles(doc: Doc, persons: list[PersonMention], titles: list[Title]) -> None:
     by_end = {t.end: t for t in titles}
     by_start = {t.start: t for t in titles}
-    honorifics = lexicon().honorifics
     ranks, styles = lexicon().words("qualified_only"), lexicon().words("royal_styles")
     for person in persons:
         # "Foreign Minister X" (also "State Councilor and Foreign Minister X": the nearest title;
         # "Prime Minister Datuk Seri X": styles between title and name)
         k = person.start
-        while k > 0 and k not in by_end and fold(doc[k - 1].text) in honorifics:
-            k -= 1
+        while k > 0 and k not in by_end and (step := _style_before(doc, k)):
+            k -= step  # "Air Chief Marshal", "Tan Sri": a style of several words
         title = by_end.get(person.start) or by_end.get(k)
         if title is None and person.start >= 2 and doc[person.start - 1].text in ("(", ","):
             title = None
@@ -728,8 +743,8 @@ def _apposition(doc: Doc, person: PersonMention, by_start: dict, by_end: dict) -
         return False
 
     j = person.start - 1
-    while j > 0 and fold(doc[j].text) in lexicon().honorifics:
-        j -= 1  # "the army commander, General X"
+    while j > 0 and (step := _style_before(doc, j + 1)):
+        j -= step  # "the army commander, General X", "Deputy Prime Minister, Air Chief Marshal X"
     if j >= 2 and doc[j].text == "," and j in by_end and (_definite_title(doc, by_end[j]) or _after_definite(doc, by_end[j], by_end)):
         title = by_end[j]
         k = title.start - 2  # "the Chief of Staff to the President, X": the office before "to the"
@@ -763,6 +778,13 @@ def _after_definite(doc: Doc, title: Title, by_end: dict) -> bool:
     by 'and' after 'the' (one person holding both)."""
     k = title.start - 1
     return k >= 1 and doc[k].lower_ == "and" and k in by_end and _definite_title(doc, by_end[k])
+
+
+def _style_before(doc: Doc, k: int) -> int:
+    """How many words of a style end right before ``k`` ("Air Chief Marshal X": 3 before X), 0 if none."""
+    honorifics = lexicon().honorifics
+    return next((size for size in (3, 2, 1) if k >= size and not any(t.is_punct for t in doc[k - size:k])
+                 and fold(doc[k - size:k].text) in honorifics), 0)
 
 
 def _definite_title(doc: Doc, title: Title) -> bool:
