@@ -3339,3 +3339,9 @@ def test_meeting_a_second_verb_joined_to_the_first_is_its_own() -> None:
     # a telephone call joined to a meeting makes neither remote
     text = "Foreign Minister Ana Ruiz met President Luis Vega of Peru and telephoned President Marco Sol of Chile."
     assert [sorted(e.role("participant")) for e in events(text, "meeting")] == [["person:ana ruiz", "person:luis vega"]]
+
+
+def test_summons_calling_in_a_high_commissioner() -> None:
+    text = "Foreign Minister Alan Reed of New Zealand called in Fiji's High Commissioner, Isoa Tui, on Monday."
+    summons = events(text, "summons")
+    assert [(e.role("summoner"), e.role("summoned")) for e in summons] == [(("person:alan reed",), ("person:isoa tui",))]
