@@ -3345,3 +3345,10 @@ def test_summons_calling_in_a_high_commissioner() -> None:
     text = "Foreign Minister Alan Reed of New Zealand called in Fiji's High Commissioner, Isoa Tui, on Monday."
     summons = events(text, "summons")
     assert [(e.role("summoner"), e.role("summoned")) for e in summons] == [(("person:alan reed",), ("person:isoa tui",))]
+
+
+def test_companions_one_who_was_due_to_accompany_and_pulled_out_does_not_go() -> None:
+    text = ("Foreign Secretary Tom Hale will visit Sudan next month. International Development Secretary Fiona Rath, "
+            "who had been due to accompany him, has pulled out because of Commons business, officials said.")
+    assert {e.status for e in events(text, "visit", date(2005, 1, 20)) if e.role("traveler") == ("person:fiona rath",)} \
+        == {"cancelled"}

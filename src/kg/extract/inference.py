@@ -560,6 +560,11 @@ def companions(ctx: Context, events: tuple[Event, ...]) -> tuple[Event, ...]:
         # ("Roe, who is accompanied by X, will visit Peru": the main clause's time)
         main = governing_verb(token.head) if token.dep_ == "relcl" else None
         told = _made(token, status) and (main is None or _made(main, status_of(main)[0]))
+        # "X, who had been due to accompany him, has pulled out": the clause the relative hangs in calls it off
+        relative = next((a for a in [token, *token.ancestors] if a.dep_ == "relcl"), None)
+        outer = governing_verb(relative.head) if relative is not None else None
+        if outer is not None and (withdrawn := status_of(outer))[0] in ("cancelled", "postponed"):
+            status, cue = withdrawn
         # "X will accompany the prime minister to Hanoi": that leg only, not the rest of the tour
         to_place = token.pos_ == "VERB" and any(
             c.dep_ == "prep" and c.lower_ == "to" and any(t.i in ctx.token_place for t in c.subtree)
