@@ -3352,3 +3352,16 @@ def test_companions_one_who_was_due_to_accompany_and_pulled_out_does_not_go() ->
             "who had been due to accompany him, has pulled out because of Commons business, officials said.")
     assert {e.status for e in events(text, "visit", date(2005, 1, 20)) if e.role("traveler") == ("person:fiona rath",)} \
         == {"cancelled"}
+
+
+def test_meeting_talks_on_a_topic_with_someone() -> None:
+    text = ("Foreign Minister Alan Reed of New Zealand will fly to Canberra on Friday for talks on the crisis with "
+            "Australian Foreign Minister Gary Mull.")
+    assert [sorted(e.role("participant")) for e in events(text, "meeting")] == [["person:alan reed", "person:gary mull"]]
+
+
+def test_persons_a_fijian_style_between_the_comma_and_the_name() -> None:
+    text = ("Foreign Minister Alan Reed of New Zealand arrives in Suva on Saturday for talks with the foreign minister "
+            "of Fiji, Ratu Josaia Vosa.")
+    assert ("person:josaia vosa", "Foreign Minister", "country:FJ") in positions(text)
+    assert ("person:alan reed", "country:FJ") in visits(text)
