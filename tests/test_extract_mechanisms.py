@@ -3365,3 +3365,14 @@ def test_persons_a_fijian_style_between_the_comma_and_the_name() -> None:
             "of Fiji, Ratu Josaia Vosa.")
     assert ("person:josaia vosa", "Foreign Minister", "country:FJ") in positions(text)
     assert ("person:alan reed", "country:FJ") in visits(text)
+
+
+def test_status_would_like_to_travel_is_considered() -> None:
+    text = "Treasury Secretary Lawrence Whit has said he would like to travel to Beijing in the coming months."
+    assert [e.status for e in events(text, "visit", date(2023, 6, 20))] == ["considered"]
+
+
+def test_persons_a_first_name_ner_took_for_a_place_it_is_not() -> None:
+    text = ("Rajendra Kumar Saxena, who arrived in London on Monday at the head of a business delegation, said India "
+            "needed investment.")
+    assert ("person:rajendra kumar saxena", "country:GB") in visits(text)

@@ -293,7 +293,8 @@ def _meets_a_person(verb, token, covered: set[int]) -> bool:
 
 
 def _left_name_words(doc: Doc, start: int, end: int) -> int:
-    """'his Vietnamese counterpart Dang Quoc Khanh' where NER starts at "Quoc": the one capitalised
+    """'his Vietnamese counterpart Dang Quoc Khanh' where NER starts at "Quoc" (also where it took the first
+    word for a place it is not: "Rajendra Kumar Saxena"): the one capitalised
     proper noun that opens the chain of a name NER cut, a compound of a word inside it, unless it is
     a title, an honorific, a party word, a state or its demonym (not "Human Rights Louise X", where
     the chain goes on to the left, nor "High Commissioner for Refugees Ruud X", an office's field)."""
@@ -301,7 +302,8 @@ def _left_name_words(doc: Doc, start: int, end: int) -> int:
         return start
     t = doc[start - 1]
     if t.pos_ == "PROPN" and t.dep_ == "compound" and start <= t.head.i < end and t.text[:1].isupper() \
-            and t.tag_ == "NNP" and t.text.isalpha() and not t.ent_type_ \
+            and t.tag_ == "NNP" and t.text.isalpha() \
+            and (not t.ent_type_ or (t.ent_type_ in ("GPE", "ORG") and geo.resolve_place(t.text) is None)) \
             and (start < 2 or doc[start - 2].pos_ not in ("PROPN", "ADP")) \
             and fold(t.text) not in _office_words() and geo.country_code(t.text, codes=False) is None:
         return start - 1

@@ -73,7 +73,9 @@ def _around(chain: list[Token]) -> list[Token]:
 
 def _is(token: Token, key: str) -> bool:
     words = lexicon().words(key)
-    return _phrase(token) in words or bool(forms(token) & words)
+    # with a modal of its own: "would like (to travel)"
+    modal = {f"{c.lower_} {token.lemma_.lower()}" for c in token.children if c.dep_ == "aux" and c.tag_ == "MD"}
+    return _phrase(token) in words or bool(forms(token) & words) or bool(modal & words)
 
 
 def calls_off(token: Token) -> bool:
