@@ -329,15 +329,22 @@ def find_orgs(doc: Doc, on: Date | None) -> list[OrgMention]:
     return out
 
 
+def _is_style(words) -> bool:
+    """Are these words one style ("Air Chief Marshal", "Tan Sri", "Dr")? Punctuation between them
+    is no part of a style (", Prof." folds like "prof.")."""
+    return not any(t.is_punct for t in words) and fold(words.text) in lexicon().honorifics
+
+
 def honorific_at(doc: Doc, i: int, end: int | None = None) -> int:
     """How many words of a style start at ``i`` ("Air Chief Marshal": 3, "Dr": 1, none: 0); a style
     of several words counts only whole ("Tan Sri X", but "Tan Wei" is a name)."""
-    honorifics = lexicon().honorifics
     end = len(doc) if end is None else end
-    for size in (3, 2, 1):
-        if i + size <= end and not any(t.is_punct for t in doc[i:i + size]) and fold(doc[i:i + size].text) in honorifics:
-            return size
-    return 0
+    return next((size for size in (3, 2, 1) if i + size <= end and _is_style(doc[i:i + size])), 0)
+
+
+def honorific_before(doc: Doc, k: int) -> int:
+    """How many words of a style end right before ``k`` ("Air Chief Marshal X": 3 before X), 0 if none."""
+    return next((size for size in (3, 2, 1) if k >= size and _is_style(doc[k - size:k])), 0)
 
 
 def clean_person(doc: Doc, start: int, end: int) -> tuple[int, int]:

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from kg import geo
 from kg.extract.lexicon import lexicon
-from kg.extract.mentions import PersonMention, Title, clean_person, honorific_at, plausible_person
+from kg.extract.mentions import PersonMention, Title, clean_person, honorific_at, honorific_before, plausible_person
 from kg.extract.syntax import tokens_with
 from kg.names import similar
 from kg.text import fold
@@ -53,9 +53,6 @@ def find_persons(doc: Doc, titles: list[Title], on: Date | None, headline_end: i
         i = title.end
         while i < len(doc) and i not in covered and (size := honorific_at(doc, i)):
             i += size  # "Minister Tengku Datuk Seri X", "Air Chief Marshal X": no part of the name's four words
-        for s, e in [k for k in spans if title.end <= k[0] and k[1] <= i]:
-            spans.pop((s, e))  # NER's "Tan" of "Tan Sri": a style, no name
-            covered.difference_update(range(s, e))
         if i < len(doc) and (i not in covered or (i, _ner_end(spans, i)) in spans):
             j = _name_chain_end(doc, i)
             i, j = clean_person(doc, i, j)
@@ -669,7 +666,7 @@ def _bind_titles(doc: Doc, persons: list[PersonMention], titles: list[Title]) ->
         # "Foreign Minister X" (also "State Councilor and Foreign Minister X": the nearest title;
         # "Prime Minister Datuk Seri X": styles between title and name)
         k = person.start
-        while k > 0 and k not in by_end and (step := _style_before(doc, k)):
+        while k > 0 and k not in by_end and (step := honorific_before(doc, k)):
             k -= step  # "Air Chief Marshal", "Tan Sri": a style of several words
         title = by_end.get(person.start) or by_end.get(k)
         if title is None and person.start >= 2 and doc[person.start - 1].text in ("(", ","):
@@ -745,7 +742,7 @@ def _apposition(doc: Doc, person: PersonMention, by_start: dict, by_end: dict) -
         return False
 
     j = person.start - 1
-    while j > 0 and (step := _style_before(doc, j + 1)):
+    while j > 0 and (step := honorific_before(doc, j + 1)):
         j -= step  # "the army commander, General X", "Deputy Prime Minister, Air Chief Marshal X"
     if j >= 2 and doc[j].text == "," and j in by_end and (_definite_title(doc, by_end[j]) or _after_definite(doc, by_end[j], by_end)):
         title = by_end[j]
@@ -780,13 +777,6 @@ def _after_definite(doc: Doc, title: Title, by_end: dict) -> bool:
     by 'and' after 'the' (one person holding both)."""
     k = title.start - 1
     return k >= 1 and doc[k].lower_ == "and" and k in by_end and _definite_title(doc, by_end[k])
-
-
-def _style_before(doc: Doc, k: int) -> int:
-    """How many words of a style end right before ``k`` ("Air Chief Marshal X": 3 before X), 0 if none."""
-    honorifics = lexicon().honorifics
-    return next((size for size in (3, 2, 1) if k >= size and not any(t.is_punct for t in doc[k - size:k])
-                 and fold(doc[k - size:k].text) in honorifics), 0)
 
 
 def _definite_title(doc: Doc, title: Title) -> bool:

@@ -428,15 +428,21 @@ def _home_travelers(ctx: Context, events: tuple[Event, ...]) -> dict[str, str]:
             if codes and home not in codes and key not in ctx.nationality and key in named_first}
 
 
+def _trip_destinations(events: tuple[Event, ...], statuses: tuple[str, ...] | None = None) -> dict[str, set[str]]:
+    """Traveler -> the states of their visits in the article (of those ``statuses`` only, if given)."""
+    trips: dict[str, set[str]] = {}
+    for event in events:
+        if event.kind == "visit" and (statuses is None or event.status in statuses):
+            for traveler in event.role("traveler"):
+                trips.setdefault(traveler, set()).update(d.split(":", 1)[1] for d in event.role("destination"))
+    return trips
+
+
 def _leaving_capital(ctx: Context, events: tuple[Event, ...]) -> dict[str, str]:
     """Person -> the state whose capital they leave for a trip abroad ("President X will depart Abuja
     for Accra", "left Hanoi on Friday for Bangkok"), when the article does not state theirs and that
     state is none of their trips' destinations: officials set out from their own capital."""
-    trips: dict[str, set[str]] = {}
-    for event in events:
-        if event.kind == "visit":
-            for traveler in event.role("traveler"):
-                trips.setdefault(traveler, set()).update(d.split(":", 1)[1] for d in event.role("destination"))
+    trips = _trip_destinations(events)
     seen: dict[str, set[str]] = {}
     for verb in tokens_with(ctx.doc, lexicon().words("depart_verbs")):
         if verb.pos_ not in ("VERB", "NOUN") or (subj := subject_of(verb)) is None:
@@ -457,11 +463,7 @@ def _returning_home(ctx: Context, events: tuple[Event, ...]) -> dict[str, str]:
     returning to Seoul", "flying back to Addis Ababa"), when it is none of their trips' destinations
     ("will return to Y in July" after a visit to Y goes there again) and the article does not
     state theirs."""
-    trips: dict[str, set[str]] = {}
-    for event in events:
-        if event.kind == "visit" and event.status in ("occurred", "planned"):
-            for traveler in event.role("traveler"):
-                trips.setdefault(traveler, set()).update(d.split(":", 1)[1] for d in event.role("destination"))
+    trips = _trip_destinations(events, ("occurred", "planned"))
     seen: dict[str, set[str]] = {}
     for verb in tokens_with(ctx.doc, lexicon().words("return_words") | lexicon().words("travel_to_verbs")):
         if verb.pos_ != "VERB" or not going_back(verb):
