@@ -140,7 +140,7 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
     if asked is not None:  # "asked whether X would visit Y": a question raises the possibility; "whether
         # X met Y" asks about the past, and tells nothing
         return (None if any(t.tag_ == "VBD" for t in chain[:2]) else "considered"), asked.text
-    if trigger.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in ("be", "remain", "stay") and any(
+    if trigger.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in lexicon().words("state_verbs") and any(
             c.dep_ == "prep" and " ".join(t.lower_ for t in c.subtree) in lexicon().words("pending_phrases") for c in head.children):
         return "considered", head.text  # "a trip to Y was under consideration", "a visit remains on the table"
     if top.dep_ == "ccomp" and top.head.pos_ == "VERB" and _is(top.head, "confirm_verbs") and _unconfirmed(top.head):
