@@ -115,6 +115,10 @@ def fold(name: str) -> str:
     >>> fold("  José-María  ROE-PÉREZ ")
     'jose maria roe perez'
     """
-    decomposed = unicodedata.normalize("NFKD", name)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(re.sub(r"[^\w]+", " ", stripped.lower()).split())
+    if not name.isascii():  # ASCII has nothing to decompose (most names: the fast path)
+        decomposed = unicodedata.normalize("NFKD", name)
+        name = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(_NON_WORD.sub(" ", name.lower()).split())
+
+
+_NON_WORD = re.compile(r"[^\w]+")

@@ -451,8 +451,8 @@ def _name_partners(doc: Doc, spans: dict, covered: set[int], on: Date | None, ti
     while changed:
         changed = False
         heads = {doc[e - 1].i for (_, e) in spans} | title_heads
-        for token in doc:
-            if token.i in covered or token.pos_ != "PROPN" or not token.text[:1].isupper():
+        for token in tokens_with(doc, {"<PROPN>"}):
+            if token.i in covered or not token.text[:1].isupper():
                 continue
             linked = (token.dep_ in ("conj", "appos") and token.head.i in heads) or any(
                 c.dep_ in ("conj", "appos") and c.i in heads for c in token.children)
@@ -526,6 +526,8 @@ def _surname_pair(doc: Doc, token, spans: dict, on: Date | None) -> bool:
 def _trim_headline(doc: Doc, spans: dict, headline_end: int) -> None:
     """In a title-cased headline every word looks like a name ("Clark Holds Talks"): cut a
     headline name at the first word the body uses in lower case (a common word, not a name)."""
+    if not any(start < headline_end for start, _ in spans):
+        return
     common = {t.lower_ for t in doc[headline_end:] if t.text.islower()}
     common |= {t.lemma_.lower() for t in doc[headline_end:] if t.text.islower()}
 
@@ -560,7 +562,9 @@ def _hyphen_pairs(doc: Doc, spans: dict, covered: set[int]) -> None:
         if len(m.name.split()) > 1:
             for w in m.name.split():
                 words.setdefault(fold(w), set()).add(key)
-    for token in doc[1:-1]:
+    for token in tokens_with(doc, {"-"}) if words else ():
+        if token.i == 0 or token.i == len(doc) - 1:
+            continue
         a, b = doc[token.i - 1], doc[token.i + 1]
         if token.text != "-" or a.whitespace_ or token.whitespace_ or not (a.text[:1].isupper() and b.text[:1].isupper()):
             continue
