@@ -3376,3 +3376,41 @@ def test_persons_a_first_name_ner_took_for_a_place_it_is_not() -> None:
     text = ("Rajendra Kumar Saxena, who arrived in London on Monday at the head of a business delegation, said India "
             "needed investment.")
     assert ("person:rajendra kumar saxena", "country:GB") in visits(text)
+
+
+def test_status_one_word_of_sport_in_a_quote_makes_no_sports_story() -> None:
+    # a sports story keeps only officials' trips; one word of sport ("we talked about golf") is no sports story
+    text = ("Ernesto Valdez, a retired banker, flew to Lima on Monday and met Ana Ruiz. \"We talked about golf "
+            "and about our families,\" Valdez said.")
+    assert ("person:ernesto valdez", "country:PE") in visits(text)
+    sport = ("Ernesto Valdez flew to Lima on Monday. The striker scored twice in the league match on Sunday.")
+    assert not visits(sport)
+
+
+def test_positions_a_dateline_after_a_web_pages_header_lines() -> None:
+    # a repeated headline and a byline before the dateline: the story is still filed from Manila
+    text = ("Talks with Chile to resume\nBy Ana Ruiz, August 10, 2016\n\nMANILA — President Jose Tala said on "
+            "Monday that talks with Chile would resume. The Philippine side confirmed it.")
+    assert ("person:jose tala", "President", "country:PH") in positions(text)
+    # a paragraph of the story before it: no dateline
+    text = ("President Jose Tala said on Monday that talks with Chile would resume next week, after a pause of "
+            "several months over fishing rights and trade quotas and a dispute over visas.\n\n"
+            "MANILA — The Philippine side confirmed it.")
+    assert ("person:jose tala", "President", "country:PH") not in positions(text)
+
+
+@pytest.mark.parametrize("text, holder", [
+    # the other states are named in other clauses, or as what a relation is towards
+    ("MANILA - President Jose Tala, who sent an envoy to repair ties with China, said the ruling by the "
+     "court in The Hague stood. The Philippine side is ready.", "person:jose tala"),
+    ("MANILA - Trade Secretary Jose Tala said a formal visit by the envoy to the Chinese capital could "
+     "follow. The Philippine side is ready.", "person:jose tala"),
+])
+def test_positions_the_dateline_state_despite_other_states_outside_the_persons_clause(text: str, holder: str) -> None:
+    assert any(p[0] == holder and p[2] == "country:PH" for p in positions(text))
+
+
+def test_positions_a_state_said_of_others_in_the_sentence_still_withholds_the_dateline_state() -> None:
+    # "Iraqi officials said Oil Minister X ...": X may be Iraq's, not the dateline's Austria
+    text = "VIENNA - Iraqi officials said Oil Minister Qasim Rahal had called off his trip. Austria hosts the talks."
+    assert not any(p[0] == "person:qasim rahal" and p[2] == "country:AT" for p in positions(text))

@@ -34,6 +34,10 @@ if not Token.has_extension("kg"):
     Token.set_extension("kg", default="")
 
 
+HEADER_LINES = 4  # short paragraphs a web page may put before its dateline (see Context.dateline)
+HEADER_WORDS = 30  # tokens of the longest of them (a standfirst); a longer paragraph is the story
+
+
 @dataclass(frozen=True)
 class Actor:
     key: str
@@ -276,14 +280,23 @@ class Context:
 
     @cached_property
     def dateline(self) -> PlaceMention | None:
-        """The place of a dateline that opens the body ("NAIROBI -", "ABUJA, May 3 (Reuters) -")."""
+        """The place of a dateline that opens the body ("NAIROBI -", "ABUJA, May 3 (Reuters) -"), or
+        the first paragraph after a web page's header lines (a repeated headline, a standfirst, a
+        byline, a time stamp: short paragraphs, at most :data:`HEADER_LINES` of them)."""
         doc = self.doc
         first = next((t.i for t in doc if t.idx >= self.body_start and not t.is_space), None)
-        mention = self.token_place.get(first) if first is not None else None
-        if mention is None or mention.start != first or mention.end >= len(doc) or not doc[first].text.isupper():
-            return None
-        # NER may take the dash into the place
-        return mention if {doc[mention.end - 1].text, doc[mention.end].text} & DATELINE_STOPS else None
+        for _ in range(HEADER_LINES + 1):
+            if first is None:
+                return None
+            mention = self.token_place.get(first)
+            if mention is not None and mention.start == first and mention.end < len(doc) \
+                    and doc[first].text.isupper() and {doc[mention.end - 1].text, doc[mention.end].text} & DATELINE_STOPS:
+                return mention  # NER may take the dash into the place
+            end = next((t.i for t in doc[first:] if "\n" in t.text_with_ws), len(doc))
+            if end - first > HEADER_WORDS:
+                return None  # a paragraph of the story: no dateline comes after it
+            first = next((t.i for t in doc[end:] if not t.is_space), None)
+        return None
 
     def title_state(self, phrase: str, *, visitor: bool = False, story: str | None = None) -> str | None:
         """The usual state of an office (lexicon ``title_states``: "foreign secretary" -> GB), unless a

@@ -356,10 +356,18 @@ def official_trips(ctx: Context, events: tuple[Event, ...]) -> tuple[Event, ...]
     ("league", "camp", "match", "season") count once each."""
     lex = lexicon()
     sports, only_sport = lex.words("sports_words"), lex.words("sports_words_unambiguous")
-    seen = {t.lower_ for t in tokens_with(ctx.doc, sports | only_sport)}
-    seen |= _phrases_in(ctx.doc, _sport_phrases())
+    tokens = tokens_with(ctx.doc, sports | only_sport)
+    phrases = _phrases_in(ctx.doc, _sport_phrases())
+    seen = {t.lower_ for t in tokens} | phrases
     if sum(2 if w in only_sport else 1 for w in seen) < 2:
         return events
+    if len(tokens) + len(phrases) < 2:  # said once: a sports story says it in its lead ("Soccer legend X
+        # departed"), not in passing further down ("'We talked about golf,' X said")
+        # the title and the body's first sentence
+        lead_end = next((sent.end for sent in ctx.doc.sents if sent.start_char >= ctx.body_start), len(ctx.doc))
+        lead_text = ctx.doc[:lead_end].text.lower().replace("-", " ")
+        if not (any(t.i < lead_end for t in tokens) or any(p.replace("-", " ") in lead_text for p in phrases)):
+            return events
     not_offices = lex.words("not_offices")
 
     def official(key: str) -> bool:

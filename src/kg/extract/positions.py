@@ -120,10 +120,44 @@ def _beside_another_state(ctx: Context, entity, home: str, not_from: set[str]) -
     Minister X and members of the Israeli government"; "In Papua New Guinea, Y will co-host a
     summit with Prime Minister X"). A state the person travels to or whose side they meet (``not_from``)
     says nothing of theirs ("X, who is in Copenhagen for talks", "X met Thai Commerce Minister Y")."""
-    sents = {ctx.doc[m.start].sent.start for m in entity.mentions}
-    return any(ctx.doc[p.start].sent.start in sents and p.place.code not in {home} | not_from for p in ctx.places) \
+    doc = ctx.doc
+    sents = {doc[m.start].sent.start for m in entity.mentions}
+    clauses = {_clause_of(doc[m.end - 1]) for m in entity.mentions}
+    # "from Riyadh, where he had met King X": the relative clause's own place is in it
+    clauses |= {_clause_of(doc[i].head) for i in clauses if doc[i].dep_ == "relcl"}
+    # not what a relation is towards ("ties with China", "a visit to the Chinese capital"); a state
+    # said of someone or something ("Iraqi officials", "Kenya's delegation") anywhere in the
+    # sentence; a place named for itself only in the person's own clause
+    return any(doc[p.start].sent.start in sents and p.place.code not in {home} | not_from
+               and not _relation_target(ctx, p)
+               and (doc[p.end - 1].dep_ in MODIFIER_DEPS or _clause_of(doc[p.end - 1]) in clauses)
+               for p in ctx.places) \
         or any(ctx.doc[t.start].sent.start in sents and t.country and t.country not in {home} | not_from
                and not t.country.startswith("io:") for t in ctx.titles)  # an organisation is no state
+
+
+MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})  # a word said of a noun ("Iraqi officials")
+
+
+def _clause_of(token) -> int:
+    """The verb of the clause a word stands in (its nearest verbal head), by index."""
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token.i
+
+
+def _relation_target(ctx: Context, place) -> bool:
+    """A state named as what a relation or an act is towards ("ties with China", "a softer approach
+    to Beijing", "a visit to the Chinese capital"): the object of such a preposition (lexicon
+    ``relation_preps``), said of no one's nationality."""
+    doc = ctx.doc
+    head = doc[place.end - 1]
+    while head.dep_ in MODIFIER_DEPS and head.head.i != head.i:
+        head = head.head  # "the Chinese capital": the phrase's noun
+    if head.i >= place.end and (head.lower_ in lexicon().words("counterpart_nouns")
+                                or any(t.start <= head.i < t.end for t in ctx.titles)):
+        return False  # "talks with his Chinese counterpart": a person of that state is at the table
+    return head.dep_ == "pobj" and head.head.lower_ in lexicon().words("relation_preps")
 
 
 def _short_body(ctx: Context, doc: Doc, title) -> str | None:
