@@ -3414,3 +3414,17 @@ def test_positions_a_state_said_of_others_in_the_sentence_still_withholds_the_da
     # "Iraqi officials said Oil Minister X ...": X may be Iraq's, not the dateline's Austria
     text = "VIENNA - Iraqi officials said Oil Minister Qasim Rahal had called off his trip. Austria hosts the talks."
     assert not any(p[0] == "person:qasim rahal" and p[2] == "country:AT" for p in positions(text))
+
+
+def test_positions_the_state_of_the_ministry_the_article_names_for_the_office() -> None:
+    text = ("Chile recalled its consul in La Paz on Monday after Bolivian Vice President Oscar Lanza accused "
+            "Santiago of theft, the Chilean foreign ministry said. Foreign Minister Ignacio Vidal said the remarks "
+            "were unacceptable.")
+    assert ("person:ignacio vidal", "Foreign Minister", "country:CL") in positions(text)
+    text = ("The Japanese Foreign Ministry said it was concerned. Foreign Ministry spokesman Taro Sato said "
+            "talks would go on.")
+    assert ("person:taro sato", "Foreign Ministry Spokesman", "country:JP") in positions(text)
+    # not the ministry of the side the person meets
+    text = ("Foreign Minister Iryna Koval summoned Poland's ambassador, Jan Piekar, on Tuesday over remarks on "
+            "Ukraine's border. The Polish foreign ministry said it regretted the step.")
+    assert not any(p[0] == "person:iryna koval" and p[2] == "country:PL" for p in positions(text))

@@ -139,6 +139,41 @@ def _beside_another_state(ctx: Context, entity, home: str, not_from: set[str]) -
 MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})  # a word said of a noun ("Iraqi officials")
 
 
+def _ministries(ctx: Context) -> dict[str, set[str]]:
+    """The portfolio -> states of the ministries the article names with their state ("the Chilean
+    foreign ministry", "Chile's Defence Ministry", "the Japanese Foreign Ministry spokesman")."""
+    doc = ctx.doc
+    out: dict[str, set[str]] = {}
+    for token in tokens_with(doc, lexicon().words("ministry_nouns")):
+        words, states = [], set()
+        for c in [*token.children, *(g for c in token.children if c.dep_ == "compound" for g in c.children)]:
+            if c.dep_ not in ("amod", "compound", "poss") or c.i > token.i:
+                continue
+            place = ctx.token_place.get(c.i)
+            # "The Japanese Foreign Ministry" may be one ORG to NER, its "Japanese" no place mention
+            code = place.place.code if place is not None and place.place.kind == "country" else \
+                geo.country_code(c.text, ctx.date, codes=False, capitals=False) if place is None and c.text[:1].isupper() else None
+            if code is not None:
+                states.add(code)
+            elif place is None and c.is_alpha:
+                words.append((c.i, c.lower_))
+        if words and states:
+            out.setdefault(" ".join(w for _, w in sorted(words)), set()).update(states)
+    return out
+
+
+def _ministry_state(ministries: dict[str, set[str]], phrase: str) -> str | None:
+    """The one state whose ministry of the office's portfolio the article names ("foreign minister",
+    "foreign ministry spokesman": the foreign ministry's)."""
+    words = phrase.split()
+    lex = lexicon()
+    for i, word in enumerate(words):
+        if word in lex.words("minister_nouns") | lex.words("ministry_nouns") and i > 0:
+            states = ministries.get(" ".join(words[:i]), set())
+            return next(iter(states)) if len(states) == 1 else None
+    return None
+
+
 def _clause_of(token) -> int:
     """The verb of the clause a word stands in (its nearest verbal head), by index."""
     while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
@@ -608,6 +643,7 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None, events: tuple[Event, 
     # one whose place a deputy takes at a gathering is away from it: not the dateline's own
     stood_in_for = {a.key for _, principals in stand_ins for o in principals for a in ctx.actors_of(o, persons_only=True)}
     summoners = _summoner_states(ctx, events)
+    ministries = _ministries(ctx)
     cache: list[str | None] = []
     only_cache: list[str | None] = []
     dateline_cache: list[str | None] = []
@@ -654,6 +690,9 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None, events: tuple[Event, 
                 country, basis = leaving[entity.key], "article"  # "President X will depart Abuja for Accra"
             if country is None and entity.key in standing_in:
                 country, basis = standing_in[entity.key], "article"  # "U.S. Vice President A attended in place of President B"
+            if country is None and (ministry := _ministry_state(ministries, title.phrase)) \
+                    and ministry not in not_from.get(entity.key, set()):
+                country, basis = ministry, "article"  # "the Chilean foreign ministry said ... Foreign Minister X"
             if country is None:
                 visitor = ctx.dateline is not None and ctx.dateline.place.code in not_from.get(entity.key, ())
                 country, basis = ctx.title_state(title.phrase, visitor=visitor, story=article_country()), "title"
