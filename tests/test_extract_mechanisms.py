@@ -3428,3 +3428,19 @@ def test_positions_the_state_of_the_ministry_the_article_names_for_the_office() 
     text = ("Foreign Minister Iryna Koval summoned Poland's ambassador, Jan Piekar, on Tuesday over remarks on "
             "Ukraine's border. The Polish foreign ministry said it regretted the step.")
     assert not any(p[0] == "person:iryna koval" and p[2] == "country:PL" for p in positions(text))
+
+
+def test_positions_a_ministrys_office_in_a_sentence_opening_in_a_capital() -> None:
+    text = ("Latvia expelled a Belarusian diplomat on Monday. In Minsk, Foreign Ministry spokesman Pavel Lukin "
+            "called the decision unfriendly. Latvia's Foreign Minister Karlis Ozols said the case was closed.")
+    assert ("person:pavel lukin", "Foreign Ministry Spokesman", "country:BY") in positions(text)
+    # not an office of no ministry ("In Washington, embassy spokesman X said")
+    text = ("Latvia expelled a Belarusian diplomat on Monday. In Washington, embassy spokesman Pavel Lukin said "
+            "the case was closed.")
+    assert not any(p[0] == "person:pavel lukin" and p[2] == "country:US" for p in positions(text))
+
+
+def test_positions_a_ministry_spokeswoman_of_the_one_ministry_named_before() -> None:
+    text = ("Latvia's Ministry of Foreign Affairs declared a Belarusian diplomat persona non grata. Ministry "
+            "spokeswoman Ilze Kalna told reporters the diplomat had been stopped at the border.")
+    assert any(p[0] == "person:ilze kalna" and p[2] == "country:LV" for p in positions(text))

@@ -157,7 +157,11 @@ def _ministries(ctx: Context) -> dict[str, set[str]]:
                 states.add(code)
             elif place is None and c.is_alpha:
                 words.append((c.i, c.lower_))
-        if words and states:
+        for of in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+            # "Latvia's Ministry of Foreign Affairs": the portfolio after "of"
+            words += [(t.i, t.lower_) for obj in of.children if obj.dep_ == "pobj"
+                      for t in obj.subtree if t.is_alpha and t.dep_ != "cc" and t.lower_ not in ("affairs", "the")]
+        if states:
             out.setdefault(" ".join(w for _, w in sorted(words)), set()).update(states)
     return out
 
@@ -168,10 +172,28 @@ def _ministry_state(ministries: dict[str, set[str]], phrase: str) -> str | None:
     words = phrase.split()
     lex = lexicon()
     for i, word in enumerate(words):
-        if word in lex.words("minister_nouns") | lex.words("ministry_nouns") and i > 0:
-            states = ministries.get(" ".join(words[:i]), set())
+        if word in lex.words("minister_nouns") and i > 0 or word in lex.words("ministry_nouns"):
+            # "Ministry spokeswoman X": the ministry named before, whatever its portfolio
+            states = ministries.get(" ".join(words[:i]), set()) if i > 0 else set().union(*ministries.values())
             return next(iter(states)) if len(states) == 1 else None
     return None
+
+
+def _ministry_in_capital(ctx: Context, title) -> str | None:
+    """A ministry's office in a sentence that opens in a capital ("In Minsk, Foreign Ministry
+    spokesman X called the decision unfriendly"): the ministry of that capital's state."""
+    doc = ctx.doc
+    if not set(title.phrase.split()) & lexicon().words("ministry_nouns"):
+        return None
+    sent = doc[title.start].sent
+    first = doc[sent.start]
+    if first.lower_ != "in" or sent.start + 2 >= len(doc):
+        return None
+    place = ctx.token_place.get(sent.start + 1)
+    if place is None or place.start != sent.start + 1 or place.end >= len(doc) or doc[place.end].text != "," \
+            or place.place.kind != "city" or not geo.is_capital(place.place.geonames_id):
+        return None
+    return place.place.code
 
 
 def _clause_of(token) -> int:
@@ -690,6 +712,9 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None, events: tuple[Event, 
                 country, basis = leaving[entity.key], "article"  # "President X will depart Abuja for Accra"
             if country is None and entity.key in standing_in:
                 country, basis = standing_in[entity.key], "article"  # "U.S. Vice President A attended in place of President B"
+            if country is None and (capital := _ministry_in_capital(ctx, title)) \
+                    and capital not in not_from.get(entity.key, set()):
+                country, basis = capital, "article"  # "In Minsk, Foreign Ministry spokesman X said"
             if country is None and (ministry := _ministry_state(ministries, title.phrase)) \
                     and ministry not in not_from.get(entity.key, set()):
                 country, basis = ministry, "article"  # "the Chilean foreign ministry said ... Foreign Minister X"
