@@ -3444,3 +3444,14 @@ def test_positions_a_ministry_spokeswoman_of_the_one_ministry_named_before() -> 
     text = ("Latvia's Ministry of Foreign Affairs declared a Belarusian diplomat persona non grata. Ministry "
             "spokeswoman Ilze Kalna told reporters the diplomat had been stopped at the border.")
     assert any(p[0] == "person:ilze kalna" and p[2] == "country:LV" for p in positions(text))
+
+
+@pytest.mark.parametrize("text, holder, title", [
+    ("The Georgian delegation includes Foreign Minister Nino Gela, Minister of Economy and Sustainable "
+     "Development Tornike Abash and the head of the ports authority.",
+     "person:tornike abash", "Minister of Economy and Sustainable Development"),
+    ("Qatar's Minister of Commerce and Industry, Sheikh Mansour bin Rashid, visited Tbilisi in June.",
+     "person:mansour bin rashid", "Minister of Commerce and Industry"),
+])
+def test_titles_an_office_of_two_fields_joined_by_and(text: str, holder: str, title: str) -> None:
+    assert any(p[0] == holder and p[1] == title for p in positions(text))

@@ -252,6 +252,17 @@ def _complement(doc: Doc, end: int, on: Date | None) -> tuple[int, str | None, i
     'for Trade and Industry' are title words; 'of Brazil', 'of the United Nations' name the
     jurisdiction ("President of Brazil Luis Vega": the name follows the whole)."""
     n = len(doc)
+    if end + 2 < n and doc[end].lower_ in ("and", "&") and any(t.lower_ in _LINKS for t in doc[max(0, end - 4):end]):
+        # "Minister of Economy and Sustainable Development X": the field after "and" is the office's too
+        lex = lexicon()
+        k = run = end + 1
+        while run < n and doc[run].text[:1].isupper() and doc[run].is_alpha and doc[run].ent_type_ != "PERSON" \
+                and fold(doc[run].text) not in lex.honorifics:
+            run += 1
+            if fold(doc[run - 1].text) in lex.words("field_words"):
+                k = run  # the office's words end at its last field word; a name may follow untagged
+        if k > end + 1 and k < n and (doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper() or doc[k].text == ","):
+            return k, None, k  # the name right after, or in apposition ("..., Sheikh X,")
     if end < n and doc[end].lower_ == "to" and doc[end - 1].lower_ in lexicon().words("sending_state_titles"):
         return _receiving(doc, end, on)
     if end + 1 < n and doc[end].lower_ in lexicon().words("office_link_adjectives") and doc[end + 1].lower_ in _LINKS:
