@@ -252,7 +252,8 @@ def _complement(doc: Doc, end: int, on: Date | None) -> tuple[int, str | None, i
     'for Trade and Industry' are title words; 'of Brazil', 'of the United Nations' name the
     jurisdiction ("President of Brazil Luis Vega": the name follows the whole)."""
     n = len(doc)
-    if end + 2 < n and doc[end].lower_ in ("and", "&") and any(t.lower_ in _LINKS for t in doc[max(0, end - 4):end]):
+    if end + 2 < n and doc[end].lower_ in ("and", "&") and any(t.lower_ in _LINKS for t in doc[max(0, end - 4):end]) \
+            and not _office_follows(doc, end + 1):  # not "Minister of Trade and Foreign Minister X"
         # "Minister of Economy and Sustainable Development X": the field after "and" is the office's too
         lex = lexicon()
         k = run = end + 1
