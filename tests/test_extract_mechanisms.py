@@ -3455,3 +3455,17 @@ def test_positions_a_ministry_spokeswoman_of_the_one_ministry_named_before() -> 
 ])
 def test_titles_an_office_of_two_fields_joined_by_and(text: str, holder: str, title: str) -> None:
     assert any(p[0] == holder and p[1] == title for p in positions(text))
+
+
+def test_status_plans_of_another_act_called_off_leave_the_trip_on() -> None:
+    # the plans abandoned are to pull out of institutions, not the tour's
+    text = ("Envoy Richard Hald arrived in Sarajevo on Tuesday at the start of a regional tour that will also take "
+            "him to Belgrade, as Washington steps up pressure on local leaders to abandon plans to pull out of "
+            "state institutions.")
+    assert {e.status for e in events(text, "visit") if "country:RS" in e.role("destination")} == {"planned"}
+
+
+def test_status_plans_to_visit_another_place_called_off_leave_the_trip_on() -> None:
+    text = "Richard Hald will travel to Belgrade next week, but he abandoned plans to visit Pristina."
+    statuses = {d: e.status for e in events(text, "visit") for d in e.role("destination")}
+    assert statuses == {"country:RS": "planned", "country:XK": "cancelled"}

@@ -517,7 +517,7 @@ def _called_off(sent: Span, trigger: Token, *, targets: bool = True) -> Token | 
             continue
         elif any(c.dep_ == "neg" for c in token.children):
             continue  # "officials said the trip had not been called off": still on
-        args = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+        args = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj") and not _plans_of_another_act(c)]
         if any((a.lemma_.lower() in topics or a.lower_ in topics) and not (targets and _another_target(a, trigger))
                for a in args):
             return token
@@ -526,6 +526,16 @@ def _called_off(sent: Span, trigger: Token, *, targets: bool = True) -> Token | 
         if token.dep_ == "conj" and token.head.i in chain and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
             return token  # "the trip was planned for May but was postponed": the same subject
     return None
+
+
+def _plans_of_another_act(noun: Token) -> bool:
+    """'(to abandon) plans to pull out of the institutions': plans said to be of an act that is no
+    trip or meeting ("plans to visit Y" are)."""
+    lex = lexicon()
+    acts = lex.words("travel_to_verbs") | lex.words("meet_verbs") | lex.words("visit_verbs") | lex.words("arrive_verbs")
+    return noun.lemma_.lower() in lex.words("plan_nouns") and any(
+        c.dep_ == "acl" and c.pos_ == "VERB" and c.lemma_.lower() not in acts
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in noun.children)
 
 
 def _never_happened(verb: Token) -> bool:
@@ -551,8 +561,11 @@ def _another_target(noun: Token, trigger: Token) -> bool:
     if noun in trigger.ancestors and trigger.lemma_.lower() not in lexicon().words("travel_nouns"):
         return False  # "a stop in Lima, where he was to meet X, has been postponed": the meeting's own stop
     own = {t.lower_ for c in trigger.children if c.dep_ not in ("conj", "cc") for t in c.subtree}
-    return any(obj.dep_ == "pobj" and obj.lower_ not in own for prep in noun.children
-               if prep.dep_ == "prep" and prep.lower_ in ("to", "with", "in", "at") for obj in prep.children)
+    # "plans to visit Pristina": the plan's own act names its target
+    acts = [c for c in noun.children if c.dep_ == "acl" and c.pos_ == "VERB"]
+    return any(obj.dep_ == "pobj" and obj.lower_ not in own for head in (noun, *acts) for prep in head.children
+               if prep.dep_ == "prep" and prep.lower_ in ("to", "with", "in", "at") for obj in prep.children) \
+        or any(obj.dep_ == "dobj" and obj.pos_ == "PROPN" and obj.lower_ not in own for act in acts for obj in act.children)
 
 
 def settle(status: str, cue: str, *, trigger: Token, sent: Span, time: TimeValue | None,
