@@ -3469,3 +3469,16 @@ def test_status_plans_to_visit_another_place_called_off_leave_the_trip_on() -> N
     text = "Richard Hald will travel to Belgrade next week, but he abandoned plans to visit Pristina."
     statuses = {d: e.status for e in events(text, "visit") for d in e.role("destination")}
     assert statuses == {"country:RS": "planned", "country:XK": "cancelled"}
+
+
+def test_coreference_the_visiting_minister_is_the_one_who_travels() -> None:
+    text = ("Peru's Foreign Minister Ana Ruiz arrived in Kuwait on Monday for a three-day visit. On Tuesday, "
+            "Foreign Minister Faisal Sabah held talks with the visiting minister.")
+    assert {frozenset(e.role("participant")) for e in events(text, "meeting")} == {
+        frozenset({"person:ana ruiz", "person:faisal sabah"})}
+    # two other ministers named before: the one said to be visiting
+    text = ("Peru's Minister of Foreign Affairs Ana Ruiz, who is visiting Kuwait, was received on Monday. Deputy "
+            "Foreign Minister Ali Saad attended. Later, Foreign Minister Faisal Sabah held talks with the visiting "
+            "minister.")
+    assert frozenset({"person:ana ruiz", "person:faisal sabah"}) in {
+        frozenset(e.role("participant")) for e in events(text, "meeting")}

@@ -371,6 +371,17 @@ def bind_title_mentions(doc: Doc, persons: list[PersonMention], entities: list[P
                 title.alias = True
             else:
                 holders = []
+        if not holders and _visiting(doc, title):
+            # "X held talks with the visiting minister": the one other holder of an office of that
+            # head word named before, who is not the one holding the talks
+            holders = [e for e in entities if any(_head_word(t) == _head_word(title) for t in e.titles)
+                       and min(m.start for m in e.mentions) < title.start and not _subject_of_its_verb(doc, title, e)]
+            if len(holders) > 1:  # the one said to travel ("X, who is visiting the country", "X arrived")
+                holders = [e for e in holders if any(_travels(doc, m) for m in e.mentions if m.start < title.start)]
+            if len(holders) == 1:
+                title.alias = True
+            else:
+                holders = []
         if len(holders) == 1:
             target = holders[0]
         elif not holders:
@@ -381,6 +392,32 @@ def bind_title_mentions(doc: Doc, persons: list[PersonMention], entities: list[P
         mention.more_titles.append(title)
         target.titles.append(title)
         bound.add(id(title))
+
+def _visiting(doc: Doc, title: Title) -> bool:
+    """'the visiting minister' (lexicon ``visitor_modifiers``)."""
+    return any(t.lower_ in lexicon().words("visitor_modifiers") for t in doc[max(0, title.start - 2):title.start])
+
+
+def _head_word(title: Title) -> str:
+    """The office's head noun ("minister" of "foreign minister" and of "minister of foreign affairs")."""
+    return title.phrase.split(" of ")[0].split(" for ")[0].split()[-1]
+
+
+def _travels(doc: Doc, mention: PersonMention) -> bool:
+    """Is the person the subject of a verb of travel or arrival, or of a relative clause of one?"""
+    lex = lexicon()
+    verbs = lex.words("visit_verbs") | lex.words("arrive_verbs") | lex.words("travel_to_verbs")
+    token = doc[mention.end - 1]
+    clauses = []
+    for _ in range(4):  # up the name's phrase: "Minister of Foreign Affairs X, who is visiting the country"
+        clauses += [c for c in token.children if c.dep_ == "relcl"]
+        if token.dep_ in ("nsubj", "nsubjpass"):
+            clauses.append(token.head)
+        if token.dep_ not in ("appos", "compound", "pobj", "prep") or token.head.i == token.i:
+            break
+        token = token.head
+    return any(v.lemma_.lower() in verbs for v in clauses)
+
 
 def _subject_of_its_verb(doc: Doc, title: Title, target: PersonEntity) -> bool:
     """Is ``target`` the subject of the verb the title is the object of ("X met the president",
