@@ -3482,3 +3482,11 @@ def test_coreference_the_visiting_minister_is_the_one_who_travels() -> None:
             "minister.")
     assert frozenset({"person:ana ruiz", "person:faisal sabah"}) in {
         frozenset(e.role("participant")) for e in events(text, "meeting")}
+
+
+def test_coreference_the_two_heads_of_government_are_the_two_leaders() -> None:
+    text = ("Moldovan Prime Minister Vasile Cioban will pay an official visit to Romania on Thursday, at the "
+            "invitation of his Romanian counterpart Dan Ionesc. The two heads of government will have a "
+            "tete-a-tete meeting at the Victoria Palace.")
+    assert {frozenset(e.role("participant")) for e in events(text, "meeting")} == {
+        frozenset({"person:vasile cioban", "person:dan ionesc"})}

@@ -390,7 +390,9 @@ class Context:
             def fits(entity) -> bool:
                 return any((t.phrase == office or t.phrase.endswith(" " + office))
                            and (country is None or t.country in (None, country)) for t in entity.titles)
-        elif lemma == "leader":
+        elif lemma == "leader" or any(f"{lemma} of {o.lower_}" in lexicon().words("leader_offices")
+                                      for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                                      for o in p.children if o.dep_ == "pobj"):  # "the two heads of government"
             offices = lexicon().words("leader_offices")
 
             def fits(entity) -> bool:
