@@ -3490,3 +3490,17 @@ def test_coreference_the_two_heads_of_government_are_the_two_leaders() -> None:
             "tete-a-tete meeting at the Victoria Palace.")
     assert {frozenset(e.role("participant")) for e in events(text, "meeting")} == {
         frozenset({"person:vasile cioban", "person:dan ionesc"})}
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Finance Minister Dilson Carva will fly to Washington on Thursday. Central Bank President Fernao Matto, "
+     "who had been due to accompany the minister, will now stay in Brasilia.", "cancelled"),
+    ("Central Bank President Fernao Matto had been due to fly to Washington on Thursday, but will now stay in "
+     "Brasilia.", "cancelled"),
+    # an act added, not one instead
+    ("Central Bank President Fernao Matto had been due to fly to Washington on Thursday and will now also "
+     "visit Ottawa.", "planned"),
+])
+def test_status_a_past_perfect_plan_another_act_replaces_is_off(text: str, status: str) -> None:
+    assert {e.status for e in events(text, "visit", day=date(1987, 2, 24))
+            if e.role("traveler") == ("person:fernao matto",) and "country:US" in e.role("destination")} == {status}

@@ -113,6 +113,8 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
     given_up = _given_up(chain, around)
     if given_up:
         return "cancelled", given_up
+    if _plan_in_the_past(trigger) and (instead := _plan_replaced(trigger.sent, trigger)) is not None:
+        return "cancelled", instead.text  # "X, who had been due to accompany him, will now stay in Brasilia"
     for token in around:
         if token.dep_ == "neg" or (token.lower_ in lexicon().words("negation_words") and token.dep_ in ("det", "neg")):
             if token.head in chain[:3]:
@@ -649,6 +651,18 @@ def _quoted(token: Token) -> bool:
     sent = token.sent
     marks = sum(1 for t in sent if t.i < token.i and t.text in ('"', "\u201c", "\u201d", "``", "''"))
     return marks % 2 == 1
+
+
+def _plan_replaced(sent: Span, trigger: Token) -> Token | None:
+    """A plan told in the past perfect that another act of the sentence replaces ("X, who had been due
+    to accompany the minister, will now stay in Brasilia"; "had been expected to attend but will
+    instead send a deputy"): the adverb that says so (lexicon ``instead_words``) on a verb outside
+    the plan's own chain."""
+    chain = {t.i for t in chain_of(trigger)}
+    words = lexicon().words("instead_words")
+    return next((t for t in sent if t.lower_ in words and t.dep_ == "advmod" and t.head.i not in chain
+                 and t.head.pos_ in ("VERB", "AUX") and t.head.i > trigger.i and t.head.lemma_ != "be"  # "was now under review"
+                 and not any(c.lower_ in lexicon().words("addition_words") for c in t.head.children)), None)
 
 
 def _plan_in_the_past(trigger: Token) -> bool:
