@@ -3504,3 +3504,13 @@ def test_coreference_the_two_heads_of_government_are_the_two_leaders() -> None:
 def test_status_a_past_perfect_plan_another_act_replaces_is_off(text: str, status: str) -> None:
     assert {e.status for e in events(text, "visit", day=date(1987, 2, 24))
             if e.role("traveler") == ("person:fernao matto",) and "country:US" in e.role("destination")} == {status}
+
+
+def test_meetings_the_chair_and_an_observer_sit_at_the_sides_talks() -> None:
+    text = ("Two days of talks in Geneva between the government of Sri Lanka and the rebels ended on Sunday. The "
+            "government delegation was led by Health Minister Nimal Wickram. The rebel delegation was headed by "
+            "its chief negotiator, Velayutham Kandee. The talks were chaired by Norwegian peace envoy Torstein "
+            "Ekre, and Japan's special envoy Yasuhiro Sakag attended as an observer.")
+    assert {frozenset(e.role("participant")) for e in events(text, "meeting", day=date(2006, 10, 25))} == {
+        frozenset({"person:nimal wickram", "person:velayutham kandee", "person:torstein ekre",
+                   "person:yasuhiro sakag"})}

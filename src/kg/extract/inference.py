@@ -313,12 +313,26 @@ def delegations(ctx: Context, found: list[Found]) -> list[Found]:
                 add(verb, agents)
             elif lemma == "include":  # "the delegation will include E"
                 add(verb, [c for c in verb.children if c.dep_ == "dobj"])
+    # "the talks were chaired by F", "G attended as an observer": at the table of the sides too
+    for verb in tokens_with(ctx.doc, lex.words("lead_gathering_verbs") | {"attend"}):
+        if verb.pos_ != "VERB":
+            continue
+        subject = subject_of(verb)
+        if verb.lemma_.lower() == "attend":
+            if subject is not None and not any(c.dep_ == "dobj" for c in verb.children) \
+                    and any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
+                add(verb, [subject])  # "G attended as an observer"
+        elif any(c.dep_ == "auxpass" for c in verb.children) and subject is not None \
+                and subject.lemma_.lower() in nouns:
+            add(verb, [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"])
     out = []
     taken: set[int] = set()
     for here in sorted(delegates):
         if here in taken:
             continue
-        window = [n for n in sorted(delegates) if here <= n <= here + 1]
+        window = [here]
+        while window[-1] + 1 in delegates:  # the sides told sentence after sentence
+            window.append(window[-1] + 1)
         people = {a.key: a for n in window for a in delegates[n]}
         if len(people) < 2:
             continue
