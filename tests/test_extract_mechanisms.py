@@ -3514,3 +3514,13 @@ def test_meetings_the_chair_and_an_observer_sit_at_the_sides_talks() -> None:
     assert {frozenset(e.role("participant")) for e in events(text, "meeting", day=date(2006, 10, 25))} == {
         frozenset({"person:nimal wickram", "person:velayutham kandee", "person:torstein ekre",
                    "person:yasuhiro sakag"})}
+
+
+def test_positions_a_spokesman_who_speaks_in_a_capital_is_of_its_state() -> None:
+    text = ("Indonesia has asked Australia to put off a visit by its justice minister. \"There is no political "
+            "message,\" spokesman Bambang Sutri told reporters in Jakarta.")
+    assert ("person:bambang sutri", "Spokesman", "country:ID") in positions(text)
+    # a mission's spokesman speaks where the mission is
+    text = ("The United States imposed sanctions on Monday. In Washington, Chinese embassy spokesman Li Peng said "
+            "the sanctions were groundless.")
+    assert not any(p[0] == "person:li peng" and p[2] == "country:US" for p in positions(text))

@@ -183,7 +183,10 @@ def _ministry_in_capital(ctx: Context, title) -> str | None:
     """A ministry's office in a sentence that opens in a capital ("In Minsk, Foreign Ministry
     spokesman X called the decision unfriendly"): the ministry of that capital's state."""
     doc = ctx.doc
-    if not set(title.phrase.split()) & lexicon().words("ministry_nouns"):
+    words = set(title.phrase.split())
+    if not words & lexicon().words("ministry_nouns"):
+        if words & lexicon().words("spokes_nouns") and (told := _told_in_capital(ctx, title)):
+            return told  # "spokesman X told reporters in Jakarta": the government's there
         return None
     sent = doc[title.start].sent
     first = doc[sent.start]
@@ -194,6 +197,29 @@ def _ministry_in_capital(ctx: Context, title) -> str | None:
             or place.place.kind != "city" or not geo.is_capital(place.place.geonames_id):
         return None
     return place.place.code
+
+
+def _told_in_capital(ctx: Context, title) -> str | None:
+    """The state of the capital a spokesperson speaks in ("spokesman X told reporters in Jakarta"):
+    an 'in' phrase on the verb the title's holder is the subject of."""
+    doc = ctx.doc
+    before = doc[max(0, title.start - 3):title.start]
+    if any(t.i in ctx.token_place or t.lower_ in lexicon().words("group_heads") for t in before):
+        return None  # "Chinese embassy spokesman X said in Washington": a mission's, or a state's said
+    head = doc[title.end - 1]
+    while head.dep_ in ("compound", "appos") and head.head.i != head.i:
+        head = head.head
+    for token in doc[title.end:min(len(doc), title.end + 5)]:  # the name after the title
+        if token.dep_ in ("nsubj", "nsubjpass"):
+            head = token
+            break
+    if head.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    for obj in (o for p in head.head.children if p.dep_ == "prep" and p.lower_ == "in" for o in p.children):
+        place = ctx.token_place.get(obj.i)
+        if place is not None and place.place.kind == "city" and geo.is_capital(place.place.geonames_id):
+            return place.place.code
+    return None
 
 
 def _clause_of(token) -> int:
