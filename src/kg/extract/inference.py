@@ -314,11 +314,12 @@ def delegations(ctx: Context, found: list[Found]) -> list[Found]:
             elif lemma == "include":  # "the delegation will include E"
                 add(verb, [c for c in verb.children if c.dep_ == "dobj"])
     # "the talks were chaired by F", "G attended as an observer": at the table of the sides too
-    for verb in tokens_with(ctx.doc, lex.words("lead_gathering_verbs") | {"attend"}):
+    attend = lex.words("attend_gathering_verbs")
+    for verb in tokens_with(ctx.doc, lex.words("lead_gathering_verbs") | attend):
         if verb.pos_ != "VERB":
             continue
         subject = subject_of(verb)
-        if verb.lemma_.lower() == "attend":
+        if verb.lemma_.lower() in attend:
             if subject is not None and not any(c.dep_ == "dobj" for c in verb.children) \
                     and any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
                 add(verb, [subject])  # "G attended as an observer"

@@ -160,7 +160,8 @@ def _ministries(ctx: Context) -> dict[str, set[str]]:
         for of in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
             # "Latvia's Ministry of Foreign Affairs": the portfolio after "of"
             words += [(t.i, t.lower_) for obj in of.children if obj.dep_ == "pobj"
-                      for t in obj.subtree if t.is_alpha and t.dep_ != "cc" and t.lower_ not in ("affairs", "the")]
+                      for t in obj.subtree if t.is_alpha and t.dep_ != "cc"
+                      and t.lower_ not in lexicon().words("portfolio_fillers")]  # "of (the) Foreign Affairs": "foreign"
         if states:
             out.setdefault(" ".join(w for _, w in sorted(words)), set()).update(states)
     return out
@@ -179,9 +180,10 @@ def _ministry_state(ministries: dict[str, set[str]], phrase: str) -> str | None:
     return None
 
 
-def _ministry_in_capital(ctx: Context, title) -> str | None:
-    """A ministry's office in a sentence that opens in a capital ("In Minsk, Foreign Ministry
-    spokesman X called the decision unfriendly"): the ministry of that capital's state."""
+def _seat_state(ctx: Context, title) -> str | None:
+    """The state whose capital a government office speaks from: a ministry's office in a sentence
+    that opens in a capital ("In Minsk, Foreign Ministry spokesman X called the decision
+    unfriendly"), a spokesperson who speaks in one ("spokesman X told reporters in Jakarta")."""
     doc = ctx.doc
     words = set(title.phrase.split())
     if not words & lexicon().words("ministry_nouns"):
@@ -738,7 +740,7 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None, events: tuple[Event, 
                 country, basis = leaving[entity.key], "article"  # "President X will depart Abuja for Accra"
             if country is None and entity.key in standing_in:
                 country, basis = standing_in[entity.key], "article"  # "U.S. Vice President A attended in place of President B"
-            if country is None and (capital := _ministry_in_capital(ctx, title)) \
+            if country is None and (capital := _seat_state(ctx, title)) \
                     and capital not in not_from.get(entity.key, set()):
                 country, basis = capital, "article"  # "In Minsk, Foreign Ministry spokesman X said"
             if country is None and (ministry := _ministry_state(ministries, title.phrase)) \
