@@ -3524,3 +3524,13 @@ def test_positions_a_spokesman_who_speaks_in_a_capital_is_of_its_state() -> None
     text = ("The United States imposed sanctions on Monday. In Washington, Chinese embassy spokesman Li Peng said "
             "the sanctions were groundless.")
     assert not any(p[0] == "person:li peng" and p[2] == "country:US" for p in positions(text))
+
+
+def test_positions_a_traveler_in_a_story_of_two_states_is_of_the_other() -> None:
+    text = ("Prime Minister Yasuhiro Nakaso will fly to Washington on Wednesday to ease trade tension, Japanese "
+            "officials said. Japan has offered to cut its surplus with the United States.")
+    assert ("person:yasuhiro nakaso", "Prime Minister", "country:JP") in positions(text)
+    # the other state not named where the person is: nothing said of the person's
+    text = ("Prime Minister Yasuhiro Nakaso will fly to Washington on Wednesday to ease trade tension. Japan has "
+            "offered to cut its surplus with the United States, Japanese officials said.")
+    assert not any(p[0] == "person:yasuhiro nakaso" and p[2] for p in positions(text))

@@ -547,6 +547,28 @@ def _home_travelers(ctx: Context, events: tuple[Event, ...]) -> dict[str, str]:
             if codes and home not in codes and key not in ctx.nationality and key in named_first}
 
 
+def _other_side(ctx: Context, events: tuple[Event, ...]) -> dict[str, str]:
+    """Person -> the other state of a story of two states (the only ones named twice or more), for
+    one who travels to the one and to no other state, and in whose sentences the other is named
+    ("Prime Minister X sets out on a mission to Washington aimed at defusing U.S.-Japanese trade
+    tension": Japan's)."""
+    counts = Counter(m.place.code for m in ctx.places)
+    states = [code for code, n in counts.items() if n >= 2]
+    if len(states) != 2:
+        return {}
+    doc = ctx.doc
+    out = {}
+    for key, codes in _trip_destinations(events).items():
+        entity = ctx.entity_by_key.get(key)
+        if entity is None or len(codes) != 1 or (code := next(iter(codes))) not in states:
+            continue
+        other = states[1 - states.index(code)]
+        sents = {doc[m.start].sent.start for m in entity.mentions}
+        if any(p.place.code == other and doc[p.start].sent.start in sents for p in ctx.places):
+            out[key] = other
+    return out
+
+
 def _trip_destinations(events: tuple[Event, ...], statuses: tuple[str, ...] | None = None) -> dict[str, set[str]]:
     """Traveler -> the states of their visits in the article (of those ``statuses`` only, if given)."""
     trips: dict[str, set[str]] = {}
@@ -694,6 +716,7 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None, events: tuple[Event, 
     stood_in_for = {a.key for _, principals in stand_ins for o in principals for a in ctx.actors_of(o, persons_only=True)}
     summoners = _summoner_states(ctx, events)
     ministries = _ministries(ctx)
+    other_side = _other_side(ctx, events)
     cache: list[str | None] = []
     only_cache: list[str | None] = []
     dateline_cache: list[str | None] = []
@@ -749,6 +772,8 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None, events: tuple[Event, 
             if country is None:
                 visitor = ctx.dateline is not None and ctx.dateline.place.code in not_from.get(entity.key, ())
                 country, basis = ctx.title_state(title.phrase, visitor=visitor, story=article_country()), "title"
+                if country is None and entity.key in other_side and title.phrase not in usual_states:
+                    country, basis = other_side[entity.key], "article"  # a story of two states: the traveler's is the other
                 if country is None and title.phrase not in company_offices \
                         and not {title.phrase, title.phrase.split()[-1]} & envoys:
                     # not a company's office, nor an ambassador's (of the story's state, or posted to it?)
