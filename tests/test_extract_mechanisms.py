@@ -47,6 +47,11 @@ def positions(text: str) -> set[tuple[str, str, str | None]]:
     return {(p.holder, p.title, p.jurisdiction) for p in run(text).positions}
 
 
+def states_of(text: str, holder: str) -> set[str | None]:
+    """The jurisdictions the holder's offices get in ``text``."""
+    return {p[2] for p in positions(text) if p[0] == holder}
+
+
 def persons(extraction: Extraction) -> set[str]:
     return {e.key for e in extraction.entities if e.kind == "person"}
 
@@ -3407,13 +3412,13 @@ def test_positions_a_dateline_after_a_web_pages_header_lines() -> None:
      "follow. The Philippine side is ready.", "person:jose tala"),
 ])
 def test_positions_the_dateline_state_despite_other_states_outside_the_persons_clause(text: str, holder: str) -> None:
-    assert any(p[0] == holder and p[2] == "country:PH" for p in positions(text))
+    assert "country:PH" in states_of(text, holder)
 
 
 def test_positions_a_state_said_of_others_in_the_sentence_still_withholds_the_dateline_state() -> None:
     # "Iraqi officials said Oil Minister X ...": X may be Iraq's, not the dateline's Austria
     text = "VIENNA - Iraqi officials said Oil Minister Qasim Rahal had called off his trip. Austria hosts the talks."
-    assert not any(p[0] == "person:qasim rahal" and p[2] == "country:AT" for p in positions(text))
+    assert "country:AT" not in states_of(text, "person:qasim rahal")
 
 
 def test_positions_the_state_of_the_ministry_the_article_names_for_the_office() -> None:
@@ -3427,7 +3432,7 @@ def test_positions_the_state_of_the_ministry_the_article_names_for_the_office() 
     # not the ministry of the side the person meets
     text = ("Foreign Minister Iryna Koval summoned Poland's ambassador, Jan Piekar, on Tuesday over remarks on "
             "Ukraine's border. The Polish foreign ministry said it regretted the step.")
-    assert not any(p[0] == "person:iryna koval" and p[2] == "country:PL" for p in positions(text))
+    assert "country:PL" not in states_of(text, "person:iryna koval")
 
 
 def test_positions_a_ministrys_office_in_a_sentence_opening_in_a_capital() -> None:
@@ -3437,13 +3442,13 @@ def test_positions_a_ministrys_office_in_a_sentence_opening_in_a_capital() -> No
     # not an office of no ministry ("In Washington, embassy spokesman X said")
     text = ("Latvia expelled a Belarusian diplomat on Monday. In Washington, embassy spokesman Pavel Lukin said "
             "the case was closed.")
-    assert not any(p[0] == "person:pavel lukin" and p[2] == "country:US" for p in positions(text))
+    assert "country:US" not in states_of(text, "person:pavel lukin")
 
 
 def test_positions_a_ministry_spokeswoman_of_the_one_ministry_named_before() -> None:
     text = ("Latvia's Ministry of Foreign Affairs declared a Belarusian diplomat persona non grata. Ministry "
             "spokeswoman Ilze Kalna told reporters the diplomat had been stopped at the border.")
-    assert any(p[0] == "person:ilze kalna" and p[2] == "country:LV" for p in positions(text))
+    assert "country:LV" in states_of(text, "person:ilze kalna")
 
 
 @pytest.mark.parametrize("text, holder, title", [
@@ -3523,7 +3528,7 @@ def test_positions_a_spokesman_who_speaks_in_a_capital_is_of_its_state() -> None
     # a mission's spokesman speaks where the mission is
     text = ("The United States imposed sanctions on Monday. In Washington, Chinese embassy spokesman Li Peng said "
             "the sanctions were groundless.")
-    assert not any(p[0] == "person:li peng" and p[2] == "country:US" for p in positions(text))
+    assert "country:US" not in states_of(text, "person:li peng")
 
 
 def test_positions_a_traveler_in_a_story_of_two_states_is_of_the_other() -> None:
@@ -3533,4 +3538,4 @@ def test_positions_a_traveler_in_a_story_of_two_states_is_of_the_other() -> None
     # the other state not named where the person is: nothing said of the person's
     text = ("Prime Minister Yasuhiro Nakaso will fly to Washington on Wednesday to ease trade tension. Japan has "
             "offered to cut its surplus with the United States, Japanese officials said.")
-    assert not any(p[0] == "person:yasuhiro nakaso" and p[2] for p in positions(text))
+    assert states_of(text, "person:yasuhiro nakaso") <= {None}

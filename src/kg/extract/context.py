@@ -292,7 +292,8 @@ class Context:
             if mention is not None and mention.start == first and mention.end < len(doc) \
                     and doc[first].text.isupper() and {doc[mention.end - 1].text, doc[mention.end].text} & DATELINE_STOPS:
                 return mention  # NER may take the dash into the place
-            end = next((t.i for t in doc[first:] if "\n" in t.text_with_ws), len(doc))
+            # the paragraph's end, looked for within a header line's length only
+            end = next((t.i for t in doc[first:first + HEADER_WORDS + 1] if "\n" in t.text_with_ws), len(doc))
             if end - first > HEADER_WORDS:
                 return None  # a paragraph of the story: no dateline comes after it
             first = next((t.i for t in doc[end:] if not t.is_space), None)

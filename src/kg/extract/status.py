@@ -659,10 +659,10 @@ def _plan_replaced(sent: Span, trigger: Token) -> Token | None:
     instead send a deputy"): the adverb that says so (lexicon ``instead_words``) on a verb outside
     the plan's own chain."""
     chain = {t.i for t in chain_of(trigger)}
-    words = lexicon().words("instead_words")
+    words, additions = lexicon().words("instead_words"), lexicon().words("addition_words")
     return next((t for t in sent if t.lower_ in words and t.dep_ == "advmod" and t.head.i not in chain
                  and t.head.pos_ in ("VERB", "AUX") and t.head.i > trigger.i and t.head.lemma_ != "be"  # "was now under review"
-                 and not any(c.lower_ in lexicon().words("addition_words") for c in t.head.children)), None)
+                 and not any(c.lower_ in additions for c in t.head.children)), None)
 
 
 def _plan_in_the_past(trigger: Token) -> bool:
