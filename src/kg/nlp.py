@@ -122,12 +122,13 @@ def load():
     """Load the pinned model (never downloads anything)."""
     import importlib
 
-    from kg.ruler import install
+    from kg import lemmatizer, ruler
 
     module = importlib.import_module(MODEL)
     nlp = module.load()
     _abbreviated_styles(nlp)
-    install(nlp)  # the attribute ruler matched by look-ups: same annotations, a tenth of the time
+    ruler.install(nlp)  # the attribute ruler matched by look-ups: same annotations, a tenth of the time
+    lemmatizer.install(nlp)  # the lemmatizer applied by look-ups over arrays: same lemmas
     nlp.add_pipe("kg_paragraphs", before="parser")
     nlp.add_pipe("kg_lemmas", last=True)
     return nlp
