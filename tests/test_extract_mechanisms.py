@@ -6,6 +6,7 @@ Cases the extractor gets wrong are ``xfail(strict=True)`` with the reason: each 
 from __future__ import annotations
 
 import functools
+import itertools
 from datetime import date
 
 import pytest
@@ -3539,3 +3540,135 @@ def test_positions_a_traveler_in_a_story_of_two_states_is_of_the_other() -> None
     text = ("Prime Minister Yasuhiro Nakaso will fly to Washington on Wednesday to ease trade tension. Japan has "
             "offered to cut its surplus with the United States, Japanese officials said.")
     assert states_of(text, "person:yasuhiro nakaso") <= {None}
+
+
+def _trips(text: str, day: date | None = DAY) -> set[tuple[str, str, str]]:
+    """(traveler, destination country, status) of every visit."""
+    return {(e.role("traveler")[0], e.role("destination")[0], e.status) for e in events(text, "visit", day)}
+
+
+def test_coreference_the_minister_is_the_story_s_minister_named_before() -> None:
+    # "the Minister" is the head word of "Minister for Foreign Affairs"; the Malian minister is named only later
+    text = ("Mrs Ama Serwaa, the Minister for Foreign Affairs, has begun a visit to Togo. The Minister arrived in "
+            "Lome on Monday. On Friday she is expected to meet the Beninese Foreign Minister, Mr Koffi Dossou.")
+    assert _trips(text) == {("person:ama serwaa", "country:TG", "occurred")}
+
+
+def test_visits_a_tour_under_way_and_its_legs_still_ahead() -> None:
+    text = ("Foreign Minister Ana Ruiz has begun a three-nation tour of Peru, Ecuador and Chile. She arrived in Lima "
+            "on Monday and met President Luis Vega. From Lima, the minister will travel to Quito on Thursday for "
+            "talks with President Jorge Mena, before ending the tour in Santiago on Saturday. She is accompanied "
+            "on the tour by Ambassador Rosa Tello.")
+    assert _trips(text, date(2021, 9, 15)) == {
+        ("person:ana ruiz", "country:PE", "occurred"), ("person:ana ruiz", "country:EC", "planned"),
+        ("person:ana ruiz", "country:CL", "planned"), ("person:rosa tello", "country:PE", "occurred")}
+    # a tour ended: every leg made
+    text = "Foreign Minister Ana Ruiz ended a three-nation tour of Peru, Ecuador and Chile in Santiago on Saturday."
+    assert {status for _, _, status in _trips(text, date(2021, 9, 20))} == {"occurred"}
+
+
+def test_places_the_state_s_city_of_a_name_and_that_name_again() -> None:
+    # Cuenca is also a Spanish province (the gazetteer's first of the name)
+    text = ("The summit will bring the two presidents together in the Ecuadorian city of Cuenca next week. "
+            "President Fernando Salas will travel to Cuenca on October 17.")
+    assert _trips(text, date(2019, 10, 10)) == {("person:fernando salas", "country:EC", "planned")}
+
+
+def test_status_a_gathering_put_off_in_the_sentence_before_names_the_trip_s_place() -> None:
+    text = ("The binational cabinet, which was to bring together the presidents of both countries in Quito next "
+            "week, has been postponed. President Fernando Salas had been due to travel to Quito on October 17 for "
+            "the meeting with his Ecuadorian counterpart, Jaime Ordonez.")
+    assert _trips(text, date(2019, 10, 10)) == {("person:fernando salas", "country:EC", "postponed")}
+    assert {e.status for e in events(text, "meeting", date(2019, 10, 10))} == {"postponed"}
+    # a gathering elsewhere put off leaves the trip as it was
+    text = ("The binational cabinet, which was to bring together the presidents of both countries in Lima next "
+            "week, has been postponed. President Fernando Salas had been due to travel to Quito on October 17.")
+    assert _trips(text, date(2019, 10, 10)) == {("person:fernando salas", "country:EC", "planned")}
+
+
+def test_visits_whose_visit_is_the_visit_of_the_person_before() -> None:
+    text = ("President Ana Ruiz asked the guest to convey her best wishes to President Luis Vega, whose state visit "
+            "to Chile is scheduled for December.")
+    assert _trips(text, date(2019, 11, 5)) == {("person:luis vega", "country:CL", "planned")}
+
+
+def test_titles_president_of_a_state_then_the_name_ner_runs_together() -> None:
+    # NER reads "Peru Luis Vega" as one name
+    text = "Ana Ruiz met President of Peru Luis Vega on Monday."
+    assert ("person:luis vega", "President", "country:PE") in positions(text)
+    assert {frozenset(e.role("participant")) for e in events(text, "meeting")} == {
+        frozenset({"person:ana ruiz", "person:luis vega"})}
+
+
+def test_meetings_counterparts_named_after_a_comma_and_those_who_joined_them() -> None:
+    # the parser hangs "Ana Ruiz and Jorge Mena" on the verb, not on "counterparts"
+    text = ("President Luis Vega hosted his Chilean and Peruvian counterparts, Ana Ruiz and Jorge Mena, at the "
+            "palace on Wednesday. They were joined by Bolivian President Tomas Vala, whose country is joining the "
+            "bloc, and by Foreign Minister Rosa Tello.")
+    pairs = {frozenset(p) for e in events(text, "meeting", date(2019, 7, 18))
+             for p in itertools.combinations(e.role("participant"), 2)}
+    names = ["person:luis vega", "person:ana ruiz", "person:jorge mena", "person:tomas vala", "person:rosa tello"]
+    assert pairs == {frozenset(p) for p in itertools.combinations(names, 2)}
+
+
+@pytest.mark.parametrize("text, holder, title", [
+    ("Tom Hale, the U.S. special presidential envoy for climate, is due in Beijing next week.", "person:tom hale",
+     "Climate Envoy"),
+    ("The special envoy for climate change, Tom Hale, said so.", "person:tom hale", "Climate Envoy"),
+])
+def test_titles_an_envoy_s_remit_in_common_nouns(text: str, holder: str, title: str) -> None:
+    assert title in {t for h, t, _ in positions(text) if h == holder}
+
+
+def test_titles_an_envoy_for_talks_has_no_remit() -> None:
+    text = "President Luis Vega named Tom Hale as an envoy for talks with the rebels."
+    assert not any("Talks" in t for _, t, _ in positions(text))
+
+
+@pytest.mark.parametrize("text, holder, state", [
+    ("She also met the governor of the People's Bank of China, Zou Guo, on Monday.", "person:zou guo", "country:CN"),
+    ("Governor of the Bank of Japan Kazuo Ueda spoke on Monday.", "person:kazuo ueda", "country:JP"),
+])
+def test_positions_an_office_of_a_body_named_of_a_state(text: str, holder: str, state: str) -> None:
+    assert (holder, "Governor", state) in positions(text)
+
+
+def test_coreference_a_surname_in_a_page_s_header_lines_joins_the_full_name_after() -> None:
+    text = ("Trade talks channel agreed during Ruiz visit\n\n29 August 2023\n\nBy Jane Doe, Asia correspondent\n\n"
+            "Peruvian Trade Minister Ana Ruiz has agreed with China's Commerce Minister Tang Wei to set up a new "
+            "working group on trade, as the two countries try to steady economic ties after a difficult year.\n\n"
+            "Ms Ruiz, who arrived in Beijing on Sunday, held talks with Mr Tang on Monday.")
+    extraction = run(text, date(2023, 8, 29), title="Trade talks channel agreed during Ruiz visit")
+    assert "person:ruiz" not in persons(extraction)
+    assert {(e.role("traveler")[0], e.role("destination")[0]) for e in extraction.events if e.kind == "visit"} == {
+        ("person:ana ruiz", "country:CN")}
+
+
+def test_status_a_wish_told_in_the_past_perfect_beside_a_trip_called_off() -> None:
+    text = ("A group of British MPs has called off a planned visit to Peru. The delegation, led by Labour MP "
+            "Jane Roe, had hoped to fly to Lima on Thursday.")
+    assert _trips(text) == {("person:jane roe", "country:PE", "cancelled")}
+    # a wish alone tells nothing
+    assert _trips("The delegation, led by Labour MP Jane Roe, had hoped to fly to Lima on Thursday.") == set()
+
+
+def test_meetings_a_team_of_officials_led_by_a_named_person() -> None:
+    text = "Ali Farahan is to meet a team of senior European officials led by French diplomat Helene Marchet next week."
+    assert {frozenset(e.role("participant")) for e in events(text, "meeting", date(2004, 12, 6))} == {
+        frozenset({"person:ali farahan", "person:helene marchet"})}
+
+
+def test_visits_one_who_travels_with_the_delegation_joins_its_leader_s_trip() -> None:
+    text = ("Trade Secretary Jane Roe is to lead a delegation of British companies to China next week. The head of "
+            "the employers' group, Sir Tom Hale, who will travel with the delegation, said firms had been timid.")
+    assert _trips(text, date(2004, 11, 10)) == {("person:jane roe", "country:CN", "planned"),
+                                                ("person:tom hale", "country:CN", "planned")}
+
+
+def test_status_a_meeting_planned_for_a_day_postponed_read_as_a_clausal_subject() -> None:
+    # the parser makes "planned" the clausal subject of "postponed"
+    text = ("LIMA A meeting of the foreign ministers of Peru, Chile, Bolivia and Ecuador planned for Saturday in Quito "
+            "has been postponed because the sides could not agree on a text, Foreign Minister Ivan Petrenko said on "
+            "Thursday. Petrenko said Ecuadorian Foreign Minister Karl Brandt had been due to host the talks with "
+            "Chile's Jean Morel.")
+    assert {e.status for e in events(text, "meeting", date(2016, 10, 20))} == {"postponed"}

@@ -12,6 +12,7 @@ construction patterns can ask for it (``{"_": {"kg": "person"}}``).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from datetime import date as Date
@@ -250,9 +251,10 @@ class Context:
 
     def person_by_title(self, title: Title) -> str | None:
         """'the US ambassador' -> the one person who holds that title (same jurisdiction) here;
-        'the minister' -> the one holder of a title with that head ('foreign minister')."""
+        'the minister' -> the one holder of a title with that head ('foreign minister', 'minister
+        for foreign affairs'); of several, the story's own."""
         def fits(t: Title, exact: bool) -> bool:
-            same = t.phrase == title.phrase if exact else t.phrase.endswith(" " + title.phrase)
+            same = t.phrase == title.phrase if exact else (t.phrase.endswith(" " + title.phrase) or t.head == title.phrase)
             return same and (title.country is None or t.country in (None, title.country))
 
         for exact in (True, False):
@@ -260,12 +262,13 @@ class Context:
             if len(holders) == 1:
                 return next(iter(holders))
             if holders:  # several: the story's own (named most often before it), else the one named last
+                # ("the foreign minister") or, for a bare head word ("the minister"), the one named first
                 before = [m for m in self.persons if m.key in holders and m.end <= title.start]
                 if not before:
                     return None
                 counts = {key: sum(1 for m in before if m.key == key) for key in holders}
                 top = max(counts.values())
-                return [m for m in before if counts[m.key] == top][-1].key
+                return [m for m in before if counts[m.key] == top][-1 if exact else 0].key
         if title.phrase in ("leader", "monarch", "ruler") and title.country:
             # "the Saudi leader": the one person the article gives a state's leading office
             offices = lexicon().words("leader_offices")
@@ -284,19 +287,11 @@ class Context:
         the first paragraph after a web page's header lines (a repeated headline, a standfirst, a
         byline, a time stamp: short paragraphs, at most :data:`HEADER_LINES` of them)."""
         doc = self.doc
-        first = next((t.i for t in doc if t.idx >= self.body_start and not t.is_space), None)
-        for _ in range(HEADER_LINES + 1):
-            if first is None:
-                return None
+        for first, _ in header_lines(doc, self.body_start):
             mention = self.token_place.get(first)
             if mention is not None and mention.start == first and mention.end < len(doc) \
                     and doc[first].text.isupper() and {doc[mention.end - 1].text, doc[mention.end].text} & DATELINE_STOPS:
                 return mention  # NER may take the dash into the place
-            # the paragraph's end, looked for within a header line's length only
-            end = next((t.i for t in doc[first:first + HEADER_WORDS + 1] if "\n" in t.text_with_ws), len(doc))
-            if end - first > HEADER_WORDS:
-                return None  # a paragraph of the story: no dateline comes after it
-            first = next((t.i for t in doc[end:] if not t.is_space), None)
         return None
 
     def title_state(self, phrase: str, *, visitor: bool = False, story: str | None = None) -> str | None:
@@ -532,6 +527,17 @@ class Context:
             return None
         return mention.key
 
+    def _antecedent(self, token: Token) -> str | None:
+        """'X, whose visit to Y is scheduled for May': the person the relative clause hangs on, or
+        (the parser hanging the clause elsewhere) the person named right before its comma."""
+        clause = next((a for a in token.ancestors if a.dep_ == "relcl"), None)
+        if clause is not None:
+            return self.person_at(clause.head)
+        before = token.i - 1
+        while before >= 0 and self.doc[before].is_punct and self.doc[before].text in (",", "(", "--", "—", "–"):
+            before -= 1
+        return self.person_at(self.doc[before]) if 0 <= before < token.i - 1 else None
+
     def actor_of(self, token: Token, *, persons_only: bool = False) -> Actor | None:
         key = self.person_at(token)
         if key is None:
@@ -543,6 +549,8 @@ class Context:
             key = self._apposed_after(token)
         if key is None and token.lower_ in PRONOUNS:
             key = self.previous_person(token)
+        if key is None and token.tag_ == "WP$":
+            key = self._antecedent(token)
         if key is None and token.i in self.token_title and (token.pos_ == "PROPN" or any(
                 c.dep_ == "prep" and c.lower_ in ("of", "for") for c in token.children)):
             # "with President of France Jean Morel", "special envoy for Iran Ana Ruiz met ..." parsed
@@ -649,6 +657,28 @@ def conjuncts(token: Token) -> list[Token]:
     return out
 
 
+def header_lines(doc: Doc, body_start: int) -> Iterator[tuple[int, bool]]:
+    """(first token, is the story's) of the body's opening paragraphs: a web page's header lines
+    (a repeated headline, a standfirst, a byline, a time stamp: short paragraphs, at most
+    :data:`HEADER_LINES` of them), then the first paragraph of the story (``True``), if it comes
+    within them. A paragraph's end is looked for within a header line's length only."""
+    first = next((t.i for t in doc if t.idx >= body_start and not t.is_space), None)
+    for _ in range(HEADER_LINES + 1):
+        if first is None:
+            return
+        end = next((t.i for t in doc[first:first + HEADER_WORDS + 1] if "\n" in t.text_with_ws), len(doc))
+        story = end - first > HEADER_WORDS
+        yield first, story
+        if story:
+            return
+        first = next((t.i for t in doc[end:] if not t.is_space), None)
+
+
+def header_end(doc: Doc, body_start: int) -> int:
+    """The first token of the story after a web page's header lines (0: no header lines found)."""
+    return next((first for first, story in header_lines(doc, body_start) if story), 0)
+
+
 def noun_group(token: Token) -> list[Token]:
     """The heads a noun phrase stands for: its conjuncts ("A, B and C"), a coordination the parser
     hung under it as a modifier ("(Okafor and Jane) -nmod-> Okafor"), appositions listing names
@@ -669,8 +699,21 @@ def noun_group(token: Token) -> list[Token]:
                     if obj.dep_ == "pobj":
                         out.extend(conjuncts(obj))
     out.extend(_stray_conjunct(token, out))
+    out.extend(_stray_apposition(token))
     seen: set[int] = set()
     return [t for t in out if not (t.i in seen or seen.add(t.i))]
+
+
+def _stray_apposition(token: Token) -> list[Token]:
+    """'hosted his counterparts, A and B, at the palace' with A hung by the parser on the verb: the
+    names that open right after a plural noun's phrase and a comma are its apposition."""
+    doc = token.doc
+    k = token.right_edge.i + 1
+    if token.tag_ != "NNS" or k + 1 >= len(doc) or doc[k].text != "," or any(c.dep_ == "appos" for c in token.children):
+        return []
+    head = next((t for t in doc[k + 1:token.sent.end] if t.left_edge.i == k + 1 and t.pos_ == "PROPN"
+                 and t.dep_ in ("npadvmod", "dep", "appos") and t.head.i != token.i), None)
+    return conjuncts(head) if head is not None else []
 
 
 def _stray_conjunct(token: Token, heads: list[Token]) -> list[Token]:

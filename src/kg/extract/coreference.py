@@ -252,10 +252,13 @@ class PersonEntity:
 def _similar(a: str, b: str) -> bool:
     return similar(a, b)
 
-def cluster_persons(persons: list[PersonMention], headline_end: int = 0) -> list[PersonEntity]:
+def cluster_persons(persons: list[PersonMention], headline_end: int = 0, header_end: int = 0) -> list[PersonEntity]:
     """One entity per person. A shorter form ("Dravas", "Dravaz") joins the latest full name
-    of the same surname mentioned before it (news names a person in full first); headline
-    mentions may join a full name that comes later. Otherwise it is a person of its own."""
+    of the same surname mentioned before it (news names a person in full first); mentions in the
+    headline, or in a web page's header lines before the story (``header_end``: a repeated
+    headline, a standfirst), may join a full name that comes later. Otherwise it is a person of
+    its own."""
+    headline_end = max(headline_end, header_end)
     entities: list[PersonEntity] = []
     by_full: dict[tuple[str, ...], PersonEntity] = {}
     ordered = sorted(persons, key=lambda m: (m.start < headline_end, m.start))  # body first
@@ -374,7 +377,7 @@ def bind_title_mentions(doc: Doc, persons: list[PersonMention], entities: list[P
         if not holders and _visiting(doc, title):
             # "X held talks with the visiting minister": the one other holder of an office of that
             # head word named before, who is not the one holding the talks
-            holders = [e for e in entities if any(_head_word(t) == _head_word(title) for t in e.titles)
+            holders = [e for e in entities if any(t.head == title.head for t in e.titles)
                        and min(m.start for m in e.mentions) < title.start and not _subject_of_its_verb(doc, title, e)]
             if len(holders) > 1:  # the one said to travel ("X, who is visiting the country", "X arrived")
                 holders = [e for e in holders if any(_travels(doc, m) for m in e.mentions if m.start < title.start)]
@@ -396,11 +399,6 @@ def bind_title_mentions(doc: Doc, persons: list[PersonMention], entities: list[P
 def _visiting(doc: Doc, title: Title) -> bool:
     """'the visiting minister' (lexicon ``visitor_modifiers``)."""
     return any(t.lower_ in lexicon().words("visitor_modifiers") for t in doc[max(0, title.start - 2):title.start])
-
-
-def _head_word(title: Title) -> str:
-    """The office's head noun ("minister" of "foreign minister" and of "minister of foreign affairs")."""
-    return title.phrase.split(" of ")[0].split(" for ")[0].split()[-1]
 
 
 def _travels(doc: Doc, mention: PersonMention) -> bool:

@@ -168,6 +168,9 @@ def joiners(ctx: Context, found: list[Found]) -> list[Found]:
         if verb.lemma_.lower() == "join" and verb.dep_ == "acl":
             out += _joined_by(ctx, verb, meetings)
             continue
+        if verb.lemma_.lower() == "join" and any(c.dep_ == "nsubjpass" and c.lower_ in ("they", "them") for c in verb.children):
+            out += _they_were_joined(ctx, verb, meetings, sent_no)
+            continue
         if taking_part_also(verb):
             window = 2  # "A and B also took part": in the meeting just reported
         else:
@@ -203,6 +206,22 @@ def _joined_by(ctx: Context, verb, meetings: list[Found]) -> list[Found]:
             if len(roles["participant"]) > len(people):
                 out.append(Found("meeting", meeting.trigger, roles, meeting.rule + "+join", date_from=meeting.trigger))
     return out
+
+
+def _they_were_joined(ctx: Context, verb, meetings: list[Found], sent_no: dict) -> list[Found]:
+    """'A hosted B and C. They were joined by D and by E': D and E take part in the meeting
+    reported just before (in the sentence before or this one), with its people."""
+    agents = [c for c in verb.children if c.dep_ == "agent" or (c.dep_ == "conj" and c.lower_ == "by")]
+    joining = [a for agent in agents for o in agent.children if o.dep_ == "pobj" for a in ctx.actors_of(o, persons_only=True)]
+    here = sent_no[verb.sent.start]
+    before = [f for f in meetings if f.trigger.i < verb.i and here - sent_no[f.trigger.sent.start] <= 1]
+    if not joining or not before:
+        return []
+    last = before[-1]
+    people = [a for f in before if f.trigger.sent.start == last.trigger.sent.start for a in f.roles.get("participant", [])]
+    roles = {k: list(v) for k, v in last.roles.items()}
+    roles["participant"] = _with(_with([], people), joining)
+    return [Found("meeting", verb, roles, last.rule + "+join", date_from=last.trigger)]
 
 
 def taking_part_also(verb) -> bool:
@@ -404,11 +423,31 @@ def legs_of_a_trip(ctx: Context, events: tuple[Event, ...]) -> tuple[Event, ...]
     "will travel to" a city of it, or "is set to meet" someone there, goes on within that visit:
     a planned trip to the same country with no date, or one within 14 days after the visit's (or
     in its month), is no second trip ("began a visit to India ... will travel to Bengaluru on
-    Sunday"). A considered, cancelled or postponed trip there is another trip and stays."""
+    Sunday"). A considered, cancelled or postponed trip there is another trip and stays.
+
+    A tour of several countries under way is no visit to each of them made: a later leg the
+    article tells as ahead ("has begun a tour of A, B and C ... will travel to a city of B on
+    Thursday") is planned, and the tour's own report of B gives way to it."""
     made: dict[tuple, list[Event]] = {}
     for e in events:
         if e.kind == "visit" and e.status == "occurred":
             made.setdefault((e.role("traveler"), e.role("destination")), []).append(e)
+    tours: dict[tuple, set] = {}  # (traveler, anchor of a travel noun) -> the countries it names
+    nouns = lexicon().words("travel_nouns")
+    for e in events:
+        if e.kind == "visit" and e.status == "occurred" and e.trigger.lower() in nouns:
+            tours.setdefault((e.role("traveler"), e.evidence.anchor_start), set()).add(e.role("destination"))
+    legs = {(e.role("traveler"), e.role("destination"), e.evidence.anchor_start) for e in events
+            if e.kind == "visit" and e.status == "planned" and e.time is not None}
+    ahead = {(traveler, dest) for traveler, dest, at in legs
+             if (traveler, dest) in made and all(
+                 len(tours.get((traveler, v.evidence.anchor_start), ())) > 1 and v.evidence.anchor_start < at
+                 for v in made[(traveler, dest)])}
+    if ahead:
+        events = tuple(e for e in events if not (e.kind == "visit" and e.status == "occurred"
+                                                 and (e.role("traveler"), e.role("destination")) in ahead))
+        for key in ahead:
+            made.pop(key, None)
 
     def within(leg: Event, visit: Event) -> bool:  # no date says they are apart
         if leg.time is None or visit.time is None:
@@ -529,6 +568,41 @@ def travelling_with(ctx: Context) -> list[tuple]:
     return out
 
 
+def with_the_delegation(ctx: Context) -> list[tuple]:
+    """(verb, leads, companions) of each 'Z, who will travel with the delegation' (Z a person): Z
+    joins the trips of whoever the article says leads the delegation ("X is to lead a delegation
+    to Y", "a delegation led by X")."""
+    lex = lexicon()
+    verbs = lex.words("travel_to_verbs") | lex.words("visit_verbs")
+    nouns = lex.words("delegation_nouns")
+    out = []
+    for token in tokens_with(ctx.doc, verbs):
+        if token.lemma_.lower() not in verbs or token.pos_ != "VERB":
+            continue
+        groups = [o for o in prep_objects(token, {"with"}) if o.lemma_.lower() in nouns
+                  and any(d.dep_ == "det" and d.lower_ == "the" for d in o.children)]
+        subj = subject_of(token)
+        travelers = ctx.actors_of(subj, persons_only=True) if subj is not None and groups else []
+        leads = _delegation_leads(ctx, groups[0]) if travelers else []
+        if leads:
+            out.append((token, leads, travelers))
+    return out
+
+
+def _delegation_leads(ctx: Context, group: Token) -> list:
+    """Who leads a delegation of the same noun told before ``group``: the subject of "lead" or
+    "head" with it as object, or the agent of "led by"."""
+    lead_verbs = lexicon().words("lead_verbs")
+    for verb in tokens_with(ctx.doc, lead_verbs):
+        if verb.i > group.i or verb.pos_ != "VERB" or verb.lemma_.lower() not in lead_verbs:
+            continue
+        if any(c.dep_ == "dobj" and c.lemma_ == group.lemma_ for c in verb.children) and (subj := subject_of(verb)) is not None:
+            return ctx.actors_of(subj, persons_only=True)
+        if verb.dep_ == "acl" and verb.head.lemma_ == group.lemma_:
+            return [a for o in prep_objects(verb, {"by"}) for a in ctx.actors_of(o, persons_only=True)]
+    return []
+
+
 def delegation_members(ctx: Context) -> list[tuple]:
     """(verb, leads, members) of each 'X arrived with a delegation including A and B'."""
     out = []
@@ -576,6 +650,7 @@ def companions(ctx: Context, events: tuple[Event, ...]) -> tuple[Event, ...]:
     have = {(e.role("traveler"), e.role("destination"), e.status) for e in events if e.kind == "visit"}
     along = [(t, leads, c, False) for t, leads, c in accompanying(ctx)]
     along += [(t, leads, c, True) for t, leads, c in travelling_with(ctx)]
+    along += [(t, leads, c, False) for t, leads, c in with_the_delegation(ctx)]
     for token, leads, companions_, same_sentence in along:
         status, cue = status_of(token)
         # "X accompanied him", "he was / is accompanied by X", "X, who is accompanying him" tell of the

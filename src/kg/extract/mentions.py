@@ -104,8 +104,31 @@ def find_places(doc: Doc, on: Date | None) -> list[PlaceMention]:
     _untagged(doc, on, out)
     _conjoined(doc, on, out)
     out.sort(key=lambda m: m.start)  # the finders after NER's add in their own order
-    _qualified_by_state(doc, out)
+    qualified = _qualified_by_state(doc, out) | _of_a_state_by_kind(doc, on, out)
+    if qualified:
+        _one_place_of_a_name(doc, out, qualified)
     return out
+
+
+def _one_place_of_a_name(doc: Doc, out: list[PlaceMention], qualified: dict[str, geo.Place]) -> None:
+    """One place of a name in an article: once "the Ecuadorian city of Cuenca" (or "Cuenca,
+    Ecuador") is told, "travel to Cuenca" is that city too, whatever the gazetteer's first of the
+    name or NER's label (an organisation, nothing) would make of it."""
+    taken = {i for m in out for i in range(m.start, m.end)}
+    for k, mention in enumerate(out):
+        place = qualified.get(fold(doc[mention.start:mention.end].text))
+        if place is not None and mention.place.kind != "country":
+            out[k] = PlaceMention(mention.start, mention.end, place)
+    lengths = {len(name.split()) for name in qualified}
+    for token in tokens_with(doc, {"<PROPN>"}):
+        for n in lengths:
+            end = token.i + n
+            if end <= len(doc) and not taken & set(range(token.i, end)) and (
+                    place := qualified.get(fold(doc[token.i:end].text))) is not None \
+                    and (end == len(doc) or doc[end].pos_ != "PROPN") and (token.i == 0 or doc[token.i - 1].pos_ != "PROPN"):
+                out.append(PlaceMention(token.i, end, place))
+                taken.update(range(token.i, end))
+    out.sort(key=lambda m: m.start)
 
 
 def _airport_city(doc: Doc, ent, on: Date | None) -> PlaceMention | None:
@@ -244,10 +267,12 @@ def spans_preposition(doc: Doc, token) -> bool:
     return any(t.dep_ == "prep" for t in doc[start:end])
 
 
-def _qualified_by_state(doc: Doc, out: list[PlaceMention]) -> None:
+def _qualified_by_state(doc: Doc, out: list[PlaceMention]) -> dict[str, geo.Place]:
     """'Bali, Indonesia', 'Paris, Texas': a place followed by a comma and the state (or US state)
-    it lies in is that state's place of the name, not the gazetteer's first of the name."""
+    it lies in is that state's place of the name, not the gazetteer's first of the name. Returns
+    the folded names so qualified -> their places."""
     by_start = {m.start: m for m in out}
+    qualified = {}
     for k, mention in enumerate(out):
         if mention.place.kind == "country" or mention.end + 1 >= len(doc) or doc[mention.end].text != ",":
             continue
@@ -264,6 +289,29 @@ def _qualified_by_state(doc: Doc, out: list[PlaceMention]) -> None:
             if place is None or (after.place.kind == "region" and place.kind != "city"):
                 place = geo.Place("region", after.place.code, name, None)
             out[k] = PlaceMention(mention.start, mention.end, place)
+            qualified[fold(name)] = place
+    return qualified
+
+
+def _of_a_state_by_kind(doc: Doc, on: Date | None, out: list[PlaceMention]) -> dict[str, geo.Place]:
+    """'the Ecuadorian city of Cuenca', 'the Chinese port city of X': a place the noun of a kind of
+    place introduces, with a state's word before the noun, is that state's place of the name (not
+    the gazetteer's first of the name, a Spanish province). Returns the folded names so qualified."""
+    kinds = lexicon().words("place_nouns")
+    qualified = {}
+    for k, mention in enumerate(out):
+        of = doc[mention.start].head if doc[mention.start].dep_ == "pobj" else doc[mention.end - 1].head
+        if mention.place.kind == "country" or of.lower_ != "of" or of.head.lemma_.lower() not in kinds:
+            continue
+        code = next((geo.country_code(c.text, on, codes=False) for c in of.head.children
+                     if c.dep_ in ("amod", "compound") and c.i < of.head.i and geo.country_code(c.text, on, codes=False)), None)
+        if code is None or code == mention.place.code:
+            continue
+        place = geo.resolve_place_in(doc[mention.start:mention.end].text, code)
+        if place is not None:
+            out[k] = PlaceMention(mention.start, mention.end, place)
+            qualified[fold(doc[mention.start:mention.end].text)] = place
+    return qualified
 
 
 def _named_by_kind(doc: Doc, on: Date | None, out: list[PlaceMention]) -> None:
@@ -364,6 +412,10 @@ def clean_person(doc: Doc, start: int, end: int) -> tuple[int, int]:
         or (fold(doc[start].text) in lex.words("party_words") and end - start > 2)  # "Conservative Graham Brady"
     ):
         start += 1
+    if start > 0 and doc[start - 1].lower_ == "of" and end - start >= 3:
+        # NER's "Peru Luis Vega" after "President of": the state is the title's, not the name's
+        n = next((n for n in (2, 1) if end - start - n >= 2 and geo.country_code(doc[start:start + n].text, codes=False)), 0)
+        start += n
     while end > start and (doc[end - 1].is_punct or doc[end - 1].text in ("'s", "’s") or doc[end - 1].is_space
                            or (doc[end - 1].is_lower and doc[end - 1].pos_ in ("VERB", "AUX"))):
         end -= 1  # NER's "Luis Mora - met": no name ends in a verb

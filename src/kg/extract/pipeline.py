@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from spacy.tokens import Doc
 
 from kg.extract import constructions, gatherings, inference, nationality, statements
-from kg.extract.context import Context
+from kg.extract.context import Context, header_end
 from kg.extract.events import to_events
 from kg.extract.mentions import find_orgs, find_places, find_titles
 from kg.extract.coreference import bind_title_mentions, cluster_persons, counterparts, plural_titles
@@ -57,7 +57,7 @@ def context_of(doc: Doc, article: Article) -> Context:
     titles = find_titles(doc, anchor)
     headline_end = next((t.i for t in doc if t.idx >= article.body_offset), len(doc)) if article.title else 0
     persons = find_persons(doc, titles, anchor, headline_end)
-    entities = cluster_persons(persons, headline_end)
+    entities = cluster_persons(persons, headline_end, header_end(doc, article.body_offset))
     counterparts(doc, entities, titles, anchor)  # "his Afghan counterpart X": X's office, before "the Afghan president" is bound
     bind_title_mentions(doc, persons, entities, titles)
     plural_titles(doc, entities, titles, anchor)
@@ -81,8 +81,8 @@ def extract_doc(doc: Doc, article: Article) -> Extraction:
     events = to_events(ctx, found, ctx.date)
     events = inference.official_trips(ctx, events)
     events = inference.interviews(ctx, events)
+    events = inference.legs_of_a_trip(ctx, events)  # before companions: they join the legs as the lead makes them
     events = inference.companions(ctx, events)
-    events = inference.legs_of_a_trip(ctx, events)
     positions = find_positions(ctx, doc, ctx.date, events)
     return Extraction(article=article, entities=_entities(ctx, events, positions), positions=positions,
                       events=events)

@@ -105,6 +105,7 @@ def _led_by(ctx: Context, group: Token) -> list[Token]:
         # or on the verb that has the delegation as its object
         owners = [group] + ([group.head] if group.dep_ == "dobj" else [])
         holders += [o for h in owners for o in prep_objects(h, {"from"})]
+        holders += prep_objects(group, {"of"})  # "a team of senior officials led by X"
     for child in (c for h in holders for c in h.children):
         if child.dep_ in ("acl", "relcl") and child.lemma_.lower() in lead:
             objs = prep_objects(child, {"by"})

@@ -101,7 +101,7 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
                                         for c in token.children if c.dep_ in ("prt", "advmod")):
             return "planned", token.text  # "the visit has been brought forward to this week": still ahead
     for token in chain[1:]:
-        if token.lemma_.lower() in lexicon().words("done_verbs"):
+        if token.lemma_.lower() in lexicon().words("done_verbs") and not _last_leg_ahead(token):
             return "occurred", token.text
     head = trigger.head
     if trigger.dep_ in ("advcl", "xcomp") and head.lemma_ == "be" and any(c.dep_ == "neg" for c in head.children) \
@@ -128,6 +128,9 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
             return None, token.text
         if token.tag_ == "VBN" and _is(token, "wish_verbs") and any(
                 c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ == "VBD" for c in token.children):
+            off = _called_off_nearby(trigger)
+            if off is not None:  # "X has called off a planned visit to Y. The delegation had hoped to fly to Y"
+                return ("cancelled" if _is(off, "cancel_words") or _never_happened(off) else "postponed"), off.text
             return None, token.text  # "X had hoped to meet the president": a wish that was not met
     top = chain[-1]
     if _prevented(top):
@@ -251,6 +254,17 @@ def by_remote_link(chain: list[Token]) -> Token | None:
                 if any(t.lower_ in words for t in child.subtree):
                     return child
     return None
+
+
+def _last_leg_ahead(verb: Token) -> bool:
+    """'(will travel to A) before ending the tour in B', 'will end the tour in B': the trip is under
+    way, but the place it ends in is still ahead (a verb of ending not in the past, with no "be" of its
+    own, with a named place of its own or of its object)."""
+    if verb.tag_ not in ("VB", "VBG") or any(c.lemma_ == "be" for c in verb.children if c.dep_ == "aux"):
+        return False
+    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]  # "ending the tour in B" either way
+    return any(c.dep_ == "prep" and c.lower_ in ("in", "at") and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children)
+               for h in heads for c in h.children)
 
 
 def _on_a_visit(trigger: Token) -> bool:
@@ -520,14 +534,25 @@ def _called_off(sent: Span, trigger: Token, *, targets: bool = True) -> Token | 
         elif any(c.dep_ == "neg" for c in token.children):
             continue  # "officials said the trip had not been called off": still on
         args = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj") and not _plans_of_another_act(c)]
+        # "A meeting ... planned for Saturday has been postponed" parsed with "planned" as the clausal subject
+        args += [g for c in token.children if c.dep_ in ("csubj", "csubjpass") for g in c.children if g.dep_ == "nsubj"]
         if any((a.lemma_.lower() in topics or a.lower_ in topics) and not (targets and _another_target(a, trigger))
                for a in args):
             return token
         if any(a.lemma_.lower() in topics for a in args) and _when_clause_of(trigger, token):
             return token  # "postponed a trip to Y next week, when he was to have met Z": that trip's meeting
+        if not targets and any(_names_the_place_of(a, trigger) for a in args):
+            return token  # "The summit, which was to bring the leaders together in Y, has been postponed. X had been due to travel to Y"
         if token.dep_ == "conj" and token.head.i in chain and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
             return token  # "the trip was planned for May but was postponed": the same subject
     return None
+
+
+def _names_the_place_of(noun: Token, trigger: Token) -> bool:
+    """Does the noun's phrase name the place the trigger goes to ("... to Y")?"""
+    places = {g.lower_ for c in trigger.children if c.dep_ == "prep" and c.lower_ == "to"
+              for g in c.subtree if g.pos_ == "PROPN"}
+    return bool(places) and any(t.pos_ == "PROPN" and t.lower_ in places for t in noun.subtree)
 
 
 def _plans_of_another_act(noun: Token) -> bool:
@@ -597,10 +622,7 @@ def settle(status: str, cue: str, *, trigger: Token, sent: Span, time: TimeValue
         if off is None and _plan_in_the_past(trigger):
             # "A meeting ... has been postponed. X and Y had been due to travel to Geneva for talks": the
             # plan told in the past perfect is the one the next or last sentence calls off
-            doc = sent.doc
-            near = [doc[sent.start - 1].sent] if sent.start > 0 else []
-            near += [doc[sent.end].sent] if sent.end < len(doc) else []
-            off = next((o for s in near if (o := _called_off(s, trigger, targets=False)) is not None), None)
+            off = _called_off_nearby(trigger)
         if off is not None:
             return ("cancelled" if _is(off, "cancel_words") or _never_happened(off) else "postponed"), off.text
         trip = _trip_of_clause(trigger)
@@ -609,6 +631,15 @@ def settle(status: str, cue: str, *, trigger: Token, sent: Span, time: TimeValue
             if inherited in OFF:
                 return inherited, trip_cue  # "cancelled a visit to Y, during which he was due to meet Z"
     return status, cue
+
+
+def _called_off_nearby(trigger: Token) -> Token | None:
+    """The word of the sentence before or after the trigger's that calls off or puts off a plan,
+    trip or meeting (:func:`_called_off`, any target)."""
+    sent, doc = trigger.sent, trigger.doc
+    near = [doc[sent.start - 1].sent] if sent.start > 0 else []
+    near += [doc[sent.end].sent] if sent.end < len(doc) else []
+    return next((o for s in near if (o := _called_off(s, trigger, targets=False)) is not None), None)
 
 
 def _trip_of_clause(trigger: Token) -> Token | None:

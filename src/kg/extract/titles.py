@@ -37,6 +37,11 @@ class Title:
     deputy: str = ""  # "deputy " / "vice " kept as part of the title
     alias: bool = False  # another name of an office its holder is named with ("the premier" of a prime minister)
 
+    @property
+    def head(self) -> str:
+        """The office's head noun ("minister" of "foreign minister" and of "minister of foreign affairs")."""
+        return self.phrase.split(" of ")[0].split(" for ")[0].split()[-1]
+
 
 _LINKS = ("of", "for")
 _SMALL = {"and", "&", "the"}
@@ -107,6 +112,8 @@ def find_titles(doc: Doc, on: Date | None) -> list[Title]:
                     start -= 1
         comp_end, comp_country, span_end = _complement(doc, end, on)
         phrase = fold(" ".join(t.text for t in doc[start:comp_end] if not t.is_space)).replace(" - ", "-")
+        if comp_end > end and doc[end].lower_ == "for" and doc[end + 1].is_lower and doc[end - 1].lower_ in lex.words("remit_titles"):
+            phrase = fold(doc[end + 1:comp_end].text) + " " + doc[end - 1].lower_  # "... envoy for climate": "climate envoy"
         phrase = lex.table("title_aliases").get(phrase, phrase)
         prefix_start, deputy, former = _prefixes(doc, start)
         sending = any(w in lex.words("sending_state_titles") for w in (phrase, phrase.split()[-1]))
@@ -269,11 +276,23 @@ def _complement(doc: Doc, end: int, on: Date | None) -> tuple[int, str | None, i
     if end + 1 < n and doc[end].lower_ in lexicon().words("office_link_adjectives") and doc[end + 1].lower_ in _LINKS:
         words_end, country, span_end = _complement(doc, end + 1, on)  # "Minister Responsible for Foreign Affairs"
         return (words_end, country, span_end) if span_end > end + 1 else (end, None, end)
+    if end + 1 < n and doc[end].lower_ == "for" and doc[end - 1].lower_ in lexicon().words("remit_titles"):
+        k = end + 1  # "special presidential envoy for climate (change)": the envoy's remit, in common nouns
+        events = lexicon().words("meeting_nouns") | lexicon().words("gathering_nouns") | lexicon().words("travel_nouns")
+        while k < n and k - end <= 3 and doc[k].is_lower and doc[k].tag_ == "NN" and doc[k].lemma_ not in events:
+            k += 1  # not "an envoy for talks", "an envoy for the summit"
+        if k > end + 1 and k < n and doc[k].text in (",", ".", ";", ")"):  # a whole phrase: not "for peace (talks)"
+            return k, None, k
     if end >= n or doc[end].lower_ not in _LINKS:
         return end, None, end
     j = end + 1
     if j < n and doc[j].lower_ == "the":
         j += 1
+    if doc[j].ent_type_ == "PERSON":  # "President of Peru Luis Vega" with NER's name "Peru Luis Vega"
+        k = next((k for k in (j + 2, j + 1) if k + 1 < n and doc[k].ent_type_ == "PERSON" and doc[k - 1].ent_iob_ != "O"
+                  and geo.country_code(doc[j:k].text, on, codes=False)), None)
+        if k is not None:
+            return end, geo.country_code(doc[j:k].text, on, codes=False), k
     words_end = j
     while words_end < n and doc[words_end].ent_type_ != "PERSON" and not (
             words_end > j and doc[words_end - 1].lower_ in ("and", "&") and _office_follows(doc, words_end)) \
@@ -285,6 +304,9 @@ def _complement(doc: Doc, end: int, on: Date | None) -> tuple[int, str | None, i
         words_end -= 1  # "Minister for Trade and Minister of Industry X": the "and" joins two offices
     if words_end == j:
         return end, None, end
+    body = _body_of_a_state(doc, j, words_end, on)
+    if body is not None:
+        return end, body[0], body[1]
     words_end = _body_name_end(doc, j, words_end)
     for k in range(words_end, j, -1):  # "of France Jean Morel": the state, then a name
         org = io_name(doc[j:k].text) or io_name(doc[end + 1:k].text)
@@ -341,6 +363,23 @@ def _body_name_end(doc: Doc, j: int, words_end: int) -> int:
     if any(fold(t.text) in others or not t.is_alpha for t in rest):
         return words_end
     return last + 1
+
+
+def _body_of_a_state(doc: Doc, j: int, words_end: int, on: Date | None) -> tuple[str, int] | None:
+    """'(governor) of the People's Bank of China', 'of the Bank of England': a body named "...
+    <body word> of <state>" is that state's; (its state, the end of its name)."""
+    k = words_end
+    if k + 2 < len(doc) and doc[k].text in ("'s", "’s") and doc[k + 1].text[:1].isupper():
+        k += 1  # "People 's Bank": the run stopped at the possessive
+        while k < len(doc) and doc[k].text[:1].isupper() and doc[k].is_alpha:
+            k += 1
+    if k >= len(doc) or fold(doc[k - 1].text) not in _body_words() or doc[k].lower_ != "of" or k - j > 6:
+        return None
+    for end in (k + 3, k + 2):  # "of England", "of South Africa"
+        code = geo.country_code(doc[k + 1:end].text, on, codes=False) if end <= len(doc) else None
+        if code and doc[k + 1].text[:1].isupper() and doc[end - 1].is_alpha:
+            return code, end
+    return None
 
 
 def _body_words_after(doc: Doc, k: int, words_end: int) -> int:
