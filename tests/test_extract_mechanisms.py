@@ -1431,8 +1431,8 @@ def test_geo_a_province_outranks_a_smaller_city_of_the_name(name: str, country: 
 
 def test_extract_position_host_state_of_one_a_visitor_will_meet_during_a_visit_under_way() -> None:
     text = ("US Treasury Secretary Ana Ruiz landed in Beijing on Thursday for a four-day visit. "
-            "She will meet Vice Premier Liu Wen on Friday.")
-    assert ("person:liu wen", "Vice Premier", "country:CN", "host") in bases(text)
+            "She will meet Vice Minister Liu Wen on Friday.")
+    assert ("person:liu wen", "Vice Minister", "country:CN", "host") in bases(text)
 
 
 def test_gatherings_a_summit_hosted_by_x_where_leaders_gathered() -> None:
@@ -3672,3 +3672,22 @@ def test_status_a_meeting_planned_for_a_day_postponed_read_as_a_clausal_subject(
             "Thursday. Petrenko said Ecuadorian Foreign Minister Karl Brandt had been due to host the talks with "
             "Chile's Jean Morel.")
     assert {e.status for e in events(text, "meeting", date(2016, 10, 20))} == {"postponed"}
+
+
+def test_nationality_the_persons_a_state_s_side_names() -> None:
+    text = ("The talks at the palace were attended on the Iraqi side by Foreign Minister Ali Rubai, and on the "
+            "Kuwaiti side by Prime Minister Nasser Sabah and Foreign Minister Ahmad Salem. On the Chinese side, Vice "
+            "Minister Li Wen and Trade Minister Zhou Bo attended.")
+    assert states_of(text, "person:ali rubai") == {"country:IQ"}
+    assert states_of(text, "person:nasser sabah") == states_of(text, "person:ahmad salem") == {"country:KW"}
+    assert states_of(text, "person:li wen") == states_of(text, "person:zhou bo") == {"country:CN"}
+
+
+@pytest.mark.parametrize("text, holder, state", [
+    ("Vice Premier Li Wen met the visiting delegation in Beijing on Monday.", "person:li wen", "country:CN"),
+    ("Taiwan's Vice Premier Chen Ming met the visiting delegation on Monday.", "person:chen ming", "country:TW"),
+    ("Foreign Affairs Cabinet Secretary Jane Wanjiku was in Djibouti on Monday.", "person:jane wanjiku", "country:KE"),
+])
+def test_positions_offices_of_one_state_in_english_news(text: str, holder: str, state: str) -> None:
+    assert states_of(text, holder) == {state}
+

@@ -303,7 +303,13 @@ class Context:
         state in a story clearly of another ``story`` state that never names the usual one ("Foreign
         Secretary X" in a Canadian story)."""
         lex = lexicon()
-        code = lex.table("title_states").get(phrase)
+        table = lex.table("title_states")
+        code = table.get(phrase)  # "vice premier" (CN) before "premier"; "deputy secretary of state" as its office
+        if code is None:
+            prefix = next((p for p in lex.words("deputy_prefixes") if phrase.startswith(p + " ")), None)
+            if prefix is not None:
+                phrase = phrase[len(prefix) + 1:]
+                code = table.get(phrase)
         mention = self.dateline
         if code is None or code.startswith("io:") or visitor:
             return code

@@ -17,7 +17,7 @@ from collections import Counter
 from spacy.tokens import Doc
 
 from kg import geo
-from kg.extract.context import Context
+from kg.extract.context import Context, conjuncts
 from kg.extract.lexicon import lexicon
 from kg.nlp import DASHES
 from kg.extract.syntax import governing_verb, representations, tokens_with
@@ -44,7 +44,7 @@ def assign(ctx: Context) -> None:
             found = (code, "stated") if code else None
         if found is None:
             for title in entity.titles:
-                code = ctx.title_state(title.phrase)
+                code = ctx.title_state(title.deputy + title.phrase)
                 if code and not code.startswith("io:"):
                     found = (geo.historic(code, ctx.date), "title")
                     break
@@ -59,6 +59,8 @@ def assign(ctx: Context) -> None:
     for key, code in _respectively(ctx).items():
         ctx.nationality.setdefault(key, (code, "stated"))
     for key, code in _representing(ctx).items():
+        ctx.nationality.setdefault(key, (code, "stated"))
+    for key, code in _on_the_side(ctx).items():
         ctx.nationality.setdefault(key, (code, "stated"))
     for key, code in _group_members(ctx).items():
         ctx.nationality.setdefault(key, (code, "stated"))
@@ -146,6 +148,33 @@ def _representing(ctx: Context) -> dict[str, str]:
             for person in people:
                 for actor in ctx.actors_of(person, persons_only=True):
                     out.setdefault(actor.key, code)
+    return out
+
+
+def _on_the_side(ctx: Context) -> dict[str, str]:
+    """'(the talks were) attended on the Iraqi side by A and B, and on the Kuwaiti side by C', 'On
+    the Chinese side, A and B attended': the persons a state's side names serve that state."""
+    out: dict[str, str] = {}
+    doc = ctx.doc
+    for side in tokens_with(doc, {"side"}):
+        if side.lower_ != "side" or side.dep_ != "pobj" or side.head.lower_ != "on":
+            continue
+        codes = {m.place.code for c in side.children if c.dep_ in ("amod", "compound", "poss")
+                 if (m := ctx.token_place.get(c.i)) is not None}
+        if len(codes) != 1:
+            continue
+        by = next((t for t in doc[side.i + 1:min(side.i + 3, side.sent.end)] if t.lower_ == "by"), None)
+        if by is not None:
+            people = [o for c in by.children if c.dep_ == "pobj" for o in conjuncts(c)]
+        elif side.i + 1 < len(doc) and doc[side.i + 1].text == "," and side.head.head.pos_ in ("VERB", "AUX"):
+            subj = next((c for c in side.head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            people = conjuncts(subj) if subj is not None else []
+        else:
+            continue
+        code = codes.pop()
+        for person in people:
+            for actor in ctx.actors_of(person, persons_only=True):
+                out.setdefault(actor.key, code)
     return out
 
 

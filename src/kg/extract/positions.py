@@ -771,7 +771,7 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None, events: tuple[Event, 
                 country, basis = ministry, "article"  # "the Chilean foreign ministry said ... Foreign Minister X"
             if country is None:
                 visitor = ctx.dateline is not None and ctx.dateline.place.code in not_from.get(entity.key, ())
-                country, basis = ctx.title_state(title.phrase, visitor=visitor, story=article_country()), "title"
+                country, basis = ctx.title_state(title.deputy + title.phrase, visitor=visitor, story=article_country()), "title"
                 if country is None and entity.key in other_side and title.phrase not in usual_states:
                     country, basis = other_side[entity.key], "article"  # a story of two states: the traveler's is the other
                 if country is None and title.phrase not in company_offices \
