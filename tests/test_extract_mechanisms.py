@@ -3691,3 +3691,16 @@ def test_nationality_the_persons_a_state_s_side_names() -> None:
 def test_positions_offices_of_one_state_in_english_news(text: str, holder: str, state: str) -> None:
     assert states_of(text, holder) == {state}
 
+
+
+@pytest.mark.parametrize("text", [
+    "The find shows the lineage had begun, said Ana Ruiz, director of the",
+    "The find shows the lineage had begun, said Ana Ruiz, director of",
+    "Tom Hale, the special envoy for",
+    "Tom Hale, the special envoy for climate",
+    "She met the governor of the People's",
+    "She met the governor of the Bank of",
+    "She met President of",
+])
+def test_titles_a_text_that_ends_inside_an_office_s_words(text: str) -> None:
+    run(text)  # no error: the readers after an office's head stop at the text's end

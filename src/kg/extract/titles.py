@@ -288,7 +288,7 @@ def _complement(doc: Doc, end: int, on: Date | None) -> tuple[int, str | None, i
     j = end + 1
     if j < n and doc[j].lower_ == "the":
         j += 1
-    if doc[j].ent_type_ == "PERSON":  # "President of Peru Luis Vega" with NER's name "Peru Luis Vega"
+    if j < n and doc[j].ent_type_ == "PERSON":  # "President of Peru Luis Vega" with NER's name "Peru Luis Vega"
         k = next((k for k in (j + 2, j + 1) if k + 1 < n and doc[k].ent_type_ == "PERSON" and doc[k - 1].ent_iob_ != "O"
                   and geo.country_code(doc[j:k].text, on, codes=False)), None)
         if k is not None:
