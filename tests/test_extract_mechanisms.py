@@ -3704,3 +3704,21 @@ def test_positions_offices_of_one_state_in_english_news(text: str, holder: str, 
 ])
 def test_titles_a_text_that_ends_inside_an_office_s_words(text: str) -> None:
     run(text)  # no error: the readers after an office's head stop at the text's end
+
+
+def test_persons_a_name_an_airport_bears_is_no_person() -> None:
+    # "Tariq" is also the name of a person of the story: the airport's word is no mention of either
+    text = ("Prime Minister Ana Ruiz landed in Riyadh on Monday night. She was welcomed at King Tariq International "
+            "Airport by the governor of the region, Prince Ali bin Saad. Ruiz held talks with her Saudi counterpart, "
+            "Prince Tariq bin Saad.")
+    assert "person:tariq" not in persons(run(text))
+    assert "person:tariq bin saad" in persons(run(text))
+
+
+def test_meetings_call_on_a_person_then_a_clause_with_an_infinitive_of_its_own() -> None:
+    text = ("Prime Minister Ana Ruiz is scheduled to call on King Tomas Vala on Wednesday before flying to Tehran on "
+            "Thursday, where she is expected to meet President Ali Reza.")
+    pairs = {frozenset(e.role("participant")) for e in events(text, "meeting")}
+    assert frozenset({"person:ana ruiz", "person:tomas vala"}) in pairs
+    # "called on X to explain": an appeal, no meeting
+    assert events("Jorge Mena called on Foreign Minister Rosa Tello to explain the deal.", "meeting") == []

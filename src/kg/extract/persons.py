@@ -80,12 +80,21 @@ def find_persons(doc: Doc, titles: list[Title], on: Date | None, headline_end: i
     _surname_repeats(doc, spans, covered, titled)
     if headline_end:
         _trim_headline(doc, spans, headline_end)
-    persons = sorted(spans.values(), key=lambda m: m.start)
+    persons = sorted((m for m in spans.values() if not _names_an_airport(doc, m.end)), key=lambda m: m.start)
     _bind_titles(doc, persons, titles)
     for person in persons:
         if person.title is None and (person.start, person.end) in shared:
             person.title = shared[(person.start, person.end)]
     return persons
+
+
+def _names_an_airport(doc: Doc, end: int) -> bool:
+    """'King Khalid International Airport', 'Jomo Kenyatta Airport': a name an airport is named
+    after, not a person of the story (lexicon ``airport_qualifiers``, ``airport_nouns``)."""
+    lex = lexicon()
+    while end < len(doc) and doc[end].lower_ in lex.words("airport_qualifiers"):
+        end += 1
+    return end < len(doc) and doc[end].lower_ in lex.words("airport_nouns")
 
 
 def _names_in_person_slots(doc: Doc, spans: dict, covered: set[int], on: Date | None) -> None:
