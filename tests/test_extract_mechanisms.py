@@ -3722,3 +3722,13 @@ def test_meetings_call_on_a_person_then_a_clause_with_an_infinitive_of_its_own()
     assert frozenset({"person:ana ruiz", "person:tomas vala"}) in pairs
     # "called on X to explain": an appeal, no meeting
     assert events("Jorge Mena called on Foreign Minister Rosa Tello to explain the deal.", "meeting") == []
+
+
+@pytest.mark.parametrize("text, holder, title", [
+    ("ALGIERS - Minister of Foreign Affairs and National Community Abroad Karim Benali chaired the meeting on "
+     "Monday.", "person:karim benali", "Minister of Foreign Affairs and National Community Abroad"),
+    ("Minister of Foreign Affairs and Expatriates Ziad Haddad met the envoy.", "person:ziad haddad",
+     "Minister of Foreign Affairs and Expatriates"),
+])
+def test_titles_a_ministry_of_its_nationals_abroad(text: str, holder: str, title: str) -> None:
+    assert title in {t for h, t, _ in positions(text) if h == holder}

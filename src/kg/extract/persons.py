@@ -26,10 +26,13 @@ from kg.text import fold
 def find_persons(doc: Doc, titles: list[Title], on: Date | None, headline_end: int = 0) -> list[PersonMention]:
     spans: dict[tuple[int, int], PersonMention] = {}
     covered: set[int] = set()
+    office_words = {i for t in titles for i in range(t.start, t.end)}
     for ent in doc.ents:
         if ent.label_ != "PERSON" or honorific_at(doc, ent.start, ent.end) == len(ent):
             continue  # NER's "Air Chief Marshal": a style alone
         start, end = clean_person(doc, _left_name_words(doc, ent.start, ent.end), ent.end)
+        while start < end - 1 and start in office_words:
+            start += 1  # NER's "Expatriates Ziad Haddad" after "Minister of Foreign Affairs and": the office's word
         name = _name(doc, start, end)
         if start > 0 and doc[start - 1].lower_ in lexicon().words("weather_nouns"):
             continue  # "Tropical Storm Jeanne", "Hurricane Frances": a storm's name

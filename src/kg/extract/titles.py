@@ -264,8 +264,8 @@ def _complement(doc: Doc, end: int, on: Date | None) -> tuple[int, str | None, i
         # "Minister of Economy and Sustainable Development X": the field after "and" is the office's too
         lex = lexicon()
         k = run = end + 1
-        while run < n and doc[run].text[:1].isupper() and doc[run].is_alpha and doc[run].ent_type_ != "PERSON" \
-                and fold(doc[run].text) not in lex.honorifics:
+        while run < n and doc[run].text[:1].isupper() and doc[run].is_alpha and fold(doc[run].text) not in lex.honorifics \
+                and (doc[run].ent_type_ != "PERSON" or fold(doc[run].text) in lex.words("field_words")):
             run += 1
             if fold(doc[run - 1].text) in lex.words("field_words"):
                 k = run  # the office's words end at its last field word; a name may follow untagged
