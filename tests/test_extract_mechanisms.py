@@ -3732,3 +3732,111 @@ def test_meetings_call_on_a_person_then_a_clause_with_an_infinitive_of_its_own()
 ])
 def test_titles_a_ministry_of_its_nationals_abroad(text: str, holder: str, title: str) -> None:
     assert title in {t for h, t, _ in positions(text) if h == holder}
+
+
+def test_meetings_talks_held_as_a_habit_are_no_meeting() -> None:
+    # "agreed to hold regular talks": a habit agreed on, not one meeting ahead
+    text = ("Trade Minister Ana Ruiz and her Peruvian counterpart Luis Vega agreed on Monday to hold regular talks "
+            "on export controls.")
+    assert events(text, "meeting") == []
+    # her talks with Vega, told in the past: they took place
+    text = ("Trade Minister Ana Ruiz and her Peruvian counterpart Luis Vega agreed on Monday to hold regular talks "
+            "on export controls. \"It is a complicated relationship,\" Ruiz told reporters at the start of her talks "
+            "with Vega.")
+    assert {e.status for e in events(text, "meeting")} == {"occurred"}
+
+
+def test_positions_an_office_of_a_body_outside_government_has_no_state() -> None:
+    text = ("BOGOTA, May 3 (Reuters) - Colombian Trade Minister Ana Ruiz met business leaders on Monday. "
+            "\"We want action,\" said Luis Vega, president of the Colombia-Peru Business Council.")
+    assert states_of(text, "person:luis vega") == {None}
+    assert states_of(text, "person:ana ruiz") == {"country:CO"}
+
+
+def test_titles_an_abbreviated_style_after_an_office() -> None:
+    # "Amb." as a style between an office and the name (East African usage): the office is the person's
+    text = "Kenya is represented at the summit by Cabinet Secretary for Foreign Affairs Amb. Wanjiku Otieno."
+    assert ("person:wanjiku otieno", "Cabinet Secretary for Foreign Affairs", "country:KE") in positions(text)
+
+
+def test_visits_represented_at_the_gathering_by_a_person() -> None:
+    # the parser hangs "by X" on the summit, not on the verb
+    text = ("Leaders of the region are meeting in Addis Ababa today for an extraordinary summit on the crisis. "
+            "Kenya is represented at the summit by Cabinet Secretary for Foreign Affairs Amb. Wanjiku Otieno.")
+    assert ("person:wanjiku otieno", "country:ET") in visits(text)
+
+
+def test_persons_a_place_before_an_honorific_is_no_part_of_the_name() -> None:
+    # NER's "Quito Ms Ruiz": the name opens at the honorific
+    text = ("Peru's Foreign Minister Ana Ruiz has arrived in Quito. From Quito Ms Ruiz will travel to Bolivia, where "
+            "she will attend a regional meeting.")
+    assert ("person:ana ruiz", "country:BO") in visits(text)
+    assert not any("quito" in key for key in persons(run(text)))
+
+
+def test_visits_a_gathering_placed_by_its_relative_clause() -> None:
+    # "the leaders' meeting, which opens in Y": where the meeting is; pulling out of it calls the trip off
+    text = ("Prime Minister Ana Ruiz will travel to Fiji, where she will attend the regional leaders' meeting, which "
+            "opens in Suva on Monday. But Samoa's prime minister Tavita Leota has pulled out of the meeting, his "
+            "press secretary confirmed.")
+    assert ("person:tavita leota", "country:FJ", "cancelled") in _trips(text)
+
+
+def test_status_a_derailed_trip_is_called_off() -> None:
+    text = ("Secretary of State Mark Hale postponed a trip to Beijing on Friday. It is the second time in a year that "
+            "a planned Hale trip to Beijing has been derailed.")
+    assert "planned" not in {status for _, _, status in _trips(text)}
+
+
+def test_visits_the_trip_told_before_made_at_a_time_of_its_own() -> None:
+    text = ("Secretary of State Mark Hale has postponed a trip to Beijing that was set to begin next week. He "
+            "eventually made the trip last June.")
+    trips = events(text, "visit")
+    made = [e for e in trips if e.status == "occurred"]
+    assert [e.time.iso for e in made] == ["2020-06"]
+    # "the trip was a success": no new report
+    text = "Secretary of State Mark Hale has postponed a trip to Beijing. He said the trip would be a success."
+    assert {e.status for e in events(text, "visit")} == {"postponed"}
+
+
+@pytest.mark.parametrize("opening", [
+    "Lusaka — ",
+    "Lusaka, March 14, ZNA - ",
+    "Lusaka, March 14/2021 (ZNA) – ",
+])
+def test_positions_a_dateline_written_in_title_case(opening: str) -> None:
+    text = (opening + "Prime Minister Ana Ruiz will travel to Malawi on Sunday, officials at the foreign ministry said. "
+            "The visit comes as Zambia seeks new trade routes, and Zambian exporters welcomed it.")
+    assert states_of(text, "person:ana ruiz") == {"country:ZM"}
+
+
+def test_positions_a_title_case_opening_that_is_no_dateline() -> None:
+    # a sentence that opens with a city's name is no dateline
+    text = ("Lusaka was quiet on Sunday as Prime Minister Ana Ruiz prepared to travel to Malawi, and her aides "
+            "said Malawi's leaders would host her.")
+    assert states_of(text, "person:ana ruiz") == {None}
+
+
+def test_positions_the_office_of_a_body_named_before_it() -> None:
+    text = ("ADDIS ABABA - Ethiopian Prime Minister Tomas Bekele opened the summit. IGAD Executive Secretary Dr. "
+            "Musa Warfa briefed the leaders on the talks.")
+    assert states_of(text, "person:musa warfa") == {None}
+    assert states_of(text, "person:tomas bekele") == {"country:ET"}
+
+
+def test_dates_a_conjoined_clause_with_a_modal_keeps_its_day() -> None:
+    # "was met ... and will hold talks ... tomorrow": the welcome took place; tomorrow is the talks' day
+    text = ("LIMA, March 4 - Bolivian Foreign Minister Ana Ruiz arrived today for a two-day visit. Ruiz was met at "
+            "the airport by Vice President Luis Vega and will hold talks with President Jorge Mena tomorrow, a "
+            "spokesman said.")
+    status = {frozenset(e.role("participant")): (e.status, e.time.iso if e.time else None)
+              for e in events(text, "meeting")}
+    assert status[frozenset({"person:ana ruiz", "person:luis vega"})][0] == "occurred"
+    assert status[frozenset({"person:ana ruiz", "person:jorge mena"})] == ("planned", "2021-03-05")
+
+
+def test_visits_a_summoned_envoy_at_the_dateline_does_not_travel() -> None:
+    text = ("NAIROBI, March 4 - Kenyan Foreign Minister Samuel Kibet summoned Ugandan High Commissioner Moses "
+            "Okello today to protest against border incursions, the ministry said.")
+    assert visits(text) == set()
+    assert len(events(text, "meeting")) == 1

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 
 from kg import geo
 from kg.extract.lexicon import lexicon
-from kg.extract.mentions import DATELINE_STOPS, OrgMention, PersonMention, PlaceMention, Title
+from kg.extract.mentions import DATELINE_STOPS, OrgMention, PersonMention, PlaceMention, Title, titled_dateline
 from kg.extract.coreference import PersonEntity
 from kg.extract.gender import FEMININE, MASCULINE, gender_of
 from kg.extract.syntax import subject_of
@@ -292,6 +292,8 @@ class Context:
             if mention is not None and mention.start == first and mention.end < len(doc) \
                     and doc[first].text.isupper() and {doc[mention.end - 1].text, doc[mention.end].text} & DATELINE_STOPS:
                 return mention  # NER may take the dash into the place
+            if mention is not None and mention.start == first and titled_dateline(doc, mention.end):
+                return mention  # "Kathmandu — ...", "Accra, March 14, GNA - ..."
         return None
 
     def title_state(self, phrase: str, *, visitor: bool = False, story: str | None = None) -> str | None:
@@ -689,16 +691,13 @@ def noun_group(token: Token) -> list[Token]:
     """The heads a noun phrase stands for: its conjuncts ("A, B and C"), a coordination the parser
     hung under it as a modifier ("(Okafor and Jane) -nmod-> Okafor"), appositions listing names
     ("his counterparts, A, B and C"), and "including" lists ("officials, including A and B")."""
-    out: list[Token] = []
-    for child in [c for c in token.children if c.dep_ in ("nmod", "compound") and c.i < token.i]:
-        # "(Okafor and Jane) -nmod-> Okafor"; also one level down, "(A and President B) -nmod-> der -> Leyen"
-        for hung in [child, *(g for g in child.children if g.dep_ in ("nmod", "compound") and g.i < child.i)]:
-            if any(c.dep_ == "cc" for c in hung.children):
-                out.extend(conjuncts(hung))
+    out: list[Token] = _hung_coordination(token)
     for head in conjuncts(token):
         out.append(head)
         for child in head.children:
             if child.dep_ == "appos":
+                # "following A, B and C" parsed A -appos-> C, "(B and) -nmod-> C"
+                out.extend(_hung_coordination(child) if child.pos_ == "PROPN" else [])
                 out.extend(conjuncts(child))
             elif child.dep_ == "prep" and child.lower_ in ("including", "like"):
                 for obj in child.children:
@@ -708,6 +707,17 @@ def noun_group(token: Token) -> list[Token]:
     out.extend(_stray_apposition(token))
     seen: set[int] = set()
     return [t for t in out if not (t.i in seen or seen.add(t.i))]
+
+
+def _hung_coordination(token: Token) -> list[Token]:
+    """A coordination the parser hung under a noun as a modifier: "(Okafor and Jane) -nmod-> Okafor";
+    also one level down, "(A and President B) -nmod-> der -> Leyen"."""
+    out: list[Token] = []
+    for child in [c for c in token.children if c.dep_ in ("nmod", "compound") and c.i < token.i]:
+        for hung in [child, *(g for g in child.children if g.dep_ in ("nmod", "compound") and g.i < child.i)]:
+            if any(c.dep_ == "cc" for c in hung.children):
+                out.extend(conjuncts(hung))
+    return out
 
 
 def _stray_apposition(token: Token) -> list[Token]:

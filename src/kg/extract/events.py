@@ -87,6 +87,13 @@ def _during_stay(trigger: Token) -> bool:
         for t in chain_of(trigger)[:4] for c in t.children)
 
 
+def _made_then(trigger: Token, status: str, time: TimeValue | None) -> bool:
+    """'He eventually made the trip last June': the trip told of before, made at a time of its own
+    (lexicon ``undertake_verbs``): a report that it took place then."""
+    return status == "occurred" and time is not None and bool(time.text) and trigger.dep_ == "dobj" \
+        and trigger.head.lemma_.lower() in lexicon().words("undertake_verbs")
+
+
 def _had(trigger: Token) -> bool:
     """A past perfect over the trigger ("had been scheduled to leave ... for a visit")."""
     return any(c.lower_ == "had" and c.dep_ == "aux" for t in chain_of(trigger)[:5] for c in t.children)
@@ -150,7 +157,7 @@ def _event(ctx: Context, f: Found, anchor: Date | None) -> Event | None:
     status, cue = settle(status, cue, trigger=trigger, sent=sent, time=time, anchor=anchor)
     if first == "occurred" and status in ("planned", "considered"):
         time = _date(ctx, sent, trigger, True)  # read again, now as a date ahead
-    if "+anaphor" in f.rule and status not in ("cancelled", "postponed"):  # also "+anaphor+abroad"
+    if "+anaphor" in f.rule and status not in ("cancelled", "postponed") and not _made_then(trigger, status, time):
         return None  # "the trip": a new report only when it says the trip was called off or put off
     if time is None and status == "planned" and anchor is not None and f.kind == "meeting" and _during_stay(trigger):
         # "during his stay in Washington, he was also scheduled to meet Y": the visit under way
@@ -237,6 +244,8 @@ def _date(ctx: Context, sent: Span, trigger: Token, future: bool | None) -> Time
         host = _attached_to(root, chain)
         if host is None:
             continue
+        if _under_modal_conjunct(root, host):
+            continue  # "was met at the airport by Y and will hold talks with Z tomorrow": the talks' day
         between = chain[: chain.index(host) + 1]
         if any(t.lemma_.lower() in framing and t.i != trigger.i for t in between):
             continue
@@ -256,6 +265,18 @@ def _ancestors(token: Token) -> list[Token]:
         token = token.head
         out.append(token)
     return out
+
+
+def _under_modal_conjunct(root: Token, host: Token) -> bool:
+    """On the way up from a date to ``host``, a verb conjoined to it with a modal of its own ("and
+    will hold talks ... tomorrow"): the date is that verb's."""
+    token = root
+    while token.i != host.i and token.head.i != token.i:
+        if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") and token.head.i == host.i \
+                and any(c.dep_ == "aux" and c.tag_ == "MD" for c in token.children):
+            return True
+        token = token.head
+    return False
 
 
 def _attached_to(root: Token, chain: list[Token]) -> Token | None:

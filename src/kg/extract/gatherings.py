@@ -57,6 +57,8 @@ def find_attendance(ctx: Context) -> list[Found]:
         if lemma not in nouns or not (token.pos_ == "NOUN" or (token.pos_ == "PROPN" and any(
                 c.dep_ == "det" or c.ent_type_ == "ORDINAL" for c in token.children))):
             continue  # "the summit"; "the 45th Regular Meeting of the Conference" (a gathering's name)
+        if any(c.dep_ == "amod" and c.lower_ in lexicon().words("recurring_words") for c in token.children):
+            continue  # "agreed to hold regular talks": a habit, no one gathering
         definite = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
                        for c in token.children)
         earlier = [f for f in frames if f["lemma"] == lemma]
@@ -305,6 +307,10 @@ def setting(ctx: Context, token) -> tuple[list[Actor], list[Actor]]:
     if not places and token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ == "VERB":
         # "talks ended in Kinshasa", "the summit was held in Lima", "the meeting opened in Cairo"
         places = [d for o in prep_objects(token.head, {"in", "at"}) for d in ctx.places_of(o)][:1]
+    if not places:  # "the leaders' meeting, which opens in Yaren on Monday"
+        places = [d for r in token.children if r.dep_ == "relcl" and any(
+                  c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("which", "that") for c in r.children)
+                  for o in prep_objects(r, {"in", "at"}) for d in ctx.places_of(o)][:1]
     if not places and token.pos_ == "PROPN":  # "the 45th Regular Meeting of the Conference ... at the Hyatt, Lima"
         # not "... on the political situation in Guinea": a place of the summit's topic is no venue
         topics = lexicon().words("topic_nouns")

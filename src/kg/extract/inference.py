@@ -39,7 +39,10 @@ def meetings_abroad(ctx: Context, found: list[Found]) -> list[Found]:
             # "NEW DELHI - Saudi Crown Prince X held talks with Prime Minister Y": the lead's meeting,
             # of one foreign visitor and someone the wire names without a state (its own) or of the
             # dateline's state, is at the dateline
-            foreign = [p for p in people if p.country and p.country != ctx.dateline.place.code]
+            foreign = [p for p in people if p.country and p.country != ctx.dateline.place.code
+                       and not resident_envoy(ctx, p.key, ctx.dateline.place.code)]
+            if meeting.rule.startswith("summons."):
+                foreign = []  # "NAIROBI - X summoned the Ugandan High Commissioner Y": an envoy at post
             if len(foreign) == 1 and len(people) == 2 and all(p.country in (None, ctx.dateline.place.code)
                                                               for p in people if p not in foreign):
                 out.append(Found("visit", meeting.trigger, {"traveler": foreign, "destination": [ctx.place_actor(ctx.dateline.place)]},

@@ -149,8 +149,26 @@ def _airport_city(doc: Doc, ent, on: Date | None) -> PlaceMention | None:
 
 
 _PARAGRAPH_CAPS = re.compile(r"(?:\A|\n)\s*([A-Z]{2})")
+_PARAGRAPH_TITLE = re.compile(r"(?:\A|\n)\s*([A-Z][a-z])")
 DATELINE_MARKS = frozenset({"-", "--", "—", "–", ",", "(", ":"})  # what follows a dateline's place
 DATELINE_STOPS = DATELINE_MARKS | {"."}  # and a full stop after an upper-case place: "ASTANA. KAZINFORM -"
+
+
+DASH_MARKS = frozenset({"-", "--", "—", "–"})
+
+
+def titled_dateline(doc: Doc, end: int) -> bool:
+    """A place written in title case opens the paragraph as a dateline: a dash right after it
+    ("Kathmandu — Prime Minister X"), or a date after a comma and then a dash or an agency's
+    bracket within a few words ("Accra, March 14, GNA - ", "Addis Ababa, February 15/2022 (ENA) –")."""
+    if end >= len(doc):
+        return False
+    if doc[end].text in DASH_MARKS:
+        return True
+    if doc[end].text != "," or end + 1 >= len(doc) or doc[end + 1].ent_type_ != "DATE":
+        return False
+    line = doc[end + 1:min(len(doc), end + 10)]
+    return any(t.text in DASH_MARKS | {"("} and "\n" not in doc[end:t.i].text for t in line)
 
 
 def _datelines(doc: Doc, on: Date | None, out: list[PlaceMention]) -> None:
@@ -183,6 +201,24 @@ def _datelines(doc: Doc, on: Date | None, out: list[PlaceMention]) -> None:
                 out.append(PlaceMention(start, end, after.place))
             continue
         if place is not None:
+            out.append(PlaceMention(start, end, place))
+    _titled_datelines(doc, on, out, taken)
+
+
+def _titled_datelines(doc: Doc, on: Date | None, out: list[PlaceMention], taken: set[int]) -> None:
+    """'Accra, March 14, GNA - ...' with the place left untagged by NER: a paragraph that opens with
+    a title-case state or major city in dateline form (:func:`titled_dateline`)."""
+    for match in _PARAGRAPH_TITLE.finditer(doc.text):
+        span = doc.char_span(match.start(1), match.start(1) + 1, alignment_mode="expand")
+        if span is None or span.start in taken:
+            continue
+        start = end = span.start
+        while end < len(doc) and end - start < 4 and doc[end].is_title and doc[end].is_alpha:
+            end += 1
+        if end == start or not titled_dateline(doc, end):
+            continue
+        place = geo.resolve_place(doc[start:end].text, on)
+        if place is not None and (place.kind == "country" or geo.is_major_city(place.geonames_id)):
             out.append(PlaceMention(start, end, place))
 
 
@@ -399,6 +435,10 @@ def clean_person(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Trim honorifics, title words (also abbreviated: "FM X") and punctuation from a person span."""
     lex = lexicon()
     abbreviations = lex.table("title_abbreviations")
+    inner = [i for i in range(start + 1, end - 1) if fold(doc[i].text) in lex.words("personal_honorifics")
+             and geo.is_place_name(doc[start:i].text)]
+    if inner:
+        start = inner[-1]  # NER's "Honiara Ms Hartnell" ("From Honiara Ms Hartnell will travel"): the name opens there
     while start < end - 1 and (size := honorific_at(doc, start, end - 1)) > 1:
         start += size  # "Air Chief Marshal X"
     while start < end and (

@@ -29,6 +29,7 @@ from kg.extract.nationality import of_organisation, of_place
 from kg.extract.lexicon import lexicon, title_case
 from kg.extract.syntax import evidence_of, governing_verb, prep_objects, subject_of, tokens_with
 from kg.model import Event, Position
+from kg.text import fold
 
 
 def _nationality_weight(doc: Doc, mention) -> float:
@@ -137,6 +138,41 @@ def _beside_another_state(ctx: Context, entity, home: str, not_from: set[str]) -
 
 
 MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})  # a word said of a noun ("Iraqi officials")
+
+
+def _of_a_civil_body(ctx: Context, title) -> bool:
+    """The office is one of a named body outside government ("president of the U.S.-China Business
+    Council", "chairman of the Lima Chamber of Commerce"): an organisation's name after "of" with a
+    word of such bodies (lexicon ``civil_body_words``)."""
+    doc = ctx.doc
+    if title.start > 0 and _named_body_before(ctx, title.start):
+        return True  # "IGAD Executive Secretary X": the office of the body named before it
+    of = next((t for t in doc[title.start + 1:min(len(doc), title.end + 1)] if t.lower_ == "of"), None)
+    if of is None:  # the title may hold its complement ("president of the ... Council")
+        return False
+    words = lexicon().words("civil_body_words")
+    obj = next((c for c in of.children if c.dep_ == "pobj"), None)
+    return obj is not None and obj.ent_type_ == "ORG" and any(
+        t.ent_type_ == "ORG" and t.lower_ in words for t in obj.subtree)
+
+
+def _named_body_before(ctx: Context, start: int) -> bool:
+    """An organisation's name right before an office ("IGAD Executive Secretary X"), neither a state,
+    a government's body nor a ministry (lexicon ``government_body_words``): the body's office."""
+    doc = ctx.doc
+    k = start - 1
+    acronym = doc[k].is_upper and doc[k].is_alpha and len(doc[k].text) >= 3 and not geo.country_code(doc[k].text)
+    if not (doc[k].ent_type_ == "ORG" or acronym) or k in ctx.token_place or not doc[k].text[:1].isupper():
+        return False
+    first = k
+    while first > 0 and doc[first - 1].ent_iob_ == "I" and doc[first].ent_iob_ == "I":
+        first -= 1
+    name = fold(doc[first:k + 1].text)
+    lex = lexicon()
+    # "Bundesbank President X": a body of the state (a government's word, also inside one word)
+    return not any(w in name.split() or (len(w) > 3 and w in name) for w in lex.raw["government_body_words"]) \
+        and not any(w in name for w in lex.words("ministry_nouns")) \
+        and not any(i in ctx.token_place for i in range(first, k + 1))
 
 
 def _ministries(ctx: Context) -> dict[str, set[str]]:
@@ -769,7 +805,9 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None, events: tuple[Event, 
             if country is None and (ministry := _ministry_state(ministries, title.phrase)) \
                     and ministry not in not_from.get(entity.key, set()):
                 country, basis = ministry, "article"  # "the Chilean foreign ministry said ... Foreign Minister X"
-            if country is None:
+            if country is None and _of_a_civil_body(ctx, title):
+                basis = None  # "X, president of the U.S.-China Business Council": no state's office
+            elif country is None:
                 visitor = ctx.dateline is not None and ctx.dateline.place.code in not_from.get(entity.key, ())
                 country, basis = ctx.title_state(title.deputy + title.phrase, visitor=visitor, story=article_country()), "title"
                 if country is None and entity.key in other_side and title.phrase not in usual_states:

@@ -242,8 +242,11 @@ def _gathering_place(ctx: Context, verb: Token, roles: dict | None = None) -> li
         tokens = [t for t in sent if t.i < verb.i] if sent.start <= verb.i < sent.end else list(sent)
         if not any(t.lemma_.lower() in gatherings and t.pos_ == "NOUN" for t in tokens):
             continue
-        places = [t for t in tokens if t.i in ctx.token_place and not t.ent_type_ == "NORP"]
-        return places[-1:]
+        # not a state that acts ("Kenya is represented at the summit by X"): where it is held
+        places = [t for t in tokens if t.i in ctx.token_place and not t.ent_type_ == "NORP"
+                  and t.dep_ not in ("nsubj", "nsubjpass")]
+        if places:
+            return places[-1:]
     return []
 
 

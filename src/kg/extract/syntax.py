@@ -213,5 +213,10 @@ def representations(doc) -> list[tuple[Token, list[Token], list[Token], bool]]:
         represented = [c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
         by = [o for p in verb.children if p.dep_ == "agent" for o in p.children if o.dep_ == "pobj"] if passive \
             else [c for c in verb.children if c.dep_ == "nsubj"]
+        if passive and not by:  # "was represented at the summit by X": the parser hangs 'by' on the summit
+            by = [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("at", "in")
+                  for n in p.children if n.dep_ == "pobj"
+                  for b in n.children if b.dep_ == "prep" and b.lower_ == "by"
+                  for o in b.children if o.dep_ == "pobj"]
         out.append((verb, represented, by, passive))
     return out

@@ -73,6 +73,9 @@ def find_titles(doc: Doc, on: Date | None) -> list[Title]:
     abbreviated = _abbreviation_folds()
     while i < n:
         short = _abbreviation(doc, i, abbreviations) if words[i] in abbreviated else None
+        if short is not None and titles and titles[-1].end == i and words[i] in lex.honorifics:
+            i = short[0]  # "Cabinet Secretary for Foreign Affairs Amb. X": a style after an office
+            continue
         if short is not None:
             end, phrase = short
             start, deputy, former = _prefixes(doc, i)
@@ -254,6 +257,12 @@ def _office_heads() -> frozenset[str]:
     return frozenset(h.split()[-1] for h in lexicon().raw["title_heads"] if " of " not in h)
 
 
+def _joining_hyphen(doc: Doc, i: int) -> bool:
+    """``doc[i]`` is a hyphen written between two capitalised words ("Colombia-Peru", "Guinea-Bissau")."""
+    return doc[i].text in ("-", "\u2013") and i > 0 and i + 1 < len(doc) and not doc[i - 1].whitespace_ \
+        and not doc[i].whitespace_ and doc[i + 1].text[:1].isupper()
+
+
 def _complement(doc: Doc, end: int, on: Date | None) -> tuple[int, str | None, int]:
     """(end of the title words, jurisdiction, end of the whole title): 'of Foreign Affairs',
     'for Trade and Industry' are title words; 'of Brazil', 'of the United Nations' name the
@@ -298,7 +307,9 @@ def _complement(doc: Doc, end: int, on: Date | None) -> tuple[int, str | None, i
             words_end > j and doc[words_end - 1].lower_ in ("and", "&") and _office_follows(doc, words_end)) \
             and (doc[words_end].text[:1].isupper() and (doc[words_end].is_alpha or "-" in doc[words_end].text)
                              or (doc[words_end].lower_ in ("and", "&") and words_end + 1 < n
-                                 and doc[words_end + 1].text[:1].isupper())):
+                                 and doc[words_end + 1].text[:1].isupper())
+                             or _joining_hyphen(doc, words_end)
+                             and geo.country_code(doc[words_end - 1].text, on, codes=False)):  # "Colombia-Peru"
         words_end += 1
     while words_end > j and doc[words_end - 1].lower_ in ("and", "&"):
         words_end -= 1  # "Minister for Trade and Minister of Industry X": the "and" joins two offices
@@ -308,13 +319,19 @@ def _complement(doc: Doc, end: int, on: Date | None) -> tuple[int, str | None, i
     if body is not None:
         return end, body[0], body[1]
     words_end = _body_name_end(doc, j, words_end)
+    joined = None
     for k in range(words_end, j, -1):  # "of France Jean Morel": the state, then a name
         org = io_name(doc[j:k].text) or io_name(doc[end + 1:k].text)
         if org:
             return end, "io:" + org, _body_words_after(doc, k, words_end)
         code = geo.country_code(doc[j:k].text, on, codes=False)
+        if code and (k < n and _joining_hyphen(doc, k) or _joining_hyphen(doc, k - 1)):
+            joined = k  # "president of the Colombia-Peru Business Council", "envoy for the Belgrade-Pristina
+            continue  # dialogue": a body or a relation named for two places, no one state's
         if code:
             return end, code, _body_words_after(doc, k, words_end)
+    if joined is not None:
+        return end, None, _body_words_after(doc, joined, words_end)
     if all(fold(t.text) in lexicon().words("department_words") for t in doc[j:words_end]):
         return words_end, None, words_end  # "Director General of the Treasury", "Secretary of the Navy"
     if any(t.ent_type_ in ("GPE", "LOC") for t in doc[j:words_end]):
@@ -337,7 +354,8 @@ def _complement(doc: Doc, end: int, on: Date | None) -> tuple[int, str | None, i
         # "spokesperson for the Indonesian National Police": an organisation, not the office's
         # field; its demonym says whose ("of International Trade and Industry", all field words
         # though NER calls them an organisation, is a field)
-        return end, (demonyms[0] if demonyms else None), words_end
+        # (two states: "of the Colombia-Peru Business Council", a body of both, no one state's)
+        return end, (demonyms[0] if len(set(demonyms)) == 1 else None), words_end
     return words_end, None, words_end
 
 
