@@ -253,8 +253,12 @@ class Context:
         """'the US ambassador' -> the one person who holds that title (same jurisdiction) here;
         'the minister' -> the one holder of a title with that head ('foreign minister', 'minister
         for foreign affairs'); of several, the story's own."""
+        deputies = lexicon().words("deputy_prefixes") - lexicon().words("in_office_prefixes")
+
         def fits(t: Title, exact: bool) -> bool:
             same = t.phrase == title.phrase if exact else (t.phrase.endswith(" " + title.phrase) or t.head == title.phrase)
+            if same and not exact and set(t.phrase.split()[:-1]) & deputies and not title.deputy:
+                return False  # "the President" is not the Vice-President, "the minister" not the deputy minister
             return same and (title.country is None or t.country in (None, title.country))
 
         for exact in (True, False):

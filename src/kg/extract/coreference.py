@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from kg import geo
 from kg.nlp import DASHES
 from kg.extract.lexicon import lexicon
-from kg.extract.mentions import PersonMention, Title
+from kg.extract.mentions import PersonMention, Title, honorific_at
 from kg.extract.persons import _definite_title
 from kg.extract.syntax import tokens_with
 from kg.names import PATRONYMIC, can_be, similar
@@ -155,6 +155,8 @@ def counterparts(doc: Doc, entities: list[PersonEntity], titles: list[Title], on
         while k < sent.end and len(named) < max(len(states), 1) + 1:
             if k in style_ends and style_ends[k] in by_start:
                 k = style_ends[k]  # "his Saudi counterpart Prince X": the style before the name
+            if (size := honorific_at(doc, k)) and k + size in by_start:
+                k += size  # "his Malaysian counterpart Datuk Seri X"
             if k in by_start and by_start[k].key in {m.key for m in owners}:
                 break  # "with his counterpart Y, X said": X is the owner
             if k in by_start and all(t.phrase in styles for t in by_start[k].all_titles):
@@ -172,6 +174,8 @@ def counterparts(doc: Doc, entities: list[PersonEntity], titles: list[Title], on
                 break
             elif doc[k].text in (",", "and") or doc[k].lower_ in ("respectively",):
                 k += 1
+            elif not named and k > 0 and doc[k - 1].lower_ == "and" and doc[k].lower_ in lex.words("counterpart_roles"):
+                k += 1  # "his Paraguayan counterpart and host, X"
             else:
                 break
         if not named:

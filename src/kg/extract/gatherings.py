@@ -118,6 +118,11 @@ def find_attendance(ctx: Context) -> list[Found]:
             frame = by_token[inside[0].i]
         elif part or (token.lemma_.lower() == "attend" and (not objects or objects[0].lower_ == "it")):
             frame = _last_named(frames, n)
+        elif objects and objects[0].lower_ in ("which", "that") and objects[0].tag_ == "WDT":
+            # "the summit in Ohrid in June, which X is also expected to attend" (the clause hung anywhere):
+            # the gathering named last before the pronoun, in its sentence
+            named = [i for i in by_token if token.sent.start <= i < objects[0].i]
+            frame = by_token[max(named)] if named else None
         else:
             frame = None
         if frame is None:

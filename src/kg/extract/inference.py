@@ -95,6 +95,10 @@ def anaphoric_events(ctx: Context, found: list[Found]) -> list[Found]:
             if token.i in triggers or token.pos_ != "NOUN" or token.tag_ == "NNS":
                 continue
             dets = [c for c in token.children if c.dep_ in ("det", "poss")]
+            if kind == "visit" and token.lemma_.lower() in lex.words("leg_nouns") and not any(
+                    d.dep_ == "poss" for d in dets) and (leg := _leg_of_the_tour(ctx, token, earlier, sent_no)):
+                out.append(leg)  # "A planned stop in Eritrea was dropped": a leg of the tour told before
+                continue
             owner = ctx.person_at(dets[0]) if dets and dets[0].dep_ == "poss" and kind == "visit" else None
             if owner is None and dets and dets[0].dep_ == "poss" and kind == "visit" and dets[0].lower_ in ("his", "her"):
                 owner = ctx.previous_person(dets[0])  # "Y had called off his trip": Y's trip, not X's told before
@@ -134,6 +138,27 @@ def anaphoric_events(ctx: Context, found: list[Found]) -> list[Found]:
                 roles["traveler"] = [a for a in roles["traveler"] if a.key == owner]
             out.append(Found(kind, token, roles, last.rule + "+anaphor"))
     return out
+
+
+def _leg_of_the_tour(ctx: Context, token, earlier: list[Found], sent_no: dict) -> Found | None:
+    """'a planned stop in Eritrea (was dropped)', 'the Kenya leg' naming a place no trip before went to
+    and no person: a leg of the last tour reported before it (within six sentences), by its travelers;
+    a report of its own only when it is called off or put off (as every anaphor)."""
+    if any(ctx.person_at(c) for c in token.subtree) or any(
+            token.left_edge.i <= t.start and t.end <= token.right_edge.i + 1 for t in ctx.titles):
+        return None  # "a stopover that the Ivorian president had planned": that person's own
+    places = [ctx.token_place[o.i] for o in prep_objects(token, {"in", "to"}) if o.i in ctx.token_place]
+    places += [ctx.token_place[c.i] for c in token.children if c.dep_ == "compound" and c.i in ctx.token_place]
+    if len(places) != 1:
+        return None
+    code = places[0].place.code
+    here = sent_no[token.sent.start]
+    before = [f for f in earlier if f.trigger.i < token.i and f.roles.get("traveler")
+              and here - sent_no[f.trigger.sent.start] <= 6]
+    if not before or any(d.country == code for f in before for d in f.roles.get("destination", [])):
+        return None  # a trip there already told: the named-leg reading's (or that trip's own)
+    return Found("visit", token, {"traveler": list(before[-1].roles["traveler"]),
+                                  "destination": [ctx.place_actor(places[0].place)]}, "visit.leg-of-tour+anaphor")
 
 
 def _named_leg(ctx: Context, token, earlier: list[Found]) -> Found | None:
@@ -519,6 +544,8 @@ def accompanying(ctx: Context) -> list[tuple]:
     for token in tokens_with(ctx.doc, {"accompany"}):
         if token.lemma_.lower() != "accompany" or token.pos_ != "VERB":
             continue
+        if any(o.i not in ctx.token_place and o.pos_ in ("NOUN", "PROPN") for o in prep_objects(token, {"to"})):
+            continue  # "X, who was accompanied to the Jubilee House by Y": an escort to a venue there, no fellow traveler
         subj = subject_of(token)
         while token.dep_ == "relcl" and subj is not None and subj.dep_ == "conj" and subj.head.i != subj.i:
             subj = subj.head  # "A and B, who accompanied X": the clause hung on the last of them is all of theirs

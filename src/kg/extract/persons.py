@@ -63,6 +63,7 @@ def find_persons(doc: Doc, titles: list[Title], on: Date | None, headline_end: i
                 j = i  # NER's name after the title stands, unless the title's name is one longer noun phrase
             if j > i and any(s <= i and j <= e and (s, e) != (i, j) for s, e in spans):
                 continue  # "Sheikh X bin Y": X is already part of a longer name
+            j = max([j] + [e for s, e in spans if i < s < j < e])  # "Abdelrahim Hassan" + NER's "Hassan al-Tayeb": one name
             if j > i:
                 for s, e in [k for k in spans if i <= k[0] and k[1] <= j and k != (i, j)]:
                     spans.pop((s, e))  # NER's "X" and "Y Z" are one name "X Y Z" after the title
@@ -255,6 +256,8 @@ def _names_after_appositive_titles(doc: Doc, spans: dict, covered: set[int], on:
     for noun in tokens_with(doc, counterparts):
         # "talks with his Ukrainian counterpart Mykola Datsenko" (no comma) where NER saw an organisation
         i = noun.i + 1
+        while i < len(doc) and (size := honorific_at(doc, i)):
+            i += size  # "his Malaysian counterpart Datuk Seri X": the style is no one's name
         if noun.lower_ not in counterparts or noun.pos_ != "NOUN" or not any(c.dep_ == "poss" for c in noun.children) \
                 or i >= len(doc) or i in covered or doc[i].pos_ != "PROPN" or not _namelike(doc[i], capital=True):
             continue

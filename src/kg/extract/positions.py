@@ -116,25 +116,34 @@ def _dateline_state(ctx: Context) -> str | None:
     return home if again else None
 
 
-def _beside_another_state(ctx: Context, entity, home: str, not_from: set[str]) -> bool:
-    """A sentence naming the person also names a state other than ``home`` ("Secretary Hale will meet Prime
-    Minister X and members of the Israeli government"; "In Papua New Guinea, Y will co-host a
-    summit with Prime Minister X"). A state the person travels to or whose side they meet (``not_from``)
-    says nothing of theirs ("X, who is in Copenhagen for talks", "X met Thai Commerce Minister Y")."""
+def _states_beside(ctx: Context, entity, home: str, not_from: set[str]) -> set[str]:
+    """The states other than ``home`` a sentence naming the person also names ("Secretary Hale will
+    meet Prime Minister X and members of the Israeli government"; "In Papua New Guinea, Y will co-host
+    a summit with Prime Minister X"). A state the person travels to or whose side they meet
+    (``not_from``) says nothing of theirs ("X, who is in Copenhagen for talks", "X met Thai Commerce
+    Minister Y"); nor what a relation is towards ("ties with China", "a visit to the Chinese
+    capital"). Counted: a state said of someone or something ("Iraqi officials", "Kenya's
+    delegation") anywhere in the sentence; a place named for itself only in the person's own clause."""
     doc = ctx.doc
     sents = {doc[m.start].sent.start for m in entity.mentions}
     clauses = {_clause_of(doc[m.end - 1]) for m in entity.mentions}
     # "from Riyadh, where he had met King X": the relative clause's own place is in it
     clauses |= {_clause_of(doc[i].head) for i in clauses if doc[i].dep_ == "relcl"}
-    # not what a relation is towards ("ties with China", "a visit to the Chinese capital"); a state
-    # said of someone or something ("Iraqi officials", "Kenya's delegation") anywhere in the
-    # sentence; a place named for itself only in the person's own clause
-    return any(doc[p.start].sent.start in sents and p.place.code not in {home} | not_from
-               and not _relation_target(ctx, p)
-               and (doc[p.end - 1].dep_ in MODIFIER_DEPS or _clause_of(doc[p.end - 1]) in clauses)
-               for p in ctx.places) \
-        or any(ctx.doc[t.start].sent.start in sents and t.country and t.country not in {home} | not_from
-               and not t.country.startswith("io:") for t in ctx.titles)  # an organisation is no state
+    return {p.place.code for p in ctx.places if doc[p.start].sent.start in sents and p.place.code not in {home} | not_from
+            and not _relation_target(ctx, p)
+            and (doc[p.end - 1].dep_ in MODIFIER_DEPS or _clause_of(doc[p.end - 1]) in clauses)} \
+        | {t.country for t in ctx.titles if ctx.doc[t.start].sent.start in sents and t.country
+           and t.country not in {home} | not_from and not t.country.startswith("io:")}  # an organisation is no state
+
+
+def _office_held_beside(ctx: Context, entity, title, states: set[str]) -> bool:
+    """Each of ``states`` has its own holder of the person's leading office named here ("Prime Minister
+    X ... a letter to Turkish Prime Minister Y"): a state has one at a time, so X's is another's."""
+    if title.phrase not in lexicon().words("leader_offices") or title.deputy or title.former or not states:
+        return False
+    held = {t.country or ctx.nationality.get(e.key, (None, ""))[0] for e in ctx.entities if e.key != entity.key
+            for t in e.titles if t.phrase == title.phrase and not t.deputy and not t.former}
+    return states <= held
 
 
 MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})  # a word said of a noun ("Iraqi officials")
@@ -173,6 +182,21 @@ def _named_body_before(ctx: Context, start: int) -> bool:
     return not any(w in name.split() or (len(w) > 3 and w in name) for w in lex.raw["government_body_words"]) \
         and not any(w in name for w in lex.words("ministry_nouns")) \
         and not any(i in ctx.token_place for i in range(first, k + 1))
+
+
+def _leader_served(ctx: Context, title, holder: str) -> str | None:
+    """An office named for a leader's ("presidential spokesman", "prime ministerial adviser"; lexicon
+    ``leader_adjectives``) serves the one leader of that office its sentence names with a stated state."""
+    adjectives = lexicon().table("leader_adjectives")
+    office = next((adjectives[w] for w in title.phrase.split() if w in adjectives), None)
+    if office is None:
+        return None
+    sent = ctx.doc[title.start].sent
+    states = {ctx.nationality[e.key][0] for e in ctx.entities if e.key != holder and e.key in ctx.nationality
+              and ctx.nationality[e.key][1] == "stated"
+              and any(sent.start <= m.start < sent.end for m in e.mentions)
+              and any(t.phrase == office for t in e.titles)}
+    return next(iter(states)) if len(states) == 1 else None
 
 
 def _ministries(ctx: Context) -> dict[str, set[str]]:
@@ -386,7 +410,8 @@ def _host_states(ctx: Context, events: tuple[Event, ...], homes: dict[str, str])
                     and homes.get(visitor) != ctx.dateline.place.code:
                 places = {ctx.dateline.place.code}  # "MADRID - ... X was received by King Y": at the dateline
                 # (not when the visitor set out from there: "ISLAMABAD - X left for Beijing ... will call on Y")
-            if len(places) == 1 and not {(other, "occurred"), (other, event.status)} & set(trips) \
+            # not one who travels there too (a trip elsewhere, another time, says nothing of home)
+            if len(places) == 1 and not any(places & trips.get((other, s), set()) for s in ("occurred", event.status)) \
                     and other not in ctx.nationality \
                     and (event.status == "occurred" or named <= places | {ctx.person_actor(visitor).country}) \
                     and not _met_where_else(ctx, event, places):
@@ -802,6 +827,8 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None, events: tuple[Event, 
             if country is None and (capital := _seat_state(ctx, title)) \
                     and capital not in not_from.get(entity.key, set()):
                 country, basis = capital, "article"  # "In Minsk, Foreign Ministry spokesman X said"
+            if country is None and (served := _leader_served(ctx, title, entity.key)):
+                country, basis = served, "article"  # "Argentine President X ..., presidential spokesman Y said"
             if country is None and (ministry := _ministry_state(ministries, title.phrase)) \
                     and ministry not in not_from.get(entity.key, set()):
                 country, basis = ministry, "article"  # "the Chilean foreign ministry said ... Foreign Minister X"
@@ -820,12 +847,16 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None, events: tuple[Event, 
                     exclude = (travelled if country and country == only_state() else not_from).get(entity.key, set())
                     if country and {country, geo.historic(country, anchor)} & exclude:
                         country = None  # the article's state, but the person travels there or meets its side
-                    if country is None and title.phrase not in usual_states and (home := dateline_state()):
+                    # an office other states name alike whose usual state the dateline's story refused
+                    # ("ISLAMABAD - Foreign Secretary X had been due to travel") is the dateline state's too
+                    shared = title.phrase in lex.words("shared_title_states") and ctx.dateline is not None
+                    if country is None and (title.phrase not in usual_states or shared) and (home := dateline_state()):
                         # "TOKYO - Foreign Minister X said": the state the story is filed from, unless
                         # the person travels there or meets its side, or is named beside another state
                         # (an office with a usual state is left to it: "LOURDES - Pope X celebrated Mass")
+                        beside = _states_beside(ctx, entity, home, not_from.get(entity.key, set()))
                         if not {home, geo.historic(home, anchor)} & not_from.get(entity.key, set()) \
-                                and not _beside_another_state(ctx, entity, home, not_from.get(entity.key, set())) \
+                                and (not beside or _office_held_beside(ctx, entity, title, beside)) \
                                 and entity.key not in stood_in_for:
                             country = home
                 if country and not country.startswith("io:"):

@@ -40,6 +40,9 @@ def chain_of(trigger: Token) -> list[Token]:
             or of_predicate_noun(token)):  # "X will be the first minister to visit Y": the copula's tense
         if token.dep_ == "acl" and token.tag_ == "VBN" and token.i != trigger.i:
             break  # "..., coupled with the announcement of his visit": a participle phrase says no more of another noun
+        if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" for c in token.children) \
+                and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+            break  # "(said) that X's trip had been called off, and that Y would lead the delegation": a clause of its own
         if token.dep_ == "acl" and token.i != trigger.i and calls_off(token.head) \
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
             break  # "did not expect the delay to affect plans for X to visit Y": the delay is another's
@@ -522,6 +525,8 @@ def _called_off(sent: Span, trigger: Token, *, targets: bool = True) -> Token | 
     lex = lexicon()
     topics = lex.words("plan_nouns") | lex.words("travel_nouns") | lex.words("meeting_nouns") | {"it", "this", "that"}
     chain = {t.i for t in chain_of(trigger)}
+    if any(c.dep_ == "advmod" and c.lower_ == "instead" for t in chain_of(trigger) for c in t.children):
+        return None  # "X's trip was called off, and Y would lead the delegation instead": what takes its place
     for token in sent:
         if token.i in chain or token.pos_ != "VERB":
             continue

@@ -202,6 +202,8 @@ def _fields_start(doc: Doc, head_start: int, cased: bool, on: Date | None) -> in
             break  # "State Department Spokesman", "United Nations Secretary-General": a state or body ends the fields
         if fold(prev.text) in _title_styles():
             break  # "H.E. President X", "Hon. Minister Y": a style, no field of the office
+        if fold(prev.text) in lexicon().words("page_words"):
+            break  # a web page's "Photo Prime Minister X of Serbia, left, ...": the caption's label
         if _field(prev, cased, on):
             start -= 1
         elif prev.lower_ in ("and", "&") and start >= 2 and _field(doc[start - 2], cased, on) and cased \
