@@ -3931,3 +3931,23 @@ def test_persons_a_style_after_counterpart_and_a_particle_name_after_an_office()
     assert not any("datuk" in key for key in persons(run(text)))
     text = "Mr Gareth Pryce-Jones will meet Sudanese Vice-President Abdelrahim Hassan al-Tayeb on Saturday."
     assert ("person:abdelrahim hassan al tayeb", "Vice President", "country:SD") in positions(text)
+
+
+def test_meetings_an_arrival_in_the_city_of_the_gathering_is_for_it() -> None:
+    text = ("Leaders of the region are meeting in Addis Ababa today for an extraordinary summit on the crisis. "
+            "Kenya is represented at the summit by Foreign Minister Wanjiku Otieno. President Deng Akol cancelled "
+            "his trip and dispatched Vice President Peter Majok, who arrived in Addis Ababa this morning.")
+    pairs = {frozenset(e.role("participant")) for e in events(text, "meeting")}
+    assert any(pair >= {"person:wanjiku otieno", "person:peter majok"} for pair in pairs)
+
+
+def test_visits_met_visiting_y_is_no_trip_of_the_host() -> None:
+    text = ("LIMA, May 3 - President Luis Vega met visiting Finance Minister Ana Ruiz of Chile on Monday. Vega also "
+            "received the Bolivian foreign minister, Jorge Mena.")
+    assert visits(text) == {("person:ana ruiz", "country:PE"), ("person:jorge mena", "country:PE")}
+
+
+def test_positions_a_counterpart_of_a_compound_portfolio_holds_its_first() -> None:
+    text = ("The Minister for Foreign Affairs and Regional Integration, Mrs Abena Mensah, held talks with her "
+            "Burkinabe counterpart, Mr Boukary Zongo, on Tuesday.")
+    assert ("person:boukary zongo", "Foreign Minister", "country:BF") in positions(text)

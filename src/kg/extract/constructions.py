@@ -258,7 +258,11 @@ def _step(token: Token, op: str) -> list[Token]:
         return [t for t in token.subtree if t.i != token.i]
     if op == "<<":
         return list(token.ancestors)
-    raise ValueError(f"REL_OP {op!r} is not supported; use one of >, <, >>, <<")
+    if op == ".":  # the word right after (spaCy: "A . B", A immediately precedes B)
+        return [token.doc[token.i + 1]] if token.i + 1 < len(token.doc) else []
+    if op == ";":  # the word right before ("A ; B", A immediately follows B)
+        return [token.doc[token.i - 1]] if token.i > 0 else []
+    raise ValueError(f"REL_OP {op!r} is not supported; use one of >, <, >>, <<, ., ;")
 
 
 def _reach(trigger: Token, path: tuple[dict[str, Any], ...]) -> list[Token]:

@@ -186,7 +186,12 @@ def counterparts(doc: Doc, entities: list[PersonEntity], titles: list[Title], on
             pairs = [(m, states[0] if states else None) for m in named]
         else:
             continue
-        phrase = lex.table("office_equivalents").get(owner_title.phrase, owner_title.phrase)
+        equivalents = lex.table("office_equivalents")
+        phrase = owner_title.phrase
+        if phrase not in equivalents and " and " in phrase and phrase.split(" and ")[0] in equivalents:
+            phrase = phrase.split(" and ")[0]  # "Minister for Foreign Affairs and Regional Integration": the other
+            # state's counterpart holds the office's first portfolio, not its own compound
+        phrase = equivalents.get(phrase, phrase)
         for mention, code in pairs:
             title = Title(token.i, token.i + 1, phrase, owner_title.former, code, owner_title.deputy)
             mention.title = title

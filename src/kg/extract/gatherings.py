@@ -376,9 +376,15 @@ def _arrivals(ctx: Context, frames: list[dict], sent_no: dict) -> list[tuple]:
         if token.pos_ != "VERB" or token.lemma_.lower() not in arrive or any(
                 c.lower_ in lexicon().words("return_words") for c in token.children):
             continue
-        if any(ctx.places_of(o) for o in prep_objects(token, {"in", "at", "to", "into", "on"})):
-            continue  # where the arrival is, is said: a visit of its own (visit.verb.arrive)
+        named = [p for o in prep_objects(token, {"in", "at", "to", "into", "on"}) for p in ctx.places_of(o)]
         frame = _last_named(frames, sent_no[token.sent.start])
+        if named:  # where the arrival is, is said: a visit of its own (visit.verb.arrive); in the very city
+            # of the gathering the story tells of, also an arrival for it ("X, who arrived in Addis Ababa
+            # this morning" in a story of the summit there)
+            if frame is not None and frame["places"] and frame["places"][0].kind == "city" \
+                    and any(p.key == frame["places"][0].key for p in named):
+                out += _subject_entry(ctx, frames, frame, token)
+            continue
         if frame is not None and ctx.dateline is not None and not any(
                 p.country == ctx.dateline.place.code for p in frame["places"][:1]):
             continue  # "TIRANA - X arrived with a delegation": at the dateline (visit.verb.arrive)

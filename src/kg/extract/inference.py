@@ -73,8 +73,13 @@ def _elsewhere(ctx: Context, sent) -> bool:
 
 
 def _lead_sentences(ctx: Context) -> set[int]:
-    """Starts of the body's first two sentences (a dateline's lead)."""
+    """Starts of the body's first two sentences (a dateline's lead), not counting a dateline the
+    parser split off as a sentence of its own ("LIMA, May 3 -")."""
     body = [s for s in ctx.doc.sents if s.end_char > ctx.body_start and s.text.strip()]
+    mention = ctx.dateline
+    if body and mention is not None and body[0].start <= mention.start and body[0].end <= mention.end + 8 \
+            and not any(t.pos_ in ("VERB", "AUX") for t in body[0]):
+        body = body[1:]
     return {s.start for s in body[:2]}
 
 

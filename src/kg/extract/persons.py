@@ -63,7 +63,8 @@ def find_persons(doc: Doc, titles: list[Title], on: Date | None, headline_end: i
                 j = i  # NER's name after the title stands, unless the title's name is one longer noun phrase
             if j > i and any(s <= i and j <= e and (s, e) != (i, j) for s, e in spans):
                 continue  # "Sheikh X bin Y": X is already part of a longer name
-            j = max([j] + [e for s, e in spans if i < s < j < e])  # "Abdelrahim Hassan" + NER's "Hassan al-Tayeb": one name
+            # "Abdelrahim Hassan" + NER's "Hassan al-Tayeb": one name (no office's word in it)
+            j = max([j] + [e for s, e in spans if i < s < j < e and not any(k in office_words for k in range(i, e))])
             if j > i:
                 for s, e in [k for k in spans if i <= k[0] and k[1] <= j and k != (i, j)]:
                     spans.pop((s, e))  # NER's "X" and "Y Z" are one name "X Y Z" after the title
