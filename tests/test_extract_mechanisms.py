@@ -3951,3 +3951,17 @@ def test_positions_a_counterpart_of_a_compound_portfolio_holds_its_first() -> No
     text = ("The Minister for Foreign Affairs and Regional Integration, Mrs Abena Mensah, held talks with her "
             "Burkinabe counterpart, Mr Boukary Zongo, on Tuesday.")
     assert ("person:boukary zongo", "Foreign Minister", "country:BF") in positions(text)
+
+
+def test_meetings_guests_welcomed_in_the_story_of_a_gathering_attend_it() -> None:
+    text = ("NOUAKCHOTT - Heads of state of the region opened a summit in Nouakchott on Tuesday. President Ahmed "
+            "Sidiya welcomed his counterparts from Mali and Niger, Oumar Dembele and Karim Dandakoye, at the "
+            "conference centre. Chad was represented by Foreign Minister Ahmat Gali.")
+    meetings = [set(e.role("participant")) for e in events(text, "meeting")]
+    assert any({"person:ahmat gali", "person:oumar dembele", "person:karim dandakoye"} <= m for m in meetings)
+    # a welcome elsewhere is that place's, not the gathering's
+    text = ("NOUAKCHOTT - Heads of state of the region opened a summit in Nouakchott on Tuesday. Last week "
+            "President Ahmed Sidiya welcomed Oumar Dembele in Dakar. Chad was represented by Foreign Minister Ahmat "
+            "Gali.")
+    meetings = [set(e.role("participant")) for e in events(text, "meeting")]
+    assert not any({"person:ahmat gali", "person:oumar dembele"} <= m for m in meetings)

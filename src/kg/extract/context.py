@@ -493,8 +493,21 @@ class Context:
             if actor is not None:
                 out.setdefault(actor.key, actor)
         if not out and token.tag_ in ("NNS", "NNPS"):
-            return [self.person_actor(k) for k in self.dash_listed(token)]
+            keys = self.dash_listed(token) or self.listed_after_states(token)
+            return [self.person_actor(k) for k in keys]
         return list(out.values())
+
+    def listed_after_states(self, noun: Token) -> list[str]:
+        """'his counterparts from Mali and Niger, A and B' with the names parsed as more conjuncts of
+        the states: the persons among the conjuncts of the plural noun's 'from' phrase (two or more)."""
+        keys: list[str] = []
+        for obj in (o for p in noun.children if p.dep_ == "prep" and p.lower_ == "from"
+                    for o in p.children if o.dep_ == "pobj"):
+            for head in conjuncts(obj):
+                key = self.person_at(head)
+                if key and key not in keys:
+                    keys.append(key)
+        return keys if len(keys) >= 2 else []
 
     def dash_listed(self, noun: Token) -> list[str]:
         """'welcomed his counterparts from A, B and C - X, Y and Z - at the palace', 'the ministers of the

@@ -59,6 +59,8 @@ def find_attendance(ctx: Context) -> list[Found]:
             continue  # "the summit"; "the 45th Regular Meeting of the Conference" (a gathering's name)
         if any(c.dep_ == "amod" and c.lower_ in lexicon().words("recurring_words") for c in token.children):
             continue  # "agreed to hold regular talks": a habit, no one gathering
+        if token.dep_ == "compound" and token.head.pos_ == "NOUN" and token.head.lemma_.lower() not in nouns:
+            continue  # "at the conference centre", "the summit venue": a place named for gatherings
         definite = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
                        for c in token.children)
         earlier = [f for f in frames if f["lemma"] == lemma]
@@ -156,6 +158,7 @@ def find_attendance(ctx: Context) -> list[Found]:
     entries += _in_attendance(ctx, frames, sent_no)
     entries += _among_them(ctx, frames, sent_no)
     entries += _represented(ctx, frames, sent_no)
+    entries += _welcomed_guests(ctx, frames, sent_no)
     entries += _present(ctx, frames, by_token, sent_no)
     for number, frame in enumerate(frames):
         found += _roster(ctx, frame, [entry[1:] for entry in entries if entry[0] == number])
@@ -346,6 +349,36 @@ def _in_presence_of(ctx: Context, verb) -> list[Actor]:
     """The persons of a verb's 'in the presence of ...' phrase (the ministers it lists after a colon too)."""
     return [a for o in prep_objects(verb, {"in"}) if o.lemma_.lower() in lexicon().words("presence_nouns")
             for w in prep_objects(o, {"of"}) for a in ctx.actors_of(w, persons_only=True)]
+
+
+def _welcomed_guests(ctx: Context, frames: list[dict], sent_no: dict) -> list[tuple]:
+    """'Heads of state opened a summit in Nouakchott. President X welcomed his counterparts A, B and C
+    at the conference centre': right after a gathering with a place is named, those a person welcomes,
+    receives or greets (lexicon ``welcome_verbs``) where no other place is said come for it, and
+    the one who welcomes them is there too."""
+    out: list[tuple] = []
+    for verb in tokens_with(ctx.doc, lexicon().words("welcome_verbs")) if frames else []:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in lexicon().words("welcome_verbs") \
+                or any(c.dep_ == "auxpass" for c in verb.children):
+            continue
+        n = sent_no[verb.sent.start]  # the gathering named in this sentence or the one before
+        frame = _last_named(frames, n, lambda f: bool(f["places"]) and any(n - 1 <= k <= n for k in f["sents"]))
+        if frame is None:
+            continue
+        named = [p for o in prep_objects(verb, {"in", "at", "to"}) for p in ctx.places_of(o)]
+        if any(p.country != frame["places"][0].country for p in named):
+            continue  # "welcomed A in Lima": that place's welcome, not the gathering's
+        objects = [o for o in verb.children if o.dep_ == "dobj"]
+        counterparts = any(o.lemma_.lower() in lexicon().words("counterpart_nouns") for o in objects)
+        # guests of another state than the gathering's ("his counterparts", "the President of Somalia X"),
+        # not a local official welcomed
+        guests = [a for o in objects for a in ctx.actors_of(o, persons_only=True)
+                  if counterparts or (a.country and a.country != frame["places"][0].country)]
+        if not guests:
+            continue
+        out.append((frames.index(frame), verb, guests, True))
+        out += _subject_entry(ctx, frames, frame, verb, travel=False)
+    return out
 
 
 def _in_attendance(ctx: Context, frames: list[dict], sent_no: dict) -> list[tuple]:
