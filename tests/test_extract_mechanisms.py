@@ -3965,3 +3965,21 @@ def test_meetings_guests_welcomed_in_the_story_of_a_gathering_attend_it() -> Non
             "Gali.")
     meetings = [set(e.role("participant")) for e in events(text, "meeting")]
     assert not any({"person:ahmat gali", "person:oumar dembele"} <= m for m in meetings)
+
+
+def test_visits_a_stand_in_goes_where_the_gathering_is_not_to_a_state_named_beside_it() -> None:
+    text = ("SANTA FE - The presidents of Argentina and Uruguay met on Wednesday in the city of Santa Fe for the "
+            "regional summit, but the absence of Brazil's President Joao Moreira, who cancelled his trip at the last "
+            "minute, cast a shadow over it. Moreira sent Foreign Minister Rodrigo Lyra in his place.")
+    assert ("person:rodrigo lyra", "country:AR") in visits(text)
+    assert ("person:rodrigo lyra", "country:BR") not in visits(text)
+
+
+def test_visits_a_gathering_in_a_state_s_capital_named_by_its_demonym() -> None:
+    text = ("ACCRA, Sept 17 - West African heads of state gathered in the Ghanaian capital on Thursday for an "
+            "extraordinary summit on the crisis in Guinea. The summit brought together Nigeria's President Musa "
+            "Dikko and Liberia's President Joseph Kollie. Togo was represented by its foreign minister, Komlan "
+            "Ayassou.")
+    trips = visits(text)
+    assert {("person:musa dikko", "country:GH"), ("person:komlan ayassou", "country:GH")} <= trips
+    assert not any(dest == "country:GN" for _, dest in trips)

@@ -240,14 +240,29 @@ def _gathering_place(ctx: Context, verb: Token, roles: dict | None = None) -> li
     sents = [s for s in ctx.doc.sents if s.start <= verb.i][-4:]
     for sent in reversed(sents):
         tokens = [t for t in sent if t.i < verb.i] if sent.start <= verb.i < sent.end else list(sent)
-        if not any(t.lemma_.lower() in gatherings and t.pos_ == "NOUN" for t in tokens):
+        nouns = [t for t in tokens if t.lemma_.lower() in gatherings and t.pos_ == "NOUN"]
+        if not nouns:
             continue
+        kinds = lexicon().words("place_nouns")  # "in the Ghanaian capital": the state's word names it
+        own = [t for noun in reversed(nouns) for o in _venue_phrases(noun) for t in o.subtree
+               if t.i in ctx.token_place and (t.ent_type_ != "NORP" or t.head.lemma_.lower() in kinds)]
+        if own:  # "met in the city of Santa Fe for the Mercosur summit": where the gathering is
+            return own[:1]
         # not a state that acts ("Kenya is represented at the summit by X"): where it is held
         places = [t for t in tokens if t.i in ctx.token_place and not t.ent_type_ == "NORP"
-                  and t.dep_ not in ("nsubj", "nsubjpass")]
+                  and t.dep_ not in ("nsubj", "nsubjpass", "poss")]
         if places:
             return places[-1:]
     return []
+
+
+def _venue_phrases(noun: Token) -> list[Token]:
+    """The 'in'/'at' objects that say where a gathering is: on its noun ("a summit in Lima"), or on
+    the verb it is the purpose of ("met in the city of Santa Fe for the summit")."""
+    out = prep_objects(noun, {"in", "at"})
+    if noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.pos_ in ("VERB", "AUX"):
+        out += prep_objects(noun.head.head, {"in", "at"})
+    return out
 
 
 def _object_country(ctx: Context, trigger: Token, roles: dict | None = None) -> list:
