@@ -357,8 +357,9 @@ def _welcomed_guests(ctx: Context, frames: list[dict], sent_no: dict) -> list[tu
     receives or greets (lexicon ``welcome_verbs``) where no other place is said come for it, and
     the one who welcomes them is there too."""
     out: list[tuple] = []
-    for verb in tokens_with(ctx.doc, lexicon().words("welcome_verbs")) if frames else []:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in lexicon().words("welcome_verbs") \
+    welcome = lexicon().words("welcome_verbs")
+    for verb in tokens_with(ctx.doc, welcome) if frames else []:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in welcome \
                 or any(c.dep_ == "auxpass" for c in verb.children):
             continue
         n = sent_no[verb.sent.start]  # the gathering named in this sentence or the one before

@@ -148,8 +148,7 @@ def _airport_city(doc: Doc, ent, on: Date | None) -> PlaceMention | None:
     return PlaceMention(ent.start, end, place) if place is not None and place.kind == "city" else None
 
 
-_PARAGRAPH_CAPS = re.compile(r"(?:\A|\n)\s*([A-Z]{2})")
-_PARAGRAPH_TITLE = re.compile(r"(?:\A|\n)\s*([A-Z][a-z])")
+_PARAGRAPH_START = re.compile(r"(?:\A|\n)\s*([A-Z][A-Za-z])")  # a paragraph opening in capitals or title case
 DATELINE_MARKS = frozenset({"-", "--", "—", "–", ",", "(", ":"})  # what follows a dateline's place
 DATELINE_STOPS = DATELINE_MARKS | {"."}  # and a full stop after an upper-case place: "ASTANA. KAZINFORM -"
 
@@ -176,11 +175,12 @@ def _datelines(doc: Doc, on: Date | None, out: list[PlaceMention]) -> None:
     before a dash, comma or bracket, often left untagged by NER."""
     taken = {i for m in out for i in range(m.start, m.end)}
     starts = []
-    for match in _PARAGRAPH_CAPS.finditer(doc.text):  # the text, not every token: paragraphs opening in capitals
+    for match in _PARAGRAPH_START.finditer(doc.text):  # the text, not every token: paragraphs opening in capitals
         span = doc.char_span(match.start(1), match.start(1) + 1, alignment_mode="expand")
         if span is not None:
             starts.append(span.start)
-    for start in starts:
+    titled = [start for start in starts if not doc.text[doc[start].idx + 1:doc[start].idx + 2].isupper()]
+    for start in (start for start in starts if start not in titled):
         end = start
         while end < len(doc) and end - start < 7 and (doc[end].is_upper and doc[end].is_alpha or (
                 doc[end].text == "-" and end > start and not doc[end - 1].whitespace_ and not doc[end].whitespace_
@@ -202,17 +202,16 @@ def _datelines(doc: Doc, on: Date | None, out: list[PlaceMention]) -> None:
             continue
         if place is not None:
             out.append(PlaceMention(start, end, place))
-    _titled_datelines(doc, on, out, taken)
+    _titled_datelines(doc, on, out, taken, titled)
 
 
-def _titled_datelines(doc: Doc, on: Date | None, out: list[PlaceMention], taken: set[int]) -> None:
-    """'Accra, March 14, GNA - ...' with the place left untagged by NER: a paragraph that opens with
-    a title-case state or major city in dateline form (:func:`titled_dateline`)."""
-    for match in _PARAGRAPH_TITLE.finditer(doc.text):
-        span = doc.char_span(match.start(1), match.start(1) + 1, alignment_mode="expand")
-        if span is None or span.start in taken:
+def _titled_datelines(doc: Doc, on: Date | None, out: list[PlaceMention], taken: set[int], starts: list[int]) -> None:
+    """'Accra, March 14, GNA - ...' with the place left untagged by NER: a paragraph that opens (at one of
+    ``starts``) with a title-case state or major city in dateline form (:func:`titled_dateline`)."""
+    for start in starts:
+        if start in taken:
             continue
-        start = end = span.start
+        end = start
         while end < len(doc) and end - start < 4 and doc[end].is_title and doc[end].is_alpha:
             end += 1
         if end == start or not titled_dateline(doc, end):

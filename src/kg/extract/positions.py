@@ -149,13 +149,13 @@ def _office_held_beside(ctx: Context, entity, title, states: set[str]) -> bool:
 MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})  # a word said of a noun ("Iraqi officials")
 
 
-def _of_a_civil_body(ctx: Context, title) -> bool:
-    """The office is one of a named body outside government ("president of the U.S.-China Business
-    Council", "chairman of the Lima Chamber of Commerce"): an organisation's name after "of" with a
-    word of such bodies (lexicon ``civil_body_words``)."""
+def _office_of_a_body(ctx: Context, title) -> bool:
+    """The office is one of a named body, not of a state: the body named right before it ("IGAD
+    Executive Secretary X", :func:`_named_body_before`), or a body outside government after "of"
+    ("president of the U.S.-China Business Council": a word of lexicon ``civil_body_words``)."""
     doc = ctx.doc
     if title.start > 0 and _named_body_before(ctx, title.start):
-        return True  # "IGAD Executive Secretary X": the office of the body named before it
+        return True
     of = next((t for t in doc[title.start + 1:min(len(doc), title.end + 1)] if t.lower_ == "of"), None)
     if of is None:  # the title may hold its complement ("president of the ... Council")
         return False
@@ -832,7 +832,7 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None, events: tuple[Event, 
             if country is None and (ministry := _ministry_state(ministries, title.phrase)) \
                     and ministry not in not_from.get(entity.key, set()):
                 country, basis = ministry, "article"  # "the Chilean foreign ministry said ... Foreign Minister X"
-            if country is None and _of_a_civil_body(ctx, title):
+            if country is None and _office_of_a_body(ctx, title):
                 basis = None  # "X, president of the U.S.-China Business Council": no state's office
             elif country is None:
                 visitor = ctx.dateline is not None and ctx.dateline.place.code in not_from.get(entity.key, ())
@@ -849,7 +849,7 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None, events: tuple[Event, 
                         country = None  # the article's state, but the person travels there or meets its side
                     # an office other states name alike whose usual state the dateline's story refused
                     # ("ISLAMABAD - Foreign Secretary X had been due to travel") is the dateline state's too
-                    shared = title.phrase in lex.words("shared_title_states") and ctx.dateline is not None
+                    shared = title.phrase in lex.words("shared_title_states")
                     if country is None and (title.phrase not in usual_states or shared) and (home := dateline_state()):
                         # "TOKYO - Foreign Minister X said": the state the story is filed from, unless
                         # the person travels there or meets its side, or is named beside another state
