@@ -298,6 +298,22 @@ class Context:
                 return mention  # NER may take the dash into the place
             if mention is not None and mention.start == first and titled_dateline(doc, mention.end):
                 return mention  # "Kathmandu — ...", "Accra, March 14, GNA - ..."
+        return self._dateline_line()
+
+    def _dateline_line(self) -> PlaceMention | None:
+        """A line of its own that is nothing but a place in capitals, among the body's first
+        paragraphs ("ANKARA" between a byline and the story, as news agencies' pages set it)."""
+        doc = self.doc
+        first = next((t.i for t in doc if t.idx >= self.body_start and not t.is_space), None)
+        for _ in range(HEADER_LINES + 3):
+            if first is None:
+                return None
+            end = next((t.i for t in doc[first:] if "\n" in t.text_with_ws), len(doc))
+            mention = self.token_place.get(first)
+            if mention is not None and mention.start == first and doc[first:end].text.strip().isupper() \
+                    and all(t.is_space for t in doc[mention.end:end + 1]):
+                return mention
+            first = next((t.i for t in doc[end + 1:] if not t.is_space), None)
         return None
 
     def title_state(self, phrase: str, *, visitor: bool = False, story: str | None = None) -> str | None:
@@ -591,7 +607,7 @@ class Context:
                                        for o in owners):
                 key = None  # "President Roe's special envoy" is someone else than Roe
         if key is None and token.i in self.token_title and any(
-                c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children):
+                c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children) and not _first_by(token):
             key = self.person_named_after(self.token_title[token.i])
         if key is not None:
             return self.person_actor(key)
@@ -726,12 +742,23 @@ def noun_group(token: Token) -> list[Token]:
     return [t for t in out if not (t.i in seen or seen.add(t.i))]
 
 
+def _first_by(token: Token) -> bool:
+    """'the first visit to Israel by an Egyptian foreign minister in three years': an office introduced
+    with 'a' after a first or last of its kind is any holder, no one named later."""
+    noun = token.head.head if token.dep_ == "pobj" and token.head.lower_ in ("by", "of") else None
+    while noun is not None and noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.pos_ != "NOUN":
+        noun = noun.head.head  # "the first visit to Israel by ...": "by" hung on the place
+    return noun is not None and any(c.ent_type_ == "ORDINAL" or c.lower_ in ("first", "last") for c in noun.children)
+
+
 def _hung_coordination(token: Token) -> list[Token]:
     """A coordination the parser hung under a noun as a modifier: "(Okafor and Jane) -nmod-> Okafor";
-    also one level down, "(A and President B) -nmod-> der -> Leyen"."""
+    also one level down, "(A and President B) -nmod-> der -> Leyen", "(Minister A and Trade) -preconj->
+    Minister -> B"."""
     out: list[Token] = []
     for child in [c for c in token.children if c.dep_ in ("nmod", "compound") and c.i < token.i]:
-        for hung in [child, *(g for g in child.children if g.dep_ in ("nmod", "compound") and g.i < child.i)]:
+        for hung in [child, *(g for g in child.children if (g.dep_ in ("nmod", "compound") and g.i < child.i)
+                              or (g.dep_ == "preconj" and g.i < token.i))]:
             if any(c.dep_ == "cc" for c in hung.children):
                 out.extend(conjuncts(hung))
     return out

@@ -357,6 +357,13 @@ def bind_title_mentions(doc: Doc, persons: list[PersonMention], entities: list[P
             continue
         holders = [e for e in entities if any((t.phrase, t.deputy) == (title.phrase, title.deputy) for t in e.titles)
                    and (title.country is None or all(t.country in (None, title.country) for t in e.titles))]
+        if title.country and not title.deputy and not any(t.country == title.country for e in holders for t in e.titles):
+            # "Cypriot Foreign Minister X ... The Cypriot minister ... Minister Y": the one named before with
+            # an office of that state and head word, over one of no state named after
+            stated = _state_head_holders(entities, title)
+            if len(stated) == 1:
+                holders = stated
+                title.alias = True
         if title.country and title.phrase in generic:
             # "the Chinese leader": the one person holding a leader's office of that state named before
             # (not "Conservative leader X", who holds the same word of no state)
@@ -376,9 +383,7 @@ def bind_title_mentions(doc: Doc, persons: list[PersonMention], entities: list[P
         if not holders and title.country and not title.deputy:
             # "Ghana's Foreign Minister X ... The Ghanaian minister will fly on": the one office of
             # that state with that head word, named before
-            holders = [e for e in entities if any(
-                t.country == title.country and t.phrase != title.phrase and t.phrase.split()[-1] == title.phrase
-                for t in e.titles) and min(m.start for m in e.mentions) < title.start]
+            holders = _state_head_holders(entities, title)
             if len(holders) == 1:
                 title.alias = True
             else:
@@ -404,6 +409,14 @@ def bind_title_mentions(doc: Doc, persons: list[PersonMention], entities: list[P
         mention.more_titles.append(title)
         target.titles.append(title)
         bound.add(id(title))
+
+def _state_head_holders(entities: list[PersonEntity], title: Title) -> list[PersonEntity]:
+    """Persons named before ``title`` ("the Ghanaian minister") who hold another office of its state
+    whose head word it is ("Ghana's Foreign Minister X")."""
+    return [e for e in entities if any(
+        t.country == title.country and t.phrase != title.phrase and t.phrase.split()[-1] == title.phrase
+        for t in e.titles) and min(m.start for m in e.mentions) < title.start]
+
 
 def _visiting(doc: Doc, title: Title) -> bool:
     """'the visiting minister' (lexicon ``visitor_modifiers``)."""

@@ -25,6 +25,7 @@ def to_events(ctx: Context, found: list[Found], anchor: Date | None) -> tuple[Ev
     out: dict[tuple, Event] = {}
     bare_nouns: set[tuple[int, int]] = set()  # evidence anchors of nouns with no status word of their own
     former_plans: set[tuple[int, int]] = set()  # "had been scheduled to visit": a plan made before
+    was_to: set[tuple[int, int]] = set()  # "Y was to hold talks with X"
     for f in found:
         event = _event(ctx, f, anchor)
         if event is not None:
@@ -33,11 +34,13 @@ def to_events(ctx: Context, found: list[Found], anchor: Date | None) -> tuple[Ev
                 bare_nouns.add((event.evidence.anchor_start, event.evidence.anchor_end))
             if event.status == "planned" and _had(f.trigger):
                 former_plans.add((event.evidence.anchor_start, event.evidence.anchor_end))
+            if event.status == "planned" and event.kind == "meeting" and _was_to(f.trigger):
+                was_to.add((event.evidence.anchor_start, event.evidence.anchor_end))
             for e in _split_visits(ctx, f, event):
                 out.setdefault((e.kind, e.roles, e.status, e.evidence.start), e)
     merged = _merge_repeats(out, ctx.body_start, bare_nouns)
     merged = _subsumed(merged, ctx.body_start)
-    merged = _superseded(merged, former_plans)
+    merged = _superseded(merged, former_plans, was_to)
     events = _causes_elsewhere(ctx, list(merged.values()))
     return tuple(sorted(events, key=lambda e: (e.evidence.start, e.kind, e.roles)))
 
@@ -95,14 +98,30 @@ def _made_then(trigger: Token, status: str, time: TimeValue | None) -> bool:
 
 
 def _had(trigger: Token) -> bool:
-    """A past perfect over the trigger ("had been scheduled to leave ... for a visit")."""
-    return any(c.lower_ == "had" and c.dep_ == "aux" for t in chain_of(trigger)[:5] for c in t.children)
+    """A past perfect over the trigger ("had been scheduled to leave ... for a visit"), or over the
+    trip its relative clause tells of ("had been scheduled to leave for a trip, during which he was to
+    hold talks")."""
+    chain = chain_of(trigger)
+    tokens = chain[:5]
+    if chain[-1].dep_ == "relcl" and chain[-1].head.pos_ == "NOUN" and \
+            chain[-1].head.lemma_.lower() in lexicon().words("travel_nouns"):
+        tokens += chain_of(chain[-1].head)[:5]
+    return any(c.lower_ == "had" and c.dep_ == "aux" for t in tokens for c in t.children)
 
 
-def _superseded(merged: dict, former_plans: set[tuple[int, int]]) -> dict:
+def _was_to(trigger: Token) -> bool:
+    """'Y was to hold talks with X': a plan told in the past tense of 'be to'."""
+    tokens = chain_of(trigger)[:5]
+    return any(t.lemma_ == "be" and t.tag_ == "VBD" and k > 0
+               and any(c.dep_ == "aux" and c.lower_ == "to" for c in tokens[k - 1].children) for k, t in enumerate(tokens))
+
+
+def _superseded(merged: dict, former_plans: set[tuple[int, int]], was_to: set[tuple[int, int]] = frozenset()) -> dict:
     """A plan told in the past perfect ("had been scheduled to visit") of a trip or meeting the
     article reports called off or put off is that trip's old plan, not a second event; so is a
-    plan a later sentence calls off by referring back to it ("the trip", "the Y stop")."""
+    plan a later sentence calls off by referring back to it ("the trip", "the Y stop"); and talks
+    one "was to hold" right after that one's trip is told called off went with the trip ("X's visit
+    has been postponed. X was to hold talks with Y")."""
     def who(event: Event) -> tuple:
         return (event.kind, tuple((k, v) for k, v in event.roles if k not in ("place", "host")))
 
@@ -112,6 +131,8 @@ def _superseded(merged: dict, former_plans: set[tuple[int, int]]) -> dict:
                  if e.status in ("cancelled", "postponed") and "+anaphor" in e.rule}
     trips_off = {t: e.status for e in merged.values() if e.kind == "visit" and e.status in ("cancelled", "postponed")
                  for t in e.role("traveler")}
+    just_off = {(t, e.evidence.end) for e in merged.values() if e.kind == "visit" and e.status in ("cancelled", "postponed")
+                for t in e.role("traveler")}
     out = {}
     for key, e in merged.items():
         former = e.status == "planned" and (e.evidence.anchor_start, e.evidence.anchor_end) in former_plans
@@ -120,6 +141,10 @@ def _superseded(merged: dict, former_plans: set[tuple[int, int]]) -> dict:
         if e.status == "planned" and off_later.get(who(e), -1) > e.evidence.start:
             continue
         travelers = [p for p in e.role("participant") if p in trips_off] if former and e.kind == "meeting" else []
+        if not travelers and e.kind == "meeting" and e.status == "planned" \
+                and (e.evidence.anchor_start, e.evidence.anchor_end) in was_to:
+            travelers = [p for p in e.role("participant") for t, end in just_off
+                         if t == p and (end == e.evidence.end or 0 <= e.evidence.start - end <= 3)]
         if travelers:  # "X had been expected in Y for talks with Z": the talks went with the trip
             e = replace(e, status=trips_off[travelers[0]])
         out[key] = e
@@ -221,8 +246,15 @@ def _date(ctx: Context, sent: Span, trigger: Token, future: bool | None) -> Time
     bounds = lex.words("span_preps") | {"after", "before"}
     events_nouns = lex.words("meeting_nouns") | lex.words("travel_nouns") | lex.words("gathering_nouns")
     ranked = []
+    planned_for = _planned_for(trigger)
     for ent in (e for e in sent.ents if e.label_ == "DATE" or is_day_time(e)):
         root = ent.root
+        if ent.start in planned_for:
+            # "the visit to Y, which had been scheduled for October 20": a plan made before, for a day
+            # that may be past ("had been planned for November", told in March)
+            value = resolve(ent.text, ctx.date, future=False if planned_for[ent.start] else future)
+            if value is not None:
+                return value
         if root.dep_ in ("compound", "amod", "nmod") and root.head.i != trigger.i and root.head.pos_ in ("NOUN", "PROPN") \
                 and root.head.lemma_.lower() not in lex.words("day_parts"):
             continue  # "a June election", "the 2004 vote" (not "on Tuesday evening")
@@ -257,6 +289,20 @@ def _date(ctx: Context, sent: Span, trigger: Token, future: bool | None) -> Time
         if value is not None:
             return value
     return None
+
+
+def _planned_for(trigger: Token) -> dict[int, bool]:
+    """The words of a relative clause that tells when a trip or meeting noun was planned for ("the visit
+    to Y, which had been scheduled for October 20", hung on the noun or on its place), each with whether
+    the plan is told in the past perfect ("had been planned": its day may be past)."""
+    if trigger.pos_ != "NOUN":
+        return {}
+    plans = lexicon().words("plan_words")
+    holders = [trigger] + [o for p in trigger.children if p.dep_ == "prep" and p.lower_ in ("to", "in", "with")
+                           for o in p.children if o.dep_ == "pobj"]
+    clauses = [c for h in holders for c in h.children if c.dep_ == "relcl" and c.lemma_.lower() in plans
+               and any(g.dep_ == "nsubjpass" and g.lower_ in ("which", "that") for g in c.children)]
+    return {t.i: any(g.dep_ == "aux" and g.lower_ == "had" for g in c.children) for c in clauses for t in c.subtree}
 
 
 def _ancestors(token: Token) -> list[Token]:

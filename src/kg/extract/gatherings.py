@@ -91,7 +91,7 @@ def find_attendance(ctx: Context) -> list[Found]:
             entries.append((frames.index(frame), _clause_verb(noun), attendees, True))
         elif noun.dep_ == "nsubjpass" and noun.head.lemma_.lower() == "attend" and (agents := _agents(ctx, noun.head)):
             entries.append((frames.index(frame), noun.head, agents, True))  # "the summit ... was attended by A and B"
-        elif noun.dep_ == "dobj" and (present := _in_presence_of(ctx, noun.head)):
+        elif noun.dep_ == "dobj" and (present := in_presence_of(ctx, noun.head)):
             entries.append((frames.index(frame), noun.head, present, True))  # "X opened the meeting in the presence of A, B"
         else:  # "X held (two hours of) talks with Caribbean leaders": X is at the talks the next sentences tell of
             held = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun
@@ -345,7 +345,7 @@ def _attending(ctx: Context, token, frame: dict, attendees: list[Actor], rule: s
     return out
 
 
-def _in_presence_of(ctx: Context, verb) -> list[Actor]:
+def in_presence_of(ctx: Context, verb) -> list[Actor]:
     """The persons of a verb's 'in the presence of ...' phrase (the ministers it lists after a colon too)."""
     return [a for o in prep_objects(verb, {"in"}) if o.lemma_.lower() in lexicon().words("presence_nouns")
             for w in prep_objects(o, {"of"}) for a in ctx.actors_of(w, persons_only=True)]

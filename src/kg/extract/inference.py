@@ -187,7 +187,8 @@ def joiners(ctx: Context, found: list[Found]) -> list[Found]:
     """'The Italian minister, X, joined the talks as an observer', "Y also attended the meeting":
     the subject of ``join`` or ``attend`` whose object is a definite meeting noun naming nobody
     ("the talks", "the meeting") takes part in the last meeting reported before it, within three
-    sentences, at its place; so does one who "also took part" (within two sentences); "C is to join them for a summit in Y" (:func:`_joining_them`)."""
+    sentences, at its place; so does one who "also took part" (within two sentences); "C is to join them for a summit in Y" (:func:`_joining_them`);
+    so do those "in the presence of" whom it was held (:func:`_present`)."""
     nouns = lexicon().words("meeting_nouns")
     sent_no = {s.start: n for n, s in enumerate(ctx.doc.sents)}
     meetings = sorted((f for f in found if f.kind == "meeting"), key=lambda f: f.trigger.i)
@@ -222,6 +223,98 @@ def joiners(ctx: Context, found: list[Found]) -> list[Found]:
         if len(roles["participant"]) > len(last.roles.get("participant", [])):
             # a meeting named again ("their talks", +anaphor) is the meeting it names: joined, it is reported
             out.append(Found("meeting", verb, roles, last.rule.replace("+anaphor", "") + "+join", date_from=last.trigger))
+    return out + _present(ctx, meetings)
+
+
+def _present(ctx: Context, meetings: list[Found]) -> list[Found]:
+    """'X received Y in the presence of A and B', 'X held talks with Y in the presence of A': those
+    present at a meeting take part in it (the phrase on the meeting's verb, or on the verb of its noun)."""
+    out = []
+    for meeting in meetings:
+        trigger = meeting.trigger
+        verb = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" else trigger
+        present = gatherings.in_presence_of(ctx, verb)
+        people = meeting.roles.get("participant", [])
+        if not present or len(people) < 2:
+            continue
+        roles = {k: list(v) for k, v in meeting.roles.items()}
+        roles["participant"] = _with(people, present)
+        if len(roles["participant"]) > len(people):
+            out.append(Found("meeting", trigger, roles, meeting.rule + "+presence", date_from=trigger))
+    return out
+
+
+def stand_in_trips(ctx: Context, found: list[Found]) -> list[Found]:
+    """'X has canceled his trip to A and B. A delegation led by Y will make the trip instead': one who
+    goes in the place of a traveler whose trip is called off ("instead", lexicon ``instead_words``, on
+    a verb of travel, of making a trip or of leading a delegation, naming no place of its own) goes
+    where that trip was to go."""
+    lex = lexicon()
+    verbs = lex.words("travel_to_verbs") | lex.words("visit_verbs")
+    undertake, lead, trips = lex.words("undertake_verbs"), lex.words("lead_verbs"), lex.words("travel_nouns")
+    visits = sorted((f for f in found if f.kind == "visit" and f.roles.get("traveler")), key=lambda f: f.trigger.i)
+    had = {f.trigger.i for f in found if f.kind == "visit"}
+    out = []
+    for adverb in tokens_with(ctx.doc, {"instead"}):
+        verb = adverb.head
+        if adverb.dep_ != "advmod" or verb.pos_ != "VERB" or verb.i in had or prep_objects(verb, {"to", "in", "for"}):
+            continue
+        lemma = verb.lemma_.lower()
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if not (lemma in verbs or (lemma in undertake and objects and objects[0].lemma_.lower() in trips)
+                or (lemma in lead and objects and objects[0].lemma_.lower() in lex.words("delegation_nouns"))):
+            continue
+        subj = subject_of(verb)
+        if subj is None:
+            continue
+        travelers = ctx.actors_of(subj, persons_only=True) or [
+            a for c in subj.children if c.dep_ == "acl" and c.lemma_.lower() in lead
+            for a in _agents_of(ctx, c)]  # "a delegation led by Y"
+        off = [f for f in visits if f.trigger.i < verb.i and found_status(f) in OFF]
+        if not travelers or not off:
+            continue
+        gone = {a.key for a in off[-1].roles["traveler"]}
+        places = {d.key: d for f in off if {a.key for a in f.roles["traveler"]} == gone for d in f.roles.get("destination", [])}
+        if gone & {a.key for a in travelers} or not places:
+            continue
+        out.append(Found("visit", verb, {"traveler": travelers, "destination": list(places.values())},
+                         "visit.stand-in+instead", date_from=off[-1].trigger))
+    return out
+
+
+def _agents_of(ctx: Context, verb) -> list:
+    return [a for o in prep_objects(verb, {"by"}) for a in ctx.actors_of(o, persons_only=True)]
+
+
+def during_a_trip(ctx: Context, found: list[Found]) -> list[Found]:
+    """'The visit to Y has been called off. During the visit X was to meet Z': a meeting told as part of
+    "the visit" (a definite trip noun after "during") is part of the last trip of one of its people
+    reported before it: it takes that trip's date when it has none of its own, and is called off or put
+    off with it."""
+    nouns = lexicon().words("travel_nouns")
+    visits = sorted((f for f in found if f.kind == "visit" and f.roles.get("traveler")), key=lambda f: f.trigger.i)
+    out = []
+    for f in found:
+        if f.kind != "meeting" or f.status is not None:
+            out.append(f)
+            continue
+        verb = governing_verb(f.trigger) or f.trigger
+        trip = next((o for v in dict.fromkeys((f.trigger, verb)) for o in prep_objects(v, {"during"})
+                     if o.lemma_.lower() in nouns and any(c.dep_ in ("det", "poss") and c.lower_ != "a" for c in o.children)
+                     and not any(c.dep_ == "prep" for c in o.children)), None)
+        people = {a.key for a in f.roles.get("participant", [])}
+        before = [v for v in visits if v.trigger.i < f.trigger.i and v.trigger.i != getattr(trip, "i", -1)
+                  and people & {a.key for a in v.roles["traveler"]}]
+        if trip is None or not before:
+            out.append(f)
+            continue
+        last = before[-1]
+        where = {a.key for a in last.roles.get("destination", [])}
+        # the trip and its other mentions ("The visit will not take place"): the one that calls it off
+        same = [v for v in before if {a.key for a in v.roles.get("destination", [])} == where]
+        off = next((v for v in reversed(same) if found_status(v) in OFF), None)
+        status = found_status(off) if off is not None else None
+        out.append(replace(f, status=status, date_from=f.date_from or (off or last).trigger))
     return out
 
 
@@ -559,7 +652,9 @@ def accompanying(ctx: Context) -> list[tuple]:
         if passive:  # "Y, (who is) accompanied by X"; "Y began a visit, accompanied by X"
             leads = ctx.actors_of(subj, persons_only=True) if subj is not None else []
             # "accompanied on the trip by X": the parser hangs the agent on the trip
-            bys = prep_objects(token, {"by"}) + [b for o in prep_objects(token, {"on"}) for b in prep_objects(o, {"by"})]
+            # ("throughout the visit by X", "during the trip by X" likewise)
+            bys = prep_objects(token, {"by"}) + [b for o in prep_objects(token, {"on", "throughout", "during", "for"})
+                                                 for b in prep_objects(o, {"by"})]
             companions_ = [a for o in bys for a in ctx.actors_of(o, persons_only=True)]
             companions_ += [ctx.person_actor(k) for o in bys[:1] for k in _semicolon_listed(ctx, o.head)
                             if k not in {a.key for a in companions_}]

@@ -186,12 +186,14 @@ def _datelines(doc: Doc, on: Date | None, out: list[PlaceMention]) -> None:
                 doc[end].text == "-" and end > start and not doc[end - 1].whitespace_ and not doc[end].whitespace_
                 and end + 1 < len(doc) and doc[end + 1].is_upper and doc[end + 1].is_alpha)):
             end += 1  # "ADDIS-ABEBA": the hyphens inside the name (not "LIMA-(Reuters)")
-        if end == start or end >= len(doc) or doc[end].text not in DATELINE_STOPS \
+        alone = end < len(doc) and doc[end].is_space and "\n" in doc[end].text  # "ANKARA" a line of its own
+        if end == start or end >= len(doc) or (doc[end].text not in DATELINE_STOPS and not alone) \
                 or any(i in taken for i in range(start, end)):
             continue
         place = geo.resolve_place(doc[start:end].text.title(), on)
-        if place is not None and not (place.kind == "country" or geo.is_major_city(place.geonames_id)):
-            place = None
+        if place is not None and not (place.kind == "country" or geo.is_major_city(place.geonames_id)
+                                      or (place.kind == "city" and titled_dateline(doc, end))):
+            place = None  # a smaller city only with the date and the agency after it ("PUTRAJAYA, Jan 9 (Bernama) --")
         if place is None and doc[end].text == "," and end + 1 < len(doc):
             # "VILLA ROSALES, Paraguay May 3 -": a town no gazetteer knows, with its state (or
             # its province: "PALM BEACH, Florida -") after the comma

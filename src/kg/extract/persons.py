@@ -235,6 +235,7 @@ def _names_after_appositive_titles(doc: Doc, spans: dict, covered: set[int], on:
     slots = [(t.start, t.end, _definite_title(doc, t)) for t in titles]
     slots += [(t.i, t.i + 1, any(c.dep_ == "poss" for c in t.children)) for t in tokens_with(doc, counterparts)
               if t.lower_ in counterparts and t.pos_ == "NOUN"]
+    possessed = {start for start, _, definite in slots[len(titles):] if definite}
     for start, end, definite in slots:
         k = end  # "the speaker of Iran's parliament, X": the office's phrase runs on to the comma
         while k < len(doc) and k < end + 8 and doc[k].text != "," and start <= doc[k].head.i < k:
@@ -248,7 +249,11 @@ def _names_after_appositive_titles(doc: Doc, spans: dict, covered: set[int], on:
                 c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ == "the") for h in heads for c in h.children):
             continue  # "the United Nations special envoy for Yemen, X": definite over the organisation's name
         j = _name_chain_end(doc, i, covered)
-        if j - i < 2 or not (doc[j - 1].dep_ == "appos" and start <= doc[j - 1].head.i < end):
+        if start in possessed and j - i >= 2 and j < len(doc) and doc[j].text in (".", ",", ";") \
+                and doc[j - 1].dep_ in ("npadvmod", "dep", "appos"):
+            pass  # "... with his Singaporean counterpart, Goh Chee Wai.": the name set off by commas, hung anywhere
+        elif j - i < 2 or not (doc[j - 1].dep_ == "appos" and (
+                start <= doc[j - 1].head.i < end or _over_the_title(doc, doc[j - 1].head, start, end))):
             continue
         name = _name(doc, i, j)
         if not geo.resolve_place(name, on) and plausible_person(name, on):
@@ -270,6 +275,21 @@ def _names_after_appositive_titles(doc: Doc, spans: dict, covered: set[int], on:
             covered.update(range(i, j))
 
 
+def _over_the_title(doc: Doc, head, start: int, end: int) -> bool:
+    """The parser hung the name in apposition on the noun the title's preposition hangs from ("paid a
+    courtesy call on the President of Ecuador, X,": X on "call")."""
+    top = next((t for t in doc[start:end] if not start <= t.head.i < end), None)
+    return top is not None and top.dep_ == "pobj" and top.head.dep_ == "prep" and top.head.head == head
+
+
+def _lower_syllable(doc: Doc, j: int) -> bool:
+    """A hyphen at ``j`` joins a capitalised name word to a short syllable in lower case, as
+    romanised given names are written ("Mi-kyung", "Jong-un"; not "Putin-era", "Vega-led")."""
+    return j + 1 < len(doc) and j > 0 and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_ \
+        and doc[j - 1].text[:1].isupper() and doc[j + 1].is_lower and doc[j + 1].is_alpha and len(doc[j + 1]) <= 5 \
+        and not doc[j + 1].text.endswith("ed") and doc[j + 1].lower_ not in ("era", "style", "type", "like")
+
+
 def _name_chain_end(doc: Doc, i: int, taken: set[int] = frozenset()) -> int:
     """The end of the proper name that starts at ``i`` (four name words at most, none ``taken``):
     "Staffan de Mistura" (a particle inside), "Santiago Restrepo" (a capital's name in it),
@@ -282,6 +302,8 @@ def _name_chain_end(doc: Doc, i: int, taken: set[int] = frozenset()) -> int:
             j > i and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_
             and j + 1 < len(doc) and _namelike(doc[j + 1], capital=True))):
         j += 1
+    if j - i >= 2 and j + 1 not in taken and _lower_syllable(doc, j):
+        j += 2  # "Han Mi-kyung"
     return j
 
 
@@ -351,6 +373,8 @@ def _particles(doc: Doc, spans: dict, covered: set[int]) -> None:
                 j = k + 1
             else:
                 break
+        if j == end and end - start >= 2 and j + 1 not in covered and _lower_syllable(doc, j):
+            j += 2  # "Han Mi-kyung", "Kim Jong-un": a given name's second syllable, in lower case
         if j > end:
             spans.pop((start, end))
             spans[(start, j)] = PersonMention(start, j, _name(doc, start, j), honorific=mention.honorific)
@@ -360,13 +384,16 @@ def _particles(doc: Doc, spans: dict, covered: set[int]) -> None:
 def _hyphenated(doc: Doc, spans: dict, covered: set[int]) -> None:
     """'Kwabena Owusu-Ansah' when NER stops at "Owusu": a name goes on over a hyphen written
     without spaces into a capitalised word no other mention holds (not a state's name or demonym:
-    "the Obama-era", "Aso-Japan")."""
+    "the Obama-era", "Aso-Japan"); and, after a name of two words, into a short syllable in lower case
+    ("Han Mi-kyung")."""
     for (start, end), mention in sorted(spans.items()):
         j = end
         while j + 1 < len(doc) and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_ \
                 and doc[j + 1].text[:1].isupper() and doc[j + 1].is_alpha and j + 1 not in covered \
                 and geo.country_code(doc[j + 1].text, codes=False) is None:
             j += 2
+        if j == end and end - start >= 2 and j + 1 not in covered and _lower_syllable(doc, j):
+            j += 2  # "Han Mi-kyung", "Kim Jong-un": a given name's second syllable, in lower case
         if j > end:
             spans.pop((start, end))
             spans[(start, j)] = PersonMention(start, j, _name(doc, start, j), honorific=mention.honorific)

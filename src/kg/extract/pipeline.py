@@ -78,6 +78,8 @@ def extract_doc(doc: Doc, article: Article) -> Extraction:
     found.extend(inference.delegations(ctx, found))
     found.extend(inference.summons_meetings(ctx, found))
     found.extend(inference.meetings_abroad(ctx, found))
+    found.extend(inference.stand_in_trips(ctx, found))
+    found = inference.during_a_trip(ctx, found)
     events = to_events(ctx, found, ctx.date)
     events = inference.official_trips(ctx, events)
     events = inference.interviews(ctx, events)

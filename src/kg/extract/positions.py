@@ -122,18 +122,26 @@ def _states_beside(ctx: Context, entity, home: str, not_from: set[str]) -> set[s
     a summit with Prime Minister X"). A state the person travels to or whose side they meet
     (``not_from``) says nothing of theirs ("X, who is in Copenhagen for talks", "X met Thai Commerce
     Minister Y"); nor what a relation is towards ("ties with China", "a visit to the Chinese
-    capital"). Counted: a state said of someone or something ("Iraqi officials", "Kenya's
+    capital"), nor the state of the person's own counterpart ("X met his Azerbaijani counterpart": the
+    other side). Counted: a state said of someone or something ("Iraqi officials", "Kenya's
     delegation") anywhere in the sentence; a place named for itself only in the person's own clause."""
     doc = ctx.doc
     sents = {doc[m.start].sent.start for m in entity.mentions}
     clauses = {_clause_of(doc[m.end - 1]) for m in entity.mentions}
     # "from Riyadh, where he had met King X": the relative clause's own place is in it
     clauses |= {_clause_of(doc[i].head) for i in clauses if doc[i].dep_ == "relcl"}
+    counterparts = lexicon().words("counterpart_nouns")
+    subject_at = {m.start for m in entity.mentions if doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")}
+
+    def owned_counterpart(i: int) -> bool:  # "X discussed it with his Azerbaijani counterpart": the other side's
+        return doc[i].lower_ in counterparts and any(s < i and doc[s].sent.start == doc[i].sent.start for s in subject_at)
+
     return {p.place.code for p in ctx.places if doc[p.start].sent.start in sents and p.place.code not in {home} | not_from
-            and not _relation_target(ctx, p)
+            and not _relation_target(ctx, p) and not owned_counterpart(doc[p.end - 1].head.i)
             and (doc[p.end - 1].dep_ in MODIFIER_DEPS or _clause_of(doc[p.end - 1]) in clauses)} \
         | {t.country for t in ctx.titles if ctx.doc[t.start].sent.start in sents and t.country
-           and t.country not in {home} | not_from and not t.country.startswith("io:")}  # an organisation is no state
+           and t.country not in {home} | not_from and not t.country.startswith("io:")  # an organisation is no state
+           and not owned_counterpart(t.start)}
 
 
 def _office_held_beside(ctx: Context, entity, title, states: set[str]) -> bool:
@@ -445,6 +453,34 @@ def _one_holder(out: dict[tuple, Position]) -> None:
     for key, p in list(out.items()):
         if p.basis in ("article", "title") and held.get((office(p), p.jurisdiction or ""), set()) - {p.holder}:
             out[key] = replace(p, jurisdiction=None, basis=None)
+
+
+def _one_name_per_office(out: dict[tuple, Position]) -> None:
+    """One office told by two of its names ("Peru's Minister of Foreign Affairs, X" and a caption's
+    "Foreign Minister X"; lexicon ``office_equivalents``) is one position: the name told first is
+    kept, with the state either names."""
+    same = lexicon().table("office_equivalents")
+
+    def office(p: Position) -> str:
+        return same.get(p.title.lower(), p.title.lower())
+
+    def told(p: Position) -> int:
+        return p.evidence.anchor_start if p.evidence else 0
+
+    kept: dict[tuple[str, str], tuple] = {}
+    for key, p in sorted(out.items(), key=lambda kv: (told(kv[1]), kv[0])):
+        if p.former:
+            continue
+        first = kept.get((p.holder, office(p)))
+        if first is None:
+            kept[(p.holder, office(p))] = key
+            continue
+        q = out[first]
+        if q.jurisdiction and p.jurisdiction and q.jurisdiction != p.jurisdiction:
+            continue
+        if q.jurisdiction is None and p.jurisdiction:
+            out[first] = replace(q, jurisdiction=p.jurisdiction, basis=p.basis)
+        del out[key]
 
 
 def _represented(ctx: Context, out: dict[tuple, Position]) -> None:
@@ -882,6 +918,7 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None, events: tuple[Event, 
                 out[key] = Position(entity.key, name, jurisdiction, title.former, evidence, basis)
     _represented(ctx, out)
     _one_holder(out)
+    _one_name_per_office(out)
     # "X, the first Indian leader to visit ...": a generic word for an office (lexicon
     # ``generic_offices``) says nothing more when the article names the person's office
     generic = lex.words("generic_offices")

@@ -209,6 +209,9 @@ def _fields_start(doc: Doc, head_start: int, cased: bool, on: Date | None) -> in
         elif prev.lower_ in ("and", "&") and start >= 2 and _field(doc[start - 2], cased, on) and cased \
                 and fold(doc[start - 2].text) in lexicon().words("field_words"):
             start -= 1  # "Science and Technology Minister" (not "President X Khoa and Prime Minister Y")
+        elif prev.text == "," and start >= 2 and cased and any(t.lower_ in ("and", "&") for t in doc[start:head_start]) \
+                and fold(doc[start - 2].text) in lexicon().words("field_words") and _field(doc[start - 2], cased, on):
+            start -= 1  # "Investment, Trade and Industry Minister": a list of fields
         else:
             break
     while start < head_start and doc[start].lower_ in _SMALL:
