@@ -4113,3 +4113,78 @@ def test_persons_an_office_introduced_with_a_after_a_first_of_its_kind_is_no_one
             "Jerusalem on Monday, the first visit to Israel by an Egyptian foreign minister in three years. Fattah, "
             "who earlier met Foreign Minister Dan Harel, told reporters Egypt was ready to help.")
     assert ("person:dan harel", "country:IL") not in visits(text)
+
+
+def test_visits_a_visit_told_during_a_speech_of_its_traveler() -> None:
+    text = "Defense Secretary Donald Rumsfeld declared that America was winning the war during a visit to Iraq."
+    assert ("person:donald rumsfeld", "country:IQ") in visits(text)
+    # a person's own clause inside keeps the visit theirs
+    text = "Foreign Minister Ana Ruiz said that President Luis Vega had raised the issue during a visit to Iraq."
+    assert visits(text) == {("person:luis vega", "country:IQ")}
+
+
+def test_visits_leaders_of_a_body_including_a_and_b_gathered_in_y() -> None:
+    text = ("Leaders of the 21 APEC economies, including Mexican President Fernando Arizmendi and Japanese Prime "
+            "Minister Kenta Ishiwara, gathered in San Francisco this week.")
+    assert {("person:fernando arizmendi", "country:US"), ("person:kenta ishiwara", "country:US")} <= visits(text)
+
+
+def test_positions_the_president_of_the_republic_is_the_president() -> None:
+    text = ("The President of the Republic, Hernando Lozano Cuellar, received his Ecuadorian counterpart, Esteban "
+            "Ordonez Cevallos, at the Casa de Narino on Tuesday. President Hernando Lozano Cuellar welcomed him.")
+    held = {(p[0], p[1]) for p in positions(text)}
+    assert len({title for holder, title in held if holder == "person:hernando lozano cuellar"}) == 1
+    assert ("person:esteban ordonez cevallos", "President") in held
+
+
+def test_persons_a_name_of_five_words_with_a_particle() -> None:
+    text = ("Earlier that day, Foreign Minister Clara Ines Montoya de Rivas and Ecuador's Foreign Minister, Maria "
+            "Auxiliadora Pazmino, met at the San Carlos Palace.")
+    meetings = [set(e.role("participant")) for e in events(text, "meeting")]
+    assert {"person:clara ines montoya de rivas", "person:maria auxiliadora pazmino"} in meetings
+
+
+def test_persons_a_samoan_style_is_no_part_of_the_name() -> None:
+    text = "Prime Minister Afioga Leaupepe Toleafoa held talks with Prime Minister Semisi Taumoepeau in Apia."
+    assert "person:leaupepe toleafoa" in persons(run(text))
+
+
+def test_meetings_talks_with_a_person_the_parser_left_without_with() -> None:
+    text = ("Vietnamese Prime Minister Nguyen Van Thang arrived in Phnom Penh on Sunday for a two-day official visit "
+            "to Cambodia. He held talks yesterday with Cambodian Prime Minister Keo Sambath at the Peace Palace, "
+            "Cambodia's Ministry of Foreign Affairs said in a statement.")
+    meetings = [set(e.role("participant")) for e in events(text, "meeting", date(2017, 4, 11))]
+    assert {"person:nguyen van thang", "person:keo sambath"} in meetings
+
+
+def test_meetings_called_on_by_one_the_parser_hung_it_on() -> None:
+    text = ("ISLAMABAD, May 3 (APP): Foreign Minister of the Republic of Uzbekistan Jasur Rakhimovich Tursunov, who "
+            "is on a three-day official visit to Pakistan, called on Prime Minister Shahid Nawaz Khattak here at the "
+            "PM Office on Friday.")
+    meetings = [set(e.role("participant")) for e in events(text, "meeting", date(2019, 5, 3))]
+    assert {"person:jasur rakhimovich tursunov", "person:shahid nawaz khattak"} in meetings
+    # "of the Republic of Uzbekistan" is the office's state
+    assert ("person:jasur rakhimovich tursunov", "Foreign Minister", "country:UZ") in positions(text)
+
+
+def test_meetings_those_also_present_during_the_meeting_take_part() -> None:
+    text = ("Foreign Minister Jasur Tursunov called on Prime Minister Shahid Khattak in Islamabad on Friday. "
+            "Finance Minister Asad Gardezi and Commerce Adviser Aamir Bhatti were also present during the meeting.")
+    meetings = [set(e.role("participant")) for e in events(text, "meeting")]
+    assert any({"person:jasur tursunov", "person:shahid khattak", "person:asad gardezi",
+                "person:aamir bhatti"} <= m for m in meetings)
+
+
+def test_meetings_told_to_reporters_are_no_interviews() -> None:
+    text = ("Department spokeswoman Margaret Tolliver told reporters Gennady Voronkov would also be received by "
+            "President Harold Brennan at the White House on Friday.")
+    meetings = [set(e.role("participant")) for e in events(text, "meeting", date(1990, 4, 2))]
+    assert {"person:gennady voronkov", "person:harold brennan"} in meetings
+    # a journalist met is an interview
+    assert not events("President Harold Brennan talked with sports columnist Luis Vega in Lima on Monday.", "meeting")
+
+
+def test_status_a_trip_the_parser_made_the_object_of_said_is_the_subject_of_what_follows() -> None:
+    text = ("Tolliver said a visit to Moscow by Defence Secretary Walter Pryce, planned for later this month, had been "
+            "postponed at Soviet request.")
+    assert only_visit(text, date(1990, 4, 2)).status == "postponed"

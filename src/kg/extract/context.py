@@ -736,6 +736,11 @@ def noun_group(token: Token) -> list[Token]:
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         out.extend(conjuncts(obj))
+            elif child.dep_ == "prep" and child.lower_ == "of" and head.tag_ == "NNS":
+                # "leaders of the 21 economies, including A and B": the list hung on the "of" phrase
+                out.extend(c for o in child.children if o.dep_ == "pobj" for p in o.children
+                           if p.dep_ == "prep" and p.lower_ == "including"
+                           for obj in p.children if obj.dep_ == "pobj" for c in conjuncts(obj))
     out.extend(_stray_conjunct(token, out))
     out.extend(_stray_apposition(token))
     seen: set[int] = set()

@@ -223,7 +223,30 @@ def joiners(ctx: Context, found: list[Found]) -> list[Found]:
         if len(roles["participant"]) > len(last.roles.get("participant", [])):
             # a meeting named again ("their talks", +anaphor) is the meeting it names: joined, it is reported
             out.append(Found("meeting", verb, roles, last.rule.replace("+anaphor", "") + "+join", date_from=last.trigger))
-    return out + _present(ctx, meetings)
+    return out + _present(ctx, meetings) + _present_at(ctx, meetings, sent_no)
+
+
+def _present_at(ctx: Context, meetings: list[Found], sent_no: dict) -> list[Found]:
+    """'A, B and senior officials were also present during the meeting': those present at the meeting
+    just reported ("the meeting", "the talks", within two sentences) take part in it."""
+    nouns = lexicon().words("meeting_nouns")
+    out = []
+    for word in tokens_with(ctx.doc, {"present"}):
+        verb = word.head
+        if word.lower_ != "present" or word.dep_ != "acomp" or verb.lemma_ != "be":
+            continue
+        objects = [o for t in (word, verb) for o in prep_objects(t, {"at", "during", "in"})
+                   if o.lemma_.lower() in nouns and any(d.dep_ == "det" and d.lower_ in ("the", "this") for d in o.children)]
+        if not objects:
+            continue
+        joining, last = _joining_last(ctx, verb, meetings, sent_no, 2)
+        if last is None:
+            continue
+        roles = {k: list(v) for k, v in last.roles.items()}
+        roles["participant"] = _with(roles.get("participant", []), joining)
+        if len(roles["participant"]) > len(last.roles.get("participant", [])):
+            out.append(Found("meeting", verb, roles, last.rule.replace("+anaphor", "") + "+join", date_from=last.trigger))
+    return out
 
 
 def _present(ctx: Context, meetings: list[Found]) -> list[Found]:
@@ -618,12 +641,13 @@ def media_person(ctx: Context, key: str) -> bool:
         head = ctx.doc[mention.end - 1]
         near = [c for c in head.children if c.dep_ in ("compound", "amod", "appos", "poss")]
         before = mention.start  # the words just before the name in its own noun phrase ("sports columnist X"),
-        while before > max(0, mention.start - 3) and ctx.doc[before - 1].pos_ in ("NOUN", "PROPN", "ADJ", "PART"):
-            before -= 1  # not "Speaking to reporters afterwards, X said"
+        while before > max(0, mention.start - 3) and ctx.doc[before - 1].pos_ in ("NOUN", "PROPN", "ADJ", "PART") \
+                and before - 1 < ctx.doc[before - 1].head.i < mention.end:
+            before -= 1  # not "Speaking to reporters afterwards, X said", "told reporters X would"
         near += [t for t in ctx.doc[before:mention.start]]
         for token in near:
-            if token.lemma_.lower() in roles or token.lower_ in roles:
-                return True
+            if (token.lemma_.lower() in roles or token.lower_ in roles) and token.tag_ != "NNS":
+                return True  # (not "told reporters X would ...", the plural parsed into the name's phrase)
             if token.dep_ == "poss" or token.text in ("'s", "’s"):
                 owner = token if token.dep_ == "poss" else token.head
                 if fold(ctx.doc[owner.left_edge.i:owner.i + 1].text) in lex.media:

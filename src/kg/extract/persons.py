@@ -291,12 +291,14 @@ def _lower_syllable(doc: Doc, j: int) -> bool:
 
 
 def _name_chain_end(doc: Doc, i: int, taken: set[int] = frozenset()) -> int:
-    """The end of the proper name that starts at ``i`` (four name words at most, none ``taken``):
-    "Staffan de Mistura" (a particle inside), "Santiago Restrepo" (a capital's name in it),
+    """The end of the proper name that starts at ``i`` (four name words at most, five with a particle,
+    none ``taken``): "Staffan de Mistura", "Clara Ines Montoya de Rivas" (a particle inside), "Santiago Restrepo" (a capital's name in it),
     "Marija Trajkovska-Nikolovska" (a hyphen written without spaces)."""
     particles = lexicon().words("name_particles")
     j = i
-    while j < len(doc) and j not in taken and j - i - 2 * doc[i:j].text.count("-") < 4 and (_namelike(doc[j]) or (
+    while j < len(doc) and j not in taken \
+            and j - i - 2 * doc[i:j].text.count("-") < 4 + any(t.lower_ in particles for t in doc[i + 1:j]) and (
+            _namelike(doc[j]) or (
             j > i and doc[j].lower_ in particles and j + 1 < len(doc) and _namelike(doc[j + 1])) or (
             j + 1 < len(doc) and _namelike(doc[j], capital=True) and _namelike(doc[j + 1])) or (
             j > i and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_
@@ -690,8 +692,11 @@ def _one_noun_phrase(doc: Doc, start: int, end: int) -> bool:
     its head ("President Marcelo Tavares Lins", where NER took "Marcelo" and "Lins" apart; not
     "Secretary X's Moscow talks", where "Moscow" belongs to "talks")."""
     last = doc[end - 1]
-    if all((t.dep_ == "compound" and start <= t.head.i < end) or (t.text == "-" and not t.whitespace_)
-           for t in doc[start:end - 1]) and not (last.dep_ == "compound" and not start <= last.head.i < end):
+    particles = lexicon().words("name_particles")
+    # ("Clara Ines Montoya de Rivas": "Ines" and "de" read as modifiers inside it)
+    if all((t.dep_ in ("compound", "nmod") and start <= t.head.i < end) or (t.text == "-" and not t.whitespace_)
+           or (t.lower_ in particles and start < t.i) for t in doc[start:end - 1]) \
+            and not (last.dep_ == "compound" and not start <= last.head.i < end):
         return True
     # "Sheikh Ahmad Salem Al-Sabah" parsed as "Ahmad" with "Al-Sabah" in apposition: one word heads the
     # chain from outside, every other hangs inside it as a compound, an apposition or a hyphen

@@ -141,6 +141,14 @@ def _clause_subject(ctx: Context, trigger: Token, roles: dict | None = None, dep
         if guests:
             return guests
     found = _subject(ctx, verb)
+    if trigger.dep_ == "pobj" and trigger.head.lower_ in ("during", "on") and verb.dep_ == "ccomp" \
+            and verb.head.lemma_.lower() in lexicon().words("speech_verbs") \
+            and not (found and ctx.actors_of(found[0], persons_only=True)):
+        # "X declared that America was winning the war during a visit to Iraq": no person's clause
+        # inside, so the one who spoke there made the visit
+        speaker = _subject(ctx, verb.head)
+        if speaker and ctx.actors_of(speaker[0], persons_only=True):
+            return speaker
     if depth < 2 and found and not ctx.actors_of(found[0]) and found[0].pos_ == "NOUN" \
             and found[0].lemma_.lower() in lexicon().words("travel_nouns") | lexicon().words("meeting_nouns"):
         return _possessor(ctx, found[0]) or _clause_subject(ctx, found[0], None, depth + 1)
@@ -348,6 +356,23 @@ def _for_clause_subject(ctx: Context, trigger: Token, roles: dict | None = None)
             for s in clause.children if s.dep_ == "nsubj"]
 
 
+def _dangling_with(ctx: Context, trigger: Token, roles: dict | None = None) -> list:
+    """'He held talks yesterday with Cambodian Prime Minister X at the palace, the ministry said' with
+    the parser leaving "with" (on the noun or on its verb) with no object and X hung elsewhere: the
+    person named right after it, past the office words and the state's adjective."""
+    doc = ctx.doc
+    verb = trigger.head if trigger.dep_ in ("dobj", "nsubjpass") else None
+    for prep in [c for t in (trigger, verb) if t is not None for c in t.children]:
+        if prep.dep_ != "prep" or prep.lower_ not in ("with", "alongside") or any(c.dep_ == "pobj" for c in prep.children):
+            continue
+        k = prep.i + 1
+        while k < len(doc) and k < prep.i + 6 and (k in ctx.token_title or doc[k].ent_type_ == "NORP"
+                                                    or doc[k].lower_ in ("the", "his", "her")):
+            k += 1
+        return [doc[m.end - 1] for m in ctx.persons if m.start == k and m.key][:1]
+    return []
+
+
 def _counterpart_owner(ctx: Context, trigger: Token, roles: dict | None = None) -> list:
     """'(after) talks with his Afghan counterpart Y': the one 'his' stands for is at the talks too."""
     counterparts = lexicon().words("counterpart_nouns")
@@ -362,6 +387,7 @@ FINDERS: dict[str, Finder] = {
     "met_state": _met_state,
     "subject": _subject,
     "clause_subject": _clause_subject,
+    "dangling_with": _dangling_with,
     "possessor": _possessor,
     "np_owner": _np_owner,
     "head_noun": _head_noun,

@@ -83,6 +83,16 @@ def _around(chain: list[Token]) -> list[Token]:
     return around
 
 
+def _unhung_predicate(trigger: Token) -> list[Token]:
+    """'Y said a visit to Moscow by X, planned for May, had been postponed' parsed with the visit as
+    the object of "said" and "postponed" a clause with no subject: the noun is that clause's subject."""
+    head = trigger.head
+    if trigger.dep_ != "dobj" or trigger.pos_ != "NOUN" or head.lemma_.lower() not in lexicon().words("speech_verbs"):
+        return []
+    return [c for c in head.children if c.dep_ == "ccomp" and c.i > trigger.right_edge.i
+            and not any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)][:1]
+
+
 def _is(token: Token, key: str) -> bool:
     words = lexicon().words(key)
     # with a modal of its own: "would like (to travel)"
@@ -99,6 +109,7 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
     """(status, cue words) from the words around the trigger; None: negated or refused."""
     chain = chain_of(trigger)
     around = _around(chain)
+    around += _unhung_predicate(trigger)
     if _carried_out(trigger):  # "kicking off a long-delayed visit": the visit now made
         around = [t for t in around if not (t.dep_ == "amod" and t.head.i == trigger.i)]
     around_off = [t for t in around if not any(c.dep_ == "neg" for c in t.children)]  # "was not called off"

@@ -68,8 +68,10 @@ def subject_of(verb: Token) -> Token | None:
         if of_predicate_noun(token):
             token = head.head  # "X is the first minister to visit Y": X visits
             continue
-        if token.dep_ == "relcl" or (token.dep_ == "acl" and token.tag_ == "VBG" and token.head.pos_ == "PROPN"):
-            return token.head  # "the minister who visited", "Okafor, speaking at ..."
+        if token.dep_ == "relcl" or (token.dep_ == "acl" and token.tag_ in ("VBG", "VBD") and token.head.pos_ == "PROPN"):
+            # "the minister who visited", "Okafor, speaking at ...", and the main verb the parser hung
+            # on its subject ("X, who is on a visit to Y, called on Z" with "called" a past-tense acl)
+            return token.head
         if head.i == token.i:
             break
         if token.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in control:

@@ -308,6 +308,9 @@ def _complement(doc: Doc, end: int, on: Date | None) -> tuple[int, str | None, i
         if k is not None:
             return end, geo.country_code(doc[j:k].text, on, codes=False), k
     words_end = j
+    if j + 2 < n and doc[j].lower_ in lexicon().words("country_nouns") and doc[j + 1].lower_ == "of" \
+            and (code := geo.country_code(doc[j:j + 3].text, on, codes=False)):
+        return end, code, j + 3  # "Foreign Minister of the Republic of Uzbekistan X"
     while words_end < n and doc[words_end].ent_type_ != "PERSON" and not (
             words_end > j and doc[words_end - 1].lower_ in ("and", "&") and _office_follows(doc, words_end)) \
             and (doc[words_end].text[:1].isupper() and (doc[words_end].is_alpha or "-" in doc[words_end].text)
