@@ -4188,3 +4188,29 @@ def test_status_a_trip_the_parser_made_the_object_of_said_is_the_subject_of_what
     text = ("Tolliver said a visit to Moscow by Defence Secretary Walter Pryce, planned for later this month, had been "
             "postponed at Soviet request.")
     assert only_visit(text, date(1990, 4, 2)).status == "postponed"
+
+
+def test_visits_both_as_a_subject_stands_for_the_pair_named_before() -> None:
+    text = ("Secretary of State Robert Lindquist and Soviet Foreign Minister Gennady Voronkov last met in February, "
+            "when both attended the conference in Ottawa.")
+    assert {("person:robert lindquist", "country:CA"), ("person:gennady voronkov", "country:CA")} <= visits(
+        text, date(1990, 4, 2))
+
+
+def test_persons_an_envoy_of_a_president_is_not_the_president() -> None:
+    text = ("The Minister of Foreign Affairs, Alhaji Gambo Dankani, on Wednesday in Abuja received a Special Envoy of "
+            "President Armando Tchuda Gomes of Guinea-Bissau, Mr Domingos Cabral Sanha.")
+    meetings = [set(e.role("participant")) for e in events(text, "meeting")]
+    assert meetings == [{"person:alhaji gambo dankani", "person:domingos cabral sanha"}]
+    assert ("person:armando tchuda gomes", "President", "country:GW") in positions(text)
+    # an ambassador "of Iran" is the ambassador himself
+    text = "Earlier on Tuesday, Foreign Minister Farrukh Bukhari received Ambassador of Iran Mohammad Reza Hosseini."
+    meetings = [set(e.role("participant")) for e in events(text, "meeting")]
+    assert {"person:farrukh bukhari", "person:mohammad reza hosseini"} in meetings
+
+
+def test_status_in_what_would_be_his_first_visit_takes_the_act_it_names() -> None:
+    text = ("Malaysian Prime Minister Abdul Rahim Mokhtar has said he may attend the opening of a new bridge at the Thai "
+            "border town of Sungai Kolok in January, in what would be his first visit to Thailand since taking office.")
+    statuses = {e.status for e in events(text, "visit", date(2004, 12, 9)) if e.role("destination") == ("country:TH",)}
+    assert statuses == {"considered"}

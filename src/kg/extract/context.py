@@ -28,7 +28,7 @@ from kg.extract.syntax import subject_of
 from kg.text import fold
 
 PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
-PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves", "both"})  # "when both attended"
 _COUNTS = {"two": 2, "three": 3, "four": 4, "both": 2}
 
 if not Token.has_extension("kg"):
@@ -505,6 +505,8 @@ class Context:
                 for key in keys:  # "met the leader and the two journalists"
                     out.setdefault(key, self.person_actor(key))
                 continue
+            if self._sender_of_an_envoy(t):
+                continue  # "received a Special Envoy of President X, Mr Y" parsed with X the object: Y is
             actor = self.actor_of(t, persons_only=persons_only)
             if actor is not None:
                 out.setdefault(actor.key, actor)
@@ -512,6 +514,16 @@ class Context:
             keys = self.dash_listed(token) or self.listed_after_states(token)
             return [self.person_actor(k) for k in keys]
         return list(out.values())
+
+    def _sender_of_an_envoy(self, token: Token) -> bool:
+        """Is ``token`` a name the parser made the head of "an envoy of President X" (X sent the envoy)?"""
+        sending = lexicon().words("sending_state_titles")
+        return any(c.dep_ in ("nmod", "compound") and c.i in self.token_title and c.i < token.i
+                   and self.token_title[c.i].phrase in sending
+                   and any(p.dep_ == "prep" and p.lower_ == "of" and any(
+                       o.dep_ == "pobj" and o.i in self.token_title and self.token_title[o.i] is not self.token_title[c.i]
+                       for o in p.children) for p in c.children)
+                   for c in token.children)
 
     def listed_after_states(self, noun: Token) -> list[str]:
         """'his counterparts from Mali and Niger, A and B' with the names parsed as more conjuncts of

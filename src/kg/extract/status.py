@@ -107,6 +107,11 @@ def calls_off(token: Token) -> bool:
 
 def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, str]:
     """(status, cue words) from the words around the trigger; None: negated or refused."""
+    head = trigger.head
+    if trigger.dep_ == "attr" and head.lemma_ == "be" and head.dep_ == "pcomp" and head.head.head.pos_ == "VERB" \
+            and any(c.dep_ == "nsubj" and c.lower_ == "what" for c in head.children):
+        # "he may attend the opening in January, in what would be his first visit to Y": the act it names
+        return status_of(head.head.head, headline=headline)
     chain = chain_of(trigger)
     around = _around(chain)
     around += _unhung_predicate(trigger)
