@@ -4214,3 +4214,15 @@ def test_status_in_what_would_be_his_first_visit_takes_the_act_it_names() -> Non
             "border town of Sungai Kolok in January, in what would be his first visit to Thailand since taking office.")
     statuses = {e.status for e in events(text, "visit", date(2004, 12, 9)) if e.role("destination") == ("country:TH",)}
     assert statuses == {"considered"}
+
+
+def test_meetings_a_summoned_envoy_meets_the_one_who_acts_on_him_where_he_was_summoned() -> None:
+    text = ("Earlier on Wednesday, Chile's ambassador in Lima, Rodrigo Larrain Edwards, was summoned to the foreign "
+            "ministry, where Deputy Foreign Minister Gonzalo Paz Soldan handed him a note of protest.")
+    meetings = [set(e.role("participant")) for e in events(text, "meeting", date(2005, 11, 3))]
+    assert {"person:rodrigo larrain edwards", "person:gonzalo paz soldan"} in meetings
+
+
+def test_positions_special_before_an_office_in_title_case_is_the_office_s_word() -> None:
+    text = "Special Presidential Envoy for Climate Paul Redmond of the United States is expected to visit China."
+    assert ("person:paul redmond", "Special Presidential Envoy for Climate", "country:US") in positions(text)

@@ -521,7 +521,8 @@ def delegations(ctx: Context, found: list[Found]) -> list[Found]:
 
 
 def summons_meetings(ctx: Context, found: list[Found]) -> list[Found]:
-    """A summoned envoy meets the named official who summoned them (the guidelines' rule)."""
+    """A summoned envoy meets the named official who summoned them (the guidelines' rule), or the one
+    who receives them where they were summoned to (:func:`_received_there`)."""
     out = []
     for f in found:
         if f.kind != "summons":
@@ -529,6 +530,25 @@ def summons_meetings(ctx: Context, found: list[Found]) -> list[Found]:
         people = [a for a in f.roles.get("summoner", []) + f.roles.get("summoned", []) if a.kind == "person"]
         if len({a.key for a in people}) >= 2 and any(a.kind == "person" for a in f.roles.get("summoner", [])):
             out.append(Found("meeting", f.trigger, {"participant": people}, f.rule + "+meeting", f.status))
+            continue
+        summoned = [a for a in f.roles.get("summoned", []) if a.kind == "person"]
+        there = _received_there(ctx, f.trigger)
+        if summoned and there and not {a.key for a in there} & {a.key for a in summoned}:
+            out.append(Found("meeting", f.trigger, {"participant": summoned + there}, f.rule + "+where", f.status))
+    return out
+
+
+def _received_there(ctx: Context, trigger) -> list:
+    """'X was summoned to the foreign ministry, where Deputy Minister Y handed him a note': the person
+    who acts on the summoned one in the 'where' clause of the summons."""
+    clauses = [c for t in trigger.subtree if t.dep_ == "pobj" or t.i == trigger.i for c in t.children
+               if c.dep_ == "relcl" and any(g.lower_ == "where" for g in c.children)]
+    out = []
+    for clause in clauses:
+        if not any(g.dep_ in ("dobj", "dative") and g.lower_ in ("him", "her") for g in clause.children):
+            continue
+        subj = subject_of(clause)
+        out += ctx.actors_of(subj, persons_only=True) if subj is not None else []
     return out
 
 

@@ -119,6 +119,8 @@ def find_titles(doc: Doc, on: Date | None) -> list[Title]:
             phrase = fold(doc[end + 1:comp_end].text) + " " + doc[end - 1].lower_  # "... envoy for climate": "climate envoy"
         phrase = lex.table("title_aliases").get(phrase, phrase)
         prefix_start, deputy, former = _prefixes(doc, start)
+        if start > prefix_start and doc[start - 1].text == "Special" and " for " in phrase and not phrase.startswith("special "):
+            phrase = "special " + phrase  # "Special Presidential Envoy for Climate": the office's own word
         sending = any(w in lex.words("sending_state_titles") for w in (phrase, phrase.split()[-1]))
         country = _title_country(doc, prefix_start, on, sending=sending, envoy=phrase.endswith("envoy")) \
             or comp_country \
