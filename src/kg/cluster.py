@@ -174,7 +174,11 @@ def _probe(stages: Callable[[], Any]) -> bool:
 def outcomes_on_cluster(articles: Iterable[Article], client: Any, stages: Callable[[], Any], *, batch_size: int,
                         shacl_batch: int, in_flight: int | None = None, retries: int = 2) -> Iterator[Outcome]:
     """Batches of ``batch_size`` articles as tasks, at most ``in_flight`` ahead; outcomes in input order."""
-    workers = max(1, len(client.nthreads()))  # worker processes now (more may join later)
+    try:
+        workers = max(1, len(client.nthreads()))  # worker processes now (more may join later)
+    except Exception as exc:  # noqa: BLE001 - the scheduler went away before the first batch
+        _lost_scheduler(exc, client)
+        raise
     limit = in_flight or 2 * workers + 2
     run = _Submitter(client, stages, batch_size, shacl_batch, retries)
     pending: deque[tuple[list[Article], Any]] = deque()

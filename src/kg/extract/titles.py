@@ -310,7 +310,7 @@ def _complement(doc: Doc, end: int, on: Date | None) -> tuple[int, str | None, i
         if k is not None:
             return end, geo.country_code(doc[j:k].text, on, codes=False), k
     words_end = j
-    if doc[j].text[:1].isupper() and _head_end(doc, j, lexicon().title_phrases, folded(doc)) \
+    if j < n and doc[j].text[:1].isupper() and _head_end(doc, j, lexicon().title_phrases, folded(doc)) \
             and doc[end - 1].lower_ in lexicon().words("sending_state_titles") | {"adviser", "advisor", "aide"}:
         return end, None, end  # "a Special Envoy of President X of Guinea-Bissau, Mr Y": X sent the envoy
     if j + 2 < n and doc[j].lower_ in lexicon().words("country_nouns") and doc[j + 1].lower_ == "of" \
