@@ -269,9 +269,8 @@ def _present(ctx: Context, meetings: list[Found]) -> list[Found]:
 
 def stand_in_trips(ctx: Context, found: list[Found]) -> list[Found]:
     """'X has canceled his trip to A and B. A delegation led by Y will make the trip instead': one who
-    goes in the place of a traveler whose trip is called off ("instead", lexicon ``instead_words``, on
-    a verb of travel, of making a trip or of leading a delegation, naming no place of its own) goes
-    where that trip was to go."""
+    goes in the place of a traveler whose trip is called off ("instead" on a verb of travel, of making
+    a trip or of leading a delegation, naming no place of its own) goes where that trip was to go."""
     lex = lexicon()
     verbs = lex.words("travel_to_verbs") | lex.words("visit_verbs")
     undertake, lead, trips = lex.words("undertake_verbs"), lex.words("lead_verbs"), lex.words("travel_nouns")
@@ -292,7 +291,7 @@ def stand_in_trips(ctx: Context, found: list[Found]) -> list[Found]:
             continue
         travelers = ctx.actors_of(subj, persons_only=True) or [
             a for c in subj.children if c.dep_ == "acl" and c.lemma_.lower() in lead
-            for a in _agents_of(ctx, c)]  # "a delegation led by Y"
+            for o in prep_objects(c, {"by"}) for a in ctx.actors_of(o, persons_only=True)]  # "a delegation led by Y"
         off = [f for f in visits if f.trigger.i < verb.i and found_status(f) in OFF]
         if not travelers or not off:
             continue
@@ -303,10 +302,6 @@ def stand_in_trips(ctx: Context, found: list[Found]) -> list[Found]:
         out.append(Found("visit", verb, {"traveler": travelers, "destination": list(places.values())},
                          "visit.stand-in+instead", date_from=off[-1].trigger))
     return out
-
-
-def _agents_of(ctx: Context, verb) -> list:
-    return [a for o in prep_objects(verb, {"by"}) for a in ctx.actors_of(o, persons_only=True)]
 
 
 def during_a_trip(ctx: Context, found: list[Found]) -> list[Found]:
