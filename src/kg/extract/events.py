@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract.context import Actor, Context
 from kg.extract.lexicon import lexicon
-from kg.extract.status import chain_of, clause_dates, is_day_time, reporting_time, settle, status_of
+from kg.extract.status import chain_of, clause_dates, is_day_time, noun_clauses, reporting_time, settle, status_of
 from kg.extract.syntax import Found, evidence_of, of_predicate_noun, subject_of, tokens_with
 from kg.extract.timex import resolve
 from kg.model import Event, TimeValue
@@ -298,9 +298,7 @@ def _planned_for(trigger: Token) -> dict[int, bool]:
     if trigger.pos_ != "NOUN":
         return {}
     plans = lexicon().words("plan_words")
-    holders = [trigger] + [o for p in trigger.children if p.dep_ == "prep" and p.lower_ in ("to", "in", "with")
-                           for o in p.children if o.dep_ == "pobj"]
-    clauses = [c for h in holders for c in h.children if c.dep_ == "relcl" and c.lemma_.lower() in plans
+    clauses = [c for c in noun_clauses(trigger) if c.lemma_.lower() in plans
                and any(g.dep_ == "nsubjpass" and g.lower_ in ("which", "that") for g in c.children)]
     return {t.i: any(g.dep_ == "aux" and g.lower_ == "had" for g in c.children) for c in clauses for t in c.subtree}
 

@@ -188,7 +188,8 @@ def joiners(ctx: Context, found: list[Found]) -> list[Found]:
     the subject of ``join`` or ``attend`` whose object is a definite meeting noun naming nobody
     ("the talks", "the meeting") takes part in the last meeting reported before it, within three
     sentences, at its place; so does one who "also took part" (within two sentences); "C is to join them for a summit in Y" (:func:`_joining_them`);
-    so do those "in the presence of" whom it was held (:func:`_present`)."""
+    so do those "in the presence of" whom it was held (:func:`_in_presence`) and those "also present during
+    the meeting" (:func:`_also_present`)."""
     nouns = lexicon().words("meeting_nouns")
     sent_no = {s.start: n for n, s in enumerate(ctx.doc.sents)}
     meetings = sorted((f for f in found if f.kind == "meeting"), key=lambda f: f.trigger.i)
@@ -215,18 +216,23 @@ def joiners(ctx: Context, found: list[Found]) -> list[Found]:
             if any(c.dep_ == "prep" and c.lower_ in ("with", "between", "on", "in", "at") for c in objects[0].children):
                 continue  # "joined the talks with X / in Paris": a meeting of its own, if any
             window = 3
-        joining, last = _joining_last(ctx, verb, meetings, sent_no, window)
-        if last is None:
-            continue
-        roles = {k: list(v) for k, v in last.roles.items()}
-        roles["participant"] = _with(roles.get("participant", []), joining)
-        if len(roles["participant"]) > len(last.roles.get("participant", [])):
-            # a meeting named again ("their talks", +anaphor) is the meeting it names: joined, it is reported
-            out.append(Found("meeting", verb, roles, last.rule.replace("+anaphor", "") + "+join", date_from=last.trigger))
-    return out + _present(ctx, meetings) + _present_at(ctx, meetings, sent_no)
+        out += _joined(verb, *_joining_last(ctx, verb, meetings, sent_no, window))
+    return out + _in_presence(ctx, meetings) + _also_present(ctx, meetings, sent_no)
 
 
-def _present_at(ctx: Context, meetings: list[Found], sent_no: dict) -> list[Found]:
+def _joined(verb, joining: list, last: Found | None) -> list[Found]:
+    """The meeting ``last`` with ``joining`` taking part too, told at ``verb`` (nothing when no one new
+    joins). A meeting named again ("their talks", +anaphor) is the meeting it names: joined, it is reported."""
+    if last is None:
+        return []
+    roles = {k: list(v) for k, v in last.roles.items()}
+    roles["participant"] = _with(roles.get("participant", []), joining)
+    if len(roles["participant"]) <= len(last.roles.get("participant", [])):
+        return []
+    return [Found("meeting", verb, roles, last.rule.replace("+anaphor", "") + "+join", date_from=last.trigger)]
+
+
+def _also_present(ctx: Context, meetings: list[Found], sent_no: dict) -> list[Found]:
     """'A, B and senior officials were also present during the meeting': those present at the meeting
     just reported ("the meeting", "the talks", within two sentences) take part in it."""
     nouns = lexicon().words("meeting_nouns")
@@ -237,19 +243,12 @@ def _present_at(ctx: Context, meetings: list[Found], sent_no: dict) -> list[Foun
             continue
         objects = [o for t in (word, verb) for o in prep_objects(t, {"at", "during", "in"})
                    if o.lemma_.lower() in nouns and any(d.dep_ == "det" and d.lower_ in ("the", "this") for d in o.children)]
-        if not objects:
-            continue
-        joining, last = _joining_last(ctx, verb, meetings, sent_no, 2)
-        if last is None:
-            continue
-        roles = {k: list(v) for k, v in last.roles.items()}
-        roles["participant"] = _with(roles.get("participant", []), joining)
-        if len(roles["participant"]) > len(last.roles.get("participant", [])):
-            out.append(Found("meeting", verb, roles, last.rule.replace("+anaphor", "") + "+join", date_from=last.trigger))
+        if objects:
+            out += _joined(verb, *_joining_last(ctx, verb, meetings, sent_no, 2))
     return out
 
 
-def _present(ctx: Context, meetings: list[Found]) -> list[Found]:
+def _in_presence(ctx: Context, meetings: list[Found]) -> list[Found]:
     """'X received Y in the presence of A and B', 'X held talks with Y in the presence of A': those
     present at a meeting take part in it (the phrase on the meeting's verb, or on the verb of its noun)."""
     out = []

@@ -69,18 +69,22 @@ def _around(chain: list[Token]) -> list[Token]:
         around.extend(c for c in token.children if c.dep_ in (
             "aux", "auxpass", "neg", "advmod", "amod", "acomp", "prt", "mark", "relcl", "acl", "det"))
         if token.pos_ == "NOUN":
-            # "the visit to Y, which had been planned for November but was postponed": a clause the parser
-            # hangs on the trip's place tells of the trip (a place is not planned), and it goes on past "but"
-            clauses = [c for c in token.children if c.dep_ == "relcl"]
-            clauses += [c for p in token.children if p.dep_ == "prep" and p.lower_ in ("to", "in")
-                        for o in p.children if o.dep_ == "pobj" for c in o.children
-                        if c.dep_ == "relcl" and c.pos_ == "VERB"]
+            # "the visit to Y, which had been planned for November but was postponed": the clause goes on past "but"
+            clauses = noun_clauses(token)
             around.extend(c for c in clauses if c not in around)
             around.extend(g for c in clauses for g in c.children if g.dep_ == "conj" and g.pos_ == "VERB")
         for prep in token.children:  # "was under consideration", "is under discussion"
             if prep.dep_ == "prep" and prep.lower_ == "under":
                 around.extend(c for c in prep.children if c.dep_ == "pobj")
     return around
+
+
+def noun_clauses(noun: Token) -> list[Token]:
+    """The relative clauses that tell of an event noun: hung on it, or by the parser on its place or
+    partner ("the visit to Y, which had been scheduled for May": a place is not scheduled)."""
+    return [c for c in noun.children if c.dep_ == "relcl"] + [
+        c for p in noun.children if p.dep_ == "prep" and p.lower_ in ("to", "in", "with")
+        for o in p.children if o.dep_ == "pobj" for c in o.children if c.dep_ == "relcl" and c.pos_ == "VERB"]
 
 
 def _unhung_predicate(trigger: Token) -> list[Token]:
@@ -453,12 +457,11 @@ def clause_dates(sent: Span, trigger: Token, labels: tuple[str, ...] = ("DATE",)
                 if child.dep_ in ("nsubj", "nsubjpass") else [child]
             for sub in inner:
                 clause -= {t.i for t in sub.subtree}
-    for relative in [t for t in head.subtree if t.dep_ == "relcl" and t.head.i != trigger.i
-                     and not (t.head.dep_ == "pobj" and t.head.head.head.i == trigger.i)]:
+    own = {c.i for c in noun_clauses(trigger)} if trigger.pos_ == "NOUN" else set()
+    for relative in [t for t in head.subtree if t.dep_ == "relcl" and t.i not in own]:
         if trigger.i not in {t.i for t in relative.subtree}:
             # "talks on the swing, the overdraft facility in trade which is due to be renegotiated next
-            # year": a relative clause deep in the phrase tells of its own noun (not one on the event's noun
-            # or on its place: "the visit to Y, which is set for May")
+            # year": a relative clause deep in the phrase tells of its own noun (not the event noun's own)
             clause -= {t.i for t in relative.subtree}
     clause -= _other_events(head, trigger)
     clause -= reporting_time(head)
