@@ -4226,3 +4226,16 @@ def test_meetings_a_summoned_envoy_meets_the_one_who_acts_on_him_where_he_was_su
 def test_positions_special_before_an_office_in_title_case_is_the_office_s_word() -> None:
     text = "Special Presidential Envoy for Climate Paul Redmond of the United States is expected to visit China."
     assert ("person:paul redmond", "Special Presidential Envoy for Climate", "country:US") in positions(text)
+
+
+def test_visits_a_visit_of_the_lead_naming_no_place_is_at_the_dateline() -> None:
+    text = ("LUSAKA - Portuguese Foreign Minister Rui Monteiro said on Monday that the region needed more aid as he "
+            "began a visit to discuss the drought.")
+    assert ("person:rui monteiro", "country:ZM") in visits(text)
+    # not a visit the traveler is back from, nor one whose place another sentence tells
+    text = ("LUSAKA - Portuguese Foreign Minister Rui Monteiro, back from a visit, said on Monday that the region needed "
+            "more aid.")
+    assert visits(text) == set()
+    text = ("LUSAKA - Portuguese Foreign Minister Rui Monteiro said on Monday that the region needed more aid ahead of "
+            "a visit next week. Monteiro will travel to Malawi on Friday.")
+    assert visits(text) == {("person:rui monteiro", "country:MW")}

@@ -810,3 +810,14 @@ def _stray_conjunct(token: Token, heads: list[Token]) -> list[Token]:
 def _owner_name(owner: Token) -> str:
     """The words of a possessor without its determiner and "'s" ("The President's" -> "President")."""
     return " ".join(t.text for t in owner.subtree if t.dep_ not in ("det", "case", "punct"))
+
+
+def lead_sentences(ctx: Context) -> set[int]:
+    """Starts of the body's first two sentences (a dateline's lead), not counting a dateline the
+    parser split off as a sentence of its own ("LIMA, May 3 -")."""
+    body = [s for s in ctx.doc.sents if s.end_char > ctx.body_start and s.text.strip()]
+    mention = ctx.dateline
+    if body and mention is not None and body[0].start <= mention.start and body[0].end <= mention.end + 8 \
+            and not any(t.pos_ in ("VERB", "AUX") for t in body[0]):
+        body = body[1:]
+    return {s.start for s in body[:2]}

@@ -16,7 +16,7 @@ from functools import cache
 
 from kg.extract import gatherings
 from kg.extract.checks import posted_to, resident_envoy
-from kg.extract.context import Context
+from kg.extract.context import Context, lead_sentences
 from kg.extract.lexicon import lexicon
 from kg.extract.status import OFF, found_status, status_of
 from kg.extract.syntax import Found, evidence_of, governing_verb, prep_objects, subject_of, takes_part, tokens_with
@@ -27,7 +27,7 @@ from kg.text import fold
 def meetings_abroad(ctx: Context, found: list[Found]) -> list[Found]:
     """A meeting held in a named place: participants from another country travel there."""
     out = []
-    lead = _lead_sentences(ctx) if ctx.dateline is not None else set()
+    lead = lead_sentences(ctx) if ctx.dateline is not None else set()
     for meeting in found:
         if meeting.kind != "meeting" or meeting.rule == gatherings.ROSTER:
             continue  # a gathering's attendees: each one's trip is told where their attendance is
@@ -70,17 +70,6 @@ def _elsewhere(ctx: Context, sent) -> bool:
 
     return any(sent.start <= p.start < sent.end and p.place.code != ctx.dateline.place.code
                and where(ctx.doc[p.end - 1].head) for p in ctx.places)
-
-
-def _lead_sentences(ctx: Context) -> set[int]:
-    """Starts of the body's first two sentences (a dateline's lead), not counting a dateline the
-    parser split off as a sentence of its own ("LIMA, May 3 -")."""
-    body = [s for s in ctx.doc.sents if s.end_char > ctx.body_start and s.text.strip()]
-    mention = ctx.dateline
-    if body and mention is not None and body[0].start <= mention.start and body[0].end <= mention.end + 8 \
-            and not any(t.pos_ in ("VERB", "AUX") for t in body[0]):
-        body = body[1:]
-    return {s.start for s in body[:2]}
 
 
 def anaphoric_events(ctx: Context, found: list[Found]) -> list[Found]:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
-from kg.extract.context import Actor, Context
+from kg.extract.context import Actor, Context, lead_sentences
 from kg.extract.lexicon import lexicon
 from kg.extract.syntax import governing_verb, prep_objects, reported_by, subject_of
 from kg.nlp import DASHES
@@ -348,6 +348,28 @@ def _dateline(ctx: Context, trigger: Token, roles: dict | None = None) -> list:
     return [ctx.place_actor(mention.place)]
 
 
+def _dateline_visit(ctx: Context, trigger: Token, roles: dict | None = None) -> list:
+    """'NDJAMENA - X said ... as he began a visit to address the crisis': a visit noun of the lead
+    that names no place is at the dateline's place (as :func:`_dateline`), not one the traveler is
+    back from ("returned from a visit", "back from a visit"), and not when another sentence tells of
+    the traveler moving with a place other than the dateline's (the visit may be that one)."""
+    if ctx.dateline is None or trigger.sent.start not in lead_sentences(ctx) \
+            or any(c.dep_ == "prep" and c.lower_ in ("to", "of", "in", "into") for c in trigger.children):
+        return []
+    head = trigger.head if trigger.dep_ == "pobj" else None
+    if head is not None and head.lower_ == "from":
+        return []
+    keys = {t.key for t in (roles or {}).get("traveler", [])}
+    lex = lexicon()
+    moves = lex.words("travel_nouns") | lex.words("travel_to_verbs") | lex.words("arrive_verbs")
+    here = ctx.dateline.place.code
+    for sent in {ctx.doc[m.start].sent for m in ctx.persons if m.key in keys} - {trigger.sent}:
+        if any(t.lemma_.lower() in moves for t in sent) and any(
+                sent.start <= p.start < sent.end and p.place.code != here for p in ctx.places):
+            return []  # the traveler's trip told elsewhere with its place: the visit may be that one
+    return _dateline(ctx, trigger, roles)
+
+
 def _for_clause_subject(ctx: Context, trigger: Token, roles: dict | None = None) -> list:
     """'X left Hanoi for Bangkok to attend the summit', parsed as 'for [Bangkok to attend ...]': the
     subject of the for-clause is where X goes."""
@@ -384,6 +406,7 @@ FINDERS: dict[str, Finder] = {
     "counterpart_owner": _counterpart_owner,
     "for_clause_subject": _for_clause_subject,
     "dateline": _dateline,
+    "dateline_visit": _dateline_visit,
     "met_state": _met_state,
     "subject": _subject,
     "clause_subject": _clause_subject,
