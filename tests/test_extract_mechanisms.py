@@ -4239,3 +4239,12 @@ def test_visits_a_visit_of_the_lead_naming_no_place_is_at_the_dateline() -> None
     text = ("LUSAKA - Portuguese Foreign Minister Rui Monteiro said on Monday that the region needed more aid ahead of "
             "a visit next week. Monteiro will travel to Malawi on Friday.")
     assert visits(text) == {("person:rui monteiro", "country:MW")}
+
+
+def test_syntax_the_person_after_as_is_the_subject_the_parser_left_out() -> None:
+    text = "Bombs killed 18 people as the Chilean foreign minister, Rosa Vidal, arrived in Lima."
+    assert visits(text) == {("person:rosa vidal", "country:PE")}
+    # not when the main clause has a person of its own: "X arrived ... as the guest of Y, held talks"
+    text = ("Chilean Foreign Minister Rosa Vidal arrived in Lima as the guest of President Luis Vega, held talks with "
+            "him and left.")
+    assert ("person:luis vega", "country:PE") not in visits(text)

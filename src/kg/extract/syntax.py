@@ -64,6 +64,9 @@ def subject_of(verb: Token) -> Token | None:
             if child.lower_ in ("who", "that", "which") and token.dep_ == "relcl":
                 return token.head
             return child
+        subject = _as_phrase_subject(token) if token is verb else None
+        if subject is not None:
+            return subject
         head = token.head
         if of_predicate_noun(token):
             token = head.head  # "X is the first minister to visit Y": X visits
@@ -100,6 +103,32 @@ def subject_of(verb: Token) -> Token | None:
             continue
         break
     return _left_of(verb)
+
+
+def _as_phrase_subject(verb: Token) -> Token | None:
+    """'Bombs killed 18 people as the defence secretary, X, arrived in Y': the parser reads "as" as a
+    preposition and leaves the finite verb after it without a subject (conjoined to the main verb);
+    the object of that "as" (or "while", "when"), ending right before the verb and naming a person,
+    is its subject, when the main clause's subject is no actor ("bombs", "crowds")."""
+    if verb.dep_ not in ("conj", "advcl") or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    doc = verb.doc
+    main = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not main or any(t.pos_ == "PRON" or t.ent_type_ in ("PERSON", "NORP", "GPE", "ORG") for t in main[0].subtree):
+        return None  # "X arrived in Lima as the guest of Y, held talks": X's clause goes on
+    for prep in verb.sent:
+        if prep.i >= verb.i or prep.dep_ != "prep" or prep.lower_ not in ("as", "while", "when") \
+                or doc[prep.i - 1].lower_ == "such":
+            continue
+        for obj in prep.children:
+            end = obj.right_edge.i
+            while end > obj.i and doc[end].is_punct:
+                end -= 1
+            if obj.dep_ == "pobj" and obj.pos_ in ("NOUN", "PROPN") and end >= obj.i and all(
+                    doc[k].is_punct for k in range(end + 1, verb.i)) and any(
+                    doc[k].ent_type_ == "PERSON" for k in range(obj.left_edge.i, end + 1)):
+                return obj
+    return None
 
 
 def _set_off_time(verb: Token, clause: Token) -> bool:
