@@ -4248,3 +4248,14 @@ def test_syntax_the_person_after_as_is_the_subject_the_parser_left_out() -> None
     text = ("Chilean Foreign Minister Rosa Vidal arrived in Lima as the guest of President Luis Vega, held talks with "
             "him and left.")
     assert ("person:luis vega", "country:PE") not in visits(text)
+
+
+def test_gatherings_talks_many_gathered_for_are_a_gathering_and_another_city_s_talks_another() -> None:
+    text = ("A photo taken after a meeting with the rebels in Nairobi. "
+            "Foreign ministers gathered in Oslo on Thursday for talks on the war, with Kenyan Foreign Minister "
+            "Amina Wanjiru arriving from Nairobi with a proposal. Wanjiru held separate talks with Norwegian Foreign "
+            "Minister Erik Dahl before the full session. The envoy suspended the Nairobi talks last week. "
+            "Ugandan Foreign Minister Joseph Okello, who had been due to attend, called off his trip.")
+    found = visits(text, date(2016, 2, 12))
+    assert ("person:amina wanjiru", "country:NO") in found
+    assert ("person:amina wanjiru", "country:KE") not in found

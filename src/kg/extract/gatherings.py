@@ -51,9 +51,11 @@ def find_attendance(ctx: Context) -> list[Found]:
     for token in tokens_with(ctx.doc, nouns):
         n = sent_no[token.sent.start]
         # "talks", "negotiations" (lemma "talk"): an exchange between those who hold it, which 'also
-        # attended' or 'was represented' does not refer to (``weak``)
-        weak = token.lemma_.lower() not in nouns
-        lemma = token.lower_ if weak else token.lemma_.lower()
+        # attended' or 'was represented' does not refer to (``weak``), unless many gather for them
+        plural = token.lemma_.lower() not in nouns
+        lemma = token.lower_ if plural else token.lemma_.lower()
+        weak = plural and not (token.dep_ == "pobj" and token.head.lower_ == "for"
+                               and token.head.head.lemma_.lower() in lexicon().words("gather_verbs"))  # "gathered in Y for talks"
         if lemma not in nouns or not (token.pos_ == "NOUN" or (token.pos_ == "PROPN" and any(
                 c.dep_ == "det" or c.ent_type_ == "ORDINAL" for c in token.children))):
             continue  # "the summit"; "the 45th Regular Meeting of the Conference" (a gathering's name)
@@ -66,8 +68,16 @@ def find_attendance(ctx: Context) -> list[Found]:
         earlier = [f for f in frames if f["lemma"] == lemma]
         if definite and not earlier and lemma in lexicon().words("generic_gathering_nouns"):
             # "a NATO summit ... the two-day meeting": the gathering named last, in this sentence or the three before
+            # (one many gathered for, rather than talks one held with another: "... gathered in Y for
+            # talks ... X held separate talks with Z before the full session")
             earlier = [f for f in frames if any(n - 3 <= s <= n for s in f["sents"])]
+            earlier = [f for f in earlier if not f["weak"]] or earlier
         other = any(t.lower_ in lexicon().words("other_instance_words") for t in ctx.doc[token.left_edge.i:token.i])
+        named = {ctx.token_place[c.i].place.code for c in token.children
+                 if c.dep_ in ("compound", "nmod") and c.i in ctx.token_place}
+        if definite and named and earlier and earlier[-1]["places"] and not named & {
+                p.country for p in earlier[-1]["places"]}:
+            other = True  # "the talks in Munich ... the Geneva talks": another gathering
         frame = earlier[-1] if definite and earlier and not other else None
         if frame is None:  # "the last summit", "the next meeting": another one than the one told of
             frame = {"lemma": lemma, "places": [], "hosts": [], "sents": [], "other": other, "weak": weak}
