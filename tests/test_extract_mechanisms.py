@@ -4259,3 +4259,4 @@ def test_gatherings_talks_many_gathered_for_are_a_gathering_and_another_city_s_t
     found = visits(text, date(2016, 2, 12))
     assert ("person:amina wanjiru", "country:NO") in found
     assert ("person:amina wanjiru", "country:KE") not in found
+    assert ("person:joseph okello", "country:NO") in found  # the trip called off was to the gathering in Oslo
