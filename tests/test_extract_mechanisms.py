@@ -4260,3 +4260,24 @@ def test_gatherings_talks_many_gathered_for_are_a_gathering_and_another_city_s_t
     assert ("person:amina wanjiru", "country:NO") in found
     assert ("person:amina wanjiru", "country:KE") not in found
     assert ("person:joseph okello", "country:NO") in found  # the trip called off was to the gathering in Oslo
+
+
+def test_positions_an_envoy_for_a_state_is_not_of_that_state() -> None:
+    text = ("The UN Secretary-General's special envoy for Chad, Marten Holm, is expected in Ndjamena on Friday for "
+            "talks with President Idriss Mahamat.")
+    assert ("person:marten holm", "Special Envoy", "org:united nations") in positions(text)
+    assert ("person:marten holm", "country:TD") in visits(text)
+    # the state before the title still sends the envoy
+    assert ("person:lena brandt", "Special Envoy", "country:SE") in positions(
+        "Swedish special envoy for Chad Lena Brandt will visit Ndjamena.")
+
+
+def test_positions_the_state_of_a_delegation_is_its_spokesman_s() -> None:
+    text = '"The atmosphere was businesslike," U.S. delegation spokesman Tom Whitley told reporters in Geneva.'
+    assert ("person:tom whitley", "Spokesman", "country:US") in positions(text)
+
+
+def test_persons_a_given_name_after_a_rank_stands_for_the_full_name_later() -> None:
+    text = ("Thai Foreign Minister Air Chief Marshal Boonchu Kittikhun told reporters that Thailand backed the plan.\n"
+            "    Boonchu had been due to visit Vientiane this week, but the visit was postponed.")
+    assert only_visit(text, date(1988, 2, 17)).role("traveler") == ("person:boonchu kittikhun",)

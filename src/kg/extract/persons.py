@@ -640,9 +640,10 @@ def _surname_repeats(doc: Doc, spans: dict, covered: set[int], titled: set[int] 
     surnames |= {fold(w) for m in spans.values() if len(m.name.split()) >= 3 for w in m.name.split()
                  if len(w) > 2 and w[:1].isupper() and fold(w) not in skip and len(owners[fold(w)]) == 1}
     # the first word of a titled two-word name, standing alone as a subject, object or owner: a
-    # family name written first ("Foreign Minister Wang Lei" ... "Wang also held talks"), when no
-    # other name has it
-    firsts = {fold(m.name.split()[0]) for (start, _), m in spans.items() if start in titled and len(m.name.split()) == 2
+    # family name written first ("Foreign Minister Wang Lei" ... "Wang also held talks"; after a
+    # rank too: "Air Chief Marshal Prasong Wattanakul" ... "Prasong had been due"), when no other name has it
+    firsts = {fold(m.name.split()[0]) for (start, _), m in spans.items()
+              if (start in titled or honorific_before(doc, start)) and len(m.name.split()) == 2
               and len(m.name.split()[0]) > 2 and len(owners[fold(m.name.split()[0])]) == 1} - surnames - skip
     surnames -= skip  # an honorific is nobody's surname ("Datuk" of a name NER took it into)
     # proper nouns, and the surnames themselves whatever part of speech the tagger gave them

@@ -299,6 +299,10 @@ def _complement(doc: Doc, end: int, on: Date | None) -> tuple[int, str | None, i
             k += 1  # not "an envoy for talks", "an envoy for the summit"
         if k > end + 1 and k < n and doc[k].text in (",", ".", ";", ")"):  # a whole phrase: not "for peace (talks)"
             return k, None, k
+        j = end + 2 if end + 2 < n and doc[end + 1].lower_ == "the" else end + 1
+        for k in range(min(n, j + 5), j, -1):  # "the Secretary-General's special envoy for Sudan": the state
+            if geo.country_code(doc[j:k].text, on, codes=False):  # is the envoy's remit, not who sends them
+                return end, None, k
     if end >= n or doc[end].lower_ not in _LINKS:
         return end, None, end
     j = end + 1
@@ -489,6 +493,10 @@ def _title_country(doc: Doc, start: int, on: Date | None, sending: bool = False,
             and doc[j].pos_ in ("ADJ", "VERB", "ADV"):
         j -= 1  # "Jordan's visiting King", "Russia's new Prime Minister", "its newly appointed envoy"
         skipped += 1
+    lex = lexicon()
+    if j >= 1 and doc[j].is_lower and doc[j].tag_ == "NN" \
+            and doc[j].lower_ in lex.words("delegation_nouns"):
+        j -= 1  # "U.S. delegation spokesman X", "the Soviet team leader X": the state of its party
     if j >= 1 and doc[j].pos_ == "PROPN" and geo.is_world_region(doc[j].text) and doc[j - 1].text in ("'s", "’s"):
         j -= 1  # "Britain's Europe Director": the region is the office's field, the state is before it
     sender_org = None
@@ -498,6 +506,11 @@ def _title_country(doc: Doc, start: int, on: Date | None, sending: bool = False,
             j -= 1
     if j >= 0 and doc[j].text in ("'s", "’s", "'"):
         j -= 1
+        k = j
+        while envoy and k >= 0 and j - k < 5 and (doc[k].text[:1].isupper() or doc[k].text in ("-", ".")):
+            if k < j and io_name(doc[k].text) and fold(doc[j].text) in lexicon().title_words:
+                return "io:" + io_name(doc[k].text)  # "the UN Secretary-General's envoy": the organisation's
+            k -= 1
     # "... travel to South Africa. Foreign Minister X": a state that ends the sentence before is not the title's
     boundary = j >= 0 and doc[j].is_punct and j + 1 < len(doc) and doc[j + 1].is_sent_start
     for width in () if boundary else (5, 4, 3, 2, 1):  # up to "Saint Vincent and the Grenadines"
