@@ -4281,3 +4281,16 @@ def test_persons_a_given_name_after_a_rank_stands_for_the_full_name_later() -> N
     text = ("Thai Foreign Minister Air Chief Marshal Boonchu Kittikhun told reporters that Thailand backed the plan.\n"
             "    Boonchu had been due to visit Vientiane this week, but the visit was postponed.")
     assert only_visit(text, date(1988, 2, 17)).role("traveler") == ("person:boonchu kittikhun",)
+
+
+def test_visits_a_guest_hosted_in_a_named_place_goes_there_when_the_host_s_state_is_unknown() -> None:
+    text = ("Foreign Minister Aino Saar said on Monday that talks went well. Last week, Saar hosted his Latvian "
+            "counterpart Janis Ozols in Tallinn, where the two ministers discussed rail links.")
+    assert ("person:janis ozols", "country:EE") in visits(text, date(2025, 2, 12))
+    assert ("person:aino saar", "Foreign Minister", "country:EE") in positions(text)
+
+
+def test_visits_a_second_to_phrase_conjoined_to_another_phrase_of_the_verb_is_another_leg() -> None:
+    text = ("Foreign Minister Ana Ruiz of Chile is expected to travel to Lima on Monday for a meeting of foreign "
+            "ministers and to Quito the following week for a summit.")
+    assert visits(text, date(2025, 2, 12)) == {("person:ana ruiz", "country:PE"), ("person:ana ruiz", "country:EC")}
