@@ -4294,3 +4294,9 @@ def test_visits_a_second_to_phrase_conjoined_to_another_phrase_of_the_verb_is_an
     text = ("Foreign Minister Ana Ruiz of Chile is expected to travel to Lima on Monday for a meeting of foreign "
             "ministers and to Quito the following week for a summit.")
     assert visits(text, date(2025, 2, 12)) == {("person:ana ruiz", "country:PE"), ("person:ana ruiz", "country:EC")}
+
+
+def test_positions_a_demonym_inside_top_diplomat_is_the_office_s_state() -> None:
+    text = "The top Iranian diplomat, Ali Karimi, arrived in Baku on Sunday."
+    assert ("person:ali karimi", "Top Diplomat", "country:IR") in positions(text)
+    assert ("person:ali karimi", "country:AZ") in visits(text)

@@ -87,6 +87,12 @@ def find_titles(doc: Doc, on: Date | None) -> list[Title]:
         if not words[i] or words[i].split()[0] not in first_words:
             i += 1
             continue
+        if i + 2 < n and f"{words[i]} {words[i + 2]}" in heads and doc[i + 1].ent_type_ in ("NORP", "GPE") \
+                and (code := geo.country_code(doc[i + 1].text, on, codes=False)):
+            # "the top Iranian diplomat", "the top U.S. envoy": the state inside the office's words
+            titles.append(Title(i, i + 3, f"{words[i]} {words[i + 2]}", False, code))
+            i += 3
+            continue
         end = _head_end(doc, i, heads, words)
         if not end:
             i += 1
