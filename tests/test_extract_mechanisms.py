@@ -4300,3 +4300,20 @@ def test_positions_a_demonym_inside_top_diplomat_is_the_office_s_state() -> None
     text = "The top Iranian diplomat, Ali Karimi, arrived in Baku on Sunday."
     assert ("person:ali karimi", "Top Diplomat", "country:IR") in positions(text)
     assert ("person:ali karimi", "country:AZ") in visits(text)
+
+
+def test_coreference_the_state_s_deputy_minister_is_the_deputy_named_before() -> None:
+    text = ("Union Minister U Tin Maung received Thai Deputy Minister of Foreign Affairs Mr. Somchai Rattana at the "
+            "ministry here yesterday afternoon.\n\nThe Thai Deputy Minister and party will proceed to Dawei today, "
+            "where they will meet Chief Minister Daw Mya Mya.")
+    travelers = {e.role("traveler") for e in events(text, "visit", date(2019, 8, 14))
+                 if e.role("destination") == ("country:MM",) and e.status == "planned"}
+    assert travelers == {("person:somchai rattana",)}
+
+
+def test_coreference_an_alias_office_told_again_stays_an_alias() -> None:
+    text = ("The Prime Minister received Sri Lanka's Minister of Foreign Affairs Lalith Perera on Tuesday. During the "
+            "meeting, the Sri Lankan minister conveyed an invitation. Earlier, Foreign Minister Sheikh Sabah Al-Ahmad "
+            "held talks with the visiting minister.")
+    assert ("person:lalith perera", "Minister", "country:LK") not in positions(text)
+    assert ("person:lalith perera", "Minister of Foreign Affairs", "country:LK") in positions(text)

@@ -357,6 +357,9 @@ def bind_title_mentions(doc: Doc, persons: list[PersonMention], entities: list[P
             continue
         holders = [e for e in entities if any((t.phrase, t.deputy) == (title.phrase, title.deputy) for t in e.titles)
                    and (title.country is None or all(t.country in (None, title.country) for t in e.titles))]
+        if holders and all(t.alias for e in holders for t in e.titles
+                           if (t.phrase, t.deputy) == (title.phrase, title.deputy)):
+            title.alias = True  # "the Sri Lankan minister ... the visiting minister": the alias again
         if title.country and not title.deputy and not any(t.country == title.country for e in holders for t in e.titles):
             # "Cypriot Foreign Minister X ... The Cypriot minister ... Minister Y": the one named before with
             # an office of that state and head word, over one of no state named after
@@ -380,7 +383,7 @@ def bind_title_mentions(doc: Doc, persons: list[PersonMention], entities: list[P
                 title.alias = True
             else:
                 holders = []
-        if not holders and title.country and not title.deputy:
+        if not holders and title.country:
             # "Ghana's Foreign Minister X ... The Ghanaian minister will fly on": the one office of
             # that state with that head word, named before
             holders = _state_head_holders(entities, title)
@@ -411,11 +414,12 @@ def bind_title_mentions(doc: Doc, persons: list[PersonMention], entities: list[P
         bound.add(id(title))
 
 def _state_head_holders(entities: list[PersonEntity], title: Title) -> list[PersonEntity]:
-    """Persons named before ``title`` ("the Ghanaian minister") who hold another office of its state
-    whose head word it is ("Ghana's Foreign Minister X")."""
+    """Persons named before ``title`` ("the Ghanaian minister", "the Thai deputy minister") who hold
+    another office of its state whose head word it is ("Ghana's Foreign Minister X", "Thai Deputy
+    Minister of Foreign Affairs Y"), deputy or not as the title is."""
     return [e for e in entities if any(
-        t.country == title.country and t.phrase != title.phrase and t.phrase.split()[-1] == title.phrase
-        for t in e.titles) and min(m.start for m in e.mentions) < title.start]
+        t.country == title.country and t.phrase != title.phrase and title.phrase in (t.phrase.split()[-1], t.head)
+        and t.deputy == title.deputy for t in e.titles) and min(m.start for m in e.mentions) < title.start]
 
 
 def _visiting(doc: Doc, title: Title) -> bool:
