@@ -4317,3 +4317,15 @@ def test_coreference_an_alias_office_told_again_stays_an_alias() -> None:
             "held talks with the visiting minister.")
     assert ("person:lalith perera", "Minister", "country:LK") not in positions(text)
     assert ("person:lalith perera", "Minister of Foreign Affairs", "country:LK") in positions(text)
+
+
+def test_meetings_one_by_whom_the_meeting_was_also_attended_takes_part() -> None:
+    text = ("Union Minister U Tin Maung received Thai Deputy Minister of Foreign Affairs Somchai Rattana at the ministry "
+            "yesterday. At the meeting, they discussed trade. The meeting was also attended by Thai Ambassador to "
+            "Myanmar Prasert Wongsa.")
+    pairs = {frozenset(p) for e in events(text, "meeting", date(2019, 8, 14))
+             for p in itertools.combinations(e.role("participant"), 2)}
+    assert frozenset({"person:prasert wongsa", "person:u tin maung"}) in pairs
+    # its staff told as a roster ("was attended by", no "also") are not added
+    text = text.replace("was also attended", "was attended")
+    assert not any("person:prasert wongsa" in e.role("participant") for e in events(text, "meeting", date(2019, 8, 14)))

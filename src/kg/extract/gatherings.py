@@ -27,7 +27,7 @@ def _unique(actors: list[Actor]) -> list[Actor]:
     return list(seen.values())
 
 
-def _agents(ctx: Context, verb) -> list[Actor]:
+def by_agents(ctx: Context, verb) -> list[Actor]:
     """Persons of a passive verb's "by" phrase ("hosted by X")."""
     return [a for o in prep_objects(verb, {"by"}) for a in ctx.actors_of(o, persons_only=True)]
 
@@ -99,7 +99,7 @@ def find_attendance(ctx: Context) -> list[Found]:
         attendees = _there_for(ctx, noun)
         if attendees:
             entries.append((frames.index(frame), _clause_verb(noun), attendees, True))
-        elif noun.dep_ == "nsubjpass" and noun.head.lemma_.lower() == "attend" and (agents := _agents(ctx, noun.head)):
+        elif noun.dep_ == "nsubjpass" and noun.head.lemma_.lower() == "attend" and (agents := by_agents(ctx, noun.head)):
             entries.append((frames.index(frame), noun.head, agents, True))  # "the summit ... was attended by A and B"
         elif noun.dep_ == "dobj" and (present := in_presence_of(ctx, noun.head)):
             entries.append((frames.index(frame), noun.head, present, True))  # "X opened the meeting in the presence of A, B"
@@ -304,9 +304,9 @@ def setting(ctx: Context, token) -> tuple[list[Actor], list[Actor]]:
     for acl in [c for t in [token, *topics] for c in t.children]:
         # "a three-day summit hosted by X", "a summit on the crisis hosted by X"
         if acl.dep_ == "acl" and acl.lemma_.lower() in leads:
-            hosts += _agents(ctx, acl)
+            hosts += by_agents(ctx, acl)
     if verb.lemma_.lower() in leads and token.dep_ == "nsubjpass":  # "the session was chaired by X"
-        hosts += _agents(ctx, verb)
+        hosts += by_agents(ctx, verb)
     elif token.dep_ == "pobj" and token.head.lower_ in ("at", "for") and verb.head.lemma_.lower() == "host":
         subj = subject_of(verb.head)  # "X hosted African leaders at a summit in Y"
         hosts += ctx.actors_of(subj, persons_only=True) if subj is not None else []

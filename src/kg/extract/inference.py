@@ -176,7 +176,8 @@ def joiners(ctx: Context, found: list[Found]) -> list[Found]:
     """'The Italian minister, X, joined the talks as an observer', "Y also attended the meeting":
     the subject of ``join`` or ``attend`` whose object is a definite meeting noun naming nobody
     ("the talks", "the meeting") takes part in the last meeting reported before it, within three
-    sentences, at its place; so does one who "also took part" (within two sentences); "C is to join them for a summit in Y" (:func:`_joining_them`);
+    sentences, at its place; so does one who "also took part" (within two sentences), and one by whom "the
+    meeting was also attended"; "C is to join them for a summit in Y" (:func:`_joining_them`);
     so do those "in the presence of" whom it was held (:func:`_in_presence`) and those "also present during
     the meeting" (:func:`_also_present`)."""
     nouns = lexicon().words("meeting_nouns")
@@ -194,6 +195,16 @@ def joiners(ctx: Context, found: list[Found]) -> list[Found]:
             continue
         if verb.lemma_.lower() == "join" and any(c.dep_ == "nsubjpass" and c.lower_ in ("they", "them") for c in verb.children):
             out += _they_were_joined(ctx, verb, meetings, sent_no)
+            continue
+        if verb.lemma_.lower() == "attend" and any(c.lower_ == "also" for c in verb.children) and any(
+                c.dep_ == "nsubjpass" and c.lemma_.lower() in nouns
+                and any(d.dep_ == "det" and d.lower_ in ("the", "this") for d in c.children) for c in verb.children):
+            # "The meeting was also attended by Ambassador X": X takes part in the meeting just reported
+            # (not "the meeting was attended by" its staff, told as a roster)
+            here = sent_no[verb.sent.start]
+            before = [f for f in meetings if f.trigger.i < verb.i and here - sent_no[f.trigger.sent.start] <= 3]
+            agents = gatherings.by_agents(ctx, verb)
+            out += _joined(verb, agents, before[-1] if agents and before else None)
             continue
         if taking_part_also(verb):
             window = 2  # "A and B also took part": in the meeting just reported
