@@ -89,7 +89,7 @@ def find_titles(doc: Doc, on: Date | None) -> list[Title]:
             continue
         if i + 2 < n and f"{words[i]} {words[i + 2]}" in heads and doc[i + 1].ent_type_ in ("NORP", "GPE") \
                 and (code := geo.country_code(doc[i + 1].text, on, codes=False)):
-            # "the top Iranian diplomat", "the top U.S. envoy": the state inside the office's words
+            # "the top Iranian diplomat", "the top U.S. diplomat": the state inside the office's words
             titles.append(Title(i, i + 3, f"{words[i]} {words[i + 2]}", False, code))
             i += 3
             continue
@@ -514,7 +514,7 @@ def _title_country(doc: Doc, start: int, on: Date | None, sending: bool = False,
         j -= 1
         k = j
         while envoy and k >= 0 and j - k < 5 and (doc[k].text[:1].isupper() or doc[k].text in ("-", ".")):
-            if k < j and io_name(doc[k].text) and fold(doc[j].text) in lexicon().title_words:
+            if k < j and io_name(doc[k].text) and fold(doc[j].text) in lex.title_words:
                 return "io:" + io_name(doc[k].text)  # "the UN Secretary-General's envoy": the organisation's
             k -= 1
     # "... travel to South Africa. Foreign Minister X": a state that ends the sentence before is not the title's
