@@ -201,10 +201,8 @@ def joiners(ctx: Context, found: list[Found]) -> list[Found]:
                 and any(d.dep_ == "det" and d.lower_ in ("the", "this") for d in c.children) for c in verb.children):
             # "The meeting was also attended by Ambassador X": X takes part in the meeting just reported
             # (not "the meeting was attended by" its staff, told as a roster)
-            here = sent_no[verb.sent.start]
-            before = [f for f in meetings if f.trigger.i < verb.i and here - sent_no[f.trigger.sent.start] <= 3]
             agents = gatherings.by_agents(ctx, verb)
-            out += _joined(verb, agents, before[-1] if agents and before else None)
+            out += _joined(verb, agents, _last_meeting(verb, meetings, sent_no, 3) if agents else None)
             continue
         if taking_part_also(verb):
             window = 2  # "A and B also took part": in the meeting just reported
@@ -383,9 +381,14 @@ def _joining_last(ctx: Context, verb, meetings: list[Found], sent_no: dict, wind
     # "A, X's minister, and B took part" parsed as two subjects of one verb: both
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] if subj is not None and subj.head.i == verb.i else []
     joining = [a for s in (subjects or ([subj] if subj is not None else [])) for a in ctx.actors_of(s, persons_only=True)]
+    return joining, (_last_meeting(verb, meetings, sent_no, window) if joining else None)
+
+
+def _last_meeting(verb, meetings: list[Found], sent_no: dict, window: int) -> Found | None:
+    """The last meeting reported before ``verb``, within ``window`` sentences."""
     here = sent_no[verb.sent.start]
     before = [f for f in meetings if f.trigger.i < verb.i and here - sent_no[f.trigger.sent.start] <= window]
-    return joining, (before[-1] if joining and before else None)
+    return before[-1] if before else None
 
 
 def _with(people: list, joining: list) -> list:
