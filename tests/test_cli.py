@@ -196,6 +196,32 @@ def test_cli_eval_hard_negatives_file_is_built_and_named(
     assert fake_evaluate == [(gold, {"a", "b", "c1", "c2"}, {"c1", "c2"})]
 
 
+def test_cli_eval_fails_when_an_article_could_not_be_read(
+    runner: CliRunner, articles_dir: Path, tmp_path: Path, fake_evaluate, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The scores are printed, but an article whose extraction raised was scored as empty: exit 70, named."""
+    from conftest import _fake_extract_many
+
+    import kg.build
+    from kg.mapping import to_graph
+    from kg.validate import validate_graph
+
+    def failing(articles, **options):
+        for extraction in _fake_extract_many(articles):
+            if extraction.article.id == "b":
+                raise ValueError("rule bug")
+            yield extraction
+
+    monkeypatch.setattr(kg.build, "_stages", lambda: (failing, to_graph, validate_graph))
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    result = runner.invoke(cli, ["eval", str(gold), str(articles_dir)])
+    assert result.exit_code == 70
+    assert result.stdout == "F1 1.000 (errors=False)\n"
+    assert "extraction error: ValueError: rule bug" in result.stderr and " b (" in result.stderr
+    assert result.stderr.rstrip().splitlines()[-1].startswith("Error: 1 article(s) not stored (1 extraction error)")
+
+
 def test_cli_internal_error_exit_70(runner: CliRunner, articles_dir: Path, graph_path: Path, monkeypatch) -> None:
     import kg.build
 
