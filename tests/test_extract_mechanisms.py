@@ -4329,3 +4329,95 @@ def test_meetings_one_by_whom_the_meeting_was_also_attended_takes_part() -> None
     # its staff told as a roster ("was attended by", no "also") are not added
     text = text.replace("was also attended", "was attended")
     assert not any("person:prasert wongsa" in e.role("participant") for e in events(text, "meeting", date(2019, 8, 14)))
+
+
+def _pairs(text: str, day: date | None = DAY) -> set[frozenset[str]]:
+    return {frozenset(p) for e in events(text, "meeting", day) for p in itertools.combinations(e.role("participant"), 2)}
+
+
+def test_meetings_a_verb_joined_to_call_on_is_no_telephone_call() -> None:
+    text = ("During his stay, Prime Minister Somchai Rattana is scheduled to call on General Secretary Nguyen Van An "
+            "and meet with National Assembly Chairman Tran Duc Minh on May 14.")
+    assert frozenset({"person:somchai rattana", "person:tran duc minh"}) in _pairs(text)
+    # a telephone call joined to a meeting is still no meeting
+    text = "Prime Minister Somchai Rattana met Nguyen Van An on Monday and called Tran Duc Minh on Tuesday."
+    assert frozenset({"person:somchai rattana", "person:tran duc minh"}) not in _pairs(text)
+
+
+def test_visits_invited_pm_x_to_visit_parsed_with_two_objects_is_x_s_visit() -> None:
+    text = ("Hanoi (VNA) - Prime Minister Nguyen Van Hung held talks in Hanoi on May 13 with Thai Prime Minister "
+            "Somchai Rattana. PM Somchai invited PM Hung to visit Thailand.")
+    assert ("person:nguyen van hung", "country:TH") in visits(text, date(2025, 5, 13))
+
+
+def test_tokens_a_co_word_is_one_token_and_co_chairs_meet() -> None:
+    text = ("Earlier on May 12, Deputy Prime Minister and Minister of Foreign Affairs Le Thi Lan and Thai Minister of "
+            "Foreign Affairs Dr. Somchai Rattana co-chaired the fifth meeting of the Joint Commission on Bilateral "
+            "Cooperation in Hanoi.")
+    extraction = run(text, date(2025, 5, 13))
+    assert "co-chaired" in extraction.article.text and ("person:somchai rattana", "country:VN") in visits(text, date(2025, 5, 13))
+    assert frozenset({"person:le thi lan", "person:somchai rattana"}) in _pairs(text, date(2025, 5, 13))
+
+
+def test_gatherings_a_gathering_of_a_name_of_its_own_is_no_earlier_meeting() -> None:
+    text = ("Earlier on May 12, Foreign Minister Le Thi Lan and Thai Foreign Minister Somchai Rattana co-chaired the "
+            "fifth meeting of the Joint Commission in Hanoi. PM Somchai invited PM Nguyen Van An to visit Thailand "
+            "and co-chair the fifth Joint Cabinet Retreat in 2026.")
+    assert not any("person:nguyen van an" in p for p in _pairs(text, date(2025, 5, 13)))
+
+
+def test_places_a_city_comma_state_tagged_as_an_organisation_is_a_place() -> None:
+    text = "Prime Minister Desmond Clarke departed the island this morning for Bridgetown, Barbados."
+    assert visits(text, date(2025, 2, 18)) == {("person:desmond clarke", "country:BB")}
+
+
+def test_places_an_untagged_city_visited_is_a_place() -> None:
+    text = "Egyptian Foreign Minister Adel Nour el-Din visited Amman last month for talks."
+    assert ("person:adel nour el din", "country:JO") in visits(text, date(1989, 11, 8))
+
+
+def test_positions_an_office_comma_style_and_name_is_the_name_s() -> None:
+    text = ("The meeting will be chaired by Prime Minister of Barbados, the Hon. Mia Worrell. He is accompanied by "
+            "Minister of Foreign Affairs and Foreign Trade, Senator the Hon. Kamina Grant.")
+    assert ("person:mia worrell", "Prime Minister", "country:BB") in positions(text)
+    assert any(holder == "person:kamina grant" and title.startswith("Minister of Foreign Affairs")
+               for holder, title, _ in positions(text))
+    # "as" makes the office a role of another
+    text = "Bush will display a consensual approach as he begins his second term as US President, Tony Blair has said."
+    assert not any(holder == "person:tony blair" for holder, _, _ in positions(text))
+
+
+def test_persons_the_leading_words_of_a_longer_name_are_that_person() -> None:
+    text = ("AMMAN, Nov 8 - Jordanian Prime Minister Sharif Zaid al-Hmoud flew to Cairo today for talks. Petra said "
+            "Sharif Zaid, who was accompanied by Foreign Minister Marwan Haddad, would meet President Kamal Tawfik "
+            "tomorrow.")
+    assert ("person:marwan haddad", "country:EG") in visits(text, date(1989, 11, 8))
+    assert frozenset({"person:kamal tawfik", "person:sharif zaid al hmoud"}) in _pairs(text, date(1989, 11, 8))
+
+
+def test_coreference_a_counterpart_of_another_state_s_foreign_secretary_is_a_foreign_secretary() -> None:
+    text = ("India's Foreign Secretary, Anil Kumar Saran, is expected to travel to Islamabad next month to meet his "
+            "Pakistani counterpart, Tariq Khokhar.")
+    assert ("person:tariq khokhar", "Foreign Secretary", "country:PK") in positions(text)
+    text = "British Foreign Secretary Jack Straw will meet his French counterpart, Michel Barnier, in Paris."
+    assert ("person:michel barnier", "Foreign Minister", "country:FR") in positions(text)
+
+
+def test_meetings_talks_in_a_with_x_and_in_b_with_y() -> None:
+    text = "Foreign Minister Ana Ruiz will hold talks in Lima with President Luis Vega, and in Quito with President Jan Kato."
+    assert _pairs(text) == {frozenset({"person:ana ruiz", "person:luis vega"}), frozenset({"person:ana ruiz", "person:jan kato"})}
+
+
+def test_positions_a_ranked_deputy_and_a_second_office_in_apposition() -> None:
+    text = "Sheikh Khalid Fahad Al-Sabah, Kuwait's First Deputy Prime Minister and Foreign Minister, arrived in Tehran."
+    got = positions(text)
+    assert ("person:khalid fahad al sabah", "Deputy Prime Minister", "country:KW") in got
+    assert ("person:khalid fahad al sabah", "Foreign Minister", "country:KW") in got
+
+
+def test_persons_a_name_does_not_begin_inside_a_state_s_name() -> None:
+    text = ("Serbian President Nebojša Stanković said on Monday he would go. A trilateral summit of Stanković, the "
+            "Chairman of the Presidency of Bosnia and Herzegovina Nermin Hadžiahmetović and Turkish President Haluk "
+            "Erdem Yazıcıoğlu, which Ankara has proposed to host in Istanbul, could take place later in the year.")
+    people = {key for e in events(text, "meeting", date(2020, 3, 17)) for key in e.role("participant")}
+    assert "person:nermin hadziahmetovic" in people and not any("herzegovina" in key for key in people)

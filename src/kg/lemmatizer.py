@@ -9,7 +9,8 @@ key, and every path it does not cache -- a base form, a tag with no rules -- rea
 those three values for the whole Doc as one array, asks spaCy's own ``lemmatize`` once per distinct
 triple in the process (with its lists of known lemmas made sets), and writes the lemmas back as one array. Tokens whose lemma an earlier
 component set (the attribute ruler's exceptions) keep it, as spaCy's own ``__call__`` does, so the
-annotations are identical (tests/test_lemmatizer.py compares them).
+annotations are identical (tests/test_lemmatizer.py compares them), but for the "co-" words
+:mod:`kg.nlp` has the tokenizer keep whole.
 """
 
 from __future__ import annotations
@@ -44,12 +45,23 @@ class LookupLemmatizer(EnglishLemmatizer):
             key = (orth, pos, morph)
             value = memo.get(key)
             if value is None:
-                value = memo[key] = strings.add(self.lemmatize(doc[i])[0])
+                value = memo[key] = strings.add(self._lemma(doc[i]))
             lemmas[i] = value
             changed = True
         if changed:
             doc.from_array([LEMMA], lemmas)
         return doc
+
+
+    def _lemma(self, token: Any) -> str:
+        """spaCy's lemma; for a 'co-' word the tokenizer keeps whole (:data:`kg.nlp.CO_WORD`: "co-chaired"),
+        "co-" and the lemma of the word after it ("co-chair"), which spaCy's rules get wrong ("co-chaire")."""
+        from kg.nlp import CO_WORD
+
+        if CO_WORD.match(token.text):
+            rest = Doc(token.doc.vocab, words=[token.text[3:]], pos=[token.pos_], morphs=[str(token.morph)])
+            return "co-" + self.lemmatize(rest[0])[0].lower()
+        return self.lemmatize(token)[0]
 
 
 def install(nlp: Any, name: str = "lemmatizer") -> bool:

@@ -8,6 +8,7 @@ common noun's lemma ("the G20 Summit").
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from spacy.attrs import LOWER, POS, SENT_START
@@ -117,6 +118,17 @@ def _abbreviated_styles(nlp) -> None:
                 nlp.tokenizer.add_special_case(form, [{ORTH: form}])
 
 
+#: a word of the prefix "co-" ("co-chaired", "co-host"): one token, not "co", "-", "chaired" (spaCy
+#: splits hyphens between letters, and the parser then takes "co" for a noun: "A and B co - chaired"
+#: with "co" the subject); the lemmatizer gives it "co-" and the lemma of the word after
+CO_WORD = re.compile(r"^[Cc]o-[a-z]{3,}$")
+
+
+def _joined_co_words(nlp) -> None:
+    match = nlp.tokenizer.token_match
+    nlp.tokenizer.token_match = CO_WORD.match if match is None else (lambda text: CO_WORD.match(text) or match(text))
+
+
 @cache
 def load():
     """Load the pinned model (never downloads anything)."""
@@ -127,6 +139,7 @@ def load():
     module = importlib.import_module(MODEL)
     nlp = module.load()
     _abbreviated_styles(nlp)
+    _joined_co_words(nlp)
     ruler.install(nlp)  # the attribute ruler matched by look-ups: same annotations, a tenth of the time
     lemmatizer.install(nlp)  # the lemmatizer applied by look-ups over arrays: same lemmas
     nlp.add_pipe("kg_paragraphs", before="parser")

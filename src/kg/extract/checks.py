@@ -172,10 +172,16 @@ def _not_remote(ctx: Context, found: Found) -> list[Found]:
     near = [t for t in [*trigger.subtree, *trigger.head.children, trigger.head] if t.i not in joined]
     handed = lexicon().words("hand_over_verbs")
     # "called off a meeting with Y" is no call; "a meeting with Y, to whom he delivered a letter": in person
-    if any((t.lower_ in remote or t.lemma_.lower() in remote) and not calls_off(t)
+    if any((t.lower_ in remote or t.lemma_.lower() in remote) and not calls_off(t) and not _calls_on(t)
            and not (t.dep_ == "dobj" and t.head.lemma_.lower() in handed) for t in near):
         return []
     return [found]
+
+
+def _calls_on(token: Token) -> bool:
+    """'will call on the president and meet with Y': a formal visit, no telephone call."""
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return token.pos_ == "VERB" and after is not None and after.lower_ == "on" and after.head.i == token.i  # not "called Y on Tuesday"
 
 
 def _meeting(found: Found, hosts: list[Actor], guests: list[Actor]) -> list[Found]:

@@ -191,7 +191,11 @@ def counterparts(doc: Doc, entities: list[PersonEntity], titles: list[Title], on
         if phrase not in equivalents and " and " in phrase and phrase.split(" and ")[0] in equivalents:
             phrase = phrase.split(" and ")[0]  # "Minister for Foreign Affairs and Regional Integration": the other
             # state's counterpart holds the office's first portfolio, not its own compound
-        phrase = equivalents.get(phrase, phrase)
+        home = lex.table("title_states").get(phrase)
+        if not (home and owner_title.country and owner_title.country != home):
+            # (India's "Foreign Secretary" is no foreign minister: an office named after another state's
+            # minister keeps its own name there, and so does the counterpart's)
+            phrase = equivalents.get(phrase, phrase)
         for mention, code in pairs:
             title = Title(token.i, token.i + 1, phrase, owner_title.former, code, owner_title.deputy)
             mention.title = title
@@ -296,6 +300,13 @@ def cluster_persons(persons: list[PersonMention], headline_end: int = 0, header_
                           and _inside(words[0], fold(m.name).split()) and (in_headline or m.start < mention.start)}
                 if len(inside) == 1:
                     candidates = [m for m in fullest if fold(m.name) in inside]
+            if not candidates and len(words) >= 2:
+                # the leading words of a longer name ("Sharif Zaid" of "Sharif Zaid al-Hmoud"), when one
+                # full name told before begins with them
+                leading = {fold(m.name) for m in fullest if len(fold(m.name).split()) > len(words)
+                           and tuple(fold(m.name).split()[:len(words)]) == words and (in_headline or m.start < mention.start)}
+                if len(leading) == 1:
+                    candidates = [m for m in fullest if fold(m.name) in leading]
             if not candidates and (mention.honorific or (len(words) == 1 and mention.all_titles)):
                 # "Mr. Roe ... Jane Roe", "President Roe ... President Jane Roe": a surname may
                 # join the one later full name (with a title, only one holding the same title)

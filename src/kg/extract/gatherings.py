@@ -66,7 +66,9 @@ def find_attendance(ctx: Context) -> list[Found]:
         definite = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
                        for c in token.children)
         earlier = [f for f in frames if f["lemma"] == lemma]
-        if definite and not earlier and lemma in lexicon().words("generic_gathering_nouns"):
+        named_one = token.pos_ == "PROPN" and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)
+        if definite and not earlier and lemma in lexicon().words("generic_gathering_nouns") and not named_one:
+            # (not a gathering of a name of its own: "the fifth Joint Cabinet Retreat" is no "the meeting" told before)
             # "a NATO summit ... the two-day meeting": the gathering named last, in this sentence or the three before
             # (one many gathered for, rather than talks one held with another: "... gathered in Y for
             # talks ... X held separate talks with Z before the full session")

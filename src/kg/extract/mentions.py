@@ -85,6 +85,11 @@ def find_places(doc: Doc, on: Date | None) -> list[PlaceMention]:
             if place is None and airport is not None:
                 out.append(airport)  # "Maputo International Airport": the city it serves
                 continue
+            if place is None:
+                pair = _city_comma_state(doc, ent, on)
+                if pair:
+                    out.extend(pair)  # "for Bridgetown, Barbados" tagged as an organisation
+                    continue
         else:
             place = geo.resolve_place(text, on)
             if place is None and ent.start > 0 and doc[ent.start - 1].lower_ == "the":
@@ -146,6 +151,20 @@ def _airport_city(doc: Doc, ent, on: Date | None) -> PlaceMention | None:
         return None
     place = geo.resolve_place(doc[ent.start:end].text, on)
     return PlaceMention(ent.start, end, place) if place is not None and place.kind == "city" else None
+
+
+def _city_comma_state(doc: Doc, ent, on: Date | None) -> list[PlaceMention]:
+    """"Bridgetown, Barbados" in one entity NER took for an organisation: the city, then its state,
+    when the words before the comma name a city of the state after it."""
+    commas = [t.i for t in ent if t.text == ","]
+    if len(commas) != 1 or commas[0] in (ent.start, ent.end - 1):
+        return []
+    city = geo.resolve_place(doc[ent.start:commas[0]].text, on)
+    code = geo.country_code(doc[commas[0] + 1:ent.end].text, on, codes=False)
+    if city is None or city.kind != "city" or code is None or city.code != code:
+        return []
+    return [PlaceMention(ent.start, commas[0], city),
+            PlaceMention(commas[0] + 1, ent.end, geo.Place("country", code, geo.short_name(code)))]
 
 
 _PARAGRAPH_START = re.compile(r"(?:\A|\n)\s*([A-Z][A-Za-z])")  # a paragraph opening in capitals or title case
@@ -253,12 +272,16 @@ def _untagged(doc: Doc, on: Date | None, out: list[PlaceMention]) -> None:
     taken = {i for m in out for i in range(m.start, m.end)}
     preps = lexicon().words("place_preps")
     departs = lexicon().words("depart_verbs")
+    visits = lexicon().words("visit_verbs")
     for token in tokens_with(doc, {"<PROPN>"}):
-        if token.i in taken or token.dep_ != "pobj":
+        if token.i in taken:
             continue
+        visited = token.dep_ == "dobj" and token.head.pos_ == "VERB" and token.head.lemma_.lower() in visits
+        if token.dep_ != "pobj" and not visited:
+            continue  # "visited Amman" with the name untagged: the object of a verb of visiting
         prep = token.head
         leaving = prep.lower_ == "for" and prep.head.lemma_.lower() in departs  # "departed Abuja for Nairobi"
-        if prep.lower_ not in preps and not leaving:
+        if prep.lower_ not in preps and not leaving and not visited:
             continue
         lone_org = token.ent_type_ == "ORG" and token.ent_iob_ == "B" and (
             token.i + 1 == len(doc) or doc[token.i + 1].ent_iob_ != "I")
@@ -276,7 +299,7 @@ def _untagged(doc: Doc, on: Date | None, out: list[PlaceMention]) -> None:
             continue  # the whole of the two names, or nothing
         place = geo.resolve_place(doc[start:token.i + 1].text, on)
         if place is not None and (place.kind == "country" or geo.is_major_city(place.geonames_id) or (
-                _after_travel(prep) and geo.population(place.geonames_id) >= 100_000)):
+                (visited or _after_travel(prep)) and geo.population(place.geonames_id) >= 100_000)):
             out.append(PlaceMention(start, token.i + 1, place))
 
 
@@ -457,6 +480,9 @@ def clean_person(doc: Doc, start: int, end: int) -> tuple[int, int]:
         # NER's "Peru Luis Vega" after "President of": the state is the title's, not the name's
         n = next((n for n in (2, 1) if end - start - n >= 2 and geo.country_code(doc[start:start + n].text, codes=False)), 0)
         start += n
+    elif start > 2 and doc[start - 1].lower_ in ("and", "&") and end - start >= 3 \
+            and geo.country_code(doc[start - 2:start + 1].text, codes=False) and doc[start].text[:1].isupper():
+        start += 1  # "of Bosnia and Herzegovina Nermin X": NER's name began inside the state's name
     while end > start and (doc[end - 1].is_punct or doc[end - 1].text in ("'s", "’s") or doc[end - 1].is_space
                            or (doc[end - 1].is_lower and doc[end - 1].pos_ in ("VERB", "AUX"))):
         end -= 1  # NER's "Luis Mora - met": no name ends in a verb

@@ -739,6 +739,16 @@ def _bind_titles(doc: Doc, persons: list[PersonMention], titles: list[Title]) ->
                 break
             if title is not None:
                 person.more_titles.append(title)
+        first = person.title
+        while first is not None and first.start > person.end and first.end + 1 < len(doc) \
+                and doc[first.end].lower_ == "and" and first.end + 1 in by_start:
+            # "X, Kuwait's Deputy Prime Minister and Foreign Minister": the second office is X's too, of that state
+            second = by_start[first.end + 1]
+            if any(other.start in (second.end, second.end + 1) for other in persons):
+                break  # "X, the foreign minister, and Defence Minister Y": the second office is Y's
+            second = replace(second, country=second.country or first.country)
+            person.more_titles.append(second)
+            first = second
 
 
 def _predicated(doc: Doc, person: PersonMention, titles: list[Title]) -> Title | None:
@@ -795,9 +805,20 @@ def _apposition(doc: Doc, person: PersonMention, by_start: dict, by_end: dict) -
         return False
 
     j = person.start - 1
-    while j > 0 and (step := honorific_before(doc, j + 1)):
-        j -= step  # "the army commander, General X", "Deputy Prime Minister, Air Chief Marshal X"
-    if j >= 2 and doc[j].text == "," and j in by_end and (_definite_title(doc, by_end[j]) or _after_definite(doc, by_end[j], by_end)):
+    styled = False
+    while j > 0:
+        step = honorific_before(doc, j + 1)
+        if step:
+            j -= step  # "the army commander, General X", "Deputy Prime Minister, Air Chief Marshal X"
+            styled = True
+        elif styled and doc[j].lower_ == "the":
+            j -= 1  # "Minister of Foreign Affairs, the Hon. X"
+        elif styled and j in by_end and by_end[j].start - 1 > 0 and doc[by_end[j].start - 1].text == ",":
+            j = by_end[j].start - 1  # "..., Senator the Hon. X": a rank of the person's own before the style
+        else:
+            break
+    if j >= 2 and doc[j].text == "," and j in by_end and (
+            _definite_title(doc, by_end[j]) or _after_definite(doc, by_end[j], by_end) or _bare_argument(doc, by_end[j], styled)):
         title = by_end[j]
         k = title.start - 2  # "the Chief of Staff to the President, X": the office before "to the"
         if k >= 1 and doc[k].lower_ == "to" and doc[k + 1].lower_ == "the" and k in by_end:
@@ -823,6 +844,19 @@ def _apposition(doc: Doc, person: PersonMention, by_start: dict, by_end: dict) -
             if k in by_end:
                 return by_end[k] if linked(by_end[k]) else None
     return None
+
+
+def _bare_argument(doc: Doc, title: Title, styled: bool) -> bool:
+    """'chaired by Prime Minister of Barbados, the Hon. X', 'Prime Minister, the Most Hon. X, departed':
+    an office with no article, then a comma and a name, is the name's when the office names its
+    state or a style opens the name (the agency style), and no "as" or "like" makes it a role
+    ("As prime minister, X said")."""
+    k = title.start - 1
+    while k >= 0 and (doc[k].text[:1].isupper() or doc[k].text in ("'s", "’s", ".")) and not doc[k].is_sent_start:
+        k -= 1  # over the state before the office: "as US President, X said"
+    if k >= 0 and doc[k].lower_ in ("as", "like", "unlike", "than", "former", "ex", "his", "her", "their", "its"):
+        return False
+    return styled or bool(title.country)
 
 
 def _after_definite(doc: Doc, title: Title, by_end: dict) -> bool:

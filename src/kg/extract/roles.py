@@ -220,6 +220,13 @@ def _clause_place(ctx: Context, trigger: Token, roles: dict | None = None) -> li
     if verb is not None and verb.dep_ == "relcl" and verb.head.i in ctx.token_place \
             and any(c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children):
         wheres.append(verb.head)  # "flew in from Kigali, where he had held talks with Y"
+    if not wheres:
+        # "co-chaired the fifth meeting of the Joint Commission on Bilateral Cooperation in Hanoi": the
+        # place hung on the last word of the gathering's name
+        heads = [trigger] if trigger.pos_ == "NOUN" else []
+        heads += [c for c in (verb.children if verb is not None else ()) if c.dep_ in ("dobj", "nsubjpass")
+                  and c.lemma_.lower() in lexicon().words("meeting_nouns") | lexicon().words("gathering_nouns")]
+        wheres += [w for head in heads for w in _name_chain_places(ctx, head)]
     if not wheres and verb is not None:
         wheres += _sidelines_place(ctx, verb)
     out = []
@@ -227,6 +234,20 @@ def _clause_place(ctx: Context, trigger: Token, roles: dict | None = None) -> li
         out.append(where)
         if where.i not in ctx.token_place:  # "at the headquarters in New York", "at a hotel in Lima"
             out += prep_objects(where, {"in"})
+    return out
+
+
+def _name_chain_places(ctx: Context, noun: Token) -> list:
+    """Places 'in' the words of a gathering's name after it: "the meeting of the Commission (on
+    Bilateral Cooperation) in X"; not a topic ("a meeting on the situation in X": 'on' a common noun)."""
+    out, current = [], noun
+    for _ in range(4):
+        nexts = [o for p in current.children if p.dep_ == "prep" and (p.lower_ == "of" or (
+                 p.lower_ == "on" and current.pos_ == "PROPN")) for o in p.children if o.dep_ == "pobj" and o.pos_ == "PROPN"]
+        if not nexts:
+            break
+        current = nexts[0]
+        out += [w for w in prep_objects(current, {"in"}) if w.i in ctx.token_place]
     return out
 
 

@@ -78,9 +78,11 @@ def subject_of(verb: Token) -> Token | None:
         if head.i == token.i:
             break
         if token.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in control:
-            obj = next((c for c in head.children if c.dep_ in ("dobj", "dative") and c.i != token.i), None)
-            if obj is not None:
-                return obj
+            objs = [c for c in head.children if c.dep_ in ("dobj", "dative") and c.i != token.i]
+            if objs:
+                # "invited PM Hung to visit" parsed with two objects, "PM" and "Hung": the one next to the verb
+                before = [c for c in objs if c.i < token.i]
+                return before[-1] if before else objs[0]
         if token.dep_ in ("acl", "relcl") and head.lemma_.lower() in lex.words("control_nouns"):
             # "an invitation to X to visit Y", "a call for X to visit"
             objs = prep_objects(head, {"to", "for"})
