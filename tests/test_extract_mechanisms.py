@@ -14,7 +14,7 @@ import pytest
 from kg import geo
 from kg.extract import extract
 from kg.model import Article, Event, Extraction
-from kg.text import clean_text, clean_title
+from kg.text import clean_text, clean_title, fold
 
 DAY = date(2021, 3, 4)  # a Thursday
 GREEK_FM = "Greek Foreign Minister Nikos Dravas"
@@ -4421,3 +4421,44 @@ def test_persons_a_name_does_not_begin_inside_a_state_s_name() -> None:
             "Erdem Yazıcıoğlu, which Ankara has proposed to host in Istanbul, could take place later in the year.")
     people = {key for e in events(text, "meeting", date(2020, 3, 17)) for key in e.role("participant")}
     assert "person:nermin hadziahmetovic" in people and not any("herzegovina" in key for key in people)
+
+
+def test_meetings_one_accompanied_who_calls_on_z_with_the_name_left_the_root_meets_z() -> None:
+    for one, other, host in [("Mrs Ama Owusu", "Mr Kofi Mensah", "Komlan Ayité"),
+                             ("Mrs Efua Serwaa Addo", "Mr Kwame Dankwa-Boateng", "Komlan Essowè Atakora")]:
+        text = (f"On Wednesday afternoon, {one}, accompanied by Ghana's Ambassador to Togo, {other}, called on "
+                f"President {host} at the Presidential Palace, where she delivered a special message from the President.")
+        key = "person:" + fold(one.split(" ", 1)[1]).replace("-", " ")
+        assert frozenset({key, "person:" + fold(host).replace("-", " ")}) in _pairs(text, date(2019, 3, 14)), text
+
+
+def test_status_one_who_had_been_expected_to_join_and_will_no_longer_attend_cancelled() -> None:
+    text = ("Kenya's President Peter Kamau Ngugi, who had been expected to join the two leaders in Dodoma for talks on "
+            "the railway, will no longer attend, the press secretary said.")
+    assert [(e.role("destination"), e.status) for e in events(text, "visit", date(2018, 6, 21))] == [(("country:TZ",), "cancelled")]
+
+
+def test_status_a_plan_in_the_past_but_decided_to_stay_is_cancelled() -> None:
+    text = "President Rodolfo Lanza had intended to attend the inauguration in Jakarta but decided to stay in the country."
+    assert [e.status for e in events(text, "visit", date(2024, 10, 18))] == ["cancelled"]
+
+
+def test_meetings_the_host_of_the_summit_of_a_group_s_leaders_meets_those_who_meet_there() -> None:
+    text = ("Polish President Tadeusz Wieczorek arrived in Bratislava on Wednesday. He was welcomed by Slovak President "
+            "Lubomir Kovac. The two leaders will meet again next week in Prague at the summit of Visegrad Group "
+            "presidents hosted by Czech President Vladimir Hron.")
+    planned = {frozenset(p) for e in events(text, "meeting", date(2018, 5, 16)) if e.status == "planned"
+               for p in itertools.combinations(e.role("participant"), 2)}
+    assert planned == {frozenset({"person:lubomir kovac", "person:tadeusz wieczorek"}),
+                       frozenset({"person:lubomir kovac", "person:vladimir hron"}),
+                       frozenset({"person:tadeusz wieczorek", "person:vladimir hron"})}
+
+
+def test_positions_the_home_of_one_on_a_tour_is_the_one_state_named_twice_none_of_the_trips_goes_to() -> None:
+    text = ("Nairobi, Kenya (ANTARA) - President Budi Santoso held talks with Kenyan President Samuel Kiprono at State "
+            "House on Monday, on the first leg of a tour that will also take him to Tanzania and Mozambique.\n\n"
+            "Accompanying the President is Foreign Minister Ratna Dewi.\n\n"
+            "\"Kenya is a gateway for Indonesia to East Africa,\" Santoso said.\n\n"
+            "On Tuesday Santoso is scheduled to meet President Asha Mzee in Dar es Salaam. He will then fly to Maputo "
+            "for talks with President Filipe Cossa. Indonesia's trade with Kenya reached $267 million last year.")
+    assert ("person:budi santoso", "President", "country:ID") in positions(text)

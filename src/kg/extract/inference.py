@@ -685,7 +685,8 @@ def accompanying(ctx: Context) -> list[tuple]:
             continue
         if any(o.i not in ctx.token_place and o.pos_ in ("NOUN", "PROPN") for o in prep_objects(token, {"to"})):
             continue  # "X, who was accompanied to the Jubilee House by Y": an escort to a venue there, no fellow traveler
-        subj = subject_of(token)
+        subj = token.head if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ == "PROPN" \
+            else subject_of(token)  # "X, accompanied by Y," (not "arrived for a visit, accompanied by Y": the subject's)
         while token.dep_ == "relcl" and subj is not None and subj.dep_ == "conj" and subj.head.i != subj.i:
             subj = subj.head  # "A and B, who accompanied X": the clause hung on the last of them is all of theirs
         passive = any(c.dep_ == "auxpass" for c in token.children) or (

@@ -644,22 +644,25 @@ def _home_travelers(ctx: Context, events: tuple[Event, ...]) -> dict[str, str]:
             if codes and home not in codes and key not in ctx.nationality and key in named_first}
 
 
-def _other_side(ctx: Context, events: tuple[Event, ...]) -> dict[str, str]:
+def _other_side(ctx: Context, events: tuple[Event, ...], sides: dict[str, set[str]] | None = None) -> dict[str, str]:
     """Person -> the other state of a story of two states (the only ones named twice or more), for
-    one who travels to the one and to no other state, and in whose sentences the other is named
+    one who travels to the one and to no other state (or on a tour: to all the others), and in whose
+    sentences the other is named
     ("Prime Minister X sets out on a mission to Washington aimed at defusing U.S.-Japanese trade
     tension": Japan's)."""
     counts = Counter(m.place.code for m in ctx.places)
-    states = [code for code, n in counts.items() if n >= 2]
-    if len(states) != 2:
+    states = {code for code, n in counts.items() if n >= 2}
+    if len(states) < 2:
         return {}
     doc = ctx.doc
     out = {}
     for key, codes in _trip_destinations(events).items():
         entity = ctx.entity_by_key.get(key)
-        if entity is None or len(codes) != 1 or (code := next(iter(codes))) not in states:
-            continue
-        other = states[1 - states.index(code)]
+        others = states - codes - (sides or {}).get(key, set())  # nor the states of those met there
+        if entity is None or not codes & states or len(others) != 1:
+            continue  # (a tour: "opens a four-nation African tour in Nairobi ... 'Kenya is a gateway for
+            # Indonesia'": the one state named twice or more that none of the trips goes to)
+        other = next(iter(others))
         sents = {doc[m.start].sent.start for m in entity.mentions}
         if any(p.place.code == other and doc[p.start].sent.start in sents for p in ctx.places):
             out[key] = other
@@ -806,14 +809,14 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None, events: tuple[Event, 
     departing = {key: code for key, code in homes.items() if code not in sides.get(key, ())}
     returning = _returning_home(ctx, events)
     leaving = _leaving_capital(ctx, events)
-    escorts = _escort_states(ctx, {**returning, **leaving, **departing})
+    other_side = _other_side(ctx, events, sides)
+    escorts = _escort_states(ctx, {**other_side, **returning, **leaving, **departing})
     stand_ins = _stand_ins(ctx)
     standing_in = _stand_in_states(ctx, stand_ins)
     # one whose place a deputy takes at a gathering is away from it: not the dateline's own
     stood_in_for = {a.key for _, principals in stand_ins for o in principals for a in ctx.actors_of(o, persons_only=True)}
     summoners = _summoner_states(ctx, events)
     ministries = _ministries(ctx)
-    other_side = _other_side(ctx, events)
     cache: list[str | None] = []
     only_cache: list[str | None] = []
     dateline_cache: list[str | None] = []

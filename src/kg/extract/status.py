@@ -147,6 +147,8 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
         return "cancelled", given_up
     if _plan_in_the_past(trigger) and (instead := _plan_replaced(trigger.sent, trigger)) is not None:
         return "cancelled", instead.text  # "X, who had been due to accompany him, will now stay in Brasilia"
+    if _plan_in_the_past(trigger) and (off := _given_up_by_its_subject(trigger)):
+        return "cancelled", off  # "X, who had been expected to join them in Y, will no longer attend"
     for token in around:
         if token.dep_ == "neg" or (token.lower_ in lexicon().words("negation_words") and token.dep_ in ("det", "neg")):
             if token.head in chain[:3]:
@@ -731,9 +733,29 @@ def _plan_replaced(sent: Span, trigger: Token) -> Token | None:
     the plan's own chain."""
     chain = {t.i for t in chain_of(trigger)}
     words, additions = lexicon().words("instead_words"), lexicon().words("addition_words")
-    return next((t for t in sent if t.lower_ in words and t.dep_ == "advmod" and t.head.i not in chain
-                 and t.head.pos_ in ("VERB", "AUX") and t.head.i > trigger.i and t.head.lemma_ != "be"  # "was now under review"
-                 and not any(c.lower_ in additions for c in t.head.children)), None)
+    adverb = next((t for t in sent if t.lower_ in words and t.dep_ == "advmod" and t.head.i not in chain
+                   and t.head.pos_ in ("VERB", "AUX") and t.head.i > trigger.i and t.head.lemma_ != "be"  # "was now under review"
+                   and not any(c.lower_ in additions for c in t.head.children)), None)
+    if adverb is not None:
+        return adverb
+    # "had intended to attend but decided to stay in the country": a stay at home "but" joins to the plan
+    stays = lexicon().words("stay_home_verbs")
+    for token in chain_of(trigger):
+        for conj in (c for c in token.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > trigger.i):
+            if any(c.dep_ == "cc" and c.lower_ == "but" for c in token.children) and (
+                    conj.lemma_.lower() in stays or any(x.dep_ == "xcomp" and x.lemma_.lower() in stays for x in conj.children)):
+                return conj
+    return None
+
+
+def _given_up_by_its_subject(trigger: Token) -> str | None:
+    """The cue of the main clause given up by the person a relative clause of a plan tells of: "X,
+    who had been expected to join the leaders, will no longer attend"."""
+    relative = next((a for a in [trigger, *trigger.ancestors] if a.dep_ == "relcl"), None)
+    if relative is None or relative.head.dep_ not in ("nsubj", "nsubjpass") or relative.head.head.pos_ != "VERB":
+        return None
+    outer = chain_of(relative.head.head)
+    return _given_up(outer, _around(outer))
 
 
 def _plan_in_the_past(trigger: Token) -> bool:
