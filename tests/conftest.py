@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import types
 from collections.abc import Callable, Iterator
@@ -505,8 +506,11 @@ def slow_stages(delay: float) -> tuple[Any, Any, Any]:
     extract, to_graph, validate = fake_stages()
 
     def slow(articles: Any, **options: Any) -> Iterator[Any]:
+        started = os.environ.get("KG_TEST_STARTED")  # a file to touch once work is under way (a worker's env)
         for item in extract(articles, **options):
             time.sleep(delay)
+            if started:
+                Path(started).touch()
             yield item
 
     return slow, to_graph, validate

@@ -214,7 +214,9 @@ def test_cluster_lost_scheduler_exit_9_and_stored_articles_kept(
 
     bin_dir = Path(sys.executable).parent
     info = tmp_path / "scheduler.json"
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent)}  # the stages below live in conftest
+    started = tmp_path / "started"  # touched by the worker once it builds articles
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent),  # the stages below live in conftest
+           "KG_TEST_STARTED": str(started)}
     scheduler = subprocess.Popen([str(bin_dir / "dask"), "scheduler", "--host", "127.0.0.1", "--port", "0",
                                   "--no-dashboard", "--scheduler-file", str(info)],
                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
@@ -233,10 +235,10 @@ def test_cluster_lost_scheduler_exit_9_and_stored_articles_kept(
                           encoding="utf-8")
         graph = tmp_path / "g"
 
-        def kill_when_building() -> None:  # a few seconds after the store appears (400 x 0.05 s = 20 s of work)
-            while not (graph / "CURRENT").exists():
-                time.sleep(0.2)
-            time.sleep(4)
+        def kill_when_building() -> None:  # a few seconds after the worker starts building (400 x 0.05 s =
+            while not started.exists():   # 20 s of work); not a fixed time after the store appears: on a loaded
+                time.sleep(0.2)           # machine the client may still be setting the cluster up by then
+            time.sleep(3)
             scheduler.send_signal(signal.SIGKILL)
 
         killer = threading.Thread(target=kill_when_building, daemon=True)
