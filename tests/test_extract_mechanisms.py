@@ -4464,3 +4464,11 @@ def test_positions_the_home_of_one_on_a_tour_is_the_one_state_named_twice_none_o
             "On Tuesday Santoso is scheduled to meet President Asha Mzee in Dar es Salaam. He will then fly to Maputo "
             "for talks with President Filipe Cossa. Indonesia's trade with Kenya reached $267 million last year.")
     assert ("person:budi santoso", "President", "country:ID") in positions(text)
+
+
+def test_positions_the_ministers_of_states_then_a_dash_and_their_names_in_order() -> None:
+    text = ("A meeting of the foreign ministers of Kazakhstan, Kyrgyzstan and Uzbekistan - Kairat Abdrakhmanov, Bakyt "
+            "Asanov and Dilshod Ergashov - on water and energy was called off.")
+    got = positions(text)
+    assert {("person:kairat abdrakhmanov", "Foreign Minister", "country:KZ"), ("person:bakyt asanov", "Foreign Minister", "country:KG"),
+            ("person:dilshod ergashov", "Foreign Minister", "country:UZ")} <= got

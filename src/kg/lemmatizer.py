@@ -10,7 +10,7 @@ those three values for the whole Doc as one array, asks spaCy's own ``lemmatize`
 triple in the process (with its lists of known lemmas made sets), and writes the lemmas back as one array. Tokens whose lemma an earlier
 component set (the attribute ruler's exceptions) keep it, as spaCy's own ``__call__`` does, so the
 annotations are identical (tests/test_lemmatizer.py compares them), but for the "co-" words
-:mod:`kg.nlp` has the tokenizer keep whole.
+:mod:`kg.nlp` joins into one token.
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ class LookupLemmatizer(EnglishLemmatizer):
 
 
     def _lemma(self, token: Any) -> str:
-        """spaCy's lemma; for a 'co-' word the tokenizer keeps whole (:data:`kg.nlp.CO_WORD`: "co-chaired"),
+        """spaCy's lemma; for a 'co-' word joined into one token (:data:`kg.nlp.CO_WORD`: "co-chaired"),
         "co-" and the lemma of the word after it ("co-chair"), which spaCy's rules get wrong ("co-chaire")."""
         from kg.nlp import CO_WORD
 

@@ -43,13 +43,17 @@ def plural_titles(doc: Doc, entities: list[PersonEntity], titles: list[Title], o
             if named_states:
                 states = [code for _, code in named_states]
                 k = max(i for i, _ in named_states) + 1
+                while k + 1 < len(doc) and doc[k].text in (",", "and") \
+                        and (code := geo.country_code(doc[k + 1].text, on, codes=False)) and code not in states:
+                    states.append(code)  # "of A, B and C - X, Y, Z": the last state the parser hung on a name
+                    k += 2
         named = []
         while k < len(doc) and k < title.end + 30:
             if k in by_start and not by_start[k].all_titles:
                 named.append(by_start[k])
                 k = by_start[k].end
-            elif doc[k].text in (",", "and"):
-                k += 1
+            elif doc[k].text in (",", "and") or (doc[k].text in DASHES and not named):
+                k += 1  # "the foreign ministers of A, B and C - X, Y and Z -"
             else:
                 break
         if len(named) < 2 and len(states) > 1:
