@@ -117,6 +117,17 @@ def _fake_extract_many(articles: Any, *, n_process: int = 1, batch_size: int = 6
         yield Extraction(article=article)
 
 
+def failing_extract(bad_id: str, message: str) -> Callable[..., Iterator[Extraction]]:
+    """An extraction stream (as :func:`_fake_extract_many`) that raises ``ValueError(message)`` on ``bad_id``: a bug."""
+    def failing(articles: Any, **options: Any) -> Iterator[Extraction]:
+        for extraction in _fake_extract_many(articles):
+            if extraction.article.id == bad_id:
+                raise ValueError(message)
+            yield extraction
+
+    return failing
+
+
 @pytest.fixture
 def no_spacy(monkeypatch: pytest.MonkeyPatch) -> None:
     """Build with an extractor that finds nothing (real mapping and SHACL, no spaCy)."""

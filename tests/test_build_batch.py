@@ -135,17 +135,11 @@ def test_build_extractor_failure_fails_that_article_only(
 ) -> None:
     """An extraction stream that dies on a5 (a bug) fails a5 alone: the stream starts again after
     it, the other eight are stored, a5 is reported with its id and exit 70 (``--strict``: nothing)."""
-    from conftest import _fake_extract_many
+    from conftest import failing_extract
 
     from kg.mapping import to_graph
 
-    def failing(articles, **options):
-        for extraction in _fake_extract_many(articles):
-            if extraction.article.id == "a5":
-                raise ValueError("extractor bug")
-            yield extraction
-
-    monkeypatch.setattr(kg.build, "_stages", lambda: (failing, to_graph, validate_graph))
+    monkeypatch.setattr(kg.build, "_stages", lambda: (failing_extract("a5", "extractor bug"), to_graph, validate_graph))
     inputs = _corpus(tmp_path)
     with GraphStore.open(tmp_path / "g", create=True) as store:
         summary = kg.build.build([inputs], store, jobs=jobs, batch_size=2, shacl_batch=8)

@@ -200,19 +200,13 @@ def test_cli_eval_fails_when_an_article_could_not_be_read(
     runner: CliRunner, articles_dir: Path, tmp_path: Path, fake_evaluate, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The scores are printed, but an article whose extraction raised was scored as empty: exit 70, named."""
-    from conftest import _fake_extract_many
+    from conftest import failing_extract
 
     import kg.build
     from kg.mapping import to_graph
     from kg.validate import validate_graph
 
-    def failing(articles, **options):
-        for extraction in _fake_extract_many(articles):
-            if extraction.article.id == "b":
-                raise ValueError("rule bug")
-            yield extraction
-
-    monkeypatch.setattr(kg.build, "_stages", lambda: (failing, to_graph, validate_graph))
+    monkeypatch.setattr(kg.build, "_stages", lambda: (failing_extract("b", "rule bug"), to_graph, validate_graph))
     gold = tmp_path / "gold"
     gold.mkdir()
     result = runner.invoke(cli, ["eval", str(gold), str(articles_dir)])

@@ -22,6 +22,8 @@ from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.lookups import Lookups, Table
 from spacy.tokens import Doc
 
+from kg.nlp import CO_WORD
+
 __all__ = ["LookupLemmatizer", "install"]
 
 _ARRAY = [ORTH, POS, MORPH, LEMMA]
@@ -56,8 +58,6 @@ class LookupLemmatizer(EnglishLemmatizer):
     def _lemma(self, token: Any) -> str:
         """spaCy's lemma; for a 'co-' word joined into one token (:data:`kg.nlp.CO_WORD`: "co-chaired"),
         "co-" and the lemma of the word after it ("co-chair"), which spaCy's rules get wrong ("co-chaire")."""
-        from kg.nlp import CO_WORD
-
         if CO_WORD.match(token.text):
             rest = Doc(token.doc.vocab, words=[token.text[3:]], pos=[token.pos_], morphs=[str(token.morph)])
             return "co-" + self.lemmatize(rest[0])[0].lower()

@@ -223,9 +223,10 @@ def _clause_place(ctx: Context, trigger: Token, roles: dict | None = None) -> li
     if not wheres:
         # "co-chaired the fifth meeting of the Joint Commission on Bilateral Cooperation in Hanoi": the
         # place hung on the last word of the gathering's name
+        events = lexicon().words("meeting_nouns") | lexicon().words("gathering_nouns")
         heads = [trigger] if trigger.pos_ == "NOUN" else []
         heads += [c for c in (verb.children if verb is not None else ()) if c.dep_ in ("dobj", "nsubjpass")
-                  and c.lemma_.lower() in lexicon().words("meeting_nouns") | lexicon().words("gathering_nouns")]
+                  and c.lemma_.lower() in events]
         wheres += [w for head in heads for w in _name_chain_places(ctx, head)]
     if not wheres and verb is not None:
         wheres += _sidelines_place(ctx, verb)
