@@ -125,17 +125,28 @@ def _abbreviated_styles(nlp) -> None:
 CO_WORD = re.compile(r"^[Cc]o-[a-z]{3,}$")
 
 
+#: a name written with its initial and no space, as the Mongolian press writes them ("Kh.Enkhtuvshin",
+#: "D.Batbayar"): one token (spaCy splits a two-letter initial off, and the parser ends a sentence there)
+INITIAL_NAME = re.compile(r"(?<![\w.])[A-Z][a-z]?\.[A-Z][a-z]{2,}\b")
+SHORT_STYLES = frozenset({"Dr", "Mr", "Ms", "Mt", "St", "Jr", "Sr", "No", "Co"})
+
+
 @Language.component("kg_co_words", retokenizes=True)
 def co_words(doc: Doc) -> Doc:
-    """Join "co", "-", "chaired" written as one word into one token, before the model reads the Doc.
+    """Join "co", "-", "chaired" written as one word into one token, before the model reads the Doc
+    (and "Kh", ".", "Enkhtuvshin": :data:`INITIAL_NAME`).
     (The tokenizer's ``token_match`` would do it too, but costs a Python call per new word: ~12% of
     spaCy's time on AG items; this looks at the text once and finds nothing in almost every article.)"""
     text = doc.text
-    if "co-" not in text and "Co-" not in text:
+    co = "co-" in text or "Co-" in text
+    initials = INITIAL_NAME.search(text) is not None
+    if not co and not initials:
         return doc
     spans = [doc[t.i:t.i + 3] for t in doc[:-2]
-             if t.lower_ == "co" and not t.whitespace_ and doc[t.i + 1].text == "-" and not doc[t.i + 1].whitespace_
-             and CO_WORD.match(t.text + "-" + doc[t.i + 2].text)]
+             if not t.whitespace_ and not doc[t.i + 1].whitespace_ and (
+                 (co and t.lower_ == "co" and doc[t.i + 1].text == "-" and CO_WORD.match(t.text + "-" + doc[t.i + 2].text))
+                 or (initials and doc[t.i + 1].text == "." and INITIAL_NAME.fullmatch(t.text + "." + doc[t.i + 2].text)
+                     and t.text not in SHORT_STYLES))]
     if spans:
         with doc.retokenize() as retokenizer:
             for span in spans:

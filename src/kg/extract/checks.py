@@ -132,7 +132,12 @@ def _not_home(ctx: Context, found: Found) -> list[Found]:
     ("will return to X") or open or host a gathering there (its host, at home)."""
     dests = found.roles.get("destination", [])
     # "returned from the summit in Y": Y is where the trip went, not the way back
-    back = going_back(found.trigger) and not any(c.dep_ == "prep" and c.lower_ == "from" for c in found.trigger.children)
+    # ("returned to the capital from his home district": back, to the place of the "to" phrase)
+    dest_keys = {d.key for d in dests}
+    back = going_back(found.trigger) and not any(
+        c.dep_ == "prep" and c.lower_ == "from" and any(
+            t.i in ctx.token_place and ctx.place_actor(ctx.token_place[t.i].place).key in dest_keys for t in c.subtree)
+        for c in found.trigger.children)
 
     convening = found.trigger.lemma_.lower() in lexicon().words("host_at_home_verbs")  # not "chaired a meeting in Y"
 

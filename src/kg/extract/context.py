@@ -24,7 +24,7 @@ from kg.extract.lexicon import lexicon
 from kg.extract.mentions import DATELINE_STOPS, OrgMention, PersonMention, PlaceMention, Title, titled_dateline
 from kg.extract.coreference import PersonEntity
 from kg.extract.gender import FEMININE, MASCULINE, gender_of
-from kg.extract.syntax import subject_of
+from kg.extract.syntax import prep_objects, subject_of, tokens_with
 from kg.text import fold
 
 PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
@@ -497,6 +497,8 @@ class Context:
         out: dict[str, Actor] = {}
         if token.lower_ in PLURAL_PRONOUNS:
             return [self.person_actor(k) for k in self.previous_persons(token)]
+        if (leaders := self.delegation_leaders(token)):
+            return leaders
         if (token.tag_ in ("NNS", "NNPS") or token.lemma_.lower() in lexicon().words("pair_nouns")) \
                 and (keys := self.holders(token)):
             return [self.person_actor(k) for k in keys]
@@ -514,6 +516,30 @@ class Context:
             keys = self.dash_listed(token) or self.listed_after_states(token)
             return [self.person_actor(k) for k in keys]
         return list(out.values())
+
+    def delegation_leaders(self, token: Token) -> list[Actor]:
+        """"A delegation of senators led by X arrived ... The group met Z; the delegation will fly on
+        to Y": a bare "the delegation" / "the group" (lexicon ``led_group_nouns``) stands for the
+        person who leads the one told last before it, in the article ("led by X", "X leads / heads a
+        delegation"); the guidelines' traveller of a delegation is its leader."""
+        nouns = lexicon().words("led_group_nouns")
+        if token.lemma_.lower() not in nouns or token.tag_ != "NN" or not _bare_definite(token):
+            return []
+        leads = lexicon().words("lead_verbs")
+        for verb in reversed([v for v in tokens_with(self.doc, leads) if v.i < token.i]):
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in leads:
+                continue
+            group = verb.head.head.head if verb.head.dep_ == "pobj" and verb.head.head.lower_ == "of" else verb.head
+            if verb.dep_ == "acl" and (verb.head.lemma_.lower() in nouns or group.lemma_.lower() in nouns):
+                # "a delegation led by X", "a delegation of senators led by X" (hung on "senators")
+                people = [a for o in prep_objects(verb, {"by"}) for a in self.actors_of(o, persons_only=True)]
+            elif any(c.dep_ == "dobj" and c.lemma_.lower() in nouns for c in verb.children) \
+                    and (subj := subject_of(verb)) is not None:  # "X leads a delegation"
+                people = self.actors_of(subj, persons_only=True)
+            else:
+                continue
+            return [a for a in people if a.kind == "person"]
+        return []
 
     def _sender_of_an_envoy(self, token: Token) -> bool:
         """Is ``token`` a name the parser made the head of "an envoy of President X" (X sent the envoy)?"""
@@ -743,7 +769,10 @@ def noun_group(token: Token) -> list[Token]:
             if child.dep_ == "appos":
                 # "following A, B and C" parsed A -appos-> C, "(B and) -nmod-> C"
                 out.extend(_hung_coordination(child) if child.pos_ == "PROPN" else [])
-                out.extend(conjuncts(child))
+                for conj in conjuncts(child):  # "Minister X and his counterpart, Y": Y too
+                    out.append(conj)
+                    if conj.i != child.i:
+                        out.extend(a for a in conj.children if a.dep_ == "appos" and a.pos_ == "PROPN")
             elif child.dep_ == "prep" and child.lower_ in ("including", "like"):
                 for obj in child.children:
                     if obj.dep_ == "pobj":

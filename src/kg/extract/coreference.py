@@ -49,7 +49,7 @@ def plural_titles(doc: Doc, entities: list[PersonEntity], titles: list[Title], o
                     k += 2
         named = []
         while k < len(doc) and k < title.end + 30:
-            if k in by_start and not by_start[k].all_titles:
+            if k in by_start and all(t is title for t in by_start[k].all_titles):  # (the plural bound by apposition)
                 named.append(by_start[k])
                 k = by_start[k].end
             elif doc[k].text in (",", "and") or (doc[k].text in DASHES and not named):
@@ -65,7 +65,9 @@ def plural_titles(doc: Doc, entities: list[PersonEntity], titles: list[Title], o
             single = Title(title.start, title.end, _singular(title.phrase), title.former,
                            states[n] if states else None, title.deputy)
             mention.title = single
-            by_key[mention.key].titles.append(single)
+            mention.more_titles = [t for t in mention.more_titles if t is not title]
+            entity = by_key[mention.key]
+            entity.titles = [t for t in entity.titles if t is not title] + [single]
             titles.append(single)
 
 def _possessed_members(doc: Doc, title: Title, by_start: dict, states: list[str],

@@ -88,6 +88,9 @@ def find_attendance(ctx: Context) -> list[Found]:
         frame["weak"] = frame["weak"] and weak  # "talks ... The session ...": a gathering after all
         by_token[token.i] = frame
         hosts, places = setting(ctx, token)
+        if not places and not frame["places"] and definite and token.pos_ == "NOUN" \
+                and token.lemma_.lower() in lexicon().words("meeting_nouns"):
+            places = _met_there_before(ctx, token, sents, n)  # "The meeting" of a verb told before
         frame["hosts"] += hosts
         if not frame["places"]:
             frame["places"] = places
@@ -175,6 +178,23 @@ def find_attendance(ctx: Context) -> list[Found]:
     for number, frame in enumerate(frames):
         found += _roster(ctx, frame, [entry[1:] for entry in entries if entry[0] == number])
     return found
+
+
+def _met_there_before(ctx: Context, noun, sents: list, n: int) -> list[Actor]:
+    """"The foreign ministers of A and B are to meet in Arusha next week. The meeting, brokered by
+    ...": the place of the meeting a verb told just before the definite noun (in its sentence or the
+    two before), when no one it names met there (those are the finders' own: "X and Y met in Lisbon.
+    Z joined the talks later")."""
+    meets = lexicon().words("meet_verbs")
+    for sent in reversed(sents[max(0, n - 2):n + 1]):
+        for verb in reversed([t for t in sent if t.i < noun.i and t.pos_ == "VERB" and t.lemma_.lower() in meets]):
+            subj = subject_of(verb)
+            if subj is not None and ctx.actors_of(subj, persons_only=True):
+                return []
+            places = [d for o in prep_objects(verb, {"in", "at"}) for d in ctx.places_of(o)]
+            if places:
+                return places
+    return []
 
 
 def _there_for(ctx: Context, noun) -> list[Actor]:
@@ -275,6 +295,8 @@ def _roster(ctx: Context, frame: dict, entries: list[tuple]) -> list[Found]:
             out += [f for f in _attending(ctx, token, frame, attendees, "gathering.attend") if f.kind == "visit"]
         status = reported_status(ctx, Found("meeting", token, {"participant": attendees}, ROSTER))
         by_status.setdefault(status, []).append((token, attendees))
+    if frame["lemma"] in lexicon().words("ceremony_nouns"):
+        return out  # "A and B attended the inauguration": they travel to it, they do not meet as such
     for status, group in by_status.items():
         # the evidence: where most of them are named (the first such place); a construction's
         # meeting read from the same word is then one with it (kg.extract.events._subsumed)

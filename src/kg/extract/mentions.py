@@ -65,6 +65,7 @@ class Mentions:
 
 def find_places(doc: Doc, on: Date | None) -> list[PlaceMention]:
     out: list[PlaceMention] = []
+    buildings: list[PlaceMention] = []
     for ent in doc.ents:
         if ent.label_ == "PERSON" and len(ent) == 1 and ent.root.dep_ in ("pobj", "dobj") \
                 and geo.country_code(ent.text, on, codes=False):
@@ -82,6 +83,13 @@ def find_places(doc: Doc, on: Date | None) -> list[PlaceMention]:
             code = geo.country_code(text, on, codes=False)  # metonyms: the White House, the Kremlin
             place = geo.Place("country", code, geo.short_name(code)) if code else None
             airport = _airport_city(doc, ent, on)
+            if place is None and airport is None and ent.label_ == "FAC" \
+                    and (city := geo.resolve_place(text, on)) is not None and geo.is_major_city(city.geonames_id):
+                airport = PlaceMention(ent.start, ent.end, city)  # "to visit La Paz" taken for a building
+            if place is None and airport is None and ent[-1].lower_ in lexicon().words("building_nouns"):
+                if (building := _city_facility(doc, ent, on)) is not None:
+                    buildings.append(building)  # "at Helsinki Cathedral": in Helsinki (kept below if named)
+                    continue
             if place is None and airport is not None:
                 out.append(airport)  # "Maputo International Airport": the city it serves
                 continue
@@ -104,6 +112,10 @@ def find_places(doc: Doc, on: Date | None) -> list[PlaceMention]:
                 place, start = longer, start - 2
         if place is not None:
             out.append(PlaceMention(start, ent.end, place))
+    # a building named for a city is in it when the article names that city by itself too (not
+    # "Lancaster House" in London, nor the "Shangri-La Hotel" in Singapore)
+    named = {m.place.geonames_id for m in out if m.place.geonames_id is not None}
+    out.extend(b for b in buildings if b.place.geonames_id in named)
     _named_by_kind(doc, on, out)
     _datelines(doc, on, out)
     _untagged(doc, on, out)
@@ -151,6 +163,17 @@ def _airport_city(doc: Doc, ent, on: Date | None) -> PlaceMention | None:
         return None
     place = geo.resolve_place(doc[ent.start:end].text, on)
     return PlaceMention(ent.start, end, place) if place is not None and place.kind == "city" else None
+
+
+def _city_facility(doc: Doc, ent, on: Date | None) -> PlaceMention | None:
+    """The city a building's name begins with ("Helsinki Cathedral", "the Kigali Convention Centre";
+    a facility to NER, or a name ending in a building's word, lexicon ``building_nouns``):
+    the longest run of its first words that names a city of 100,000 people, before at least one more."""
+    for end in range(ent.end - 1, ent.start, -1):
+        place = geo.resolve_place(doc[ent.start:end].text, on)
+        if place is not None and place.kind == "city" and geo.population(place.geonames_id) >= 100_000:
+            return PlaceMention(ent.start, ent.end, place)  # the whole name: "at Helsinki Cathedral" is in Helsinki
+    return None
 
 
 def _city_comma_state(doc: Doc, ent, on: Date | None) -> list[PlaceMention]:
@@ -287,6 +310,9 @@ def _untagged(doc: Doc, on: Date | None, out: list[PlaceMention]) -> None:
             token.i + 1 == len(doc) or doc[token.i + 1].ent_iob_ != "I")
         # "invited to Buenos Aires" read as a person's two names: a city of two words or more is no one's
         named_city = token.ent_type_ == "PERSON" and token.ent_iob_ == "I"
+        if (lone := lone_name_place(doc, token, on)) is not None:
+            out.append(PlaceMention(token.i, token.i + 1, lone))  # "visited Lyon" read as a person's name
+            continue
         if token.ent_type_ not in _THING_LABELS and not (token.ent_type_ == "ORG" and spans_preposition(doc, token)) \
                 and not lone_org and not named_city:
             continue  # NER's "Abuja for Nairobi" as one organisation, "fly to Lubumbashi" as one: a place after all
@@ -301,6 +327,34 @@ def _untagged(doc: Doc, on: Date | None, out: list[PlaceMention]) -> None:
         if place is not None and (place.kind == "country" or geo.is_major_city(place.geonames_id) or (
                 (visited or _after_travel(prep)) and geo.population(place.geonames_id) >= 100_000)):
             out.append(PlaceMention(start, token.i + 1, place))
+
+
+def lone_name_place(doc: Doc, token, on: Date | None) -> geo.Place | None:
+    """"visited Lyon", "flew to Klaipeda" with the place taken for a person's one name: a one-word
+    name NER calls a person, the object of a verb of visiting or of a preposition after a word of
+    travel, that is no one's surname in the article and names a city of 100,000 people (or, visited,
+    a province)."""
+    if token.ent_type_ != "PERSON" or token.ent_iob_ != "B" or (
+            token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ == "I"):
+        return None
+    visited = token.dep_ == "dobj" and token.head.pos_ == "VERB" \
+        and token.head.lemma_.lower() in lexicon().words("visit_verbs")
+    travel = token.dep_ == "pobj" and token.head.lower_ in lexicon().words("place_preps") and _after_travel(token.head)
+    if not (visited or travel) or token.text in surnames(doc):
+        return None
+    place = geo.resolve_place(token.text, on)
+    if place is None or place.kind == "country" or geo.population(place.geonames_id) >= 100_000 \
+            or (visited and place.kind == "region"):
+        return place
+    return None
+
+
+def surnames(doc: Doc) -> set[str]:
+    """The last words of the names of two words or more NER found in ``doc`` (computed once)."""
+    found = doc.user_data.get("kg_surnames")
+    if found is None:
+        found = doc.user_data["kg_surnames"] = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+    return found
 
 
 def _after_travel(prep) -> bool:

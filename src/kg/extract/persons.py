@@ -17,9 +17,11 @@ from spacy.tokens import Doc
 
 from kg import geo
 from kg.extract.lexicon import lexicon
-from kg.extract.mentions import PersonMention, Title, clean_person, honorific_at, honorific_before, plausible_person
+from kg.extract.mentions import (PersonMention, Title, clean_person, honorific_at, honorific_before,
+                                 lone_name_place, plausible_person)
 from kg.extract.syntax import tokens_with
 from kg.names import similar
+from kg.nlp import INITIAL_NAME
 from kg.text import fold
 
 
@@ -30,6 +32,8 @@ def find_persons(doc: Doc, titles: list[Title], on: Date | None, headline_end: i
     for ent in doc.ents:
         if ent.label_ != "PERSON" or honorific_at(doc, ent.start, ent.end) == len(ent):
             continue  # NER's "Air Chief Marshal": a style alone
+        if len(ent) == 1 and lone_name_place(doc, ent[0], on) is not None:
+            continue  # "visited Lyon": a city NER took for a person's name
         start, end = clean_person(doc, _left_name_words(doc, ent.start, ent.end), ent.end)
         while start < end - 1 and start in office_words:
             start += 1  # NER's "Expatriates Ziad Haddad" after "Minister of Foreign Affairs and": the office's word
@@ -671,16 +675,25 @@ def _surname_repeats(doc: Doc, spans: dict, covered: set[int], titled: set[int] 
 
 def _namelike(token, capital: bool = False) -> bool:
     """A word of a name standing right after a title. NER sometimes calls such names a place or
-    an organisation ("UN Secretary-General X" tagged GPE, "King X" tagged ORG): after a title a
-    capitalised proper noun is a name unless it is itself a country or demonym (``capital``: a
-    capital's name may be, "President Santiago Restrepo", when a name word follows it)."""
+    an organisation ("UN Secretary-General X" tagged GPE, "King X" tagged ORG, "Governor X" tagged
+    LOC): after a title a capitalised proper noun is a name unless it is itself a country or demonym
+    (``capital``: a capital's name may be, "President Santiago Restrepo", when a name word follows it)."""
     return (
         token.text[:1].isupper()
         and token.pos_ in ("PROPN",)
-        and token.ent_type_ in ("", "PERSON", "ORG", "GPE", "NORP", "FAC")
-        and token.text.isalpha()
+        and token.ent_type_ in ("", "PERSON", "ORG", "GPE", "NORP", "FAC", "LOC")
+        and (token.text.isalpha() or INITIAL_NAME.fullmatch(token.text) is not None)  # "D.Batbayar"
         and geo.country_code(token.text, codes=False, capitals=not capital) is None
+        and (token.ent_type_ != "LOC" or _unknown_place(token))
     )
+
+
+def _unknown_place(token) -> bool:
+    """A place NER found that names none we know, with no demonym in it ("Adrianus Siregar" after a
+    title, not "Korean Peninsula")."""
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    return ent is not None and geo.resolve_place(ent.text) is None \
+        and not any(geo.is_demonym(t.text) or geo.country_code(t.text, codes=False) for t in ent)
 
 
 def _ner_end(spans: dict, start: int) -> int:
@@ -835,7 +848,11 @@ def _apposition(doc: Doc, person: PersonMention, by_start: dict, by_end: dict) -
     if i < len(doc) and doc[i].text == ",":
         for k in range(i + 1, min(len(doc), i + 7)):
             if k in by_start:
-                return by_start[k] if linked(by_start[k]) else None
+                title = by_start[k]
+                after = doc[title.end] if title.end < len(doc) else None
+                if after is not None and after.pos_ == "VERB" and after.tag_ in ("VB", "VBP"):
+                    return None  # a headline's "X, Djiboutian president discuss ...": two subjects of a plural verb
+                return title if linked(title) else None
             if doc[k].is_punct and doc[k].text not in ("'s",):
                 break
     j = person.start - 1

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from spacy.tokens import Doc
 
+from kg import geo
 from kg.extract import constructions, gatherings, inference, nationality, statements
 from kg.extract.context import Context, header_end
 from kg.extract.events import to_events
@@ -25,7 +26,9 @@ from kg.extract.persons import find_persons
 from kg.extract.pieces import Failed
 from kg.extract.positions import positions as find_positions
 from kg.extract.syntax import Found, evidence_of
+from kg.extract.lexicon import lexicon
 from kg.extract.timex import dateline_date
+from kg.extract.titles import folded
 from kg.model import Article, Entity, Evidence, Extraction
 
 Finder = Callable[[Context], list[Found]]
@@ -61,10 +64,29 @@ def context_of(doc: Doc, article: Article) -> Context:
     counterparts(doc, entities, titles, anchor)  # "his Afghan counterpart X": X's office, before "the Afghan president" is bound
     bind_title_mentions(doc, persons, entities, titles)
     plural_titles(doc, entities, titles, anchor)
-    ctx = Context(doc, anchor, persons, entities, titles, find_places(doc, anchor), find_orgs(doc, anchor),
-                  article.body_offset)
+    places = find_places(doc, anchor)
+    _shared_names(doc, places, titles)
+    ctx = Context(doc, anchor, persons, entities, titles, places, find_orgs(doc, anchor), article.body_offset)
     nationality.assign(ctx)
     return ctx
+
+
+def _shared_names(doc: Doc, places: list, titles: list) -> None:
+    """A bare name two states share (lexicon ``shared_state_names``: "Congo") is the one of them the
+    article names otherwise ("the Democratic Republic of Congo", "Kinshasa", "Congolese" of one
+    only), in its place mentions and in the offices it qualifies ("Congo's foreign minister")."""
+    words = folded(doc)
+    for name, codes in lexicon().table("shared_state_names").items():
+        bare = [m for m in places if m.place.kind == "country" and " ".join(words[m.start:m.end]) == name]
+        told = {m.place.code for m in places if m.place.code in codes and not any(m is b for b in bare)}
+        if not bare or len(told) != 1:
+            continue
+        code = told.pop()
+        for m in bare:
+            m.place = geo.Place("country", code, geo.short_name(code))
+        for t in titles:
+            if t.country in codes and name in words[max(0, t.start - 3):t.start]:
+                t.country = code
 
 
 def extract_doc(doc: Doc, article: Article) -> Extraction:

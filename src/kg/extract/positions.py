@@ -432,6 +432,16 @@ def _host_states(ctx: Context, events: tuple[Event, ...], homes: dict[str, str])
     return {host: next(iter(codes)) for host, codes in seen.items() if len(codes) == 1}
 
 
+def _apart(out: dict[tuple, Position], sharing: dict[tuple[int, int], set[tuple]]) -> None:
+    """"The two countries' foreign ministers, X and Y": one plural office, two holders of two states.
+    A state the story or the office's usual state gave both (not one stated for each) is neither's."""
+    for keys in sharing.values():
+        guessed = [k for k in keys if k in out and out[k].basis in ("article", "title") and out[k].jurisdiction]
+        if len(guessed) >= 2 and len({out[k].jurisdiction for k in guessed}) == 1:
+            for k in guessed:
+                out[k] = replace(out[k], jurisdiction=None, basis=None)
+
+
 def _one_holder(out: dict[tuple, Position]) -> None:
     """A state has one head of its government (lexicon ``leader_offices``) at a time: an office
     given a state by the story or the office's usual state alone is left stateless when another
@@ -768,6 +778,17 @@ def _escort_states(ctx: Context, homes: dict[str, str]) -> dict[str, str]:
     return {key: next(iter(codes)) for key, codes in seen.items() if len(codes) == 1}
 
 
+def _provincial(ctx: Context, event: Event) -> bool:
+    """A trip to a city (or region) that is no capital, nor the dateline's city ("Prime Minister X
+    visited Daegu to inspect ..."): a trip at home as often as abroad ("JOHANNESBURG - X arrived
+    here to attend the summit" is a visitor's)."""
+    places, dateline = event.role("place"), ctx.dateline
+    here = f"city:{dateline.place.geonames_id}" if dateline is not None else None
+    return bool(places) and len(event.role("destination")) == 1 and all(
+        p.startswith("city:") and p != here and not geo.is_capital(int(p[5:]) if p[5:].isdigit() else None)
+        for p in places)
+
+
 def _not_from(ctx: Context, events: tuple[Event, ...], *, meetings: bool = True,
               visits: bool = True) -> dict[str, set[str]]:
     """Person -> states the article's events say they are not from: (``visits``) the countries they
@@ -776,6 +797,8 @@ def _not_from(ctx: Context, events: tuple[Event, ...], *, meetings: bool = True,
     out: dict[str, set[str]] = {}
     for event in events:
         if event.kind == "visit" and visits:
+            if _provincial(ctx, event):
+                continue  # "SEOUL - ... Prime Minister X visited Daegu to inspect ...": no sign of being foreign
             for traveler in event.role("traveler"):
                 out.setdefault(traveler, set()).update(d.split(":", 1)[1] for d in event.role("destination"))
         elif event.kind == "meeting" and meetings:
@@ -818,6 +841,7 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None, events: tuple[Event, 
     summoners = _summoner_states(ctx, events)
     ministries = _ministries(ctx)
     cache: list[str | None] = []
+    sharing: dict[tuple[int, int], set[tuple]] = {}  # one title's words -> the positions read from them
     only_cache: list[str | None] = []
     dateline_cache: list[str | None] = []
 
@@ -919,6 +943,8 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None, events: tuple[Event, 
             key = (entity.key, name)
             if key not in out or (out[key].jurisdiction is None and jurisdiction):
                 out[key] = Position(entity.key, name, jurisdiction, title.former, evidence, basis)
+                sharing.setdefault((title.start, title.end), set()).add(key)
+    _apart(out, sharing)
     _represented(ctx, out)
     _one_holder(out)
     _one_name_per_office(out)

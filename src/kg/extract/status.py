@@ -280,8 +280,10 @@ def by_remote_link(chain: list[Token]) -> Token | None:
     """A manner of taking part from afar on the event's words: "virtually", "remotely" (adverbs)
     or "by / via / over video link, phone, satellite" (lexicon ``remote_link_words``)."""
     words = lexicon().words("remote_link_words")
-    for token in chain:
-        for child in token.children:
+    for k, token in enumerate(chain):
+        # the phrase may hang on the verb's object ("will attend the summit by video link")
+        objects = [c for c in token.children if c.dep_ == "dobj"] if k == 0 else []
+        for child in [c for t in (token, *objects) for c in t.children]:
             if child.dep_ == "advmod" and child.lower_ in words:
                 return child
             if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "via", "over", "through"):

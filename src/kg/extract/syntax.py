@@ -91,6 +91,11 @@ def subject_of(verb: Token) -> Token | None:
         if token.dep_ in ("acl", "relcl") and head.lemma_.lower() in lex.words("control_nouns"):
             # "an invitation to X to visit Y", "a call for X to visit"
             objs = prep_objects(head, {"to", "for"})
+            if not objs and head.dep_ == "dobj":
+                # "conveyed to X an invitation from Y to visit", "handed X an invitation to visit": the
+                # one the verb hands it to
+                objs = prep_objects(head.head, {"to"}) + [c for c in head.head.children if c.dep_ == "dative"]
+                objs = [o for o in objs if o.pos_ in ("PROPN", "NOUN", "PRON")]
             if objs:
                 return objs[0]
         if token.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
@@ -131,11 +136,18 @@ def _as_phrase_subject(verb: Token) -> Token | None:
             end = obj.right_edge.i
             while end > obj.i and doc[end].is_punct:
                 end -= 1
-            if obj.dep_ == "pobj" and obj.pos_ in ("NOUN", "PROPN") and end >= obj.i and all(
-                    doc[k].is_punct for k in range(end + 1, verb.i)) and any(
+            if obj.dep_ == "pobj" and obj.pos_ in ("NOUN", "PROPN") and end >= obj.i and (all(
+                    doc[k].is_punct for k in range(end + 1, verb.i)) or _set_off(doc, end + 1, verb.i)) and any(
                     doc[k].ent_type_ == "PERSON" for k in range(obj.left_edge.i, end + 1)):
                 return obj
     return None
+
+
+def _set_off(doc, start: int, end: int) -> bool:
+    """Is ``doc[start:end]`` a phrase set off by commas that names no person (", on a three-day
+    visit to Y that began on Wednesday,")?"""
+    return end - start >= 3 and doc[start].text == "," and doc[end - 1].text == "," \
+        and not any(doc[k].ent_type_ == "PERSON" or doc[k].text in (";", ".") for k in range(start + 1, end - 1))
 
 
 def _set_off_time(verb: Token, clause: Token) -> bool:
