@@ -4625,3 +4625,12 @@ def test_tokens_an_initial_name_is_one_token_but_not_a_style() -> None:
 
     words = [t.text for t in load()("Kh.Batsaikhan met Mr.Smith and St.Petersburg officials in the U.S.")]
     assert "Kh.Batsaikhan" in words and "Mr.Smith" not in words
+
+
+def test_places_a_state_s_name_ner_splits_at_and_is_one_state() -> None:
+    text = ("Haitian Foreign Minister Jean-Robert Bastien, who flew in from Port-au-Prince on Wednesday, was received "
+            "that evening by Trinidad and Tobago's foreign minister, Asha Maharaj-Singh, for a working dinner.")
+    assert visits(text, date(2023, 2, 10)) == {("person:jean robert bastien", "country:TT")}
+    got = positions(text)
+    assert ("person:asha maharaj singh", "Foreign Minister", "country:TT") in got
+    assert not any(title == "Prince" for _, title, _ in got)

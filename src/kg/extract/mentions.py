@@ -66,7 +66,22 @@ class Mentions:
 def find_places(doc: Doc, on: Date | None) -> list[PlaceMention]:
     out: list[PlaceMention] = []
     buildings: list[PlaceMention] = []
-    for ent in doc.ents:
+    ents = list(doc.ents)
+    joined: set[int] = set()  # starts of NER entities read as the second half of a state's name
+    for n, ent in enumerate(ents):
+        if ent.start in joined:
+            continue
+        after = ents[n + 1] if n + 1 < len(ents) else None
+        if after is not None and ent.end < len(doc) and doc[ent.end].lower_ == "and" and (
+                after.start == ent.end + 1 or (after.start == ent.end + 2 and doc[ent.end + 1].lower_ == "the")):
+            both = doc[ent.start:after.end].text
+            both = both[:-2].strip() if both.endswith(("'s", "’s")) else both
+            if (code := geo.country_code(both, on, codes=False)) and not geo.country_code(ent.text, on, codes=False):
+                # "Trinidad and Tobago", "Saint Vincent and the Grenadines" split in two by NER (the first
+                # half a town in Bolivia, a person's name)
+                out.append(PlaceMention(ent.start, after.end, geo.Place("country", code, geo.short_name(code))))
+                joined.add(after.start)
+                continue
         if ent.label_ == "PERSON" and len(ent) == 1 and ent.root.dep_ in ("pobj", "dobj") \
                 and geo.country_code(ent.text, on, codes=False):
             # "to visit Santiago" tagged PERSON: a one-word capital or state name as an object

@@ -84,8 +84,10 @@ def find_titles(doc: Doc, on: Date | None) -> list[Title]:
             titles.append(Title(start, end, phrase, former, country, deputy))
             i = end
             continue
-        if not words[i] or words[i].split()[0] not in first_words:
-            i += 1
+        if not words[i] or words[i].split()[0] not in first_words or (
+                i > 1 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_
+                and doc[i - 2].lower_ in lex.words("place_name_particles")):
+            i += 1  # (not the end of a hyphenated place name: "Port-au-Prince")
             continue
         if i + 2 < n and f"{words[i]} {words[i + 2]}" in heads and doc[i + 1].ent_type_ in ("NORP", "GPE") \
                 and (code := geo.country_code(doc[i + 1].text, on, codes=False)):
