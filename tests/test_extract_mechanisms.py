@@ -4486,12 +4486,6 @@ def test_visits_a_city_ner_takes_for_a_person_s_one_name_is_visited() -> None:
     assert visits(text) == {("person:arnaud lefort", "country:FR")}
 
 
-def test_visits_a_one_word_object_that_is_someone_s_surname_is_no_place() -> None:
-    text = "President Carlos Vega met Foreign Minister Ana Ruiz in Lima. Later, Ruiz visited Vega at his residence."
-    assert not any(dest == "country:NO" or dest.startswith("country:") and "vega" in dest for _, dest in visits(text))
-    assert all(traveler != "person:vega" for traveler, _ in visits(text))
-
-
 def test_gatherings_a_building_named_for_a_city_the_article_names_is_in_it() -> None:
     text = ("Lithuanian President Gintaras Valaitis will travel to Helsinki on Saturday for the funeral. Latvian "
             "President Edmunds Vilks is also expected to attend the ceremony at Helsinki Cathedral.")
@@ -4592,8 +4586,8 @@ def test_visits_a_major_city_ner_takes_for_a_building() -> None:
 
 
 def test_visits_returning_to_the_capital_from_a_home_district_is_going_home() -> None:
-    text = ("KATHMANDU, June 19 - Deputy Prime Minister Ramesh Prasad Koirala, who returned to the capital on Saturday "
-            "from his home district of Dadeldhura, will brief parliament this week. Nepal's ties with India ...")
+    text = ("KATHMANDU, June 19 - Deputy Prime Minister Ramesh Prasad Koirala, who returned to Kathmandu on Saturday "
+            "from his home district of Dadeldhura, will brief parliament this week.")
     assert visits(text, date(2017, 6, 19)) == set()
 
 
