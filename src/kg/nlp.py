@@ -127,8 +127,8 @@ CO_WORD = re.compile(r"^[Cc]o-[a-z]{3,}$")
 
 #: a name written with its initial and no space, as the Mongolian press writes them ("Kh.Enkhtuvshin",
 #: "D.Batbayar"): one token (spaCy splits a two-letter initial off, and the parser ends a sentence there)
+#: (not a style, lexicon ``honorifics``, nor an abbreviation, ``not_initials``: "Mr.Smith", "St.Petersburg")
 INITIAL_NAME = re.compile(r"(?<![\w.])[A-Z][a-z]?\.[A-Z][a-z]{2,}\b")
-SHORT_STYLES = frozenset({"Dr", "Mr", "Ms", "Mt", "St", "Jr", "Sr", "No", "Co"})
 
 
 @Language.component("kg_co_words", retokenizes=True)
@@ -144,14 +144,25 @@ def co_words(doc: Doc) -> Doc:
         return doc
     spans = [doc[t.i:t.i + 3] for t in doc[:-2]
              if not t.whitespace_ and not doc[t.i + 1].whitespace_ and (
-                 (co and t.lower_ == "co" and doc[t.i + 1].text == "-" and CO_WORD.match(t.text + "-" + doc[t.i + 2].text))
-                 or (initials and doc[t.i + 1].text == "." and INITIAL_NAME.fullmatch(t.text + "." + doc[t.i + 2].text)
-                     and t.text not in SHORT_STYLES))]
+                 (co and _co_word(doc, t.i)) or (initials and _initial_name(doc, t.i)))]
     if spans:
         with doc.retokenize() as retokenizer:
             for span in spans:
                 retokenizer.merge(span)
     return doc
+
+
+def _co_word(doc: Doc, i: int) -> bool:
+    return doc[i].lower_ == "co" and doc[i + 1].text == "-" and CO_WORD.match(f"co-{doc[i + 2].text}") is not None
+
+
+def _initial_name(doc: Doc, i: int) -> bool:
+    from kg.extract.lexicon import lexicon
+    from kg.text import fold
+
+    lex = lexicon()
+    return doc[i + 1].text == "." and INITIAL_NAME.fullmatch(f"{doc[i].text}.{doc[i + 2].text}") is not None \
+        and fold(doc[i].text) not in lex.honorifics and doc[i].lower_ not in lex.words("not_initials")
 
 
 @cache

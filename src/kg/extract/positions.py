@@ -782,11 +782,11 @@ def _provincial(ctx: Context, event: Event) -> bool:
     """A trip to a city (or region) that is no capital, nor the dateline's city ("Prime Minister X
     visited Daegu to inspect ..."): a trip at home as often as abroad ("JOHANNESBURG - X arrived
     here to attend the summit" is a visitor's)."""
-    places, dateline = event.role("place"), ctx.dateline
-    here = f"city:{dateline.place.geonames_id}" if dateline is not None else None
+    places = [ctx.known.get(key) for key in event.role("place")]
+    here = ctx.dateline.place.geonames_id if ctx.dateline is not None else None
     return bool(places) and len(event.role("destination")) == 1 and all(
-        p.startswith("city:") and p != here and not geo.is_capital(int(p[5:]) if p[5:].isdigit() else None)
-        for p in places)
+        p is not None and p.kind == "city" and (p.geonames_id is None or p.geonames_id != here)
+        and not geo.is_capital(p.geonames_id) for p in places)
 
 
 def _not_from(ctx: Context, events: tuple[Event, ...], *, meetings: bool = True,
