@@ -499,6 +499,8 @@ class Context:
             return [self.person_actor(k) for k in self.previous_persons(token)]
         if (leaders := self.delegation_leaders(token)):
             return leaders
+        if (described := self.described_person(token)) is not None:
+            return [described]
         if (token.tag_ in ("NNS", "NNPS") or token.lemma_.lower() in lexicon().words("pair_nouns")) \
                 and (keys := self.holders(token)):
             return [self.person_actor(k) for k in keys]
@@ -540,6 +542,25 @@ class Context:
                 continue
             return [a for a in people if a.kind == "person"]
         return []
+
+    def described_person(self, token: Token) -> Actor | None:
+        """"Qatar's Minister of State X arrived in Beirut ... The Qatari official is to meet Y": a
+        definite "the <demonym> official" (lexicon ``person_description_nouns``) stands for the one
+        person of that state named before it."""
+        if token.tag_ != "NN" or token.lemma_.lower() not in lexicon().words("person_description_nouns") \
+                or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
+                or token.dep_ in ("attr", "oprd", "appos") or any(c.dep_ in ("acl", "relcl") for c in token.children) \
+                or any(t.tag_ in ("JJS", "RBS") or t.lower_ in ("first", "only", "last", "most")
+                       for t in token.subtree if t.i < token.i):
+            return None  # not "him the most senior American official to visit China": a description, no one named
+        codes = {code for c in token.children if c.dep_ in ("amod", "compound") and geo.is_demonym(c.text)
+                 and (code := geo.country_code(c.text, self.date, codes=False))}
+        if len(codes) != 1:
+            return None
+        code = next(iter(codes))
+        keys = [e.key for e in self.entities if min(m.start for m in e.mentions) < token.i and (
+            self.nationality.get(e.key, (None, ""))[0] == code or any(t.country == code and not t.former for t in e.titles))]
+        return self.person_actor(keys[0]) if len(keys) == 1 else None
 
     def _sender_of_an_envoy(self, token: Token) -> bool:
         """Is ``token`` a name the parser made the head of "an envoy of President X" (X sent the envoy)?"""
@@ -626,6 +647,9 @@ class Context:
                     break
         if key is None and token.tag_ == "NN":
             key = self._apposed_after(token)
+        if key is None and token.pos_ == "PROPN" and token.i + 1 < len(self.doc) and fold(token.text) in lexicon().honorifics \
+                and token.i + 1 in self.token_person and self.token_person[token.i + 1].start == token.i + 1:
+            key = self.token_person[token.i + 1].key  # "talks with General X Y Z" parsed with the style as the head
         if key is None and token.lower_ in PRONOUNS:
             key = self.previous_person(token)
         if key is None and token.tag_ == "WP$":

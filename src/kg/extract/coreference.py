@@ -47,15 +47,22 @@ def plural_titles(doc: Doc, entities: list[PersonEntity], titles: list[Title], o
                         and (code := geo.country_code(doc[k + 1].text, on, codes=False)) and code not in states:
                     states.append(code)  # "of A, B and C - X, Y, Z": the last state the parser hung on a name
                     k += 2
-        named = []
+            elif prep.i == k and not any(t.i in by_start for t in prep.subtree):
+                k = prep.right_edge.i + 1  # "the foreign ministers of the two countries, A of X and B of Y"
+        named, own_states = [], []
         while k < len(doc) and k < title.end + 30:
             if k in by_start and all(t is title for t in by_start[k].all_titles):  # (the plural bound by apposition)
                 named.append(by_start[k])
                 k = by_start[k].end
+                if k + 1 < len(doc) and doc[k].lower_ == "of" and (code := geo.country_code(doc[k + 1].text, on, codes=False)):
+                    own_states.append(code)  # "..., A of Paraguay and B of Brazil": each name's own state
+                    k += 2
             elif doc[k].text in (",", "and") or (doc[k].text in DASHES and not named):
                 k += 1  # "the foreign ministers of A, B and C - X, Y and Z -"
             else:
                 break
+        if len(named) >= 2 and len(own_states) == len(named):
+            states = own_states
         if len(named) < 2 and len(states) > 1:
             named, states = _possessed_members(doc, title, by_start, states, on)
         if len(named) < 2 or (states and len(states) != len(named)):
@@ -396,8 +403,8 @@ def bind_title_mentions(doc: Doc, persons: list[PersonMention], entities: list[P
             office = same.get(title.phrase, title.phrase)
             holders = [e for e in entities if not title.deputy and any(
                 t.phrase != title.phrase and same.get(t.phrase, t.phrase) == office and not t.deputy for t in e.titles)]
-            if len(holders) == 1 and title.country is None:
-                title.alias = True
+            if len(holders) == 1 and (title.country is None or any(t.country == title.country for t in holders[0].titles)):
+                title.alias = True  # "Ivorian Prime Minister X ... the Ivorian premier"
             else:
                 holders = []
         if not holders and title.country:
@@ -421,7 +428,7 @@ def bind_title_mentions(doc: Doc, persons: list[PersonMention], entities: list[P
                 holders = []
         if len(holders) == 1:
             target = holders[0]
-        elif not holders:
+        elif not holders and not _pronoun_possessed(doc, title):
             target = _nearby_untitled(doc, title, persons, entities, sent_of)
         if target is None or _subject_of_its_verb(doc, title, target):
             continue  # "President X met the Peruvian president": someone X met, not X
@@ -429,6 +436,12 @@ def bind_title_mentions(doc: Doc, persons: list[PersonMention], entities: list[P
         mention.more_titles.append(title)
         target.titles.append(title)
         bound.add(id(title))
+
+def _pronoun_possessed(doc: Doc, title: Title) -> bool:
+    """"..., Abdoulaye Kone, to talks, his spokesman said": an office someone's pronoun owns is held by
+    another person, never by the one named just before (whom the pronoun stands for)."""
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in doc[title.end - 1].children)
+
 
 def _state_head_holders(entities: list[PersonEntity], title: Title) -> list[PersonEntity]:
     """Persons named before ``title`` ("the Ghanaian minister", "the Thai deputy minister") who hold

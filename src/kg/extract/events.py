@@ -11,6 +11,7 @@ from datetime import date as Date
 
 from spacy.tokens import Span, Token
 
+from kg import geo
 from kg.extract.context import Actor, Context
 from kg.extract.lexicon import lexicon
 from kg.extract.status import chain_of, clause_dates, is_day_time, noun_clauses, reporting_time, settle, status_of
@@ -279,6 +280,9 @@ def _date(ctx: Context, sent: Span, trigger: Token, future: bool | None) -> Time
         if _under_modal_conjunct(root, host):
             continue  # "was met at the airport by Y and will hold talks with Z tomorrow": the talks' day
         between = chain[: chain.index(host) + 1]
+        if len(between) > 1 and between[-2].dep_ == "relcl" and host.lemma_.lower() in events_nouns:
+            ranked.append((1, abs(ent.start - trigger.i), ent))  # "the summit, due next month, which X is
+            continue  # expected to attend": the gathering's own day is the day of the clause about it
         if any(t.lemma_.lower() in framing and t.i != trigger.i for t in between):
             continue
         if any(_own_time(t, bounds) for t in between[:-1]):
@@ -431,14 +435,15 @@ def _merge_repeats(found: dict, headline_end: int, bare_nouns: set[tuple[int, in
 
     body_roles = {who(e) for e in found.values() if e.evidence.start >= headline_end}
     merged: dict[tuple, Event] = {}
-    ahead: set[tuple] = set()  # who of the planned and considered reports so far
+    ahead: dict[tuple, set] = {}  # who of the planned and considered reports so far -> their places
     for event in sorted(found.values(), key=lambda e: (e.evidence.start, e.evidence.anchor_start)):
         if event.evidence.start < headline_end and who(event) in body_roles:
             continue
         if event.status in ("planned", "considered"):
-            ahead.add(who(event))
-        elif who(event) in ahead and (event.evidence.anchor_start, event.evidence.anchor_end) in bare_nouns:
-            continue
+            ahead.setdefault(who(event), set()).add(_leg(event))
+        elif (event.evidence.anchor_start, event.evidence.anchor_end) in bare_nouns \
+                and ahead.get(who(event), set()) & {(), event.role("place")}:
+            continue  # (a plan's leg to a provincial city is not the whole visit: "will travel to Jaffna ... the visit")
         key = (*who(event), event.status, event.quote)  # two different quotes are two statements
         if key not in merged:
             merged[key] = event
@@ -451,6 +456,13 @@ def _merge_repeats(found: dict, headline_end: int, bare_nouns: set[tuple[int, in
         if event.time and (kept.time is None or _PRECISION[event.time.precision] > _PRECISION[kept.time.precision]):
             merged[key] = replace(kept, time=event.time)
     return merged
+
+
+def _leg(event: Event) -> tuple[str, ...]:
+    """The provincial cities a visit goes to (a leg within a country), () for none or for its capital
+    ("will hold talks in Beijing": the visit to China itself)."""
+    return tuple(p for p in event.role("place")
+                 if not (p.startswith("city:") and p[5:].isdigit() and geo.is_capital(int(p[5:]))))
 
 
 def _subsumed(merged: dict, headline_end: int) -> dict:

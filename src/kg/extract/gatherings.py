@@ -353,6 +353,11 @@ def setting(ctx: Context, token) -> tuple[list[Actor], list[Actor]]:
         places = [d for r in token.children if r.dep_ == "relcl" and any(
                   c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("which", "that") for c in r.children)
                   for o in prep_objects(r, {"in", "at"}) for d in ctx.places_of(o)][:1]
+    if not places:  # "the summit, scheduled to be held in Amman next month", "a summit held in Lima"
+        venue = lexicon().words("hold_verbs") | lexicon().words("plan_words")
+        places = [d for a in token.children if a.dep_ == "acl" and a.lemma_.lower() in venue
+                  for v in (a, *(x for x in a.children if x.dep_ == "xcomp" and x.lemma_.lower() in venue))
+                  for o in prep_objects(v, {"in", "at"}) for d in ctx.places_of(o)][:1]
     if not places and token.pos_ == "PROPN":  # "the 45th Regular Meeting of the Conference ... at the Hyatt, Lima"
         # not "... on the political situation in Guinea": a place of the summit's topic is no venue
         topics = lexicon().words("topic_nouns")

@@ -9,7 +9,7 @@
 
 from __future__ import annotations
 
-from datetime import date as Date
+from datetime import date as Date, timedelta
 
 from dataclasses import replace
 from functools import cache
@@ -532,7 +532,30 @@ def summons_meetings(ctx: Context, found: list[Found]) -> list[Found]:
         there = _received_there(ctx, f.trigger)
         if summoned and there and not {a.key for a in there} & {a.key for a in summoned}:
             out.append(Found("meeting", f.trigger, {"participant": summoned + there}, f.rule + "+where", f.status))
+        elif summoned and (told := _told_after(ctx, f.trigger, {a.key for a in summoned})):
+            f.roles["summoner"] = f.roles.get("summoner", []) + told  # the official who summoned them, named
+            out.append(Found("meeting", f.trigger, {"participant": summoned + told}, f.rule + "+told", f.status))
     return out
+
+
+def _told_after(ctx: Context, trigger, summoned: set[str]) -> list:
+    """'Japan summoned Ambassador X ... Vice Foreign Minister Y told X that his remarks were
+    inappropriate': the named official who speaks to the summoned envoy (lexicon ``tell_to_verbs``:
+    told X, conveyed to X, handed X a note), in the summons' sentence or the next."""
+    verbs = lexicon().words("tell_to_verbs")
+    sent = trigger.sent
+    spans = [sent] + ([ctx.doc[sent.end].sent] if sent.end < len(ctx.doc) else [])
+    for span in spans:
+        for verb in (t for t in span if t.pos_ == "VERB" and t.lemma_.lower() in verbs):
+            objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")] \
+                + [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for o in c.children if o.dep_ == "pobj"]
+            if not any(a.key in summoned for o in objects for a in ctx.actors_of(o, persons_only=True)):
+                continue
+            subj = subject_of(verb)
+            told = [a for a in (ctx.actors_of(subj, persons_only=True) if subj is not None else []) if a.key not in summoned]
+            if told:
+                return told
+    return []
 
 
 def _received_there(ctx: Context, trigger) -> list:
@@ -616,6 +639,9 @@ def legs_of_a_trip(ctx: Context, events: tuple[Event, ...]) -> tuple[Event, ...]
             made.pop(key, None)
 
     def within(leg: Event, visit: Event) -> bool:  # no date says they are apart
+        if visit.time is not None and ctx.date is not None and leg.time is None \
+                and (ctx.date - _last_day(visit.time.iso)).days > 14:
+            return False  # a trip ahead begins after the article's day: not within one that ended weeks before
         if leg.time is None or visit.time is None:
             return True
         a, b = leg.time.iso, visit.time.iso
@@ -626,6 +652,16 @@ def legs_of_a_trip(ctx: Context, events: tuple[Event, ...]) -> tuple[Event, ...]
     return tuple(e for e in events if not (
         e.kind == "visit" and e.status == "planned"
         and any(within(e, v) for v in made.get((e.role("traveler"), e.role("destination")), ()))))
+
+
+def _last_day(iso: str) -> Date:
+    """The last day of a date, month or year written in ISO form ("2021-03" -> 2021-03-31)."""
+    if len(iso) >= 10:
+        return Date.fromisoformat(iso[:10])
+    if len(iso) >= 7:
+        year, month = int(iso[:4]), int(iso[5:7])
+        return Date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+    return Date(int(iso[:4]), 12, 31)
 
 
 @cache

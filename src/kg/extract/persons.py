@@ -86,6 +86,7 @@ def find_persons(doc: Doc, titles: list[Title], on: Date | None, headline_end: i
     _names_before_appositive_titles(doc, spans, covered, on, titles)
     _names_after_appositive_titles(doc, spans, covered, on, titles)
     _hyphen_pairs(doc, spans, covered)
+    _glottal_stops(doc, spans)
     _surname_repeats(doc, spans, covered, titled)
     if headline_end:
         _trim_headline(doc, spans, headline_end)
@@ -404,6 +405,21 @@ def _hyphenated(doc: Doc, spans: dict, covered: set[int]) -> None:
             spans.pop((start, end))
             spans[(start, j)] = PersonMention(start, j, _name(doc, start, j), honorific=mention.honorific)
             covered.update(range(start, j))
+
+
+def _glottal_stops(doc: Doc, spans: dict) -> None:
+    """"Siaosi 'Ofa-ki-Vaihi Tu'ipulotu": a Polynesian name whose glottal stop, written as an
+    apostrophe at the start of a word, the tokenizer split off (a space before it, none after), so NER
+    saw two names; one name."""
+    by_start = {start: end for start, end in spans}
+    for (start, end), mention in sorted(spans.items()):
+        nxt = by_start.get(end + 1)
+        if nxt is None or end >= len(doc) or doc[end].text not in ("'", "\u2018") or doc[end].whitespace_ \
+                or not doc[end - 1].whitespace_ or (start, end) not in spans or (end + 1, nxt) not in spans:
+            continue
+        spans.pop((start, end))
+        spans.pop((end + 1, nxt))
+        spans[(start, nxt)] = PersonMention(start, nxt, _name(doc, start, nxt), honorific=mention.honorific)
 
 
 _QUOTES = frozenset({'"', "“", "”", "``", "''", "'"})
@@ -728,6 +744,7 @@ def _bind_titles(doc: Doc, persons: list[PersonMention], titles: list[Title]) ->
     by_end = {t.end: t for t in titles}
     by_start = {t.start: t for t in titles}
     ranks, styles = lexicon().words("qualified_only"), lexicon().words("royal_styles")
+    starts = {p.start for p in persons}
     for person in persons:
         # "Foreign Minister X" (also "State Councilor and Foreign Minister X": the nearest title;
         # "Prime Minister Datuk Seri X": styles between title and name)
@@ -739,7 +756,7 @@ def _bind_titles(doc: Doc, persons: list[PersonMention], titles: list[Title]) ->
             title = None
         if title is None or (title.phrase in ranks and not title.country):
             # "the army commander, General X": the rank is a style before the name; the office is the apposition's
-            title = _apposition(doc, person, by_start, by_end) or title
+            title = _apposition(doc, person, by_start, by_end, starts) or title
         if title is None:
             title = _predicated(doc, person, titles)
         person.title = title
@@ -797,7 +814,8 @@ def _predicated(doc: Doc, person: PersonMention, titles: list[Title]) -> Title |
     return None
 
 
-def _apposition(doc: Doc, person: PersonMention, by_start: dict, by_end: dict) -> Title | None:
+def _apposition(doc: Doc, person: PersonMention, by_start: dict, by_end: dict,
+                starts: frozenset[int] | set[int] = frozenset()) -> Title | None:
     """'X, the US ambassador to China,' / 'the US ambassador to China, X' / 'X, Japan's premier'.
 
     The parser must agree that the two stand in apposition (an ``appos`` arc between the name
@@ -852,6 +870,8 @@ def _apposition(doc: Doc, person: PersonMention, by_start: dict, by_end: dict) -
                 after = doc[title.end] if title.end < len(doc) else None
                 if after is not None and after.pos_ == "VERB" and after.tag_ in ("VB", "VBP"):
                     return None  # a headline's "X, Djiboutian president discuss ...": two subjects of a plural verb
+                if title.end in starts:
+                    return None  # "a summit of X, the Chairman of the Presidency of Y Z and ...": Z's office
                 return title if linked(title) else None
             if doc[k].is_punct and doc[k].text not in ("'s",):
                 break

@@ -414,6 +414,8 @@ def _host_states(ctx: Context, events: tuple[Event, ...], homes: dict[str, str])
             named_here = named - {ctx.person_actor(visitor).country}
             if len(places) > 1 and len(named_here) == 1 and named_here <= places:
                 places = named_here  # "In London, X ... met King Y" on a trip to London and Paris
+            elif len(places) > 1 and not named_here and (leg := _leg_at(events, visitor, event, places)) != places:
+                places = leg
             elif len(places) > 1 and not named_here and ctx.dateline is not None and ctx.dateline.place.code in places \
                     and homes.get(visitor) != ctx.dateline.place.code:
                 places = {ctx.dateline.place.code}  # "MADRID - ... X was received by King Y": at the dateline
@@ -430,6 +432,28 @@ def _host_states(ctx: Context, events: tuple[Event, ...], homes: dict[str, str])
         if host not in ctx.nationality:
             seen.setdefault(host, set()).add(code)
     return {host: next(iter(codes)) for host, codes in seen.items() if len(codes) == 1}
+
+
+def _leg_at(events: tuple[Event, ...], visitor: str, meeting: Event, places: set[str]) -> set[str]:
+    """Of a visitor's trips to several states, the leg a meeting falls in: the last trip that begins
+    on or before the meeting's day ("arrives in Wellington on Sunday ... will meet Y on Monday ... will
+    travel on to Sydney on Thursday"); a meeting of no day, the last trip told before it."""
+    legs = sorted((e for e in events if e.kind == "visit" and visitor in e.role("traveler")
+                   and e.status in ("occurred", "planned")), key=lambda e: e.evidence.start)
+    if meeting.time is not None and len(meeting.time.iso) == 10:
+        dated = [e for e in legs if e.time is not None and len(e.time.iso) == 10]
+        before = [e for e in dated if e.time.iso <= meeting.time.iso]
+        if dated and len(before) < len(dated) and before:  # a later leg begins after the meeting's day
+            last = max(before, key=lambda e: e.time.iso)
+            codes = {d.split(":", 1)[1] for d in last.role("destination")}
+            return codes if codes <= places else places
+        return places
+    told = [e for e in legs if e.evidence.start < meeting.evidence.start]
+    later = [e for e in legs if e.evidence.start > meeting.evidence.start]
+    if told and later and meeting.status == told[-1].status:
+        codes = {d.split(":", 1)[1] for d in told[-1].role("destination")}
+        return codes if codes <= places else places
+    return places
 
 
 def _apart(out: dict[tuple, Position], sharing: dict[tuple[int, int], set[tuple]]) -> None:

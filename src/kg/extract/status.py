@@ -132,6 +132,11 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
         if token.pos_ == "VERB" and any(f"{token.lemma_.lower()} {c.lower_}" in lexicon().words("advance_words")
                                         for c in token.children if c.dep_ in ("prt", "advmod")):
             return "planned", token.text  # "the visit has been brought forward to this week": still ahead
+    pending = next((t for t in chain[1:3] if t.lemma_ in ("have", "be") and any(
+        c.dep_ == "advmod" and c.lower_ in lexicon().words("pending_adverbs") for c in t.children)
+        and any(c.dep_ == "xcomp" for c in t.children)), None)
+    if pending is not None:
+        return "considered", f"{pending.text} yet to"  # "X has yet to meet Y", "a meeting ... has yet to take place"
     for token in chain[1:]:
         if token.lemma_.lower() in lexicon().words("done_verbs") and not _last_leg_ahead(token):
             return "occurred", token.text

@@ -87,7 +87,14 @@ def subject_of(verb: Token) -> Token | None:
             if objs:
                 # "invited PM Hung to visit" parsed with two objects, "PM" and "Hung": the one next to the verb
                 before = [c for c in objs if c.i < token.i]
-                return before[-1] if before else objs[0]
+                obj = before[-1] if before else objs[0]
+                if obj.lower_ in ("him", "her") and head.dep_ == "acl" and head.head.dep_ == "dobj":
+                    # "handed X a letter from Y inviting him to visit": the one handed the letter
+                    given = prep_objects(head.head.head, {"to"}) + [c for c in head.head.head.children if c.dep_ == "dative"]
+                    given = [o for o in given if o.pos_ == "PROPN"]
+                    if given:
+                        return given[0]
+                return obj
         if token.dep_ in ("acl", "relcl") and head.lemma_.lower() in lex.words("control_nouns"):
             # "an invitation to X to visit Y", "a call for X to visit"
             objs = prep_objects(head, {"to", "for"})

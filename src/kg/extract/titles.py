@@ -122,6 +122,11 @@ def find_titles(doc: Doc, on: Date | None) -> list[Title]:
                 while start > 0 and fold(doc[start - 1].text) in fields and doc[start - 1].ent_iob_ == "I":
                     start -= 1
         comp_end, comp_country, span_end = _complement(doc, end, on)
+        if comp_country is None and end < comp_end == span_end < len(doc) and doc[comp_end].lower_ == "of":
+            # "Minister of External Relations of Angola": the state after the office's field
+            state_end, state, state_span = _complement(doc, comp_end, on)
+            if state is not None and not state.startswith("io:") and state_end == comp_end:
+                comp_country, span_end = state, state_span
         phrase = fold(" ".join(t.text for t in doc[start:comp_end] if not t.is_space)).replace(" - ", "-")
         if comp_end > end and doc[end].lower_ == "for" and doc[end + 1].is_lower and doc[end - 1].lower_ in lex.words("remit_titles"):
             phrase = fold(doc[end + 1:comp_end].text) + " " + doc[end - 1].lower_  # "... envoy for climate": "climate envoy"
@@ -253,6 +258,22 @@ def _employer(doc: Doc, start: int, head: int, on: Date | None) -> tuple[int, st
     return ent_end, None
 
 
+def _state_form(doc: Doc, j: int, on: Date | None) -> tuple[str, int] | None:
+    """(state, end) for a state's formal name at ``j``: a form of state (lexicon ``state_form_nouns``),
+    up to three capitalised words before it, "of" and the state ("the Republic of Uzbekistan", "the
+    Hashemite Kingdom of Jordan", "the Plurinational State of Bolivia"), whatever NER made of it."""
+    n, forms = len(doc), lexicon().words("state_form_nouns")
+    c = next((c for c in range(j, min(n, j + 4)) if doc[c].lower_ in forms), None)
+    if c is None or c + 2 >= n or doc[c + 1].lower_ != "of" or any(
+            not t.text[:1].isupper() or t.ent_type_ == "PERSON" for t in doc[j:c + 1]):
+        return None
+    for k in range(min(n, c + 6), c + 2, -1):
+        code = geo.country_code(doc[c + 2:k].text, on, codes=False, capitals=False)
+        if code:
+            return code, k
+    return None
+
+
 def _office_follows(doc: Doc, i: int) -> bool:
     """Does a new office start at ``i`` ("Minister of Trade and Foreign Minister X"), not a field
     going on ("Minister of International Trade and Industry X")? An office head within its
@@ -325,9 +346,9 @@ def _complement(doc: Doc, end: int, on: Date | None) -> tuple[int, str | None, i
     if j < n and doc[j].text[:1].isupper() and _head_end(doc, j, lexicon().title_phrases, folded(doc)) \
             and doc[end - 1].lower_ in lexicon().words("sending_state_titles") | {"adviser", "advisor", "aide"}:
         return end, None, end  # "a Special Envoy of President X of Guinea-Bissau, Mr Y": X sent the envoy
-    if j + 2 < n and doc[j].lower_ in lexicon().words("country_nouns") and doc[j + 1].lower_ == "of" \
-            and (code := geo.country_code(doc[j:j + 3].text, on, codes=False)):
-        return end, code, j + 3  # "Foreign Minister of the Republic of Uzbekistan X"
+    formal = _state_form(doc, j, on)
+    if formal is not None:  # "Foreign Minister of the Republic of Uzbekistan X"
+        return end, formal[0], formal[1]
     while words_end < n and doc[words_end].ent_type_ != "PERSON" and not (
             words_end > j and doc[words_end - 1].lower_ in ("and", "&") and _office_follows(doc, words_end)) \
             and (doc[words_end].text[:1].isupper() and (doc[words_end].is_alpha or "-" in doc[words_end].text)
