@@ -4769,3 +4769,16 @@ def test_visits_talks_before_a_conference_abroad_put_no_one_there() -> None:
     text = ("US climate envoy Harold Brennan will host his Chinese counterpart Zhao Shengli in California from November "
             "4, in talks aimed at producing a joint statement before the COP28 conference in Dubai.")
     assert visits(text, date(2023, 10, 26)) == {("person:zhao shengli", "country:US")}
+
+
+def test_positions_an_office_s_field_in_lower_case_before_the_name() -> None:
+    text = ("He spoke with the European Union's deputy secretary general for political affairs, Stefan Kolarov, on "
+            "Sunday.")
+    assert positions(text) == {("person:stefan kolarov", "Deputy Secretary General for Political Affairs",
+                                "org:european union")}
+
+
+def test_persons_a_name_word_the_tagger_took_for_a_verb() -> None:
+    text = ("Japanese Vice Minister for Foreign Affairs Kenjiro Matsuda summoned Chinese Ambassador Wu Shaoming to the "
+            "foreign ministry in Tokyo and urged Beijing to ensure the safety of Japanese nationals.")
+    assert frozenset({"person:kenjiro matsuda", "person:wu shaoming"}) in _pairs(text, date(2023, 8, 24))

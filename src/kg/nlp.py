@@ -166,6 +166,20 @@ def _initial_name(doc: Doc, i: int) -> bool:
 
 
 @cache
+def _verb_lemmas() -> frozenset[str]:
+    """The English verbs the pipeline's lemmatizer knows (its index of verb lemmas)."""
+    lemmatizer = load().get_pipe("lemmatizer")
+    return frozenset(lemmatizer.lookups.get_table("lemma_index").get("verb", ()))
+
+
+def unknown_verb(token) -> bool:
+    """A capitalised word inside a sentence that the tagger read as a verb but whose lemma is no English
+    verb ("Ambassador Wu Shaoming" with "Shaoming" tagged VBG): a name word, not a verb."""
+    return token.pos_ == "VERB" and token.text[:1].isupper() and token.text.isalpha() and not token.is_sent_start \
+        and token.lemma_.lower() not in _verb_lemmas()
+
+
+@cache
 def load():
     """Load the pinned model (never downloads anything)."""
     import importlib

@@ -320,8 +320,22 @@ def _officials(ctx: Context, found: Found) -> list[Found]:
     return []
 
 
+def _not_ahead_of(ctx: Context, found: Found) -> list[Found]:
+    """"talks aimed at a statement before the COP28 conference in Dubai", "ahead of the summit in Y": a
+    gathering named as a time to come is nobody's place (but "before their talks in Moscow": theirs)."""
+    trigger = found.trigger
+    bound = trigger.head if trigger.dep_ == "pobj" else None
+    if bound is not None and bound.lower_ == "of" and bound.head.lower_ == "ahead":
+        bound = bound.head
+    if bound is not None and bound.lower_ in ("before", "ahead", "until", "till") \
+            and not any(c.dep_ == "poss" for c in trigger.children):
+        return []
+    return [found]
+
+
 POSTS: dict[str, Post] = {
     "officials": _officials,
+    "not_ahead_of": _not_ahead_of,
     "not_a_person_visited": _not_a_person_visited,
     "named_persons": _named_persons,
     "persons_travel": _persons_travel,

@@ -21,7 +21,7 @@ from kg.extract.mentions import (PersonMention, Title, clean_person, honorific_a
                                  lone_name_place, plausible_person)
 from kg.extract.syntax import tokens_with
 from kg.names import similar
-from kg.nlp import INITIAL_NAME
+from kg.nlp import INITIAL_NAME, unknown_verb
 from kg.text import fold
 
 
@@ -696,7 +696,7 @@ def _namelike(token, capital: bool = False) -> bool:
     (``capital``: a capital's name may be, "President Santiago Restrepo", when a name word follows it)."""
     return (
         token.text[:1].isupper()
-        and token.pos_ in ("PROPN",)
+        and (token.pos_ == "PROPN" or unknown_verb(token))
         and token.ent_type_ in ("", "PERSON", "ORG", "GPE", "NORP", "FAC", "LOC")
         and (token.text.isalpha() or INITIAL_NAME.fullmatch(token.text) is not None)  # "D.Batbayar"
         and geo.country_code(token.text, codes=False, capitals=not capital) is None

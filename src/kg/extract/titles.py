@@ -332,6 +332,12 @@ def _complement(doc: Doc, end: int, on: Date | None) -> tuple[int, str | None, i
         for k in range(min(n, j + 5), j, -1):  # "the Secretary-General's special envoy for Sudan": the state
             if geo.country_code(doc[j:k].text, on, codes=False):  # is the envoy's remit, not who sends them
                 return end, None, k
+    if end + 2 < n and doc[end].lower_ in ("for", "of") and doc[end + 1].is_lower:
+        fields, k = lexicon().words("field_words"), end + 1
+        while k < n and k - end <= 4 and doc[k].is_lower and (fold(doc[k].text) in fields or doc[k].lower_ == "and"):
+            k += 1
+        if k > end + 1 and doc[k - 1].lower_ != "and" and k < n and doc[k].text == ",":
+            return k, None, k  # "the EU's deputy secretary general for political affairs, X": the field in lower case
     if end >= n or doc[end].lower_ not in _LINKS:
         return end, None, end
     j = end + 1
