@@ -168,8 +168,8 @@ def _initial_name(doc: Doc, i: int) -> bool:
 @cache
 def _verb_lemmas() -> frozenset[str]:
     """The English verbs the pipeline's lemmatizer knows (its index of verb lemmas)."""
-    lemmatizer = load().get_pipe("lemmatizer")
-    return frozenset(lemmatizer.lookups.get_table("lemma_index").get("verb", ()))
+    index = "lemma_index"  # spaCy's table of known lemmas by part of speech (no kg lexicon key)
+    return frozenset(load().get_pipe("lemmatizer").lookups.get_table(index).get("verb", ()))
 
 
 def unknown_verb(token) -> bool:
