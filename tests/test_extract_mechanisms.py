@@ -4782,3 +4782,10 @@ def test_persons_a_name_word_the_tagger_took_for_a_verb() -> None:
     text = ("Japanese Vice Minister for Foreign Affairs Kenjiro Matsuda summoned Chinese Ambassador Wu Shaoming to the "
             "foreign ministry in Tokyo and urged Beijing to ensure the safety of Japanese nationals.")
     assert frozenset({"person:kenjiro matsuda", "person:wu shaoming"}) in _pairs(text, date(2023, 8, 24))
+
+
+def test_positions_a_body_named_for_a_region_s_states_is_no_state() -> None:
+    text = "The Chairperson of the Economic Community of Central African States, Gilberto Da Piedade, arrived in Bangui."
+    got = positions(text)
+    assert "person:states" not in {holder for holder, _, _ in got}
+    assert not any(state == "country:CF" for _, _, state in got)

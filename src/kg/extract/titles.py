@@ -125,7 +125,10 @@ def find_titles(doc: Doc, on: Date | None) -> list[Title]:
         if comp_country is None and end < comp_end == span_end < len(doc) and doc[comp_end].lower_ == "of":
             # "Minister of External Relations of Angola": the state after the office's field
             state_end, state, state_span = _complement(doc, comp_end, on)
-            if state is not None and not state.startswith("io:") and state_end == comp_end:
+            if state is not None and not state.startswith("io:") and state_end == comp_end \
+                    and not geo.is_demonym(doc[comp_end + 1:state_span].text) and not (
+                        state_span < len(doc) and doc[state_span].text[:1].isupper() and doc[state_span].ent_type_ != "PERSON"):
+                # (not "Chairperson of the Economic Community of Central African States": a body's name goes on)
                 comp_country, span_end = state, state_span
         phrase = fold(" ".join(t.text for t in doc[start:comp_end] if not t.is_space)).replace(" - ", "-")
         if comp_end > end and doc[end].lower_ == "for" and doc[end + 1].is_lower and doc[end - 1].lower_ in lex.words("remit_titles"):
