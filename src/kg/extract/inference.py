@@ -9,7 +9,8 @@
 
 from __future__ import annotations
 
-from datetime import date as Date, timedelta
+import calendar
+from datetime import date as Date
 
 from dataclasses import replace
 from functools import cache
@@ -660,7 +661,7 @@ def _last_day(iso: str) -> Date:
         return Date.fromisoformat(iso[:10])
     if len(iso) >= 7:
         year, month = int(iso[:4]), int(iso[5:7])
-        return Date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+        return Date(year, month, calendar.monthrange(year, month)[1])
     return Date(int(iso[:4]), 12, 31)
 
 

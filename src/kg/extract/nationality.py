@@ -21,7 +21,7 @@ from kg.extract.context import Context, conjuncts
 from kg.extract.lexicon import lexicon
 from kg.nlp import DASHES
 from kg.extract.syntax import governing_verb, representations, tokens_with
-from kg.extract.titles import _state_form
+from kg.extract.titles import state_form
 
 
 def assign(ctx: Context) -> None:
@@ -241,7 +241,7 @@ def of_place(ctx: Context, i: int) -> str | None:
         j = i + 2 if doc[i + 1].lower_ == "the" else i + 1
         if j in ctx.token_place:  # a state, or a city or region of one ("Senator X of Ohio")
             return ctx.token_place[j].place.code
-        formal = _state_form(doc, j, ctx.date)  # "King X of the Hashemite Kingdom of Jordan", split by NER
+        formal = state_form(doc, j, ctx.date)  # "King X of the Hashemite Kingdom of Jordan", split by NER
         return formal[0] if formal else None
     return None
 

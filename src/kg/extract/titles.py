@@ -261,7 +261,7 @@ def _employer(doc: Doc, start: int, head: int, on: Date | None) -> tuple[int, st
     return ent_end, None
 
 
-def _state_form(doc: Doc, j: int, on: Date | None) -> tuple[str, int] | None:
+def state_form(doc: Doc, j: int, on: Date | None) -> tuple[str, int] | None:
     """(state, end) for a state's formal name at ``j``: a form of state (lexicon ``state_form_nouns``),
     up to three capitalised words before it, "of" and the state ("the Republic of Uzbekistan", "the
     Hashemite Kingdom of Jordan", "the Plurinational State of Bolivia"), whatever NER made of it."""
@@ -355,7 +355,7 @@ def _complement(doc: Doc, end: int, on: Date | None) -> tuple[int, str | None, i
     if j < n and doc[j].text[:1].isupper() and _head_end(doc, j, lexicon().title_phrases, folded(doc)) \
             and doc[end - 1].lower_ in lexicon().words("sending_state_titles") | {"adviser", "advisor", "aide"}:
         return end, None, end  # "a Special Envoy of President X of Guinea-Bissau, Mr Y": X sent the envoy
-    formal = _state_form(doc, j, on)
+    formal = state_form(doc, j, on)
     if formal is not None:  # "Foreign Minister of the Republic of Uzbekistan X"
         return end, formal[0], formal[1]
     while words_end < n and doc[words_end].ent_type_ != "PERSON" and not (
