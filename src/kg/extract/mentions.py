@@ -211,6 +211,7 @@ DATELINE_STOPS = DATELINE_MARKS | {"."}  # and a full stop after an upper-case p
 
 
 DASH_MARKS = frozenset({"-", "--", "—", "–"})
+_SLASHED_AGENCY = re.compile(r"/[A-Z][A-Z-]+/")
 
 
 def titled_dateline(doc: Doc, end: int) -> bool:
@@ -219,8 +220,8 @@ def titled_dateline(doc: Doc, end: int) -> bool:
     bracket within a few words ("Accra, March 14, GNA - ", "Addis Ababa, February 15/2022 (ENA) –")."""
     if end >= len(doc):
         return False
-    if doc[end].text in DASH_MARKS:
-        return True
+    if doc[end].text in DASH_MARKS or _SLASHED_AGENCY.fullmatch(doc[end].text):
+        return True  # (or an agency's name between slashes: "Ulaanbaatar /MONTSAME/ On June 11, ...")
     if doc[end].text != "," or end + 1 >= len(doc) or doc[end + 1].ent_type_ != "DATE":
         return False
     line = doc[end + 1:min(len(doc), end + 10)]
@@ -276,7 +277,9 @@ def _titled_datelines(doc: Doc, on: Date | None, out: list[PlaceMention], taken:
         if end == start or not titled_dateline(doc, end):
             continue
         place = geo.resolve_place(doc[start:end].text, on)
-        if place is not None and (place.kind == "country" or geo.is_major_city(place.geonames_id)):
+        if place is not None and (place.kind == "country" or geo.is_major_city(place.geonames_id) or (
+                place.kind == "region" and geo.country_code(doc[start:end].text, on) == place.code)):
+            # (a capital the gazetteer knows as a province by this spelling: "Ulaanbaatar")
             out.append(PlaceMention(start, end, place))
 
 

@@ -19,7 +19,7 @@ from kg import geo
 from kg.extract.lexicon import lexicon
 from kg.extract.mentions import (PersonMention, Title, clean_person, honorific_at, honorific_before,
                                  lone_name_place, plausible_person)
-from kg.extract.syntax import tokens_with
+from kg.extract.syntax import hyphen_joined, tokens_with
 from kg.names import similar
 from kg.nlp import INITIAL_NAME, unknown_verb
 from kg.text import fold
@@ -247,6 +247,12 @@ def _names_after_appositive_titles(doc: Doc, spans: dict, covered: set[int], on:
             k += 1
         end = k
         i = end + 1
+        while i < len(doc) and doc[end].text == "," and (size := honorific_at(doc, i)) \
+                and not (i + size < len(doc) and doc[i + size].text == "-") \
+                and _name_chain_end(doc, i + size, covered) - (i + size) >= 2:
+            i += size  # "Fiji's High Commissioner in Canberra, Ratu X Y": the style is no one's name
+            # (a hyphenated rank stays whole, as before: "head of state, Major-General X"; and so does
+            # a style before one name word: "deputy prime minister, Ratu Vaka")
         if i >= len(doc) or doc[end].text != "," or i in covered:
             continue
         heads = [t for t in doc[start:end] if any(c.dep_ == "appos" and c.i >= i for c in t.children)]
@@ -848,6 +854,7 @@ def _apposition(doc: Doc, person: PersonMention, by_start: dict, by_end: dict,
             j = by_end[j].start - 1  # "..., Senator the Hon. X": a rank of the person's own before the style
         else:
             break
+    styled_at = j
     if j >= 2 and doc[j].text == "," and j in by_end and (
             _definite_title(doc, by_end[j]) or _after_definite(doc, by_end[j], by_end) or _bare_argument(doc, by_end[j], styled)):
         title = by_end[j]
@@ -875,7 +882,7 @@ def _apposition(doc: Doc, person: PersonMention, by_start: dict, by_end: dict,
                 return title if linked(title) else None
             if doc[k].is_punct and doc[k].text not in ("'s",):
                 break
-    j = person.start - 1
+    j = styled_at  # "Fiji's High Commissioner in Canberra, Ratu X": the style is no word of the office's phrase
     if j >= 1 and doc[j].text == ",":
         for k in range(j, max(0, j - 6), -1):
             if k in by_end:
@@ -907,8 +914,8 @@ def _definite_title(doc: Doc, title: Title) -> bool:
     """A title phrase introduced by 'the', a possessive or a state ('the army commander',
     "China's visiting military chief", 'the Russian foreign minister')."""
     k = title.start - 1
-    while k >= 0 and doc[k].is_lower and doc[k].pos_ in ("ADJ", "VERB") and doc[k].lower_ != "the":
-        k -= 1
+    while k >= 0 and doc[k].lower_ != "the" and (doc[k].is_lower and doc[k].pos_ in ("ADJ", "VERB") or hyphen_joined(doc, k)):
+        k -= 1  # "the visiting minister", "the 42-year-old premier"
     while k >= 0 and (doc[k].ent_type_ in ("NORP", "GPE", "ORG") or doc[k].text in ("'s", "’s")) and doc[k].lower_ != "the":
         if doc[k].text in ("'s", "’s"):
             return True  # "China's visiting military chief"

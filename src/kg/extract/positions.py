@@ -136,22 +136,74 @@ def _states_beside(ctx: Context, entity, home: str, not_from: set[str]) -> set[s
     def owned_counterpart(i: int) -> bool:  # "X discussed it with his Azerbaijani counterpart": the other side's
         return doc[i].lower_ in counterparts and any(s < i and doc[s].sent.start == doc[i].sent.start for s in subject_at)
 
+    titles = [t for t in ctx.titles if doc[t.start].sent.start in sents]
+    across = [t for t in titles if _across(doc, t, entity)]
     return {p.place.code for p in ctx.places if doc[p.start].sent.start in sents and p.place.code not in {home} | not_from
             and not _relation_target(ctx, p) and not owned_counterpart(doc[p.end - 1].head.i)
+            and not any(t.start <= p.start < t.end for t in across)
+            and p.start not in ctx.token_person  # "Villanueva and Quispe spoke": a surname, not the town
             and (doc[p.end - 1].dep_ in MODIFIER_DEPS or _clause_of(doc[p.end - 1]) in clauses)} \
-        | {t.country for t in ctx.titles if ctx.doc[t.start].sent.start in sents and t.country
+        | {t.country for t in titles if t.country and t not in across
            and t.country not in {home} | not_from and not t.country.startswith("io:")  # an organisation is no state
            and not owned_counterpart(t.start)}
 
 
+def _across(doc: Doc, title, entity) -> bool:
+    """The title's holder is across a relation from the person ("X held a video conference with the
+    Minister for Foreign Affairs of Albania, Y"; "a letter to the Turkish Prime Minister"): the object
+    of a preposition of lexicon ``relation_preps`` that governs none of the person's mentions there, so
+    the other side, not a state the person shares."""
+    span = doc[title.start:title.end]
+    root = next((t for t in span if not title.start <= t.head.i < title.end or t.head.i == t.i), None)
+    if root is None:
+        return False
+    preps = lexicon().words("relation_preps")
+    owned = [doc[m.end - 1] for m in entity.mentions if doc[m.start].sent.start == root.sent.start]
+    for above in root.ancestors:
+        if above.dep_ in ("prep", "dative") and above.lower_ in preps:
+            # the person is the subject of what the relation hangs on (not another object of it:
+            # "would hold talks with Sri Lankan Foreign Minister Y and call on President X")
+            subjects = [t for t in owned if _subject_head(t) is not None and _subject_head(t) in above.ancestors]
+            return bool(subjects) and not any(above in t.ancestors or t == above for t in owned)
+    return False
+
+
+def _subject_head(token):
+    """The verb a name is the subject of, through its title and apposition words."""
+    while token.dep_ in ("compound", "appos", "flat") and token.head.i != token.i:
+        token = token.head
+    return token.head if token.dep_ in ("nsubj", "nsubjpass") else None
+
+
 def _office_held_beside(ctx: Context, entity, title, states: set[str]) -> bool:
-    """Each of ``states`` has its own holder of the person's leading office named here ("Prime Minister
-    X ... a letter to Turkish Prime Minister Y"): a state has one at a time, so X's is another's."""
-    if title.phrase not in lexicon().words("leader_offices") or title.deputy or title.former or not states:
+    """Each of ``states`` has its own holder of the person's leading office or cabinet portfolio named
+    here ("Prime Minister X ... a letter to Turkish Prime Minister Y"; "Minister of Foreign Affairs X
+    ... with the Minister for Europe and Foreign Affairs of Albania, Y"): a state has one at a time, so
+    X's is another's."""
+    lex = lexicon()
+    kind = office_kind(title.phrase)
+    if title.deputy or title.former or not states or (
+            kind not in lex.words("leader_offices") and kind not in lex.table("office_equivalents").values()):
         return False
     held = {t.country or ctx.nationality.get(e.key, (None, ""))[0] for e in ctx.entities if e.key != entity.key
-            for t in e.titles if t.phrase == title.phrase and not t.deputy and not t.former}
+            for t in e.titles if office_kind(t.phrase) == kind and not t.deputy and not t.former}
     return states <= held
+
+
+def office_kind(phrase: str) -> str:
+    """The office a title names, whatever a state calls it (lexicon ``office_equivalents``: "minister of
+    foreign affairs" -> "foreign minister"); a compound portfolio by the portfolio the lexicon knows
+    ("minister for europe and foreign affairs", "minister of foreign affairs and trade")."""
+    equivalents = lexicon().table("office_equivalents")
+    if phrase in equivalents:
+        return equivalents[phrase]
+    head, link, fields = phrase.partition(" of ") if " of " in phrase else phrase.partition(" for ")
+    if link and " and " in fields:
+        for field in fields.split(" and "):
+            office = f"{head}{link}{field}"
+            if office in equivalents:
+                return equivalents[office]
+    return phrase
 
 
 MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})  # a word said of a noun ("Iraqi officials")
@@ -209,7 +261,8 @@ def _leader_served(ctx: Context, title, holder: str) -> str | None:
 
 def _ministries(ctx: Context) -> dict[str, set[str]]:
     """The portfolio -> states of the ministries the article names with their state ("the Chilean
-    foreign ministry", "Chile's Defence Ministry", "the Japanese Foreign Ministry spokesman")."""
+    foreign ministry", "Chile's Defence Ministry", "the Japanese Foreign Ministry spokesman", "the
+    foreign ministry in Santiago")."""
     doc = ctx.doc
     out: dict[str, set[str]] = {}
     for token in tokens_with(doc, lexicon().words("ministry_nouns")):
@@ -225,6 +278,12 @@ def _ministries(ctx: Context) -> dict[str, set[str]]:
                 states.add(code)
             elif place is None and c.is_alpha:
                 words.append((c.i, c.lower_))
+        for at in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "in"):
+            # "summoned to the foreign ministry in Islamabad": the ministry of the capital's state
+            for obj in (o for o in at.children if o.dep_ == "pobj" and o.i in ctx.token_place):
+                place = ctx.token_place[obj.i].place
+                if place.kind == "city" and geo.is_capital(place.geonames_id):
+                    states.add(place.code)
         for of in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
             # "Latvia's Ministry of Foreign Affairs": the portfolio after "of"
             words += [(t.i, t.lower_) for obj in of.children if obj.dep_ == "pobj"
@@ -285,7 +344,11 @@ def _told_in_capital(ctx: Context, title) -> str | None:
             break
     if head.dep_ not in ("nsubj", "nsubjpass"):
         return None
-    for obj in (o for p in head.head.children if p.dep_ == "prep" and p.lower_ == "in" for o in p.children):
+    verb = head.head
+    # "told reporters in X"; "told a press conference in X", "said at a briefing in X": on the audience
+    audiences = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "dative")] \
+        + [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("at", "to") for o in p.children if o.dep_ == "pobj"]
+    for obj in (o for a in audiences for p in a.children if p.dep_ == "prep" and p.lower_ == "in" for o in p.children):
         place = ctx.token_place.get(obj.i)
         if place is not None and place.place.kind == "city" and geo.is_capital(place.place.geonames_id):
             return place.place.code

@@ -189,7 +189,9 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
         return "considered", head.text  # "a trip to Y was under consideration", "a visit remains on the table"
     if top.dep_ == "ccomp" and top.head.pos_ == "VERB" and _is(top.head, "confirm_verbs") and _unconfirmed(top.head):
         return "considered", top.head.text  # "Beijing has yet to confirm that X will attend": not settled
-    if top.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in top.children):
+    if top.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" or c.dep_ == "aux" and c.lower_ == "to"
+                                   for c in top.children):
+        # (or "conveyed an invitation from Y to X to visit Z", the infinitive parsed on the verb)
         offer = next((c for c in [top.head, *top.head.children] if c.pos_ == "NOUN" and (c is top.head or c.dep_ == "dobj")
                       and _is(c, "consider_words")), None)
         if offer is not None:

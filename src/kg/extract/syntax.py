@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from spacy.attrs import LEMMA, LOWER, POS
 from spacy.parts_of_speech import PROPN
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg.extract.lexicon import lexicon
 from kg.model import Evidence
@@ -105,6 +105,14 @@ def subject_of(verb: Token) -> Token | None:
                 objs = [o for o in objs if o.pos_ in ("PROPN", "NOUN", "PRON")]
             if objs:
                 return objs[0]
+        if token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in lex.words("control_nouns") for c in head.children):
+            # "conveyed an invitation from Y to President X to visit Z" parsed with the infinitive on the
+            # verb: the one the verb hands the invitation to
+            objs = [o for o in prep_objects(head, {"to"}) + [c for c in head.children if c.dep_ == "dative"]
+                    if o.pos_ in ("PROPN", "NOUN", "PRON") and o.i < token.i]
+            if objs:
+                return objs[-1]
         if token.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
             # "plans for X to visit Y", "arrangements for X to meet Y": the 'for' phrase before the infinitive
             objs = [o for o in prep_objects(head, {"for"}) if o.i < token.i]
@@ -277,3 +285,12 @@ def representations(doc) -> list[tuple[Token, list[Token], list[Token], bool]]:
                   for o in b.children if o.dep_ == "pobj"]
         out.append((verb, represented, by, passive))
     return out
+
+
+def hyphen_joined(doc: Doc, k: int) -> bool:
+    """Token ``k`` is a hyphen, or a lower-case word or number a hyphen joins to the next word, inside
+    a compound modifier ("42-year-old", "long-serving")."""
+    token = doc[k]
+    if token.text == "-":
+        return not token.whitespace_ and k > 0 and not doc[k - 1].whitespace_
+    return (token.is_lower or token.like_num) and not token.whitespace_ and k + 1 < len(doc) and doc[k + 1].text == "-"

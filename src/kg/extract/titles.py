@@ -317,8 +317,10 @@ def _complement(doc: Doc, end: int, on: Date | None) -> tuple[int, str | None, i
             run += 1
             if fold(doc[run - 1].text) in lex.words("field_words"):
                 k = run  # the office's words end at its last field word; a name may follow untagged
-        if k > end + 1 and k < n and (doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper() or doc[k].text == ","):
-            return k, None, k  # the name right after, or in apposition ("..., Sheikh X,")
+        if k > end + 1 and k < n and (doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper() or doc[k].text == ","
+                                      or k == run and doc[k].lower_ == "of"):
+            return k, None, k  # the name right after, or in apposition ("..., Sheikh X,"), or the state
+            # after the whole field ("Minister of Foreign Affairs and Trade of Hungary": see find_titles)
     if end < n and doc[end].lower_ == "to" and doc[end - 1].lower_ in lexicon().words("sending_state_titles"):
         return _receiving(doc, end, on)
     if end + 1 < n and doc[end].lower_ in lexicon().words("office_link_adjectives") and doc[end + 1].lower_ in _LINKS:
@@ -389,12 +391,15 @@ def _complement(doc: Doc, end: int, on: Date | None) -> tuple[int, str | None, i
         return end, None, _body_words_after(doc, joined, words_end)
     if all(fold(t.text) in lexicon().words("department_words") for t in doc[j:words_end]):
         return words_end, None, words_end  # "Director General of the Treasury", "Secretary of the Navy"
-    if any(t.ent_type_ in ("GPE", "LOC") for t in doc[j:words_end]):
+    # "Minister for Europe and Foreign Affairs": a continent is the remit of an office "for" it
+    remit = doc[end].lower_ == "for"
+    if any(t.ent_type_ in ("GPE", "LOC") and not (remit and geo.is_world_region(t.text)) for t in doc[j:words_end]):
         return end, None, end  # "Governor of Texas": a place, not the office's field
     lex = lexicon()
     fields = lex.title_words | lex.words("field_words") | lex.words("department_words")
     k = j  # the field words the run opens with ("of Foreign Relations"; "Ana Ruiz" after them, untagged)
-    while k < words_end and (fold(doc[k].text) in fields or doc[k].lower_ in ("and", "&")) \
+    while k < words_end and (fold(doc[k].text) in fields or doc[k].lower_ in ("and", "&")
+                             or remit and geo.is_world_region(doc[k].text)) \
             and not (k > j and fold(doc[k].text) in lex.honorifics):  # "... Defence Staff General X": a rank
         k += 1
     while k > j and doc[k - 1].lower_ in ("and", "&"):
