@@ -4898,3 +4898,43 @@ def test_positions_a_surname_that_is_also_a_town_is_no_state_beside() -> None:
             "counterpart Evo Condori Mamani, along with ministers from both countries.\n\nVillanueva and Condori spoke "
             "by telephone on Monday, the Presidency said, and \"reaffirmed the brotherhood between the two peoples\".")
     assert states_of(text, "person:rosa villanueva paredes") == {"country:PE"}
+
+
+def test_positions_an_office_s_bare_head_word_beside_its_fuller_name() -> None:
+    text = ("Minister of Foreign Affairs Goran Ilievski held a video conference with the Minister for Europe and "
+            "Foreign Affairs of the Republic of Albania, Elira Dushku. Minister Dushku informed him about the measures "
+            "taken by the Albanian government.")
+    assert {(title, state) for holder, title, state in positions(text) if holder == "person:elira dushku"} == {
+        ("Minister for Europe and Foreign Affairs", "country:AL")}
+
+
+def test_coreference_a_titled_surname_before_the_full_name() -> None:
+    text = ("ISTANBUL - Foreign Minister Kerem Aydin said: \"I could meet Minister Haddad in a third country.\" Aydin "
+            "and his Egyptian counterpart Samir Fawzi Haddad exchanged greetings by phone in April.")
+    extraction = run(text, date(2021, 5, 7))
+    assert "person:haddad" not in persons(extraction)
+    assert "country:TR" not in states_of(text, "person:samir fawzi haddad")
+
+
+def test_positions_a_style_with_its_article_between_office_and_name_and_the_host_s_escort() -> None:
+    text = ("Prime Minister the Most Hon. Everton Blake left the island yesterday for Nassau, where he will attend the "
+            "CARICOM meeting. He is accompanied by Minister of Foreign Affairs and Foreign Trade, Senator the Hon. "
+            "Carla Reid-Morgan. Last Thursday, Blake hosted Barbadian Prime Minister Dr. Noel Forde at Jamaica House. "
+            "Dr. Forde had arrived in Kingston the day before on a two-day working visit.")
+    got = positions(text)
+    assert ("person:everton blake", "Prime Minister", "country:JM") in got
+    assert {(title, state) for holder, title, state in got if holder == "person:carla reid morgan"} == {
+        ("Minister of Foreign Affairs and Foreign Trade", "country:JM")}
+
+
+def test_positions_a_caretaker_office_after_a_state_s_possessive() -> None:
+    text = ("Prime Minister Ayman Nasser on Wednesday held talks with Lebanon's caretaker Prime Minister Fouad Karam, "
+            "who arrived in Amman on Tuesday.")
+    assert states_of(text, "person:fouad karam") == {"country:LB"}
+
+
+def test_coreference_a_surname_said_beside_a_namesake_s_full_name_is_not_hers() -> None:
+    # guard of the cataphoric link above: "Reagan and Nancy Reagan" are two people
+    text = ("WASHINGTON, March 3 - President Reagan will visit Rome in June, the White House said. The announcement "
+            "said Reagan and Nancy Reagan would be in Rome from June 3 to 6.")
+    assert "person:reagan" in persons(run(text, date(1987, 3, 3)))

@@ -144,7 +144,9 @@ def test_faults_killed_build_keeps_prior_articles_and_converges(
     before = _graphs(graph_path)
     assert sorted(before) == [f"p{i:03d}" for i in range(5)]
 
-    process = _start(tmp_path, ["build", str(many), "--graph", str(graph_path)])
+    # 0.05 s per article: the 90 left take 4.5 s, so the signal lands mid-build even when this process reads
+    # its pipe late on a loaded machine (at 0.02 s a busy run once saw the build end before SIGINT arrived)
+    process = _start(tmp_path, ["build", str(many), "--graph", str(graph_path)], delay=0.05)
     seen = _wait_for_lines(process, 30)  # n000..n023 (three SHACL batches of 8) are stored by now
     process.send_signal(sig)
     _, stderr = process.communicate(timeout=30)

@@ -278,6 +278,12 @@ class PersonEntity:
 def _similar(a: str, b: str) -> bool:
     return similar(a, b)
 
+def _beside_namesake(persons: list[PersonMention], words: tuple[str, ...], full: PersonMention) -> bool:
+    """The surname alone is said right beside the full name ("Reagan and Nancy Reagan would be in
+    Rome"): two people of one family name, so the surname is not the full name's."""
+    return any(tuple(fold(m.name).split()) == words and abs(m.start - full.start) <= 8 for m in persons)
+
+
 def cluster_persons(persons: list[PersonMention], headline_end: int = 0, header_end: int = 0) -> list[PersonEntity]:
     """One entity per person. A shorter form ("Dravas", "Dravaz") joins the latest full name
     of the same surname mentioned before it (news names a person in full first); mentions in the
@@ -322,11 +328,16 @@ def cluster_persons(persons: list[PersonMention], headline_end: int = 0, header_
                     candidates = [m for m in fullest if fold(m.name) in leading]
             if not candidates and (mention.honorific or (len(words) == 1 and mention.all_titles)):
                 # "Mr. Roe ... Jane Roe", "President Roe ... President Jane Roe": a surname may
-                # join the one later full name (with a title, only one holding the same title)
+                # join the one later full name (with a title, only one holding the same title, or
+                # an office of its head word, or a bare head word before a full name with no office told
+                # there: "Minister Roe ... his counterpart Jane Roe")
                 phrases = {t.phrase for t in mention.all_titles}
+                bare = {t.phrase for t in mention.all_titles if " " not in t.phrase}
                 later = {fold(m.name) for m in fullest
                          if len(fold(m.name).split()) > len(words) and _joins(words, tuple(fold(m.name).split()))
-                         and (mention.honorific or phrases & {t.phrase for t in m.all_titles})}
+                         and (mention.honorific or phrases & {t.phrase for t in m.all_titles}
+                              or bare & {t.head for t in m.all_titles}
+                              or (bare and not m.all_titles and not _beside_namesake(persons, words, m)))}
                 if len(later) == 1:
                     candidates = [m for m in fullest if fold(m.name) in later]
             if candidates:

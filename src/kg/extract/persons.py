@@ -757,6 +757,9 @@ def _bind_titles(doc: Doc, persons: list[PersonMention], titles: list[Title]) ->
         k = person.start
         while k > 0 and k not in by_end and (step := honorific_before(doc, k)):
             k -= step  # "Air Chief Marshal", "Tan Sri": a style of several words
+            if k > 1 and k not in by_end and doc[k - 1].lower_ == "the" and k - 1 in by_end \
+                    and not honorific_before(doc, k - 1):
+                k -= 1  # "Prime Minister the Most Hon. X" (not "..., Senator the Hon. X": a rank, see _apposition)
         title = by_end.get(person.start) or by_end.get(k)
         if title is None and person.start >= 2 and doc[person.start - 1].text in ("(", ","):
             title = None

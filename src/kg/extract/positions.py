@@ -555,7 +555,7 @@ def _one_holder(out: dict[tuple, Position]) -> None:
 def _one_name_per_office(out: dict[tuple, Position]) -> None:
     """One office told by two of its names ("Peru's Minister of Foreign Affairs, X" and a caption's
     "Foreign Minister X"; lexicon ``office_equivalents``) is one position: the name told first is
-    kept, with the state either names."""
+    kept, with the state either names. So is an office's bare head word beside its one fuller name."""
     same = lexicon().table("office_equivalents")
 
     def office(p: Position) -> str:
@@ -578,6 +578,19 @@ def _one_name_per_office(out: dict[tuple, Position]) -> None:
         if q.jurisdiction is None and p.jurisdiction:
             out[first] = replace(q, jurisdiction=p.jurisdiction, basis=p.basis)
         del out[key]
+    # "Minister for Europe and Foreign Affairs X ... Minister X": the bare head word is the same office said short
+    for key, p in list(out.items()):
+        word = p.title.lower()
+        if p.former or " " in word:
+            continue
+        fuller = [k for k, q in out.items() if k != key and q.holder == p.holder and not q.former
+                  and " " in q.title and word in (q.title.lower().split()[0], q.title.lower().split()[-1])
+                  and (q.jurisdiction is None or p.jurisdiction is None or q.jurisdiction == p.jurisdiction)]
+        if len(fuller) == 1:
+            q = out[fuller[0]]
+            if q.jurisdiction is None and p.jurisdiction:
+                out[fuller[0]] = replace(q, jurisdiction=p.jurisdiction, basis=p.basis)
+            del out[key]
 
 
 def _represented(ctx: Context, out: dict[tuple, Position]) -> None:
@@ -920,7 +933,7 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None, events: tuple[Event, 
     returning = _returning_home(ctx, events)
     leaving = _leaving_capital(ctx, events)
     other_side = _other_side(ctx, events, sides)
-    escorts = _escort_states(ctx, {**other_side, **returning, **leaving, **departing})
+    escorts = _escort_states(ctx, {**hosts, **other_side, **returning, **leaving, **departing})
     stand_ins = _stand_ins(ctx)
     standing_in = _stand_in_states(ctx, stand_ins)
     # one whose place a deputy takes at a gathering is away from it: not the dateline's own

@@ -532,11 +532,12 @@ def _title_country(doc: Doc, start: int, on: Date | None, sending: bool = False,
     never across a line break ("... to the U.S.\\n\\nPresident X")."""
     j = start - 1
     skipped = 0
-    while j >= 0 and skipped < 2 and ((doc[j].is_lower and doc[j].tag_ in ("JJ", "VBG", "VBN", "RB")
-                                        and doc[j].pos_ in ("ADJ", "VERB", "ADV")) or doc[j].ent_type_ == "ORDINAL"):
-        j -= 1  # "Jordan's visiting King", "Russia's new Prime Minister", "its newly appointed envoy",
-        skipped += 1  # "Kuwait's First Deputy Prime Minister"
     lex = lexicon()
+    while j >= 0 and skipped < 2 and ((doc[j].is_lower and doc[j].tag_ in ("JJ", "VBG", "VBN", "RB")
+                                        and doc[j].pos_ in ("ADJ", "VERB", "ADV")) or doc[j].ent_type_ == "ORDINAL"
+                                       or doc[j].lower_ in lex.words("office_qualifiers")):
+        j -= 1  # "Jordan's visiting King", "Russia's new Prime Minister", "its newly appointed envoy",
+        skipped += 1  # "Kuwait's First Deputy Prime Minister", "Lebanon's caretaker Prime Minister"
     if j >= 1 and doc[j].is_lower and doc[j].tag_ == "NN" \
             and doc[j].lower_ in lex.words("delegation_nouns"):
         j -= 1  # "U.S. delegation spokesman X", "the Soviet team leader X": the state of its party
