@@ -4938,3 +4938,37 @@ def test_coreference_a_surname_said_beside_a_namesake_s_full_name_is_not_hers() 
     text = ("WASHINGTON, March 3 - President Reagan will visit Rome in June, the White House said. The announcement "
             "said Reagan and Nancy Reagan would be in Rome from June 3 to 6.")
     assert "person:reagan" in persons(run(text, date(1987, 3, 3)))
+
+
+def test_persons_a_given_name_then_a_family_name_with_a_particle_is_one_name() -> None:
+    text = ("On Wednesday evening, Panama's Foreign Minister Ana Cecilia Quintero de Arosemena held a working meeting "
+            "with her Costa Rican counterpart, Arnoldo Tinoco Vargas.")
+    assert persons(run(text, date(2022, 6, 16))) == {"person:ana cecilia quintero de arosemena",
+                                                    "person:arnoldo tinoco vargas"}
+
+
+def test_positions_the_ministry_s_spokesman_and_the_other_side_s_strong_words() -> None:
+    text = ("Poland's foreign ministry on Tuesday summoned Russia's charge d'affaires in Warsaw after prosecutors "
+            "charged three people on behalf of Russian military intelligence. The ministry's spokesman, Piotr "
+            "Nowacki, said Warsaw was considering further steps against Russia's diplomatic presence in Poland, "
+            "already reduced to the embassy in Warsaw and a consulate in Gdansk. The Russian embassy called the "
+            "accusations absurd. Prosecutors in Krakow and Lublin said the suspects had scouted shopping centres in "
+            "Lodz and Wroclaw. The office of President Adam Zielinski said he had been briefed. Poland holds the "
+            "presidency of the Council of the European Union; the Russian consulate in Poznan will close.")
+    assert states_of(text, "person:piotr nowacki") == {"country:PL"}
+    assert "country:RU" not in states_of(text, "person:adam zielinski")
+
+
+def test_coreference_she_is_the_woman_named_in_the_clause_it_hangs_on() -> None:
+    text = ("Guatemalan President Julio Paz will be welcomed by President Lin Cheng-hao (林正豪) on Thursday. "
+            "Lin last met Foreign Minister Ana Lucía Ortega in May, when she led Guatemala's delegation to his "
+            "inauguration in Taipei.")
+    assert ("person:ana lucia ortega", "country:TW") in visits(text, date(2024, 9, 10))
+    assert ("person:lin cheng hao", "country:TW") not in visits(text, date(2024, 9, 10))
+
+
+def test_status_held_talks_misparsed_as_an_adjective_still_took_place() -> None:
+    text = ("VIENTIANE, July 27 (Yonhap) -- Foreign Minister Kang Min-ho held talks with his Japanese counterpart, "
+            "Keiko Tanabe, in the Laotian capital on Saturday and agreed to keep up the momentum of improved "
+            "bilateral relations, Seoul's foreign ministry said.")
+    assert {e.status for e in events(text, "meeting", date(2024, 7, 27))} == {"occurred"}

@@ -185,6 +185,11 @@ class Context:
                 # (not "X leaves for Y, where she is to meet Z": the sentence's own subject)
                 known = [m for m in before if self.gender(m[2]) == "female"]
                 before = known or before
+            elif want == "female" and before and self.gender(picked) is None:
+                # but a woman named in the very clause it hangs on is "she": "X last met Ana Ruiz in
+                # May, when she led Peru's delegation"
+                here = [m for m in before if self.gender(m[2]) == "female" and m[0] >= token.sent.start]
+                before = here or before
         if not before:
             return None
         return self._pick(before, token)

@@ -455,6 +455,7 @@ def _split_names(doc: Doc, spans: dict, covered: set[int]) -> None:
     with at most two capitalised proper nouns between them, all compounds of the last word (one flat
     noun phrase), are one name (not a state's name or an office word between them)."""
     offices = _office_words()
+    particles = lexicon().words("name_particles")
     for (s1, e1) in sorted(spans):
         later = [(s2, e2) for s2, e2 in spans if e1 <= s2 <= e1 + 2]
         if (s1, e1) not in spans or not later:
@@ -462,10 +463,15 @@ def _split_names(doc: Doc, spans: dict, covered: set[int]) -> None:
         s2, e2 = min(later)
         gap = doc[e1:s2]
         head = doc[e2 - 1]
+        # (or, right after the first, a family name with a particle, whatever the parse: "Maria Elena" and
+        # "Soto de la Vega" are one name)
+        compound = all(t.dep_ == "compound" and s1 <= t.head.i < e2 for t in doc[s1:e2 - 1] if not t.is_punct) \
+            and head.dep_ != "compound"
+        particled = s2 == e1 and doc[e1 - 1].whitespace_ == " " and e2 - s1 <= 6 \
+            and any(t.lower_ in particles and t.is_lower for t in doc[s2 + 1:e2 - 1])
         if all(t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() and t.i not in covered
                and t.lower_ not in offices and geo.country_code(t.text, codes=False) is None for t in gap) \
-                and all(t.dep_ == "compound" and s1 <= t.head.i < e2 for t in doc[s1:e2 - 1] if not t.is_punct) \
-                and head.dep_ != "compound":
+                and (compound or particled):
             first = spans.pop((s1, e1))
             spans.pop((s2, e2))
             spans[(s1, e2)] = PersonMention(s1, e2, _name(doc, s1, e2), honorific=first.honorific)

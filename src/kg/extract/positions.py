@@ -70,14 +70,21 @@ def _strong_article_country(ctx: Context, doc: Doc) -> str | None:
     clearly (at least two such mentions, and three times the weight of any other state);
     otherwise None: a wrong state is worse than no answer."""
     counts: Counter[str] = Counter()
+    named: Counter[str] = Counter()  # every mention, strong or not
     taken = _title_places(ctx)
     for p in ctx.places:
         weight = _nationality_weight(doc, p) if p.start not in taken else 0
+        named[p.place.code] += 1
         if weight >= 3:
             counts[p.place.code] += weight
     ranked = counts.most_common(2)
     if not ranked or ranked[0][1] < 6 or (len(ranked) > 1 and ranked[0][1] < 3 * ranked[1][1]):
         return _only_state(ctx)
+    if 2 * named[ranked[0][0]] < max(named.values()):
+        # "Poland's foreign ministry summoned Russia's charge d'affaires ... the Russian embassy ...
+        # Russian military intelligence": the other side's strong words, in a story that names
+        # another state's places more than twice as often, do not make it the story's state
+        return None
     return ranked[0][0]
 
 
@@ -141,7 +148,7 @@ def _states_beside(ctx: Context, entity, home: str, not_from: set[str]) -> set[s
     return {p.place.code for p in ctx.places if doc[p.start].sent.start in sents and p.place.code not in {home} | not_from
             and not _relation_target(ctx, p) and not owned_counterpart(doc[p.end - 1].head.i)
             and not any(t.start <= p.start < t.end for t in across)
-            and p.start not in ctx.token_person  # "Villanueva and Quispe spoke": a surname, not the town
+            and p.start not in ctx.token_person  # "Mendoza and Condori spoke": a surname, not the town
             and (doc[p.end - 1].dep_ in MODIFIER_DEPS or _clause_of(doc[p.end - 1]) in clauses)} \
         | {t.country for t in titles if t.country and t not in across
            and t.country not in {home} | not_from and not t.country.startswith("io:")  # an organisation is no state
@@ -263,35 +270,54 @@ def _ministries(ctx: Context) -> dict[str, set[str]]:
     """The portfolio -> states of the ministries the article names with their state ("the Chilean
     foreign ministry", "Chile's Defence Ministry", "the Japanese Foreign Ministry spokesman", "the
     foreign ministry in Santiago")."""
-    doc = ctx.doc
     out: dict[str, set[str]] = {}
-    for token in tokens_with(doc, lexicon().words("ministry_nouns")):
-        words, states = [], set()
-        for c in [*token.children, *(g for c in token.children if c.dep_ == "compound" for g in c.children)]:
-            if c.dep_ not in ("amod", "compound", "poss") or c.i > token.i:
-                continue
-            place = ctx.token_place.get(c.i)
-            # "The Japanese Foreign Ministry" may be one ORG to NER, its "Japanese" no place mention
-            code = place.place.code if place is not None and place.place.kind == "country" else \
-                geo.country_code(c.text, ctx.date, codes=False, capitals=False) if place is None and c.text[:1].isupper() else None
-            if code is not None:
-                states.add(code)
-            elif place is None and c.is_alpha:
-                words.append((c.i, c.lower_))
-        for at in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "in"):
-            # "summoned to the foreign ministry in Islamabad": the ministry of the capital's state
-            for obj in (o for o in at.children if o.dep_ == "pobj" and o.i in ctx.token_place):
-                place = ctx.token_place[obj.i].place
-                if place.kind == "city" and geo.is_capital(place.geonames_id):
-                    states.add(place.code)
-        for of in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
-            # "Latvia's Ministry of Foreign Affairs": the portfolio after "of"
-            words += [(t.i, t.lower_) for obj in of.children if obj.dep_ == "pobj"
-                      for t in obj.subtree if t.is_alpha and t.dep_ != "cc"
-                      and t.lower_ not in lexicon().words("portfolio_fillers")]  # "of (the) Foreign Affairs": "foreign"
+    for token in tokens_with(ctx.doc, lexicon().words("ministry_nouns")):
+        words, states = _ministry_of(ctx, token)
         if states:
-            out.setdefault(" ".join(w for _, w in sorted(words)), set()).update(states)
+            out.setdefault(words, set()).update(states)
     return out
+
+
+def _ministry_of(ctx: Context, token) -> tuple[str, set[str]]:
+    """(portfolio, states) of one mention of a ministry."""
+    words, states = [], set()
+    for c in [*token.children, *(g for c in token.children if c.dep_ == "compound" for g in c.children)]:
+        if c.dep_ not in ("amod", "compound", "poss") or c.i > token.i:
+            continue
+        place = ctx.token_place.get(c.i)
+        # "The Japanese Foreign Ministry" may be one ORG to NER, its "Japanese" no place mention
+        code = place.place.code if place is not None and place.place.kind == "country" else \
+            geo.country_code(c.text, ctx.date, codes=False, capitals=False) if place is None and c.text[:1].isupper() else None
+        if code is not None:
+            states.add(code)
+        elif place is None and c.is_alpha:
+            words.append((c.i, c.lower_))
+    for at in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "in"):
+        # "summoned to the foreign ministry in Islamabad": the ministry of the capital's state
+        for obj in (o for o in at.children if o.dep_ == "pobj" and o.i in ctx.token_place):
+            place = ctx.token_place[obj.i].place
+            if place.kind == "city" and geo.is_capital(place.geonames_id):
+                states.add(place.code)
+    for of in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+        # "Latvia's Ministry of Foreign Affairs": the portfolio after "of"
+        words += [(t.i, t.lower_) for obj in of.children if obj.dep_ == "pobj"
+                  for t in obj.subtree if t.is_alpha and t.dep_ != "cc"
+                  and t.lower_ not in lexicon().words("portfolio_fillers")]  # "of (the) Foreign Affairs": "foreign"
+    return " ".join(w for _, w in sorted(words)), states
+
+
+def _owning_ministry_state(ctx: Context, title) -> str | None:
+    """"The ministry's spokesman": the state of the ministry named last before it, if that names one."""
+    doc = ctx.doc
+    k = title.start
+    nouns = lexicon().words("ministry_nouns")
+    if k < 2 or doc[k - 1].text not in ("'s", "’s") or doc[k - 2].lower_ not in nouns:
+        return None
+    before = [t for t in tokens_with(doc, nouns) if t.i < k - 2 and t.lower_ in nouns]
+    if not before:
+        return None
+    states = _ministry_of(ctx, before[-1])[1]
+    return next(iter(states)) if len(states) == 1 else None
 
 
 def _ministry_state(ministries: dict[str, set[str]], phrase: str) -> str | None:
@@ -992,7 +1018,8 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None, events: tuple[Event, 
                 country, basis = capital, "article"  # "In Minsk, Foreign Ministry spokesman X said"
             if country is None and (served := _leader_served(ctx, title, entity.key)):
                 country, basis = served, "article"  # "Argentine President X ..., presidential spokesman Y said"
-            if country is None and (ministry := _ministry_state(ministries, title.phrase)) \
+            if country is None and (ministry := _owning_ministry_state(ctx, title)
+                                    or _ministry_state(ministries, title.phrase)) \
                     and ministry not in not_from.get(entity.key, set()):
                 country, basis = ministry, "article"  # "the Chilean foreign ministry said ... Foreign Minister X"
             if country is None and _office_of_a_body(ctx, title):

@@ -116,6 +116,12 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
             and any(c.dep_ == "nsubj" and c.lower_ == "what" for c in head.children):
         # "he may attend the opening in January, in what would be his first visit to Y": the act it names
         return status_of(head.head.head, headline=headline)
+    held = next((c for c in trigger.children if c.dep_ == "amod" and c.tag_ == "VBD" and c.i < trigger.i
+                 and c.lemma_.lower() in lexicon().words("hold_verbs")), None)
+    if held is not None and trigger.pos_ == "NOUN":
+        # "X held talks with Y ... and agreed to ..." parsed with "held" an adjective of "talks" and "talks"
+        # the subject of "agreed": the past verb says the talks took place
+        return "occurred", held.text
     chain = chain_of(trigger)
     around = _around(chain)
     around += _unhung_predicate(trigger)
