@@ -110,8 +110,11 @@ def _env(lock_wait: float) -> dict[str, str]:
 def _start(tmp_path: Path, args: list[str], *, delay: float = 0.02, lock_wait: float = 0.2) -> subprocess.Popen[str]:
     driver = tmp_path / "driver.py"
     driver.write_text(DRIVER, encoding="utf-8")
+    # the child starts with Ctrl-C's default action, as from a shell, whatever this test process inherited or
+    # set for SIGINT (an ignored SIGINT is inherited across exec, and Python then never raises KeyboardInterrupt)
     return subprocess.Popen([sys.executable, str(driver), str(delay), *args], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, env=_env(lock_wait))
+                            stderr=subprocess.PIPE, text=True, env=_env(lock_wait),
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
 
 
 def _wait_for_lines(process: subprocess.Popen[str], count: int, limit: float = 60) -> list[str]:
@@ -144,9 +147,7 @@ def test_faults_killed_build_keeps_prior_articles_and_converges(
     before = _graphs(graph_path)
     assert sorted(before) == [f"p{i:03d}" for i in range(5)]
 
-    # 0.05 s per article: the 90 left take 4.5 s, so the signal lands mid-build even when this process reads
-    # its pipe late on a loaded machine (at 0.02 s a busy run once saw the build end before SIGINT arrived)
-    process = _start(tmp_path, ["build", str(many), "--graph", str(graph_path)], delay=0.05)
+    process = _start(tmp_path, ["build", str(many), "--graph", str(graph_path)])
     seen = _wait_for_lines(process, 30)  # n000..n023 (three SHACL batches of 8) are stored by now
     process.send_signal(sig)
     _, stderr = process.communicate(timeout=30)

@@ -140,16 +140,30 @@ def co_words(doc: Doc) -> Doc:
     text = doc.text
     co = "co-" in text or "Co-" in text
     initials = INITIAL_NAME.search(text) is not None
-    if not co and not initials:
+    lowered = text.lower()
+    compounds = [w for w in _hyphened_event_nouns() if w in lowered]
+    if not co and not initials and not compounds:
         return doc
     spans = [doc[t.i:t.i + 3] for t in doc[:-2]
              if not t.whitespace_ and not doc[t.i + 1].whitespace_ and (
                  (co and _co_word(doc, t.i)) or (initials and _initial_name(doc, t.i)))]
+    for word in compounds:  # "a tête-à-tête with X": the event noun the lexicon lists, one token
+        size = word.count("-") * 2 + 1
+        spans += [doc[t.i:t.i + size] for t in doc[:len(doc) - size + 1]
+                  if doc[t.i:t.i + size].text.lower() == word and t.i + size <= len(doc)]
     if spans:
         with doc.retokenize() as retokenizer:
             for span in spans:
                 retokenizer.merge(span)
     return doc
+
+
+@cache
+def _hyphened_event_nouns() -> tuple[str, ...]:
+    """Event nouns the lexicon writes with hyphens between letters ("tête-à-tête"), which spaCy splits."""
+    from kg.extract.lexicon import lexicon
+
+    return tuple(sorted(w for w in lexicon().words("meeting_nouns") if re.fullmatch(r"\w+(?:-\w+)+", w)))
 
 
 def _co_word(doc: Doc, i: int) -> bool:

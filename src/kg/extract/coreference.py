@@ -279,8 +279,8 @@ def _similar(a: str, b: str) -> bool:
     return similar(a, b)
 
 def _beside_namesake(persons: list[PersonMention], words: tuple[str, ...], full: PersonMention) -> bool:
-    """The surname alone is said right beside the full name ("Reagan and Nancy Reagan would be in
-    Rome"): two people of one family name, so the surname is not the full name's."""
+    """The surname alone is said right beside the full name ("Okafor and Grace Okafor will stay in
+    Lisbon"): two people of one family name, so the surname is not the full name's."""
     return any(tuple(fold(m.name).split()) == words and abs(m.start - full.start) <= 8 for m in persons)
 
 
