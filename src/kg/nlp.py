@@ -134,23 +134,24 @@ INITIAL_NAME = re.compile(r"(?<![\w.])[A-Z][a-z]?\.[A-Z][a-z]{2,}\b")
 @Language.component("kg_co_words", retokenizes=True)
 def co_words(doc: Doc) -> Doc:
     """Join "co", "-", "chaired" written as one word into one token, before the model reads the Doc
-    (and "Kh", ".", "Enkhtuvshin": :data:`INITIAL_NAME`).
+    (and "Kh", ".", "Enkhtuvshin": :data:`INITIAL_NAME`; and "tête", "-", "à", "-", "tête": the
+    lexicon's hyphened meeting nouns).
     (The tokenizer's ``token_match`` would do it too, but costs a Python call per new word: ~12% of
     spaCy's time on AG items; this looks at the text once and finds nothing in almost every article.)"""
     text = doc.text
     co = "co-" in text or "Co-" in text
     initials = INITIAL_NAME.search(text) is not None
-    lowered = text.lower()
-    compounds = [w for w in _hyphened_event_nouns() if w in lowered]
+    compounds = _hyphened_event_nouns().search(text) is not None
     if not co and not initials and not compounds:
         return doc
     spans = [doc[t.i:t.i + 3] for t in doc[:-2]
              if not t.whitespace_ and not doc[t.i + 1].whitespace_ and (
                  (co and _co_word(doc, t.i)) or (initials and _initial_name(doc, t.i)))]
-    for word in compounds:  # "a tête-à-tête with X": the event noun the lexicon lists, one token
-        size = word.count("-") * 2 + 1
-        spans += [doc[t.i:t.i + size] for t in doc[:len(doc) - size + 1]
-                  if doc[t.i:t.i + size].text.lower() == word and t.i + size <= len(doc)]
+    if compounds:  # "a tête-à-tête with X": an event noun the lexicon writes with hyphens, one token
+        for match in _hyphened_event_nouns().finditer(text):
+            span = doc.char_span(match.start(), match.end())
+            if span is not None and len(span) > 1:
+                spans.append(span)
     if spans:
         with doc.retokenize() as retokenizer:
             for span in spans:
@@ -159,11 +160,16 @@ def co_words(doc: Doc) -> Doc:
 
 
 @cache
-def _hyphened_event_nouns() -> tuple[str, ...]:
-    """Event nouns the lexicon writes with hyphens between letters ("tête-à-tête"), which spaCy splits."""
+def _hyphened_event_nouns() -> re.Pattern[str]:
+    """The event nouns the lexicon writes with hyphens between letters ("tête-à-tête"), which spaCy
+    splits: one case-blind pattern, searched once per text (no copy of it)."""
     from kg.extract.lexicon import lexicon
 
-    return tuple(sorted(w for w in lexicon().words("meeting_nouns") if re.fullmatch(r"\w+(?:-\w+)+", w)))
+    words = sorted((w for w in lexicon().words("meeting_nouns") if re.fullmatch(r"\w+(?:-\w+)+", w)),
+                   key=len, reverse=True)
+    if not words:
+        return re.compile(r"(?!)")  # matches nothing
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE)
 
 
 def _co_word(doc: Doc, i: int) -> bool:

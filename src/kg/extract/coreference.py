@@ -278,6 +278,7 @@ class PersonEntity:
 def _similar(a: str, b: str) -> bool:
     return similar(a, b)
 
+
 def _beside_namesake(persons: list[PersonMention], words: tuple[str, ...], full: PersonMention) -> bool:
     """The surname alone is said right beside the full name ("Okafor and Grace Okafor will stay in
     Lisbon"): two people of one family name, so the surname is not the full name's."""

@@ -81,8 +81,8 @@ def _strong_article_country(ctx: Context, doc: Doc) -> str | None:
     if not ranked or ranked[0][1] < 6 or (len(ranked) > 1 and ranked[0][1] < 3 * ranked[1][1]):
         return _only_state(ctx)
     if 2 * named[ranked[0][0]] < max(named.values()):
-        # "Poland's foreign ministry summoned Russia's charge d'affaires ... the Russian embassy ...
-        # Russian military intelligence": the other side's strong words, in a story that names
+        # "A's foreign ministry summoned B's envoy ... the B embassy ... B intelligence", with A's
+        # capital and cities named throughout: the other side's strong words, in a story that names
         # another state's places more than twice as often, do not make it the story's state
         return None
     return ranked[0][0]
@@ -170,8 +170,8 @@ def _across(doc: Doc, title, entity) -> bool:
         if above.dep_ in ("prep", "dative") and above.lower_ in preps:
             # the person is the subject of what the relation hangs on (not another object of it:
             # "would hold talks with Sri Lankan Foreign Minister Y and call on President X")
-            subjects = [t for t in owned if _subject_head(t) is not None and _subject_head(t) in above.ancestors]
-            return bool(subjects) and not any(above in t.ancestors or t == above for t in owned)
+            subject = any((verb := _subject_head(t)) is not None and verb in above.ancestors for t in owned)
+            return subject and not any(above in t.ancestors or t == above for t in owned)
     return False
 
 
