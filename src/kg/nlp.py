@@ -49,12 +49,30 @@ def paragraphs(doc: Doc) -> Doc:
             last = doc[last.i - 1]
         if last.text[-1:] not in _ENDS:
             starts[token.i] = -1
+        elif last is previous and token.is_title and _style_stop(doc, last):
+            starts[token.i] = -1
     for first in [0] + [i for i in range(1, len(doc)) if starts[i] == 1]:
         after = _dateline_end(doc, first)
         if after is not None:  # "BEIJING, June 18 (Reuters) - X arrived": X starts the sentence
             starts[after] = 1
     doc.from_array([SENT_START], starts.astype("uint64"))  # spaCy's array type; -1 wraps as it expects
     return doc
+
+
+def _style_stop(doc: Doc, word) -> bool:
+    """'met State Minister Md. Aminul Haque': the stop of a style or a name word written short (lexicon
+    ``honorifics``, ``name_abbreviations``: "Dr.", "Gen.", "Md.") ends no sentence before a capitalised
+    word, unless the short form follows a comma, as a US state's does ("Baltimore, Md. The ...")."""
+    return word.lower_ in _short_forms() and not (word.i > 0 and doc[word.i - 1].text == ",")
+
+
+@cache
+def _short_forms() -> frozenset[str]:
+    from kg.extract.lexicon import lexicon
+
+    lex = lexicon()
+    return frozenset(s for s in lex.raw["honorifics"] if s.endswith(".") and " " not in s) \
+        | lex.words("name_abbreviations")
 
 
 DASHES = frozenset({"-", "--", "—", "–"})
@@ -111,7 +129,7 @@ def _abbreviated_styles(nlp) -> None:
 
     from kg.extract.lexicon import lexicon
 
-    for style in lexicon().raw["honorifics"]:
+    for style in [*lexicon().raw["honorifics"], *lexicon().raw["name_abbreviations"]]:  # and "Mohd."
         if style.endswith(".") and " " not in style:
             # "Hon.", and the compound ranks "Maj.-Gen.", "Lt.-Col."
             form = "-".join(part.capitalize() for part in style.split("-"))

@@ -178,9 +178,17 @@ def _not_remote(ctx: Context, found: Found) -> list[Found]:
     handed = lexicon().words("hand_over_verbs")
     # "called off a meeting with Y" is no call; "a meeting with Y, to whom he delivered a letter": in person
     if any((t.lower_ in remote or t.lemma_.lower() in remote) and not calls_off(t) and not _calls_on(t)
-           and not (t.dep_ == "dobj" and t.head.lemma_.lower() in handed) for t in near):
+           and not _called_to(t) and not (t.dep_ == "dobj" and t.head.lemma_.lower() in handed) for t in near):
         return []
     return [found]
+
+
+def _called_to(token: Token) -> bool:
+    """'X was called to the ministry and met Y', 'called in to the foreign office': summoned there, in
+    person (a place to go to, not "called to congratulate him")."""
+    return token.pos_ == "VERB" and token.lemma_.lower() == "call" and any(
+        c.dep_ == "prep" and c.lower_ in ("to", "into") and any(o.dep_ == "pobj" for o in c.children)
+        for c in token.children)
 
 
 def _calls_on(token: Token) -> bool:

@@ -813,6 +813,18 @@ def header_end(doc: Doc, body_start: int) -> int:
     return next((first for first, story in header_lines(doc, body_start) if story), 0)
 
 
+def _unhung_speaker(token: Token) -> bool:
+    """'..., where he is to hold talks with President A, Kenya's Foreign Secretary B said': a name the
+    parser put beside another, right before a verb of saying that has no subject of its own, is
+    who says the sentence."""
+    doc = token.doc
+    after = token.right_edge.i + 1
+    verb = doc[after] if after < len(doc) else None
+    return token.pos_ == "PROPN" and verb is not None and verb.pos_ == "VERB" \
+        and verb.lemma_.lower() in lexicon().speech_verbs \
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
 def noun_group(token: Token) -> list[Token]:
     """The heads a noun phrase stands for: its conjuncts ("A, B and C"), a coordination the parser
     hung under it as a modifier ("(Okafor and Jane) -nmod-> Okafor"), appositions listing names
@@ -821,6 +833,8 @@ def noun_group(token: Token) -> list[Token]:
     for head in conjuncts(token):
         out.append(head)
         for child in head.children:
+            if child.dep_ == "appos" and _unhung_speaker(child):
+                continue  # "talks with President A, Kenya's Foreign Secretary B said": B speaks
             if child.dep_ == "appos":
                 # "following A, B and C" parsed A -appos-> C, "(B and) -nmod-> C"
                 out.extend(_hung_coordination(child) if child.pos_ == "PROPN" else [])

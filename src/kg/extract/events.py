@@ -27,9 +27,13 @@ def to_events(ctx: Context, found: list[Found], anchor: Date | None) -> tuple[Ev
     bare_nouns: set[tuple[int, int]] = set()  # evidence anchors of nouns with no status word of their own
     former_plans: set[tuple[int, int]] = set()  # "had been scheduled to visit": a plan made before
     was_to: set[tuple[int, int]] = set()  # "Y was to hold talks with X"
+    described: list[Event] = []  # "the first minister to travel to Y": reports only when no other does
     for f in found:
         event = _event(ctx, f, anchor)
         if event is not None:
+            if _first_of_its_kind(f.trigger):
+                described.extend(_split_visits(ctx, f, event))
+                continue
             if (f.trigger.pos_ in ("NOUN", "PROPN") or _is_the_first_to(f.trigger)) and event.status == "occurred" \
                     and not (event.time and event.time.text):
                 bare_nouns.add((event.evidence.anchor_start, event.evidence.anchor_end))
@@ -39,6 +43,10 @@ def to_events(ctx: Context, found: list[Found], anchor: Date | None) -> tuple[Ev
                 was_to.add((event.evidence.anchor_start, event.evidence.anchor_end))
             for e in _split_visits(ctx, f, event):
                 out.setdefault((e.kind, e.roles, e.status, e.evidence.start), e)
+    told = {(e.kind, e.role("traveler"), e.role("destination")) for e in out.values()}
+    for e in described:
+        if (e.kind, e.role("traveler"), e.role("destination")) not in told:
+            out.setdefault((e.kind, e.roles, e.status, e.evidence.start), e)
     merged = _merge_repeats(out, ctx.body_start, bare_nouns)
     merged = _subsumed(merged, ctx.body_start)
     merged = _superseded(merged, former_plans, was_to)
@@ -50,6 +58,15 @@ def _is_the_first_to(trigger: Token) -> bool:
     """"X is the first minister to visit Y": a present copula describes a trip the article reports
     (made or ahead), it does not report one of its own."""
     return of_predicate_noun(trigger) and trigger.head.head.tag_ in ("VBZ", "VBP")
+
+
+def _first_of_its_kind(trigger: Token) -> bool:
+    """'..., which would make him the first foreign minister to travel to Y': an infinitive whose doer
+    is "the first / last / only" of a kind describes a trip the article tells elsewhere, if it does."""
+    if trigger.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+        return False
+    doers = [c for c in trigger.children if c.dep_ == "nsubj"] + ([trigger.head] if trigger.dep_ in ("acl", "relcl") else [])
+    return any(a.dep_ == "amod" and a.lower_ in ("first", "last", "only") for d in doers for a in d.children)
 
 
 def _own_time(token: Token, bounds: frozenset[str]) -> bool:
@@ -183,6 +200,8 @@ def _event(ctx: Context, f: Found, anchor: Date | None) -> Event | None:
     status, cue = settle(status, cue, trigger=trigger, sent=sent, time=time, anchor=anchor)
     if first == "occurred" and status in ("planned", "considered"):
         time = _date(ctx, sent, trigger, True)  # read again, now as a date ahead
+    elif ahead and status in ("cancelled", "postponed"):
+        time = _date(ctx, sent, trigger, None) or time  # "a trip planned for late August was called off": either side
     if "+anaphor" in f.rule and status not in ("cancelled", "postponed") and not _made_then(trigger, status, time):
         return None  # "the trip": a new report only when it says the trip was called off or put off
     if time is None and status == "planned" and anchor is not None and f.kind == "meeting" and _during_stay(trigger):
@@ -428,18 +447,19 @@ def _merge_repeats(found: dict, headline_end: int, bare_nouns: set[tuple[int, in
     """One event per (kind, roles, status) in an article: the first report keeps its evidence
     and takes the most precise date any report gives. A headline event is dropped when the body
     reports the same participants (headline tense is a poor guide to status). A bare noun ("the
-    talks between the two leaders", no tense, date or status word of its own) after a planned or
-    considered report of the same people is that plan named again, not a second event."""
+    talks between the two leaders", "avoided questions on the Y trip": no tense, date or status word
+    of its own) after a planned, considered, cancelled or postponed report of the same people is that
+    plan named again, not a second event."""
     def who(event: Event) -> tuple:
         return (event.kind, tuple((k, v) for k, v in event.roles if k not in ("place", "host")))
 
     body_roles = {who(e) for e in found.values() if e.evidence.start >= headline_end}
     merged: dict[tuple, Event] = {}
-    ahead: dict[tuple, set] = {}  # who of the planned and considered reports so far -> their places
+    ahead: dict[tuple, set] = {}  # who of the reports of plans so far -> their places
     for event in sorted(found.values(), key=lambda e: (e.evidence.start, e.evidence.anchor_start)):
         if event.evidence.start < headline_end and who(event) in body_roles:
             continue
-        if event.status in ("planned", "considered"):
+        if event.status in ("planned", "considered", "cancelled", "postponed"):
             ahead.setdefault(who(event), set()).add(_leg(event))
         elif (event.evidence.anchor_start, event.evidence.anchor_end) in bare_nouns \
                 and ahead.get(who(event), set()) & {(), event.role("place")}:

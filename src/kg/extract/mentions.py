@@ -108,6 +108,10 @@ def find_places(doc: Doc, on: Date | None) -> list[PlaceMention]:
             if place is None and airport is not None:
                 out.append(airport)  # "Maputo International Airport": the city it serves
                 continue
+            if place is None and ent.root.lemma_.lower() in lexicon().words("gathering_nouns") \
+                    and (host := _gathering_city(doc, ent, on)) is not None:
+                out.append(host)  # "the Munich Security Conference": Munich, where it meets
+                continue
             if place is None:
                 pair = _city_comma_state(doc, ent, on)
                 if pair:
@@ -188,6 +192,19 @@ def _city_facility(doc: Doc, ent, on: Date | None) -> PlaceMention | None:
         place = geo.resolve_place(doc[ent.start:end].text, on)
         if place is not None and place.kind == "city" and geo.population(place.geonames_id) >= 100_000:
             return PlaceMention(ent.start, ent.end, place)  # the whole name: "at Helsinki Cathedral" is in Helsinki
+    return None
+
+
+def _gathering_city(doc: Doc, ent, on: Date | None) -> PlaceMention | None:
+    """The city or state a gathering's name begins with ("the Munich Security Conference", "the Bled
+    Strategic Forum", an organisation to NER; lexicon ``gathering_nouns``): its first words (after
+    "the") naming a city of 100,000 people or a state, before at least one more word of the name."""
+    start = ent.start + (doc[ent.start].lower_ == "the")
+    for end in range(ent.end - 1, start, -1):
+        place = geo.resolve_place(doc[start:end].text, on)
+        if place is not None and (place.kind == "country" or (
+                place.kind == "city" and geo.population(place.geonames_id) >= 100_000)):
+            return PlaceMention(start, end, place)
     return None
 
 
@@ -566,7 +583,8 @@ def plausible_person(name: str, on: Date | None, *, ner: bool = False) -> bool:
     (a surname that is also a small town's name, as Fukui is) does not veto it; a country, demonym or capital still does."""
     lex = lexicon()
     words = name.split()
-    if not words or len(words) > 5 or not name[:1].isupper():
+    particles = lex.words("name_particles")  # "Faisal bin Khalid bin Mohammed Al-Thani": four names
+    if not words or len(words) - max(0, sum(w.lower() in particles for w in words[1:]) - 1) > 5 or not name[:1].isupper():
         return False
     if not all(any(c.isalpha() for c in w) for w in words):
         return False

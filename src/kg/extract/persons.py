@@ -32,9 +32,13 @@ def find_persons(doc: Doc, titles: list[Title], on: Date | None, headline_end: i
     for ent in doc.ents:
         if ent.label_ != "PERSON" or honorific_at(doc, ent.start, ent.end) == len(ent):
             continue  # NER's "Air Chief Marshal": a style alone
+        if geo.is_demonym(ent.text):
+            continue  # NER's "Sri Lankan" ("meets Sri Lankan, Nepali counterparts"): a nationality, not "Sri" X
         if len(ent) == 1 and lone_name_place(doc, ent[0], on) is not None:
             continue  # "visited Lyon": a city NER took for a person's name
         start, end = clean_person(doc, _left_name_words(doc, ent.start, ent.end), ent.end)
+        if start == ent.start + 1 and ent.start - 1 in office_words and _demonym_given_name(doc, ent.start, set()):
+            start = ent.start  # NER's "German Ortega Lugo" after "Foreign Minister": the given name is a demonym's word
         while start < end - 1 and start in office_words:
             start += 1  # NER's "Expatriates Ziad Haddad" after "Minister of Foreign Affairs and": the office's word
         name = _name(doc, start, end)
@@ -60,10 +64,17 @@ def find_persons(doc: Doc, titles: list[Title], on: Date | None, headline_end: i
         i = title.end
         while i < len(doc) and i not in covered and (size := honorific_at(doc, i)):
             i += size  # "Minister Tengku Datuk Seri X", "Air Chief Marshal X": no part of the name's four words
+        if i < len(doc) and _body_goes_on(doc, title, i):
+            continue
         if i < len(doc) and (i not in covered or (i, _ner_end(spans, i)) in spans):
             j = _name_chain_end(doc, i)
-            i, j = clean_person(doc, i, j)
-            if i in covered and not (j > _ner_end(spans, i) and _one_noun_phrase(doc, i, j)):
+            if j == i and _demonym_given_name(doc, i, covered):
+                j = clean_person(doc, i + 1, _name_chain_end(doc, i + 1))[1]  # "Minister German Urdaneta": a given name
+            else:
+                i, j = clean_person(doc, i, j)
+            if i in covered and not (j > _ner_end(spans, i) and (
+                    _one_noun_phrase(doc, i, j) or any(unknown_verb(t) for t in doc[i:_ner_end(spans, i)]))):
+                # (a name word the parser took for a verb, "President Ismail Houmed Youssouf": no parse to trust)
                 j = i  # NER's name after the title stands, unless the title's name is one longer noun phrase
             if j > i and any(s <= i and j <= e and (s, e) != (i, j) for s, e in spans):
                 continue  # "Sheikh X bin Y": X is already part of a longer name
@@ -90,12 +101,36 @@ def find_persons(doc: Doc, titles: list[Title], on: Date | None, headline_end: i
     _surname_repeats(doc, spans, covered, titled)
     if headline_end:
         _trim_headline(doc, spans, headline_end)
-    persons = sorted((m for m in spans.values() if not _names_an_airport(doc, m.end)), key=lambda m: m.start)
+    # (not the words of an office: "Minister of Foreign Affairs, Regional Cooperation and Burkinabè Abroad, X")
+    persons = sorted((m for m in spans.values() if not _names_an_airport(doc, m.end)
+                      and not all(k in office_words for k in range(m.start, m.end))), key=lambda m: m.start)
     _bind_titles(doc, persons, titles)
     for person in persons:
         if person.title is None and (person.start, person.end) in shared:
             person.title = shared[(person.start, person.end)]
     return persons
+
+
+def _body_goes_on(doc: Doc, title: Title, i: int) -> bool:
+    """'General Secretary of the Lao People's Revolutionary Party': the word after the office's state
+    goes on with the name of a body NER tagged from inside the office's words ("the Lao ... Party"),
+    no one's name."""
+    if doc[i].ent_type_ != "ORG" or doc[i].ent_iob_ != "I":
+        return False
+    ent = next((e for e in doc.ents if e.start <= i < e.end), None)
+    if ent is None or not title.start < ent.start < i or ent.end <= i + 1:
+        return False
+    # (not NER's "State Gregory Ashford" after "Secretary of": the body's name goes on in its own words)
+    words = lexicon().words("organization_name_words")
+    return any(t.text in ("'s", "’s") or fold(t.text) in words for t in doc[i + 1:ent.end])
+
+
+def _demonym_given_name(doc: Doc, i: int, covered: set[int]) -> bool:
+    """A demonym right after an office and before a name word is a given name ("Venezuelan Foreign
+    Minister German Urdaneta", "Minister Germán X" written without its accent): English puts a
+    nationality before the office, never between it and the name."""
+    return i + 1 < len(doc) and i + 1 not in covered and doc[i].text[:1].isupper() and doc[i].text.isalpha() \
+        and geo.is_demonym(doc[i].text) and _namelike(doc[i + 1]) and doc[i + 1].pos_ == "PROPN"
 
 
 def _names_an_airport(doc: Doc, end: int) -> bool:
@@ -302,13 +337,15 @@ def _lower_syllable(doc: Doc, j: int) -> bool:
 
 
 def _name_chain_end(doc: Doc, i: int, taken: set[int] = frozenset()) -> int:
-    """The end of the proper name that starts at ``i`` (four name words at most, five with a particle,
+    """The end of the proper name that starts at ``i`` (four name words at most, five with particles,
     none ``taken``): "Staffan de Mistura", "Clara Ines Montoya de Rivas" (a particle inside), "Santiago Restrepo" (a capital's name in it),
     "Marija Trajkovska-Nikolovska" (a hyphen written without spaces)."""
     particles = lexicon().words("name_particles")
     j = i
+    # every particle after the first is no word of the four ("Faisal bin Khalid bin Mohammed Al-Thani")
     while j < len(doc) and j not in taken \
-            and j - i - 2 * doc[i:j].text.count("-") < 4 + any(t.lower_ in particles for t in doc[i + 1:j]) and (
+            and j - i - 2 * doc[i:j].text.count("-") - max(0, sum(t.lower_ in particles for t in doc[i + 1:j]) - 1) \
+            < 4 + any(t.lower_ in particles for t in doc[i + 1:j]) and (
             _namelike(doc[j]) or (
             j > i and doc[j].lower_ in particles and j + 1 < len(doc) and _namelike(doc[j + 1])) or (
             j + 1 < len(doc) and _namelike(doc[j], capital=True) and _namelike(doc[j + 1])) or (
@@ -342,19 +379,21 @@ def _meets_a_person(verb, token, covered: set[int]) -> bool:
 
 def _left_name_words(doc: Doc, start: int, end: int) -> int:
     """'his Vietnamese counterpart Dang Quoc Khanh' where NER starts at "Quoc" (also where it took the first
-    word for a place it is not: "Rajendra Kumar Saxena"): the one capitalised
-    proper noun that opens the chain of a name NER cut, a compound of a word inside it, unless it is
+    word for a place it is not: "Rajendra Kumar Saxena"): the one or two capitalised
+    proper nouns that open the chain of a name NER cut, a compound of a word inside it, unless it is
     a title, an honorific, a party word, a state or its demonym (not "Human Rights Louise X", where
     the chain goes on to the left, nor "High Commissioner for Refugees Ruud X", an office's field)."""
-    if start == 0:
-        return start
-    t = doc[start - 1]
-    if t.pos_ == "PROPN" and t.dep_ == "compound" and start <= t.head.i < end and t.text[:1].isupper() \
-            and t.tag_ == "NNP" and t.text.isalpha() \
-            and (not t.ent_type_ or (t.ent_type_ in ("GPE", "ORG") and geo.resolve_place(t.text) is None)) \
-            and (start < 2 or doc[start - 2].pos_ not in ("PROPN", "ADP")) \
-            and fold(t.text) not in _office_words() and geo.country_code(t.text, codes=False) is None:
-        return start - 1
+    k = start
+    while k > 0 and start - k < 2:  # two words at most ("counterpart Boubacar Alassane X", the first taken for a place)
+        t = doc[k - 1]
+        if not (t.pos_ == "PROPN" and t.dep_ == "compound" and k <= t.head.i < end and t.text[:1].isupper()
+                and t.tag_ == "NNP" and t.text.isalpha()
+                and (not t.ent_type_ or (t.ent_type_ in ("GPE", "ORG") and geo.resolve_place(t.text) is None))
+                and fold(t.text) not in _office_words() and geo.country_code(t.text, codes=False) is None):
+            break
+        k -= 1
+    if k < start and (k < 1 or doc[k - 1].pos_ not in ("PROPN", "ADP")):
+        return k
     return start
 
 
@@ -704,13 +743,14 @@ def _surname_repeats(doc: Doc, spans: dict, covered: set[int], titled: set[int] 
 def _namelike(token, capital: bool = False) -> bool:
     """A word of a name standing right after a title. NER sometimes calls such names a place or
     an organisation ("UN Secretary-General X" tagged GPE, "King X" tagged ORG, "Governor X" tagged
-    LOC): after a title a capitalised proper noun is a name unless it is itself a country or demonym
+    LOC, "his counterpart X" tagged PRODUCT): after a title a capitalised proper noun is a name unless it is itself a country or demonym
     (``capital``: a capital's name may be, "President Santiago Restrepo", when a name word follows it)."""
     return (
         token.text[:1].isupper()
         and (token.pos_ == "PROPN" or unknown_verb(token))
-        and token.ent_type_ in ("", "PERSON", "ORG", "GPE", "NORP", "FAC", "LOC")
-        and (token.text.isalpha() or INITIAL_NAME.fullmatch(token.text) is not None)  # "D.Batbayar"
+        and token.ent_type_ in ("", "PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT")
+        and (token.text.isalpha() or INITIAL_NAME.fullmatch(token.text) is not None  # "D.Batbayar"
+             or token.lower_ in lexicon().words("name_abbreviations"))  # "Md. Aminul Haque"
         and geo.country_code(token.text, codes=False, capitals=not capital) is None
         and (token.ent_type_ != "LOC" or _unknown_place(token))
     )

@@ -320,6 +320,17 @@ def _owning_ministry_state(ctx: Context, title) -> str | None:
     return next(iter(states)) if len(states) == 1 else None
 
 
+def _other_side_ministry(ctx: Context, title, code: str) -> bool:
+    """'ALGIERS - Foreign Minister X read out the decision at a press conference in Algiers ... In Rabat,
+    the Moroccan foreign ministry said': one who speaks in the dateline's capital is not of the other
+    state whose ministry the article names only after them (the other side's answer)."""
+    home = ctx.dateline.place.code if ctx.dateline is not None else None
+    if home is None or home == code or _told_in_capital(ctx, title) != home:
+        return False
+    return not any(t.i < title.start and code in _ministry_of(ctx, t)[1]
+                   for t in tokens_with(ctx.doc, lexicon().words("ministry_nouns")))
+
+
 def _ministry_state(ministries: dict[str, set[str]], phrase: str) -> str | None:
     """The one state whose ministry of the office's portfolio the article names ("foreign minister",
     "foreign ministry spokesman": the foreign ministry's)."""
@@ -342,16 +353,31 @@ def _seat_state(ctx: Context, title) -> str | None:
     if not words & lexicon().words("ministry_nouns"):
         if words & lexicon().words("spokes_nouns") and (told := _told_in_capital(ctx, title)):
             return told  # "spokesman X told reporters in Jakarta": the government's there
+        if not words & lexicon().words("spokes_nouns"):
+            return None
+        # "In Rabat, the foreign ministry said ... Government spokesman X said": the paragraph's capital
+        return _opening_capital(ctx, _paragraph_start(doc, title.start))
+    return _opening_capital(ctx, doc[title.start].sent.start)
+
+
+def _opening_capital(ctx: Context, start: int) -> str | None:
+    """The state of the capital a sentence opens in: "In Minsk, ..."."""
+    doc = ctx.doc
+    if doc[start].lower_ != "in" or start + 2 >= len(doc):
         return None
-    sent = doc[title.start].sent
-    first = doc[sent.start]
-    if first.lower_ != "in" or sent.start + 2 >= len(doc):
-        return None
-    place = ctx.token_place.get(sent.start + 1)
-    if place is None or place.start != sent.start + 1 or place.end >= len(doc) or doc[place.end].text != "," \
+    place = ctx.token_place.get(start + 1)
+    if place is None or place.start != start + 1 or place.end >= len(doc) or doc[place.end].text != "," \
             or place.place.kind != "city" or not geo.is_capital(place.place.geonames_id):
         return None
     return place.place.code
+
+
+def _paragraph_start(doc: Doc, i: int) -> int:
+    """The first token of the paragraph of token ``i`` (after the last line break before it)."""
+    k = doc[i].sent.start
+    while k > 0 and "\n" not in doc[k - 1].text_with_ws:
+        k = doc[k - 1].sent.start
+    return k
 
 
 def _told_in_capital(ctx: Context, title) -> str | None:
@@ -372,8 +398,10 @@ def _told_in_capital(ctx: Context, title) -> str | None:
         return None
     verb = head.head
     # "told reporters in X"; "told a press conference in X", "said at a briefing in X": on the audience
-    audiences = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "dative")] \
-        + [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("at", "to") for o in p.children if o.dep_ == "pobj"]
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    # ("read out the decision at a press conference in X": the conference hung on the object)
+    audiences = [verb] + objects + [o for h in [verb, *objects] for p in h.children
+                                    if p.dep_ == "prep" and p.lower_ in ("at", "to") for o in p.children if o.dep_ == "pobj"]
     for obj in (o for a in audiences for p in a.children if p.dep_ == "prep" and p.lower_ == "in" for o in p.children):
         place = ctx.token_place.get(obj.i)
         if place is not None and place.place.kind == "city" and geo.is_capital(place.place.geonames_id):
@@ -768,7 +796,9 @@ def _home_travelers(ctx: Context, events: tuple[Event, ...]) -> dict[str, str]:
     for event in events:
         if event.kind == "visit":
             codes = {d.split(":", 1)[1] for d in event.role("destination")}
-            if home in codes and dateline_city not in event.role("place") and not (
+            # (a visit to the dateline's state with no place of it named is a visit from abroad: "X, who
+            # is on a two-day working visit to Indonesia", under "JAKARTA -")
+            if home in codes and event.role("place") and dateline_city not in event.role("place") and not (
                     lead is not None and lead.start_char <= event.evidence.start < lead.end_char):
                 codes.discard(home)  # a tour of a province later in the story: at home, not a visit to the dateline
             for traveler in event.role("traveler"):
@@ -1020,7 +1050,8 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None, events: tuple[Event, 
                 country, basis = served, "article"  # "Argentine President X ..., presidential spokesman Y said"
             if country is None and (ministry := _owning_ministry_state(ctx, title)
                                     or _ministry_state(ministries, title.phrase)) \
-                    and ministry not in not_from.get(entity.key, set()):
+                    and ministry not in not_from.get(entity.key, set()) \
+                    and not _other_side_ministry(ctx, title, ministry):
                 country, basis = ministry, "article"  # "the Chilean foreign ministry said ... Foreign Minister X"
             if country is None and _office_of_a_body(ctx, title):
                 basis = None  # "X, president of the U.S.-China Business Council": no state's office

@@ -43,6 +43,8 @@ def chain_of(trigger: Token) -> list[Token]:
         if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" for c in token.children) \
                 and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
             break  # "(said) that X's trip had been called off, and that Y would lead the delegation": a clause of its own
+        if token.dep_ == "conj" and token.pos_ == "VERB" and any(_instead(c) for c in token.children):
+            break  # "called off plans to attend and will send Y in his place": what is done instead is its own
         if token.dep_ == "acl" and token.i != trigger.i and calls_off(token.head) \
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
             break  # "did not expect the delay to affect plans for X to visit Y": the delay is another's
@@ -84,7 +86,13 @@ def noun_clauses(noun: Token) -> list[Token]:
     partner ("the visit to Y, which had been scheduled for May": a place is not scheduled)."""
     return [c for c in noun.children if c.dep_ == "relcl"] + [
         c for p in noun.children if p.dep_ == "prep" and p.lower_ in ("to", "in", "with")
-        for o in p.children if o.dep_ == "pobj" for c in o.children if c.dep_ == "relcl" and c.pos_ == "VERB"]
+        for o in p.children if o.dep_ == "pobj" for c in _relatives(o) if c.pos_ == "VERB"
+        and not any(g.dep_ == "nsubj" and g.lower_ == "who" for g in c.children)]  # "with X, who said he would": X's own
+
+
+def _relatives(noun: Token) -> list[Token]:
+    """The relative clauses on a noun and on a name in apposition to it ("with the envoy, X, who ...")."""
+    return [c for t in [noun, *(a for a in noun.children if a.dep_ == "appos")] for c in t.children if c.dep_ == "relcl"]
 
 
 def _unhung_predicate(trigger: Token) -> list[Token]:
@@ -577,8 +585,10 @@ def _called_off(sent: Span, trigger: Token, *, targets: bool = True) -> Token | 
     lex = lexicon()
     topics = lex.words("plan_nouns") | lex.words("travel_nouns") | lex.words("meeting_nouns") | {"it", "this", "that"}
     chain = {t.i for t in chain_of(trigger)}
-    if any(c.dep_ == "advmod" and c.lower_ == "instead" for t in chain_of(trigger) for c in t.children):
-        return None  # "X's trip was called off, and Y would lead the delegation instead": what takes its place
+    if any(_instead(c) for t in chain_of(trigger) for c in t.children):
+        # "X's trip was called off, and Y would lead the delegation instead", "X called off plans to
+        # attend and will send Y in his place": what takes its place
+        return None
     for token in sent:
         if token.i in chain or token.pos_ != "VERB":
             continue
@@ -591,6 +601,8 @@ def _called_off(sent: Span, trigger: Token, *, targets: bool = True) -> Token | 
         elif any(c.dep_ == "neg" for c in token.children):
             continue  # "officials said the trip had not been called off": still on
         args = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj") and not _plans_of_another_act(c)]
+        # "an election that has been delayed twice": the relative pronoun stands for the noun the clause tells of
+        args = [token.head if a.lower_ in ("that", "which") and token.dep_ == "relcl" else a for a in args]
         # "A meeting ... planned for Saturday has been postponed" parsed with "planned" as the clausal subject
         args += [g for c in token.children if c.dep_ in ("csubj", "csubjpass") for g in c.children if g.dep_ == "nsubj"]
         if any((a.lemma_.lower() in topics or a.lower_ in topics) and not (targets and _another_target(a, trigger))
@@ -602,7 +614,29 @@ def _called_off(sent: Span, trigger: Token, *, targets: bool = True) -> Token | 
             return token  # "The summit, which was to bring the leaders together in Y, has been postponed. X had been due to travel to Y"
         if token.dep_ == "conj" and token.head.i in chain and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
             return token  # "the trip was planned for May but was postponed": the same subject
+        if _subject_left_behind(trigger, token, topics):
+            return token
     return None
+
+
+def _subject_left_behind(trigger: Token, verb: Token, topics: frozenset[str]) -> bool:
+    """'The talks come after a trip by X to Y, planned for May, was called off': the parser hangs the
+    trip on "after" and leaves the passive verb with no subject; the trip phrase that ends right
+    before it (commas apart) is that subject."""
+    doc = trigger.doc
+    if trigger.pos_ != "NOUN" or trigger.lemma_.lower() not in topics or verb.i < trigger.right_edge.i \
+            or not any(c.dep_ == "auxpass" for c in verb.children) \
+            or any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl") for c in verb.children):
+        return False
+    return all(t.is_punct for t in doc[trigger.right_edge.i + 1:verb.left_edge.i])
+
+
+def _instead(token: Token) -> bool:
+    """'instead', 'in his place', 'in her stead': what is done in place of a plan called off."""
+    if token.dep_ == "advmod" and token.lower_ == "instead":
+        return True
+    return token.dep_ == "prep" and token.lower_ == "in" and any(
+        o.lower_ in ("place", "stead") and any(c.dep_ == "poss" for c in o.children) for o in token.children)
 
 
 def _names_the_place_of(noun: Token, trigger: Token) -> bool:

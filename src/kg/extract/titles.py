@@ -142,9 +142,35 @@ def find_titles(doc: Doc, on: Date | None) -> list[Title]:
             or comp_country \
             or (employer[1] if employer and not (sending and (employer[1] or "").startswith("io:")) else None)
         # ("UN Ambassador X": a state's ambassador to the body, not the body's)
+        if (listed := _portfolio_list_end(doc, span_end)) > span_end:
+            span_end = listed  # the office's name is the whole list: "Minister of Industry, Commerce and Tourism"
+            phrase = fold(" ".join(t.text for t in doc[start:span_end] if not t.is_space)).replace(" - ", "-")
         titles.append(Title(prefix_start, span_end, phrase, former, country, deputy))
         i = span_end
     return titles
+
+
+def _portfolio_list_end(doc: Doc, end: int) -> int:
+    """'Minister of Foreign Affairs, Regional Cooperation and Burkinabè Abroad, X Y': the office's other
+    portfolios, listed after a comma in capitalised field words and demonyms with one "and" (lexicon
+    ``field_words``), belong to it: the title ends at the comma before the name."""
+    n = len(doc)
+    if end + 4 >= n or doc[end].text != "," or doc[end - 1].is_lower:
+        return end
+    fields = lexicon().words("field_words")
+    k, joined = end + 1, False
+    while k < n and k - end <= 8:
+        word = doc[k]
+        if word.lower_ in ("and", "&") and not joined:
+            joined = True
+        elif not (word.text[:1].isupper() and word.is_alpha and (
+                fold(word.text) in fields or geo.is_demonym(word.text) or geo.is_demonym(word.text.removesuffix("s")))):
+            break
+        k += 1
+    if joined and k > end + 3 and doc[k - 1].lower_ not in ("and", "&") and k + 1 < n and doc[k].text == "," \
+            and doc[k + 1].text[:1].isupper() and doc[k + 1].pos_ == "PROPN" and fold(doc[k - 1].text) in fields:
+        return k
+    return end
 
 
 @cache
@@ -218,8 +244,8 @@ def _fields_start(doc: Doc, head_start: int, cased: bool, on: Date | None) -> in
         if any(geo.country_code(doc[k:start].text, on, codes=False) or io_name(doc[k:start].text)
                for k in range(max(0, start - 3), start - 1)):
             break  # "State Department Spokesman", "United Nations Secretary-General": a state or body ends the fields
-        if fold(prev.text) in _title_styles():
-            break  # "H.E. President X", "Hon. Minister Y": a style, no field of the office
+        if fold(prev.text) in _title_styles() or prev.text == "HE":
+            break  # "H.E. President X", "HE Minister Y", "Hon. Minister Y": a style, no field of the office
         if fold(prev.text) in lexicon().words("page_words"):
             break  # a web page's "Photo Prime Minister X of Serbia, left, ...": the caption's label
         if _field(prev, cased, on):
@@ -487,7 +513,9 @@ def _prefixes(doc: Doc, start: int) -> tuple[int, str, bool]:
     lex = lexicon()
     deputy = ""
     former = False
-    while start > 0 and fold(doc[start - 1].text) in lex.prefixes:
+    while start > 0 and fold(doc[start - 1].text) in lex.prefixes and not (
+            doc[start - 1].is_lower and doc[start - 1].lower_ in lex.words("capitalised_prefixes")):
+        # ("Second Minister of Foreign Affairs X", not "the second minister to visit")
         word = fold(doc[start - 1].text)
         if word in lex.former:
             former = True
