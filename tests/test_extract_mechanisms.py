@@ -5007,8 +5007,8 @@ def test_visits_a_gathering_told_by_its_apposition_or_its_relative_clause() -> N
 
 
 def test_visits_a_gathering_named_after_its_city() -> None:
-    text = "Foreign Minister Margit Kask of Estonia will attend the Munich Security Conference, which opens on Friday."
-    assert ("person:margit kask", "country:DE") in visits(text)
+    text = "Foreign Minister Margit Kask of Estonia will attend the Halifax International Security Forum next week."
+    assert ("person:margit kask", "country:CA") in visits(text)
     assert visits("Foreign Minister Margit Kask of Estonia praised the Geneva Convention.") == set()
 
 
@@ -5036,10 +5036,10 @@ def test_persons_a_demonym_between_an_office_and_a_name_is_a_given_name() -> Non
 
 
 def test_meetings_one_called_to_the_ministry_who_then_met_the_minister() -> None:
-    text = ("Colombian ambassador Luis Mejia Ortiz was called to the ministry yesterday and met Urdaneta for nearly "
+    text = ("Colombian ambassador Luis Mejia Ortiz was called to the ministry yesterday and met Ortega for nearly "
             "an hour, diplomatic sources said.")
-    assert frozenset({"person:luis mejia ortiz", "person:urdaneta"}) in _pairs(text, date(1987, 4, 21))
-    assert _pairs("Foreign Minister Ana Ruiz of Peru called Urdaneta yesterday and discussed the border.") == set()
+    assert frozenset({"person:luis mejia ortiz", "person:ortega"}) in _pairs(text, date(1987, 4, 21))
+    assert _pairs("Foreign Minister Ana Ruiz of Peru called Ortega yesterday and discussed the border.") == set()
 
 
 def test_status_one_sent_in_the_place_of_a_traveller_whose_plans_are_called_off() -> None:
@@ -5124,9 +5124,20 @@ def test_persons_a_body_named_after_the_office_s_state_is_no_name() -> None:
 
 
 def test_persons_a_name_word_tagged_as_a_verb_keeps_the_name_whole() -> None:
-    text = ("Prime Minister Dawit Tolosa of Ethiopia on Wednesday held a summit in Djibouti City with President "
-            "Ismail Houmed Youssouf of Djibouti.")
-    assert states_of(text, "person:ismail houmed youssouf") == {"country:DJ"}
+    # tags, arcs and NER's labels set by hand, as the model gives them on some names: the middle word a
+    # past-tense verb with the surname its object, NER's name the first two words
+    from spacy.tokens import Span
+
+    from kg.extract.persons import find_persons
+    from kg.extract.titles import find_titles
+    from kg.nlp import load
+
+    doc = load()("Prime Minister Ato Bekele of Ethiopia held a summit with President Omar Dileita Farah of Djibouti.")
+    k = [t.i for t in doc if t.text == "Dileita"][0]
+    doc[k].pos_, doc[k].tag_, doc[k].dep_ = "VERB", "VBD", "advcl"
+    doc[k + 1].head, doc[k + 1].dep_ = doc[k], "dobj"  # the surname the verb's object
+    doc.ents = [Span(doc, k - 1, k + 1, label="PERSON")]
+    assert "Omar Dileita Farah" in {m.name for m in find_persons(doc, find_titles(doc, None), None)}
 
 
 def test_positions_a_visit_to_the_dateline_s_state_makes_no_one_of_it() -> None:
@@ -5160,3 +5171,13 @@ def test_visits_a_stopover_for_talks_dropped_from_the_itinerary() -> None:
             "return leg, has been dropped from the itinerary, an official said.")
     assert _trips(text, date(2025, 3, 20)) == {("person:tariq aziz", "country:AE", "planned"),
                                                ("person:tariq aziz", "country:QA", "cancelled")}
+
+
+def test_gatherings_among_those_attending_and_represented_at_the_summit_named_with_its_place() -> None:
+    text = ("Leaders of the regional forum opened their annual summit in Apia, Samoa, on Tuesday. Samoan Prime "
+            "Minister Tuilaepa Fono welcomed delegations at the opening ceremony. Among those attending were "
+            "Australian Prime Minister Mark Dunn and New Zealand Prime Minister Helen Ward. Tonga was represented by "
+            "Foreign Minister Sione Lavaka, who told the opening session that the seas were rising.")
+    got = visits(text, date(2014, 7, 29))
+    assert {("person:mark dunn", "country:WS"), ("person:helen ward", "country:WS"),
+            ("person:sione lavaka", "country:WS")} <= got

@@ -60,7 +60,7 @@ def paragraphs(doc: Doc) -> Doc:
 
 
 def _style_stop(doc: Doc, word) -> bool:
-    """'met State Minister Md. Aminul Haque': the stop of a style or a name word written short (lexicon
+    """'met State Minister Md. Rafiqul Islam': the stop of a style or a name word written short (lexicon
     ``honorifics``, ``name_abbreviations``: "Dr.", "Gen.", "Md.") ends no sentence before a capitalised
     word, unless the short form follows a comma, as a US state's does ("Baltimore, Md. The ...")."""
     return word.lower_ in _short_forms() and not (word.i > 0 and doc[word.i - 1].text == ",")

@@ -814,7 +814,7 @@ def header_end(doc: Doc, body_start: int) -> int:
 
 
 def _unhung_speaker(token: Token) -> bool:
-    """'..., where he is to hold talks with President A, Kenya's Foreign Secretary B said': a name the
+    """'..., where he is to hold talks with President A, Ghana's Foreign Minister B said': a name the
     parser put beside another, right before a verb of saying that has no subject of its own, is
     who says the sentence."""
     doc = token.doc
@@ -834,7 +834,7 @@ def noun_group(token: Token) -> list[Token]:
         out.append(head)
         for child in head.children:
             if child.dep_ == "appos" and _unhung_speaker(child):
-                continue  # "talks with President A, Kenya's Foreign Secretary B said": B speaks
+                continue  # "talks with President A, Ghana's Foreign Minister B said": B speaks
             if child.dep_ == "appos":
                 # "following A, B and C" parsed A -appos-> C, "(B and) -nmod-> C"
                 out.extend(_hung_coordination(child) if child.pos_ == "PROPN" else [])

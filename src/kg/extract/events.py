@@ -65,7 +65,8 @@ def _first_of_its_kind(trigger: Token) -> bool:
     is "the first / last / only" of a kind describes a trip the article tells elsewhere, if it does."""
     if trigger.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
         return False
-    doers = [c for c in trigger.children if c.dep_ == "nsubj"] + ([trigger.head] if trigger.dep_ in ("acl", "relcl") else [])
+    doers = [c for c in trigger.children if c.dep_ == "nsubj"]
+    doers += [trigger.head] if trigger.dep_ in ("acl", "relcl") else []
     return any(a.dep_ == "amod" and a.lower_ in ("first", "last", "only") for d in doers for a in d.children)
 
 

@@ -223,18 +223,25 @@ def _there_for(ctx: Context, noun) -> list[Actor]:
 
 def _present(ctx: Context, frames: list[dict], by_token: dict, sent_no: dict) -> list[tuple]:
     """Attendees a copula lists: "At the talks were A and B", "Around the table at yesterday's retreat
-    were A, B and C" (the gathering named there), "Around the table were A and B" (the one named last)."""
+    were A, B and C" (the gathering named there), "Around the table were A and B", "Among those attending
+    were A, B and C" (the one named last)."""
     tables = lexicon().words("table_nouns")
     out = []
     for token in tokens_with(ctx.doc, {"be", "were", "was", "are", "is"}) if frames else []:
         if token.lemma_ != "be" or token.pos_ != "AUX" and token.pos_ != "VERB":
             continue
-        preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ in ("at", "around", "round")]
+        preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ in ("at", "around", "round", "among")]
         frame = None
+        attending = lexicon().words("attend_gathering_verbs")
         for prep in preps:
             for obj in (o for o in prep.children if o.dep_ == "pobj"):
                 inner = [o for o in prep_objects(obj, {"at"}) if o.i in by_token]
-                if obj.i in by_token:
+                if prep.lower_ == "among":
+                    if any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in attending for c in obj.children):
+                        # "Among those attending were A, B": the gathering named last with its place (not "the
+                        # opening ceremony" of it)
+                        frame = _last_named(frames, sent_no[token.sent.start], lambda f: bool(f["places"]))
+                elif obj.i in by_token:
                     frame = by_token[obj.i]
                 elif inner:
                     frame = by_token[inner[0].i]
@@ -276,7 +283,13 @@ def _represented(ctx: Context, frames: list[dict], sent_no: dict) -> list[tuple]
             continue
         subj = subject_of(token)  # "Sudan was represented by X": not at a gathering in Sudan
         home = {p.country for p in ctx.places_of(subj)} if subj is not None else set()
-        frame = _last_named(frames, sent_no[token.sent.start], lambda f: not {p.country for p in f["places"][:1]} & home)
+
+        def abroad(frame: dict, home: set = home) -> bool:
+            return not {p.country for p in frame["places"][:1]} & home
+
+        # the one named with its place, before a session or ceremony of it ("... told the opening session")
+        frame = _last_named(frames, sent_no[token.sent.start], lambda f: bool(f["places"]) and abroad(f)) \
+            or _last_named(frames, sent_no[token.sent.start], abroad)
         attendees = [a for o in by for a in ctx.actors_of(o, persons_only=True)]
         if frame is not None and attendees:
             out.append((frames.index(frame), token, attendees, True))

@@ -142,11 +142,13 @@ def anaphoric_events(ctx: Context, found: list[Found]) -> list[Found]:
 
 def _leg_of_the_tour(ctx: Context, token, earlier: list[Found], sent_no: dict) -> Found | None:
     """'a planned stop in Eritrea (was dropped)', 'the Kenya leg' naming a place no trip before went to
-    and no person (but those it is for: "a stopover in Doha for talks with X"): a leg of the last tour reported before it (within six sentences), by its travelers;
+    and no person (but those it is for: "a stopover in Doha for talks with X"): a leg of the last tour
+    reported before it (within six sentences), by its travelers;
     a report of its own only when it is called off or put off (as every anaphor)."""
     purposes = {t.i for c in token.children if c.dep_ == "prep" and c.lower_ in ("for", "with") for t in c.subtree}
     if any(ctx.person_at(c) for c in token.subtree if c.i not in purposes) or any(
-            token.left_edge.i <= t.start and t.end <= token.right_edge.i + 1 and t.start not in purposes for t in ctx.titles):
+            token.left_edge.i <= t.start and t.end <= token.right_edge.i + 1 and t.start not in purposes
+            for t in ctx.titles):
         return None  # "a stopover that the Ivorian president had planned": that person's own
     places = [ctx.token_place[o.i] for o in prep_objects(token, {"in", "to"}) if o.i in ctx.token_place]
     places += [ctx.token_place[c.i] for c in token.children if c.dep_ == "compound" and c.i in ctx.token_place]

@@ -110,7 +110,7 @@ def find_places(doc: Doc, on: Date | None) -> list[PlaceMention]:
                 continue
             if place is None and ent.root.lemma_.lower() in lexicon().words("gathering_nouns") \
                     and (host := _gathering_city(doc, ent, on)) is not None:
-                out.append(host)  # "the Munich Security Conference": Munich, where it meets
+                out.append(host)  # "the Halifax International Security Forum": Halifax, where it meets
                 continue
             if place is None:
                 pair = _city_comma_state(doc, ent, on)
@@ -196,7 +196,7 @@ def _city_facility(doc: Doc, ent, on: Date | None) -> PlaceMention | None:
 
 
 def _gathering_city(doc: Doc, ent, on: Date | None) -> PlaceMention | None:
-    """The city or state a gathering's name begins with ("the Munich Security Conference", "the Bled
+    """The city or state a gathering's name begins with ("the Halifax International Security Forum", "the Bled
     Strategic Forum", an organisation to NER; lexicon ``gathering_nouns``): its first words (after
     "the") naming a city of 100,000 people or a state, before at least one more word of the name."""
     start = ent.start + (doc[ent.start].lower_ == "the")
@@ -583,7 +583,7 @@ def plausible_person(name: str, on: Date | None, *, ner: bool = False) -> bool:
     (a surname that is also a small town's name, as Fukui is) does not veto it; a country, demonym or capital still does."""
     lex = lexicon()
     words = name.split()
-    particles = lex.words("name_particles")  # "Faisal bin Khalid bin Mohammed Al-Thani": four names
+    particles = lex.words("name_particles")  # "Nasser bin Khalid bin Hamad Al-Kuwari": four names
     if not words or len(words) - max(0, sum(w.lower() in particles for w in words[1:]) - 1) > 5 or not name[:1].isupper():
         return False
     if not all(any(c.isalpha() for c in w) for w in words):

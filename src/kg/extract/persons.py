@@ -69,12 +69,12 @@ def find_persons(doc: Doc, titles: list[Title], on: Date | None, headline_end: i
         if i < len(doc) and (i not in covered or (i, _ner_end(spans, i)) in spans):
             j = _name_chain_end(doc, i)
             if j == i and _demonym_given_name(doc, i, covered):
-                j = clean_person(doc, i + 1, _name_chain_end(doc, i + 1))[1]  # "Minister German Urdaneta": a given name
+                j = clean_person(doc, i + 1, _name_chain_end(doc, i + 1))[1]  # "Minister German Ortega": a given name
             else:
                 i, j = clean_person(doc, i, j)
             if i in covered and not (j > _ner_end(spans, i) and (
                     _one_noun_phrase(doc, i, j) or any(unknown_verb(t) for t in doc[i:_ner_end(spans, i)]))):
-                # (a name word the parser took for a verb, "President Ismail Houmed Youssouf": no parse to trust)
+                # (a name word the parser took for a verb, "President Omar Dileita Farah": no parse to trust)
                 j = i  # NER's name after the title stands, unless the title's name is one longer noun phrase
             if j > i and any(s <= i and j <= e and (s, e) != (i, j) for s, e in spans):
                 continue  # "Sheikh X bin Y": X is already part of a longer name
@@ -101,7 +101,7 @@ def find_persons(doc: Doc, titles: list[Title], on: Date | None, headline_end: i
     _surname_repeats(doc, spans, covered, titled)
     if headline_end:
         _trim_headline(doc, spans, headline_end)
-    # (not the words of an office: "Minister of Foreign Affairs, Regional Cooperation and Burkinabè Abroad, X")
+    # (not the words of an office: "Minister of Foreign Affairs, Trade and Gabonese Abroad, X")
     persons = sorted((m for m in spans.values() if not _names_an_airport(doc, m.end)
                       and not all(k in office_words for k in range(m.start, m.end))), key=lambda m: m.start)
     _bind_titles(doc, persons, titles)
@@ -112,22 +112,22 @@ def find_persons(doc: Doc, titles: list[Title], on: Date | None, headline_end: i
 
 
 def _body_goes_on(doc: Doc, title: Title, i: int) -> bool:
-    """'General Secretary of the Lao People's Revolutionary Party': the word after the office's state
-    goes on with the name of a body NER tagged from inside the office's words ("the Lao ... Party"),
+    """'General Secretary of the Cuban Communist Party's Central Committee': the word after the office's state
+    goes on with the name of a body NER tagged from inside the office's words ("the Cuban ... Committee"),
     no one's name."""
     if doc[i].ent_type_ != "ORG" or doc[i].ent_iob_ != "I":
         return False
     ent = next((e for e in doc.ents if e.start <= i < e.end), None)
     if ent is None or not title.start < ent.start < i or ent.end <= i + 1:
         return False
-    # (not NER's "State Gregory Ashford" after "Secretary of": the body's name goes on in its own words)
+    # (not NER's "State Gregory Ashby" after "Secretary of": the body's name goes on in its own words)
     words = lexicon().words("organization_name_words")
     return any(t.text in ("'s", "’s") or fold(t.text) in words for t in doc[i + 1:ent.end])
 
 
 def _demonym_given_name(doc: Doc, i: int, covered: set[int]) -> bool:
     """A demonym right after an office and before a name word is a given name ("Venezuelan Foreign
-    Minister German Urdaneta", "Minister Germán X" written without its accent): English puts a
+    Minister German Ortega", "Minister Germán X" written without its accent): English puts a
     nationality before the office, never between it and the name."""
     return i + 1 < len(doc) and i + 1 not in covered and doc[i].text[:1].isupper() and doc[i].text.isalpha() \
         and geo.is_demonym(doc[i].text) and _namelike(doc[i + 1]) and doc[i + 1].pos_ == "PROPN"
@@ -342,7 +342,7 @@ def _name_chain_end(doc: Doc, i: int, taken: set[int] = frozenset()) -> int:
     "Marija Trajkovska-Nikolovska" (a hyphen written without spaces)."""
     particles = lexicon().words("name_particles")
     j = i
-    # every particle after the first is no word of the four ("Faisal bin Khalid bin Mohammed Al-Thani")
+    # every particle after the first is no word of the four ("Nasser bin Khalid bin Hamad Al-Kuwari")
     while j < len(doc) and j not in taken \
             and j - i - 2 * doc[i:j].text.count("-") - max(0, sum(t.lower_ in particles for t in doc[i + 1:j]) - 1) \
             < 4 + any(t.lower_ in particles for t in doc[i + 1:j]) and (
@@ -384,7 +384,7 @@ def _left_name_words(doc: Doc, start: int, end: int) -> int:
     a title, an honorific, a party word, a state or its demonym (not "Human Rights Louise X", where
     the chain goes on to the left, nor "High Commissioner for Refugees Ruud X", an office's field)."""
     k = start
-    while k > 0 and start - k < 2:  # two words at most ("counterpart Boubacar Alassane X", the first taken for a place)
+    while k > 0 and start - k < 2:  # two words at most ("counterpart Ousmane Alassane X", the first taken for a place)
         t = doc[k - 1]
         if not (t.pos_ == "PROPN" and t.dep_ == "compound" and k <= t.head.i < end and t.text[:1].isupper()
                 and t.tag_ == "NNP" and t.text.isalpha()
@@ -743,14 +743,15 @@ def _surname_repeats(doc: Doc, spans: dict, covered: set[int], titled: set[int] 
 def _namelike(token, capital: bool = False) -> bool:
     """A word of a name standing right after a title. NER sometimes calls such names a place or
     an organisation ("UN Secretary-General X" tagged GPE, "King X" tagged ORG, "Governor X" tagged
-    LOC, "his counterpart X" tagged PRODUCT): after a title a capitalised proper noun is a name unless it is itself a country or demonym
+    LOC, "his counterpart X" tagged PRODUCT): after a title a capitalised proper noun is a name unless it
+    is itself a country or demonym
     (``capital``: a capital's name may be, "President Santiago Restrepo", when a name word follows it)."""
     return (
         token.text[:1].isupper()
         and (token.pos_ == "PROPN" or unknown_verb(token))
         and token.ent_type_ in ("", "PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT")
         and (token.text.isalpha() or INITIAL_NAME.fullmatch(token.text) is not None  # "D.Batbayar"
-             or token.lower_ in lexicon().words("name_abbreviations"))  # "Md. Aminul Haque"
+             or token.lower_ in lexicon().words("name_abbreviations"))  # "Md. Rafiqul Islam"
         and geo.country_code(token.text, codes=False, capitals=not capital) is None
         and (token.ent_type_ != "LOC" or _unknown_place(token))
     )

@@ -321,8 +321,8 @@ def _owning_ministry_state(ctx: Context, title) -> str | None:
 
 
 def _other_side_ministry(ctx: Context, title, code: str) -> bool:
-    """'ALGIERS - Foreign Minister X read out the decision at a press conference in Algiers ... In Rabat,
-    the Moroccan foreign ministry said': one who speaks in the dateline's capital is not of the other
+    """'ACCRA - Foreign Minister X read out the decision at a press conference in Accra ... In Lome,
+    the Togolese foreign ministry said': one who speaks in the dateline's capital is not of the other
     state whose ministry the article names only after them (the other side's answer)."""
     home = ctx.dateline.place.code if ctx.dateline is not None else None
     if home is None or home == code or _told_in_capital(ctx, title) != home:
@@ -355,7 +355,7 @@ def _seat_state(ctx: Context, title) -> str | None:
             return told  # "spokesman X told reporters in Jakarta": the government's there
         if not words & lexicon().words("spokes_nouns"):
             return None
-        # "In Rabat, the foreign ministry said ... Government spokesman X said": the paragraph's capital
+        # "In Lome, the foreign ministry said ... Government spokesman X said": the paragraph's capital
         return _opening_capital(ctx, _paragraph_start(doc, title.start))
     return _opening_capital(ctx, doc[title.start].sent.start)
 
@@ -401,7 +401,8 @@ def _told_in_capital(ctx: Context, title) -> str | None:
     objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
     # ("read out the decision at a press conference in X": the conference hung on the object)
     audiences = [verb] + objects + [o for h in [verb, *objects] for p in h.children
-                                    if p.dep_ == "prep" and p.lower_ in ("at", "to") for o in p.children if o.dep_ == "pobj"]
+                                    if p.dep_ == "prep" and p.lower_ in ("at", "to")
+                                    for o in p.children if o.dep_ == "pobj"]
     for obj in (o for a in audiences for p in a.children if p.dep_ == "prep" and p.lower_ == "in" for o in p.children):
         place = ctx.token_place.get(obj.i)
         if place is not None and place.place.kind == "city" and geo.is_capital(place.place.geonames_id):

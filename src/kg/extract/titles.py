@@ -151,7 +151,7 @@ def find_titles(doc: Doc, on: Date | None) -> list[Title]:
 
 
 def _portfolio_list_end(doc: Doc, end: int) -> int:
-    """'Minister of Foreign Affairs, Regional Cooperation and Burkinabè Abroad, X Y': the office's other
+    """'Minister of Foreign Affairs, Trade and Gabonese Abroad, X Y': the office's other
     portfolios, listed after a comma in capitalised field words and demonyms with one "and" (lexicon
     ``field_words``), belong to it: the title ends at the comma before the name."""
     n = len(doc)
