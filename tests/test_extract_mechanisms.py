@@ -5181,3 +5181,16 @@ def test_gatherings_among_those_attending_and_represented_at_the_summit_named_wi
     got = visits(text, date(2014, 7, 29))
     assert {("person:mark dunn", "country:WS"), ("person:helen ward", "country:WS"),
             ("person:sione lavaka", "country:WS")} <= got
+
+
+def test_geo_a_capital_named_with_city_after_its_state_s_name() -> None:
+    assert geo.resolve_place("Djibouti City").kind == "city"
+    assert geo.resolve_place("Djibouti City").code == "DJ"
+    assert geo.resolve_place("Kenya City") is None
+
+
+def test_coreference_a_counterpart_of_a_portfolio_list_holds_its_first_portfolio() -> None:
+    # guard of the portfolio list above: the counterpart holds the foreign ministry, not the whole list
+    text = ("Gabon's Minister of Foreign Affairs, Trade and Gabonese Abroad, Awa Mba, hosted her Malian counterpart "
+            "Modibo Keita at the centre.")
+    assert ("person:modibo keita", "Foreign Minister", "country:ML") in positions(text)

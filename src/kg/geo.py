@@ -319,6 +319,8 @@ def resolve_place(name: str, on: Date | None = None) -> Place | None:
     code = country_code(name, on, codes=False) if place is None or key in _country_index()[0] else None
     if code is not None:
         return Place("country", code, short_name(code))
+    if place is None and key.endswith(" city") and (base := country_code(key[:-5], codes=False, capitals=False)):
+        place = resolve_place_in(key[:-5], base)  # "Djibouti City": the capital the gazetteer names as its state
     if place is None:
         return None
     code = historic(place.code, on)

@@ -201,9 +201,13 @@ def counterparts(doc: Doc, entities: list[PersonEntity], titles: list[Title], on
             continue
         equivalents = lex.table("office_equivalents")
         phrase = owner_title.phrase
-        if phrase not in equivalents and " and " in phrase and phrase.split(" and ")[0] in equivalents:
-            phrase = phrase.split(" and ")[0]  # "Minister for Foreign Affairs and Regional Integration": the other
-            # state's counterpart holds the office's first portfolio, not its own compound
+        if phrase not in equivalents and " and " in phrase:
+            # "Minister for Foreign Affairs and Regional Integration", "Minister of Foreign Affairs, Trade and
+            # Gabonese Abroad": the other state's counterpart holds the office's first portfolio, not its own
+            # compound (the longest opening words that name an office)
+            words = phrase.split(" and ")[0].split()
+            phrase = next((" ".join(words[:n]) for n in range(len(words), 0, -1)
+                           if " ".join(words[:n]) in equivalents or " ".join(words[:n]) in lex.title_phrases), phrase)
         home = lex.table("title_states").get(phrase)
         if not (home and owner_title.country and owner_title.country != home):
             # (India's "Foreign Secretary" is no foreign minister: an office named after another state's
