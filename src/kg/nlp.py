@@ -49,7 +49,7 @@ def paragraphs(doc: Doc) -> Doc:
             last = doc[last.i - 1]
         if last.text[-1:] not in _ENDS:
             starts[token.i] = -1
-        elif last is previous and token.is_title and _style_stop(doc, last):
+        elif last.i == previous.i and token.is_title and _style_stop(doc, last):
             starts[token.i] = -1
     for first in [0] + [i for i in range(1, len(doc)) if starts[i] == 1]:
         after = _dateline_end(doc, first)
@@ -68,6 +68,7 @@ def _style_stop(doc: Doc, word) -> bool:
 
 @cache
 def _short_forms() -> frozenset[str]:
+    """The styles and name words the lexicon writes short with a full stop ("hon.", "maj.-gen.", "md.")."""
     from kg.extract.lexicon import lexicon
 
     lex = lexicon()
@@ -127,14 +128,11 @@ def _abbreviated_styles(nlp) -> None:
     knows "Gen." and "Sen." but not "Hon.", "Brig." or "Maj.-Gen."), so the stop does not end the sentence."""
     from spacy.symbols import ORTH
 
-    from kg.extract.lexicon import lexicon
-
-    for style in [*lexicon().raw["honorifics"], *lexicon().raw["name_abbreviations"]]:  # and "Mohd."
-        if style.endswith(".") and " " not in style:
-            # "Hon.", and the compound ranks "Maj.-Gen.", "Lt.-Col."
-            form = "-".join(part.capitalize() for part in style.split("-"))
-            if all(part[:-1].isalpha() and part.count(".") == 1 for part in form.split("-")):
-                nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+    for style in sorted(_short_forms()):  # and the name words written short, "Mohd."
+        # "Hon.", and the compound ranks "Maj.-Gen.", "Lt.-Col."
+        form = "-".join(part.capitalize() for part in style.split("-"))
+        if all(part[:-1].isalpha() and part.count(".") == 1 for part in form.split("-")):
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
 
 
 #: a word of the prefix "co-" ("co-chaired", "co-host"): one token, not "co", "-", "chaired" (spaCy

@@ -27,15 +27,14 @@ def to_events(ctx: Context, found: list[Found], anchor: Date | None) -> tuple[Ev
     bare_nouns: set[tuple[int, int]] = set()  # evidence anchors of nouns with no status word of their own
     former_plans: set[tuple[int, int]] = set()  # "had been scheduled to visit": a plan made before
     was_to: set[tuple[int, int]] = set()  # "Y was to hold talks with X"
-    described: list[Event] = []  # "the first minister to travel to Y": reports only when no other does
+    described: list[Event] = []  # "X is the first minister to visit Y": a report only when no other is
     for f in found:
         event = _event(ctx, f, anchor)
         if event is not None:
-            if _first_of_its_kind(f.trigger):
+            if _is_the_first_to(f.trigger) or _first_of_its_kind(f.trigger):
                 described.extend(_split_visits(ctx, f, event))
                 continue
-            if (f.trigger.pos_ in ("NOUN", "PROPN") or _is_the_first_to(f.trigger)) and event.status == "occurred" \
-                    and not (event.time and event.time.text):
+            if f.trigger.pos_ in ("NOUN", "PROPN") and event.status == "occurred" and not (event.time and event.time.text):
                 bare_nouns.add((event.evidence.anchor_start, event.evidence.anchor_end))
             if event.status == "planned" and _had(f.trigger):
                 former_plans.add((event.evidence.anchor_start, event.evidence.anchor_end))

@@ -96,13 +96,23 @@ def _relatives(noun: Token) -> list[Token]:
 
 
 def _unhung_predicate(trigger: Token) -> list[Token]:
-    """'Y said a visit to Moscow by X, planned for May, had been postponed' parsed with the visit as
-    the object of "said" and "postponed" a clause with no subject: the noun is that clause's subject."""
+    """A verb phrase the parser left with no subject right after the trigger's noun phrase, of which
+    the noun is the subject: "Y said a visit to Moscow by X, planned for May, had been postponed" (the
+    visit the object of "said", "postponed" a clause of its own), "The talks come after a trip by X to Y,
+    planned for May, was called off" (the trip hung on "after", "called" a clause of "come")."""
     head = trigger.head
-    if trigger.dep_ != "dobj" or trigger.pos_ != "NOUN" or head.lemma_.lower() not in lexicon().words("speech_verbs"):
+    if trigger.pos_ != "NOUN":
         return []
-    return [c for c in head.children if c.dep_ == "ccomp" and c.i > trigger.right_edge.i
-            and not any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)][:1]
+    if trigger.dep_ == "dobj" and head.lemma_.lower() in lexicon().words("speech_verbs"):
+        return [c for c in head.children if c.dep_ == "ccomp" and c.i > trigger.right_edge.i
+                and not any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)][:1]
+    if trigger.dep_ != "pobj":
+        return []
+    doc = trigger.doc
+    return [v for v in trigger.sent if v.pos_ == "VERB" and v.i > trigger.right_edge.i
+            and all(t.is_punct for t in doc[trigger.right_edge.i + 1:v.left_edge.i])
+            and any(c.dep_ == "auxpass" for c in v.children)
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl") for c in v.children)][:1]
 
 
 def _is(token: Token, key: str) -> bool:
@@ -614,21 +624,7 @@ def _called_off(sent: Span, trigger: Token, *, targets: bool = True) -> Token | 
             return token  # "The summit, which was to bring the leaders together in Y, has been postponed. X had been due to travel to Y"
         if token.dep_ == "conj" and token.head.i in chain and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
             return token  # "the trip was planned for May but was postponed": the same subject
-        if _subject_left_behind(trigger, token, topics):
-            return token
     return None
-
-
-def _subject_left_behind(trigger: Token, verb: Token, topics: frozenset[str]) -> bool:
-    """'The talks come after a trip by X to Y, planned for May, was called off': the parser hangs the
-    trip on "after" and leaves the passive verb with no subject; the trip phrase that ends right
-    before it (commas apart) is that subject."""
-    doc = trigger.doc
-    if trigger.pos_ != "NOUN" or trigger.lemma_.lower() not in topics or verb.i < trigger.right_edge.i \
-            or not any(c.dep_ == "auxpass" for c in verb.children) \
-            or any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl") for c in verb.children):
-        return False
-    return all(t.is_punct for t in doc[trigger.right_edge.i + 1:verb.left_edge.i])
 
 
 def _instead(token: Token) -> bool:
