@@ -13,6 +13,7 @@ construction patterns can ask for it (``{"_": {"kg": "person"}}``).
 from __future__ import annotations
 
 from collections.abc import Iterator
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from datetime import date as Date
@@ -444,6 +445,8 @@ class Context:
             def fits(entity) -> bool:
                 return any(not t.deputy and not t.former and (t.phrase in offices or any(
                     t.phrase.endswith(" " + o) for o in offices)) for t in entity.titles)
+        elif title is None and count == 2 and lemma in lexicon().words("title_heads") and " " not in lemma:
+            return self._coordinated_pair(token, lemma)
         elif (lemma in ("man", "woman") or pair) and count:
             def fits(entity) -> bool:
                 return True
@@ -458,6 +461,51 @@ class Context:
         if count:
             return ordered[-count:] if len(ordered) >= count else []
         return ordered if 2 <= len(ordered) <= 6 else []
+
+    def _coordinated_pair(self, token: Token, office: str) -> list[str]:
+        """'A and his counterpart B ... the two ministers': two persons named as conjuncts before
+        ``token`` who both hold an office of that word (of such pairs, the one both of whose members
+        were named most recently) (not a deputy's: "the two presidents"
+        are not a president and a vice president); without such a pair, the only two named who do, when
+        no one whose office is unknown is named after them."""
+        lex = lexicon()
+        equivalents, leaders = lex.raw["office_equivalents"], lex.words("leader_offices")
+
+        def holds(phrase: str) -> bool:  # "minister of foreign affairs", "foreign secretary": a minister;
+            phrase = equivalents.get(phrase, phrase)  # not "prime minister" (a leader, "the two leaders")
+            base = re.split(r" (?:of|for) ", phrase)[0]
+            return (base == office or base.endswith(" " + office)) and (phrase == office or phrase not in leaders) \
+                and phrase.split()[0] not in ("vice", "deputy")
+
+        def fits(key: str) -> bool:
+            return any(holds(t.phrase) and not t.deputy and not t.former for t in self.entity_by_key[key].titles)
+
+        pair: list[str] = []
+        pairs: list[list[str]] = []
+        last: dict[str, int] = {}
+        for m in self.persons:
+            if not m.key or m.end > token.i or not fits(m.key):
+                continue
+            last[m.key] = m.start
+            for c in self.doc[m.end - 1].children:
+                if c.dep_ != "conj" or c.i >= token.i:
+                    continue
+                # ("A and his counterpart B": the name in apposition, or right after the noun however parsed)
+                other = self.person_at(c) or next((self.person_at(a) for a in c.children if a.dep_ == "appos"
+                                                   and self.person_at(a)), None) \
+                    or (self.person_at(self.doc[c.i + 1]) if c.i + 1 < token.i else None)
+                if other and other != m.key and fits(other):
+                    pairs.append([m.key, other])
+        if pairs:  # the pair whose both members were named most recently
+            pair = max(pairs, key=lambda p: min(last[p[0]], last.get(p[1], -1)))
+        doer = self._doer(token)
+        named = [k for k in sorted(last, key=last.get) if k not in doer]
+        if pair or len(named) != 2:
+            return pair
+        # the only two named, unless someone whose office is not known is named after them (who may be one)
+        unknown = any(m.key and not self.entity_by_key[m.key].titles and last[named[-1]] < m.start and m.end <= token.i
+                      for m in self.persons)
+        return [] if unknown else named
 
     def _doer(self, token: Token) -> set[str]:
         """The persons who are the subject of the verb an object depends on ("X welcomed both

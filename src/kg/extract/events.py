@@ -16,7 +16,7 @@ from kg.extract.context import Actor, Context
 from kg.extract.lexicon import lexicon
 from kg.extract.status import chain_of, clause_dates, is_day_time, noun_clauses, reporting_time, settle, status_of
 from kg.extract.syntax import Found, evidence_of, of_predicate_noun, subject_of, tokens_with
-from kg.extract.timex import resolve
+from kg.extract.timex import WEEKDAYS, resolve
 from kg.model import Event, TimeValue
 
 _PRECISION = {"year": 0, "month": 1, "day": 2}
@@ -202,6 +202,8 @@ def _event(ctx: Context, f: Found, anchor: Date | None) -> Event | None:
         time = _date(ctx, sent, trigger, True)  # read again, now as a date ahead
     elif ahead and status in ("cancelled", "postponed"):
         time = _date(ctx, sent, trigger, None) or time  # "a trip planned for late August was called off": either side
+    if status in ("cancelled", "postponed") and time is not None and anchor is not None:
+        time = _nearest_weekday(time, anchor)
     if "+anaphor" in f.rule and status not in ("cancelled", "postponed") and not _made_then(trigger, status, time):
         return None  # "the trip": a new report only when it says the trip was called off or put off
     if time is None and status == "planned" and anchor is not None and f.kind == "meeting" and _during_stay(trigger):
@@ -251,6 +253,20 @@ def _split_visits(ctx: Context, f: Found, event: Event) -> list[Event]:
                 roles["host"] = hosts
             out.append(replace(event, roles=_roles(roles)))
     return out
+
+
+def _nearest_weekday(time: TimeValue, anchor: Date) -> TimeValue:
+    """A weekday of a trip called off or put off ("had been due to travel on to Y on Tuesday, but
+    the leg was postponed"): the plan may have been for either side of the article's date, so the
+    nearer one (the later on a tie)."""
+    words = time.text.lower().split()
+    if time.precision != "day" or not any(w in WEEKDAYS for w in words) or any(w[:1].isdigit() for w in words):
+        return time  # (not "Tuesday, June 14": a day of its own)
+    ahead, before = resolve(time.text, anchor, future=True), resolve(time.text, anchor, future=False)
+    if ahead is None or before is None:
+        return time
+    gap = lambda t: abs((Date.fromisoformat(t.iso) - anchor).days)  # noqa: E731
+    return ahead if gap(ahead) <= gap(before) else before
 
 
 def _date(ctx: Context, sent: Span, trigger: Token, future: bool | None) -> TimeValue | None:

@@ -61,6 +61,8 @@ def find_attendance(ctx: Context) -> list[Found]:
             continue  # "the summit"; "the 45th Regular Meeting of the Conference" (a gathering's name)
         if any(c.dep_ == "amod" and c.lower_ in lexicon().words("recurring_words") for c in token.children):
             continue  # "agreed to hold regular talks": a habit, no one gathering
+        if by_remote_link([token]) is not None:
+            continue  # "held a video conference", "a virtual summit": no one travels, no one sits together
         if token.dep_ == "compound" and token.head.pos_ == "NOUN" and token.head.lemma_.lower() not in nouns:
             continue  # "at the conference centre", "the summit venue": a place named for gatherings
         definite = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
@@ -80,14 +82,19 @@ def find_attendance(ctx: Context) -> list[Found]:
         if definite and named and earlier and earlier[-1]["places"] and not named & {
                 p.country for p in earlier[-1]["places"]}:
             other = True  # "the talks in Munich ... the Geneva talks": another gathering
+        hosts, places = setting(ctx, token)
+        if definite and earlier and earlier[-1]["places"] and token.dep_ == "pobj" and any(
+                c.dep_ == "prep" and c.lower_ == "in" for c in token.children) and places and not {
+                p.country for p in places} & {p.country for p in earlier[-1]["places"]}:
+            other = True  # "the talks in Beijing ... ahead of the climate talks in Dubai": another gathering
         frame = earlier[-1] if definite and earlier and not other else None
         if frame is None:  # "the last summit", "the next meeting": another one than the one told of
-            frame = {"lemma": lemma, "places": [], "hosts": [], "sents": [], "other": other, "weak": weak}
+            frame = {"lemma": lemma, "places": [], "hosts": [], "sents": [], "other": other, "weak": weak,
+                     "first": token}
             frames.append(frame)
         frame["sents"].append(n)
         frame["weak"] = frame["weak"] and weak  # "talks ... The session ...": a gathering after all
         by_token[token.i] = frame
-        hosts, places = setting(ctx, token)
         if not places and not frame["places"] and definite and token.pos_ == "NOUN" \
                 and token.lemma_.lower() in lexicon().words("meeting_nouns"):
             places = _met_there_before(ctx, token, sents, n)  # "The meeting" of a verb told before
@@ -104,13 +111,17 @@ def find_attendance(ctx: Context) -> list[Found]:
         attendees = _there_for(ctx, noun)
         if attendees:
             entries.append((frames.index(frame), _clause_verb(noun), attendees, True))
-        elif noun.dep_ == "nsubjpass" and noun.head.lemma_.lower() == "attend" and (agents := by_agents(ctx, noun.head)):
-            entries.append((frames.index(frame), noun.head, agents, True))  # "the summit ... was attended by A and B"
+        elif noun.dep_ == "nsubjpass" and (attended := [v for v in (noun.head, *conjuncts(noun.head)[1:])
+                                                        if v.lemma_.lower() == "attend" and v.tag_ == "VBN"]) \
+                and (agents := by_agents(ctx, attended[0])):
+            # "the summit ... was attended by A and B", "the meeting was hosted by H and attended by A and B"
+            entries.append((frames.index(frame), attended[0], agents, True))
         elif noun.dep_ == "dobj" and (present := in_presence_of(ctx, noun.head)):
             entries.append((frames.index(frame), noun.head, present, True))  # "X opened the meeting in the presence of A, B"
         else:  # "X held (two hours of) talks with Caribbean leaders": X is at the talks the next sentences tell of
             held = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun
-            if held.dep_ == "dobj" and held.head.lemma_.lower() in holds:
+            if held.dep_ == "dobj" and held.head.lemma_.lower() in holds \
+                    and not _of_an_object(held.head):
                 entries += _subject_entry(ctx, frames, frame, held.head, travel=False)
     verbs = lexicon().words("attend_gathering_verbs")  # "attended / addressed / joined the summit"
     cancels = lexicon().words("cancel_words")
@@ -148,6 +159,8 @@ def find_attendance(ctx: Context) -> list[Found]:
             continue  # "a conference ..., attended by A and B": its attendees are the agents (a construction's)
         subj = subject_of(token)
         attendees = ctx.actors_of(subj, persons_only=True) if subj is not None else []
+        if attendees:  # "A attended the session together with her counterparts B and C"
+            attendees += [a for o in prep_objects(token, {"with"}) for a in ctx.actors_of(o, persons_only=True)]
         if not attendees and subj is not None and subj.dep_ == "pobj" and subj.head.lower_ == "among" \
                 and subj.head.head.lemma_ == "be":
             # "A and B were among 17 heads of state who attended": the copula's subjects
@@ -157,6 +170,10 @@ def find_attendance(ctx: Context) -> list[Found]:
             # "Also due to attend are B, C": the attendees follow the copula
             attendees = [a for c in token.head.head.children if c.dep_ in ("attr", "nsubj")
                          for a in ctx.actors_of(c, persons_only=True)]
+        if not attendees and token.dep_ in ("relcl", "acl") and token.head.lower_ == "those" \
+                and token.head.dep_ == "nsubj" and token.head.head.lemma_ in ("be", "include"):
+            # "Those who attended included A, B and C", "Those attending were A and B"
+            attendees = _listed_after(ctx, token.head.head)
         copula = token.head if token.dep_ in ("advcl", "csubj") and token.head.lemma_ == "be" else next(
             (c for c in token.children if c.dep_ == "aux" and c.lemma_ == "be" and c.i > token.i), None)
         if not attendees and token.tag_ == "VBG" and copula is not None:
@@ -178,6 +195,19 @@ def find_attendance(ctx: Context) -> list[Found]:
     for number, frame in enumerate(frames):
         found += _roster(ctx, frame, [entry[1:] for entry in entries if entry[0] == number])
     return found
+
+
+def _of_an_object(verb) -> bool:
+    """An infinitive that tells of a noun rather than of the clause's subject: "welcomed the decision
+    to open talks" (however the parser hangs it), not "arrived in Y to hold talks"."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    if verb.dep_ == "acl":
+        return True
+    head = verb.head
+    moves = lexicon().words("travel_to_verbs") | lexicon().words("arrive_verbs")
+    return verb.dep_ == "advcl" and head.lemma_.lower() not in moves and any(
+        c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i < verb.i for c in head.children)
 
 
 def _met_there_before(ctx: Context, noun, sents: list, n: int) -> list[Actor]:
@@ -342,6 +372,8 @@ def setting(ctx: Context, token) -> tuple[list[Actor], list[Actor]]:
         # "a three-day summit hosted by X", "a summit on the crisis hosted by X"
         if acl.dep_ == "acl" and acl.lemma_.lower() in leads:
             hosts += by_agents(ctx, acl)
+            if not places:  # "a summit hosted by X in Lima"
+                places = [d for o in prep_objects(acl, {"in", "at"}) for d in ctx.places_of(o)][:1]
     if verb.lemma_.lower() in leads and token.dep_ == "nsubjpass":  # "the session was chaired by X"
         hosts += by_agents(ctx, verb)
     elif token.dep_ == "pobj" and token.head.lower_ in ("at", "for") and verb.head.lemma_.lower() == "host":
@@ -371,6 +403,14 @@ def setting(ctx: Context, token) -> tuple[list[Actor], list[Actor]]:
         places = [d for a in token.children if a.dep_ == "acl" and a.lemma_.lower() in venue
                   for v in (a, *(x for x in a.children if x.dep_ == "xcomp" and x.lemma_.lower() in venue))
                   for o in prep_objects(v, {"in", "at"}) for d in ctx.places_of(o)][:1]
+    if not places:  # "... at the 32nd session of the Council, held yesterday in Lima": the participle the
+        # parser hung on the clause's verb tells of the last gathering named before it
+        venue, gatherings = lexicon().words("hold_verbs"), lexicon().words("gathering_nouns")
+        held = next((t for t in token.sent if t.i > token.i and t.tag_ == "VBN" and t.dep_ == "advcl"
+                     and t.lemma_.lower() in venue and not any(c.dep_.startswith("nsubj") for c in t.children)), None)
+        if held is not None and not any(t.lemma_.lower() in gatherings or t.lower_ in gatherings
+                                        for t in token.doc[token.i + 1:held.i]):
+            places = [d for o in prep_objects(held, {"in", "at"}) for d in ctx.places_of(o)][:1]
     if not places and token.pos_ == "PROPN":  # "the 45th Regular Meeting of the Conference ... at the Hyatt, Lima"
         # not "... on the political situation in Guinea": a place of the summit's topic is no venue
         topics = lexicon().words("topic_nouns")
@@ -387,7 +427,9 @@ def _attending(ctx: Context, token, frame: dict, attendees: list[Actor], rule: s
     people = _unique(frame["hosts"] + attendees)
     if attendees and len(people) >= 2:
         roles = {"participant": people, **({"place": frame["places"][:1]} if frame["places"] else {})}
-        out.append(Found("meeting", token, roles, rule))
+        # its date, when the sentence that lists them gives none: the one where it is first named ("at a
+        # summit in Lima on Friday ... Those who attended included A and B")
+        out.append(Found("meeting", token, roles, rule, date_from=frame["first"]))
     hosts = {h.key for h in frame["hosts"]}
     for place in frame["places"][:1]:  # not "its ambassador in Algiers" at a meeting in Algiers
         travelers = [a for a in attendees if a.key not in hosts and a.country != place.country
@@ -533,7 +575,8 @@ def find_named_after(ctx: Context) -> list[Found]:
             continue
         gatherings = lex.words("gathering_nouns")  # "for a summit hosted by H"
         hosts = [h for o in prep_objects(token, {"for"}) if o.lemma_.lower() in gatherings for h in setting(ctx, o)[0]]
-        frame = {"hosts": hosts, "places": [d for o in prep_objects(token, {"in", "at"}) for d in ctx.places_of(o)]}
+        frame = {"hosts": hosts, "places": [d for o in prep_objects(token, {"in", "at"}) for d in ctx.places_of(o)],
+                 "first": token}
         found += _attending(ctx, token, frame, members, "gathering.named-after")
     return found
 

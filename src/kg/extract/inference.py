@@ -150,7 +150,10 @@ def _leg_of_the_tour(ctx: Context, token, earlier: list[Found], sent_no: dict) -
             token.left_edge.i <= t.start and t.end <= token.right_edge.i + 1 and t.start not in purposes
             for t in ctx.titles):
         return None  # "a stopover that the Ivorian president had planned": that person's own
-    places = [ctx.token_place[o.i] for o in prep_objects(token, {"in", "to"}) if o.i in ctx.token_place]
+    # ("a stop in the Ecuadorean capital, Quito": the place in apposition)
+    places = [ctx.token_place[k.i] for o in prep_objects(token, {"in", "to"})
+              for k in (o, *(a for a in o.children if a.dep_ == "appos" and o.i not in ctx.token_place))
+              if k.i in ctx.token_place]
     places += [ctx.token_place[c.i] for c in token.children if c.dep_ == "compound" and c.i in ctx.token_place]
     if len(places) != 1:
         return None
@@ -509,8 +512,9 @@ def delegations(ctx: Context, found: list[Found]) -> list[Found]:
         while window[-1] + 1 in delegates:  # the sides told sentence after sentence
             window.append(window[-1] + 1)
         people = {a.key: a for n in window for a in delegates[n]}
-        if len(people) < 2:
-            continue
+        if len(people) < 2 or any(f.kind == "meeting" and set(people) <= {a.key for a in f.roles.get("participant", [])}
+                                  for f in found):
+            continue  # (all of them already at one meeting: "Namibia was represented by A" in a summit's roster)
         talks = [t for t in tokens_with(ctx.doc, nouns) if t.pos_ in ("NOUN", "PROPN")
                  and 0 <= here - sent_no[t.sent.start] <= 4]
         if not talks:

@@ -335,6 +335,9 @@ def _untagged(doc: Doc, on: Date | None, out: list[PlaceMention]) -> None:
         if token.i in taken:
             continue
         visited = token.dep_ == "dobj" and token.head.pos_ == "VERB" and token.head.lemma_.lower() in visits
+        if token.dep_ == "compound" and (lone := lone_name_place(doc, token, on)) is not None:
+            out.append(PlaceMention(token.i, token.i + 1, lone))  # "the Abuja summit" read as a person's name
+            continue
         if token.dep_ != "pobj" and not visited:
             continue  # "visited Amman" with the name untagged: the object of a verb of visiting
         prep = token.head
@@ -375,7 +378,11 @@ def lone_name_place(doc: Doc, token, on: Date | None) -> geo.Place | None:
     visited = token.dep_ == "dobj" and token.head.pos_ == "VERB" \
         and token.head.lemma_.lower() in lexicon().words("visit_verbs")
     travel = token.dep_ == "pobj" and token.head.lower_ in lexicon().words("place_preps") and _after_travel(token.head)
-    if not (visited or travel) or token.text in surnames(doc):
+    gatherings = lexicon().words("gathering_nouns") | lexicon().words("meeting_nouns")
+    # "the Abuja summit", "the Lima talks": a gathering named for its city
+    named_for = token.dep_ == "compound" and token.head.tag_.startswith("NN") and token.head.text[:1].islower() \
+        and (token.head.lemma_.lower() in gatherings or token.head.lower_ in gatherings)
+    if not (visited or travel or named_for) or token.text in surnames(doc):
         return None
     place = geo.resolve_place(token.text, on)
     if place is None or place.kind == "country" or geo.population(place.geonames_id) >= 100_000 \

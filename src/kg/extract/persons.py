@@ -206,7 +206,60 @@ def _names_after_plural_titles(doc: Doc, spans: dict, covered: set[int], on: Dat
                 covered.update(range(s, e))
             if n:
                 shared[(s, e)] = title
+    shared.update(_respective_offices(doc, spans, covered, on, titles, phrases))
     titles.sort(key=lambda t: t.start)
+    return shared
+
+
+def _respective_offices(doc: Doc, spans: dict, covered: set[int], on: Date | None, titles: list[Title],
+                        phrases) -> dict[tuple[int, int], Title]:
+    """'the presidents of Benin and Mali, X and Y': a plural office of as many states as the names
+    listed after a comma, each name holding the office of the state in the same place of its list
+    (a title over the plural word for each, added to ``titles``)."""
+    shared: dict[tuple[int, int], Title] = {}
+    for token in tokens_with(doc, _title_heads()):
+        if token.tag_ not in ("NNS", "NNPS") or fold(token.lemma_) not in phrases \
+                or token.i + 2 >= len(doc) or doc[token.i + 1].lower_ != "of":
+            continue
+        def state_end(j: int) -> int | None:
+            return next((k for k in range(min(len(doc), j + 4), j, -1)
+                         if not doc[k - 1].is_punct and geo.country_code(doc[j:k].text, on, codes=False)), None)
+
+        states: list[str] = []
+        j = token.i + 2
+        while (end := state_end(j)) is not None and len(states) < 4:
+            states.append(geo.country_code(doc[j:end].text, on, codes=False))
+            j = end
+            if not (j + 1 < len(doc) and doc[j].lower_ in ("and", ",") and state_end(j + 1) is not None):
+                break
+            j += 1
+        if len(states) < 2 or j >= len(doc) or doc[j].text != ",":
+            continue
+        names: list[tuple[int, int]] = []
+        j += 1
+        while j < len(doc) and len(names) < len(states):
+            if not _namelike(doc[j], capital=True) or doc[j].pos_ != "PROPN":
+                break
+            e = _name_chain_end(doc, j)
+            if e <= j or geo.country_code(_name(doc, j, e), on, codes=False):
+                break
+            names.append((j, e))
+            j = e + 1 if e < len(doc) and doc[e].lower_ in ("and", ",") else e
+        if len(names) != len(states):
+            continue
+        start, office = token.i, fold(token.lemma_)
+        if start > 0 and f"{fold(doc[start - 1].text)} {office}" in phrases:
+            start, office = start - 1, f"{fold(doc[start - 1].text)} {office}"  # "the prime ministers of A and B"
+        titles[:] = [t for t in titles if not t.start <= token.i < t.end]  # the plural office, one per name instead
+        for (s, e), state in zip(names, states):
+            if any(i in covered for i in range(s, e)) and (s, e) not in spans:
+                break
+            title = Title(start, token.i + 1, office, False, state)
+            titles.append(title)
+            if (s, e) not in spans and plausible_person(_name(doc, s, e), on, ner=True):
+                spans[(s, e)] = PersonMention(s, e, _name(doc, s, e))
+                covered.update(range(s, e))
+            shared[(s, e)] = title
     return shared
 
 

@@ -350,6 +350,10 @@ def _seat_state(ctx: Context, title) -> str | None:
     unfriendly"), a spokesperson who speaks in one ("spokesman X told reporters in Jakarta")."""
     doc = ctx.doc
     words = set(title.phrase.split())
+    if "minister" in words and (verb := _holder_verb(doc, title)) is not None \
+            and verb.lemma_.lower() in lexicon().words("speech_verbs") \
+            and (opening := _opening_capital(ctx, doc[title.start].sent.start)):
+        return opening  # "In Lome, Information Minister X said": a minister of no other state named, speaking there
     if not words & lexicon().words("ministry_nouns"):
         if words & lexicon().words("spokes_nouns") and (told := _told_in_capital(ctx, title)):
             return told  # "spokesman X told reporters in Jakarta": the government's there
@@ -380,13 +384,8 @@ def _paragraph_start(doc: Doc, i: int) -> int:
     return k
 
 
-def _told_in_capital(ctx: Context, title) -> str | None:
-    """The state of the capital a spokesperson speaks in ("spokesman X told reporters in Jakarta"):
-    an 'in' phrase on the verb the title's holder is the subject of."""
-    doc = ctx.doc
-    before = doc[max(0, title.start - 3):title.start]
-    if any(t.i in ctx.token_place or t.lower_ in lexicon().words("group_heads") for t in before):
-        return None  # "Chinese embassy spokesman X said in Washington": a mission's, or a state's said
+def _holder_verb(doc: Doc, title):
+    """The verb whose subject the title's holder is ("spokesman X told reporters": told), or None."""
     head = doc[title.end - 1]
     while head.dep_ in ("compound", "appos") and head.head.i != head.i:
         head = head.head
@@ -394,9 +393,19 @@ def _told_in_capital(ctx: Context, title) -> str | None:
         if token.dep_ in ("nsubj", "nsubjpass"):
             head = token
             break
-    if head.dep_ not in ("nsubj", "nsubjpass"):
+    return head.head if head.dep_ in ("nsubj", "nsubjpass") else None
+
+
+def _told_in_capital(ctx: Context, title) -> str | None:
+    """The state of the capital a spokesperson speaks in ("spokesman X told reporters in Jakarta"):
+    an 'in' phrase on the verb the title's holder is the subject of."""
+    doc = ctx.doc
+    before = doc[max(0, title.start - 3):title.start]
+    if any(t.i in ctx.token_place or t.lower_ in lexicon().words("group_heads") for t in before):
+        return None  # "Chinese embassy spokesman X said in Washington": a mission's, or a state's said
+    verb = _holder_verb(doc, title)
+    if verb is None:
         return None
-    verb = head.head
     # "told reporters in X"; "told a press conference in X", "said at a briefing in X": on the audience
     objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
     # ("read out the decision at a press conference in X": the conference hung on the object)

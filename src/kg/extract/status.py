@@ -175,6 +175,8 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
     if given_up:
         return "cancelled", given_up
     if _plan_in_the_past(trigger) and (instead := _plan_replaced(trigger.sent, trigger)) is not None:
+        if (off := _called_off(trigger.sent, trigger, targets=False)) is not None and _is(off, "postpone_words"):
+            return "postponed", off.text  # "X, who had been due to join them, postponed his trip and will instead ..."
         return "cancelled", instead.text  # "X, who had been due to accompany him, will now stay in Brasilia"
     if _plan_in_the_past(trigger) and (off := _given_up_by_its_subject(trigger)):
         return "cancelled", off  # "X, who had been expected to join them in Y, will no longer attend"
@@ -200,6 +202,9 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
         return None, top.head.text  # "X was denied a visa to attend", "X was barred from travelling to Y"
     if top.dep_ == "ccomp" and top.head.pos_ == "VERB" and _is(top.head, "refuse_verbs"):
         return None, top.head.text  # "X denied he would visit Y"
+    if top.dep_ in ("advcl", "acl") and top.head.pos_ == "NOUN" and top.head.dep_ == "dobj" \
+            and top.head.head.pos_ == "VERB" and _is(top.head.head, "refuse_verbs"):
+        return None, top.head.head.text  # "Y turned down an invitation for the two ministers to meet"
     if top.dep_ in ("ccomp", "relcl", "acl") and top.tag_ != "VBN" and top.head.pos_ == "NOUN" \
             and _is(top.head, "consider_words"):
         return "considered", top.head.text  # "speculation (that) X will visit Y", "the possibility that X visits"
@@ -252,6 +257,9 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
             continue  # "talks will open on Thursday", "opening a swing through the region", "the opening
             # dinner": they begin; only "open to a visit" considers one
         if token.lower_ in ("may", "might", "could") or _is(token, "consider_words"):
+            if token.pos_ == "VERB" and token.tag_ == "VBD" and trigger.dep_ == "conj" and trigger.head.i == token.i \
+                    and trigger.tag_ == "VBD":
+                continue  # "discussed the visit ... and signed a memorandum": a past act beside the discussion
             return "considered", token.text
     plan = lexicon().words("plan_words")
     # "agreed ... during talks", "to be announced during the visit": the event frames the clause,
@@ -309,8 +317,14 @@ OFF = ("cancelled", "postponed")  # statuses that say the event will not happen 
 
 def by_remote_link(chain: list[Token]) -> Token | None:
     """A manner of taking part from afar on the event's words: "virtually", "remotely" (adverbs)
-    or "by / via / over video link, phone, satellite" (lexicon ``remote_link_words``)."""
+    or "by / via / over video link, phone, satellite" (lexicon ``remote_link_words``); a meeting
+    noun of that manner ("a video conference", "a virtual summit")."""
     words = lexicon().words("remote_link_words")
+    if chain and chain[0].pos_ == "NOUN":  # "held a video conference", "a virtual meeting"
+        manner = next((c for c in chain[0].children if c.dep_ in ("compound", "amod")
+                       and c.lower_ in words | lexicon().words("remote_words")), None)
+        if manner is not None:
+            return manner
     for k, token in enumerate(chain):
         # the phrase may hang on the verb's object ("will attend the summit by video link")
         objects = [c for c in token.children if c.dep_ == "dobj"] if k == 0 else []
@@ -449,6 +463,8 @@ def _framing(trigger: Token) -> bool:
             return False
         if token.head.lower_ in ("during", "after", "following", "amid", "throughout"):
             return True
+        if token.head.lower_ == "at" and token.head.head.tag_ == "VBD":
+            return True  # "agreed at a meeting in March to speed up plans": what was said there, in the past
         if token.head.lower_ != "of" or token.head.head.pos_ != "NOUN" or token.head.head.dep_ != "pobj":
             return False
         token = token.head.head

@@ -381,8 +381,11 @@ def _complement(doc: Doc, end: int, on: Date | None) -> tuple[int, str | None, i
             return end, geo.country_code(doc[j:k].text, on, codes=False), k
     words_end = j
     if j < n and doc[j].text[:1].isupper() and _head_end(doc, j, lexicon().title_phrases, folded(doc)) \
-            and doc[end - 1].lower_ in lexicon().words("sending_state_titles") | {"adviser", "advisor", "aide"}:
-        return end, None, end  # "a Special Envoy of President X of Guinea-Bissau, Mr Y": X sent the envoy
+            and doc[end - 1].lower_ in lexicon().words("sending_state_titles") | lexicon().words("spokes_nouns") | {
+                "adviser", "advisor", "aide"}:
+        # "a Special Envoy of President X of Guinea-Bissau, Mr Y": X sent the envoy; "a spokesperson for
+        # Senator X": X's, not X
+        return end, None, end
     formal = state_form(doc, j, on)
     if formal is not None:  # "Foreign Minister of the Republic of Uzbekistan X"
         return end, formal[0], formal[1]
@@ -398,6 +401,8 @@ def _complement(doc: Doc, end: int, on: Date | None) -> tuple[int, str | None, i
         words_end -= 1  # "Minister for Trade and Minister of Industry X": the "and" joins two offices
     if words_end == j:
         return end, None, end
+    if (named := _name_after_body(doc, j, words_end)) is not None:
+        return end, None, named  # "Speaker of the House of Representatives Ana Ruiz", tagged as one body
     body = _body_of_a_state(doc, j, words_end, on)
     if body is not None:
         return end, body[0], body[1]
@@ -443,6 +448,20 @@ def _complement(doc: Doc, end: int, on: Date | None) -> tuple[int, str | None, i
         # (two states: "of the Colombia-Peru Business Council", a body of both, no one state's)
         return end, (demonyms[0] if len(set(demonyms)) == 1 else None), words_end
     return words_end, None, words_end
+
+
+def _name_after_body(doc: Doc, j: int, i: int) -> int | None:
+    """Where a body's name ends when it goes on with "of" ("the House of Representatives", "the
+    Council of Ministers") and NER took a person's name after it for more of the body (one
+    organisation from ``j`` to past the name): the end of its last body word, before two or more
+    words that are not body words (None when there is no such name)."""
+    if not (doc[j].ent_type_ == "ORG" and i + 1 < len(doc) and doc[i].lower_ == "of" and doc[i].ent_iob_ == "I"):
+        return None
+    ent = next((e for e in doc.ents if e.start <= j < e.end), None)
+    if ent is None or ent.end <= i + 1:
+        return None
+    end = _body_name_end(doc, j, ent.end)
+    return end if i < end < ent.end else None
 
 
 @cache
