@@ -5369,3 +5369,12 @@ def test_positions_a_spokesperson_for_an_official_is_not_that_official() -> None
     text = ("Australia's Foreign Minister Kate Dunn arrived in Tonga. The Samoan leg has been postponed, a "
             "spokesperson for Senator Kate Dunn said on Tuesday.")
     assert not any("spokesperson" in title.lower() for holder, title, _ in positions(text) if holder == "person:kate dunn")
+
+
+def test_coreference_he_in_a_clause_hung_on_a_clause_of_he_is_that_person() -> None:
+    text = ("French Defence Minister Pierre Kerval left Paris on Monday for a tour of the Sahel. He travels on "
+            "Wednesday to Niamey for talks with his Nigerien counterpart, Issaka Malam, and then to N'Djamena, where "
+            "he is due to meet Chadian President Mahamat Oumar on Thursday.")
+    got = _pairs(text, date(2016, 4, 11))
+    assert frozenset({"person:pierre kerval", "person:mahamat oumar"}) in got
+    assert frozenset({"person:issaka malam", "person:mahamat oumar"}) not in got

@@ -165,6 +165,9 @@ class Context:
         carried = self._subject_pronoun_before(token)
         if carried is not None:
             return self.previous_person(carried)
+        governing = self._governing_pronoun(token)
+        if governing is not None:
+            return self.previous_person(governing)
         before = [(m.start, m.end, m.key) for m in self.persons if m.end <= token.i and m.key]
         before += self._title_subjects(token.i)  # "The Iranian minister arrived ... He will meet Y"
         if token.lower_ in ("him", "her") and token.dep_ in ("dobj", "dative"):
@@ -194,6 +197,18 @@ class Context:
         if not before:
             return None
         return self._pick(before, token)
+
+    def _governing_pronoun(self, token: Token) -> Token | None:
+        """'He travels to Y for talks with Z, and then to W, where he is due to meet V': a subject
+        pronoun in a clause that hangs on a clause whose subject is a pronoun of the same gender
+        before it is that pronoun's person (not Z, named last)."""
+        if token.dep_ not in ("nsubj", "nsubjpass") or token.lower_ not in PRONOUNS:
+            return None
+        ancestors = {a.i for a in token.head.ancestors}
+        same = token.lower_ in FEMININE
+        return next((t for t in token.sent if t.i < token.i and t.dep_ in ("nsubj", "nsubjpass")
+                     and t.lower_ in PRONOUNS
+                     and (t.lower_ in FEMININE) == same and t.head.i in ancestors), None)
 
     def _subject_pronoun_before(self, token: Token) -> Token | None:
         """'He later had lunch with President Y. On Saturday he is expected to meet Z': a subject
