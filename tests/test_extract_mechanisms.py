@@ -5372,9 +5372,9 @@ def test_positions_a_spokesperson_for_an_official_is_not_that_official() -> None
 
 
 def test_coreference_he_in_a_clause_hung_on_a_clause_of_he_is_that_person() -> None:
-    text = ("French Defence Minister Pierre Kerval left Paris on Monday for a tour of the Sahel. He travels on "
-            "Wednesday to Niamey for talks with his Nigerien counterpart, Issaka Malam, and then to N'Djamena, where "
-            "he is due to meet Chadian President Mahamat Oumar on Thursday.")
+    text = ("French Defence Minister Pierre Kerval left Paris on Monday for a tour of West Africa. He travels on "
+            "Wednesday to Bamako for talks with his Malian counterpart, Issa Traore, and then to Dakar, where "
+            "he is due to meet Senegalese President Mamadou Sy on Thursday.")
     got = _pairs(text, date(2016, 4, 11))
-    assert frozenset({"person:pierre kerval", "person:mahamat oumar"}) in got
-    assert frozenset({"person:issaka malam", "person:mahamat oumar"}) not in got
+    assert frozenset({"person:pierre kerval", "person:mamadou sy"}) in got
+    assert frozenset({"person:issa traore", "person:mamadou sy"}) not in got

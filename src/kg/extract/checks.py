@@ -299,8 +299,10 @@ def _together(trigger: Token) -> bool:
     if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.lemma_.lower() in (
             lexicon().words("time_units") | {"round"}):
         held = trigger.head.head  # "A and B held two days / a second round of talks"
-    if any(c.dep_ == "prep" and c.lower_ == "with" for c in trigger.children):
-        return False  # "A and B held talks with officials", "... to open negotiations with Albania": with others
+    if any(c.dep_ == "prep" and c.lower_ == "with" and not any(o.lower_ in ("other", "another") for o in c.subtree)
+           for t in (trigger, held, held.head if held.dep_ == "dobj" else held) for c in t.children):
+        # "A and B held talks with officials", "held two rounds of talks with officials", "... to open
+        return False  # negotiations with Y": with others (not "with each other", "with one another")
     if held.dep_ in ("dobj", "attr") and held.head.lemma_.lower() in lexicon().words("hold_verbs"):
         return True
     if any(c.dep_ == "amod" and c.lower_ in lexicon().words("joint_words") for c in trigger.children):

@@ -165,9 +165,9 @@ class Context:
         carried = self._subject_pronoun_before(token)
         if carried is not None:
             return self.previous_person(carried)
-        governing = self._governing_pronoun(token)
-        if governing is not None:
-            return self.previous_person(governing)
+        above = self._governing_pronoun(token)
+        if above is not None:
+            return self.previous_person(above)
         before = [(m.start, m.end, m.key) for m in self.persons if m.end <= token.i and m.key]
         before += self._title_subjects(token.i)  # "The Iranian minister arrived ... He will meet Y"
         if token.lower_ in ("him", "her") and token.dep_ in ("dobj", "dative"):
@@ -434,7 +434,8 @@ class Context:
         'both leaders', 'the foreign ministers' -> those named before it who hold that office
         (the last two for 'two'; all of them, two to six, when no number is given). 'leaders'
         stands for holders of a leading office (president, prime minister, king ...), 'the two men'
-        for any two persons."""
+        for any two persons; 'the two ministers' written without an office the titles read, two named
+        together who hold one (:meth:`_coordinated_pair`)."""
         pair = token.lemma_.lower() in lexicon().words("pair_nouns")  # "the pair", "the duo": two persons
         if (token.tag_ not in ("NNS", "NNPS") and not pair) or any(
                 self.person_at(c) for c in token.children if c.dep_ == "appos"):
@@ -460,7 +461,7 @@ class Context:
             def fits(entity) -> bool:
                 return any(not t.deputy and not t.former and (t.phrase in offices or any(
                     t.phrase.endswith(" " + o) for o in offices)) for t in entity.titles)
-        elif title is None and count == 2 and lemma in lexicon().words("title_heads") and " " not in lemma:
+        elif title is None and count == 2 and lemma in lexicon().words("title_heads"):
             return self._coordinated_pair(token, lemma)
         elif (lemma in ("man", "woman") or pair) and count:
             def fits(entity) -> bool:
@@ -511,9 +512,10 @@ class Context:
                     or (self.person_at(self.doc[c.i + 1]) if c.i + 1 < token.i else None)
                 if other and other != m.key and fits(other):
                     pairs.append([m.key, other])
+        doer = self._doer(token)  # ("X welcomed the two ministers": not X)
+        pairs = [p for p in pairs if not set(p) & doer]
         if pairs:  # the pair whose both members were named most recently
             pair = max(pairs, key=lambda p: min(last[p[0]], last.get(p[1], -1)))
-        doer = self._doer(token)
         named = [k for k in sorted(last, key=last.get) if k not in doer]
         if pair or len(named) != 2:
             return pair

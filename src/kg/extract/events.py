@@ -193,6 +193,7 @@ def _event(ctx: Context, f: Found, anchor: Date | None) -> Event | None:
     ahead = None if status in ("cancelled", "postponed") else status in ("planned", "considered")
     if _had(trigger):
         ahead = False  # "had been planned for February", "had been scheduled to leave Friday for a visit": before
+        # (a weekday of a trip then called off or put off is read either side: _nearest_weekday)
     time = _date(ctx, sent, trigger, ahead)
     if time is None and f.date_from is not None:
         time = _date(ctx, f.date_from.sent, f.date_from, ahead)

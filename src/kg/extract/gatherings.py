@@ -45,7 +45,9 @@ def find_attendance(ctx: Context) -> list[Found]:
     Gatherings attended by one side only, or by groups ("foreign ministers"), give nothing."""
     nouns = lexicon().words("gathering_nouns")
     sents = list(ctx.doc.sents)
-    frames: list[dict] = []  # {"lemma", "places", "hosts", "sents": sentence numbers naming it}
+    # {"lemma", "places", "hosts", "sents": sentence numbers naming it, "other": another instance told of,
+    #  "weak": talks one holds rather than a gathering, "first": the word that names it first}
+    frames: list[dict] = []
     by_token: dict[int, dict] = {}
     sent_no = {s.start: n for n, s in enumerate(sents)}
     for token in tokens_with(ctx.doc, nouns):
@@ -86,7 +88,7 @@ def find_attendance(ctx: Context) -> list[Found]:
         if definite and earlier and earlier[-1]["places"] and token.dep_ == "pobj" and any(
                 c.dep_ == "prep" and c.lower_ == "in" for c in token.children) and places and not {
                 p.country for p in places} & {p.country for p in earlier[-1]["places"]}:
-            other = True  # "the talks in Beijing ... ahead of the climate talks in Dubai": another gathering
+            other = True  # "talks in Lima ... ahead of the trade talks in Quito": another gathering
         frame = earlier[-1] if definite and earlier and not other else None
         if frame is None:  # "the last summit", "the next meeting": another one than the one told of
             frame = {"lemma": lemma, "places": [], "hosts": [], "sents": [], "other": other, "weak": weak,
@@ -284,8 +286,8 @@ def _present(ctx: Context, frames: list[dict], by_token: dict, sent_no: dict) ->
 
 
 def _listed_after(ctx: Context, copula) -> list[Actor]:
-    """Everyone a copula's list names after it ("... were A, B and C"; the parser hangs a long list's
-    items in many ways)."""
+    """Everyone a copula's (or "include"'s) list names after it ("... were A, B and C", "Those who
+    attended included A and B"; the parser hangs a long list's items in many ways)."""
     return _unique([ctx.person_actor(k) for t in copula.subtree if t.i > copula.i and (k := ctx.person_at(t))])
 
 

@@ -368,9 +368,9 @@ def _untagged(doc: Doc, on: Date | None, out: list[PlaceMention]) -> None:
 
 
 def lone_name_place(doc: Doc, token, on: Date | None) -> geo.Place | None:
-    """"visited Lyon", "flew to Klaipeda" with the place taken for a person's one name: a one-word
-    name NER calls a person, the object of a verb of visiting or of a preposition after a word of
-    travel, that is no one's surname in the article and names a city of 100,000 people (or, visited,
+    """"visited Lyon", "flew to Klaipeda", "the Abuja summit" with the place taken for a person's one
+    name: a one-word name NER calls a person, the object of a verb of visiting or of a preposition after a
+    word of travel, or the modifier of a gathering named for its city, that is no one's surname in the article and names a city of 100,000 people (or, visited,
     a province)."""
     if token.ent_type_ != "PERSON" or token.ent_iob_ != "B" or (
             token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ == "I"):

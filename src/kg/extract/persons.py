@@ -166,7 +166,8 @@ def _names_after_plural_titles(doc: Doc, spans: dict, covered: set[int], on: Dat
                                titles: list[Title]) -> dict[tuple[int, int], Title]:
     """'Presidents X of Uganda and Y of Rwanda', 'Foreign Ministers X and Y': a capitalised plural
     office before names gives each of them the office (a title over the plural word, added to
-    ``titles``). Returns the names after the first, whose office is that shared one."""
+    ``titles``). Returns the names whose office is a shared one (after the first of such a list; every
+    name of a list of offices of several states, :func:`_respective_offices`)."""
     phrases = lexicon().title_phrases
     shared: dict[tuple[int, int], Title] = {}
     for token in tokens_with(doc, _title_heads()):  # looked up, not a pass over every token
@@ -250,10 +251,13 @@ def _respective_offices(doc: Doc, spans: dict, covered: set[int], on: Date | Non
         start, office = token.i, fold(token.lemma_)
         if start > 0 and f"{fold(doc[start - 1].text)} {office}" in phrases:
             start, office = start - 1, f"{fold(doc[start - 1].text)} {office}"  # "the prime ministers of A and B"
+        # a name already found, however NER bounded it
+        names = [next(((a, b) for a, b in spans if a <= s < b), (s, e)) if any(i in covered for i in range(s, e))
+                 else (s, e) for s, e in names]
+        if any((s, e) not in spans and any(i in covered for i in range(s, e)) for s, e in names):
+            continue
         titles[:] = [t for t in titles if not t.start <= token.i < t.end]  # the plural office, one per name instead
         for (s, e), state in zip(names, states):
-            if any(i in covered for i in range(s, e)) and (s, e) not in spans:
-                break
             title = Title(start, token.i + 1, office, False, state)
             titles.append(title)
             if (s, e) not in spans and plausible_person(_name(doc, s, e), on, ner=True):

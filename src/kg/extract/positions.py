@@ -347,12 +347,16 @@ def _ministry_state(ministries: dict[str, set[str]], phrase: str) -> str | None:
 def _seat_state(ctx: Context, title) -> str | None:
     """The state whose capital a government office speaks from: a ministry's office in a sentence
     that opens in a capital ("In Minsk, Foreign Ministry spokesman X called the decision
-    unfriendly"), a spokesperson who speaks in one ("spokesman X told reporters in Jakarta")."""
+    unfriendly"), a spokesperson who speaks in one ("spokesman X told reporters in Jakarta"), a
+    minister with no state's word before the office who speaks in a sentence that opens in a capital
+    ("In Lome, Information Minister X said"; not "In Lome, Ghanaian Trade Minister X said")."""
     doc = ctx.doc
     words = set(title.phrase.split())
     if "minister" in words and (verb := _holder_verb(doc, title)) is not None \
             and verb.lemma_.lower() in lexicon().words("speech_verbs") \
-            and (opening := _opening_capital(ctx, doc[title.start].sent.start)):
+            and (opening := _opening_capital(ctx, doc[title.start].sent.start)) \
+            and not any(t.i in ctx.token_place or t.lower_ in lexicon().words("group_heads")
+                        for t in doc[max(0, title.start - 3):title.start] if t.i > _opening_end(doc, title.start)):
         return opening  # "In Lome, Information Minister X said": a minister of no other state named, speaking there
     if not words & lexicon().words("ministry_nouns"):
         if words & lexicon().words("spokes_nouns") and (told := _told_in_capital(ctx, title)):
@@ -362,6 +366,12 @@ def _seat_state(ctx: Context, title) -> str | None:
         # "In Lome, the foreign ministry said ... Government spokesman X said": the paragraph's capital
         return _opening_capital(ctx, _paragraph_start(doc, title.start))
     return _opening_capital(ctx, doc[title.start].sent.start)
+
+
+def _opening_end(doc: Doc, i: int) -> int:
+    """The comma that closes the opening phrase of token ``i``'s sentence ("In Lome, ..."), or its start."""
+    sent = doc[i].sent
+    return next((t.i for t in sent if t.text == "," and t.i < i), sent.start)
 
 
 def _opening_capital(ctx: Context, start: int) -> str | None:

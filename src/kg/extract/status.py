@@ -456,7 +456,8 @@ def _present(verb: Token) -> bool:
 
 def _framing(trigger: Token) -> bool:
     """The event frames another clause: 'during talks', 'after the visit', also through a
-    measure or part of it ('after hours of talks', 'on the first day of the visit')."""
+    measure or part of it ('after hours of talks', 'on the first day of the visit'); 'at' a meeting
+    of a past verb ('agreed at a meeting in March')."""
     token = trigger
     for _ in range(3):
         if token.dep_ != "pobj":
