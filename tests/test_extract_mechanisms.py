@@ -5378,3 +5378,9 @@ def test_coreference_he_in_a_clause_hung_on_a_clause_of_he_is_that_person() -> N
     got = _pairs(text, date(2016, 4, 11))
     assert frozenset({"person:pierre kerval", "person:mamadou sy"}) in got
     assert frozenset({"person:issa traore", "person:mamadou sy"}) not in got
+
+
+def test_status_no_meeting_is_none_even_after_a_verb_of_ending() -> None:
+    text = "Treasury Secretary Mary Ellis ended her Beijing trip with direct talks but no meeting with Vice Premier Zhao Wei."
+    assert not events(text, "meeting", date(2023, 7, 10))
+    assert ("person:mary ellis", "country:CN", "occurred") in _trips(text, date(2023, 7, 10))

@@ -161,6 +161,8 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
         and any(c.dep_ == "xcomp" for c in t.children)), None)
     if pending is not None:
         return "considered", f"{pending.text} yet to"  # "X has yet to meet Y", "a meeting ... has yet to take place"
+    if trigger.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children):
+        return None, "no"  # "ended her trip with talks but no meeting with Z": none took place
     for token in chain[1:]:
         if token.lemma_.lower() in lexicon().words("done_verbs") and not _last_leg_ahead(token):
             return "occurred", token.text
