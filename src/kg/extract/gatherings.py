@@ -79,16 +79,15 @@ def find_attendance(ctx: Context) -> list[Found]:
             earlier = [f for f in frames if any(n - 3 <= s <= n for s in f["sents"])]
             earlier = [f for f in earlier if not f["weak"]] or earlier
         other = any(t.lower_ in lexicon().words("other_instance_words") for t in ctx.doc[token.left_edge.i:token.i])
+        hosts, places = setting(ctx, token)
+        # its own place: "the Geneva talks", "(ahead of) the trade talks in Quito"
         named = {ctx.token_place[c.i].place.code for c in token.children
                  if c.dep_ in ("compound", "nmod") and c.i in ctx.token_place}
+        if token.dep_ == "pobj" and any(c.dep_ == "prep" and c.lower_ == "in" for c in token.children):
+            named |= {p.country for p in places}
         if definite and named and earlier and earlier[-1]["places"] and not named & {
                 p.country for p in earlier[-1]["places"]}:
-            other = True  # "the talks in Munich ... the Geneva talks": another gathering
-        hosts, places = setting(ctx, token)
-        if definite and earlier and earlier[-1]["places"] and token.dep_ == "pobj" and any(
-                c.dep_ == "prep" and c.lower_ == "in" for c in token.children) and places and not {
-                p.country for p in places} & {p.country for p in earlier[-1]["places"]}:
-            other = True  # "talks in Lima ... ahead of the trade talks in Quito": another gathering
+            other = True  # "the talks in Munich ... the Geneva talks", "talks in Lima ... the talks in Quito": another
         frame = earlier[-1] if definite and earlier and not other else None
         if frame is None:  # "the last summit", "the next meeting": another one than the one told of
             frame = {"lemma": lemma, "places": [], "hosts": [], "sents": [], "other": other, "weak": weak,
@@ -374,8 +373,6 @@ def setting(ctx: Context, token) -> tuple[list[Actor], list[Actor]]:
         # "a three-day summit hosted by X", "a summit on the crisis hosted by X"
         if acl.dep_ == "acl" and acl.lemma_.lower() in leads:
             hosts += by_agents(ctx, acl)
-            if not places:  # "a summit hosted by X in Lima"
-                places = [d for o in prep_objects(acl, {"in", "at"}) for d in ctx.places_of(o)][:1]
     if verb.lemma_.lower() in leads and token.dep_ == "nsubjpass":  # "the session was chaired by X"
         hosts += by_agents(ctx, verb)
     elif token.dep_ == "pobj" and token.head.lower_ in ("at", "for") and verb.head.lemma_.lower() == "host":
@@ -400,8 +397,8 @@ def setting(ctx: Context, token) -> tuple[list[Actor], list[Actor]]:
         places = [d for r in token.children if r.dep_ == "relcl" and any(
                   c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("which", "that") for c in r.children)
                   for o in prep_objects(r, {"in", "at"}) for d in ctx.places_of(o)][:1]
-    if not places:  # "the summit, scheduled to be held in Amman next month", "a summit held in Lima"
-        venue = lexicon().words("hold_verbs") | lexicon().words("plan_words")
+    if not places:  # "the summit, scheduled to be held in Amman next month", "a summit held / hosted by X in Lima"
+        venue = lexicon().words("hold_verbs") | lexicon().words("plan_words") | leads
         places = [d for a in token.children if a.dep_ == "acl" and a.lemma_.lower() in venue
                   for v in (a, *(x for x in a.children if x.dep_ == "xcomp" and x.lemma_.lower() in venue))
                   for o in prep_objects(v, {"in", "at"}) for d in ctx.places_of(o)][:1]

@@ -335,8 +335,9 @@ def _untagged(doc: Doc, on: Date | None, out: list[PlaceMention]) -> None:
         if token.i in taken:
             continue
         visited = token.dep_ == "dobj" and token.head.pos_ == "VERB" and token.head.lemma_.lower() in visits
-        if token.dep_ == "compound" and (lone := lone_name_place(doc, token, on)) is not None:
-            out.append(PlaceMention(token.i, token.i + 1, lone))  # "the Abuja summit" read as a person's name
+        if (lone := lone_name_place(doc, token, on)) is not None:
+            # "visited Lyon", "the Abuja summit" read as a person's name
+            out.append(PlaceMention(token.i, token.i + 1, lone))
             continue
         if token.dep_ != "pobj" and not visited:
             continue  # "visited Amman" with the name untagged: the object of a verb of visiting
@@ -348,9 +349,6 @@ def _untagged(doc: Doc, on: Date | None, out: list[PlaceMention]) -> None:
             token.i + 1 == len(doc) or doc[token.i + 1].ent_iob_ != "I")
         # "invited to Buenos Aires" read as a person's two names: a city of two words or more is no one's
         named_city = token.ent_type_ == "PERSON" and token.ent_iob_ == "I"
-        if (lone := lone_name_place(doc, token, on)) is not None:
-            out.append(PlaceMention(token.i, token.i + 1, lone))  # "visited Lyon" read as a person's name
-            continue
         if token.ent_type_ not in _THING_LABELS and not (token.ent_type_ == "ORG" and spans_preposition(doc, token)) \
                 and not lone_org and not named_city:
             continue  # NER's "Abuja for Nairobi" as one organisation, "fly to Lubumbashi" as one: a place after all

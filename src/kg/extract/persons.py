@@ -182,12 +182,7 @@ def _names_after_plural_titles(doc: Doc, spans: dict, covered: set[int], on: Dat
         title = Title(start, token.i + 1, singular, False, None)
         names: list[tuple[int, int]] = []
         j = token.i + 1
-        while j < len(doc) and len(names) < 4:
-            if not _namelike(doc[j], capital=True) or doc[j].pos_ != "PROPN":
-                break
-            e = _name_chain_end(doc, j)
-            if e <= j or geo.country_code(_name(doc, j, e), on, codes=False):
-                break
+        while j < len(doc) and len(names) < 4 and (e := _listed_name_end(doc, j, on)) is not None:
             names.append((j, e))
             j = e
             if j + 1 < len(doc) and doc[j].lower_ == "of" and geo.country_code(doc[j + 1].text, on, codes=False):
@@ -210,6 +205,14 @@ def _names_after_plural_titles(doc: Doc, spans: dict, covered: set[int], on: Dat
     shared.update(_respective_offices(doc, spans, covered, on, titles, phrases))
     titles.sort(key=lambda t: t.start)
     return shared
+
+
+def _listed_name_end(doc: Doc, j: int, on: Date | None) -> int | None:
+    """The end of a proper name at ``j`` in a list of names after an office (not a state's name), or None."""
+    if not _namelike(doc[j], capital=True) or doc[j].pos_ != "PROPN":
+        return None
+    e = _name_chain_end(doc, j)
+    return e if e > j and not geo.country_code(_name(doc, j, e), on, codes=False) else None
 
 
 def _respective_offices(doc: Doc, spans: dict, covered: set[int], on: Date | None, titles: list[Title],
@@ -238,12 +241,7 @@ def _respective_offices(doc: Doc, spans: dict, covered: set[int], on: Date | Non
             continue
         names: list[tuple[int, int]] = []
         j += 1
-        while j < len(doc) and len(names) < len(states):
-            if not _namelike(doc[j], capital=True) or doc[j].pos_ != "PROPN":
-                break
-            e = _name_chain_end(doc, j)
-            if e <= j or geo.country_code(_name(doc, j, e), on, codes=False):
-                break
+        while j < len(doc) and len(names) < len(states) and (e := _listed_name_end(doc, j, on)) is not None:
             names.append((j, e))
             j = e + 1 if e < len(doc) and doc[e].lower_ in ("and", ",") else e
         if len(names) != len(states):
