@@ -94,6 +94,10 @@ def _country_index() -> tuple[dict[str, str], dict[str, str]]:
         names[fold(alias)] = code
     for demonym, code in lex["demonyms"].items():
         demonyms[fold(demonym)] = code
+    for name, code in list(names.items()):
+        if name.startswith("saint "):  # "St Kitts and Nevis", "St. Vincent and the Grenadines"
+            for short in ("st ", "st. "):
+                names.setdefault(fold(short + name[len("saint "):]), code)
     names.pop("", None)
     return names, demonyms
 

@@ -134,7 +134,8 @@ def counterparts(doc: Doc, entities: list[PersonEntity], titles: list[Title], on
             # the sentence before ("X landed ... . No talks with his counterpart Y are planned")
             later = [m for m in persons if token.i < m.start < sent.end and by_key[m.key].titles]
             owners = [m for m in later if doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")][:1] \
-                or ([] if later else _previous_subjects(doc, persons, by_key, sent))
+                or ([] if later else _previous_subjects(doc, persons, by_key, sent)
+                    or _office_subject(doc, token, persons, by_key, titles))
         if not owners:
             continue
         subjects = [m for m in owners if doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")]
@@ -237,6 +238,23 @@ def _state_list(doc: Doc, i: int, end: int, on: Date | None) -> tuple[list[str],
         else:
             break
     return codes, i
+
+
+def _office_subject(doc: Doc, token: Token, persons: list, by_key: dict, titles: list[Title]) -> list:
+    """'The Prime Minister will then go to Bangkok at the invitation of his Thai counterpart, X': a
+    subject that is an office alone ("the prime minister") stands for the one person named in the
+    article who holds it (none when two do)."""
+    verb = token
+    while verb.dep_ not in ("ROOT", "conj") and verb.head.i != verb.i:
+        verb = verb.head
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i]
+    bare = [t for t in titles if subjects and t.start <= subjects[0].i < t.end and not t.country and not t.deputy
+            and t.start > 0 and doc[t.start - 1].lower_ == "the" and t.end == subjects[0].i + 1]
+    if not bare:
+        return []
+    holders = {m.key: m for m in persons if m.start < token.i and any(
+        t.phrase == bare[0].phrase and not t.former for t in by_key[m.key].titles)}
+    return list(holders.values()) if len(holders) == 1 else []
 
 
 def _previous_subjects(doc: Doc, persons: list, by_key: dict, sent: Span) -> list:
@@ -430,7 +448,7 @@ def bind_title_mentions(doc: Doc, persons: list[PersonMention], entities: list[P
             if len(holders) == 1:
                 title.alias = True
             else:
-                holders = []
+                holders = _stateless_head_holder(doc, persons, entities, titles, title) if not holders else []
         if not holders and _visiting(doc, title):
             # "X held talks with the visiting minister": the one other holder of an office of that
             # head word named before, who is not the one holding the talks
@@ -466,6 +484,33 @@ def _state_head_holders(entities: list[PersonEntity], title: Title) -> list[Pers
     return [e for e in entities if any(
         t.country == title.country and t.phrase != title.phrase and title.phrase in (t.phrase.split()[-1], t.head)
         and t.deputy == title.deputy for t in e.titles) and min(m.start for m in e.mentions) < title.start]
+
+
+def _stateless_head_holder(doc: Doc, persons: list[PersonMention], entities: list[PersonEntity], titles: list[Title],
+                           title: Title) -> list[PersonEntity]:
+    """'Foreign Minister X conveyed ... The Kuwaiti minister is scheduled to travel': the one person
+    named before ``title`` who holds an office of its head word and no office of a known state, when every other
+    such holder named before holds it for another state than the title's. That person's offices
+    of that head word are of the title's state (the title is their alias)."""
+    before = [e for e in entities if min(m.start for m in e.mentions) < title.start]
+    holding = [e for e in before if any(t.head == title.head and not t.former for t in e.titles)]
+    stateless = [e for e in holding if not any(t.country for t in e.titles)]  # (no state for any office of theirs)
+    if len(stateless) != 1 or any(t.country == title.country for e in holding for t in e.titles):
+        return []
+    target = stateless[0]
+    # as a pronoun would: the subject of its clause standing for the last person who was one
+    subjects = [m for m in persons if m.start < title.start and doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")]
+    if doc[title.end - 1].dep_ not in ("nsubj", "nsubjpass") or not subjects or subjects[-1].key != target.key:
+        return []
+    new = {id(t): replace(t, country=title.country) for t in target.titles if t.head == title.head}
+    for mention in (m for m in persons if m.key == target.key):
+        if mention.title is not None and id(mention.title) in new:
+            mention.title = new[id(mention.title)]
+        mention.more_titles = [new.get(id(t), t) for t in mention.more_titles]
+    titles[:] = [new.get(id(t), t) for t in titles]
+    target.titles[:] = [new.get(id(t), t) for t in target.titles]
+    title.alias = True
+    return [target]
 
 
 def _visiting(doc: Doc, title: Title) -> bool:

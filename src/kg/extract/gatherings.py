@@ -117,6 +117,9 @@ def find_attendance(ctx: Context) -> list[Found]:
                 and (agents := by_agents(ctx, attended[0])):
             # "the summit ... was attended by A and B", "the meeting was hosted by H and attended by A and B"
             entries.append((frames.index(frame), attended[0], agents, True))
+        elif (attended := [v for v in noun.children if v.dep_ == "relcl" and v.lemma_.lower() == "attend"
+                           and v.tag_ == "VBN"]) and (agents := by_agents(ctx, attended[0])):
+            entries.append((frames.index(frame), attended[0], agents, True))  # "X hosted the talks, which were attended by A"
         elif noun.dep_ == "dobj" and (present := in_presence_of(ctx, noun.head)):
             entries.append((frames.index(frame), noun.head, present, True))  # "X opened the meeting in the presence of A, B"
         else:  # "X held (two hours of) talks with Caribbean leaders": X is at the talks the next sentences tell of

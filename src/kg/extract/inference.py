@@ -208,13 +208,19 @@ def joiners(ctx: Context, found: list[Found]) -> list[Found]:
         if verb.lemma_.lower() == "join" and any(c.dep_ == "nsubjpass" and c.lower_ in ("they", "them") for c in verb.children):
             out += _they_were_joined(ctx, verb, meetings, sent_no)
             continue
-        if verb.lemma_.lower() == "attend" and any(c.lower_ == "also" for c in verb.children) and any(
+        if verb.lemma_.lower() == "attend" and any(
                 c.dep_ == "nsubjpass" and c.lemma_.lower() in nouns
                 and any(d.dep_ == "det" and d.lower_ in ("the", "this") for d in c.children) for c in verb.children):
-            # "The meeting was also attended by Ambassador X": X takes part in the meeting just reported
-            # (not "the meeting was attended by" its staff, told as a roster)
+            # "The meeting was also attended by Ambassador X": X takes part in the meeting just reported;
+            # without "also", only a reception told in this sentence or the one before ("X received Y.
+            # The meeting was attended by A and B"): else the gathering's roster (see gatherings)
             agents = gatherings.by_agents(ctx, verb)
-            out += _joined(verb, agents, _last_meeting(verb, meetings, sent_no, 3) if agents else None)
+            last = _last_meeting(verb, meetings, sent_no, 3) if agents else None
+            if not any(c.lower_ == "also" for c in verb.children) and last is not None:
+                told = _last_meeting(verb, [f for f in meetings if not f.rule.endswith("+anaphor")], sent_no, 1)
+                if told is None or not told.rule.startswith("meeting.host") or found_status(told) != "occurred":
+                    last = None  # (not "is to be received by Y on Friday")
+            out += _joined(verb, agents, last)
             continue
         if taking_part_also(verb):
             window = 2  # "A and B also took part": in the meeting just reported

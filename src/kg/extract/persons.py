@@ -16,7 +16,7 @@ from datetime import date as Date
 from spacy.tokens import Doc
 
 from kg import geo
-from kg.extract.lexicon import lexicon
+from kg.extract.lexicon import io_name, lexicon
 from kg.extract.mentions import (PersonMention, Title, clean_person, honorific_at, honorific_before,
                                  lone_name_place, plausible_person)
 from kg.extract.syntax import hyphen_joined, tokens_with
@@ -890,6 +890,27 @@ def _bind_titles(doc: Doc, persons: list[PersonMention], titles: list[Title]) ->
             second = replace(second, country=second.country or first.country)
             person.more_titles.append(second)
             first = second
+        chair = _chairing(doc, person)
+        if chair is not None and not any(t.country == chair.country for t in person.all_titles):
+            if person.title is None:
+                person.title = chair
+            else:
+                person.more_titles.append(chair)
+
+
+def _chairing(doc: Doc, person: PersonMention) -> Title | None:
+    """'X, who currently chairs the African Union, said': one who chairs an international
+    organisation now (a relative clause on the name, in the present) holds its chair."""
+    head = doc[person.end - 1]
+    for verb in head.children:
+        if verb.dep_ != "relcl" or verb.lemma_.lower() != "chair" or verb.tag_ != "VBZ" \
+                or not any(s.dep_ == "nsubj" and s.lower_ in ("who", "that") for s in verb.children):
+            continue
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            org = io_name(doc[obj.left_edge.i:obj.i + 1].text)
+            if org:
+                return Title(verb.i, obj.i + 1, "chair", False, "io:" + org)
+    return None
 
 
 def _predicated(doc: Doc, person: PersonMention, titles: list[Title]) -> Title | None:

@@ -37,7 +37,9 @@ def chain_of(trigger: Token) -> list[Token]:
     token = trigger
     while token.head.i != token.i and len(chain) < 8 and (
             token.dep_ not in _STOP_DEPS or (token.dep_ == "ccomp" and token.head.lemma_.lower() in control)
-            or of_predicate_noun(token)):  # "X will be the first minister to visit Y": the copula's tense
+            or of_predicate_noun(token)  # "X will be the first minister to visit Y": the copula's tense
+            or (token.dep_ == "advcl" and token.tag_ == "VBN" and token.lemma_.lower() in ("follow", "precede")
+                and any(c.dep_ == "agent" for c in token.children))):  # "was due to ..., followed by a meeting"
         if token.dep_ == "acl" and token.tag_ == "VBN" and token.i != trigger.i:
             break  # "..., coupled with the announcement of his visit": a participle phrase says no more of another noun
         if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" for c in token.children) \
@@ -170,7 +172,12 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
     if trigger.dep_ in ("advcl", "xcomp") and head.lemma_ == "be" and any(c.dep_ == "neg" for c in head.children) \
             and any(c.dep_ == "acomp" and c.lower_ in lexicon().words("feasible_words") for c in head.children):
         return None, head.text  # "conditions were not right for him to travel to Y", "it is not possible to visit"
-    link = by_remote_link(chain[:3])
+    meeting = trigger.lemma_.lower() in lexicon().words("meet_verbs") | lexicon().words("meeting_nouns")
+    own = next((chain[:k + 1] for k, t in enumerate(chain[:3]) if t.dep_ == "conj" and (t.pos_ == "AUX" or any(
+        c.dep_ in ("aux", "auxpass") for c in t.children))), chain[:3]) if not meeting else chain[:3]
+    # (a trip is not told by a verb it is joined to with a tense of its own: "spoke by phone with Y and is
+    # due in Z"; a meeting joined to a call may be what the call was about)
+    link = by_remote_link(own)
     if link is not None:
         return None, link.text  # "addressed the summit in Y by video link", "will attend virtually": not there
     given_up = _given_up(chain, around)

@@ -242,8 +242,9 @@ def _fields_start(doc: Doc, head_start: int, cased: bool, on: Date | None) -> in
     while start > 0:
         prev = doc[start - 1]
         if any(geo.country_code(doc[k:start].text, on, codes=False) or io_name(doc[k:start].text)
-               for k in range(max(0, start - 3), start - 1)):
-            break  # "State Department Spokesman", "United Nations Secretary-General": a state or body ends the fields
+               for k in range(max(0, start - 5), start - 1)):
+            break  # "State Department Spokesman", "United Nations Secretary-General", "St Kitts and Nevis Prime
+            # Minister": a state or body ends the fields
         if fold(prev.text) in _title_styles() or prev.text == "HE":
             break  # "H.E. President X", "HE Minister Y", "Hon. Minister Y": a style, no field of the office
         if fold(prev.text) in lexicon().words("page_words"):
@@ -628,4 +629,18 @@ def _title_country(doc: Doc, start: int, on: Date | None, sending: bool = False,
             return "io:" + body_of if body_of else geo.country_code(opener, on, codes=False)
     if envoy and sender_org is not None and not (j >= 0 and _name_word(doc[j])):
         return "io:" + sender_org  # "U.N. envoy X": the organisation's own envoy ("UN Ambassador X" is a state's)
+    if j >= 0 and doc[j].lower_ == "its" and doc[j].tag_ == "PRP$":
+        return _its_state(doc[j], on)
     return None
+
+
+def _its_state(pronoun: Token, on: Date | None) -> str | None:
+    """'Togo was represented by its foreign minister': "its" before an office is the state that is
+    the subject of the clause the office is in (a state's name, not a body's)."""
+    verb = pronoun.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if len(subjects) != 1 or subjects[0].i > pronoun.i:
+        return None
+    return geo.country_code(subjects[0].text, on, codes=False) if subjects[0].pos_ == "PROPN" else None
