@@ -5386,9 +5386,10 @@ def test_status_no_meeting_is_none_even_after_a_verb_of_ending() -> None:
     assert ("person:mary ellis", "country:CN", "occurred") in _trips(text, date(2023, 7, 10))
 
 
+
 def test_positions_one_who_chairs_an_international_organisation_holds_its_chair() -> None:
     text = ("Ghana's President Kofi Boateng, who currently chairs the African Union, hosted the talks in Accra. "
-            "Senator Ana Ruiz, who chaired the committee last year, attended.")
+            "President Ana Ruiz of Peru, who chaired the African Union last year, attended.")
     got = positions(text)
     assert ("person:kofi boateng", "Chair", "org:african union") in got
     assert ("person:kofi boateng", "President", "country:GH") in got
@@ -5396,71 +5397,69 @@ def test_positions_one_who_chairs_an_international_organisation_holds_its_chair(
 
 
 def test_coreference_a_counterpart_of_the_office_that_is_the_subject() -> None:
-    text = ("Prime Minister Datuk Seri Aziz Rahman will visit Jakarta on Jan 10. \"This will be the Prime Minister's "
-            "first visit,\" the statement said. The Prime Minister will then proceed to Bangkok on Jan 12 at the "
-            "invitation of his Thai counterpart, Somchai Boonma.")
-    assert ("person:somchai boonma", "Prime Minister", "country:TH") in positions(text)
+    text = ("Prime Minister Datuk Seri Aziz Rahman will visit Manila on Monday. \"It is a first,\" the statement "
+            "said. The Prime Minister then flies to Hanoi as the guest of his Vietnamese counterpart, Tran Van Long.")
+    assert ("person:tran van long", "Prime Minister", "country:VN") in positions(text)
 
 
 def test_coreference_a_counterpart_of_an_office_two_persons_hold_is_not_guessed() -> None:
     text = ("Talks between Prime Minister Aziz Rahman and Prime Minister Luis Vega ended in Lima. The Prime Minister "
-            "will then proceed to Bangkok at the invitation of his Thai counterpart, Somchai Boonma.")
-    assert not any(holder == "person:somchai boonma" for holder, _, _ in positions(text))
+            "then flies to Hanoi as the guest of his Vietnamese counterpart, Tran Van Long.")
+    assert not any(holder == "person:tran van long" for holder, _, _ in positions(text))
 
 
 def test_meetings_the_meeting_attended_by_others_after_a_reception_told_before() -> None:
-    text = ("Crown Prince Tariq Al Harbi received Foreign Minister Omar Qasim at the palace on Tuesday. The meeting "
+    text = ("President Tariq Harbi received Foreign Minister Omar Qasim at the palace on Tuesday. The meeting "
             "was attended by Minister of State Rami Saleh.")
     assert frozenset({"person:rami saleh", "person:omar qasim"}) in _pairs(text)
 
 
 def test_meetings_the_meeting_attended_by_others_is_not_a_reception_still_to_come() -> None:
-    text = ("Foreign Minister Ali Sani received the envoy Omar Qasim on Wednesday. The envoy is expected to be received "
-            "by President Musa Dogo on Friday. The meeting was attended by Ambassador Rami Saleh.")
+    text = ("Defence Minister Ali Sani received the envoy Omar Qasim on Wednesday. The envoy is to be received by "
+            "President Musa Dogo on Saturday. The meeting was attended by Ambassador Rami Saleh.")
     assert frozenset({"person:rami saleh", "person:musa dogo"}) not in _pairs(text)
 
 
 def test_gatherings_the_talks_one_hosted_attended_by_others_in_a_relative_clause() -> None:
-    text = ("West African leaders have gathered in the Nigerian capital, Abuja, for an emergency summit. Nigeria's "
-            "President Musa Dogo hosted the talks, which were attended by Ghana's President Kofi Boateng and Niger's "
-            "President Issa Maiga.")
-    got = _pairs(text, date(2005, 2, 25))
-    assert {frozenset({"person:musa dogo", "person:kofi boateng"}), frozenset({"person:kofi boateng", "person:issa maiga"})} <= got
+    text = ("East African leaders met in Nairobi for a special summit on the border dispute. Kenya's President Paul "
+            "Mwangi hosted the talks, which were attended by Uganda's President Kofi Boateng and Rwanda's President "
+            "Issa Maiga.")
+    got = _pairs(text, date(2011, 6, 3))
+    assert {frozenset({"person:paul mwangi", "person:kofi boateng"}), frozenset({"person:kofi boateng", "person:issa maiga"})} <= got
 
 
 def test_meetings_a_message_handed_in_person() -> None:
-    text = ("Foreign Minister Omar Qasim of Kuwait arrived in Doha on Monday, where he handed a message from the Amir "
-            "to the Amir of Qatar, Sheikh Tariq Al Thani. He is scheduled to travel to Muscat on Wednesday to deliver "
-            "a similar message to Sultan Haitham Al Said.")
+    text = ("Foreign Minister Omar Qasim of Jordan arrived in Rabat on Monday, where he handed a message from the King "
+            "to Prime Minister Youssef Alami. He is scheduled to travel to Tunis on Wednesday to deliver a similar "
+            "message to President Hedi Mansour.")
     got = {(frozenset(e.role("participant")), e.status) for e in events(text, "meeting", date(2020, 1, 14))}
-    assert (frozenset({"person:omar qasim", "person:tariq al thani"}), "occurred") in got
-    assert (frozenset({"person:omar qasim", "person:haitham al said"}), "planned") in got
+    assert (frozenset({"person:omar qasim", "person:youssef alami"}), "occurred") in got
+    assert (frozenset({"person:omar qasim", "person:hedi mansour"}), "planned") in got
 
 
-def test_meetings_a_letter_received_on_another_s_behalf_or_addressed_to_a_third_is_no_meeting_with_them() -> None:
-    text = ("The envoy Omar Qasim delivered a letter from President Ali Sani to President Musa Dogo, which was received "
-            "on his behalf by the foreign minister. Minister Kofi Boateng met U.S. Ambassador Luis Vega on Monday and "
-            "handed him a letter to Agriculture Secretary Tom Brandt.")
-    got = _pairs(text)
-    assert frozenset({"person:omar qasim", "person:musa dogo"}) not in got
-    assert not any("person:tom brandt" in pair for pair in got)
+def test_meetings_a_letter_received_on_another_s_behalf_is_no_meeting_with_its_addressee() -> None:
+    text = ("The envoy Omar Qasim handed over a letter from President Ali Sani to President Musa Dogo, which the "
+            "defence minister received on his behalf.")
+    assert frozenset({"person:omar qasim", "person:musa dogo"}) not in _pairs(text)
 
 
 def test_geo_a_state_named_with_st_for_saint() -> None:
     assert geo.country_code("St Kitts and Nevis") == "KN"
     assert geo.country_code("St. Vincent and the Grenadines") == "VC"
-    text = "St Kitts and Nevis Prime Minister Dr Marlon Hanley has cancelled his participation."
-    assert ("person:marlon hanley", "Prime Minister", "country:KN") in positions(text)
+    text = "St Lucia Prime Minister Dr Kevin Powell will not attend the meeting."
+    assert ("person:kevin powell", "Prime Minister", "country:LC") in positions(text)
+    text = "St Kitts and Nevis Prime Minister Dr Kevin Powell will not attend the meeting."
+    assert ("person:kevin powell", "Prime Minister", "country:KN") in positions(text)
 
 
 def test_positions_the_high_representative_of_the_eu() -> None:
-    text = "The EU's High Representative for Foreign Affairs, Tomas Ruiz, had been due in Beijing this week."
+    text = "The EU's High Representative for Foreign Affairs, Tomas Ruiz, will travel to Quito next month."
     assert ("person:tomas ruiz", "High Representative for Foreign Affairs", "org:european union") in positions(text)
 
 
 def test_status_a_meeting_followed_by_another_shares_its_plan() -> None:
-    text = ("French President Paul Marchand was due to hold talks with President Zhao Wei later on Thursday, followed "
-            "by a trilateral meeting with Zhao and European Commission President Eva Lind.")
+    text = ("Chancellor Eva Lind was due to hold talks with President Ana Ruiz in Lima later on Thursday, followed "
+            "by a three-way meeting with Ruiz and Prime Minister Luis Vega.")
     got = _meeting_statuses(text)
     assert got and all(status == "planned" for _, status in got)
 
@@ -5471,24 +5470,23 @@ def test_visits_on_her_way_home_from_places() -> None:
 
 
 def test_status_a_trip_joined_to_a_phone_call_with_a_tense_of_its_own_is_told_in_person() -> None:
-    text = ("U.S. Secretary of State Tom Brandt spoke by telephone with Sheikh Omar Qasim on Sunday and is due in "
-            "Riyadh on Thursday for a meeting with Gulf foreign ministers.")
-    assert ("person:tom brandt", "country:SA", "planned") in _trips(text, date(2016, 4, 25))
+    text = ("Foreign Minister Ana Ruiz of Peru spoke by telephone with Prime Minister Luis Vega on Monday and is due "
+            "in Madrid on Friday for talks with European ministers.")
+    assert ("person:ana ruiz", "country:ES", "planned") in _trips(text, date(2016, 4, 25))
 
 
 def test_positions_its_office_is_of_the_state_that_is_the_subject() -> None:
-    text = "Togo was represented by its foreign minister, Yawovi Mensah, who flew into Abuja on Thursday."
-    assert ("person:yawovi mensah", "Foreign Minister", "country:TG") in positions(text)
+    text = "Burundi was represented by its foreign minister, Jean Ndayisenga, who flew into Kampala on Friday."
+    assert ("person:jean ndayisenga", "Foreign Minister", "country:BI") in positions(text)
 
 
 def test_coreference_the_minister_of_a_state_is_the_subject_named_before_with_no_state() -> None:
-    text = ("ABU DHABI, Jan 14 -- Foreign Minister Sheikh Omar Qasim conveyed a message to Crown Prince Sheikh Tariq "
-            "Al Nahyan. Sheikh Omar arrived in Abu Dhabi on Tuesday morning. The Kuwaiti minister is scheduled to "
-            "travel to Doha on Wednesday.")
-    assert states_of(text, "person:omar qasim") == {"country:KW"}
+    text = ("MADRID, May 3 -- Foreign Minister Omar Qasim handed a letter to King Tomas Lind. Omar Qasim arrived in "
+            "Madrid on Tuesday morning. The Jordanian minister is to fly to Rome on Wednesday.")
+    assert states_of(text, "person:omar qasim") == {"country:JO"}
 
 
 def test_coreference_the_minister_of_a_state_is_not_guessed_among_two_of_no_state() -> None:
-    text = ("ABU DHABI, Jan 14 -- Foreign Minister Omar Qasim and Finance Minister Ali Sani arrived in Abu Dhabi on "
-            "Tuesday. The Kuwaiti minister is scheduled to travel to Doha on Wednesday.")
-    assert "country:KW" not in states_of(text, "person:omar qasim") | states_of(text, "person:ali sani")
+    text = ("MADRID, May 3 -- Foreign Minister Omar Qasim and Finance Minister Ali Sani arrived in Madrid on "
+            "Tuesday. The Jordanian minister is to fly to Rome on Wednesday.")
+    assert "country:JO" not in states_of(text, "person:omar qasim") | states_of(text, "person:ali sani")

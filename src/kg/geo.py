@@ -95,9 +95,8 @@ def _country_index() -> tuple[dict[str, str], dict[str, str]]:
     for demonym, code in lex["demonyms"].items():
         demonyms[fold(demonym)] = code
     for name, code in list(names.items()):
-        if name.startswith("saint "):  # "St Kitts and Nevis", "St. Vincent and the Grenadines"
-            for short in ("st ", "st. "):
-                names.setdefault(fold(short + name[len("saint "):]), code)
+        if name.startswith("saint "):  # "St Kitts and Nevis", "St. Vincent and the Grenadines" (fold drops the ".")
+            names.setdefault("st " + name[len("saint "):], code)
     names.pop("", None)
     return names, demonyms
 

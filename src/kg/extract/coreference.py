@@ -242,10 +242,10 @@ def _state_list(doc: Doc, i: int, end: int, on: Date | None) -> tuple[list[str],
 
 def _office_subject(doc: Doc, token: Token, persons: list, by_key: dict, titles: list[Title]) -> list:
     """'The Prime Minister will then go to Bangkok at the invitation of his Thai counterpart, X': a
-    subject that is an office alone ("the prime minister") stands for the one person named in the
-    article who holds it (none when two do)."""
+    subject that is an office alone ("the prime minister") stands for the one person named before
+    the noun who holds it (none when two do), the subject of the noun's own clause."""
     verb = token
-    while verb.dep_ not in ("ROOT", "conj") and verb.head.i != verb.i:
+    while verb.dep_ not in ("ROOT", "conj", "ccomp", "advcl", "relcl", "xcomp") and verb.head.i != verb.i:
         verb = verb.head
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i]
     bare = [t for t in titles if subjects and t.start <= subjects[0].i < t.end and not t.country and not t.deputy
@@ -399,6 +399,10 @@ def bind_title_mentions(doc: Doc, persons: list[PersonMention], entities: list[P
     - else to the last person named before it (within two sentences) who has no title, preferring
       subjects; failing that, to the first such person named in the next sentence.
 
+    - "The Kuwaiti minister is due in Doha" as a subject, when no one holds an office of that head word
+      of that state: the last subject named before who holds one of no known state (the only one)
+      (:func:`_stateless_head_holder`).
+
     Only definite, singular mentions ("the ...", "X's ..."), never "a minister"."""
     bound = {id(t) for p in persons for t in p.all_titles}
     same = lexicon().table("office_equivalents")
@@ -448,7 +452,7 @@ def bind_title_mentions(doc: Doc, persons: list[PersonMention], entities: list[P
             if len(holders) == 1:
                 title.alias = True
             else:
-                holders = _stateless_head_holder(doc, persons, entities, titles, title) if not holders else []
+                holders = _stateless_head_holder(doc, persons, entities, titles, title, bound) if not holders else []
         if not holders and _visiting(doc, title):
             # "X held talks with the visiting minister": the one other holder of an office of that
             # head word named before, who is not the one holding the talks
@@ -487,15 +491,18 @@ def _state_head_holders(entities: list[PersonEntity], title: Title) -> list[Pers
 
 
 def _stateless_head_holder(doc: Doc, persons: list[PersonMention], entities: list[PersonEntity], titles: list[Title],
-                           title: Title) -> list[PersonEntity]:
+                           title: Title, bound: set[int]) -> list[PersonEntity]:
     """'Foreign Minister X conveyed ... The Kuwaiti minister is scheduled to travel': the one person
-    named before ``title`` who holds an office of its head word and no office of a known state, when every other
-    such holder named before holds it for another state than the title's. That person's offices
+    named before ``title`` who holds an office of its head word (deputy or not as it is) and no office of a
+    known state, when every other such holder named before has an office of another known state, none of
+    the title's. That person's offices
     of that head word are of the title's state (the title is their alias)."""
     before = [e for e in entities if min(m.start for m in e.mentions) < title.start]
-    holding = [e for e in before if any(t.head == title.head and not t.former for t in e.titles)]
+    holding = [e for e in before if any(t.head == title.head and not t.former and t.deputy == title.deputy
+                                        for t in e.titles)]
     stateless = [e for e in holding if not any(t.country for t in e.titles)]  # (no state for any office of theirs)
-    if len(stateless) != 1 or any(t.country == title.country for e in holding for t in e.titles):
+    # every other holder is of another known state (an office of theirs names it), none of the title's
+    if len(stateless) != 1 or any(title.country in {t.country for t in e.titles} for e in holding):
         return []
     target = stateless[0]
     # as a pronoun would: the subject of its clause standing for the last person who was one
@@ -509,6 +516,7 @@ def _stateless_head_holder(doc: Doc, persons: list[PersonMention], entities: lis
         mention.more_titles = [new.get(id(t), t) for t in mention.more_titles]
     titles[:] = [new.get(id(t), t) for t in titles]
     target.titles[:] = [new.get(id(t), t) for t in target.titles]
+    bound |= {id(t) for t in new.values()}  # (bound to their names as the old ones were)
     title.alias = True
     return [target]
 

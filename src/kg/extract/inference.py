@@ -189,7 +189,7 @@ def joiners(ctx: Context, found: list[Found]) -> list[Found]:
     the subject of ``join`` or ``attend`` whose object is a definite meeting noun naming nobody
     ("the talks", "the meeting") takes part in the last meeting reported before it, within three
     sentences, at its place; so does one who "also took part" (within two sentences), and one by whom "the
-    meeting was also attended"; "C is to join them for a summit in Y" (:func:`_joining_them`);
+    meeting was also attended" (without "also": a reception told in the sentence before); "C is to join them for a summit in Y" (:func:`_joining_them`);
     so do those "in the presence of" whom it was held (:func:`_in_presence`) and those "also present during
     the meeting" (:func:`_also_present`)."""
     nouns = lexicon().words("meeting_nouns")
@@ -218,8 +218,11 @@ def joiners(ctx: Context, found: list[Found]) -> list[Found]:
             last = _last_meeting(verb, meetings, sent_no, 3) if agents else None
             if not any(c.lower_ == "also" for c in verb.children) and last is not None:
                 told = _last_meeting(verb, [f for f in meetings if not f.rule.endswith("+anaphor")], sent_no, 1)
-                if told is None or not told.rule.startswith("meeting.host") or found_status(told) != "occurred":
-                    last = None  # (not "is to be received by Y on Friday")
+                noun = next(c for c in verb.children if c.dep_ == "nsubjpass")
+                last = told if told is not None and told.rule.startswith("meeting.host") \
+                    and found_status(told) == "occurred" and not any(
+                        c.dep_ in ("prep", "compound", "amod") for c in noun.children) else None
+                # (not "is to be received by Y on Friday", not "the meeting of the cabinet")
             out += _joined(verb, agents, last)
             continue
         if taking_part_also(verb):

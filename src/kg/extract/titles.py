@@ -643,4 +643,6 @@ def _its_state(pronoun: Token, on: Date | None) -> str | None:
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if len(subjects) != 1 or subjects[0].i > pronoun.i:
         return None
-    return geo.country_code(subjects[0].text, on, codes=False) if subjects[0].pos_ == "PROPN" else None
+    subject = subjects[0]
+    return geo.country_code(pronoun.doc[subject.left_edge.i:subject.i + 1].text, on, codes=False) \
+        if subject.pos_ == "PROPN" and not any(c.dep_ == "conj" for c in subject.children) else None
