@@ -221,6 +221,9 @@ def _one_gathering(trigger: Token) -> bool:
     multi = lex.words("multilateral_nouns")
     if trigger.lemma_.lower() in multi | lex.words("together_verbs") or any(c.lower_ in lex.words("joint_words") for c in trigger.children):
         return True  # "X hosted the talks. He was joined by A, B and C": all at one table
+    if trigger.pos_ == "VERB" and trigger.lemma_.lower() in ("host", "co-host") and not any(
+            c.lower_ in lex.words("separate_words") for c in trigger.subtree):
+        return True  # "X hosted his Azerbaijani and Turkish counterparts, A and B": one table (not "separately")
     # the phrase on the verb, or on its object ("hosted A, B and C at the summit", parsed on A)
     heads = [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]
     return any(c.dep_ == "prep" and c.lower_ in ("to", "for", "at") and

@@ -461,8 +461,8 @@ class Context:
             def fits(entity) -> bool:
                 return any(not t.deputy and not t.former and (t.phrase in offices or any(
                     t.phrase.endswith(" " + o) for o in offices)) for t in entity.titles)
-        elif title is None and count == 2 and lemma in lexicon().words("title_heads"):
-            return self._coordinated_pair(token, lemma)
+        elif title is None and count and count >= 2 and lemma in lexicon().words("title_heads"):
+            return self._coordinated_pair(token, lemma, count)
         elif (lemma in ("man", "woman") or pair) and count:
             def fits(entity) -> bool:
                 return True
@@ -478,12 +478,12 @@ class Context:
             return ordered[-count:] if len(ordered) >= count else []
         return ordered if 2 <= len(ordered) <= 6 else []
 
-    def _coordinated_pair(self, token: Token, office: str) -> list[str]:
+    def _coordinated_pair(self, token: Token, office: str, count: int = 2) -> list[str]:
         """'A and his counterpart B ... the two ministers': two persons named as conjuncts before
         ``token`` who both hold an office of that word (of such pairs, the one both of whose members
         were named most recently) (not a deputy's: "the two presidents"
         are not a president and a vice president); without such a pair, the only two named who do, when
-        no one whose office is unknown is named after them."""
+        no one whose office is unknown is named after them ("the three ministers": the only three)."""
         lex = lexicon()
         equivalents, leaders = lex.raw["office_equivalents"], lex.words("leader_offices")
 
@@ -513,11 +513,11 @@ class Context:
                 if other and other != m.key and fits(other):
                     pairs.append([m.key, other])
         doer = self._doer(token)  # ("X welcomed the two ministers": not X)
-        pairs = [p for p in pairs if not set(p) & doer]
+        pairs = [p for p in pairs if not set(p) & doer] if count == 2 else []
         if pairs:  # the pair whose both members were named most recently
             pair = max(pairs, key=lambda p: min(last[p[0]], last.get(p[1], -1)))
         named = [k for k in sorted(last, key=last.get) if k not in doer]
-        if pair or len(named) != 2:
+        if pair or len(named) != count:
             return pair
         # the only two named, unless someone whose office is not known is named after them (who may be one)
         unknown = any(m.key and not self.entity_by_key[m.key].titles and last[named[-1]] < m.start and m.end <= token.i

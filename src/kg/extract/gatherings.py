@@ -104,7 +104,8 @@ def find_attendance(ctx: Context) -> list[Found]:
             frame["places"] = places
     found: list[Found] = []
     # (frame number, trigger, attendees, travel): who attends which gathering, where it is said, and
-    # whether that says they came to it (not "X held talks with leaders": X may be the host)
+    # whether that says they came to it (not "X held talks with leaders": X may be the host; "alone":
+    # a trip given up, no meeting)
     entries: list[tuple] = []
     holds = lexicon().words("hold_verbs")
     for i, frame in by_token.items():
@@ -130,7 +131,8 @@ def find_attendance(ctx: Context) -> list[Found]:
     verbs = lexicon().words("attend_gathering_verbs")  # "attended / addressed / joined the summit"
     cancels = lexicon().words("cancel_words")
     outs_of = {w.split()[0] for w in cancels if w.endswith(" out")}  # "pull out (of)"
-    for token in tokens_with(ctx.doc, verbs | {"take", "participate"} | outs_of) if frames else []:
+    single = {w for w in cancels if " " not in w}
+    for token in tokens_with(ctx.doc, verbs | {"take", "participate"} | outs_of | single) if frames else []:
         n = sent_no[token.sent.start]
         # "B and C took part": in the gathering named last
         part = token.lemma_.lower() in ("take", "participate") and takes_part(token)
@@ -142,13 +144,17 @@ def find_attendance(ctx: Context) -> list[Found]:
         if outs and f"{token.lemma_.lower()} out" in cancels:  # "X pulled out of the summit" ("of" on "out" or on the verb)
             inside = [o for p in [*token.children, *outs[0].children] if p.dep_ == "prep" and p.lower_ == "of"
                       for o in p.children if o.dep_ == "pobj" and o.i in by_token]
-        if token.pos_ != "VERB" or (token.lemma_.lower() not in verbs and not part and not inside):
+        # "X had been expected but cancelled his trip / his participation": in the gathering named last
+        given_up = token.lemma_.lower() in single and objects and objects[0].lemma_.lower() in (
+            "participation", "attendance", "trip") and any(c.dep_ == "poss" for c in objects[0].children) \
+            and not any(c.dep_ == "prep" for c in objects[0].children)
+        if token.pos_ != "VERB" or (token.lemma_.lower() not in verbs and not part and not inside and not given_up):
             continue
         if objects and objects[0].i in by_token:
             frame = by_token[objects[0].i]
         elif inside:
             frame = by_token[inside[0].i]
-        elif part or (token.lemma_.lower() == "attend" and (not objects or objects[0].lower_ == "it")):
+        elif part or given_up or (token.lemma_.lower() == "attend" and (not objects or objects[0].lower_ == "it")):
             frame = _last_named(frames, n)
         elif objects and objects[0].lower_ in ("which", "that") and objects[0].tag_ == "WDT":
             # "the summit in Ohrid in June, which X is also expected to attend" (the clause hung anywhere):
@@ -189,7 +195,7 @@ def find_attendance(ctx: Context) -> list[Found]:
                     if by_remote_link([k for k in c.children if k.dep_ in ("acl", "relcl")])
                     for a in ctx.actors_of(c, persons_only=True)[:1]}
             attendees = [a for a in attendees if a.key not in away]
-        entries.append((frames.index(frame), token, attendees, True))
+        entries.append((frames.index(frame), token, attendees, "alone" if given_up else True))
     entries += _arrivals(ctx, frames, sent_no)
     entries += _in_attendance(ctx, frames, sent_no)
     entries += _among_them(ctx, frames, sent_no)
@@ -340,6 +346,8 @@ def _roster(ctx: Context, frame: dict, entries: list[tuple]) -> list[Found]:
     for token, attendees, travel in entries:
         if travel:
             out += [f for f in _attending(ctx, token, frame, attendees, "gathering.attend") if f.kind == "visit"]
+        if travel == "alone":
+            continue  # "X cancelled his trip": X's trip is off; X meets no one there, not even in a plan called off
         status = reported_status(ctx, Found("meeting", token, {"participant": attendees}, ROSTER))
         by_status.setdefault(status, []).append((token, attendees))
     if frame["lemma"] in lexicon().words("ceremony_nouns"):

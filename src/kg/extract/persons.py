@@ -73,8 +73,9 @@ def find_persons(doc: Doc, titles: list[Title], on: Date | None, headline_end: i
             else:
                 i, j = clean_person(doc, i, j)
             if i in covered and not (j > _ner_end(spans, i) and (
-                    _one_noun_phrase(doc, i, j) or any(unknown_verb(t) for t in doc[i:_ner_end(spans, i)]))):
-                # (a name word the parser took for a verb, "President Omar Dileita Farah": no parse to trust)
+                    _one_noun_phrase(doc, i, j) or any(unknown_verb(t) for t in doc[i:j]))):
+                # (a name word the parser took for a verb, "President Omar Dileita Farah", "Vice Premier Tang
+                # Shaoming" with NER's name ending before it: no parse to trust)
                 j = i  # NER's name after the title stands, unless the title's name is one longer noun phrase
             if j > i and any(s <= i and j <= e and (s, e) != (i, j) for s, e in spans):
                 continue  # "Sheikh X bin Y": X is already part of a longer name
@@ -102,13 +103,20 @@ def find_persons(doc: Doc, titles: list[Title], on: Date | None, headline_end: i
     if headline_end:
         _trim_headline(doc, spans, headline_end)
     # (not the words of an office: "Minister of Foreign Affairs, Trade and Gabonese Abroad, X")
-    persons = sorted((m for m in spans.values() if not _names_an_airport(doc, m.end)
+    persons = sorted((m for m in spans.values() if not _names_an_airport(doc, m.end) and not _state_goes_on(doc, m, on)
                       and not all(k in office_words for k in range(m.start, m.end))), key=lambda m: m.start)
     _bind_titles(doc, persons, titles)
     for person in persons:
         if person.title is None and (person.start, person.end) in shared:
             person.title = shared[(person.start, person.end)]
     return persons
+
+
+def _state_goes_on(doc: Doc, mention: PersonMention, on: Date | None) -> bool:
+    """NER's "St Kitts" of "St Kitts and Nevis Prime Minister X": a state's name that goes on after "and"."""
+    end = mention.end
+    return end + 1 < len(doc) and doc[end].lower_ == "and" and any(
+        geo.country_code(doc[mention.start:k].text, on, codes=False) for k in range(end + 2, min(len(doc), end + 4) + 1))
 
 
 def _body_goes_on(doc: Doc, title: Title, i: int) -> bool:

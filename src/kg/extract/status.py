@@ -163,6 +163,8 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
         and any(c.dep_ == "xcomp" for c in t.children)), None)
     if pending is not None:
         return "considered", f"{pending.text} yet to"  # "X has yet to meet Y", "a meeting ... has yet to take place"
+    if _went_before(trigger):
+        return "occurred", head.text
     if trigger.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children):
         return None, "no"  # "ended her trip with talks but no meeting with Z": none took place
     for token in chain[1:]:
@@ -711,6 +713,8 @@ def _another_target(noun: Token, trigger: Token) -> bool:
 def settle(status: str, cue: str, *, trigger: Token, sent: Span, time: TimeValue | None,
            anchor: Date | None) -> tuple[str, str]:
     """Correct a first status with what the date and the rest of the sentence say."""
+    if status == "occurred" and _went_before(trigger):
+        return status, cue
     if status == "occurred":
         past = any(t.tag_ == "VBD" for t in chain_of(trigger)[:3])
         if time and anchor and time.iso > anchor.isoformat()[: len(time.iso)] and not past:
@@ -744,6 +748,17 @@ def settle(status: str, cue: str, *, trigger: Token, sent: Span, time: TimeValue
             if inherited in OFF:
                 return inherited, trip_cue  # "cancelled a visit to Y, during which he was due to meet Z"
     return status, cue
+
+
+def _went_before(trigger: Token) -> bool:
+    """'The visit comes (a month) after X's trip to Y': the news idiom of what went before the event
+    the story is about (not "after the planned trip")."""
+    head = trigger.head
+    later = head.head.head if head.head.dep_ == "npadvmod" else head.head
+    return trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and head.lower_ == "after" \
+        and later.lemma_.lower() in ("come", "follow") and later.tag_ == "VBZ" \
+        and not any(c.dep_ in ("det", "amod") and c.lower_ in ("planned", "upcoming", "expected", "proposed")
+                    for c in trigger.children)
 
 
 def _called_off_nearby(trigger: Token) -> Token | None:
