@@ -5542,3 +5542,12 @@ def test_persons_a_state_s_name_ner_cut_before_and_is_no_person() -> None:
     doc = load()("St Kitts and Nevis Prime Minister Kevin Powell and Ana Ruiz and Peru's envoy spoke.")
     assert _state_goes_on(doc, PersonMention(0, 2, "St Kitts"), None)
     assert not _state_goes_on(doc, PersonMention(8, 10, "Ana Ruiz"), None)  # "Ana Ruiz and Peru": no state's name
+
+
+def test_gatherings_the_talks_after_a_summit_are_that_summit() -> None:
+    text = ("East African leaders met in Nairobi for a special summit on the border dispute. Kenya's President Paul "
+            "Mwangi hosted the talks, which were attended by Uganda's President Kofi Boateng and Rwanda's President "
+            "Issa Maiga. Burundi was represented by its foreign minister, Jean Ndayisenga.")
+    day = date(2011, 6, 3)
+    assert {("person:kofi boateng", "country:KE"), ("person:issa maiga", "country:KE")} <= visits(text, day)
+    assert frozenset({"person:paul mwangi", "person:jean ndayisenga"}) in _pairs(text, day)
