@@ -5551,3 +5551,11 @@ def test_gatherings_the_talks_after_a_summit_are_that_summit() -> None:
     day = date(2011, 6, 3)
     assert {("person:kofi boateng", "country:KE"), ("person:issa maiga", "country:KE")} <= visits(text, day)
     assert frozenset({"person:paul mwangi", "person:jean ndayisenga"}) in _pairs(text, day)
+
+
+def test_positions_an_office_of_a_state_s_armed_forces_before_a_styled_name() -> None:
+    text = ("The minister handed a message to Abu Dhabi Crown Prince and Deputy Supreme Commander of the UAE Armed "
+            "Forces Sheikh Omar bin Tariq Al Nuaimi.")
+    got = positions(text)
+    assert ("person:omar bin tariq al nuaimi", "Deputy Supreme Commander", "country:AE") in got
+    assert ("person:omar bin tariq al nuaimi", "Crown Prince", "country:AE") in got

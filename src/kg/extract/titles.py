@@ -510,6 +510,10 @@ def _body_words_after(doc: Doc, k: int, words_end: int) -> int:
     """"of the Union Commission X": the body's own name words after the organisation or state
     belong to the title, not to the name that follows."""
     bodies = _body_words()
+    last = max((t for t in range(k, words_end) if fold(doc[t].text) in bodies), default=None)
+    if last is not None and last - k <= 2 and all(doc[t].is_alpha and doc[t].ent_type_ != "PERSON" for t in range(k, last)) \
+            and last + 1 < len(doc) and (doc[last + 1].ent_type_ == "PERSON" or fold(doc[last + 1].text) in lexicon().honorifics):
+        return last + 1  # "of the UAE Armed Forces Sheikh X": the body's words up to its last body word, a name after
     while k < words_end and fold(doc[k].text) in bodies:
         k += 1
     return k
