@@ -3072,7 +3072,7 @@ def test_status_plan_in_the_past_perfect_takes_a_trip_called_off_before() -> Non
 
 
 def test_companion_to_a_named_place_joins_that_leg_only() -> None:
-    text = ("KATHMANDU - Prime Minister Ram Thapa of Nepal will leave for Vietnam on Friday on a tour that will also "
+    text = ("KATHMANDU - Prime Minister Hari Pokharel of Nepal will leave for Vietnam on Friday on a tour that will also "
             "take him to Cambodia and Thailand. Foreign Minister Sita Rai will accompany the prime minister to Hanoi.")
     assert {d for t, d in visits(text) if t == "person:sita rai"} == {"country:VN"}
 
@@ -5421,11 +5421,11 @@ def test_meetings_the_meeting_attended_by_others_is_not_a_reception_still_to_com
 
 
 def test_gatherings_the_talks_one_hosted_attended_by_others_in_a_relative_clause() -> None:
-    text = ("East African leaders met in Nairobi for a special summit on the border dispute. Kenya's President Paul "
-            "Mwangi hosted the talks, which were attended by Uganda's President Kofi Boateng and Rwanda's President "
+    text = ("East African leaders met in Nairobi for a special summit on the border dispute. Kenya's President Peter "
+            "Kamau hosted the talks, which were attended by Uganda's President Kofi Boateng and Rwanda's President "
             "Issa Maiga.")
     got = _pairs(text, date(2011, 6, 3))
-    assert {frozenset({"person:paul mwangi", "person:kofi boateng"}), frozenset({"person:kofi boateng", "person:issa maiga"})} <= got
+    assert {frozenset({"person:peter kamau", "person:kofi boateng"}), frozenset({"person:kofi boateng", "person:issa maiga"})} <= got
 
 
 def test_meetings_a_message_handed_in_person() -> None:
@@ -5499,20 +5499,20 @@ def test_persons_a_name_word_tagged_a_verb_after_the_name_ner_found() -> None:
 
 
 def test_meetings_one_who_hosts_two_counterparts_hosts_one_table() -> None:
-    text = ("Georgian Foreign Minister Davit Beridze hosted his Armenian and Turkish counterparts, Aram Sargsyan and "
+    text = ("Georgian Foreign Minister Davit Beridze hosted his Armenian and Turkish counterparts, Armen Vardanyan and "
             "Mehmet Kaya, at the ministry on Wednesday.")
-    assert frozenset({"person:aram sargsyan", "person:mehmet kaya"}) in _pairs(text)
-    text = ("Georgian Foreign Minister Davit Beridze hosted his Armenian and Turkish counterparts, Aram Sargsyan and "
+    assert frozenset({"person:armen vardanyan", "person:mehmet kaya"}) in _pairs(text)
+    text = ("Georgian Foreign Minister Davit Beridze hosted his Armenian and Turkish counterparts, Armen Vardanyan and "
             "Mehmet Kaya, separately on Wednesday.")
-    assert frozenset({"person:aram sargsyan", "person:mehmet kaya"}) not in _pairs(text)
+    assert frozenset({"person:armen vardanyan", "person:mehmet kaya"}) not in _pairs(text)
 
 
 def test_coreference_the_three_ministers_are_the_only_three_named() -> None:
-    text = ("Georgian Foreign Minister Davit Beridze hosted his Armenian and Turkish counterparts, Aram Sargsyan and "
+    text = ("Georgian Foreign Minister Davit Beridze hosted his Armenian and Turkish counterparts, Armen Vardanyan and "
             "Mehmet Kaya, on Wednesday. After the talks, the three ministers were received by Prime Minister Levan "
             "Tsereteli.")
     got = _pairs(text)
-    assert {frozenset({"person:levan tsereteli", p}) for p in ("person:davit beridze", "person:aram sargsyan",
+    assert {frozenset({"person:levan tsereteli", p}) for p in ("person:davit beridze", "person:armen vardanyan",
                                                                 "person:mehmet kaya")} <= got
 
 
@@ -5525,11 +5525,11 @@ def test_gatherings_one_who_cancelled_his_trip_to_the_summit_travels_nowhere_and
 
 
 def test_status_the_trip_an_event_comes_after_went_before() -> None:
-    text = ("Nepal's Foreign Minister Ram Thapa is leaving for New Delhi on Sunday. The visit comes a month after "
+    text = ("Nepal's Foreign Minister Hari Pokharel is leaving for New Delhi on Sunday. The visit comes a month after "
             "Indian Foreign Secretary Vikram Rao's two-day trip to Kathmandu.")
     assert ("person:vikram rao", "country:NP", "occurred") in _trips(text, date(2022, 8, 18))
-    text = ("Nepal's Foreign Minister Ram Thapa is leaving for New Delhi on Sunday. The visit comes after the "
-            "planned trip of Indian Foreign Secretary Vikram Rao to Kathmandu was put off.")
+    text = ("Nepal's Foreign Minister Hari Pokharel is leaving for New Delhi on Sunday. The visit comes after "
+            "Indian Foreign Secretary Vikram Rao's aborted trip to Kathmandu.")
     assert ("person:vikram rao", "country:NP", "occurred") not in _trips(text, date(2022, 8, 18))
 
 
@@ -5540,17 +5540,18 @@ def test_persons_a_state_s_name_ner_cut_before_and_is_no_person() -> None:
     from kg.nlp import load
 
     doc = load()("St Kitts and Nevis Prime Minister Kevin Powell and Ana Ruiz and Peru's envoy spoke.")
+    assert [t.text for t in doc[9:12]] == ["Ana", "Ruiz", "and"]
     assert _state_goes_on(doc, PersonMention(0, 2, "St Kitts"), None)
-    assert not _state_goes_on(doc, PersonMention(8, 10, "Ana Ruiz"), None)  # "Ana Ruiz and Peru": no state's name
+    assert not _state_goes_on(doc, PersonMention(9, 11, "Ana Ruiz"), None)  # "Ana Ruiz and Peru": no state's name
 
 
 def test_gatherings_the_talks_after_a_summit_are_that_summit() -> None:
-    text = ("East African leaders met in Nairobi for a special summit on the border dispute. Kenya's President Paul "
-            "Mwangi hosted the talks, which were attended by Uganda's President Kofi Boateng and Rwanda's President "
+    text = ("East African leaders met in Nairobi for a special summit on the border dispute. Kenya's President Peter "
+            "Kamau hosted the talks, which were attended by Uganda's President Kofi Boateng and Rwanda's President "
             "Issa Maiga. Burundi was represented by its foreign minister, Jean Ndayisenga.")
     day = date(2011, 6, 3)
     assert {("person:kofi boateng", "country:KE"), ("person:issa maiga", "country:KE")} <= visits(text, day)
-    assert frozenset({"person:paul mwangi", "person:jean ndayisenga"}) in _pairs(text, day)
+    assert frozenset({"person:peter kamau", "person:jean ndayisenga"}) in _pairs(text, day)
 
 
 def test_positions_an_office_of_a_state_s_armed_forces_before_a_styled_name() -> None:

@@ -461,7 +461,7 @@ class Context:
             def fits(entity) -> bool:
                 return any(not t.deputy and not t.former and (t.phrase in offices or any(
                     t.phrase.endswith(" " + o) for o in offices)) for t in entity.titles)
-        elif title is None and count and count >= 2 and lemma in lexicon().words("title_heads"):
+        elif title is None and (count or 0) >= 2 and lemma in lexicon().words("title_heads"):
             return self._coordinated_pair(token, lemma, count)
         elif (lemma in ("man", "woman") or pair) and count:
             def fits(entity) -> bool:
@@ -519,7 +519,7 @@ class Context:
         named = [k for k in sorted(last, key=last.get) if k not in doer]
         if pair or len(named) != count:
             return pair
-        # the only two named, unless someone whose office is not known is named after them (who may be one)
+        # the only ``count`` named, unless someone whose office is not known is named after them (who may be one)
         unknown = any(m.key and not self.entity_by_key[m.key].titles and last[named[-1]] < m.start and m.end <= token.i
                       for m in self.persons)
         return [] if unknown else named

@@ -71,7 +71,9 @@ def find_attendance(ctx: Context) -> list[Found]:
                        for c in token.children)
         earlier = [f for f in frames if f["lemma"] == lemma]
         named_one = token.pos_ == "PROPN" and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)
-        if definite and not earlier and lemma in lexicon().words("generic_gathering_nouns") and not named_one:
+        own = plural and any(c.dep_ == "prep" and c.lower_ in ("between", "with", "in") for c in token.children)
+        if definite and not earlier and lemma in lexicon().words("generic_gathering_nouns") and not named_one and not own:
+            # ("the talks between A and B in Doha": talks of their own, not the summit told before)
             # (not a gathering of a name of its own: "the fifth Joint Cabinet Retreat" is no "the meeting" told before)
             # "a NATO summit ... the two-day meeting": the gathering named last, in this sentence or the three before
             # (one many gathered for, rather than talks one held with another: "... gathered in Y for
@@ -104,8 +106,8 @@ def find_attendance(ctx: Context) -> list[Found]:
             frame["places"] = places
     found: list[Found] = []
     # (frame number, trigger, attendees, travel): who attends which gathering, where it is said, and
-    # whether that says they came to it (not "X held talks with leaders": X may be the host; "alone":
-    # a trip given up, no meeting)
+    # whether that says they came to it (not "X held talks with leaders": X may be the host;
+    # TRAVEL_ONLY: a trip given up, no meeting)
     entries: list[tuple] = []
     holds = lexicon().words("hold_verbs")
     for i, frame in by_token.items():
@@ -154,7 +156,11 @@ def find_attendance(ctx: Context) -> list[Found]:
             frame = by_token[objects[0].i]
         elif inside:
             frame = by_token[inside[0].i]
-        elif part or given_up or (token.lemma_.lower() == "attend" and (not objects or objects[0].lower_ == "it")):
+        elif given_up:  # (a gathering named in its sentence or the one before, or one the sentence says was
+            # expected: "had been expected but cancelled his trip")
+            expected = any(t.lemma_.lower() in ("expect", "due", "schedule", "plan") for t in token.sent)
+            frame = _last_named(frames, n, lambda f: expected or max(f["sents"]) >= n - 1)
+        elif part or (token.lemma_.lower() == "attend" and (not objects or objects[0].lower_ == "it")):
             frame = _last_named(frames, n)
         elif objects and objects[0].lower_ in ("which", "that") and objects[0].tag_ == "WDT":
             # "the summit in Ohrid in June, which X is also expected to attend" (the clause hung anywhere):
@@ -195,7 +201,7 @@ def find_attendance(ctx: Context) -> list[Found]:
                     if by_remote_link([k for k in c.children if k.dep_ in ("acl", "relcl")])
                     for a in ctx.actors_of(c, persons_only=True)[:1]}
             attendees = [a for a in attendees if a.key not in away]
-        entries.append((frames.index(frame), token, attendees, "alone" if given_up else True))
+        entries.append((frames.index(frame), token, attendees, TRAVEL_ONLY if given_up else True))
     entries += _arrivals(ctx, frames, sent_no)
     entries += _in_attendance(ctx, frames, sent_no)
     entries += _among_them(ctx, frames, sent_no)
@@ -205,6 +211,9 @@ def find_attendance(ctx: Context) -> list[Found]:
     for number, frame in enumerate(frames):
         found += _roster(ctx, frame, [entry[1:] for entry in entries if entry[0] == number])
     return found
+
+
+TRAVEL_ONLY = "travel only"  # an entry's travel field: the trip is told (given up), no meeting follows
 
 
 def _of_an_object(verb) -> bool:
@@ -346,7 +355,7 @@ def _roster(ctx: Context, frame: dict, entries: list[tuple]) -> list[Found]:
     for token, attendees, travel in entries:
         if travel:
             out += [f for f in _attending(ctx, token, frame, attendees, "gathering.attend") if f.kind == "visit"]
-        if travel == "alone":
+        if travel == TRAVEL_ONLY:
             continue  # "X cancelled his trip": X's trip is off; X meets no one there, not even in a plan called off
         status = reported_status(ctx, Found("meeting", token, {"participant": attendees}, ROSTER))
         by_status.setdefault(status, []).append((token, attendees))

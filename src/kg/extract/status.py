@@ -756,8 +756,9 @@ def _went_before(trigger: Token) -> bool:
     head = trigger.head
     later = head.head.head if head.head.dep_ == "npadvmod" else head.head
     return trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and head.lower_ == "after" \
-        and later.lemma_.lower() in ("come", "follow") and later.tag_ == "VBZ" \
-        and not any(c.dep_ in ("det", "amod") and c.lower_ in ("planned", "upcoming", "expected", "proposed")
+        and later.lemma_.lower() in ("come", "follow") and later.tag_ in ("VBZ", "VBP") \
+        and not any(c.dep_ in ("det", "amod", "compound") and (_is(c, "plan_words") or _is(c, "cancel_words")
+                                                             or _is(c, "postpone_words") or c.lower_ in ("upcoming", "expected"))
                     for c in trigger.children)
 
 
