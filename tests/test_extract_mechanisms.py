@@ -5560,3 +5560,166 @@ def test_positions_an_office_of_a_state_s_armed_forces_before_a_styled_name() ->
     got = positions(text)
     assert ("person:omar bin tariq al nuaimi", "Deputy Supreme Commander", "country:AE") in got
     assert ("person:omar bin tariq al nuaimi", "Crown Prince", "country:AE") in got
+
+
+def test_coreference_a_byline_s_tokens_are_found_and_a_story_s_opening_line_is_not_one() -> None:
+    from kg.extract.context import verbless_header_tokens
+    from kg.nlp import load
+
+    doc = load()("By Marta Kowalczyk\n\nLIMA, May 3 - President Luis Vega arrived in Bolivia on Thursday for a "
+                 "regional summit, his office said.")
+    assert {doc[i].text for i in verbless_header_tokens(doc, 0)} >= {"Marta", "Kowalczyk"}
+    assert not {doc[i].text for i in verbless_header_tokens(doc, 0)} & {"Vega", "arrived"}
+    doc = load()("Ana Ruiz is urging leaders to act.\n\n\"The world is waiting,\" the prime minister said.")
+    assert not verbless_header_tokens(doc, 0)
+
+
+def test_coreference_a_story_s_opening_line_with_a_verb_is_no_byline() -> None:
+    # a short first paragraph that says something is the story's: its person stands for "the prime minister"
+    text = ("Ana Ruiz is urging leaders to act.\n\n\"The world is waiting,\" the prime minister said in an "
+            "interview. Ms Ruiz is at a summit in Brussels.")
+    assert ("person:ana ruiz", "Prime Minister", None) in positions(text)
+
+
+def test_meetings_one_delegation_that_includes_two_ministers_is_no_meeting_of_them() -> None:
+    text = ("KARAKOL, July 21 – President Luis Vega arrived in the Kyrgyz resort town of Karakol on Thursday to take "
+            "part in the fourth Consultative Meeting of the Heads of State of Central Asia, the press service "
+            "reported.\n\nAt the international airport the Head of State was welcomed by Kyrgyz President Jose Reyes, "
+            "who is hosting this year's gathering. The Kazakh delegation includes Foreign Minister Arman Bekov and "
+            "Deputy Prime Minister Serik Omarov.")
+    day = date(2022, 7, 21)
+    assert frozenset({"person:arman bekov", "person:serik omarov"}) not in _pairs(text, day)
+    assert {(p.holder, p.jurisdiction) for p in run(text, day).positions} >= {
+        ("person:arman bekov", "country:KZ"), ("person:serik omarov", "country:KZ")}
+
+
+def test_places_a_nationality_adjective_ner_took_for_a_person_before_a_noun() -> None:
+    from kg.extract.mentions import find_places
+
+    words = ["The", "Kazakh", "delegation", "includes", "Foreign", "Minister", "Arman", "Bekov", "."]
+    heads = [2, 2, 3, 3, 5, 7, 7, 3, 3]
+    deps = ["det", "compound", "nsubj", "ROOT", "compound", "compound", "compound", "dobj", "punct"]
+    pos = ["DET", "PROPN", "NOUN", "VERB", "PROPN", "PROPN", "PROPN", "PROPN", "PUNCT"]
+    doc = _parsed(words, heads, deps, pos, [(1, 2), (6, 8)])
+    assert [(doc[m.start].text, m.place.code) for m in find_places(doc, DAY)] == [("Kazakh", "KZ")]
+    # a name before a name is a person's, whatever a state's people are called
+    doc = _parsed(["Kazakh", "Bekov", "spoke", "."], [1, 2, 2, 2], ["compound", "nsubj", "ROOT", "punct"],
+                  ["PROPN", "PROPN", "VERB", "PUNCT"], [(0, 1)])
+    assert not find_places(doc, DAY)
+
+
+def _parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str], persons: list[tuple[int, int]],
+            dates: tuple[tuple[int, int], ...] = ()):
+    """A Doc as the parser left it on a longer page (heads are token indices), with NER's persons and dates."""
+    from spacy.tokens import Doc, Span
+
+    from kg.nlp import load
+
+    doc = Doc(load().vocab, words=words, heads=heads, deps=deps, pos=pos)
+    doc.ents = sorted([Span(doc, start, end, label="PERSON") for start, end in persons]
+                      + [Span(doc, start, end, label="DATE") for start, end in dates], key=lambda e: e.start)
+    return doc
+
+
+def test_meetings_a_name_the_parser_hung_on_the_state_of_the_one_before() -> None:
+    # "..., President A of Uzbekistan and Tajikistan's President B": B parsed as a conjunct of "Uzbekistan"
+    from kg.extract.context import noun_group
+
+    words = ["They", "met", "Dosov", ",", "President", "Aziz", "Rakhimov", "of", "Uzbekistan", "and", "Tajikistan",
+             "'s", "President", "Rustam", "Nazarov", "."]
+    heads = [1, 1, 1, 2, 6, 6, 2, 6, 7, 8, 14, 10, 14, 14, 8, 1]
+    deps = ["nsubj", "ROOT", "dobj", "punct", "compound", "compound", "conj", "prep", "pobj", "cc", "poss", "case",
+            "compound", "compound", "conj", "punct"]
+    pos = ["PRON", "VERB", "PROPN", "PUNCT", "PROPN", "PROPN", "PROPN", "ADP", "PROPN", "CCONJ", "PROPN", "PART",
+           "PROPN", "PROPN", "PROPN", "PUNCT"]
+    doc = _parsed(words, heads, deps, pos, [(5, 7), (13, 15)])
+    assert [t.text for t in noun_group(doc[2])] == ["Dosov", "Rakhimov", "Nazarov"]
+    # a state's conjunct that is no person's name stays out
+    doc = _parsed(words, heads, deps, pos, [(5, 7)])
+    assert [t.text for t in noun_group(doc[2])] == ["Dosov", "Rakhimov"]
+
+
+def test_meetings_names_the_parser_hung_on_a_comma_before_the_subject_hold_the_meeting_too() -> None:
+    # "On Saturday, Hale, Morita and Secretary Gil Manalo held a meeting" parsed with Manalo alone as the subject
+    from kg.extract.context import noun_group
+
+    words = ["On", "Saturday", ",", "Hale", ",", "Morita", "and", "Secretary", "Gil", "Manalo", "held", "a", "meeting", "."]
+    heads = [10, 0, 10, 2, 3, 3, 5, 5, 9, 10, 10, 12, 10, 10]
+    deps = ["prep", "pobj", "punct", "prep", "punct", "conj", "cc", "conj", "compound", "nsubj", "ROOT", "det",
+            "dobj", "punct"]
+    pos = ["ADP", "PROPN", "PUNCT", "PROPN", "PUNCT", "PROPN", "CCONJ", "PROPN", "PROPN", "PROPN", "VERB", "DET",
+           "NOUN", "PUNCT"]
+    doc = _parsed(words, heads, deps, pos, [(3, 4), (5, 6), (8, 10)], dates=((1, 2),))
+    assert {t.text for t in noun_group(doc[9])} == {"Manalo", "Morita", "Hale"}  # (not the date)
+    # the parser's own coordination of the subject is read as it is, nothing added before it
+    doc2 = _parsed(["Ana", "Ruiz", "and", "Gil", "Manalo", "held", "talks", "."], [1, 5, 1, 4, 1, 5, 5, 5],
+                   ["compound", "nsubj", "cc", "compound", "conj", "ROOT", "dobj", "punct"],
+                   ["PROPN", "PROPN", "CCONJ", "PROPN", "PROPN", "VERB", "NOUN", "PUNCT"], [(0, 2), (3, 5)])
+    assert [t.text for t in noun_group(doc2[1])] == ["Ruiz", "Manalo"]
+
+
+def test_positions_a_relative_clause_gives_a_titled_person_a_second_office() -> None:
+    text = "President Joseph Banda, who is the SADC chairperson, opened the summit in Lusaka."
+    got = positions(text)
+    assert ("person:joseph banda", "President", "country:ZM") in got
+    assert any(p[0] == "person:joseph banda" and p[2] == "org:southern african development community" for p in got)
+    # an office the titled person gives someone else is not theirs
+    text = "President Joseph Banda on Tuesday appointed Mary Phiri as Minister of Foreign Affairs."
+    assert not any(p[0] == "person:joseph banda" and p[1] == "Minister of Foreign Affairs" for p in positions(text))
+
+
+def test_positions_a_second_office_after_the_words_of_the_first_the_title_did_not_take() -> None:
+    text = ("Turkmenistan was represented by Batyr Amanov, Deputy Chairman of the Cabinet of Ministers and "
+            "Minister of Foreign Affairs.")
+    assert ("person:batyr amanov", "Minister of Foreign Affairs", "country:TM") in positions(text)
+    # the second office after an apposition closed by a comma is the next person's
+    text = "Peru was represented by Ana Ruiz, the foreign minister, and Defence Minister Luis Vega."
+    assert not any(p[0] == "person:ana ruiz" and p[1] == "Defence Minister" for p in positions(text))
+
+
+def test_gatherings_the_sides_represented_join_the_meeting_a_summit_brought_together() -> None:
+    text = ("The meeting of the council brought together President Luis Vega, President Ana Ruiz and President "
+            "Jose Reyes in Lima. Bolivia was represented by President Carlos Mamani.")
+    pairs = _pairs(text)
+    assert frozenset({"person:luis vega", "person:carlos mamani"}) in pairs
+    assert frozenset({"person:ana ruiz", "person:carlos mamani"}) in pairs
+
+
+def test_visits_a_summit_told_elsewhere_is_not_at_the_dateline() -> None:
+    text = ("ASUNCION - President Carlos Duarte took part on Tuesday in his last regional summit as head of state, "
+            "in the Argentine city of Rosario.\n\nDuarte, who flew to Rosario on Monday evening, hands over power "
+            "on August 15 to President-elect Pedro Gomez, who also attended the summit at the invitation of the "
+            "host, Argentine President Jorge Paz.")
+    assert ("person:jorge paz", "country:PY") not in visits(text, date(2023, 7, 5))
+
+
+def test_meetings_one_who_pulled_out_does_not_call_off_the_meeting_of_the_others() -> None:
+    text = ("Australia's Foreign Minister, Greg Ash, and his New Zealand counterpart, Rangi Moana, flew into Honiara "
+            "on Thursday and were received by the Prime Minister, Sir Joseph Tavake. Papua New Guinea's Foreign "
+            "Minister, Mathias Kowi, had been expected at the meeting but cancelled his trip at the last minute.")
+    assert not [e for e in events(text, "meeting") if e.status == "cancelled"
+                and "person:mathias kowi" not in e.role("participant")]
+
+
+def test_meetings_those_who_joined_a_leader_sit_at_the_talks_before() -> None:
+    text = ("President Tom Hale and President Li Wen met for four hours in Woodside. Mr Hale was joined by "
+            "Secretary of State Dan Kerr, while Mr Li was accompanied by Mr Zhao Ming, director of the foreign "
+            "affairs office.")
+    pairs = _pairs(text)
+    assert frozenset({"person:li wen", "person:dan kerr"}) in pairs
+    # one who accompanied a leader travelled with them: no one at the talks said so
+    assert frozenset({"person:tom hale", "person:zhao ming"}) not in pairs
+    # joined on a trip: travel, not the talks
+    text = ("President Tom Hale and President Li Wen met for four hours in Woodside. Mr Li was joined on the trip "
+            "by Mr Zhao Ming.")
+    assert frozenset({"person:tom hale", "person:zhao ming"}) not in _pairs(text)
+
+
+def test_positions_a_state_s_adjective_holds_for_the_office_coordinated_after() -> None:
+    text = "Ana Ruiz met Peruvian Foreign Minister Luis Vega and Defence Minister Jose Reyes."
+    assert states_of(text, "person:jose reyes") == {"country:PE"}
+    text = "Ana Ruiz met Peru's Foreign Minister Luis Vega and Chile's Defence Minister Jose Reyes."
+    assert states_of(text, "person:jose reyes") == {"country:CL"}
+    text = ("The last of the talks will be in Geneva next Wednesday between U.S. Secretary of State Tom Hale and "
+            "Foreign Minister Ken Morita.")
+    assert "country:US" not in states_of(text, "person:ken morita")

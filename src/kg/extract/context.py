@@ -873,6 +873,19 @@ def header_lines(doc: Doc, body_start: int) -> Iterator[tuple[int, bool]]:
         first = next((t.i for t in doc[end:] if not t.is_space), None)
 
 
+def verbless_header_tokens(doc: Doc, body_start: int) -> set[int]:
+    """The tokens of a web page's header lines that have no verb: a byline ("By A B", "A B, Political
+    Editor"), a time stamp, a photo credit -- names there are no one the story is about."""
+    out: set[int] = set()
+    for first, story in header_lines(doc, body_start):
+        if story:
+            break
+        end = next((t.i for t in doc[first:] if "\n" in t.text_with_ws), len(doc))
+        if not any(t.pos_ in ("VERB", "AUX") for t in doc[first:end]):
+            out.update(range(first, end))
+    return out
+
+
 def header_end(doc: Doc, body_start: int) -> int:
     """The first token of the story after a web page's header lines (0: no header lines found)."""
     return next((first for first, story in header_lines(doc, body_start) if story), 0)
@@ -911,6 +924,10 @@ def noun_group(token: Token) -> list[Token]:
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         out.extend(conjuncts(obj))
+            elif child.dep_ == "prep" and child.lower_ == "of" and head.i != token.i and head.pos_ == "PROPN":
+                # "A, President B of Peru and Chile's President C": C hung on the state as its conjunct
+                out.extend(c for o in child.children if o.dep_ == "pobj" for c in conjuncts(o)[1:]
+                           if c.ent_type_ == "PERSON" and c.pos_ == "PROPN")
             elif child.dep_ == "prep" and child.lower_ == "of" and head.tag_ == "NNS":
                 # "leaders of the 21 economies, including A and B": the list hung on the "of" phrase
                 out.extend(c for o in child.children if o.dep_ == "pobj" for p in o.children
@@ -918,6 +935,7 @@ def noun_group(token: Token) -> list[Token]:
                            for obj in p.children if obj.dep_ == "pobj" for c in conjuncts(obj))
     out.extend(_stray_conjunct(token, out))
     out.extend(_stray_apposition(token))
+    out.extend(_stray_list_before(token, out))
     seen: set[int] = set()
     return [t for t in out if not (t.i in seen or seen.add(t.i))]
 
@@ -941,6 +959,31 @@ def _hung_coordination(token: Token) -> list[Token]:
                               or (g.dep_ == "preconj" and g.i < token.i))]:
             if any(c.dep_ == "cc" for c in hung.children):
                 out.extend(conjuncts(hung))
+    return out
+
+
+def _stray_list_before(token: Token, heads: list[Token]) -> list[Token]:
+    """'On Saturday, A, B, Minister C and Secretary D held a meeting' parsed with D alone as the subject
+    and the others hung on the comma: the last word of each name (or office) listed right before
+    it (past the words of its own office the parser hung elsewhere), separated by commas and 'and',
+    back to the first word that is neither."""
+    doc = token.doc
+    if token.dep_ != "nsubj" or len(heads) > 1 or token.head.pos_ not in ("VERB", "AUX"):
+        return []
+    k = token.left_edge.i - 1
+    while k > token.sent.start and doc[k].pos_ == "PROPN" and doc[k].ent_type_ not in ("DATE", "TIME"):
+        k -= 1  # "and Philippine Defense Secretary| Gilberto Manalo"
+    if k < 1 or doc[k].lower_ != "and":
+        return []
+    out = []
+    while k > token.sent.start and (doc[k].lower_ == "and" or doc[k].text == ","):
+        k -= 1
+        if doc[k].pos_ != "PROPN" or doc[k].ent_type_ in ("DATE", "TIME") or doc[k].head.i == token.head.i:
+            break  # (a word the verb governs itself: the parser's own reading)
+        out.append(doc[k])
+        while k > token.sent.start and doc[k - 1].pos_ == "PROPN" and doc[k - 1].ent_type_ not in ("DATE", "TIME"):
+            k -= 1
+        k -= 1
     return out
 
 

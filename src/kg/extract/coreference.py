@@ -390,7 +390,7 @@ def _joins(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     return can_be(short, full)
 
 def bind_title_mentions(doc: Doc, persons: list[PersonMention], entities: list[PersonEntity],
-                        titles: list[Title]) -> None:
+                        titles: list[Title], byline: frozenset[int] | set[int] = frozenset()) -> None:
     """Definite titles with no name ("the prime minister said", "the UK chancellor", "The Russian
     foreign minister ... Ivan Petrov will") belong to a person the article names nearby:
 
@@ -403,7 +403,9 @@ def bind_title_mentions(doc: Doc, persons: list[PersonMention], entities: list[P
       of that state: the last subject named before who holds one of no known state (the only one)
       (:func:`_stateless_head_holder`).
 
-    Only definite, singular mentions ("the ...", "X's ..."), never "a minister"."""
+    Only definite, singular mentions ("the ...", "X's ..."), never "a minister"; and never bound to
+    a name in a web page's header line that has no verb (``byline``: a byline names the writer,
+    who is no antecedent)."""
     bound = {id(t) for p in persons for t in p.all_titles}
     same = lexicon().table("office_equivalents")
     generic, leader_offices = lexicon().words("generic_offices"), lexicon().words("leader_offices")
@@ -467,7 +469,7 @@ def bind_title_mentions(doc: Doc, persons: list[PersonMention], entities: list[P
         if len(holders) == 1:
             target = holders[0]
         elif not holders and not _pronoun_possessed(doc, title):
-            target = _nearby_untitled(doc, title, persons, entities, sent_of)
+            target = _nearby_untitled(doc, title, [m for m in persons if m.start not in byline], entities, sent_of)
         if target is None or _subject_of_its_verb(doc, title, target):
             continue  # "President X met the Peruvian president": someone X met, not X
         mention = min(target.mentions, key=lambda m: abs(m.start - title.start))

@@ -36,7 +36,8 @@ def meetings_abroad(ctx: Context, found: list[Found]) -> list[Found]:
         people = meeting.roles.get("participant", [])
         status = found_status(meeting)
         if not places and ctx.dateline is not None and meeting.trigger.sent.start in lead \
-                and not _elsewhere(ctx, meeting.trigger.sent) and status == "occurred":
+                and not _elsewhere(ctx, meeting.trigger.sent) and not _gathering_told_elsewhere(ctx, meeting.trigger.sent) \
+                and status == "occurred":
             # "NEW DELHI - Saudi Crown Prince X held talks with Prime Minister Y": the lead's meeting,
             # of one foreign visitor and someone the wire names without a state (its own) or of the
             # dateline's state, is at the dateline
@@ -57,6 +58,27 @@ def meetings_abroad(ctx: Context, found: list[Found]) -> list[Found]:
                 out.append(Found("visit", meeting.trigger, {"traveler": travelers, "destination": [place]},
                                  meeting.rule + "+abroad", meeting.status, date_from=meeting.date_from))
     return out
+
+
+def _gathering_told_elsewhere(ctx: Context, sent) -> bool:
+    """'ASUNCION - X took part in the summit in the Argentine city of Y. ... Z also attended the
+    summit': a gathering named again ("the summit") where an earlier sentence put one elsewhere."""
+    gatherings = lexicon().words("gathering_nouns")
+    if not any(t.lemma_.lower() in gatherings and any(c.lower_ == "the" for c in t.children) for t in sent):
+        return False
+    def at(token) -> bool:  # "in Y", "in the Argentine city of Y"
+        for _ in range(4):
+            if token.dep_ == "pobj" and token.head.lower_ in ("in", "at"):
+                return True
+            if token.dep_ not in ("pobj", "prep", "amod", "compound") or token.head.i == token.i:
+                return False
+            token = token.head
+        return False
+
+    code = ctx.dateline.place.code
+    return any(before.start <= p.start < before.end and p.place.code != code and at(ctx.doc[p.end - 1])
+               for before in ctx.doc.sents if before.end <= sent.start
+               and any(t.lemma_.lower() in gatherings for t in before) for p in ctx.places)
 
 
 def _elsewhere(ctx: Context, sent) -> bool:
@@ -130,9 +152,10 @@ def anaphoric_events(ctx: Context, found: list[Found]) -> list[Found]:
                 last = same[-1] if same else last
             verb = governing_verb(token)
             subj = subject_of(verb) if verb is not None and kind == "meeting" else None
-            if subj is not None and ctx.person_at(subj) and ctx.person_at(subj) not in {
-                    a.key for a in last.roles.get("participant", [])}:
+            subjects = {a.key for a in ctx.actors_of(subj, persons_only=True)} if subj is not None else set()
+            if subjects and not subjects & {a.key for a in last.roles.get("participant", [])}:
                 continue  # "X pulled out of the meeting": X's own withdrawal, not the meeting called off
+                # (also "Peru's Foreign Minister, X, had been expected at the meeting but cancelled")
             roles = {k: list(v) for k, v in last.roles.items()}
             if owner is not None:  # "X's visit ... was delayed": X's last trip, X's alone
                 roles["traveler"] = [a for a in roles["traveler"] if a.key == owner]
@@ -236,7 +259,35 @@ def joiners(ctx: Context, found: list[Found]) -> list[Found]:
                 continue  # "joined the talks with X / in Paris": a meeting of its own, if any
             window = 3
         out += _joined(verb, *_joining_last(ctx, verb, meetings, sent_no, window))
-    return out + _in_presence(ctx, meetings) + _also_present(ctx, meetings, sent_no)
+    return out + _in_presence(ctx, meetings) + _also_present(ctx, meetings, sent_no) \
+        + _joined_there(ctx, meetings, sent_no)
+
+
+def _joined_there(ctx: Context, meetings: list[Found], sent_no: dict) -> list[Found]:
+    """'The two leaders met for four hours. X was joined by A and B': those who joined someone at
+    the meeting reported in the sentence before (one that person took part in) take part in it too
+    (not one who "accompanied" someone: a companion on the trip, told by the travel rules)."""
+    out: list[Found] = []
+    latest: dict[int, Found] = {}  # trigger -> the meeting with those who joined so far
+    for verb in tokens_with(ctx.doc, {"join"}):
+        if verb.lemma_.lower() != "join" or verb.pos_ != "VERB" \
+                or not any(c.dep_ == "auxpass" for c in verb.children):
+            continue
+        hosts = {a.key for c in verb.children if c.dep_ == "nsubjpass" for a in ctx.actors_of(c, persons_only=True)}
+        joining = [a for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"
+                   for a in ctx.actors_of(o, persons_only=True)]
+        if not hosts or not joining or any(c.dep_ == "prep" and c.lower_ in ("on", "to", "for") for c in verb.children):
+            continue  # ("joined by A on the trip", "for the flight to Lima": travel, not the talks)
+        last = _last_meeting(verb, [f for f in meetings if found_status(f) == "occurred" and f.trigger.sent != verb.sent
+                                    and hosts <= {a.key for a in f.roles.get("participant", [])}], sent_no, 1)
+        if last is None:
+            continue
+        last = latest.get(last.trigger.i, last)
+        joined = _joined(verb, joining, last)
+        if joined:
+            latest[last.trigger.i] = joined[0]
+            out += joined
+    return out
 
 
 def _joined(verb, joining: list, last: Found | None) -> list[Found]:
@@ -475,15 +526,20 @@ def delegations(ctx: Context, found: list[Found]) -> list[Found]:
     'the Peruvian side will be headed by D, while the Chilean delegation will include E': the persons
     who represent, head or make up the sides sit at the talks named before them (a meeting noun
     within four sentences back that names nobody, or a meeting already found there): one meeting
-    of all of them, when they are two or more."""
+    of all of them, when they are two or more (not the members of one delegation that "includes"
+    them), or they join a meeting found there (one is enough: "The summit brought together A and B.
+    Bolivia was represented by C")."""
     lex = lexicon()
-    nouns, sides = lex.words("meeting_nouns"), lex.words("delegation_nouns")
+    nouns, side_nouns = lex.words("meeting_nouns"), lex.words("delegation_nouns")
     sent_no = {s.start: n for n, s in enumerate(ctx.doc.sents)}
     delegates: dict[int, list] = {}  # sentence number -> actors
+    sides: dict[int, set[int]] = {}  # sentence number -> the verbs that named them (one verb, one side)
 
     def add(token, carriers) -> None:
         people = [a for c in carriers for a in ctx.actors_of(c, persons_only=True)]
         delegates.setdefault(sent_no[token.sent.start], []).extend(people)
+        if people:  # (a represent verb may list two sides: "Bolivia is represented by C and Chile by D")
+            sides.setdefault(sent_no[token.sent.start], set()).add(token.i if token.lemma_.lower() == "include" else -1)
 
     for verb in tokens_with(ctx.doc, lex.words("represent_verbs")):
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in lex.words("represent_verbs"):
@@ -494,7 +550,7 @@ def delegations(ctx: Context, found: list[Found]) -> list[Found]:
         lemma = verb.lemma_.lower()
         if lemma == "represent":
             add(verb, agents if passive else [subject] if subject is not None else [])
-        elif subject is not None and subject.lemma_.lower() in sides:  # "the side will be headed by D"
+        elif subject is not None and subject.lemma_.lower() in side_nouns:  # "the side will be headed by D"
             if passive:
                 add(verb, agents)
             elif lemma == "include":  # "the delegation will include E"
@@ -521,8 +577,8 @@ def delegations(ctx: Context, found: list[Found]) -> list[Found]:
         while window[-1] + 1 in delegates:  # the sides told sentence after sentence
             window.append(window[-1] + 1)
         people = {a.key: a for n in window for a in delegates[n]}
-        if len(people) < 2 or any(f.kind == "meeting" and set(people) <= {a.key for a in f.roles.get("participant", [])}
-                                  for f in found):
+        if not people or any(f.kind == "meeting" and set(people) <= {a.key for a in f.roles.get("participant", [])}
+                             for f in found):
             continue  # (all of them already at one meeting: "Namibia was represented by A" in a summit's roster)
         talks = [t for t in tokens_with(ctx.doc, nouns) if t.pos_ in ("NOUN", "PROPN")
                  and 0 <= here - sent_no[t.sent.start] <= 4]
@@ -530,7 +586,15 @@ def delegations(ctx: Context, found: list[Found]) -> list[Found]:
             continue
         nearest = max(sent_no[t.sent.start] for t in talks)
         noun = next(t for t in talks if sent_no[t.sent.start] == nearest)  # its first: "talks", not "a first session"
-        earlier = [f for f in found if f.kind == "meeting" and f.trigger.i == noun.i]
+        # (or told by the verb the noun is the subject of: "The meeting ... brought together A and B")
+        earlier = sorted((f for f in found if f.kind == "meeting" and (
+            f.trigger.i == noun.i or (noun.dep_ == "nsubj" and f.trigger.i == noun.head.i))),
+            key=lambda f: -len(f.roles.get("participant", [])))
+        named_by = {v for n in window for v in sides.get(n, ())}
+        if len(people) < 2 and not any(f.trigger.i != noun.i for f in earlier):
+            continue  # one joins only a meeting its noun's verb told ("The summit brought together A and B")
+        if not earlier and len(named_by) == 1 and -1 not in named_by:
+            continue  # "The Kazakh delegation includes A and B": one side, who do not meet each other
         roles = {k: list(v) for k, v in earlier[0].roles.items()} if earlier else {}
         known = {a.key for a in roles.get("participant", [])}
         roles["participant"] = roles.get("participant", []) + [a for k, a in people.items() if k not in known]

@@ -89,6 +89,12 @@ def find_places(doc: Doc, on: Date | None) -> list[PlaceMention]:
             place = geo.resolve_place(ent.text, on) or geo.Place("country", code, geo.short_name(code))
             out.append(PlaceMention(ent.start, ent.end, place))
             continue
+        if ent.label_ == "PERSON" and len(ent) == 1 and ent.root.dep_ in ("amod", "compound") \
+                and ent.root.head.pos_ == "NOUN" and geo.is_demonym(ent.text) \
+                and (code := geo.country_code(ent.text, on, codes=False)):
+            # "The Kazakh delegation" with the adjective tagged a person: no one's name before a common noun
+            out.append(PlaceMention(ent.start, ent.end, geo.Place("country", code, geo.short_name(code))))
+            continue
         if ent.label_ not in ("GPE", "LOC", "NORP", "FAC", "ORG"):
             continue
         text = ent.text.strip()

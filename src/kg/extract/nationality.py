@@ -58,19 +58,54 @@ def assign(ctx: Context) -> None:
             if len(codes) == 1:
                 ctx.nationality[entity.key] = (codes.pop(), "stated")
     for key, code in _respectively(ctx).items():
-        ctx.nationality.setdefault(key, (code, "stated"))
+        _state_it(ctx, key, code)
     for key, code in _representing(ctx).items():
-        ctx.nationality.setdefault(key, (code, "stated"))
+        _state_it(ctx, key, code)
     for key, code in _on_the_side(ctx).items():
-        ctx.nationality.setdefault(key, (code, "stated"))
+        _state_it(ctx, key, code)
     for key, code in _group_members(ctx).items():
-        ctx.nationality.setdefault(key, (code, "stated"))
+        _state_it(ctx, key, code)
     for key, code in _sent_by(ctx).items():
-        ctx.nationality.setdefault(key, (code, "stated"))
+        _state_it(ctx, key, code)
     for key, code in _listed_nationals(ctx).items():
-        ctx.nationality.setdefault(key, (code, "stated"))
+        _state_it(ctx, key, code)
     for key, code in _described_after(ctx).items():
-        ctx.nationality.setdefault(key, (code, "stated"))
+        _state_it(ctx, key, code)
+    for key, code in _coordinated_offices(ctx).items():
+        _state_it(ctx, key, code)
+
+
+def _coordinated_offices(ctx: Context) -> dict[str, str]:
+    """'Philippine Trade Secretary A and Agriculture Secretary B': the state's adjective before the
+    first office holds for the second, named right after 'and' with no state of its own (not
+    "talks between U.S. Secretary of State A and Foreign Minister B": two sides)."""
+    doc = ctx.doc
+    by_end = {m.end: m for m in ctx.persons}
+    stated = {k for k, (_, basis) in ctx.nationality.items() if basis == "stated"}
+    out: dict[str, str] = {}
+    for mention in ctx.persons:
+        title = mention.title
+        if title is None or title.country or title.end > mention.start or mention.key in stated \
+                or title.start < 2 or doc[title.start - 1].lower_ != "and":
+            continue
+        first = by_end.get(title.start - 1)
+        if first is None or first.title is None or first.title.end > first.start or not first.title.country \
+                or first.title.country.startswith("io:") or first.key == mention.key:
+            continue
+        if any(t.lower_ == "between" for t in doc[first.end - 1].ancestors):
+            continue  # "talks between U.S. Secretary of State A and Foreign Minister B": two sides
+        k = first.title.start - 1
+        k -= 1 if k > 0 and doc[k].text in ("'s", "’s") else 0
+        if k in ctx.token_place or first.title.start in ctx.token_place:
+            out.setdefault(mention.key, first.title.country)  # (its state named by a word before it)
+    return out
+
+
+def _state_it(ctx: Context, key: str, code: str) -> None:
+    """A state the text says a person serves wins over one guessed from the office and the
+    dateline ("CAIRO - ... The Jordanian delegation includes Foreign Minister X": Jordan's)."""
+    if ctx.nationality.get(key, (None, "title"))[1] == "title":
+        ctx.nationality[key] = (code, "stated")
 
 
 def _described_after(ctx: Context) -> dict[str, str]:

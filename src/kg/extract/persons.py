@@ -878,6 +878,10 @@ def _bind_titles(doc: Doc, persons: list[PersonMention], titles: list[Title]) ->
             title = _apposition(doc, person, by_start, by_end, starts) or title
         if title is None:
             title = _predicated(doc, person, titles)
+        elif (also := _predicated(doc, person, titles)) is not None and also.start > person.end \
+                and (also.phrase, also.country) != (title.phrase, title.country) \
+                and _who_is(doc[person.end:also.start]):
+            person.more_titles.append(also)  # "President X, who is the SADC chairperson": both
         person.title = title
         while title is not None:
             if title.phrase in styles and title.start in by_end:
@@ -889,10 +893,11 @@ def _bind_titles(doc: Doc, persons: list[PersonMention], titles: list[Title]) ->
             if title is not None:
                 person.more_titles.append(title)
         first = person.title
-        while first is not None and first.start > person.end and first.end + 1 < len(doc) \
-                and doc[first.end].lower_ == "and" and first.end + 1 in by_start:
+        while first is not None and first.start > person.end and (k := _rest_of_office(doc, first.end, starts)) + 1 < len(doc) \
+                and doc[k].lower_ == "and" and k + 1 in by_start:
             # "X, Kuwait's Deputy Prime Minister and Foreign Minister": the second office is X's too, of that state
-            second = by_start[first.end + 1]
+            # (also after the office's words it did not take: "Deputy Chairman of the Cabinet of Ministers and ...")
+            second = by_start[k + 1]
             if any(other.start in (second.end, second.end + 1) for other in persons):
                 break  # "X, the foreign minister, and Defence Minister Y": the second office is Y's
             second = replace(second, country=second.country or first.country)
@@ -904,6 +909,24 @@ def _bind_titles(doc: Doc, persons: list[PersonMention], titles: list[Title]) ->
                 person.title = chair
             else:
                 person.more_titles.append(chair)
+
+
+def _who_is(between: Span) -> bool:
+    """', who is (also) the', ', who serves as': a relative clause of being, and nothing else, between a
+    name and an office (not "X on Tuesday appointed Y as minister", "X became the first ...")."""
+    words = [t for t in between if not t.is_punct]
+    return 2 <= len(words) <= 6 and words[0].lower_ in ("who", "that") and words[1].lemma_ in ("be", "serve", "act") \
+        and not any(t.pos_ in ("VERB", "AUX") for t in words[2:])  # (", who is the SADC| chairperson")
+
+
+def _rest_of_office(doc: Doc, end: int, starts: set[int]) -> int:
+    """Past the capitalised words of an office's name its title did not take ("Deputy Chairman of
+    the Cabinet| of Ministers"), up to a name: where the next word after the office is."""
+    k = end
+    while k < len(doc) and k < end + 6 and k not in starts and (
+            doc[k].lower_ in ("of", "the") or (doc[k].is_title and doc[k].pos_ in ("PROPN", "NOUN"))):
+        k += 1
+    return k
 
 
 def _chairing(doc: Doc, person: PersonMention) -> Title | None:

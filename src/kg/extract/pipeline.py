@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from kg import geo
 from kg.extract import constructions, gatherings, inference, nationality, statements
-from kg.extract.context import Context, header_end
+from kg.extract.context import Context, header_end, verbless_header_tokens
 from kg.extract.events import to_events
 from kg.extract.mentions import find_orgs, find_places, find_titles
 from kg.extract.coreference import bind_title_mentions, cluster_persons, counterparts, plural_titles
@@ -62,7 +62,7 @@ def context_of(doc: Doc, article: Article) -> Context:
     persons = find_persons(doc, titles, anchor, headline_end)
     entities = cluster_persons(persons, headline_end, header_end(doc, article.body_offset))
     counterparts(doc, entities, titles, anchor)  # "his Afghan counterpart X": X's office, before "the Afghan president" is bound
-    bind_title_mentions(doc, persons, entities, titles)
+    bind_title_mentions(doc, persons, entities, titles, verbless_header_tokens(doc, article.body_offset))
     plural_titles(doc, entities, titles, anchor)
     places = find_places(doc, anchor)
     _shared_names(doc, places, titles)
