@@ -972,7 +972,7 @@ def _stray_list_before(token: Token, heads: list[Token]) -> list[Token]:
         return []
     k = token.left_edge.i - 1
     while k > token.sent.start and doc[k].pos_ == "PROPN" and doc[k].ent_type_ not in ("DATE", "TIME"):
-        k -= 1  # "and Philippine Defense Secretary| Gilberto Manalo"
+        k -= 1  # "and Peruvian Defence Minister| Ana Ruiz"
     if k < 1 or doc[k].lower_ != "and":
         return []
     out = []
@@ -1009,8 +1009,9 @@ def _stray_conjunct(token: Token, heads: list[Token]) -> list[Token]:
     if k + 1 >= len(doc) or doc[k].lower_ != "and":
         return []
     inside = {t.i for h in heads for t in h.subtree} | {t.i for t in token.subtree}
-    return [t for t in doc[k + 1:token.sent.end] if t.dep_ == "conj" and t.pos_ == "PROPN"
-            and t.left_edge.i == k + 1 and t.head.i not in inside and t.head.pos_ in ("VERB", "AUX")][:1]
+    stray = [t for t in doc[k + 1:token.sent.end] if t.dep_ == "conj" and t.pos_ == "PROPN"
+             and t.left_edge.i == k + 1 and t.head.i not in inside and t.head.pos_ in ("VERB", "AUX")][:1]
+    return conjuncts(stray[0]) if stray else []  # (with its own: "..., and B and envoy C in July")
 
 
 def _owner_name(owner: Token) -> str:

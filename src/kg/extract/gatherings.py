@@ -516,13 +516,16 @@ def _subject_entry(ctx: Context, frames: list[dict], frame: dict | None, verb, t
 def _arrivals(ctx: Context, frames: list[dict], sent_no: dict) -> list[tuple]:
     """'X landed at the airport on Thursday morning', 'Y arrived in the course of the day': an arrival
     that names no place of its own, told within :data:`RECENT` sentences of the gathering the story
-    is about, is an arrival for it (not "X arrived home", not "arrived in Lima")."""
+    is about, is an arrival for it (not "X arrived home", not "arrived in Lima", not "arrived for a
+    three-day visit")."""
     arrive = lexicon().words("arrive_verbs")
     out: list[tuple] = []
     for token in tokens_with(ctx.doc, arrive) if frames else []:
         if token.pos_ != "VERB" or token.lemma_.lower() not in arrive or any(
                 c.lower_ in lexicon().words("return_words") for c in token.children):
             continue
+        if any(o.lemma_.lower() in lexicon().words("travel_nouns") for o in prep_objects(token, {"for"})):
+            continue  # "who arrived on Monday for a three-day visit": a visit of its own, not the gathering's
         named = [p for o in prep_objects(token, {"in", "at", "to", "into", "on"}) for p in ctx.places_of(o)]
         frame = _last_named(frames, sent_no[token.sent.start])
         if named:  # where the arrival is, is said: a visit of its own (visit.verb.arrive); in the very city

@@ -66,19 +66,17 @@ def _gathering_told_elsewhere(ctx: Context, sent) -> bool:
     gatherings = lexicon().words("gathering_nouns")
     if not any(t.lemma_.lower() in gatherings and any(c.lower_ == "the" for c in t.children) for t in sent):
         return False
-    def at(token) -> bool:  # "in Y", "in the Argentine city of Y"
-        for _ in range(4):
-            if token.dep_ == "pobj" and token.head.lower_ in ("in", "at"):
-                return True
-            if token.dep_ not in ("pobj", "prep", "amod", "compound") or token.head.i == token.i:
-                return False
-            token = token.head
-        return False
+    from kg.extract.roles import venue_phrases
 
     code = ctx.dateline.place.code
-    return any(before.start <= p.start < before.end and p.place.code != code and at(ctx.doc[p.end - 1])
-               for before in ctx.doc.sents if before.end <= sent.start
-               and any(t.lemma_.lower() in gatherings for t in before) for p in ctx.places)
+    for before in (s for s in ctx.doc.sents if s.end <= sent.start):
+        # where a gathering of that sentence is held: "took part in a summit ..., in the Argentine city of Y"
+        venue = {t.i for noun in before if noun.lemma_.lower() in gatherings
+                 for o in venue_phrases(noun) + (prep_objects(noun.head.head, {"in", "at"}) if noun.dep_ == "pobj" else [])
+                 for t in o.subtree}
+        if any(p.start in venue and p.place.code != code for p in ctx.places):
+            return True
+    return False
 
 
 def _elsewhere(ctx: Context, sent) -> bool:
@@ -282,10 +280,10 @@ def _joined_there(ctx: Context, meetings: list[Found], sent_no: dict) -> list[Fo
                                     and hosts <= {a.key for a in f.roles.get("participant", [])}], sent_no, 1)
         if last is None:
             continue
-        last = latest.get(last.trigger.i, last)
-        joined = _joined(verb, joining, last)
+        key = last.trigger.i
+        joined = _joined(verb, joining, latest.get(key, last))
         if joined:
-            latest[last.trigger.i] = joined[0]
+            latest[key] = joined[0]  # (a third joiner joins those two)
             out += joined
     return out
 
@@ -526,20 +524,20 @@ def delegations(ctx: Context, found: list[Found]) -> list[Found]:
     'the Peruvian side will be headed by D, while the Chilean delegation will include E': the persons
     who represent, head or make up the sides sit at the talks named before them (a meeting noun
     within four sentences back that names nobody, or a meeting already found there): one meeting
-    of all of them, when they are two or more (not the members of one delegation that "includes"
-    them), or they join a meeting found there (one is enough: "The summit brought together A and B.
+    of all of them, when they are two or more (not the members of one side: "the delegation is led by
+    A and includes B"), or they join a meeting found there (one is enough: "The summit brought together A and B.
     Bolivia was represented by C")."""
     lex = lexicon()
     nouns, side_nouns = lex.words("meeting_nouns"), lex.words("delegation_nouns")
     sent_no = {s.start: n for n, s in enumerate(ctx.doc.sents)}
     delegates: dict[int, list] = {}  # sentence number -> actors
-    sides: dict[int, set[int]] = {}  # sentence number -> the verbs that named them (one verb, one side)
+    sides: dict[int, set[int]] = {}  # sentence number -> the side nouns that named them (-1: not a side noun)
 
-    def add(token, carriers) -> None:
+    def add(token, carriers, side: int = -1) -> None:
         people = [a for c in carriers for a in ctx.actors_of(c, persons_only=True)]
         delegates.setdefault(sent_no[token.sent.start], []).extend(people)
         if people:  # (a represent verb may list two sides: "Bolivia is represented by C and Chile by D")
-            sides.setdefault(sent_no[token.sent.start], set()).add(token.i if token.lemma_.lower() == "include" else -1)
+            sides.setdefault(sent_no[token.sent.start], set()).add(side)
 
     for verb in tokens_with(ctx.doc, lex.words("represent_verbs")):
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in lex.words("represent_verbs"):
@@ -552,9 +550,9 @@ def delegations(ctx: Context, found: list[Found]) -> list[Found]:
             add(verb, agents if passive else [subject] if subject is not None else [])
         elif subject is not None and subject.lemma_.lower() in side_nouns:  # "the side will be headed by D"
             if passive:
-                add(verb, agents)
+                add(verb, agents, subject.i)
             elif lemma == "include":  # "the delegation will include E"
-                add(verb, [c for c in verb.children if c.dep_ == "dobj"])
+                add(verb, [c for c in verb.children if c.dep_ == "dobj"], subject.i)
     # "the talks were chaired by F", "G attended as an observer": at the table of the sides too
     attend = lex.words("attend_gathering_verbs")
     for verb in tokens_with(ctx.doc, lex.words("lead_gathering_verbs") | attend):
@@ -594,7 +592,7 @@ def delegations(ctx: Context, found: list[Found]) -> list[Found]:
         if len(people) < 2 and not any(f.trigger.i != noun.i for f in earlier):
             continue  # one joins only a meeting its noun's verb told ("The summit brought together A and B")
         if not earlier and len(named_by) == 1 and -1 not in named_by:
-            continue  # "The Kazakh delegation includes A and B": one side, who do not meet each other
+            continue  # "The Kazakh delegation is led by A and includes B": one side, who do not meet each other
         roles = {k: list(v) for k, v in earlier[0].roles.items()} if earlier else {}
         known = {a.key for a in roles.get("participant", [])}
         roles["participant"] = roles.get("participant", []) + [a for k, a in people.items() if k not in known]

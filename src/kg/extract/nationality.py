@@ -72,13 +72,24 @@ def assign(ctx: Context) -> None:
     for key, code in _described_after(ctx).items():
         _state_it(ctx, key, code)
     for key, code in _coordinated_offices(ctx).items():
-        _state_it(ctx, key, code)
+        ctx.nationality.setdefault(key, (code, "stated"))  # (weaker than the office's usual state)
+
+
+def _subject_of_meeting(token, meet: frozenset[str]) -> bool:
+    """Is the name (up the coordination and the parser's modifiers) the subject of a verb of meeting,
+    or of one whose object is a meeting ("A and B held talks")?"""
+    while token.dep_ in ("conj", "nmod", "compound", "appos") and token.head.i != token.i:
+        token = token.head
+    verb = token.head
+    return token.dep_ in ("nsubj", "nsubjpass") and (
+        verb.lemma_.lower() in meet or any(c.lemma_.lower() in meet for c in verb.children))
 
 
 def _coordinated_offices(ctx: Context) -> dict[str, str]:
     """'Philippine Trade Secretary A and Agriculture Secretary B': the state's adjective before the
     first office holds for the second, named right after 'and' with no state of its own (not
-    "talks between U.S. Secretary of State A and Foreign Minister B": two sides)."""
+    "talks between U.S. Secretary of State A and Foreign Minister B" nor "A and B held talks" as
+    subjects: two sides; "X met A and B" is one side met)."""
     doc = ctx.doc
     by_end = {m.end: m for m in ctx.persons}
     stated = {k for k, (_, basis) in ctx.nationality.items() if basis == "stated"}
@@ -92,8 +103,10 @@ def _coordinated_offices(ctx: Context) -> dict[str, str]:
         if first is None or first.title is None or first.title.end > first.start or not first.title.country \
                 or first.title.country.startswith("io:") or first.key == mention.key:
             continue
-        if any(t.lower_ == "between" for t in doc[first.end - 1].ancestors):
-            continue  # "talks between U.S. Secretary of State A and Foreign Minister B": two sides
+        meet = lexicon().words("meet_verbs") | lexicon().words("meeting_nouns")
+        if any(t.lower_ == "between" for t in doc[first.end - 1].ancestors) or any(
+                _subject_of_meeting(doc[m.end - 1], meet) for m in (first, mention)):
+            continue  # "talks between U.S. Secretary of State A and Foreign Minister B", "A and B met / held talks": two sides
         k = first.title.start - 1
         k -= 1 if k > 0 and doc[k].text in ("'s", "’s") else 0
         if k in ctx.token_place or first.title.start in ctx.token_place:

@@ -13,12 +13,12 @@ from dataclasses import replace
 from functools import cache
 from datetime import date as Date
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from kg import geo
 from kg.extract.lexicon import io_name, lexicon
 from kg.extract.mentions import (PersonMention, Title, clean_person, honorific_at, honorific_before,
-                                 lone_name_place, plausible_person)
+                                 _after_travel, lone_name_place, plausible_person)
 from kg.extract.syntax import hyphen_joined, tokens_with
 from kg.names import similar
 from kg.nlp import INITIAL_NAME, unknown_verb
@@ -36,6 +36,8 @@ def find_persons(doc: Doc, titles: list[Title], on: Date | None, headline_end: i
             continue  # NER's "Sri Lankan" ("meets Sri Lankan, Nepali counterparts"): a nationality, not "Sri" X
         if len(ent) == 1 and lone_name_place(doc, ent[0], on) is not None:
             continue  # "visited Lyon": a city NER took for a person's name
+        if len(ent) > 1 and _place_gone_to(doc, ent, on):
+            continue  # "flying to Siem Reap", "will tour the Angkor Park": a city or a site, no one's name
         start, end = clean_person(doc, _left_name_words(doc, ent.start, ent.end), ent.end)
         if start == ent.start + 1 and ent.start - 1 in office_words and _demonym_given_name(doc, ent.start, set()):
             start = ent.start  # NER's "German Ortega Lugo" after "Foreign Minister": the given name is a demonym's word
@@ -133,6 +135,25 @@ def _body_goes_on(doc: Doc, title: Title, i: int) -> bool:
     return any(t.text in ("'s", "’s") or fold(t.text) in words for t in doc[i + 1:ent.end])
 
 
+def _a_site(doc: Doc, start: int, end: int) -> bool:
+    """'the Angkor Archaeological Park': a proper name after "the" that ends in a word of a building
+    or site (lexicon ``building_nouns``) names a place (a person's name takes no article)."""
+    return fold(doc[end - 1].text) in lexicon().words("building_nouns") and start > 0 and doc[start - 1].lower_ == "the"
+
+
+def _place_gone_to(doc: Doc, ent, on: Date | None) -> bool:
+    """A name of two words or more NER took for a person's that names a site (:func:`_a_site`), or
+    a city or state as the object of a preposition of place after a word of travel ("before flying
+    to Siem Reap")."""
+    if _a_site(doc, ent.start, ent.end):
+        return True
+    root = ent[-1]  # (the last word: a parse on a long page may defeat Span.root)
+    if root.dep_ != "pobj" or root.head.lower_ not in lexicon().words("place_preps") or not _after_travel(root.head):
+        return False
+    place = geo.resolve_place(ent.text, on)
+    return place is not None and place.kind in ("city", "country")
+
+
 def _demonym_given_name(doc: Doc, i: int, covered: set[int]) -> bool:
     """A demonym right after an office and before a name word is a given name ("Venezuelan Foreign
     Minister German Ortega", "Minister Germán X" written without its accent): English puts a
@@ -167,6 +188,8 @@ def _names_in_person_slots(doc: Doc, spans: dict, covered: set[int], on: Date | 
         s, e = _name_span(doc, token)
         if any(t.ent_type_ == "ORG" for t in doc[s:e]) and not _meets_a_person(verb, token, covered):
             continue  # an organisation moves or says; only a person meets a person
+        if _a_site(doc, s, e):
+            continue  # "will tour the Angkor Archaeological Park": a site, visited
         _add_proper_name(doc, spans, covered, s, e, on)
 
 
@@ -782,11 +805,14 @@ def _surname_repeats(doc: Doc, spans: dict, covered: set[int], titled: set[int] 
     surnames -= skip  # an honorific is nobody's surname ("Datuk" of a name NER took it into)
     # proper nouns, and the surnames themselves whatever part of speech the tagger gave them
     # ("Maltesi will meet ..." read as a plural of a nationality)
+    lowered = {t.text for t in doc if t.text.islower()}  # ("Grace" is a name only where "grace" is no word of the text)
     for token in tokens_with(doc, {"<PROPN>"} | surnames | firsts):
         if token.i in covered or not token.text[:1].isupper() or token.pos_ not in ("PROPN", "NOUN", "ADJ"):
             continue
-        first = fold(token.text) in firsts and token.pos_ == "PROPN" \
+        first = fold(token.text) in firsts and (token.pos_ == "PROPN" or (
+            token.pos_ == "NOUN" and token.dep_ == "nsubj" and token.lower_ not in lowered)) \
             and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj")  # "she and Park are to ..."
+        # (a subject the tagger read as a common noun: "Ahn plans to visit ..." with "plans" a noun)
         if (fold(token.text) in surnames or first) and len(token.text) > 2 \
                 and not geo.country_code(token.text, codes=False):
             # a nationality is no surname to repeat (a headline read as "Visits Dutch", then "Dutch Trade Minister")
@@ -912,10 +938,12 @@ def _bind_titles(doc: Doc, persons: list[PersonMention], titles: list[Title]) ->
 
 
 def _who_is(between: Span) -> bool:
-    """', who is (also) the', ', who serves as': a relative clause of being, and nothing else, between a
-    name and an office (not "X on Tuesday appointed Y as minister", "X became the first ...")."""
+    """', who is (also) the', ', who serves as': a relative clause of being, in the present, and nothing
+    else, between a name and an office (not "X on Tuesday appointed Y as minister", "X became the first
+    ...", "X, who was the chairperson last year")."""
     words = [t for t in between if not t.is_punct]
     return 2 <= len(words) <= 6 and words[0].lower_ in ("who", "that") and words[1].lemma_ in ("be", "serve", "act") \
+        and words[1].tag_ in ("VBZ", "VBP") \
         and not any(t.pos_ in ("VERB", "AUX") for t in words[2:])  # (", who is the SADC| chairperson")
 
 

@@ -522,8 +522,9 @@ def _host_states(ctx: Context, events: tuple[Event, ...], homes: dict[str, str])
     taken = _title_places(ctx) if any(e.kind == "meeting" for e in events) else set()
     for event in events:
         people = event.role("participant")
-        if event.kind != "meeting" or not 2 <= len(people) <= 3:
-            continue  # a pair, or a visitor greeted by two ("greeted by Prime Minister A and President B")
+        if event.kind != "meeting" or not 2 <= len(people) <= 3 or event.rule.startswith("meeting.co-attend"):
+            continue  # a pair, or a visitor greeted by two ("greeted by Prime Minister A and President B");
+            # not those at a gathering together ("attended a meeting in Vienna, chaired by X": X of anywhere)
         anchor = ctx.doc.char_span(event.evidence.anchor_start, event.evidence.anchor_end, alignment_mode="expand")
         clause = _clause_verb(anchor.root) if anchor is not None and len(anchor) else None
         if clause is not None and _at_a_gathering(anchor.root, clause):
@@ -559,7 +560,7 @@ def _host_states(ctx: Context, events: tuple[Event, ...], homes: dict[str, str])
                 # (not when the visitor set out from there: "ISLAMABAD - X left for Beijing ... will call on Y")
             # not one who travels there too (a trip elsewhere, another time, says nothing of home)
             if len(places) == 1 and not any(places & trips.get((other, s), set()) for s in ("occurred", event.status)) \
-                    and other not in ctx.nationality \
+                    and other not in ctx.nationality and not _exiled(ctx, other) \
                     and (event.status == "occurred" or named <= places | {ctx.person_actor(visitor).country}) \
                     and not _met_where_else(ctx, event, places):
                 # a plan may belong to a leg not read: "... will travel to Amman, where he will meet King X";
@@ -569,6 +570,16 @@ def _host_states(ctx: Context, events: tuple[Event, ...], homes: dict[str, str])
         if host not in ctx.nationality:
             seen.setdefault(host, set()).add(code)
     return {host: next(iter(codes)) for host, codes in seen.items() if len(codes) == 1}
+
+
+def _exiled(ctx: Context, key: str) -> bool:
+    """'met exiled President X in Riyadh': one the text calls exiled (lexicon ``exile_words``, within
+    the three words before a mention of theirs or its office: "exiled former Prime Minister X") is
+    not of the state where they are met."""
+    words = lexicon().words("exile_words")
+    return any(t.lower_ in words for m in ctx.persons if m.key == key
+               for start in [min([m.start] + [t.start for t in m.all_titles if t.start < m.start])]
+               for t in ctx.doc[max(0, start - 3):start])
 
 
 def _leg_at(events: tuple[Event, ...], visitor: str, meeting: Event, places: set[str]) -> set[str]:

@@ -274,7 +274,7 @@ def _gathering_place(ctx: Context, verb: Token, roles: dict | None = None) -> li
         if not nouns:
             continue
         kinds = lexicon().words("place_nouns")  # "in the Ghanaian capital": the state's word names it
-        own = [t for noun in reversed(nouns) for o in _venue_phrases(noun) for t in o.subtree
+        own = [t for noun in reversed(nouns) for o in venue_phrases(noun) for t in o.subtree
                if t.i in ctx.token_place and (t.ent_type_ != "NORP" or t.head.lemma_.lower() in kinds)]
         if own:  # "met in the city of Santa Fe for the Mercosur summit": where the gathering is
             return own[:1]
@@ -286,7 +286,28 @@ def _gathering_place(ctx: Context, verb: Token, roles: dict | None = None) -> li
     return []
 
 
-def _venue_phrases(noun: Token) -> list[Token]:
+def _gathering_chair(ctx: Context, verb: Token, roles: dict | None = None) -> list:
+    """'... an emergency summit in Abidjan on Thursday, chaired by X. The summit, also attended by A
+    and B, ...': the one who chaired or hosted (lexicon ``lead_gathering_verbs``, a participle on the
+    gathering's noun or on the verb whose subject or object it is, or whose preposition's: "met at a
+    summit ..., chaired by X") the gathering named before by the same noun,
+    up to two sentences back, when the noun ``verb`` describes names it again ("the summit")."""
+    noun = verb.head
+    if noun.lemma_.lower() not in lexicon().words("gathering_nouns") \
+            or not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in noun.children):
+        return []
+    leads = lexicon().words("lead_gathering_verbs")
+    for sent in reversed([s for s in ctx.doc.sents if s.end <= noun.sent.start][-2:]):
+        for named in (t for t in sent if t.lemma_ == noun.lemma_ and t.pos_ == "NOUN"):
+            verb = named.head.head if named.dep_ == "pobj" else named.head if named.dep_ in ("dobj", "nsubj") else None
+            carriers = [named] + ([verb] if verb is not None else [])
+            for led in (c for carrier in carriers for c in carrier.children if c.dep_ in ("acl", "advcl")
+                        and c.tag_ == "VBN" and c.lemma_.lower() in leads):
+                return [o for a in led.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+    return []
+
+
+def venue_phrases(noun: Token) -> list[Token]:
     """The 'in'/'at' objects that say where a gathering is: on its noun ("a summit in Lima"), or on
     the verb it is the purpose of ("met in the city of Santa Fe for the summit")."""
     out = prep_objects(noun, {"in", "at"})
@@ -439,6 +460,7 @@ FINDERS: dict[str, Finder] = {
     "host_country": _host_country,
     "clause_place": _clause_place,
     "gathering_place": _gathering_place,
+    "gathering_chair": _gathering_chair,
     "counterpart_country": _counterpart_country,
     "object_country": _object_country,
 }
