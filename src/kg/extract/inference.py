@@ -19,6 +19,7 @@ from kg.extract import gatherings
 from kg.extract.checks import posted_to, resident_envoy
 from kg.extract.context import Context, lead_sentences
 from kg.extract.lexicon import lexicon
+from kg.extract.roles import venue_phrases
 from kg.extract.status import OFF, found_status, status_of
 from kg.extract.syntax import Found, evidence_of, governing_verb, prep_objects, subject_of, takes_part, tokens_with
 from kg.model import Event
@@ -66,8 +67,6 @@ def _gathering_told_elsewhere(ctx: Context, sent) -> bool:
     gatherings = lexicon().words("gathering_nouns")
     if not any(t.lemma_.lower() in gatherings and any(c.lower_ == "the" for c in t.children) for t in sent):
         return False
-    from kg.extract.roles import venue_phrases
-
     code = ctx.dateline.place.code
     for before in (s for s in ctx.doc.sents if s.end <= sent.start):
         # where a gathering of that sentence is held: "took part in a summit ..., in the Argentine city of Y"
@@ -226,8 +225,8 @@ def joiners(ctx: Context, found: list[Found]) -> list[Found]:
         if verb.lemma_.lower() == "join" and verb.dep_ == "acl":
             out += _joined_by(ctx, verb, meetings)
             continue
-        if verb.lemma_.lower() == "join" and any(c.dep_ == "nsubjpass" and c.lower_ in ("they", "them") for c in verb.children):
-            out += _they_were_joined(ctx, verb, meetings, sent_no)
+        if verb.lemma_.lower() == "join" and any(c.dep_ == "nsubjpass" for c in verb.children):
+            out += _were_joined(ctx, verb, sorted(meetings + out, key=lambda f: f.trigger.i), sent_no)
             continue
         if verb.lemma_.lower() == "attend" and any(
                 c.dep_ == "nsubjpass" and c.lemma_.lower() in nouns
@@ -257,35 +256,7 @@ def joiners(ctx: Context, found: list[Found]) -> list[Found]:
                 continue  # "joined the talks with X / in Paris": a meeting of its own, if any
             window = 3
         out += _joined(verb, *_joining_last(ctx, verb, meetings, sent_no, window))
-    return out + _in_presence(ctx, meetings) + _also_present(ctx, meetings, sent_no) \
-        + _joined_there(ctx, meetings, sent_no)
-
-
-def _joined_there(ctx: Context, meetings: list[Found], sent_no: dict) -> list[Found]:
-    """'The two leaders met for four hours. X was joined by A and B': those who joined someone at
-    the meeting reported in the sentence before (one that person took part in) take part in it too
-    (not one who "accompanied" someone: a companion on the trip, told by the travel rules)."""
-    out: list[Found] = []
-    latest: dict[int, Found] = {}  # trigger -> the meeting with those who joined so far
-    for verb in tokens_with(ctx.doc, {"join"}):
-        if verb.lemma_.lower() != "join" or verb.pos_ != "VERB" \
-                or not any(c.dep_ == "auxpass" for c in verb.children):
-            continue
-        hosts = {a.key for c in verb.children if c.dep_ == "nsubjpass" for a in ctx.actors_of(c, persons_only=True)}
-        joining = [a for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"
-                   for a in ctx.actors_of(o, persons_only=True)]
-        if not hosts or not joining or any(c.dep_ == "prep" and c.lower_ in ("on", "to", "for") for c in verb.children):
-            continue  # ("joined by A on the trip", "for the flight to Lima": travel, not the talks)
-        last = _last_meeting(verb, [f for f in meetings if found_status(f) == "occurred" and f.trigger.sent != verb.sent
-                                    and hosts <= {a.key for a in f.roles.get("participant", [])}], sent_no, 1)
-        if last is None:
-            continue
-        key = last.trigger.i
-        joined = _joined(verb, joining, latest.get(key, last))
-        if joined:
-            latest[key] = joined[0]  # (a third joiner joins those two)
-            out += joined
-    return out
+    return out + _in_presence(ctx, meetings) + _also_present(ctx, meetings, sent_no)
 
 
 def _joined(verb, joining: list, last: Found | None) -> list[Found]:
@@ -419,20 +390,32 @@ def _joined_by(ctx: Context, verb, meetings: list[Found]) -> list[Found]:
     return out
 
 
-def _they_were_joined(ctx: Context, verb, meetings: list[Found], sent_no: dict) -> list[Found]:
-    """'A hosted B and C. They were joined by D and by E': D and E take part in the meeting
-    reported just before (in the sentence before or this one), with its people."""
+def _were_joined(ctx: Context, verb, meetings: list[Found], sent_no: dict) -> list[Found]:
+    """'A hosted B and C. They were joined by D and by E': D and E take part in the meeting reported
+    just before (in the sentence before or this one), with its people; 'The two leaders met. X was
+    joined by A and B': A and B take part in the meeting of the sentence before that X took part in
+    (not "joined by A on the trip": travel, told by the travel rules). A meeting joined before is
+    joined again with its new people ("..., while Y was joined by C")."""
     agents = [c for c in verb.children if c.dep_ == "agent" or (c.dep_ == "conj" and c.lower_ == "by")]
     joining = [a for agent in agents for o in agent.children if o.dep_ == "pobj" for a in ctx.actors_of(o, persons_only=True)]
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
     here = sent_no[verb.sent.start]
-    before = [f for f in meetings if f.trigger.i < verb.i and here - sent_no[f.trigger.sent.start] <= 1]
-    if not joining or not before:
+    if subjects[0].lower_ in ("they", "them"):
+        before = [f for f in meetings if f.trigger.i < verb.i and here - sent_no[f.trigger.sent.start] <= 1]
+        if not joining or not before:
+            return []
+        last = before[-1]
+        people = [a for f in before if f.trigger.sent.start == last.trigger.sent.start for a in f.roles.get("participant", [])]
+        roles = {k: list(v) for k, v in last.roles.items()}
+        roles["participant"] = _with(_with([], people), joining)
+        return [Found("meeting", verb, roles, last.rule + "+join", date_from=last.trigger)]
+    hosts = {a.key for c in subjects for a in ctx.actors_of(c, persons_only=True)}
+    if not hosts or not joining or any(c.dep_ == "prep" and c.lower_ in ("on", "to", "for") for c in verb.children):
         return []
-    last = before[-1]
-    people = [a for f in before if f.trigger.sent.start == last.trigger.sent.start for a in f.roles.get("participant", [])]
-    roles = {k: list(v) for k, v in last.roles.items()}
-    roles["participant"] = _with(_with([], people), joining)
-    return [Found("meeting", verb, roles, last.rule + "+join", date_from=last.trigger)]
+    last = _last_meeting(verb, [f for f in meetings if found_status(f) == "occurred"
+                                and (f.trigger.sent != verb.sent or f.rule.endswith("+join"))
+                                and hosts <= {a.key for a in f.roles.get("participant", [])}], sent_no, 1)
+    return _joined(verb, joining, last)
 
 
 def taking_part_also(verb) -> bool:

@@ -57,20 +57,13 @@ def assign(ctx: Context) -> None:
             codes = {headline[t.phrase] for t in entity.titles if t.phrase in headline and not headline[t.phrase].startswith("io:")}
             if len(codes) == 1:
                 ctx.nationality[entity.key] = (codes.pop(), "stated")
-    for key, code in _respectively(ctx).items():
-        _state_it(ctx, key, code)
-    for key, code in _representing(ctx).items():
-        _state_it(ctx, key, code)
-    for key, code in _on_the_side(ctx).items():
-        _state_it(ctx, key, code)
-    for key, code in _group_members(ctx).items():
-        _state_it(ctx, key, code)
-    for key, code in _sent_by(ctx).items():
-        _state_it(ctx, key, code)
-    for key, code in _listed_nationals(ctx).items():
-        _state_it(ctx, key, code)
-    for key, code in _described_after(ctx).items():
-        _state_it(ctx, key, code)
+    # what the text says of whom a person serves wins over the office's usual state ("title"), not
+    # over a state found before
+    for said in (_respectively, _representing, _on_the_side, _group_members, _sent_by, _listed_nationals,
+                 _described_after):
+        for key, code in said(ctx).items():
+            if ctx.nationality.get(key, (None, "title"))[1] == "title":
+                ctx.nationality[key] = (code, "stated")
     for key, code in _coordinated_offices(ctx).items():
         ctx.nationality.setdefault(key, (code, "stated"))  # (weaker than the office's usual state)
 
@@ -93,6 +86,7 @@ def _coordinated_offices(ctx: Context) -> dict[str, str]:
     doc = ctx.doc
     by_end = {m.end: m for m in ctx.persons}
     stated = {k for k, (_, basis) in ctx.nationality.items() if basis == "stated"}
+    meet = lexicon().words("meet_verbs") | lexicon().words("meeting_nouns")
     out: dict[str, str] = {}
     for mention in ctx.persons:
         title = mention.title
@@ -103,7 +97,6 @@ def _coordinated_offices(ctx: Context) -> dict[str, str]:
         if first is None or first.title is None or first.title.end > first.start or not first.title.country \
                 or first.title.country.startswith("io:") or first.key == mention.key:
             continue
-        meet = lexicon().words("meet_verbs") | lexicon().words("meeting_nouns")
         if any(t.lower_ == "between" for t in doc[first.end - 1].ancestors) or any(
                 _subject_of_meeting(doc[m.end - 1], meet) for m in (first, mention)):
             continue  # "talks between U.S. Secretary of State A and Foreign Minister B", "A and B met / held talks": two sides
@@ -112,13 +105,6 @@ def _coordinated_offices(ctx: Context) -> dict[str, str]:
         if k in ctx.token_place or first.title.start in ctx.token_place:
             out.setdefault(mention.key, first.title.country)  # (its state named by a word before it)
     return out
-
-
-def _state_it(ctx: Context, key: str, code: str) -> None:
-    """A state the text says a person serves wins over one guessed from the office and the
-    dateline ("CAIRO - ... The Jordanian delegation includes Foreign Minister X": Jordan's)."""
-    if ctx.nationality.get(key, (None, "title"))[1] == "title":
-        ctx.nationality[key] = (code, "stated")
 
 
 def _described_after(ctx: Context) -> dict[str, str]:

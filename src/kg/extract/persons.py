@@ -805,10 +805,12 @@ def _surname_repeats(doc: Doc, spans: dict, covered: set[int], titled: set[int] 
     surnames -= skip  # an honorific is nobody's surname ("Datuk" of a name NER took it into)
     # proper nouns, and the surnames themselves whatever part of speech the tagger gave them
     # ("Maltesi will meet ..." read as a plural of a nationality)
-    lowered = {t.text for t in doc if t.text.islower()}  # ("Grace" is a name only where "grace" is no word of the text)
+    lowered: set[str] | None = None  # the text's lower-case words, when needed: "Grace" is a name only where "grace" is no word
     for token in tokens_with(doc, {"<PROPN>"} | surnames | firsts):
         if token.i in covered or not token.text[:1].isupper() or token.pos_ not in ("PROPN", "NOUN", "ADJ"):
             continue
+        if fold(token.text) in firsts and token.pos_ == "NOUN" and token.dep_ == "nsubj" and lowered is None:
+            lowered = {t.text for t in doc if t.text.islower()}
         first = fold(token.text) in firsts and (token.pos_ == "PROPN" or (
             token.pos_ == "NOUN" and token.dep_ == "nsubj" and token.lower_ not in lowered)) \
             and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj")  # "she and Park are to ..."
