@@ -167,6 +167,12 @@ def country_code(name: str, on: Date | None = None, *, codes: bool = True, capit
     return historic(code, on)
 
 
+def capital_state(name: str) -> str | None:
+    """The state whose capital the gazetteer calls ``name`` (its own name, not one of the other
+    names other languages give it: "Londono" is London in Esperanto, and a family name)."""
+    return _capital_names().get(fold(name))
+
+
 def is_demonym(name: str) -> bool:
     return fold(name) in _country_index()[1]
 

@@ -450,8 +450,8 @@ class Context:
             office = title.phrase[:-1]
             country = title.country
 
-            def fits(entity) -> bool:
-                return any((t.phrase == office or t.phrase.endswith(" " + office))
+            def fits(entity) -> bool:  # (not a vice minister for "the foreign ministers")
+                return any((t.phrase == office or t.phrase.endswith(" " + office)) and t.deputy == title.deputy
                            and (country is None or t.country in (None, country)) for t in entity.titles)
         elif lemma == "leader" or any(f"{lemma} of {o.lower_}" in lexicon().words("leader_offices")
                                       for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
@@ -622,6 +622,11 @@ class Context:
             if verb.dep_ == "acl" and (verb.head.lemma_.lower() in nouns or group.lemma_.lower() in nouns):
                 # "a delegation led by X", "a delegation of senators led by X" (hung on "senators")
                 people = [a for o in prep_objects(verb, {"by"}) for a in self.actors_of(o, persons_only=True)]
+                if not people:  # "by" with no object, the name taken for the clause's subject
+                    people = [self.person_actor(m.key) for c in verb.children if c.dep_ == "agent"
+                              and not any(o.dep_ == "pobj" for o in c.children)
+                              and (m := next((self.token_person[k] for k in range(c.i + 1, c.i + 4)
+                                              if k in self.token_person), None)) is not None and m.key]
             elif any(c.dep_ == "dobj" and c.lemma_.lower() in nouns for c in verb.children) \
                     and (subj := subject_of(verb)) is not None:  # "X leads a delegation"
                 people = self.actors_of(subj, persons_only=True)
@@ -843,9 +848,12 @@ def _definite(title: Title, doc: Doc) -> bool:
 
 
 def _bare_definite(token: Token) -> bool:
-    """'the nation', 'the country': a definite noun with no other modifier."""
-    children = list(token.children)
-    return bool(children) and all(c.dep_ == "det" and c.lower_ == "the" for c in children)
+    """'the nation', 'the country': a definite noun with no other modifier than a clause set off by
+    commas ("the delegation, which arrived on Saturday, ...")."""
+    doc = token.doc
+    children = [c for c in token.children if not (c.dep_ == "punct" and c.text == ",") and not (
+        c.dep_ == "relcl" and c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == ",")]
+    return any(c.dep_ == "det" for c in children) and all(c.dep_ == "det" and c.lower_ == "the" for c in children)
 
 
 def conjuncts(token: Token) -> list[Token]:

@@ -436,6 +436,9 @@ def bind_title_mentions(doc: Doc, persons: list[PersonMention], entities: list[P
             # (not "Conservative leader X", who holds the same word of no state)
             leaders = [e for e in entities if any(t.country == title.country and t.phrase in leader_offices
                                                   for t in e.titles) and min(m.start for m in e.mentions) < title.start]
+            if not leaders:  # "President X said ... the Moldovan head of state held talks": X, of no stated state
+                leaders = _stateless_head_holder(doc, persons, entities, titles, title, bound,
+                                                 lambda t: t.phrase in leader_offices and not t.deputy)
             if len(leaders) == 1:
                 holders = leaders
         target = None
@@ -493,25 +496,38 @@ def _state_head_holders(entities: list[PersonEntity], title: Title) -> list[Pers
 
 
 def _stateless_head_holder(doc: Doc, persons: list[PersonMention], entities: list[PersonEntity], titles: list[Title],
-                           title: Title, bound: set[int]) -> list[PersonEntity]:
+                           title: Title, bound: set[int], fits=None) -> list[PersonEntity]:
     """'Foreign Minister X conveyed ... The Kuwaiti minister is scheduled to travel': the one person
-    named before ``title`` who holds an office of its head word (deputy or not as it is) and no office of a
+    named before ``title`` who holds an office of its head word (deputy or not as it is; or one ``fits``
+    accepts: any leader's office for "the Moldovan head of state") and no office of a
     known state, when every other such holder named before has an office of another known state, none of
     the title's. That person's offices
     of that head word are of the title's state (the title is their alias)."""
+    leader = fits is not None
+    if fits is None:
+        def fits(t: Title) -> bool:
+            return t.head == title.head and t.deputy == title.deputy
     before = [e for e in entities if min(m.start for m in e.mentions) < title.start]
-    holding = [e for e in before if any(t.head == title.head and not t.former and t.deputy == title.deputy
-                                        for t in e.titles)]
+    holding = [e for e in before if any(fits(t) and not t.former for t in e.titles)]
     stateless = [e for e in holding if not any(t.country for t in e.titles)]  # (no state for any office of theirs)
     # every other holder is of another known state (an office of theirs names it), none of the title's
-    if len(stateless) != 1 or any(title.country in {t.country for t in e.titles} for e in holding):
+    # (of leaders, several may be of no stated state: the subject tells which)
+    if not stateless or (len(stateless) > 1 and not leader) \
+            or any(title.country in {t.country for t in e.titles} for e in holding):
         return []
-    target = stateless[0]
     # as a pronoun would: the subject of its clause standing for the last person who was one
     subjects = [m for m in persons if m.start < title.start and doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")]
-    if doc[title.end - 1].dep_ not in ("nsubj", "nsubjpass") or not subjects or subjects[-1].key != target.key:
+    if doc[title.start:title.end].root.dep_ not in ("nsubj", "nsubjpass") or not subjects \
+            or subjects[-1].key not in {e.key for e in stateless}:
         return []
-    new = {id(t): replace(t, country=title.country) for t in target.titles if t.head == title.head}
+    target = next(e for e in stateless if e.key == subjects[-1].key)
+    sent = doc[subjects[-1].start].sent
+    if leader and (any(m.key != target.key and m.key in {e.key for e in stateless}
+                       for m in persons if sent.start <= m.start < sent.end)
+                   or _main_subject(doc, title.start) != subjects[-1].end - 1):
+        return []  # "X held talks with President Y. The Senegalese leader invited him": either; "He
+        # reiterated the invitation for President Y to visit. The Vietnamese leader ...": "He"
+    new = {id(t): replace(t, country=title.country) for t in target.titles if fits(t)}
     for mention in (m for m in persons if m.key == target.key):
         if mention.title is not None and id(mention.title) in new:
             mention.title = new[id(mention.title)]
@@ -521,6 +537,16 @@ def _stateless_head_holder(doc: Doc, persons: list[PersonMention], entities: lis
     bound |= {id(t) for t in new.values()}  # (bound to their names as the old ones were)
     title.alias = True
     return [target]
+
+
+def _main_subject(doc: Doc, i: int) -> int | None:
+    """Where the subject of the last main clause (its sentence's root, or a verb joined to it) before
+    the sentence of ``i`` is."""
+    for t in reversed(doc[:doc[i].sent.start]):
+        if t.dep_ in ("nsubj", "nsubjpass") and (t.head.dep_ == "ROOT" or (
+                t.head.dep_ == "conj" and t.head.head.dep_ == "ROOT")):
+            return t.i
+    return None
 
 
 def _visiting(doc: Doc, title: Title) -> bool:

@@ -4,7 +4,7 @@ and guests in a place as someone's guests."""
 from __future__ import annotations
 
 from kg.extract.checks import resident_envoy
-from kg.extract.context import Actor, Context, conjuncts
+from kg.extract.context import Actor, Context, conjuncts, lead_sentences
 from kg.extract.lexicon import lexicon
 from kg.extract.events import reported_status
 from kg.extract.status import OFF, by_remote_link
@@ -104,15 +104,21 @@ def find_attendance(ctx: Context) -> list[Found]:
         frame["hosts"] += hosts
         if not frame["places"]:
             frame["places"] = places
+    _at_the_dateline(ctx, frames)
     found: list[Found] = []
     # (frame number, trigger, attendees, travel): who attends which gathering, where it is said, and
     # whether that says they came to it (not "X held talks with leaders": X may be the host;
     # TRAVEL_ONLY: a trip given up, no meeting)
     entries: list[tuple] = []
-    holds = lexicon().words("hold_verbs")
+    holds, leads = lexicon().words("hold_verbs"), lexicon().words("lead_gathering_verbs")
     for i, frame in by_token.items():
         noun = ctx.doc[i]
         attendees = _there_for(ctx, noun)
+        if noun.dep_ == "nsubjpass" and noun.head.lemma_.lower() == "host":
+            # "The meeting ... was hosted by A and chaired by B": B, in the chair, came to it
+            entries += [(frames.index(frame), v, chairs, True) for v in conjuncts(noun.head)[1:]
+                        if v.tag_ == "VBN" and v.lemma_.lower() in leads and v.lemma_.lower() != "host"
+                        and (chairs := by_agents(ctx, v))]
         if attendees:
             entries.append((frames.index(frame), _clause_verb(noun), attendees, True))
         elif noun.dep_ == "nsubjpass" and (attended := [v for v in (noun.head, *conjuncts(noun.head)[1:])
@@ -211,6 +217,20 @@ def find_attendance(ctx: Context) -> list[Found]:
     for number, frame in enumerate(frames):
         found += _roster(ctx, frame, [entry[1:] for entry in entries if entry[0] == number])
     return found
+
+
+def _at_the_dateline(ctx: Context, frames: list[dict]) -> None:
+    """"CHISINAU - President X yesterday hosted the summit at a castle outside the capital": a
+    gathering the lead says someone hosts, at a place the article does not name otherwise (or one
+    the gazetteer does not know), is at the dateline, unless a host is of another state."""
+    lead = lead_sentences(ctx) if ctx.dateline is not None else set()
+    starts = [s.start for s in ctx.doc.sents]
+    for frame in frames:
+        if not frame["places"] and frame["hosts"] and not frame["other"] \
+                and any(starts[n] in lead for n in frame["sents"]) \
+                and all(h.country in (None, ctx.dateline.place.code) for h in frame["hosts"]):
+            # (not "JERUSALEM - ... The summit, hosted by Egyptian President X": in Egypt, somewhere)
+            frame["places"] = [ctx.place_actor(ctx.dateline.place)]
 
 
 TRAVEL_ONLY = "travel only"  # an entry's travel field: the trip is told (given up), no meeting follows

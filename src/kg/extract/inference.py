@@ -166,6 +166,9 @@ def _leg_of_the_tour(ctx: Context, token, earlier: list[Found], sent_no: dict) -
     reported before it (within six sentences), by its travelers;
     a report of its own only when it is called off or put off (as every anaphor)."""
     purposes = {t.i for c in token.children if c.dep_ == "prep" and c.lower_ in ("for", "with") for t in c.subtree}
+    # "a stop in La Paz, where X was to meet Y": a clause of what the leg was for, X one of the tour's travelers
+    clauses = [c for t in (token, *prep_objects(token, {"in", "to"})) for c in t.children if c.dep_ == "relcl"]
+    purposes |= {t.i for c in clauses for t in c.subtree}
     if any(ctx.person_at(c) for c in token.subtree if c.i not in purposes) or any(
             token.left_edge.i <= t.start and t.end <= token.right_edge.i + 1 and t.start not in purposes
             for t in ctx.titles):
@@ -183,6 +186,9 @@ def _leg_of_the_tour(ctx: Context, token, earlier: list[Found], sent_no: dict) -
               and here - sent_no[f.trigger.sent.start] <= 6]
     if not before or any(d.country == code for f in before for d in f.roles.get("destination", [])):
         return None  # a trip there already told: the named-leg reading's (or that trip's own)
+    doers = {a.key for c in clauses if (subj := subject_of(c)) is not None for a in ctx.actors_of(subj, persons_only=True)}
+    if doers - {a.key for a in before[-1].roles["traveler"]}:
+        return None  # "a stopover where the Ivorian president was to meet X": that person's own
     return Found("visit", token, {"traveler": list(before[-1].roles["traveler"]),
                                   "destination": [ctx.place_actor(places[0].place)]}, "visit.leg-of-tour+anaphor")
 
@@ -228,6 +234,13 @@ def joiners(ctx: Context, found: list[Found]) -> list[Found]:
         if verb.lemma_.lower() == "join" and any(c.dep_ == "nsubjpass" for c in verb.children):
             out += _were_joined(ctx, verb, sorted(meetings + out, key=lambda f: f.trigger.i), sent_no)
             continue
+        if verb.lemma_.lower() == "attend" and verb.dep_ == "relcl" and verb.tag_ == "VBN" \
+                and verb.head.lemma_.lower() in nouns and any(c.lower_ == "also" for c in verb.children):
+            # "The two leaders held a tete-a-tete before a delegation-level meeting, which was also
+            # attended by A and B": those of the sentence's meeting, and A and B
+            last = _last_meeting(verb, [f for f in meetings if f.trigger.i < verb.head.i], sent_no, 0)
+            out += _joined(verb, gatherings.by_agents(ctx, verb), last)
+            continue
         if verb.lemma_.lower() == "attend" and any(
                 c.dep_ == "nsubjpass" and c.lemma_.lower() in nouns
                 and any(d.dep_ == "det" and d.lower_ in ("the", "this") for d in c.children) for c in verb.children):
@@ -237,7 +250,8 @@ def joiners(ctx: Context, found: list[Found]) -> list[Found]:
             agents = gatherings.by_agents(ctx, verb)
             last = _last_meeting(verb, meetings, sent_no, 3) if agents else None
             if not any(c.lower_ == "also" for c in verb.children) and last is not None:
-                told = _last_meeting(verb, [f for f in meetings if not f.rule.endswith("+anaphor")], sent_no, 1)
+                told = _last_meeting(verb, [f for f in meetings if not f.rule.endswith("+anaphor")], sent_no,
+                                     1 + _still_the_meeting(ctx, verb, sent_no))
                 noun = next(c for c in verb.children if c.dep_ == "nsubjpass")
                 last = told if told is not None and told.rule.startswith("meeting.host") \
                     and found_status(told) == "occurred" and not any(
@@ -435,6 +449,17 @@ def _joining_last(ctx: Context, verb, meetings: list[Found], sent_no: dict, wind
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] if subj is not None and subj.head.i == verb.i else []
     joining = [a for s in (subjects or ([subj] if subj is not None else [])) for a in ctx.actors_of(s, persons_only=True)]
     return joining, (_last_meeting(verb, meetings, sent_no, window) if joining else None)
+
+
+def _still_the_meeting(ctx: Context, verb, sent_no: dict) -> int:
+    """How many sentences right before ``verb``'s go on telling of "the meeting" ("X received Y. At the
+    outset of the meeting, ... During the meeting, they reviewed ... The meeting was attended by A")."""
+    nouns, sents = lexicon().words("meeting_nouns"), list(ctx.doc.sents)
+    n = sent_no[verb.sent.start]
+    while n > 0 and any(t.lemma_.lower() in nouns and t.pos_ == "NOUN" and any(
+            c.dep_ == "det" and c.lower_ == "the" for c in t.children) for t in sents[n - 1]):
+        n -= 1
+    return sent_no[verb.sent.start] - n
 
 
 def _last_meeting(verb, meetings: list[Found], sent_no: dict, window: int) -> Found | None:

@@ -606,7 +606,8 @@ def plausible_person(name: str, on: Date | None, *, ner: bool = False) -> bool:
         return False
     if (len(words) > 1 or not ner) and fold(words[-1]) in lex.words("organization_name_words"):
         return False  # "Manchester United", "Hamas Political Bureau", "Premier League": an organisation
-    if geo.country_code(name, on, codes=False) or (len(words) == 1 and not ner and geo.is_place_name(name)):
+    if geo.country_code(name, on, codes=False, capitals=not ner) or (ner and geo.capital_state(name)) \
+            or (len(words) == 1 and not ner and geo.is_place_name(name)):
         return False
     if name.isupper() and len(name) <= 4:  # acronyms
         return False

@@ -1103,7 +1103,8 @@ def _definite_title(doc: Doc, title: Title) -> bool:
     k = title.start - 1
     while k >= 0 and doc[k].lower_ != "the" and (doc[k].is_lower and doc[k].pos_ in ("ADJ", "VERB") or hyphen_joined(doc, k)):
         k -= 1  # "the visiting minister", "the 42-year-old premier"
-    while k >= 0 and (doc[k].ent_type_ in ("NORP", "GPE", "ORG") or doc[k].text in ("'s", "’s")) and doc[k].lower_ != "the":
+    while k >= 0 and (doc[k].ent_type_ in ("NORP", "GPE", "ORG") or doc[k].text in ("'s", "’s")
+                      or geo.is_demonym(doc[k].text)) and doc[k].lower_ != "the":  # ("Moldovan" tagged a person)
         if doc[k].text in ("'s", "’s"):
             return True  # "China's visiting military chief"
         k -= 1  # "the Chinese Defence Ministry spokesman"

@@ -64,7 +64,8 @@ def context_of(doc: Doc, article: Article) -> Context:
     counterparts(doc, entities, titles, anchor)  # "his Afghan counterpart X": X's office, before "the Afghan president" is bound
     bind_title_mentions(doc, persons, entities, titles, verbless_header_tokens(doc, article.body_offset))
     plural_titles(doc, entities, titles, anchor)
-    places = find_places(doc, anchor)
+    places = [p for p in find_places(doc, anchor) if not any(  # not "Villanueva" of "Alberto Cáceres Villanueva"
+        m.start <= p.start and p.end <= m.end and m.end - m.start > p.end - p.start for m in persons)]
     _shared_names(doc, places, titles)
     ctx = Context(doc, anchor, persons, entities, titles, places, find_orgs(doc, anchor), article.body_offset)
     nationality.assign(ctx)

@@ -535,7 +535,8 @@ def _host_states(ctx: Context, events: tuple[Event, ...], homes: dict[str, str])
                  and not _names_a_gathering(ctx.doc[p.end - 1])  # nor "ahead of the Venice summit",
                  and not _other_clause(ctx.doc[p.end - 1], clause)}  # nor "met A, and travelled to Y to meet B"
         own = {p.place.code for p in ctx.places if clause is not None and p.place.code in named
-               and (verb := _clause_verb(ctx.doc[p.end - 1])) is not None and verb.i == clause.i}
+               and (verb := _clause_verb(ctx.doc[p.end - 1])) is not None
+               and (verb.i == clause.i or (clause.dep_ == "conj" and clause.head.i == verb.i))}  # "flew to Y and met Z"
         if own:  # the places of the meeting's own clause: "arrived in Egypt from Saudi Arabia, where he had
             named = own  # held talks with King X in Riyadh"
         for visitor, other in ((v, o) for v in people for o in people if o != v):
@@ -552,9 +553,9 @@ def _host_states(ctx: Context, events: tuple[Event, ...], homes: dict[str, str])
             named_here = named - {ctx.person_actor(visitor).country}
             if len(places) > 1 and len(named_here) == 1 and named_here <= places:
                 places = named_here  # "In London, X ... met King Y" on a trip to London and Paris
-            elif len(places) > 1 and not named_here and (leg := _leg_at(events, visitor, event, places)) != places:
-                places = leg
-            elif len(places) > 1 and not named_here and ctx.dateline is not None and ctx.dateline.place.code in places \
+            elif len(places) > 1 and not named_here & places and (leg := _leg_at(events, visitor, event, places)) != places:
+                places = leg  # (a place named that no leg goes to says nothing of which: "U.S. senators")
+            elif len(places) > 1 and not named_here & places and ctx.dateline is not None and ctx.dateline.place.code in places \
                     and homes.get(visitor) != ctx.dateline.place.code:
                 places = {ctx.dateline.place.code}  # "MADRID - ... X was received by King Y": at the dateline
                 # (not when the visitor set out from there: "ISLAMABAD - X left for Beijing ... will call on Y")

@@ -138,6 +138,8 @@ def find_titles(doc: Doc, on: Date | None) -> list[Title]:
         if start > prefix_start and doc[start - 1].text == "Special" and " for " in phrase and not phrase.startswith("special "):
             phrase = "special " + phrase  # "Special Presidential Envoy for Climate": the office's own word
         sending = any(w in lex.words("sending_state_titles") for w in (phrase, phrase.split()[-1]))
+        if sending and comp_country and span_end < len(doc) and doc[span_end].lower_ == "to":
+            span_end = _receiving(doc, span_end, on)[2]  # "Ambassador of Iran to Qatar X": the posting too
         country = _title_country(doc, prefix_start, on, sending=sending, envoy=phrase.endswith("envoy")) \
             or comp_country \
             or (employer[1] if employer and not (sending and (employer[1] or "").startswith("io:")) else None)
@@ -613,7 +615,8 @@ def _title_country(doc: Doc, start: int, on: Date | None, sending: bool = False,
         if j - width + 1 < 0:
             continue
         span = doc[j - width + 1: j + 1]
-        if any((t.is_punct and t.text not in (".",)) or t.is_space or "\n" in t.whitespace_ for t in span):
+        if any((t.is_punct and t.text not in (".",) and not _joining_hyphen(doc, t.i))  # ("Timor-Leste")
+               or t.is_space or "\n" in t.whitespace_ for t in span):
             continue
         inside = j - width >= 0 and _name_word(doc[j - width])
         org = io_name(span.text)
