@@ -159,7 +159,7 @@ class Context:
     def previous_person(self, token: Token) -> str | None:
         """The person a pronoun refers to: the subject (else the latest person) before it in its
         sentence, else the subject (else the first person) of the last sentence naming one."""
-        antecedent = self._relative_antecedent(token)
+        antecedent = self._relative_antecedent(token) or self._fronted_for(token)
         if antecedent is not None:
             return antecedent
         carried = self._subject_pronoun_before(token)
@@ -197,6 +197,19 @@ class Context:
         if not before:
             return None
         return self._pick(before, token)
+
+    def _fronted_for(self, token: Token) -> str | None:
+        """'During his stay in Hanoi, X will meet Y': a possessive in a phrase put before its clause's
+        subject, with no one named before it in the sentence, is that subject's (a person named)."""
+        if token.dep_ != "poss" or token.lower_ not in ("his", "her") or token.head.dep_ != "pobj":
+            return None
+        prep = token.head.head
+        verb = prep.head
+        if prep.dep_ != "prep" or verb.pos_ not in ("VERB", "AUX") or any(
+                m.key and token.sent.start <= m.start < token.i for m in self.persons):
+            return None
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > prep.i]
+        return self.person_at(subjects[0]) if subjects else None
 
     def _governing_pronoun(self, token: Token) -> Token | None:
         """'He travels to Y for talks with Z, and then to W, where he is due to meet V': a subject

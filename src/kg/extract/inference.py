@@ -238,7 +238,9 @@ def joiners(ctx: Context, found: list[Found]) -> list[Found]:
                 and verb.head.lemma_.lower() in nouns and any(c.lower_ == "also" for c in verb.children):
             # "The two leaders held a tete-a-tete before a delegation-level meeting, which was also
             # attended by A and B": those of the sentence's meeting, and A and B
-            last = _last_meeting(verb, [f for f in meetings if f.trigger.i < verb.head.i], sent_no, 0)
+            definite = any(c.dep_ == "det" and c.lower_ == "the" for c in verb.head.children)
+            last = _last_meeting(verb, [f for f in meetings if f.trigger.i < verb.head.i], sent_no, int(definite))
+            # ("A and B met on Friday. A flew in for the talks, which were also attended by C": the one before)
             out += _joined(verb, gatherings.by_agents(ctx, verb), last)
             continue
         if verb.lemma_.lower() == "attend" and any(

@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
+from kg import geo
 from kg.extract.context import Actor, Context, lead_sentences
 from kg.extract.lexicon import lexicon
 from kg.extract.syntax import governing_verb, prep_objects, reported_by, subject_of
@@ -391,6 +392,19 @@ def _dateline(ctx: Context, trigger: Token, roles: dict | None = None) -> list:
     return [ctx.place_actor(mention.place)]
 
 
+def _there(ctx: Context, trigger: Token, roles: dict | None = None) -> list:
+    """'... a meeting in Luxembourg on Sunday, and X will travel there': the place "there" stands for,
+    the last city or state named before the verb in its sentence or the one before (not a
+    nationality, not one inside the traveler's own words)."""
+    if not any(c.dep_ == "advmod" and c.lower_ == "there" for c in trigger.children):
+        return []
+    sents = [s for s in ctx.doc.sents if s.start <= trigger.i][-2:]
+    subject = {t.i for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    before = [m for m in ctx.places if sents[0].start <= m.start < trigger.i and m.start not in subject
+              and not geo.is_demonym(ctx.doc[m.start:m.end].text)]
+    return [ctx.place_actor(before[-1].place)] if before else []
+
+
 def _dateline_visit(ctx: Context, trigger: Token, roles: dict | None = None) -> list:
     """'NDJAMENA - X said ... as he began a visit to address the crisis': a visit noun of the lead
     that names no place is at the dateline's place (as :func:`_dateline`), not one the traveler is
@@ -450,6 +464,7 @@ FINDERS: dict[str, Finder] = {
     "for_clause_subject": _for_clause_subject,
     "dateline": _dateline,
     "dateline_visit": _dateline_visit,
+    "there": _there,
     "met_state": _met_state,
     "subject": _subject,
     "clause_subject": _clause_subject,

@@ -72,11 +72,13 @@ def subject_of(verb: Token) -> Token | None:
             token = head.head  # "X is the first minister to visit Y": X visits
             continue
         if token.dep_ == "relcl" or (token.dep_ == "acl" and token.tag_ in ("VBG", "VBD") and token.head.pos_ == "PROPN") \
+                or (token.dep_ == "acl" and token.tag_ == "VBD" and token.head.dep_ == "ROOT" and token.head.pos_ == "NOUN") \
                 or (token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ == "PROPN" and token.head.dep_ == "ROOT"
                     and not any(c.dep_ in ("agent", "auxpass") for c in token.children)):
             # "the minister who visited", "Okafor, speaking at ...", and the main verb the parser hung
             # on its subject ("X, who is on a visit to Y, called on Z" with "called" a past-tense acl;
-            # "X, accompanied by Y, called on Z" with the name left the root and "called" a participle on it)
+            # "X, accompanied by Y, called on Z" with the name left the root and "called" a participle on it;
+            # "Japan's ambassador, X, called on Z" with the office left the root)
             if token.dep_ == "acl" and head.dep_ == "appos" and head.head.dep_ == "ROOT" and head.head.pos_ == "PROPN":
                 return head.head  # "X, accompanied by the ambassador, Y, called on Z": the name the sentence is left on
             return token.head
