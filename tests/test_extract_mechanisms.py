@@ -5955,3 +5955,22 @@ def test_pronouns_a_possessive_in_a_phrase_before_the_subject_is_the_subjects() 
     got = visits(text)
     assert ("person:mark dale", "country:VN") in got
     assert ("person:ravi menon", "country:VN") not in got
+
+
+def test_visits_a_trip_by_x_with_by_the_agent_of_the_verb_whose_object_the_trip_is() -> None:
+    text = "The trip follows a visit to Canberra last month by Thai Deputy Commerce Minister Somsak Rattana."
+    assert ("person:somsak rattana", "country:AU") in visits(text)
+    # not the subject's: "the Omani mission" names no one's trip by X; not a passive verb's doer
+    text = "The Omani mission follows a trip to the region last week by United Nations envoy Lars Dahl."
+    assert visits(text) == set()
+    text = "The Beijing trip had been agreed by President Tom Hale and Premier Li Min when they met in Bali."
+    assert not any(t[1] == "country:CN" for t in visits(text))
+
+
+def test_positions_an_office_other_states_name_alike_in_a_story_of_those_states() -> None:
+    text = ("Pakistan and India agreed to resume talks. Foreign Secretary Imran Baig and his counterpart Vikram "
+            "Joshi will meet in Islamabad next month, the foreign office said.")
+    assert "country:GB" not in states_of(text, "person:imran baig")
+    # a story that names no state using it alike: the usual state, as before
+    text = "Foreign Secretary James Holt said the sanctions on Iran would stay."
+    assert states_of(text, "person:james holt") == {"country:GB"}

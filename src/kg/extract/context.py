@@ -387,6 +387,9 @@ class Context:
         if code is None or code.startswith("io:") or visitor:
             return code
         if mention is None:
+            others = set(lex.table("title_other_states").get(phrase, ()))
+            if story is None and others & self._states_named and code not in self._states_named:
+                return None  # "Foreign Secretary X" in a story of Pakistan and India that never names Britain
             if story is None or story == code or phrase not in lex.words("shared_title_states"):
                 return code
             return code if code in self._states_named else None

@@ -392,6 +392,16 @@ def _dateline(ctx: Context, trigger: Token, roles: dict | None = None) -> list:
     return [ctx.place_actor(mention.place)]
 
 
+def _object_agent(ctx: Context, trigger: Token, roles: dict | None = None) -> list:
+    """'The mission follows a trip to the region by X' with 'by' hung on the verb as its agent: X, whose
+    trip is the verb's object (not the subject's: 'the Omani mission'; not a passive verb's doer: 'the
+    trip had been agreed by X')."""
+    verb = trigger.head
+    if trigger.dep_ != "dobj" or verb.pos_ != "VERB" or verb.tag_ == "VBN":
+        return []
+    return [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+
+
 def _there(ctx: Context, trigger: Token, roles: dict | None = None) -> list:
     """'... a meeting in Luxembourg on Sunday, and X will travel there': the place "there" stands for,
     the last city or state named before the verb in its sentence or the one before (not a
@@ -465,6 +475,7 @@ FINDERS: dict[str, Finder] = {
     "dateline": _dateline,
     "dateline_visit": _dateline_visit,
     "there": _there,
+    "object_agent": _object_agent,
     "met_state": _met_state,
     "subject": _subject,
     "clause_subject": _clause_subject,
