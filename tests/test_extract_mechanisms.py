@@ -5974,3 +5974,14 @@ def test_positions_an_office_other_states_name_alike_in_a_story_of_those_states(
     # a story that names no state using it alike: the usual state, as before
     text = "Foreign Secretary James Holt said the sanctions on Iran would stay."
     assert states_of(text, "person:james holt") == {"country:GB"}
+
+
+def test_status_is_meeting_someone_on_a_day_ahead_is_a_plan() -> None:
+    text = "Secretary of State John Parks is meeting Japanese Foreign Minister Yoko Mori in Tokyo on Friday."
+    assert _meeting_statuses(text, date(2024, 3, 4)) == {(frozenset({"person:john parks", "person:yoko mori"}), "planned")}
+
+
+def test_titles_irish_offices_before_a_name() -> None:
+    text = "Taoiseach Sean Kelly met Tanaiste Mary Burke in Dublin."
+    assert states_of(text, "person:sean kelly") == {"country:IE"}
+    assert states_of(text, "person:mary burke") == {"country:IE"}

@@ -593,9 +593,9 @@ def _futurate(trigger: Token, sent: Span) -> str | None:
         return None  # "is leaving for Beijing on Tuesday": the present progressive tells a schedule too
     lex = lexicon()
     motion = lex.words("travel_to_verbs") | lex.words("arrive_verbs") | lex.words("depart_verbs") | lex.words("visit_verbs")
-    if verb.lemma_.lower() not in motion:
-        return None
     progressive = verb.tag_ == "VBG"  # "is visiting China this week": under way; "is leaving on Tuesday": ahead
+    if verb.lemma_.lower() not in motion and not (progressive and verb.lemma_.lower() in lex.words("meet_verbs")):
+        return None  # (and "is meeting Y in Tokyo on Friday": a schedule too)
     purposes = [c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VB"
                 and any(a.lower_ == "to" for a in c.children)]  # "travels to Y to attend a forum next week"
     dates = clause_dates(sent, verb, ("DATE", "TIME")) + [e for c in purposes for e in clause_dates(sent, c, ("DATE", "TIME"))]
