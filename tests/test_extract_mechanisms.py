@@ -5826,12 +5826,12 @@ def test_meetings_one_who_attended_a_meeting_meets_its_chair() -> None:
 
 
 def test_coreference_the_demonym_head_of_state_is_the_leader_of_no_stated_state_just_the_subject() -> None:
-    text = ("WARSAW, May 3 - President Karol Nowak hosted the summit at a castle near the capital on Tuesday. On the "
+    text = ("WARSAW, May 3 - President Marek Zielny hosted the summit at a castle near the capital on Tuesday. On the "
             "sidelines, the Polish head of state held talks with Latvian President Janis Ozols. The Polish leader "
             "also met Estonian Prime Minister Kaja Tamm.")
     pairs = _pairs(text)
-    assert frozenset({"person:karol nowak", "person:janis ozols"}) in pairs
-    assert frozenset({"person:karol nowak", "person:kaja tamm"}) in pairs
+    assert frozenset({"person:marek zielny", "person:janis ozols"}) in pairs
+    assert frozenset({"person:marek zielny", "person:kaja tamm"}) in pairs
     # the leader who was the object is as likely: no one is bound ("X held talks with President Y. The ...")
     text = ("President Kofi Boateng held talks with President Ousmane Diallo on trade. The Senegalese leader invited "
             "him to Dakar.")
@@ -5862,9 +5862,9 @@ def test_gatherings_the_one_who_chairs_a_meeting_another_hosts_came_to_it() -> N
 def test_meetings_those_who_also_attended_the_next_meeting_meet_those_of_the_first() -> None:
     text = ("The two leaders, Prime Minister Azlan Hamid and Indonesian President Budi Santoso, held a tete-a-tete "
             "before a delegation-level meeting, which was also attended by Foreign Minister Hakim Rahman and his "
-            "Indonesian counterpart Retno Wulan.")
+            "Indonesian counterpart Sari Puspita.")
     pairs = _pairs(text)
-    assert frozenset({"person:azlan hamid", "person:retno wulan"}) in pairs
+    assert frozenset({"person:azlan hamid", "person:sari puspita"}) in pairs
     assert frozenset({"person:budi santoso", "person:hakim rahman"}) in pairs
 
 
@@ -5898,11 +5898,11 @@ def test_positions_a_hyphenated_state_name_before_the_office() -> None:
 
 
 def test_holders_the_foreign_ministers_are_not_a_vice_minister() -> None:
-    text = ("Vice Foreign Minister Lu Ping summoned the ambassador. Foreign Minister Gao Min will visit Washington. "
-            "Foreign Minister Park Jin-ho said the foreign ministers would meet in Busan in November.")
+    text = ("Vice Foreign Minister Qiao Sen summoned the ambassador. Foreign Minister Gao Min will visit Washington. "
+            "Foreign Minister Yoon Dae-sik said the foreign ministers would meet in Busan in November.")
     pairs = _pairs(text)
-    assert frozenset({"person:gao min", "person:park jin ho"}) in pairs
-    assert not any("person:lu ping" in p and "person:park jin ho" in p for p in pairs)
+    assert frozenset({"person:gao min", "person:yoon dae sik"}) in pairs
+    assert not any("person:qiao sen" in p and "person:yoon dae sik" in p for p in pairs)
 
 
 def test_tours_a_stop_where_the_traveler_was_to_meet_someone_was_put_off() -> None:
@@ -5960,17 +5960,22 @@ def test_pronouns_a_possessive_in_a_phrase_before_the_subject_is_the_subjects() 
 def test_visits_a_trip_by_x_with_by_the_agent_of_the_verb_whose_object_the_trip_is() -> None:
     text = "The trip follows a visit to Canberra last month by Thai Deputy Commerce Minister Somsak Rattana."
     assert ("person:somsak rattana", "country:AU") in visits(text)
-    # not the subject's: "the Omani mission" names no one's trip by X; not a passive verb's doer
-    text = "The Omani mission follows a trip to the region last week by United Nations envoy Lars Dahl."
-    assert visits(text) == set()
-    text = "The Beijing trip had been agreed by President Tom Hale and Premier Li Min when they met in Bali."
-    assert not any(t[1] == "country:CN" for t in visits(text))
+    # not a travel noun that is the verb's subject; not a passive verb's doer
+    text = "The French tour precedes a journey to the area next month by envoy Lars Dahl."
+    assert ("person:lars dahl", "country:FR") not in visits(text)
+    text = "The Paris trip was arranged by Ambassador Jan Weber."
+    assert ("person:jan weber", "country:FR") not in visits(text)
+    assert ("person:lars dahl", "country:FR") not in visits(
+        "The French tour follows a journey to the area last month by envoy Lars Dahl.")
 
 
 def test_positions_an_office_other_states_name_alike_in_a_story_of_those_states() -> None:
     text = ("Pakistan and India agreed to resume talks. Foreign Secretary Imran Baig and his counterpart Vikram "
             "Joshi will meet in Islamabad next month, the foreign office said.")
     assert "country:GB" not in states_of(text, "person:imran baig")
+    # one such state alone: a British Foreign Secretary's visit there
+    text = "Foreign Secretary Tom Barker arrived in New Delhi on Monday for talks with Indian Prime Minister Ravi Kumar."
+    assert states_of(text, "person:tom barker") == {"country:GB"}
     # a story that names no state using it alike: the usual state, as before
     text = "Foreign Secretary James Holt said the sanctions on Iran would stay."
     assert states_of(text, "person:james holt") == {"country:GB"}
@@ -5982,6 +5987,56 @@ def test_status_is_meeting_someone_on_a_day_ahead_is_a_plan() -> None:
 
 
 def test_titles_irish_offices_before_a_name() -> None:
-    text = "Taoiseach Sean Kelly met Tanaiste Mary Burke in Dublin."
-    assert states_of(text, "person:sean kelly") == {"country:IE"}
+    text = "Taoiseach Cathal Ruane met Tanaiste Mary Burke in Dublin."
+    assert states_of(text, "person:cathal ruane") == {"country:IE"}
     assert states_of(text, "person:mary burke") == {"country:IE"}
+
+
+def test_gatherings_those_attending_listed_after_include_or_a_copula() -> None:
+    text = ("Leaders attending the summit in Jakarta included Vietnamese Prime Minister Pham Van Long and Thai "
+            "Prime Minister Anan Chaiyo.")
+    assert frozenset({"person:pham van long", "person:anan chaiyo"}) in _pairs(text)
+    assert ("person:anan chaiyo", "country:ID") in visits(text)
+    text = ("Participants in the meeting in Doha included Qatari Prime Minister Jassim Al Hajri and Egyptian "
+            "intelligence chief Samir Fahmy.")
+    assert frozenset({"person:jassim al hajri", "person:samir fahmy"}) in _pairs(text)
+
+
+def test_gatherings_the_summit_in_another_place_is_another_summit() -> None:
+    text = ("Leaders attending the summit in Jakarta included Vietnamese Prime Minister Pham Van Long and Thai "
+            "Prime Minister Anan Chaiyo. The summit in Nairobi was attended by Ugandan President Joseph Kato and "
+            "Rwandan President Paul Gasore.")
+    got = visits(text)
+    assert ("person:joseph kato", "country:KE") in got
+    assert ("person:joseph kato", "country:ID") not in got
+
+
+def test_positions_the_topic_of_the_talks_is_not_where_they_are() -> None:
+    text = ("LONDON (Reuters) - Prime Minister Tom Blake will fly to Moscow on Friday for talks with President "
+            "Ivan Petrov on Iraq, his office said.")
+    assert states_of(text, "person:ivan petrov") == {"country:RU"}
+
+
+def test_regressions_of_the_session_s_rules_found_in_review() -> None:
+    # "her" in a phrase before a man's name is someone told before
+    text = ("Chancellor Anna Berger of Germany began an African tour on Monday. During her stay in Kenya, King "
+            "Paul Roussel of Spain will host a summit in Madrid.")
+    got = visits(text)
+    assert ("person:paul roussel", "country:KE") not in got
+    # a stop where an unnamed office holder was to receive someone is not the tour's leg
+    text = ("Foreign Minister Paulo Neves arrived in Bogota on Wednesday, the first stop of a tour that will also take "
+            "him to Ecuador. A stop in Abidjan, where the Ivorian president was to receive Bolivian envoys, was "
+            "postponed to September.")
+    assert not any(t[:2] == ("person:paulo neves", "country:CI") for t in _trips(text))
+    # a stop "which officials had proposed" is still the tour's
+    text = text.replace("where the Ivorian president was to receive Bolivian envoys", "which officials had proposed")
+    assert ("person:paulo neves", "country:CI", "postponed") in _trips(text)
+    # a host named only after the lead does not put the summit at the dateline
+    text = ("WASHINGTON - Leaders of Central America will gather for a summit on Monday, officials said. "
+            "Guatemalan President Luis Vidal will attend. The summit will be hosted by President Ana Rivas at a "
+            "beach resort.")
+    assert ("person:luis vidal", "country:US") not in visits(text)
+    assert "country:US" not in states_of(text, "person:ana rivas")
+    # a plural subject of a copula is no list of those who attend when no one is its attribute
+    text = "Ministers attending the meeting in Lima were critical of Chilean President Juan Sotelo."
+    assert ("person:juan sotelo", "country:PE") not in visits(text)

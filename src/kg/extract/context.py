@@ -209,7 +209,10 @@ class Context:
                 m.key and token.sent.start <= m.start < token.i for m in self.persons):
             return None
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > prep.i]
-        return self.person_at(subjects[0]) if subjects else None
+        key = self.person_at(subjects[0]) if subjects else None
+        want = "female" if token.lower_ in FEMININE else "male"
+        return key if key is not None and self.gender(key) in (want, None) else None
+        # (not "During her stay in Kenya, King X will host ...": "her" is someone told before)
 
     def _governing_pronoun(self, token: Token) -> Token | None:
         """'He travels to Y for talks with Z, and then to W, where he is due to meet V': a subject
@@ -374,7 +377,8 @@ class Context:
         ``visitor`` there ("BERLIN - Secretary of State X arrived ... met the Chancellor"). With no
         dateline, an office other states name alike (lexicon ``shared_title_states``) has no usual
         state in a story clearly of another ``story`` state that never names the usual one ("Foreign
-        Secretary X" in a Canadian story)."""
+        Secretary X" in a Canadian story), nor in one naming two of the states that name it alike
+        (lexicon ``title_other_states``) and never the usual one (a story of Pakistan and India)."""
         lex = lexicon()
         table = lex.table("title_states")
         code = table.get(phrase)  # "vice premier" (CN) before "premier"; "deputy secretary of state" as its office
@@ -388,8 +392,9 @@ class Context:
             return code
         if mention is None:
             others = set(lex.table("title_other_states").get(phrase, ()))
-            if story is None and others & self._states_named and code not in self._states_named:
+            if story is None and len(others & self._states_named) >= 2 and code not in self._states_named:
                 return None  # "Foreign Secretary X" in a story of Pakistan and India that never names Britain
+                # (not one of India alone: a British Foreign Secretary's visit to Delhi)
             if story is None or story == code or phrase not in lex.words("shared_title_states"):
                 return code
             return code if code in self._states_named else None

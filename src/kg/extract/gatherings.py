@@ -50,6 +50,7 @@ def find_attendance(ctx: Context) -> list[Found]:
     frames: list[dict] = []
     by_token: dict[int, dict] = {}
     sent_no = {s.start: n for n, s in enumerate(sents)}
+    lead = lead_sentences(ctx) if ctx.dateline is not None else set()
     for token in tokens_with(ctx.doc, nouns):
         n = sent_no[token.sent.start]
         # "talks", "negotiations" (lemma "talk"): an exchange between those who hold it, which 'also
@@ -85,8 +86,8 @@ def find_attendance(ctx: Context) -> list[Found]:
         # its own place: "the Geneva talks", "(ahead of) the trade talks in Quito"
         named = {ctx.token_place[c.i].place.code for c in token.children
                  if c.dep_ in ("compound", "nmod") and c.i in ctx.token_place}
-        if token.dep_ == "pobj" and any(c.dep_ == "prep" and c.lower_ == "in" for c in token.children):
-            named |= {p.country for p in places}
+        if any(c.dep_ == "prep" and c.lower_ == "in" for c in token.children):
+            named |= {p.country for p in places}  # "(at) the summit in Y", "the summit in Y was attended by"
         if definite and named and earlier and earlier[-1]["places"] and not named & {
                 p.country for p in earlier[-1]["places"]}:
             other = True  # "the talks in Munich ... the Geneva talks", "talks in Lima ... the talks in Quito": another
@@ -102,6 +103,7 @@ def find_attendance(ctx: Context) -> list[Found]:
                 and token.lemma_.lower() in lexicon().words("meeting_nouns"):
             places = _met_there_before(ctx, token, sents, n)  # "The meeting" of a verb told before
         frame["hosts"] += hosts
+        frame["lead host"] = frame.get("lead host") or bool(hosts and token.sent.start in lead)
         if not frame["places"]:
             frame["places"] = places
     _at_the_dateline(ctx, frames)
@@ -119,6 +121,9 @@ def find_attendance(ctx: Context) -> list[Found]:
             entries += [(frames.index(frame), v, chairs, True) for v in conjuncts(noun.head)[1:]
                         if v.tag_ == "VBN" and v.lemma_.lower() in leads and v.lemma_.lower() != "host"
                         and (chairs := by_agents(ctx, v))]
+        if not attendees and (listing := _listing_at(noun)) is not None and _lists_persons(ctx, listing):
+            # "Participants in the meeting included A and B", "Present at the ceremony were A and B"
+            attendees = _listed_after(ctx, listing)
         if attendees:
             entries.append((frames.index(frame), _clause_verb(noun), attendees, True))
         elif noun.dep_ == "nsubjpass" and (attended := [v for v in (noun.head, *conjuncts(noun.head)[1:])
@@ -192,9 +197,11 @@ def find_attendance(ctx: Context) -> list[Found]:
             # "Also due to attend are B, C": the attendees follow the copula
             attendees = [a for c in token.head.head.children if c.dep_ in ("attr", "nsubj")
                          for a in ctx.actors_of(c, persons_only=True)]
-        if not attendees and token.dep_ in ("relcl", "acl") and token.head.lower_ == "those" \
+        if not attendees and token.dep_ in ("relcl", "acl") and (token.head.lower_ == "those" or (
+                token.head.tag_ == "NNS" and _lists_persons(ctx, token.head.head))) \
                 and token.head.dep_ == "nsubj" and token.head.head.lemma_ in ("be", "include"):
-            # "Those who attended included A, B and C", "Those attending were A and B"
+            # "Those who attended included A, B and C", "Those attending were A and B", "Leaders
+            # attending the summit included A and B"
             attendees = _listed_after(ctx, token.head.head)
         copula = token.head if token.dep_ in ("advcl", "csubj") and token.head.lemma_ == "be" else next(
             (c for c in token.children if c.dep_ == "aux" and c.lemma_ == "be" and c.i > token.i), None)
@@ -221,13 +228,11 @@ def find_attendance(ctx: Context) -> list[Found]:
 
 def _at_the_dateline(ctx: Context, frames: list[dict]) -> None:
     """"CHISINAU - President X yesterday hosted the summit at a castle outside the capital": a
-    gathering the lead says someone hosts, at a place the article does not name otherwise (or one
-    the gazetteer does not know), is at the dateline, unless a host is of another state."""
-    lead = lead_sentences(ctx) if ctx.dateline is not None else set()
-    starts = [s.start for s in ctx.doc.sents]
+    gathering that a sentence of the lead says someone hosts (``lead host``), at a place the article
+    does not name otherwise (or one the gazetteer does not know), is at the dateline, unless a host is
+    of another state."""
     for frame in frames:
-        if not frame["places"] and frame["hosts"] and not frame["other"] \
-                and any(starts[n] in lead for n in frame["sents"]) \
+        if not frame["places"] and frame.get("lead host") and not frame["other"] \
                 and all(h.country in (None, ctx.dateline.place.code) for h in frame["hosts"]):
             # (not "JERUSALEM - ... The summit, hosted by Egyptian President X": in Egypt, somewhere)
             frame["places"] = [ctx.place_actor(ctx.dateline.place)]
@@ -326,6 +331,26 @@ def _listed_after(ctx: Context, copula) -> list[Actor]:
     """Everyone a copula's (or "include"'s) list names after it ("... were A, B and C", "Those who
     attended included A and B"; the parser hangs a long list's items in many ways)."""
     return _unique([ctx.person_actor(k) for t in copula.subtree if t.i > copula.i and (k := ctx.person_at(t))])
+
+
+def _lists_persons(ctx: Context, verb) -> bool:
+    """Is a person the object or attribute of ``verb`` ("... included A and B", "... were A and B"),
+    not "... were critical of A"?"""
+    return any(c.dep_ in ("attr", "dobj") and ctx.person_at(c) for c in verb.children)
+
+
+def _listing_at(noun):
+    """The copula or "include" of "Participants in the meeting included ...", "Present at the
+    ceremony were ...": the gathering in a phrase of the clause's plural subject or of "present"."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("in", "at"):
+        return None
+    word = prep.head
+    if word.dep_ == "nsubj" and word.tag_ == "NNS" and word.head.lemma_ in ("be", "include"):
+        return word.head
+    if word.lower_ == "present" and word.dep_ == "acomp" and word.head.lemma_ == "be" and word.i < word.head.i:
+        return word.head  # (not "Some ministers were present at the event: A, B": staff, no list of those who met)
+    return None
 
 
 def _clause_verb(noun):

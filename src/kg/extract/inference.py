@@ -162,7 +162,8 @@ def anaphoric_events(ctx: Context, found: list[Found]) -> list[Found]:
 
 def _leg_of_the_tour(ctx: Context, token, earlier: list[Found], sent_no: dict) -> Found | None:
     """'a planned stop in Eritrea (was dropped)', 'the Kenya leg' naming a place no trip before went to
-    and no person (but those it is for: "a stopover in Doha for talks with X"): a leg of the last tour
+    and no person (but those it is for: "a stopover in Doha for talks with X", "a stop in La Paz, where
+    the tour's traveler was to meet X"): a leg of the last tour
     reported before it (within six sentences), by its travelers;
     a report of its own only when it is called off or put off (as every anaphor)."""
     purposes = {t.i for c in token.children if c.dep_ == "prep" and c.lower_ in ("for", "with") for t in c.subtree}
@@ -186,9 +187,18 @@ def _leg_of_the_tour(ctx: Context, token, earlier: list[Found], sent_no: dict) -
               and here - sent_no[f.trigger.sent.start] <= 6]
     if not before or any(d.country == code for f in before for d in f.roles.get("destination", [])):
         return None  # a trip there already told: the named-leg reading's (or that trip's own)
-    doers = {a.key for c in clauses if (subj := subject_of(c)) is not None for a in ctx.actors_of(subj, persons_only=True)}
+    doers: set[str] = set()
+    for clause in clauses:
+        subj = subject_of(clause)
+        if subj is None or subj.i == clause.head.i:
+            continue  # "a stop in Y, which was dropped": the clause tells of the place
+        people = {a.key for a in ctx.actors_of(subj, persons_only=True)}
+        if not people and any(t.start <= subj.i < t.end for t in ctx.titles):
+            return None  # "a stopover where the Ivorian president was to meet X": someone's own, unnamed
+            # (not "a stop in Y, which officials had proposed": the tour's)
+        doers |= people
     if doers - {a.key for a in before[-1].roles["traveler"]}:
-        return None  # "a stopover where the Ivorian president was to meet X": that person's own
+        return None  # "a stopover where President Y was to meet X": that person's own
     return Found("visit", token, {"traveler": list(before[-1].roles["traveler"]),
                                   "destination": [ctx.place_actor(places[0].place)]}, "visit.leg-of-tour+anaphor")
 
@@ -215,7 +225,10 @@ def joiners(ctx: Context, found: list[Found]) -> list[Found]:
     the subject of ``join`` or ``attend`` whose object is a definite meeting noun naming nobody
     ("the talks", "the meeting") takes part in the last meeting reported before it, within three
     sentences, at its place; so does one who "also took part" (within two sentences), and one by whom "the
-    meeting was also attended" (without "also": a reception told in the sentence before); "C is to join them for a summit in Y" (:func:`_joining_them`);
+    meeting was also attended" (without "also": a reception told in the sentence before, or before
+    sentences that go on telling of "the meeting", :func:`_still_the_meeting`); those by whom "a
+    meeting, which was also attended by A" was attended join the sentence's meeting (or, "the talks",
+    the one of the sentence before); "C is to join them for a summit in Y" (:func:`_joining_them`);
     so do those "in the presence of" whom it was held (:func:`_in_presence`) and those "also present during
     the meeting" (:func:`_also_present`)."""
     nouns = lexicon().words("meeting_nouns")
@@ -247,7 +260,8 @@ def joiners(ctx: Context, found: list[Found]) -> list[Found]:
                 c.dep_ == "nsubjpass" and c.lemma_.lower() in nouns
                 and any(d.dep_ == "det" and d.lower_ in ("the", "this") for d in c.children) for c in verb.children):
             # "The meeting was also attended by Ambassador X": X takes part in the meeting just reported;
-            # without "also", only a reception told in this sentence or the one before ("X received Y.
+            # without "also", only a reception told in this sentence or the one before, or before
+            # sentences that go on telling of "the meeting" ("X received Y. During the meeting, ...
             # The meeting was attended by A and B"): else the gathering's roster (see gatherings)
             agents = gatherings.by_agents(ctx, verb)
             last = _last_meeting(verb, meetings, sent_no, 3) if agents else None

@@ -555,6 +555,15 @@ def honorific_before(doc: Doc, k: int) -> int:
     return next((size for size in (3, 2, 1) if k >= size and _is_style(doc[k - size:k])), 0)
 
 
+def _given_name_title(doc: Doc, start: int, end: int) -> bool:
+    """'Foreign Minister Amir Khan': a word that can be an office (lexicon ``given_name_titles``) right
+    after an office's last word (not after a royal style: "Prince Sultan" is read as before), with a
+    name after it, is a given name."""
+    lex = lexicon()
+    return end - start > 1 and start > 0 and fold(doc[start].text) in lex.words("given_name_titles") \
+        and fold(doc[start - 1].text) in lex.title_words and fold(doc[start - 1].text) not in lex.words("royal_styles")
+
+
 def clean_person(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Trim honorifics, title words (also abbreviated: "FM X") and punctuation from a person span."""
     lex = lexicon()
@@ -568,7 +577,7 @@ def clean_person(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while start < end and (
         fold(doc[start].text) in lex.honorifics
         or (end - start > 1 and (doc[start].text if doc[start].text.isupper() else doc[start].lower_) in abbreviations)
-        or fold(doc[start].text) in lex.title_words
+        or (fold(doc[start].text) in lex.title_words and not _given_name_title(doc, start, end))
         or fold(doc[start].text) in lex.prefixes
         or doc[start].is_punct
         or doc[start].lower_ in ("the", "a", "an")

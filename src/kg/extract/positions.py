@@ -533,7 +533,8 @@ def _host_states(ctx: Context, events: tuple[Event, ...], homes: dict[str, str])
                  if event.evidence.start <= ctx.doc[p.start].idx < event.evidence.end and p.start not in taken
                  and not geo.is_demonym(ctx.doc[p.start:p.end].text)  # places named, not nationalities,
                  and not _names_a_gathering(ctx.doc[p.end - 1])  # nor "ahead of the Venice summit",
-                 and not _other_clause(ctx.doc[p.end - 1], clause)}  # nor "met A, and travelled to Y to meet B"
+                 and not _other_clause(ctx.doc[p.end - 1], clause)  # nor "met A, and travelled to Y to meet B",
+                 and ctx.doc[p.end - 1].head.lower_ not in ("on", "about", "over")}  # nor "talks with Y on Iraq"
         own = {p.place.code for p in ctx.places if clause is not None and p.place.code in named
                and (verb := _clause_verb(ctx.doc[p.end - 1])) is not None
                and (verb.i == clause.i or (clause.dep_ == "conj" and clause.head.i == verb.i))}  # "flew to Y and met Z"

@@ -393,19 +393,21 @@ def _dateline(ctx: Context, trigger: Token, roles: dict | None = None) -> list:
 
 
 def _object_agent(ctx: Context, trigger: Token, roles: dict | None = None) -> list:
-    """'The mission follows a trip to the region by X' with 'by' hung on the verb as its agent: X, whose
-    trip is the verb's object (not the subject's: 'the Omani mission'; not a passive verb's doer: 'the
-    trip had been agreed by X')."""
+    """'The talks follow a visit to Y last month by X', 'Z follows a tour of A and B by X' with 'by'
+    hung on the verb (as a preposition or as its agent): X, whose trip is the verb's object (not a
+    travel noun that is the verb's subject: "the French tour follows ... by X"; not a passive verb's
+    doer: 'the Paris trip was arranged by X')."""
     verb = trigger.head
-    if trigger.dep_ != "dobj" or verb.pos_ != "VERB" or verb.tag_ == "VBN":
+    if trigger.dep_ != "dobj" or verb.pos_ != "VERB" or any(c.dep_ == "auxpass" for c in verb.children):
         return []
-    return [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    return [o for c in verb.children if c.dep_ in ("agent", "prep") and c.lower_ == "by"
+            for o in c.children if o.dep_ == "pobj"]
 
 
 def _there(ctx: Context, trigger: Token, roles: dict | None = None) -> list:
     """'... a meeting in Luxembourg on Sunday, and X will travel there': the place "there" stands for,
     the last city or state named before the verb in its sentence or the one before (not a
-    nationality, not one inside the traveler's own words)."""
+    nationality, not one inside the verb's subject phrase: "X of Peru will travel there")."""
     if not any(c.dep_ == "advmod" and c.lower_ == "there" for c in trigger.children):
         return []
     sents = [s for s in ctx.doc.sents if s.start <= trigger.i][-2:]

@@ -96,6 +96,11 @@ def find_titles(doc: Doc, on: Date | None) -> list[Title]:
             i += 3
             continue
         end = _head_end(doc, i, heads, words)
+        if end == i + 1 and titles and titles[-1].end == i and words[i] in lex.words("given_name_titles") \
+                and words[i - 1] not in lex.words("royal_styles") and end < n and doc[end].text[:1].isupper() \
+                and doc[end].is_alpha:
+            i += 1  # "Foreign Minister Amir Khan": right after an office, a given name, not a second office
+            continue
         if not end:
             i += 1
             continue
