@@ -391,8 +391,8 @@ class Context:
         if code is None or code.startswith("io:") or visitor:
             return code
         if mention is None:
-            others = set(lex.table("title_other_states").get(phrase, ()))
-            if story is None and len(others & self._states_named) >= 2 and code not in self._states_named:
+            if story is None and code not in self._states_named \
+                    and len(set(lex.table("title_other_states").get(phrase, ())) & self._states_named) >= 2:
                 return None  # "Foreign Secretary X" in a story of Pakistan and India that never names Britain
                 # (not one of India alone: a British Foreign Secretary's visit to Delhi)
             if story is None or story == code or phrase not in lex.words("shared_title_states"):
@@ -844,9 +844,14 @@ class Context:
         """The last state named before ``token`` in its sentence or the two before (a quote may
         stand between: "... met the Ruritanian leader. "..." said the agency. X travelled to the
         nation")."""
-        sents = [s for s in self.doc.sents if s.start <= token.i][-3:]
+        return self.last_place(token, 3, lambda m: m.place.kind == "country")
+
+    def last_place(self, token: Token, sentences: int, fits=lambda mention: True) -> PlaceMention | None:
+        """The last place mention before ``token`` that ``fits``, in its sentence or the
+        ``sentences`` - 1 before."""
+        sents = [s for s in self.doc.sents if s.start <= token.i][-sentences:]
         lower = sents[0].start if sents else 0
-        before = [m for m in self.places if lower <= m.start < token.i and m.place.kind == "country"]
+        before = [m for m in self.places if lower <= m.start < token.i and fits(m)]
         return before[-1] if before else None
 
 

@@ -437,8 +437,7 @@ def bind_title_mentions(doc: Doc, persons: list[PersonMention], entities: list[P
             leaders = [e for e in entities if any(t.country == title.country and t.phrase in leader_offices
                                                   for t in e.titles) and min(m.start for m in e.mentions) < title.start]
             if not leaders:  # "President X said ... the Moldovan head of state held talks": X, of no stated state
-                leaders = _stateless_head_holder(doc, persons, entities, titles, title, bound,
-                                                 lambda t: t.phrase in leader_offices and not t.deputy)
+                leaders = _stateless_head_holder(doc, persons, entities, titles, title, bound, leader=True)
             if len(leaders) == 1:
                 holders = leaders
         target = None
@@ -496,17 +495,17 @@ def _state_head_holders(entities: list[PersonEntity], title: Title) -> list[Pers
 
 
 def _stateless_head_holder(doc: Doc, persons: list[PersonMention], entities: list[PersonEntity], titles: list[Title],
-                           title: Title, bound: set[int], fits=None) -> list[PersonEntity]:
+                           title: Title, bound: set[int], leader: bool = False) -> list[PersonEntity]:
     """'Foreign Minister X conveyed ... The Kuwaiti minister is scheduled to travel': the one person
-    named before ``title`` who holds an office of its head word (deputy or not as it is; or one ``fits``
-    accepts: any leader's office for "the Moldovan head of state") and no office of a
+    named before ``title`` who holds an office of its head word (deputy or not as it is; with
+    ``leader``, any leader's office, for "the Moldovan head of state") and no office of a
     known state, when every other such holder named before has an office of another known state, none of
     the title's. That person's offices
     of that head word are of the title's state (the title is their alias)."""
-    leader = fits is not None
-    if fits is None:
-        def fits(t: Title) -> bool:
-            return t.head == title.head and t.deputy == title.deputy
+    offices = lexicon().words("leader_offices")
+
+    def fits(t: Title) -> bool:
+        return (t.phrase in offices and not t.deputy) if leader else (t.head == title.head and t.deputy == title.deputy)
     before = [e for e in entities if min(m.start for m in e.mentions) < title.start]
     holding = [e for e in before if any(fits(t) and not t.former for t in e.titles)]
     stateless = [e for e in holding if not any(t.country for t in e.titles)]  # (no state for any office of theirs)

@@ -410,11 +410,10 @@ def _there(ctx: Context, trigger: Token, roles: dict | None = None) -> list:
     nationality, not one inside the verb's subject phrase: "X of Peru will travel there")."""
     if not any(c.dep_ == "advmod" and c.lower_ == "there" for c in trigger.children):
         return []
-    sents = [s for s in ctx.doc.sents if s.start <= trigger.i][-2:]
     subject = {t.i for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
-    before = [m for m in ctx.places if sents[0].start <= m.start < trigger.i and m.start not in subject
-              and not geo.is_demonym(ctx.doc[m.start:m.end].text)]
-    return [ctx.place_actor(before[-1].place)] if before else []
+    mention = ctx.last_place(trigger, 2, lambda m: m.start not in subject
+                             and not geo.is_demonym(ctx.doc[m.start:m.end].text))
+    return [ctx.place_actor(mention.place)] if mention is not None else []
 
 
 def _dateline_visit(ctx: Context, trigger: Token, roles: dict | None = None) -> list:
