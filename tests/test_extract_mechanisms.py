@@ -6040,3 +6040,189 @@ def test_regressions_of_the_session_s_rules_found_in_review() -> None:
     # a plural subject of a copula is no list of those who attend when no one is its attribute
     text = "Ministers attending the meeting in Lima were critical of Chilean President Juan Sotelo."
     assert ("person:juan sotelo", "country:PE") not in visits(text)
+
+
+# --- session 28 ---------------------------------------------------------------------------------
+
+
+def _meetings(text: str, day: date | None = DAY) -> set[tuple[frozenset[str], str]]:
+    return {(frozenset(e.role("participant")), e.status) for e in events(text, "meeting", day)}
+
+
+def test_extract_a_bilateral_as_a_noun_is_a_meeting() -> None:
+    text = ("Chilean President Tomas Ibarra and Argentine President Diego Sosa discussed trade during a "
+            "bilateral on the sidelines of the summit in Lima on Tuesday.")
+    assert (frozenset({"person:tomas ibarra", "person:diego sosa"}), "occurred") in _meetings(text)
+    # what is discussed during a meeting held at the summit does not make the trip a possibility
+    assert {e.status for e in events(text, "visit")} == {"occurred"}
+    # the adjective before a noun is no meeting
+    text = "Chilean President Tomas Ibarra praised bilateral relations with Argentine President Diego Sosa."
+    assert not events(text, "meeting")
+
+
+def test_extract_delegation_from_a_state_gives_its_leader_that_state() -> None:
+    text = "A delegation from Moldova, led by Economy Minister Ion Rusu, arrived in Sofia on Thursday."
+    assert states_of(text, "person:ion rusu") == {"country:MD"}
+
+
+def test_extract_simple_present_with_a_later_weekday_is_a_schedule() -> None:
+    day = date(1987, 3, 9)  # a Monday
+    text = ("Dutch Finance Minister Kees Smit opens a tour of Asia in Jakarta on Thursday with talks with "
+            "Indonesian Finance Minister Budi Hartono.")
+    assert {e.status for e in events(text, "visit", day)} == {"planned"}
+    assert _meetings(text, day) == {(frozenset({"person:kees smit", "person:budi hartono"}), "planned")}
+    text = "Dutch Finance Minister Kees Smit meets Indonesian Finance Minister Budi Hartono in Jakarta on Thursday."
+    assert _meetings(text, day) == {(frozenset({"person:kees smit", "person:budi hartono"}), "planned")}
+    # a caption's present with a date of the month before: what happened
+    text = "Dutch Finance Minister Kees Smit meets Indonesian Finance Minister Budi Hartono in Jakarta on March 2."
+    assert {s for _, s in _meetings(text, day)} == {"occurred"}
+
+
+def test_extract_others_in_attendance_attend_the_gathering_of_the_body() -> None:
+    text = ("Prime Minister Lena Varga on Monday joined fellow European leaders in Prague for a special meeting of "
+            "the European Council. Estonian Prime Minister Ott Kask opened the debate. Other heads of government "
+            "in attendance included Latvian Prime Minister Ilze Ozola and Slovak Prime Minister Jan Novak.")
+    day = date(2024, 6, 11)
+    people = {"person:lena varga", "person:ilze ozola", "person:jan novak"}
+    assert (frozenset(people), "occurred") in _meetings(text, day)
+    assert {("person:ilze ozola", "country:CZ"), ("person:jan novak", "country:CZ")} <= visits(text, day)
+
+
+def test_extract_acting_at_a_gathering_told_before_attends_it() -> None:
+    text = ("Caribbean leaders gathered in Kingston on Sunday for their annual summit. At the closing session, "
+            "Barbadian Prime Minister Mia Clarke handed over the chairmanship to Guyanese President Ravi Singh.")
+    day = date(2025, 7, 8)
+    assert (frozenset({"person:mia clarke", "person:ravi singh"}), "occurred") in _meetings(text, day)
+    assert ("person:mia clarke", "country:JM") in visits(text, day)
+    # an indefinite gathering is not the one told before
+    text = text.replace("At the closing session", "At a news conference in Bridgetown")
+    assert ("person:mia clarke", "country:JM") not in visits(text, day)
+
+
+def test_extract_representing_someone_at_a_summit_is_no_meeting_with_them() -> None:
+    text = "Vice President Bello Garba stood in for President Ngozi Eze and represented her at the summit in Accra."
+    assert not events(text, "meeting")
+
+
+def test_extract_counterparts_listed_after_a_comma_the_parser_missed() -> None:
+    text = ("Prime Minister Liis Tamm traveled to Oslo on Thursday, where she met with her Polish and Czech "
+            "counterparts, Michał Wiśniewski and Jiří Dvořák, at the annual forum.")
+    pairs = {p for p, _ in _meetings(text)}
+    assert frozenset({"person:liis tamm", "person:michał wisniewski"}) in pairs
+    assert frozenset({"person:liis tamm", "person:jiri dvorak"}) in pairs
+
+
+def test_extract_counterpart_keeps_the_owners_spelling() -> None:
+    text = "Defense Minister Peeter Saks welcomed his Polish counterpart, Adam Nowak, to Tartu."
+    assert ("person:adam nowak", "Defense Minister", "country:PL") in positions(text)
+
+
+def test_extract_demonym_description_of_a_person_of_no_known_state() -> None:
+    text = ("The UN mediator for the talks, Marek Horvath, said on Thursday that the round had been delayed. "
+            "Next week, the Czech diplomat will fly to Khartoum.")
+    assert ("person:marek horvath", "country:SD") in visits(text)
+    # not when a person of that state is named
+    text = ("Czech Foreign Minister Pavol Kral met Marek Horvath on Wednesday. Next week, the Czech diplomat will "
+            "fly to Khartoum.")
+    assert ("person:marek horvath", "country:SD") not in visits(text)
+    # nor the sentence's own speaker
+    text = "Marek Horvath, the UN mediator, said the senior Czech diplomat would fly to Khartoum next week."
+    assert ("person:marek horvath", "country:SD") not in visits(text)
+
+
+def test_extract_meeting_between_two_hosted_by_a_third() -> None:
+    text = ("A meeting between Armenian Prime Minister Aram Sargsyan and Azerbaijani President Rauf Aliyev, which "
+            "was set to be hosted in Geneva on 3 May by Swiss President Anna Keller, has been postponed.")
+    people = frozenset({"person:aram sargsyan", "person:rauf aliyev", "person:anna keller"})
+    assert (people, "postponed") in _meetings(text)
+
+
+def test_extract_attending_a_named_conference_joins_no_side_meeting_or_other_talks() -> None:
+    text = ("Australian Foreign Minister Mark Dillon and Indian diplomat Ravi Menon met on the sidelines of the "
+            "Halifax Security Conference on Friday. Menon will fly to Ottawa next week, where he is expected to see "
+            "Canadian Foreign Minister Anne Roy. In a speech to the conference on Saturday, Menon urged restraint. "
+            "Japanese Defence Minister Ken Ito, who also attended the conference, spoke of new threats.")
+    day = date(2023, 11, 19)
+    assert not any("person:ken ito" in p for p, _ in _meetings(text, day))
+    assert ("person:ken ito", "country:CA") in visits(text, day)
+
+
+def test_extract_office_in_charge_of_a_field_takes_its_apposed_name() -> None:
+    # (the parser hangs the name on the field's noun; the office's phrase with no comma goes on to it)
+    text = "The European Commission's minister in charge of energy policy, Anouk Peeters, arrived in Nairobi on Monday."
+    assert visits(text) == {("person:anouk peeters", "country:KE")}
+
+
+def test_extract_a_meeting_called_off_in_a_since_clause_is_another() -> None:
+    text = ("Sudanese President Omar Taha and South Sudanese President John Deng will meet in Addis Ababa on "
+            "Friday. The summit, hosted by Ethiopian Prime Minister Abiy Tesfaye, will be the first between Taha "
+            "and Deng since a meeting set for March was scrapped.")
+    people = frozenset({"person:omar taha", "person:john deng", "person:abiy tesfaye"})
+    assert (people, "planned") in _meetings(text)
+
+
+def test_extract_a_state_s_office_is_not_given_to_the_next_sentence_s_person() -> None:
+    text = "The Sultan of Oman will not attend the ceremony. The minister will meet Salim Harthi in Muscat instead."
+    assert not any(p[0] == "person:salim harthi" for p in positions(text))
+    # the subject of the next sentence is the one the office was told of
+    text = "Chile's foreign minister has denied the reports. Ana Soto told reporters in Santiago on Monday."
+    assert ("person:ana soto", "Foreign Minister", "country:CL") in positions(text)
+
+
+def test_extract_companions_on_a_trip_for_talks_sit_at_the_talks() -> None:
+    text = ("Ghana's Foreign Minister Kofi Asante flew to Lome with Trade Minister Ama Boateng for talks with "
+            "Togo's Foreign Minister Yao Agbodjan.")
+    people = frozenset({"person:kofi asante", "person:ama boateng", "person:yao agbodjan"})
+    assert {p for p, _ in _meetings(text)} == {people}
+    assert ("person:ama boateng", "Trade Minister", "country:GH") in positions(text)
+    # one who tours a site abroad with the host is not of the visitor's state
+    text = "Ghana's Foreign Minister Kofi Asante visited the port in Lome with Governor Yao Agbodjan."
+    assert "country:GH" not in states_of(text, "person:yao agbodjan")
+
+
+def test_extract_lunch_hosted_by_one_with_others_is_one_table() -> None:
+    text = "President Ana Ruiz took part in a working lunch hosted by Chancellor Eva Lind, together with President Luis Vega."
+    people = frozenset({"person:ana ruiz", "person:eva lind", "person:luis vega"})
+    assert (people, "occurred") in _meetings(text)
+
+
+def test_extract_the_head_of_state_is_the_last_main_subject_holding_a_leader_s_office() -> None:
+    text = ("Chilean President Tomas Ibarra held talks with Peruvian President Luis Vega on Monday. Later that day, "
+            "the Head of State took part in a working lunch hosted by Vega, together with Bolivian President Evo Quispe.")
+    pairs = {p for p, _ in _meetings(text)}
+    assert frozenset({"person:tomas ibarra", "person:luis vega", "person:evo quispe"}) in pairs
+    # "the minister": the last main subject, if an office of that head word is theirs
+    text = ("Peru's Minister of Foreign Affairs Ana Rojas was in Quito on Monday. In the Ecuadorian capital, the "
+            "minister met with Ecuador's Foreign Minister Jorge Paz.")
+    assert {p for p, _ in _meetings(text)} == {frozenset({"person:ana rojas", "person:jorge paz"})}
+
+
+def test_extract_a_caption_s_present_is_what_the_photo_shows() -> None:
+    day = date(2024, 4, 9)  # a Tuesday
+    text = "President Ali Shah meets King Hamad bin Isa at the palace in Manama on Sunday. (Photo: AFP)"
+    assert {s for _, s in _meetings(text, day)} == {"occurred"}
+    text = "President Ali Shah (L) meets King Hamad bin Isa at the palace in Manama on Sunday."
+    assert {s for _, s in _meetings(text, day)} == {"occurred"}
+    text = "President Ali Shah meets King Hamad bin Isa at the palace in Manama on Sunday."
+    assert {s for _, s in _meetings(text, day)} == {"planned"}
+
+
+def test_extract_attendees_of_a_named_forum_travel_but_do_not_all_meet() -> None:
+    text = ("Australian Foreign Minister Mark Dillon arrived in Halifax on Friday for the Halifax Security Forum. "
+            "Ukrainian Foreign Minister Taras Bondar, who is attending the forum, spoke on Saturday.")
+    day = date(2023, 11, 19)
+    assert ("person:taras bondar", "country:CA") in visits(text, day)
+    assert not events(text, "meeting", day)
+    # a city's own summit is no forum: its attendees meet
+    text = ("Australian Foreign Minister Mark Dillon arrived in Halifax on Friday for the Halifax Summit. "
+            "Ukrainian Foreign Minister Taras Bondar, who is attending the summit, spoke on Saturday.")
+    assert events(text, "meeting", day)
+
+
+def test_extract_denying_something_at_a_meeting_with_someone_is_being_there() -> None:
+    text = ("Peru's foreign minister has denied reports of a border incident last week, at a meeting with his "
+            "Andean neighbours. Ana Soto told counterparts on Friday that the patrols had stayed at home. The "
+            "meeting was hosted by Colombian Foreign Minister Jorge Rios and attended by Bolivian Foreign "
+            "Minister Evo Mamani and Ecuadorian Foreign Minister Luis Paz.")
+    people = frozenset({"person:ana soto", "person:jorge rios", "person:evo mamani", "person:luis paz"})
+    assert (people, "occurred") in _meetings(text, date(2005, 5, 27))

@@ -4,7 +4,7 @@
 rule components: one joins "co-" words ("co-chaired") into one token before the model reads them; one
 starts a sentence after a paragraph break, so a title or a dateline never runs into the first sentence
 of the body; one gives capitalised event nouns tagged as proper nouns the common noun's lemma ("the G20
-Summit").
+Summit"), and an adjective used as a meeting noun ("held a bilateral with") the noun's tag and lemma.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from functools import cache
 
 from spacy.attrs import LOWER, POS, SENT_START
 from spacy.language import Language
+from spacy.parts_of_speech import ADJ as ADJ_ID
 from spacy.parts_of_speech import PROPN as PROPN_ID
 from spacy.tokens import Doc
 
@@ -92,12 +93,14 @@ def _dateline_end(doc: Doc, first: int) -> int | None:
     return None
 
 
-@Language.component("kg_lemmas", assigns=["token.lemma"])
+@Language.component("kg_lemmas", assigns=["token.lemma", "token.pos"])
 def event_lemmas(doc: Doc) -> Doc:
     """A capitalised event noun the tagger took for a proper noun ("the Summit of the Americas",
     "the G20 Summit", "Talks") gets the common noun's lemma, so the rules that look for the event
-    word find it."""
-    words = _event_nouns()
+    word find it. An adjective of the lexicon's ``nominal_meeting_adjectives`` standing for a meeting
+    ("held a bilateral with Y", "during a bilateral on the sidelines"; a determiner and no noun it
+    modifies) becomes the noun "meeting"."""
+    words, nominal = _event_nouns(), _nominal_meeting_adjectives()
     strings = doc.vocab.strings
     # one array read: a Token object per token costs more than the look-up
     for i, (pos, lower) in enumerate(doc.to_array([POS, LOWER]).tolist()):
@@ -105,7 +108,19 @@ def event_lemmas(doc: Doc) -> Doc:
             lemma = words.get(strings[lower])
             if lemma is not None and doc[i].text[:1].isupper():
                 doc[i].lemma_ = lemma
+        elif pos == ADJ_ID and strings[lower] in nominal:
+            token = doc[i]
+            if token.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass", "attr") \
+                    and any(c.dep_ == "det" for c in token.children):
+                token.pos_, token.tag_, token.lemma_ = "NOUN", "NN", "meeting"
     return doc
+
+
+@cache
+def _nominal_meeting_adjectives() -> frozenset[str]:
+    from kg.extract.lexicon import lexicon
+
+    return lexicon().words("nominal_meeting_adjectives")
 
 
 @cache

@@ -264,8 +264,11 @@ def _sides_or_together(ctx: Context, found: Found) -> list[Found]:
     """As ``sides``, or two or more persons who meet together ('A and B met', 'A, B and C gathered
     in Cairo', 'A and B held talks')."""
     convenors = found.roles.get("convenor", [])
-    if convenors:  # "A and B met at talks hosted by C and D": all four, at one table
-        return _meeting(found, [], [*found.roles.get("host", []), *found.roles.get("guest", []), *convenors])
+    if convenors:  # "A and B met at talks hosted by C and D", "a meeting between A and B hosted by C": all at one table
+        between = found.roles.get("between", [])
+        sides = between if len([a for a in between if a.kind == "person"]) >= 2 \
+            else [*found.roles.get("host", []), *found.roles.get("guest", [])]
+        return _meeting(found, [], [*sides, *convenors])
     kept = _sides(ctx, found)
     if kept:
         return kept

@@ -623,7 +623,7 @@ class Context:
             if actor is not None:
                 out.setdefault(actor.key, actor)
         if not out and token.tag_ in ("NNS", "NNPS"):
-            keys = self.dash_listed(token) or self.listed_after_states(token)
+            keys = self.dash_listed(token) or self.listed_after_states(token) or self.comma_listed(token)
             return [self.person_actor(k) for k in keys]
         return list(out.values())
 
@@ -659,7 +659,8 @@ class Context:
     def described_person(self, token: Token) -> Actor | None:
         """"Qatar's Minister of State X arrived in Beirut ... The Qatari official is to meet Y": a
         definite "the <demonym> official" (lexicon ``person_description_nouns``) stands for the one
-        person of that state named before it."""
+        person of that state named before it, or, when none is, for the person named last if no state
+        of theirs is known."""
         if token.tag_ != "NN" or token.lemma_.lower() not in lexicon().words("person_description_nouns") \
                 or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
                 or token.dep_ in ("attr", "oprd", "appos") or any(c.dep_ in ("acl", "relcl") for c in token.children) \
@@ -673,6 +674,18 @@ class Context:
         code = next(iter(codes))
         keys = [e.key for e in self.entities if min(m.start for m in e.mentions) < token.i and (
             self.nationality.get(e.key, (None, ""))[0] == code or any(t.country == code and not t.former for t in e.titles))]
+        if not keys:
+            # "The UN mediator X said ... Next week, the Czech diplomat will fly to ...": no one of that
+            # state is named, so the person named last, if no state of theirs is known
+            before = [(max(m.start for m in e.mentions if m.start < token.i), e) for e in self.entities
+                      if any(m.start < token.i for m in e.mentions)]
+            if any(token.sent.start <= m.start < token.i for _, e in before for m in e.mentions):
+                before = []  # "X said the senior Czech diplomat would arrive": someone else than X
+            if before:
+                last = max(before, key=lambda pair: pair[0])[1]
+                if self.nationality.get(last.key, (None, ""))[0] is None and not any(
+                        t.country and not t.country.startswith("io:") for t in last.titles):
+                    keys = [last.key]
         return self.person_actor(keys[0]) if len(keys) == 1 else None
 
     def _sender_of_an_envoy(self, token: Token) -> bool:
@@ -695,6 +708,27 @@ class Context:
                 key = self.person_at(head)
                 if key and key not in keys:
                     keys.append(key)
+        return keys if len(keys) >= 2 else []
+
+    def comma_listed(self, noun: Token) -> list[str]:
+        """'met her Polish and Czech counterparts, A and B, at ...' with the names parsed as no
+        apposition of the plural office or counterpart noun: the names right after its comma, up to
+        the comma or the end that closes them (two persons or more)."""
+        doc = noun.doc
+        if noun.lemma_.lower() not in lexicon().words("counterpart_nouns") and noun.i not in self.token_title:
+            return []
+        if noun.i + 1 >= noun.sent.end or doc[noun.i + 1].text != ",":
+            return []
+        keys: list[str] = []
+        for t in doc[noun.i + 2:noun.sent.end]:
+            key = self.person_at(t)
+            if key is None and t.text == "," and keys and not (t.i + 1 < noun.sent.end and (
+                    self.person_at(doc[t.i + 1]) or doc[t.i + 1].lower_ == "and")):
+                break  # the comma that closes the list
+            if key is None and not (t.pos_ in ("PROPN", "CCONJ") or t.text in (",", ".")):
+                break
+            if key and key not in keys:
+                keys.append(key)
         return keys if len(keys) >= 2 else []
 
     def dash_listed(self, noun: Token) -> list[str]:

@@ -214,6 +214,8 @@ def counterparts(doc: Doc, entities: list[PersonEntity], titles: list[Title], on
             # (India's "Foreign Secretary" is no foreign minister: an office named after another state's
             # minister keeps its own name there, and so does the counterpart's)
             phrase = equivalents.get(phrase, phrase)
+            if "defense" in owner_title.phrase:
+                phrase = phrase.replace("defence", "defense")  # the owner's spelling ("Defense Minister X ...")
         for mention, code in pairs:
             title = Title(token.i, token.i + 1, phrase, owner_title.former, code, owner_title.deputy)
             mention.title = title
@@ -440,6 +442,20 @@ def bind_title_mentions(doc: Doc, persons: list[PersonMention], entities: list[P
                 leaders = _stateless_head_holder(doc, persons, entities, titles, title, bound, leader=True)
             if len(leaders) == 1:
                 holders = leaders
+        if not holders and not title.country and not title.deputy and title.phrase != "head" \
+                and (" " not in title.phrase or title.phrase in generic) \
+                and doc[title.start:title.end].root.dep_ in ("nsubj", "nsubjpass"):
+            # "Peru's Minister of Foreign Affairs X was in Quito ... the minister met Y", "President X held
+            # talks with President Y. Later, the Head of State took part in ...": the subject of the last
+            # main clause before, if an office of that head word (a leader's, for "the head of state") is theirs
+            main = _main_subject(doc, title.start)
+            # (the subject's head may be the office before the name: "Peru's Minister of Foreign Affairs X")
+            holder = next((m.key for m in persons if main is not None and (m.start <= main < m.end or any(
+                t.start <= main < t.end for t in m.all_titles))), None)
+            holders = [e for e in entities if e.key == holder and any(
+                (t.phrase in leader_offices if title.phrase in generic else t.head == title.phrase)
+                and not t.deputy and not t.former for t in e.titles)]
+            title.alias = title.alias or bool(holders)
         target = None
         if not holders:  # "Prime Minister X ... The premier, who is on a visit": the same office by another name
             office = same.get(title.phrase, title.phrase)
@@ -610,5 +626,8 @@ def _nearby_untitled(doc: Doc, title: Title, persons: list[PersonMention], entit
     subjects = [m for m in before if doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")]
     if subjects or before:
         return by_key[(subjects or before)[-1].key]
-    after = [m for m in persons if m.key and sent_of[m.start] == here + 1 and free(m)]
+    # "Chile's foreign minister has denied the reports ... . X told reporters ...": the subject of
+    # the next sentence (not one it names otherwise: "... . The minister will meet Y")
+    after = [m for m in persons if m.key and sent_of[m.start] == here + 1 and free(m)
+             and doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")]
     return by_key[after[0].key] if after and title.country else None

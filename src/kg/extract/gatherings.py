@@ -68,6 +68,9 @@ def find_attendance(ctx: Context) -> list[Found]:
             continue  # "held a video conference", "a virtual summit": no one travels, no one sits together
         if token.dep_ == "compound" and token.head.pos_ == "NOUN" and token.head.lemma_.lower() not in nouns:
             continue  # "at the conference centre", "the summit venue": a place named for gatherings
+        if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.i in by_token:
+            by_token[token.i] = by_token[token.head.head.i]  # "the session of the Council": one gathering
+            continue
         definite = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
                        for c in token.children)
         earlier = [f for f in frames if f["lemma"] == lemma]
@@ -83,6 +86,7 @@ def find_attendance(ctx: Context) -> list[Found]:
             earlier = [f for f in earlier if not f["weak"]] or earlier
         other = any(t.lower_ in lexicon().words("other_instance_words") for t in ctx.doc[token.left_edge.i:token.i])
         hosts, places = setting(ctx, token)
+        forum = _city_in_name(ctx, token)
         # its own place: "the Geneva talks", "(ahead of) the trade talks in Quito"
         named = {ctx.token_place[c.i].place.code for c in token.children
                  if c.dep_ in ("compound", "nmod") and c.i in ctx.token_place}
@@ -105,7 +109,8 @@ def find_attendance(ctx: Context) -> list[Found]:
         frame["hosts"] += hosts
         frame["lead host"] = frame.get("lead host") or bool(hosts and token.sent.start in lead)
         if not frame["places"]:
-            frame["places"] = places
+            frame["places"] = places or forum
+        frame["forum"] = frame.get("forum", False) or bool(forum)
     _at_the_dateline(ctx, frames)
     found: list[Found] = []
     # (frame number, trigger, attendees, travel): who attends which gathering, where it is said, and
@@ -136,6 +141,14 @@ def find_attendance(ctx: Context) -> list[Found]:
             entries.append((frames.index(frame), attended[0], agents, True))  # "X hosted the talks, which were attended by A"
         elif noun.dep_ == "dobj" and (present := in_presence_of(ctx, noun.head)):
             entries.append((frames.index(frame), noun.head, present, True))  # "X opened the meeting in the presence of A, B"
+        elif _acting_at(noun, frame, sent_no):
+            # "At the closing session, X handed over the chair", "At the summit, X called for ...": X is there
+            # (and the one X takes it over from or hands it over to)
+            verb = noun.head.head
+            handover = [a for c in verb.children if c.dep_ == "prt" and c.lower_ == "over"
+                        for t in (verb, *(o for o in verb.children if o.dep_ == "dobj"))
+                        for a in _people(ctx, prep_objects(t, {"from", "to"}))]
+            entries += [(i, noun, people + handover, True) for i, _, people, _ in _subject_entry(ctx, frames, frame, verb)]
         else:  # "X held (two hours of) talks with Caribbean leaders": X is at the talks the next sentences tell of
             held = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun
             if held.dep_ == "dobj" and held.head.lemma_.lower() in holds \
@@ -241,6 +254,36 @@ def _at_the_dateline(ctx: Context, frames: list[dict]) -> None:
 TRAVEL_ONLY = "travel only"  # an entry's travel field: the trip is told (given up), no meeting follows
 
 
+def _city_in_name(ctx: Context, token) -> list[Actor]:
+    """The city in a gathering's own name ("the Halifax Security Forum": Halifax), a forum many come
+    to (a state in it may be its topic: "the Sudan Donors Conference" in Paris)."""
+    if token.pos_ != "PROPN":
+        return []
+    words = [d for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN" for d in c.subtree
+             if d.dep_ == "compound" and d.pos_ == "PROPN"]
+    cities = [d for d in words if d.i in ctx.token_place and ctx.token_place[d.i].place.kind == "city"]
+    if not cities or all(d.i in ctx.token_place for d in words):
+        return []  # (not "the Lima Summit": a city's summit, no forum's name)
+    return [ctx.place_actor(ctx.token_place[cities[0].i].place)]
+
+
+def _people(ctx: Context, tokens) -> list[Actor]:
+    return [a for t in tokens for a in ctx.actors_of(t, persons_only=True)]
+
+
+def _acting_at(noun, frame: dict, sent_no: dict) -> bool:
+    """A verb's 'at' phrase that names again a gathering told before with its place ("... gathered in
+    Lima for a summit. At the closing session, X ...") or names one with whom it is held ("X said at a
+    meeting with his counterparts ..."): what the verb's subject does there."""
+    verb = noun.head.head
+    if noun.dep_ != "pobj" or noun.head.lower_ != "at" or verb.pos_ != "VERB" or frame["weak"]:
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "with" for c in noun.children):
+        return True  # "X denied the reports at a meeting with his counterparts"
+    return bool(frame["places"]) and min(frame["sents"]) < sent_no[noun.sent.start] \
+        and any(c.dep_ in ("det", "poss") for c in noun.children)
+
+
 def _of_an_object(verb) -> bool:
     """An infinitive that tells of a noun rather than of the clause's subject: "welcomed the decision
     to open talks" (however the parser hangs it), not "arrived in Y to hold talks"."""
@@ -273,14 +316,14 @@ def _met_there_before(ctx: Context, noun, sents: list, n: int) -> list[Actor]:
 
 def _there_for(ctx: Context, noun) -> list[Actor]:
     """Persons a gathering noun's 'for' phrase puts at the gathering: "X flew in / arrived in Lima /
-    is in Lima for the summit"; "A and B, both in Ohrid for the summit, met". Not "X prepared for
+    is in Lima / joined other leaders for the summit"; "A and B, both in Ohrid for the summit, met". Not "X prepared for
     the summit" (a verb of travel or presence only)."""
     if noun.dep_ != "pobj" or noun.head.lower_ != "for":
         return []
     lex = lexicon()
     head = noun.head.head
     if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in (
-            lex.words("travel_to_verbs") | lex.words("arrive_verbs") | {"be"}):
+            lex.words("travel_to_verbs") | lex.words("arrive_verbs") | {"be", "join"}):
         subj = subject_of(head)
         return ctx.actors_of(subj, persons_only=True) if subj is not None else []
     # "X, in Lima for the summit" / "A and B, both in Lima for the summit": the phrase hangs on the
@@ -404,8 +447,9 @@ def _roster(ctx: Context, frame: dict, entries: list[tuple]) -> list[Found]:
             continue  # "X cancelled his trip": X's trip is off; X meets no one there, not even in a plan called off
         status = reported_status(ctx, Found("meeting", token, {"participant": attendees}, ROSTER))
         by_status.setdefault(status, []).append((token, attendees))
-    if frame["lemma"] in lexicon().words("ceremony_nouns"):
-        return out  # "A and B attended the inauguration": they travel to it, they do not meet as such
+    if frame["lemma"] in lexicon().words("ceremony_nouns") or frame.get("forum"):
+        return out  # "A and B attended the inauguration", "the Halifax Security Forum": they travel to
+        # it, they do not meet as such
     for status, group in by_status.items():
         # the evidence: where most of them are named (the first such place); a construction's
         # meeting read from the same word is then one with it (kg.extract.events._subsumed)
@@ -424,8 +468,11 @@ def setting(ctx: Context, token) -> tuple[list[Actor], list[Actor]]:
     presides over the summit"."""
     places = [d for o in prep_objects(token, {"in", "at"}) for d in ctx.places_of(o)]
     if not places and token.dep_ == "pobj" and token.head.lower_ == "for" and token.head.head.pos_ in ("VERB", "AUX"):
-        # "gathered in Hiroshima for a summit", "arrived in Lima for a conference"
-        places = [d for o in prep_objects(token.head.head, {"in", "at"}) for d in ctx.places_of(o)]
+        # "gathered in Hiroshima for a summit", "arrived in Lima for a conference", "joined other
+        # leaders in Lima for a summit"
+        verb = token.head.head
+        places = [d for t in (verb, *(c for c in verb.children if c.dep_ == "dobj"))
+                  for o in prep_objects(t, {"in", "at"}) for d in ctx.places_of(o)]
     if not places and token.dep_ == "dobj" and token.head.lemma_.lower() == "attend" \
             and token.head.dep_ in ("advcl", "xcomp") and token.head.head.lemma_.lower() in lexicon().words("arrive_verbs"):
         # "arrived in Vilnius to attend a NATO summit": the summit is where they arrived
@@ -541,13 +588,19 @@ def _welcomed_guests(ctx: Context, frames: list[dict], sent_no: dict) -> list[tu
 
 
 def _in_attendance(ctx: Context, frames: list[dict], sent_no: dict) -> list[tuple]:
-    """'X was also in attendance': X attends the gathering named last (within :data:`RECENT` sentences)."""
+    """'X was also in attendance', 'Other ministers in attendance were A, B and C': they attend the
+    gathering named last (within :data:`RECENT` sentences)."""
     out: list[tuple] = []
     for token in tokens_with(ctx.doc, lexicon().words("attendance_nouns")) if frames else []:
         verb = token.head.head
-        if token.dep_ != "pobj" or token.head.lower_ != "in" or verb.lemma_ != "be":
+        if token.dep_ != "pobj" or token.head.lower_ != "in":
             continue
-        out += _subject_entry(ctx, frames, _last_named(frames, sent_no[token.sent.start]), verb)
+        frame = _last_named(frames, sent_no[token.sent.start])
+        if verb.lemma_ == "be":
+            out += _subject_entry(ctx, frames, frame, verb)
+        elif frame is not None and verb.dep_ == "nsubj" and verb.tag_ == "NNS" \
+                and verb.head.lemma_ in ("be", "include") and _lists_persons(ctx, verb.head):
+            out.append((frames.index(frame), verb.head, _listed_after(ctx, verb.head), True))
     return out
 
 

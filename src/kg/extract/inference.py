@@ -143,7 +143,11 @@ def anaphoric_events(ctx: Context, found: list[Found]) -> list[Found]:
             last = before[-1]
             if kind == "meeting":  # "The summit, hosted by Z, ... She will not attend the summit": that summit
                 same = [f for f in before if f.trigger.lemma_ == token.lemma_]
-                named = any(t.lemma_ == token.lemma_ and t.pos_ == "NOUN" for t in ctx.doc[before[0].trigger.sent.start:token.i])
+                # (a gathering's own name, "the conference", as far back as the article's start:
+                # "on the sidelines of the Halifax Security Forum")
+                start = 0 if token.lemma_.lower() in lex.words("gathering_nouns") \
+                    and token.lemma_.lower() not in lex.words("generic_gathering_nouns") else before[0].trigger.sent.start
+                named = any(t.lemma_ == token.lemma_ and t.pos_ in ("NOUN", "PROPN") for t in ctx.doc[start:token.i])
                 if named and not same:
                     continue  # the gathering named before, which no meeting found so far stands for
                 last = same[-1] if same else last
@@ -285,8 +289,36 @@ def joiners(ctx: Context, found: list[Found]) -> list[Found]:
             if any(c.dep_ == "prep" and c.lower_ in ("with", "between", "on", "in", "at") for c in objects[0].children):
                 continue  # "joined the talks with X / in Paris": a meeting of its own, if any
             window = 3
-        out += _joined(verb, *_joining_last(ctx, verb, meetings, sent_no, window))
+        joining, last = _joining_last(ctx, verb, meetings, sent_no, window)
+        named = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ in nouns]
+        if last is not None and named and _another_gathering(named[0], last):
+            continue
+        out += _joined(verb, joining, last)
     return out + _in_presence(ctx, meetings) + _also_present(ctx, meetings, sent_no)
+
+
+#: the nouns of "on the sidelines of the summit": a meeting apart from the gathering
+SIDELINES = frozenset({"sideline", "sidelines", "margin", "margins", "fringe", "fringes"})
+
+
+def _beside(sent, noun) -> bool:
+    """Does ``sent`` tell of a meeting held "on the sidelines / margins of" the gathering ``noun`` names
+    (its noun again), one apart from it?"""
+    lemma = noun.lemma_.lower()
+    return any(t.lemma_.lower() == lemma and t.dep_ == "pobj" and t.head.lower_ == "of"
+               and t.head.head.lemma_.lower() in SIDELINES for t in sent)
+
+
+def _another_gathering(noun, last: Found) -> bool:
+    """'A and B met on the sidelines of the conference ... C met D in Moscow. E also attended the
+    conference': a gathering's own name (not a generic 'the meeting', 'the talks') that the sentence of
+    the last meeting does not name is another event than that meeting."""
+    lemma = noun.lemma_.lower()
+    if lemma in lexicon().words("generic_gathering_nouns") or lemma not in lexicon().words("gathering_nouns"):
+        return False
+    # (a meeting "on the sidelines of the conference" is one apart from it: who attends the
+    # conference does not join it)
+    return not any(t.lemma_.lower() == lemma for t in last.trigger.sent) or _beside(last.trigger.sent, noun)
 
 
 def _joined(verb, joining: list, last: Found | None) -> list[Found]:
@@ -530,7 +562,8 @@ def mediators(ctx: Context, found: list[Found]) -> list[Found]:
         mediating = [a for o in agents for a in ctx.actors_of(o, persons_only=True)]
         here = sent_no[noun.sent.start]
         named = [f for f in meetings if f.trigger.i == noun.i]
-        near = sorted((f for f in meetings if abs(sent_no[f.trigger.sent.start] - here) <= 2),
+        near = sorted((f for f in meetings if abs(sent_no[f.trigger.sent.start] - here) <= 2
+                       and not _beside(f.trigger.sent, noun)),
                       key=lambda f: (abs(sent_no[f.trigger.sent.start] - here), f.trigger.i > noun.i))
         target = (named or near or [None])[0]
         if target is None or not mediating:
@@ -1007,4 +1040,28 @@ def companions(ctx: Context, events: tuple[Event, ...]) -> tuple[Event, ...]:
                     out.append(replace(visit, roles=roles, status=new_status, status_cue=cue or visit.status_cue,
                                        evidence=evidence_of(token.sent, token.idx, token.idx + len(token.text)),
                                        trigger=token.text))
-    return events + tuple(out)
+    return _at_the_talks_too(ctx, events + tuple(out), along)
+
+
+def _at_the_talks_too(ctx: Context, events: tuple[Event, ...], along: list[tuple]) -> tuple[Event, ...]:
+    """'X flew to Lome with Z for talks with Y', 'X flew to Y, accompanied by Z, for talks
+    with W': the talks the trip is for are Z's too."""
+    nouns = lexicon().words("meeting_nouns")
+    joined: dict[int, list] = {}
+    for token, leads, companions_, _ in along:
+        verb = token if token.dep_ != "acl" and not any(c.dep_ in ("auxpass", "agent") for c in token.children) \
+            else token.head if token.head.pos_ == "VERB" else None  # "flew to Y, accompanied by Z, for talks"
+        if verb is None:
+            continue
+        purposes = {o.idx for v in (verb, token) for o in prep_objects(v, {"for"}) if o.lemma_.lower() in nouns}
+        for n, event in enumerate(events):
+            if event.kind == "meeting" and event.evidence.anchor_start in purposes \
+                    and {a.key for a in leads} & set(event.role("participant")):
+                joined.setdefault(n, []).extend(c.key for c in companions_)
+    if not joined:
+        return events
+    out = list(events)
+    for n, keys in joined.items():
+        people = tuple(sorted(set(out[n].role("participant")) | set(keys)))
+        out[n] = replace(out[n], roles=tuple((k, people) if k == "participant" else (k, v) for k, v in out[n].roles))
+    return tuple(out)

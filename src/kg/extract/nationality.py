@@ -361,7 +361,7 @@ def _demonym_described(ctx: Context, start: int) -> str | None:
 
 def _group_members(ctx: Context) -> dict[str, str]:
     """'The Peruvian side will be headed by X', 'the Chilean delegation will include Y', 'a Peruvian
-    team led by Z': persons who lead or make up a group of a named state belong to that state."""
+    team led by Z', 'a delegation from Peru, headed by X': persons who lead or make up a group of a named state belong to that state."""
     lex = lexicon()
     verbs = lex.words("lead_verbs") | lex.words("include_verbs")
     heads = lex.words("group_heads") | lex.words("side_nouns")
@@ -369,8 +369,12 @@ def _group_members(ctx: Context) -> dict[str, str]:
     for verb in tokens_with(ctx.doc, verbs):
         if verb.lemma_.lower() not in verbs or verb.pos_ not in ("VERB", "AUX"):
             continue
-        if verb.dep_ == "acl" and verb.head.lemma_.lower() in heads and verb.lemma_.lower() in lex.words("lead_verbs"):
-            group, members = verb.head, [o for p in verb.children if p.dep_ == "agent" for o in p.children]
+        owner = verb.head
+        if owner.dep_ == "pobj" and owner.head.lower_ in ("from", "of") and owner.head.head.lemma_.lower() in heads \
+                and owner.lemma_.lower() not in heads:
+            owner = owner.head.head  # "a delegation from Y, headed by X": the parse hangs it on Y
+        if verb.dep_ == "acl" and owner.lemma_.lower() in heads and verb.lemma_.lower() in lex.words("lead_verbs"):
+            group, members = owner, [o for p in verb.children if p.dep_ == "agent" for o in p.children]
         elif verb.dep_ in ("prep", "acl") and verb.head.lemma_.lower() in heads:
             # "a Vietnamese delegation, including Deputy Prime Minister X and ..."
             group, members = verb.head, [c for c in verb.children if c.dep_ in ("pobj", "dobj")]
@@ -387,6 +391,9 @@ def _group_members(ctx: Context) -> dict[str, str]:
             continue
         states = {ctx.token_place[c.i].place.code for c in group.children
                   if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i in ctx.token_place}
+        states |= {ctx.token_place[o.i].place.code for c in group.children  # "a delegation from Y"
+                   if c.dep_ == "prep" and c.lower_ in ("from", "of") for o in c.children
+                   if o.dep_ == "pobj" and o.i in ctx.token_place and ctx.token_place[o.i].place.kind == "country"}
         if len(states) != 1:
             continue
         code = states.pop()

@@ -1113,5 +1113,11 @@ def _definite_title(doc: Doc, title: Title) -> bool:
 
 def _within_np(doc: Doc, head, title: Title) -> bool:
     """Is ``head`` the noun the title phrase belongs to ('ambassador' in 'the US ambassador to
-    China')?"""
-    return title.start <= head.i < title.end + 4 and head.pos_ in ("NOUN", "PROPN")
+    China', 'policy' in 'the minister in charge of energy policy')?"""
+    if head.pos_ not in ("NOUN", "PROPN") or head.i < title.start:
+        return False
+    if head.i < title.end + 4:
+        return True
+    last = doc[title.end - 1]  # a longer phrase of the office's own, with no comma in it
+    return head.i < title.end + 8 and any(t.i == head.i for t in last.subtree) \
+        and not any(t.is_punct for t in doc[title.end:head.i])

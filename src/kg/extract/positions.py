@@ -24,7 +24,7 @@ from kg.extract.context import Context
 from kg.extract.mentions import DATELINE_MARKS, spans_preposition
 from kg.extract.gatherings import setting
 from kg.extract.checks import going_back, posted_to, resident_envoy
-from kg.extract.inference import accompanying, delegation_members
+from kg.extract.inference import accompanying, delegation_members, travelling_with
 from kg.extract.nationality import of_organisation, of_place
 from kg.extract.lexicon import lexicon, title_case
 from kg.extract.syntax import evidence_of, governing_verb, prep_objects, subject_of, tokens_with
@@ -957,10 +957,13 @@ def _stand_ins(ctx: Context) -> list[tuple]:
 
 def _escort_states(ctx: Context, homes: dict[str, str]) -> dict[str, str]:
     """Person -> the state of the one leader they accompany ("the foreign minister accompanied the
-    prime minister", "X landed with a delegation including Y"), when that leader's state is known
+    prime minister", "X landed with a delegation including Y", "X flew to Y with Z"), when that leader's state is known
     (stated, or from the leader's trip: ``homes``)."""
     seen: dict[str, set[str]] = {}
-    for _, leads, companions in accompanying(ctx) + delegation_members(ctx):
+    lex = lexicon()
+    journeys = lex.words("travel_to_verbs") | lex.words("arrive_verbs")  # (not "toured the site with the host")
+    along = [t for t in travelling_with(ctx) if t[0].lemma_.lower() in journeys]
+    for _, leads, companions in accompanying(ctx) + delegation_members(ctx) + along:
         states = {lead.country or homes.get(lead.key) for lead in leads} - {None}
         for companion in companions:
             seen.setdefault(companion.key, set()).update(states)

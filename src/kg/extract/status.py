@@ -199,8 +199,11 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
                 if _trip_off(token.head):
                     return "cancelled", token.text  # "X will not travel to Y next week": the trip is off
                 return None, token.text
-    for token in chain[1:]:
+    for n, token in enumerate(chain[1:], 1):
         if token.pos_ == "VERB" and _is(token, "refuse_verbs"):
+            if chain[n - 1].dep_ == "prep" and chain[n - 1].lower_ in ("at", "during") \
+                    and any(c.dep_ == "dobj" for c in token.children):
+                continue  # "X denied the reports at a meeting with Y": what was denied there
             return None, token.text
         if token.tag_ == "VBN" and _is(token, "wish_verbs") and any(
                 c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ == "VBD" for c in token.children):
@@ -264,9 +267,10 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
         if token.i == trigger.i or (token.dep_ in ("acl", "relcl") and token not in chain):
             continue  # the event's own word, or what it is for ("a meeting to discuss X"), is no modality
         if "open" in forms(token) and not any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children) and (
-                token.pos_ != "VERB" or (trigger.head.i == token.i and trigger.dep_ in ("nsubj", "nsubjpass", "dobj"))):
+                token.pos_ != "VERB" or (trigger.head.i == token.i and trigger.dep_ in ("nsubj", "nsubjpass", "dobj"))
+                or any(c.dep_ == "dobj" and c.lemma_.lower() in lexicon().words("travel_nouns") for c in token.children)):
             continue  # "talks will open on Thursday", "opening a swing through the region", "the opening
-            # dinner": they begin; only "open to a visit" considers one
+            # dinner", "opens a tour with talks with Y": they begin; only "open to a visit" considers one
         if token.lower_ in ("may", "might", "could") or _is(token, "consider_words"):
             if token.pos_ == "VERB" and token.tag_ == "VBD" and trigger.dep_ == "conj" and trigger.head.i == token.i \
                     and trigger.tag_ == "VBD":
@@ -467,17 +471,19 @@ def _present(verb: Token) -> bool:
 
 def _framing(trigger: Token) -> bool:
     """The event frames another clause: 'during talks', 'after the visit', also through a
-    measure or part of it ('after hours of talks', 'on the first day of the visit'); 'at' a meeting
-    of a past verb ('agreed at a meeting in March')."""
+    measure or part of it ('after hours of talks', 'on the first day of the visit') or another
+    event held at it ('during a meeting on the sidelines of the summit'); 'at' a meeting of a past
+    verb ('agreed at a meeting in March')."""
     token = trigger
-    for _ in range(3):
+    for _ in range(4):
         if token.dep_ != "pobj":
             return False
         if token.head.lower_ in ("during", "after", "following", "amid", "throughout"):
             return True
         if token.head.lower_ == "at" and token.head.head.tag_ == "VBD":
             return True  # "agreed at a meeting in March to speed up plans": what was said there, in the past
-        if token.head.lower_ != "of" or token.head.head.pos_ != "NOUN" or token.head.head.dep_ != "pobj":
+        if token.head.lower_ not in ("of", "on", "at") or token.head.head.pos_ != "NOUN" \
+                or token.head.head.dep_ != "pobj":
             return False
         token = token.head.head
     return False
@@ -581,10 +587,13 @@ def _other_events(head: Token, trigger: Token) -> set[int]:
 
 def _futurate(trigger: Token, sent: Span) -> str | None:
     """'X arrives in Seoul today', 'X leaves for Tokyo on Wednesday', 'X is leaving for Beijing on
-    Tuesday': a simple present (or present progressive) of a verb of motion with a time expression of
-    its own clause is a schedule, not a report."""
+    Tuesday', 'X meets Y on Friday', 'X begins a tour in Paris on Wednesday': a simple present (or
+    present progressive) of a verb of motion or meeting, or of one that starts or holds the trip or
+    talks (lexicon ``schedule_verbs``), with a time expression of its own clause is a schedule, not a
+    report."""
     verb = trigger if trigger.pos_ == "VERB" or _verb_as_noun(trigger) else None
-    if verb is None and trigger.pos_ in ("NOUN", "PROPN"):  # "X leaves on a visit to Y on Wednesday"
+    noun = verb is None and trigger.pos_ in ("NOUN", "PROPN")
+    if noun:  # "X leaves on a visit to Y on Wednesday"
         head = trigger.head.head if trigger.head.dep_ == "prep" else trigger.head
         verb = head if head.pos_ == "VERB" else None
     if verb is None or (verb.tag_ not in ("VBZ", "VBP") and not _verb_as_noun(verb) and not _present(verb)):
@@ -594,8 +603,12 @@ def _futurate(trigger: Token, sent: Span) -> str | None:
     lex = lexicon()
     motion = lex.words("travel_to_verbs") | lex.words("arrive_verbs") | lex.words("depart_verbs") | lex.words("visit_verbs")
     progressive = verb.tag_ == "VBG"  # "is visiting China this week": under way; "is leaving on Tuesday": ahead
-    if verb.lemma_.lower() not in motion and not (progressive and verb.lemma_.lower() in lex.words("meet_verbs")):
-        return None  # (and "is meeting Y in Tokyo on Friday": a schedule too)
+    lemma = verb.lemma_.lower()
+    if lemma not in motion and lemma not in lex.words("meet_verbs") \
+            and not (lemma in lex.words("schedule_verbs") and (noun or any(
+                c.dep_ == "dobj" and c.lemma_.lower() in lex.words("meeting_nouns") | lex.words("travel_nouns")
+                for c in verb.children))):
+        return None  # (and "meets Y in Tokyo on Friday", "begins a tour in Paris on Wednesday with talks with Y")
     purposes = [c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VB"
                 and any(a.lower_ == "to" for a in c.children)]  # "travels to Y to attend a forum next week"
     dates = clause_dates(sent, verb, ("DATE", "TIME")) + [e for c in purposes for e in clause_dates(sent, c, ("DATE", "TIME"))]
@@ -607,6 +620,20 @@ def _futurate(trigger: Token, sent: Span) -> str | None:
     if then is not None:
         return then.text  # "arrived in A on Monday and then goes on to B": the next leg is ahead
     return None
+
+
+#: a photo caption's marks: who stands where ("(L)", "(2nd R)"), or its credit after the text
+#: ("— Reuters", "(Photo: AFP)", "Photo: AP")
+_CAPTION_MARK = re.compile(r"\((?:\d\w* )?(?:L|R|C|left|right|centre|center)\)")
+_CREDIT = re.compile(r"^\s*(?:[—–-]\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}|\(?\s*(?:photo|picture|image)\b[^\n]*)\s*$", re.I)
+
+
+def _caption(sent: Span) -> bool:
+    """Is the sentence a photo caption, whose present tense tells what the photo shows ("X (R) meets Y
+    in Z on Sunday. (Photo: AFP)")?"""
+    text = sent.doc.text
+    rest = text[sent.end_char:].split("\n", 1)[0]  # what follows it in its paragraph
+    return bool(_CAPTION_MARK.search(sent.text)) or bool(rest.strip() and _CREDIT.match(rest))
 
 
 def _verb_as_noun(token: Token) -> bool:
@@ -639,6 +666,10 @@ def _called_off(sent: Span, trigger: Token, *, targets: bool = True) -> Token | 
         elif any(c.dep_ == "neg" for c in token.children):
             continue  # "officials said the trip had not been called off": still on
         args = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj") and not _plans_of_another_act(c)]
+        if any(c.dep_ == "mark" and c.lower_ in ("since", "after", "before") for c in token.children):
+            # "the first summit of A and B since a meeting set for March was scrapped":
+            # another meeting, one the clause brings in as a time
+            args = [a for a in args if not any(d.dep_ == "det" and d.lower_ in ("a", "an", "another") for d in a.children)]
         # "an election that has been delayed twice": the relative pronoun stands for the noun the clause tells of
         args = [token.head if a.lower_ in ("that", "which") and token.dep_ == "relcl" else a for a in args]
         # "A meeting ... planned for Saturday has been postponed" parsed with "planned" as the clausal subject
@@ -722,9 +753,13 @@ def settle(status: str, cue: str, *, trigger: Token, sent: Span, time: TimeValue
         ahead = next((e.text for e in clause_dates(sent, trigger) if _FUTURE.search(e.text)), None)
         if ahead and not (past and _THAT.search(ahead)):
             return "planned", ahead  # not "received X later that day": a past narrative's own later
-        before = time is not None and anchor is not None and time.precision == "day" and time.iso < anchor.isoformat() \
-            and re.search(r"\b\d{4}\b", time.text) is not None  # a caption's present: "X arrives ... on June 2, 2023"
-        futurate = None if before else _futurate(trigger, sent)
+        # a caption's present: "X arrives ... on June 2, 2023", "X meets Y in Beijing on July 7" (a date
+        # of the calendar up to the article's own, in the month before it if no year is given; a
+        # schedule names a later one: "returns to Tokyo on May 5" read as last year's is not one)
+        before = time is not None and anchor is not None and time.precision == "day" and time.iso <= anchor.isoformat() \
+            and re.search(r"\d", time.text) is not None \
+            and (re.search(r"\b\d{4}\b", time.text) is not None or (anchor - Date.fromisoformat(time.iso)).days <= 31)
+        futurate = None if before or _caption(sent) else _futurate(trigger, sent)
         if futurate and trigger.tag_ == "VBG" and time is not None and anchor is not None \
                 and time.precision == "day" and time.iso == anchor.isoformat():
             futurate = None  # "is visiting Beijing on Sunday and Monday" written on the Sunday: under way
