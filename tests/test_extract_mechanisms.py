@@ -6226,3 +6226,34 @@ def test_extract_denying_something_at_a_meeting_with_someone_is_being_there() ->
             "Minister Evo Mamani and Ecuadorian Foreign Minister Luis Paz.")
     people = frozenset({"person:ana soto", "person:jorge rios", "person:evo mamani", "person:luis paz"})
     assert (people, "occurred") in _meetings(text, date(2005, 5, 27))
+
+
+def test_extract_the_demonym_envoy_is_the_one_person_of_that_state() -> None:
+    text = ("Sheikh Hamad bin Ali, Kuwait's minister of state for foreign affairs, arrived in Amman on Sunday. "
+            "The Kuwaiti envoy is due to fly on to Baghdad on Monday.")
+    assert ("person:hamad bin ali", "country:IQ") in visits(text)
+
+
+def test_extract_a_reception_after_the_dateline_s_side_travelled_is_not_at_the_dateline() -> None:
+    text = ("RIGA, May 4 - Foreign Minister of Latvia Janis Ozols arrived in Vilnius on Monday on an official visit. "
+            "On Tuesday the minister was received by the President of Lithuania, Rasa Petraitiene.")
+    got = visits(text, date(2018, 5, 4))
+    assert ("person:rasa petraitiene", "country:LV") not in got
+    assert ("person:janis ozols", "country:LT") in got
+
+
+def test_extract_a_banquet_in_honour_of_visiting_y_is_y_s_visit() -> None:
+    text = ("Senegalese President Macky Ndiaye hosted a state banquet in honour of visiting Gambian President Adama "
+            "Jallow on Tuesday.")
+    assert visits(text) == {("person:adama jallow", "country:SN")}
+    # "after visiting Y": the subject visited
+    text = "After visiting Gambian President Adama Jallow in Banjul, Senegalese President Macky Ndiaye flew home."
+    assert ("person:macky ndiaye", "country:GM") in visits(text)
+
+
+def test_extract_a_city_the_tagger_took_into_a_date_is_a_place() -> None:
+    text = ("Brazilian Foreign Minister Paulo Nunes and Argentine Foreign Minister Diego Sosa met in Montevideo on "
+            "Tuesday.")
+    assert visits(text) == {("person:paulo nunes", "country:UY"), ("person:diego sosa", "country:UY")}
+    # a month is no place
+    assert not visits("Brazilian Foreign Minister Paulo Nunes and Argentine Foreign Minister Diego Sosa met in May.")

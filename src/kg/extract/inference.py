@@ -47,7 +47,8 @@ def meetings_abroad(ctx: Context, found: list[Found]) -> list[Found]:
             if meeting.rule.startswith("summons."):
                 foreign = []  # "NAIROBI - X summoned the Ugandan High Commissioner Y": an envoy at post
             if len(foreign) == 1 and len(people) == 2 and all(p.country in (None, ctx.dateline.place.code)
-                                                              for p in people if p not in foreign):
+                                                              for p in people if p not in foreign) \
+                    and not _gone_abroad(ctx, found, meeting, [p for p in people if p not in foreign]):
                 out.append(Found("visit", meeting.trigger, {"traveler": foreign, "destination": [ctx.place_actor(ctx.dateline.place)]},
                                  meeting.rule + "+dateline", meeting.status, date_from=meeting.date_from))
         if status in OFF:
@@ -76,6 +77,16 @@ def _gathering_told_elsewhere(ctx: Context, sent) -> bool:
         if any(p.start in venue and p.place.code != code for p in ctx.places):
             return True
     return False
+
+
+def _gone_abroad(ctx: Context, found: list[Found], meeting: Found, hosts: list) -> bool:
+    """"TASHKENT - X arrived in Ashgabat on Monday ... On Tuesday the minister was received by Y": the
+    dateline's side of the meeting was reported, before it, to have travelled to another state."""
+    keys = {a.key for a in hosts}
+    return any(f.kind == "visit" and f.trigger.i < meeting.trigger.i and found_status(f) == "occurred"
+               and keys & {a.key for a in f.roles.get("traveler", [])}
+               and any(d.country and d.country != ctx.dateline.place.code for d in f.roles.get("destination", []))
+               for f in found)
 
 
 def _elsewhere(ctx: Context, sent) -> bool:

@@ -6,6 +6,8 @@ title where one stands beside it, places resolved to ISO codes, organisations ty
 
 from __future__ import annotations
 
+import calendar
+
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -327,6 +329,7 @@ def _conjoined(doc: Doc, on: Date | None, out: list[PlaceMention]) -> None:
 
 
 _THING_LABELS = frozenset({"", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"})  # NER labels no place has
+_CALENDAR_WORDS = frozenset(m.lower() for m in [*calendar.month_name[1:], *calendar.month_abbr[1:], *calendar.day_name])
 
 
 def _untagged(doc: Doc, on: Date | None, out: list[PlaceMention]) -> None:
@@ -355,8 +358,10 @@ def _untagged(doc: Doc, on: Date | None, out: list[PlaceMention]) -> None:
             token.i + 1 == len(doc) or doc[token.i + 1].ent_iob_ != "I")
         # "invited to Buenos Aires" read as a person's two names: a city of two words or more is no one's
         named_city = token.ent_type_ == "PERSON" and token.ent_iob_ == "I"
+        # "met in Montevideo on Tuesday" with the city taken into the date
+        dated = token.ent_type_ in ("DATE", "TIME") and token.lower_ not in _CALENDAR_WORDS
         if token.ent_type_ not in _THING_LABELS and not (token.ent_type_ == "ORG" and spans_preposition(doc, token)) \
-                and not lone_org and not named_city:
+                and not lone_org and not named_city and not dated:
             continue  # NER's "Abuja for Nairobi" as one organisation, "fly to Lubumbashi" as one: a place after all
         start = token.i
         while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN" \
