@@ -6257,3 +6257,13 @@ def test_extract_a_city_the_tagger_took_into_a_date_is_a_place() -> None:
     assert visits(text) == {("person:paulo nunes", "country:UY"), ("person:diego sosa", "country:UY")}
     # a month is no place
     assert not visits("Brazilian Foreign Minister Paulo Nunes and Argentine Foreign Minister Diego Sosa met in May.")
+
+
+def test_extract_an_office_of_several_listed_fields() -> None:
+    text = "Japanese Agriculture, Forestry and Fisheries Minister Taro Aso arrived in Canberra."
+    assert ("person:taro aso", "Agriculture Forestry and Fisheries Minister", "country:JP") in positions(text)
+    text = "Kenya's Minister of Lands, Housing and Urban Development Grace Odera arrived in Kampala."
+    assert visits(text) == {("person:grace odera", "country:UG")}
+    # a department's spokesperson is no "State Spokesperson"
+    text = "A United States Department of State spokesperson, Ann Lee, said so."
+    assert not any(p[1].startswith("State") for p in positions(text))

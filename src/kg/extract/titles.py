@@ -114,9 +114,11 @@ def find_titles(doc: Doc, on: Date | None) -> list[Title]:
             while start < i and doc[start].lower_ in _SMALL:
                 start += 1  # "the Queen and Prince X"
         employer = _employer(doc, start, i, on)
-        if employer is not None and employer[1] is None and all(
-                fold(t.text) in lex.words("field_words") or t.lower_ in ("and", "&") for t in doc[start:employer[0]]):
-            employer = None  # "International Trade and Industry Minister" read as an organisation: the office's fields
+        if employer is not None and start < employer[0] and (employer[1] is None or (
+                start > 0 and geo.country_code(doc[start - 1].text, on, codes=False))) and all(
+                fold(t.text) in lex.words("field_words") or t.lower_ in ("and", "&", ",") for t in doc[start:employer[0]]):
+            employer = None  # "International Trade and Industry Minister", "Japanese Agriculture, Forestry and
+            # Fisheries Minister" read as an organisation: the office's fields (after the state's word)
         if employer is not None:  # "a United States Department of State spokesperson"
             start = max(start, employer[0])
             fields = lex.words("field_words")
@@ -160,7 +162,7 @@ def find_titles(doc: Doc, on: Date | None) -> list[Title]:
 def _portfolio_list_end(doc: Doc, end: int) -> int:
     """'Minister of Foreign Affairs, Trade and Gabonese Abroad, X Y': the office's other
     portfolios, listed after a comma in capitalised field words and demonyms with one "and" (lexicon
-    ``field_words``), belong to it: the title ends at the comma before the name."""
+    ``field_words``), belong to it: the title ends at the comma before the name, or at the name."""
     n = len(doc)
     if end + 4 >= n or doc[end].text != "," or doc[end - 1].is_lower:
         return end
@@ -174,9 +176,10 @@ def _portfolio_list_end(doc: Doc, end: int) -> int:
                 fold(word.text) in fields or geo.is_demonym(word.text) or geo.is_demonym(word.text.removesuffix("s")))):
             break
         k += 1
-    if joined and k > end + 3 and doc[k - 1].lower_ not in ("and", "&") and k + 1 < n and doc[k].text == "," \
-            and doc[k + 1].text[:1].isupper() and doc[k + 1].pos_ == "PROPN" and fold(doc[k - 1].text) in fields:
-        return k
+    if joined and k > end + 3 and doc[k - 1].lower_ not in ("and", "&") and k + 1 < n and fold(doc[k - 1].text) in fields \
+            and ((doc[k].text == "," and doc[k + 1].text[:1].isupper() and doc[k + 1].pos_ == "PROPN")
+                 or (doc[k].pos_ == "PROPN" and doc[k].ent_type_ in ("PERSON", "") and doc[k].ent_iob_ != "I")):
+        return k  # (the name right after the list: "Minister of Agriculture, Forestry and Fisheries X Y")
     return end
 
 
