@@ -6267,3 +6267,9 @@ def test_extract_an_office_of_several_listed_fields() -> None:
     # a department's spokesperson is no "State Spokesperson"
     text = "A United States Department of State spokesperson, Ann Lee, said so."
     assert not any(p[1].startswith("State") for p in positions(text))
+
+
+def test_extract_the_speaker_after_a_comma_is_no_apposition_of_the_host() -> None:
+    text = ("Foreign Minister Ana Ruiz will hold talks with Luis Vega on Sunday, followed by a working dinner hosted "
+            "by the Peruvian minister, ministry spokeswoman Eva Lind told a briefing.")
+    assert not any("person:eva lind" in p for p, _ in _meetings(text))

@@ -776,6 +776,8 @@ class Context:
         if mention is None or not mention.key:
             return None
         head = doc[mention.end - 1]
+        if _unhung_speaker(head):
+            return None  # "... hosted by the Peruvian minister, ministry spokeswoman X told a briefing": X speaks
         # hung as a second object of the verb ("hold talks with the host, ... X" read "hold X") is misparsed too
         if head.dep_ not in ("npadvmod", "appos", "dep") and not (
                 head.dep_ == "dobj" and any(c.dep_ == "dobj" and c.i != head.i for c in head.head.children)):
@@ -797,7 +799,7 @@ class Context:
         key = self.person_at(token)
         if key is None:
             for child in token.children:  # "the French ambassador to Chile, Jane Roe"
-                if child.dep_ == "appos" and self.person_at(child):
+                if child.dep_ == "appos" and self.person_at(child) and not _unhung_speaker(child):
                     key = self.person_at(child)
                     break
         if key is None and token.tag_ == "NN":

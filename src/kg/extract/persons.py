@@ -916,6 +916,9 @@ def _bind_titles(doc: Doc, persons: list[PersonMention], titles: list[Title]) ->
                 title = by_end[title.start]  # "Foreign Minister Prince X": both are the person's
             elif title.phrase not in styles and title.start >= 2 and doc[title.start - 1].lower_ in ("and", "&", ","):
                 title = by_end.get(title.start - 1)  # "State Councilor and Foreign Minister X" (not "the Queen and Prince X")
+                if title is not None and doc[title.end].text == "," and person.end < len(doc) \
+                        and doc[person.end].pos_ == "VERB" and doc[person.end].lemma_.lower() in lexicon().speech_verbs:
+                    title = None  # "hosted by the Peruvian minister, ministry spokeswoman X said": another's office
             else:
                 break
             if title is not None:
