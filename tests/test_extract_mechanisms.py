@@ -6273,3 +6273,27 @@ def test_extract_the_speaker_after_a_comma_is_no_apposition_of_the_host() -> Non
     text = ("Foreign Minister Ana Ruiz will hold talks with Luis Vega on Sunday, followed by a working dinner hosted "
             "by the Peruvian minister, ministry spokeswoman Eva Lind told a briefing.")
     assert not any("person:eva lind" in p for p, _ in _meetings(text))
+
+
+SUMMIT_ARRIVAL = ("WINDHOEK, Aug 17 (Reuters) - Malawian President Peter Banda arrived in Windhoek on Saturday for a "
+                  "two-day summit of regional leaders.\n\nBanda was welcomed at the airport by Namibia's Vice President "
+                  "Nangolo Shikongo.\n\nZambian President Chanda Mwale and Angolan President Jose Kiala are also "
+                  "attending, a spokesperson said. Tanzanian President Amina Juma will not attend and will be "
+                  "represented by Vice President Musa Kombo.")
+
+
+def test_extract_also_attending_is_the_summit_not_the_airport_welcome() -> None:
+    day = date(2024, 8, 17)
+    met = _meetings(SUMMIT_ARRIVAL, day)
+    assert not any("person:nangolo shikongo" in p and "person:chanda mwale" in p for p, _ in met)
+    assert any({"person:peter banda", "person:chanda mwale", "person:jose kiala"} <= p for p, _ in met)
+
+
+def test_extract_one_who_will_not_attend_and_will_be_represented_sends_a_traveler() -> None:
+    assert ("person:musa kombo", "country:NA") in visits(SUMMIT_ARRIVAL, date(2024, 8, 17))
+
+
+def test_extract_a_name_with_a_possessive_after_an_office_of_several_words() -> None:
+    text = ("It is the second such visit in a month, after Secretary of State Antony Marsh's trip in June, when he met "
+            "President Chen Bo.")
+    assert (frozenset({"person:antony marsh", "person:chen bo"}), "occurred") in _meetings(text)

@@ -760,6 +760,14 @@ class Context:
                 keys.append(key)
         return keys if len(keys) >= 2 else []
 
+    def _speaks_next(self, token: Token) -> bool:
+        """Is the name at ``token`` followed right away by a verb of saying with no subject of its own
+        ("..., ministry spokeswoman X told a briefing"): X says the sentence?"""
+        mention = self.token_person.get(token.i)
+        after = self.doc[mention.end] if mention is not None and mention.end < len(self.doc) else None
+        return after is not None and after.pos_ == "VERB" and after.lemma_.lower() in lexicon().speech_verbs \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in after.children)
+
     def _apposed_after(self, noun: Token) -> str | None:
         """'welcomed by his host, President X, before ...' with X hung elsewhere by the parser: the
         person named (with or without a title) right after the noun's phrase and a comma."""
@@ -776,7 +784,7 @@ class Context:
         if mention is None or not mention.key:
             return None
         head = doc[mention.end - 1]
-        if _unhung_speaker(head):
+        if self._speaks_next(head):
             return None  # "... hosted by the Peruvian minister, ministry spokeswoman X told a briefing": X speaks
         # hung as a second object of the verb ("hold talks with the host, ... X" read "hold X") is misparsed too
         if head.dep_ not in ("npadvmod", "appos", "dep") and not (
@@ -799,7 +807,7 @@ class Context:
         key = self.person_at(token)
         if key is None:
             for child in token.children:  # "the French ambassador to Chile, Jane Roe"
-                if child.dep_ == "appos" and self.person_at(child) and not _unhung_speaker(child):
+                if child.dep_ == "appos" and self.person_at(child) and not self._speaks_next(child):
                     key = self.person_at(child)
                     break
         if key is None and token.tag_ == "NN":

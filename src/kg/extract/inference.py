@@ -304,6 +304,9 @@ def joiners(ctx: Context, found: list[Found]) -> list[Found]:
         named = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ in nouns]
         if last is not None and named and _another_gathering(named[0], last):
             continue
+        if last is not None and not named and verb.lemma_.lower() == "attend" and _gathering_before(ctx, verb) \
+                and last.trigger.lemma_.lower() not in lexicon().words("gathering_nouns"):
+            continue  # "X arrived for the summit and was welcomed by Y. A and B are also attending": the summit
         out += _joined(verb, joining, last)
     return out + _in_presence(ctx, meetings) + _also_present(ctx, meetings, sent_no)
 
@@ -318,6 +321,13 @@ def _beside(sent, noun) -> bool:
     lemma = noun.lemma_.lower()
     return any(t.lemma_.lower() == lemma and t.dep_ == "pobj" and t.head.lower_ == "of"
                and t.head.head.lemma_.lower() in SIDELINES for t in sent)
+
+
+def _gathering_before(ctx: Context, verb) -> bool:
+    """Is a gathering one attends (lexicon ``gathering_nouns``, not a generic "meeting") named before ``verb``?"""
+    lex = lexicon()
+    nouns = lex.words("gathering_nouns") - lex.words("generic_gathering_nouns")
+    return any(t.lemma_.lower() in nouns and t.pos_ in ("NOUN", "PROPN") for t in ctx.doc[:verb.i])
 
 
 def _another_gathering(noun, last: Found) -> bool:

@@ -132,7 +132,8 @@ def _body_goes_on(doc: Doc, title: Title, i: int) -> bool:
         return False
     # (not NER's "State Gregory Ashby" after "Secretary of": the body's name goes on in its own words)
     words = lexicon().words("organization_name_words")
-    return any(t.text in ("'s", "’s") or fold(t.text) in words for t in doc[i + 1:ent.end])
+    # (a possessive ending NER's span is a person's: "Secretary of State X Y's trip")
+    return any((t.text in ("'s", "’s") and t.i + 1 < ent.end) or fold(t.text) in words for t in doc[i + 1:ent.end])
 
 
 def _a_site(doc: Doc, start: int, end: int) -> bool:

@@ -47,6 +47,9 @@ def chain_of(trigger: Token) -> list[Token]:
             break  # "(said) that X's trip had been called off, and that Y would lead the delegation": a clause of its own
         if token.dep_ == "conj" and token.pos_ == "VERB" and any(_instead(c) for c in token.children):
             break  # "called off plans to attend and will send Y in his place": what is done instead is its own
+        if token.dep_ == "conj" and token.pos_ == "VERB" and any(c.dep_ == "aux" and c.tag_ == "MD" for c in token.children) \
+                and any(c.dep_ == "neg" for c in token.head.children):
+            break  # "X will not attend and will be represented by Y": the second verb's own modal, not the negation
         if token.dep_ == "acl" and token.i != trigger.i and calls_off(token.head) \
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
             break  # "did not expect the delay to affect plans for X to visit Y": the delay is another's
