@@ -6297,3 +6297,11 @@ def test_extract_a_name_with_a_possessive_after_an_office_of_several_words() -> 
     text = ("It is the second such visit in a month, after Secretary of State Antony Marsh's trip in June, when he met "
             "President Chen Bo.")
     assert (frozenset({"person:antony marsh", "person:chen bo"}), "occurred") in _meetings(text)
+
+
+def test_extract_a_trip_that_will_include_talks() -> None:
+    text = "Indian Prime Minister Ravi Menon's Washington trip will include talks with President Mark Dillon."
+    assert _meetings(text) == {(frozenset({"person:ravi menon", "person:mark dillon"}), "planned")}
+    # one whose trip is unnamed: no traveller taken from the talks
+    text = "The Indian prime minister's Washington trip will include talks with President Mark Dillon."
+    assert not events(text, "visit")

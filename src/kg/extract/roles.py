@@ -122,6 +122,9 @@ def _clause_subject(ctx: Context, trigger: Token, roles: dict | None = None, dep
     verb = governing_verb(trigger)
     if verb is None:
         return []
+    if trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.i == verb.i \
+            and trigger.lemma_.lower() in lexicon().words("travel_nouns"):
+        return []  # "the prime minister's trip will include talks with Y": the trip is the subject, Y no traveler
     if trigger.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "poss" and c.pos_ == "PROPN"
                                                   and c.ent_type_ not in ("DATE", "TIME") for c in trigger.children):
         # "during Y's visit, X gave him a tour": a named owner's, even one not read as a person
@@ -141,6 +144,11 @@ def _clause_subject(ctx: Context, trigger: Token, roles: dict | None = None, dep
         guests = [c for c in verb.children if c.dep_ == "dobj"]
         if guests:
             return guests
+    raw = subject_of(verb)
+    if depth < 2 and raw is not None and raw.pos_ == "NOUN" and raw.i != trigger.i \
+            and raw.lemma_.lower() in lexicon().words("travel_nouns") and not ctx.actors_of(raw, persons_only=True):
+        # "X's Washington trip will include talks with Y": the trip's maker holds the talks
+        return _possessor(ctx, raw) or _clause_subject(ctx, raw, None, depth + 1)
     found = _subject(ctx, verb)
     if trigger.dep_ == "pobj" and trigger.head.lower_ in ("during", "on") and verb.dep_ == "ccomp" \
             and verb.head.lemma_.lower() in lexicon().words("speech_verbs") \
