@@ -6305,3 +6305,16 @@ def test_extract_a_trip_that_will_include_talks() -> None:
     # one whose trip is unnamed: no traveller taken from the talks
     text = "The Indian prime minister's Washington trip will include talks with President Mark Dillon."
     assert not events(text, "visit")
+
+
+def test_extract_what_was_discussed_during_a_meeting_in_a_place_puts_the_meeting_there() -> None:
+    text = ("British Foreign Secretary John Hale said he had discussed the war with Iranian Foreign Minister Ali "
+            "Rezaei during a meeting in London.")
+    assert visits(text) == {("person:ali rezaei", "country:GB")}
+
+
+def test_extract_talks_ahead_of_which_one_arrived_are_still_to_come() -> None:
+    text = ("Opposition negotiator Karim Nasr arrived in Geneva on Thursday ahead of a new round of talks with "
+            "government envoy Bassam Halabi.")
+    assert {s for _, s in _meetings(text)} == {"planned"}
+    assert {e.status for e in events(text, "visit")} == {"occurred"}

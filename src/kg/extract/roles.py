@@ -223,9 +223,14 @@ def _clause_place(ctx: Context, trigger: Token, roles: dict | None = None) -> li
                 {ctx.token_place[w.i].place.code for w in here if w.i in ctx.token_place}) > 1):
             continue  # "in A he will meet X, and in B with Y" (two states): each has its own part of the clause
         wheres += here
+        heads = [token]
         for obj in [c for c in token.children if c.dep_ == "dobj"] + prep_objects(token, {"with", "on"}):
             if ctx.person_at(obj) or obj.i in ctx.token_title:
                 wheres += prep_objects(obj, {"in", "at"})
+                heads.append(obj)
+        # "discussed it with Y during a meeting in London": the place of the meeting it was said at
+        wheres += [w for h in heads for o in prep_objects(h, {"during", "at"})
+                   if o.lemma_.lower() in lexicon().words("meeting_nouns") for w in prep_objects(o, {"in"})]
     if verb is not None and verb.dep_ == "relcl" and verb.head.i in ctx.token_place \
             and any(c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children):
         wheres.append(verb.head)  # "flew in from Kigali, where he had held talks with Y"

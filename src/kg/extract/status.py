@@ -289,8 +289,10 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
         if token.i != trigger.i and (token.lower_ in words or lemma in words):
             if lemma == "set" and token.tag_ == "VBD" and not any(c.dep_ == "auxpass" for c in token.children):
                 continue
-            if token.pos_ == "ADV" and _past(token.head) and (token.head.i == trigger.i or token.head in chain):
+            if token.pos_ == "ADV" and _past(token.head) and (token.head.i == trigger.i or token.head in chain) \
+                    and not (token in chain and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)):
                 continue  # "X joined the talks later", "was later hosted by Y": a past verb's adverb of time
+                # (not "arrived ahead of talks with Y": the talks are still to come)
             if token.dep_ == "acl" and lemma in lexicon().words("purpose_participles"):
                 continue  # "a visit aimed at easing tensions": its purpose, not a plan
             if token.dep_ == "relcl" and token.tag_ == "VBD" and token not in chain:
