@@ -6318,3 +6318,9 @@ def test_extract_talks_ahead_of_which_one_arrived_are_still_to_come() -> None:
             "government envoy Bassam Halabi.")
     assert {s for _, s in _meetings(text)} == {"planned"}
     assert {e.status for e in events(text, "visit")} == {"occurred"}
+
+
+def test_extract_a_name_with_two_particles_after_an_office() -> None:
+    text = ("In a letter to parliament, Minister for Foreign Trade Anneke van der Berg said the government was "
+            "assessing the measures.")
+    assert {p[0] for p in positions(text)} == {"person:anneke van der berg"}

@@ -425,7 +425,7 @@ def _lower_syllable(doc: Doc, j: int) -> bool:
 
 def _name_chain_end(doc: Doc, i: int, taken: set[int] = frozenset()) -> int:
     """The end of the proper name that starts at ``i`` (four name words at most, five with particles,
-    none ``taken``): "Staffan de Mistura", "Clara Ines Montoya de Rivas" (a particle inside), "Santiago Restrepo" (a capital's name in it),
+    none ``taken``): "Staffan de Mistura", "Anna van der Berg" (two particles), "Clara Ines Montoya de Rivas" (a particle inside), "Santiago Restrepo" (a capital's name in it),
     "Marija Trajkovska-Nikolovska" (a hyphen written without spaces)."""
     particles = lexicon().words("name_particles")
     j = i
@@ -434,7 +434,8 @@ def _name_chain_end(doc: Doc, i: int, taken: set[int] = frozenset()) -> int:
             and j - i - 2 * doc[i:j].text.count("-") - max(0, sum(t.lower_ in particles for t in doc[i + 1:j]) - 1) \
             < 4 + any(t.lower_ in particles for t in doc[i + 1:j]) and (
             _namelike(doc[j]) or (
-            j > i and doc[j].lower_ in particles and j + 1 < len(doc) and _namelike(doc[j + 1])) or (
+            j > i and doc[j].lower_ in particles and j + 1 < len(doc) and (_namelike(doc[j + 1]) or (
+                doc[j + 1].lower_ in particles and j + 2 < len(doc) and _namelike(doc[j + 2])))) or (
             j + 1 < len(doc) and _namelike(doc[j], capital=True) and _namelike(doc[j + 1])) or (
             j > i and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_
             and j + 1 < len(doc) and _namelike(doc[j + 1], capital=True))):
