@@ -6324,3 +6324,25 @@ def test_extract_a_name_with_two_particles_after_an_office() -> None:
     text = ("In a letter to parliament, Minister for Foreign Trade Anneke van der Berg said the government was "
             "assessing the measures.")
     assert {p[0] for p in positions(text)} == {"person:anneke van der berg"}
+
+
+def test_extract_chair_and_minister_delegate_are_offices() -> None:
+    text = "Vice Premier Li Tao separately met Central Bank Chair Anne Porter on Thursday."
+    assert {p for p, _ in _meetings(text)} == {frozenset({"person:li tao", "person:anne porter"})}
+    text = ("A planned session between Chad's defence minister Idriss Mahamat and Gabon's Minister Delegate for "
+            "Defence, Paul Nze, was called off.")
+    assert ("person:paul nze", "Minister Delegate for Defence", "country:GA") in positions(text)
+
+
+def test_extract_one_expected_to_join_a_visit_who_pulled_out() -> None:
+    text = ("New Zealand Foreign Minister Tom Reid arrived in Apia on Monday for a two-day visit. Australian Foreign "
+            "Minister Kate Hale had been expected to join the visit but pulled out at the last minute.")
+    trips = {(e.role("traveler")[0], e.status) for e in events(text, "visit", date(2007, 2, 12))}
+    assert ("person:kate hale", "cancelled") in trips
+    assert ("person:tom reid", "cancelled") not in trips
+
+
+def test_extract_a_past_verb_the_parser_hung_on_a_purpose_is_past() -> None:
+    text = ("Vice Minister Kenji Mori arrived in Washington yesterday to prepare the ground and held a first round of "
+            "talks with Deputy Trade Representative Paul Kerr.")
+    assert {s for _, s in _meetings(text, date(1987, 4, 8))} == {"occurred"}

@@ -163,12 +163,16 @@ def anaphoric_events(ctx: Context, found: list[Found]) -> list[Found]:
                     continue  # the gathering named before, which no meeting found so far stands for
                 last = same[-1] if same else last
             verb = governing_verb(token)
-            subj = subject_of(verb) if verb is not None and kind == "meeting" else None
-            subjects = {a.key for a in ctx.actors_of(subj, persons_only=True)} if subj is not None else set()
-            if subjects and not subjects & {a.key for a in last.roles.get("participant", [])}:
+            subj = subject_of(verb) if verb is not None else None
+            joining = ctx.actors_of(subj, persons_only=True) if subj is not None else []
+            subjects = {a.key for a in joining}
+            if kind == "meeting" and subjects and not subjects & {a.key for a in last.roles.get("participant", [])}:
                 continue  # "X pulled out of the meeting": X's own withdrawal, not the meeting called off
                 # (also "Peru's Foreign Minister, X, had been expected at the meeting but cancelled")
             roles = {k: list(v) for k, v in last.roles.items()}
+            if kind == "visit" and subjects and not subjects & {a.key for a in last.roles.get("traveler", [])} \
+                    and verb.lemma_.lower() in ("join", "accompany"):
+                roles["traveler"] = joining  # "Y had been expected to join the visit but pulled out": Y's trip
             if owner is not None:  # "X's visit ... was delayed": X's last trip, X's alone
                 roles["traveler"] = [a for a in roles["traveler"] if a.key == owner]
             out.append(Found(kind, token, roles, last.rule + "+anaphor"))

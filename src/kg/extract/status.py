@@ -289,6 +289,8 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
         if token.i != trigger.i and (token.lower_ in words or lemma in words):
             if lemma == "set" and token.tag_ == "VBD" and not any(c.dep_ == "auxpass" for c in token.children):
                 continue
+            if any(t.dep_ == "conj" and t.tag_ == "VBD" and t.head.i == token.i and token.tag_ == "VB" for t in chain):
+                continue  # "arrived yesterday to prepare the ground and held talks with Y": a past verb hung on the purpose
             if token.pos_ == "ADV" and _past(token.head) and (token.head.i == trigger.i or token.head in chain) \
                     and not (token in chain and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)):
                 continue  # "X joined the talks later", "was later hosted by Y": a past verb's adverb of time
