@@ -6346,3 +6346,25 @@ def test_extract_a_past_verb_the_parser_hung_on_a_purpose_is_past() -> None:
     text = ("Vice Minister Kenji Mori arrived in Washington yesterday to prepare the ground and held a first round of "
             "talks with Deputy Trade Representative Paul Kerr.")
     assert {s for _, s in _meetings(text, date(1987, 4, 8))} == {"occurred"}
+
+
+def test_extract_members_of_a_delegation_one_heads() -> None:
+    text = ("Vietnamese Deputy Prime Minister Tran Quoc Bao arrived in Nairobi on Wednesday at the head of a "
+            "delegation that included central bank governor Le Thi Mai.")
+    assert ("person:le thi mai", "country:KE") in visits(text)
+    assert ("person:le thi mai", "Central Bank Governor", "country:VN") in positions(text)
+
+
+def test_extract_a_surname_with_diacritics_said_alone_is_the_full_name_s() -> None:
+    text = ("Chilean President Tomás Güemes Lagos was welcomed at the palace in Lima on Monday by Peruvian "
+            "President Ana Diaz. Güemes was "
+            "accompanied by Energy Minister Felipe Rojas. A trip by Güemes to Brasília has been postponed.")
+    got = {(e.role("traveler")[0], e.role("destination")[0], e.status) for e in events(text, "visit")}
+    assert ("person:felipe rojas", "country:PE", "occurred") in got
+    assert ("person:tomas guemes lagos", "country:BR", "postponed") in got
+
+
+def test_extract_the_head_of_a_body_named_after_it() -> None:
+    text = ("Chilean President Tomas Ugarte arrived in Buenos Aires on Monday. On Tuesday he met the head of the "
+            "Argentine Senate, Vice President Graciela Ortiz.")
+    assert (frozenset({"person:tomas ugarte", "person:graciela ortiz"}), "occurred") in _meetings(text)

@@ -812,6 +812,10 @@ class Context:
                     break
         if key is None and token.tag_ == "NN":
             key = self._apposed_after(token)
+        if key is None and token.tag_ == "NN" and (token.i in self.token_title or token.lower_ == "head"):
+            # "met the head of the Argentine Senate, Vice President X": the name hung on the body
+            key = next((self.person_at(a) for o in prep_objects(token, {"of"}) for a in o.children
+                        if a.dep_ == "appos" and self.person_at(a) and not self._speaks_next(a)), None)
         if key is None and token.pos_ == "PROPN" and token.i + 1 < len(self.doc) and fold(token.text) in lexicon().honorifics \
                 and token.i + 1 in self.token_person and self.token_person[token.i + 1].start == token.i + 1:
             key = self.token_person[token.i + 1].key  # "talks with General X Y Z" parsed with the style as the head

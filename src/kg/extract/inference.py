@@ -978,12 +978,20 @@ def _delegation_leads(ctx: Context, group: Token) -> list:
 
 
 def delegation_members(ctx: Context) -> list[tuple]:
-    """(verb, leads, members) of each 'X arrived with a delegation including A and B'."""
+    """(verb, leads, members) of each 'X arrived with a delegation including A and B', 'X arrived at
+    the head of a delegation that included A'."""
     out = []
-    for token, leads, _ in travelling_with(ctx):
-        members = [a for o in prep_objects(token, {"with"}) for a in _members(ctx, o)]
+    lex = lexicon()
+    verbs = lex.words("visit_verbs") | lex.words("travel_to_verbs") | lex.words("arrive_verbs")
+    for token in tokens_with(ctx.doc, verbs):
+        if token.lemma_.lower() not in verbs or token.pos_ != "VERB" or (subj := subject_of(token)) is None:
+            continue
+        # "with a delegation including A", "at the head of a delegation that included A"
+        groups = prep_objects(token, {"with"}) + [g for h in prep_objects(token, {"at"}) if h.lower_ == "head"
+                                                  for g in prep_objects(h, {"of"})]
+        members = [a for o in groups for a in _members(ctx, o)]
         if members:
-            out.append((token, leads, members))
+            out.append((token, ctx.actors_of(subj, persons_only=True), members))
     return out
 
 
@@ -993,7 +1001,10 @@ def _members(ctx: Context, noun: Token) -> list:
     lex = lexicon()
     if noun.lemma_.lower() not in lex.words("delegation_nouns") | lex.words("side_nouns"):
         return []
-    return ctx.actors_of(noun, persons_only=True)
+    # (and "a delegation that included A and B")
+    listed = [o for r in noun.children if r.dep_ == "relcl" and r.lemma_.lower() in lex.words("include_verbs")
+              for o in r.children if o.dep_ == "dobj"]
+    return ctx.actors_of(noun, persons_only=True) + [a for o in listed for a in ctx.actors_of(o, persons_only=True)]
 
 
 def _names_destination(ctx: Context, verb, codes: set[str]) -> bool:
@@ -1025,6 +1036,7 @@ def companions(ctx: Context, events: tuple[Event, ...]) -> tuple[Event, ...]:
     along = [(t, leads, c, False) for t, leads, c in accompanying(ctx)]
     along += [(t, leads, c, True) for t, leads, c in travelling_with(ctx)]
     along += [(t, leads, c, False) for t, leads, c in with_the_delegation(ctx)]
+    along += [(t, leads, c, True) for t, leads, c in delegation_members(ctx)]  # "at the head of a delegation that included Z"
     for token, leads, companions_, same_sentence in along:
         status, cue = status_of(token)
         # "X accompanied him", "he was / is accompanied by X", "X, who is accompanying him" tell of the

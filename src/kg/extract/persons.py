@@ -808,7 +808,9 @@ def _surname_repeats(doc: Doc, spans: dict, covered: set[int], titled: set[int] 
     # proper nouns, and the surnames themselves whatever part of speech the tagger gave them
     # ("Maltesi will meet ..." read as a plural of a nationality)
     lowered: set[str] | None = None  # the text's lower-case words, when needed: "Grace" is a name only where "grace" is no word
-    for token in tokens_with(doc, {"<PROPN>"} | surnames | firsts):
+    # (the words as written too: a folded "errazuriz" finds no "Errázuriz" the tagger did not call a proper noun)
+    written = {w.lower() for m in spans.values() for w in m.name.split() if fold(w) in surnames | firsts}
+    for token in tokens_with(doc, {"<PROPN>"} | surnames | firsts | written):
         if token.i in covered or not token.text[:1].isupper() or token.pos_ not in ("PROPN", "NOUN", "ADJ"):
             continue
         if fold(token.text) in firsts and token.pos_ == "NOUN" and token.dep_ == "nsubj" and lowered is None:
