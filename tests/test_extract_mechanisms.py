@@ -6368,3 +6368,8 @@ def test_extract_the_head_of_a_body_named_after_it() -> None:
     text = ("Chilean President Tomas Ugarte arrived in Buenos Aires on Monday. On Tuesday he met the head of the "
             "Argentine Senate, Vice President Graciela Ortiz.")
     assert (frozenset({"person:tomas ugarte", "person:graciela ortiz"}), "occurred") in _meetings(text)
+
+
+def test_extract_a_chamber_is_no_one_s_name_after_an_office() -> None:
+    text = "He met Jennifer Olsen, chair of the American Chamber of Commerce in China."
+    assert persons(run(text)) == {"person:jennifer olsen"}
