@@ -6106,10 +6106,10 @@ def test_extract_representing_someone_at_a_summit_is_no_meeting_with_them() -> N
 
 def test_extract_counterparts_listed_after_a_comma_the_parser_missed() -> None:
     text = ("Prime Minister Liis Tamm traveled to Oslo on Thursday, where she met with her Polish and Czech "
-            "counterparts, Michał Wiśniewski and Jiří Dvořák, at the annual forum.")
-    pairs = {p for p, _ in _meetings(text)}
-    assert frozenset({"person:liis tamm", "person:michał wisniewski"}) in pairs
-    assert frozenset({"person:liis tamm", "person:jiri dvorak"}) in pairs
+            "counterparts, Stanisław Wójcik and Jiří Dvořák, at the annual forum.")
+    met = [p for p, _ in _meetings(text)]
+    assert any({"person:liis tamm", "person:stanisław wojcik"} <= p for p in met)
+    assert any({"person:liis tamm", "person:jiri dvorak"} <= p for p in met)
 
 
 def test_extract_counterpart_keeps_the_owners_spelling() -> None:
@@ -6131,14 +6131,14 @@ def test_extract_demonym_description_of_a_person_of_no_known_state() -> None:
 
 
 def test_extract_meeting_between_two_hosted_by_a_third() -> None:
-    text = ("A meeting between Armenian Prime Minister Aram Sargsyan and Azerbaijani President Rauf Aliyev, which "
+    text = ("A meeting between Armenian Prime Minister Vahe Arakelyan and Azerbaijani President Rauf Aliyev, which "
             "was set to be hosted in Geneva on 3 May by Swiss President Anna Keller, has been postponed.")
-    people = frozenset({"person:aram sargsyan", "person:rauf aliyev", "person:anna keller"})
+    people = frozenset({"person:vahe arakelyan", "person:rauf aliyev", "person:anna keller"})
     assert (people, "postponed") in _meetings(text)
 
 
 def test_extract_attending_a_named_conference_joins_no_side_meeting_or_other_talks() -> None:
-    text = ("Australian Foreign Minister Mark Dillon and Indian diplomat Ravi Menon met on the sidelines of the "
+    text = ("Australian Foreign Minister Mark Dillon and Indian diplomat Arun Nair met on the sidelines of the "
             "Halifax Security Conference on Friday. Menon will fly to Ottawa next week, where he is expected to see "
             "Canadian Foreign Minister Anne Roy. In a speech to the conference on Saturday, Menon urged restraint. "
             "Japanese Defence Minister Ken Ito, who also attended the conference, spoke of new threats.")
@@ -6155,9 +6155,9 @@ def test_extract_office_in_charge_of_a_field_takes_its_apposed_name() -> None:
 
 def test_extract_a_meeting_called_off_in_a_since_clause_is_another() -> None:
     text = ("Sudanese President Omar Taha and South Sudanese President John Deng will meet in Addis Ababa on "
-            "Friday. The summit, hosted by Ethiopian Prime Minister Abiy Tesfaye, will be the first between Taha "
+            "Friday. The summit, hosted by Ethiopian Prime Minister Dawit Tesfaye, will be the first between Taha "
             "and Deng since a meeting set for March was scrapped.")
-    people = frozenset({"person:omar taha", "person:john deng", "person:abiy tesfaye"})
+    people = frozenset({"person:omar taha", "person:john deng", "person:dawit tesfaye"})
     assert (people, "planned") in _meetings(text)
 
 
@@ -6199,11 +6199,11 @@ def test_extract_the_head_of_state_is_the_last_main_subject_holding_a_leader_s_o
 
 def test_extract_a_caption_s_present_is_what_the_photo_shows() -> None:
     day = date(2024, 4, 9)  # a Tuesday
-    text = "President Ali Shah meets King Hamad bin Isa at the palace in Manama on Sunday. (Photo: AFP)"
+    text = "President Ali Shah meets King Faisal bin Amer at the palace in Muscat on Sunday. (Photo: AFP)"
     assert {s for _, s in _meetings(text, day)} == {"occurred"}
-    text = "President Ali Shah (L) meets King Hamad bin Isa at the palace in Manama on Sunday."
+    text = "President Ali Shah (L) meets King Faisal bin Amer at the palace in Muscat on Sunday."
     assert {s for _, s in _meetings(text, day)} == {"occurred"}
-    text = "President Ali Shah meets King Hamad bin Isa at the palace in Manama on Sunday."
+    text = "President Ali Shah meets King Faisal bin Amer at the palace in Muscat on Sunday."
     assert {s for _, s in _meetings(text, day)} == {"planned"}
 
 
@@ -6243,12 +6243,12 @@ def test_extract_a_reception_after_the_dateline_s_side_travelled_is_not_at_the_d
 
 
 def test_extract_a_banquet_in_honour_of_visiting_y_is_y_s_visit() -> None:
-    text = ("Senegalese President Macky Ndiaye hosted a state banquet in honour of visiting Gambian President Adama "
+    text = ("Senegalese President Ousmane Ndiaye hosted a state banquet in honour of visiting Gambian President Lamin "
             "Jallow on Tuesday.")
-    assert visits(text) == {("person:adama jallow", "country:SN")}
+    assert visits(text) == {("person:lamin jallow", "country:SN")}
     # "after visiting Y": the subject visited
-    text = "After visiting Gambian President Adama Jallow in Banjul, Senegalese President Macky Ndiaye flew home."
-    assert ("person:macky ndiaye", "country:GM") in visits(text)
+    text = "After visiting Gambian President Lamin Jallow in Banjul, Senegalese President Ousmane Ndiaye flew home."
+    assert ("person:ousmane ndiaye", "country:GM") in visits(text)
 
 
 def test_extract_a_city_the_tagger_took_into_a_date_is_a_place() -> None:
@@ -6260,8 +6260,8 @@ def test_extract_a_city_the_tagger_took_into_a_date_is_a_place() -> None:
 
 
 def test_extract_an_office_of_several_listed_fields() -> None:
-    text = "Japanese Agriculture, Forestry and Fisheries Minister Taro Aso arrived in Canberra."
-    assert ("person:taro aso", "Agriculture Forestry and Fisheries Minister", "country:JP") in positions(text)
+    text = "Japanese Agriculture, Forestry and Fisheries Minister Kenta Ono arrived in Canberra."
+    assert ("person:kenta ono", "Agriculture Forestry and Fisheries Minister", "country:JP") in positions(text)
     text = "Kenya's Minister of Lands, Housing and Urban Development Grace Odera arrived in Kampala."
     assert visits(text) == {("person:grace odera", "country:UG")}
     # a department's spokesperson is no "State Spokesperson"
@@ -6273,6 +6273,8 @@ def test_extract_the_speaker_after_a_comma_is_no_apposition_of_the_host() -> Non
     text = ("Foreign Minister Ana Ruiz will hold talks with Luis Vega on Sunday, followed by a working dinner hosted "
             "by the Peruvian minister, ministry spokeswoman Eva Lind told a briefing.")
     assert not any("person:eva lind" in p for p, _ in _meetings(text))
+    assert ("person:eva lind", "Minister", "country:PE") not in positions(text)
+    assert (frozenset({"person:ana ruiz", "person:luis vega"}), "planned") in _meetings(text)
 
 
 SUMMIT_ARRIVAL = ("WINDHOEK, Aug 17 (Reuters) - Malawian President Peter Banda arrived in Windhoek on Saturday for a "
@@ -6294,14 +6296,14 @@ def test_extract_one_who_will_not_attend_and_will_be_represented_sends_a_travele
 
 
 def test_extract_a_name_with_a_possessive_after_an_office_of_several_words() -> None:
-    text = ("It is the second such visit in a month, after Secretary of State Antony Marsh's trip in June, when he met "
+    text = ("Relations improved after Secretary of State Antony Marsh's trip in June, when he met "
             "President Chen Bo.")
     assert (frozenset({"person:antony marsh", "person:chen bo"}), "occurred") in _meetings(text)
 
 
 def test_extract_a_trip_that_will_include_talks() -> None:
-    text = "Indian Prime Minister Ravi Menon's Washington trip will include talks with President Mark Dillon."
-    assert _meetings(text) == {(frozenset({"person:ravi menon", "person:mark dillon"}), "planned")}
+    text = "Indian Prime Minister Arun Nair's Washington trip will include talks with President Mark Dillon."
+    assert _meetings(text) == {(frozenset({"person:arun nair", "person:mark dillon"}), "planned")}
     # one whose trip is unnamed: no traveller taken from the talks
     text = "The Indian prime minister's Washington trip will include talks with President Mark Dillon."
     assert not events(text, "visit")
@@ -6373,3 +6375,12 @@ def test_extract_the_head_of_a_body_named_after_it() -> None:
 def test_extract_a_chamber_is_no_one_s_name_after_an_office() -> None:
     text = "He met Jennifer Olsen, chair of the American Chamber of Commerce in China."
     assert persons(run(text)) == {"person:jennifer olsen"}
+
+
+def test_extract_regressions_found_in_review_of_the_twenty_eighth_session() -> None:
+    # "the Czech official" is not whoever was named last, only the subject where last named
+    text = "Ana Ruiz met Luis Vega in Lima on Monday. On Tuesday the Czech official flew to Quito."
+    assert ("person:luis vega", "country:EC") not in visits(text)
+    # a summit named after its city is no forum: its attendees meet
+    text = "The Vilnius NATO Summit was attended by Latvian President Anna Berzina and Polish President Jan Nowak."
+    assert (frozenset({"person:anna berzina", "person:jan nowak"}), "occurred") in _meetings(text)

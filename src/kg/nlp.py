@@ -93,7 +93,7 @@ def _dateline_end(doc: Doc, first: int) -> int | None:
     return None
 
 
-@Language.component("kg_lemmas", assigns=["token.lemma", "token.pos"])
+@Language.component("kg_lemmas", assigns=["token.lemma", "token.pos", "token.tag"])
 def event_lemmas(doc: Doc) -> Doc:
     """A capitalised event noun the tagger took for a proper noun ("the Summit of the Americas",
     "the G20 Summit", "Talks") gets the common noun's lemma, so the rules that look for the event

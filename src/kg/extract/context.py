@@ -682,10 +682,13 @@ class Context:
             if any(token.sent.start <= m.start < token.i for _, e in before for m in e.mentions):
                 before = []  # "X said the senior Czech diplomat would arrive": someone else than X
             if before:
-                last = max(before, key=lambda pair: pair[0])[1]
+                at, last = max(before, key=lambda pair: pair[0])
+                mention = next(m for m in last.mentions if m.start == at)
                 if self.nationality.get(last.key, (None, ""))[0] is None and not any(
-                        t.country and not t.country.startswith("io:") for t in last.titles):
-                    keys = [last.key]
+                        t.country and not t.country.startswith("io:") for t in last.titles) \
+                        and ((head := self.doc[mention.end - 1]).dep_ in ("nsubj", "nsubjpass")
+                             or (head.dep_ == "appos" and head.head.dep_ in ("nsubj", "nsubjpass"))):
+                    keys = [last.key]  # (the subject where last named: not "A met B. ... the Czech official")
         return self.person_actor(keys[0]) if len(keys) == 1 else None
 
     def _sender_of_an_envoy(self, token: Token) -> bool:

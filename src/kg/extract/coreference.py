@@ -398,8 +398,10 @@ def bind_title_mentions(doc: Doc, persons: list[PersonMention], entities: list[P
 
     - when exactly one person already holds that office here, to that person (the title may add
       its state: "the UK chancellor");
+    - "the minister", "the head of state" as a subject: the subject of the last main clause before (in
+      the two sentences before), when an office of that head word (a leader's) is theirs;
     - else to the last person named before it (within two sentences) who has no title, preferring
-      subjects; failing that, to the first such person named in the next sentence.
+      subjects; failing that, to the subject of the next sentence, for an office of a named state.
 
     - "The Kuwaiti minister is due in Doha" as a subject, when no one holds an office of that head word
       of that state: the last subject named before who holds one of no known state (the only one)
@@ -449,9 +451,11 @@ def bind_title_mentions(doc: Doc, persons: list[PersonMention], entities: list[P
             # talks with President Y. Later, the Head of State took part in ...": the subject of the last
             # main clause before, if an office of that head word (a leader's, for "the head of state") is theirs
             main = _main_subject(doc, title.start)
+            if main is not None and sent_of[main] < sent_of[title.start] - 2:
+                main = None  # (within the two sentences before)
             # (the subject's head may be the office before the name: "Peru's Minister of Foreign Affairs X")
-            holder = next((m.key for m in persons if main is not None and (m.start <= main < m.end or any(
-                t.start <= main < t.end for t in m.all_titles))), None)
+            holder = None if main is None else next((m.key for m in persons if m.start <= main < m.end or any(
+                t.start <= main < t.end for t in m.all_titles)), None)
             holders = [e for e in entities if e.key == holder and any(
                 (t.phrase in leader_offices if title.phrase in generic else t.head == title.phrase)
                 and not t.deputy and not t.former for t in e.titles)]

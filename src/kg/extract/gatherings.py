@@ -255,10 +255,10 @@ TRAVEL_ONLY = "travel only"  # an entry's travel field: the trip is told (given 
 
 
 def _city_in_name(ctx: Context, token) -> list[Actor]:
-    """The city in a gathering's own name ("the Halifax Security Forum": Halifax), a forum many come
-    to (a state in it may be its topic: "the Sudan Donors Conference" in Paris)."""
-    if token.pos_ != "PROPN":
-        return []
+    """The city in a gathering's own name ("the Bergen Energy Forum": Bergen), a forum many come
+    to (a state in it may be its topic: "the Chad Donors Conference" in Paris)."""
+    if token.pos_ != "PROPN" or token.lemma_.lower() not in ("conference", "forum", "dialogue"):
+        return []  # (not "the Vilnius NATO Summit": a summit's leaders meet)
     words = [d for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN" for d in c.subtree
              if d.dep_ == "compound" and d.pos_ == "PROPN"]
     cities = [d for d in words if d.i in ctx.token_place and ctx.token_place[d.i].place.kind == "city"]
@@ -448,7 +448,7 @@ def _roster(ctx: Context, frame: dict, entries: list[tuple]) -> list[Found]:
         status = reported_status(ctx, Found("meeting", token, {"participant": attendees}, ROSTER))
         by_status.setdefault(status, []).append((token, attendees))
     if frame["lemma"] in lexicon().words("ceremony_nouns") or frame.get("forum"):
-        return out  # "A and B attended the inauguration", "the Halifax Security Forum": they travel to
+        return out  # "A and B attended the inauguration", "the Bergen Energy Forum": they travel to
         # it, they do not meet as such
     for status, group in by_status.items():
         # the evidence: where most of them are named (the first such place); a construction's

@@ -155,7 +155,7 @@ def anaphoric_events(ctx: Context, found: list[Found]) -> list[Found]:
             if kind == "meeting":  # "The summit, hosted by Z, ... She will not attend the summit": that summit
                 same = [f for f in before if f.trigger.lemma_ == token.lemma_]
                 # (a gathering's own name, "the conference", as far back as the article's start:
-                # "on the sidelines of the Halifax Security Forum")
+                # "on the sidelines of the Bergen Energy Forum")
                 start = 0 if token.lemma_.lower() in lex.words("gathering_nouns") \
                     and token.lemma_.lower() not in lex.words("generic_gathering_nouns") else before[0].trigger.sent.start
                 named = any(t.lemma_ == token.lemma_ and t.pos_ in ("NOUN", "PROPN") for t in ctx.doc[start:token.i])
@@ -315,16 +315,12 @@ def joiners(ctx: Context, found: list[Found]) -> list[Found]:
     return out + _in_presence(ctx, meetings) + _also_present(ctx, meetings, sent_no)
 
 
-#: the nouns of "on the sidelines of the summit": a meeting apart from the gathering
-SIDELINES = frozenset({"sideline", "sidelines", "margin", "margins", "fringe", "fringes"})
-
-
 def _beside(sent, noun) -> bool:
     """Does ``sent`` tell of a meeting held "on the sidelines / margins of" the gathering ``noun`` names
     (its noun again), one apart from it?"""
     lemma = noun.lemma_.lower()
     return any(t.lemma_.lower() == lemma and t.dep_ == "pobj" and t.head.lower_ == "of"
-               and t.head.head.lemma_.lower() in SIDELINES for t in sent)
+               and t.head.head.lemma_.lower() in lexicon().words("fringe_nouns") for t in sent)
 
 
 def _gathering_before(ctx: Context, verb) -> bool:
@@ -1036,7 +1032,9 @@ def companions(ctx: Context, events: tuple[Event, ...]) -> tuple[Event, ...]:
     along = [(t, leads, c, False) for t, leads, c in accompanying(ctx)]
     along += [(t, leads, c, True) for t, leads, c in travelling_with(ctx)]
     along += [(t, leads, c, False) for t, leads, c in with_the_delegation(ctx)]
-    along += [(t, leads, c, True) for t, leads, c in delegation_members(ctx)]  # "at the head of a delegation that included Z"
+    # "arrived at the head of a delegation that included Z" ("with a delegation including Z" is travelling_with's)
+    along += [(t, leads, c, True) for t, leads, c in delegation_members(ctx)
+              if not any(o.lemma_.lower() in lexicon().words("delegation_nouns") for o in prep_objects(t, {"with"}))]
     for token, leads, companions_, same_sentence in along:
         status, cue = status_of(token)
         # "X accompanied him", "he was / is accompanied by X", "X, who is accompanying him" tell of the

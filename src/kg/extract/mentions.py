@@ -6,8 +6,6 @@ title where one stands beside it, places resolved to ISO codes, organisations ty
 
 from __future__ import annotations
 
-import calendar
-
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -18,6 +16,7 @@ from spacy.tokens import Doc, Token
 from kg import geo
 from kg.extract.lexicon import io_name, lexicon
 from kg.extract.syntax import tokens_with
+from kg.extract.timex import MONTHS, WEEKDAYS
 from kg.extract.titles import Title, find_titles  # noqa: F401 (re-exported)
 from kg.text import fold
 
@@ -329,7 +328,7 @@ def _conjoined(doc: Doc, on: Date | None, out: list[PlaceMention]) -> None:
 
 
 _THING_LABELS = frozenset({"", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"})  # NER labels no place has
-_CALENDAR_WORDS = frozenset(m.lower() for m in [*calendar.month_name[1:], *calendar.month_abbr[1:], *calendar.day_name])
+_CALENDAR_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
 
 
 def _untagged(doc: Doc, on: Date | None, out: list[PlaceMention]) -> None:

@@ -375,9 +375,9 @@ def _group_members(ctx: Context) -> dict[str, str]:
             owner = owner.head.head  # "a delegation from Y, headed by X": the parse hangs it on Y
         if verb.dep_ == "acl" and owner.lemma_.lower() in heads and verb.lemma_.lower() in lex.words("lead_verbs"):
             group, members = owner, [o for p in verb.children if p.dep_ == "agent" for o in p.children]
-        elif verb.dep_ in ("prep", "acl") and verb.head.lemma_.lower() in heads:
-            # "a Vietnamese delegation, including Deputy Prime Minister X and ..."
-            group, members = verb.head, [c for c in verb.children if c.dep_ in ("pobj", "dobj")]
+        elif verb.dep_ in ("prep", "acl") and owner.lemma_.lower() in heads:
+            # "a Vietnamese delegation, including Deputy Prime Minister X and ...", "a delegation from Peru, including X"
+            group, members = owner, [c for c in verb.children if c.dep_ in ("pobj", "dobj")]
         else:
             group = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if group is not None and group.tag_ == "WDT" and verb.dep_ == "relcl":

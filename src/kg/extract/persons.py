@@ -425,7 +425,7 @@ def _lower_syllable(doc: Doc, j: int) -> bool:
 
 def _name_chain_end(doc: Doc, i: int, taken: set[int] = frozenset()) -> int:
     """The end of the proper name that starts at ``i`` (four name words at most, five with particles,
-    none ``taken``): "Staffan de Mistura", "Anna van der Berg" (two particles), "Clara Ines Montoya de Rivas" (a particle inside), "Santiago Restrepo" (a capital's name in it),
+    none ``taken``): "Anna de Souza", "Anna van der Berg" (two particles), "Clara Ines Montoya de Rivas" (a particle inside), "Santiago Restrepo" (a capital's name in it),
     "Marija Trajkovska-Nikolovska" (a hyphen written without spaces)."""
     particles = lexicon().words("name_particles")
     j = i
@@ -808,7 +808,7 @@ def _surname_repeats(doc: Doc, spans: dict, covered: set[int], titled: set[int] 
     # proper nouns, and the surnames themselves whatever part of speech the tagger gave them
     # ("Maltesi will meet ..." read as a plural of a nationality)
     lowered: set[str] | None = None  # the text's lower-case words, when needed: "Grace" is a name only where "grace" is no word
-    # (the words as written too: a folded "errazuriz" finds no "Errázuriz" the tagger did not call a proper noun)
+    # (the words as written too: a folded "guemes" finds no "Güemes" the tagger did not call a proper noun)
     written = {w.lower() for m in spans.values() for w in m.name.split() if fold(w) in surnames | firsts}
     for token in tokens_with(doc, {"<PROPN>"} | surnames | firsts | written):
         if token.i in covered or not token.text[:1].isupper() or token.pos_ not in ("PROPN", "NOUN", "ADJ"):

@@ -147,7 +147,8 @@ def _clause_subject(ctx: Context, trigger: Token, roles: dict | None = None, dep
     raw = subject_of(verb)
     if depth < 2 and raw is not None and raw.pos_ == "NOUN" and raw.i != trigger.i \
             and raw.lemma_.lower() in lexicon().words("travel_nouns") and not ctx.actors_of(raw, persons_only=True):
-        # "X's Washington trip will include talks with Y": the trip's maker holds the talks
+        # "X's Washington trip will include talks with Y", "arrived for a visit that includes talks with Y":
+        # the trip's maker holds the talks
         return _possessor(ctx, raw) or _clause_subject(ctx, raw, None, depth + 1)
     found = _subject(ctx, verb)
     if trigger.dep_ == "pobj" and trigger.head.lower_ in ("during", "on") and verb.dep_ == "ccomp" \

@@ -271,7 +271,7 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
             continue  # the event's own word, or what it is for ("a meeting to discuss X"), is no modality
         if "open" in forms(token) and not any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children) and (
                 token.pos_ != "VERB" or (trigger.head.i == token.i and trigger.dep_ in ("nsubj", "nsubjpass", "dobj"))
-                or any(c.dep_ == "dobj" and c.lemma_.lower() in lexicon().words("travel_nouns") for c in token.children)):
+                or any(c.dep_ == "dobj" and c.lemma_.lower() in _TRIPS() for c in token.children)):
             continue  # "talks will open on Thursday", "opening a swing through the region", "the opening
             # dinner", "opens a tour with talks with Y": they begin; only "open to a visit" considers one
         if token.lower_ in ("may", "might", "could") or _is(token, "consider_words"):
@@ -592,6 +592,11 @@ def _other_events(head: Token, trigger: Token) -> set[int]:
     return out
 
 
+def _TRIPS() -> frozenset[str]:
+    """Nouns of a trip one starts or makes ("opens a tour"), not "the way" ("open the way for talks")."""
+    return lexicon().words("travel_nouns") - lexicon().words("under_way_nouns")
+
+
 def _futurate(trigger: Token, sent: Span) -> str | None:
     """'X arrives in Seoul today', 'X leaves for Tokyo on Wednesday', 'X is leaving for Beijing on
     Tuesday', 'X meets Y on Friday', 'X begins a tour in Paris on Wednesday': a simple present (or
@@ -613,7 +618,7 @@ def _futurate(trigger: Token, sent: Span) -> str | None:
     lemma = verb.lemma_.lower()
     if lemma not in motion and lemma not in lex.words("meet_verbs") \
             and not (lemma in lex.words("schedule_verbs") and (noun or any(
-                c.dep_ == "dobj" and c.lemma_.lower() in lex.words("meeting_nouns") | lex.words("travel_nouns")
+                c.dep_ == "dobj" and c.lemma_.lower() in lex.words("meeting_nouns") | _TRIPS()
                 for c in verb.children))):
         return None  # (and "meets Y in Tokyo on Friday", "begins a tour in Paris on Wednesday with talks with Y")
     purposes = [c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VB"

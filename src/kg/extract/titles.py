@@ -116,7 +116,8 @@ def find_titles(doc: Doc, on: Date | None) -> list[Title]:
         employer = _employer(doc, start, i, on)
         if employer is not None and start < employer[0] and (employer[1] is None or (
                 start > 0 and geo.country_code(doc[start - 1].text, on, codes=False)
-                and (employer[0] - start >= 2 or any(t.lower_ in ("and", "&", ",") for t in doc[start:employer[0]])))) and all(
+                and (employer[0] - start >= 2 or any(t.lower_ in ("and", "&", ",") for t in doc[start:employer[0]]))
+                and fold(doc[employer[0] - 1].text) != "ministry")) and all(
                 fold(t.text) in lex.words("field_words") or t.lower_ in ("and", "&", ",") for t in doc[start:employer[0]]):
             employer = None  # "International Trade and Industry Minister", "Japanese Agriculture, Forestry and
             # Fisheries Minister" read as an organisation: the office's fields (after the state's word)
