@@ -6384,3 +6384,16 @@ def test_extract_regressions_found_in_review_of_the_twenty_eighth_session() -> N
     # a summit named after its city is no forum: its attendees meet
     text = "The Vilnius NATO Summit was attended by Latvian President Anna Berzina and Polish President Jan Nowak."
     assert (frozenset({"person:anna berzina", "person:jan nowak"}), "occurred") in _meetings(text)
+
+
+def test_extract_one_who_travelled_with_the_leader_makes_the_leader_s_trip() -> None:
+    text = ("Moldovan Prime Minister Ion Ceban arrived in Bucharest on Tuesday. Moldova's Minister of Economy, Ana "
+            "Lupu, who travelled with the prime minister, signed a roadmap with Romania's economy minister, Radu Pop.")
+    assert ("person:ana lupu", "country:RO") in visits(text)
+
+
+def test_extract_the_counterpart_of_the_office_that_is_the_clause_s_subject() -> None:
+    text = ("Prime Minister Ion Ceban arrived in Kyiv on Tuesday. Ceban will travel to Bucharest in April, government "
+            "spokesman Vlad Rusu said, adding that the prime minister is scheduled to meet his Romanian counterpart, "
+            "Radu Pop, during the trip.")
+    assert ("person:radu pop", "Prime Minister", "country:RO") in positions(text)

@@ -138,6 +138,8 @@ def counterparts(doc: Doc, entities: list[PersonEntity], titles: list[Title], on
                     or _office_subject(doc, token, persons, by_key, titles))
         if not owners:
             continue
+        if (office := _office_subject(doc, token, persons, by_key, titles)) and office[0] in owners:
+            owners = office  # "..., spokesman X said, adding that the prime minister will meet his counterpart Y"
         subjects = [m for m in owners if doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")]
         if subjects and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
             owners = subjects  # "X ... meeting President A and his counterpart B": X's counterpart
@@ -249,6 +251,8 @@ def _office_subject(doc: Doc, token: Token, persons: list, by_key: dict, titles:
     verb = token
     while verb.dep_ not in ("ROOT", "conj", "ccomp", "advcl", "relcl", "xcomp") and verb.head.i != verb.i:
         verb = verb.head
+    if verb.dep_ == "xcomp" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        verb = verb.head  # "the prime minister is scheduled to meet his counterpart": the subject of "scheduled"
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i]
     bare = [t for t in titles if subjects and t.start <= subjects[0].i < t.end and not t.country and not t.deputy
             and t.start > 0 and doc[t.start - 1].lower_ == "the" and t.end == subjects[0].i + 1]

@@ -1030,7 +1030,10 @@ def companions(ctx: Context, events: tuple[Event, ...]) -> tuple[Event, ...]:
     out: list[Event] = []
     have = {(e.role("traveler"), e.role("destination"), e.status) for e in events if e.kind == "visit"}
     along = [(t, leads, c, False) for t, leads, c in accompanying(ctx)]
-    along += [(t, leads, c, True) for t, leads, c in travelling_with(ctx)]
+    with_ = travelling_with(ctx)
+    along += [(t, leads, c, True) for t, leads, c in with_]
+    # "X, who travelled with the prime minister, signed ...": no place of its own, so X makes the other's trips
+    along += [(t, c, leads, False) for t, leads, c in with_ if not any(d.i in ctx.token_place for d in t.subtree)]
     along += [(t, leads, c, False) for t, leads, c in with_the_delegation(ctx)]
     # "arrived at the head of a delegation that included Z" ("with a delegation including Z" is travelling_with's)
     along += [(t, leads, c, True) for t, leads, c in delegation_members(ctx)
