@@ -80,7 +80,7 @@ def _gathering_told_elsewhere(ctx: Context, sent) -> bool:
 
 
 def _gone_abroad(ctx: Context, found: list[Found], meeting: Found, hosts: list) -> bool:
-    """"TASHKENT - X arrived in Ashgabat on Monday ... On Tuesday the minister was received by Y": the
+    """"RIGA - X arrived in Vilnius on Monday ... On Tuesday the minister was received by Y": the
     dateline's side of the meeting was reported, before it, to have travelled to another state."""
     keys = {a.key for a in hosts}
     return any(f.kind == "visit" and f.trigger.i < meeting.trigger.i and found_status(f) == "occurred"

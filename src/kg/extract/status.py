@@ -765,7 +765,7 @@ def settle(status: str, cue: str, *, trigger: Token, sent: Span, time: TimeValue
         ahead = next((e.text for e in clause_dates(sent, trigger) if _FUTURE.search(e.text)), None)
         if ahead and not (past and _THAT.search(ahead)):
             return "planned", ahead  # not "received X later that day": a past narrative's own later
-        # a caption's present: "X arrives ... on June 2, 2023", "X meets Y in Beijing on July 7" (a date
+        # a caption's present: "X arrives ... on June 2, 2023", "X meets Y in Jakarta on March 2" (a date
         # of the calendar up to the article's own, in the month before it if no year is given; a
         # schedule names a later one: "returns to Tokyo on May 5" read as last year's is not one)
         before = time is not None and anchor is not None and time.precision == "day" and time.iso <= anchor.isoformat() \
