@@ -25,7 +25,7 @@ from kg.extract.lexicon import lexicon
 from kg.extract.mentions import DATELINE_STOPS, OrgMention, PersonMention, PlaceMention, Title, titled_dateline
 from kg.extract.coreference import PersonEntity
 from kg.extract.gender import FEMININE, MASCULINE, gender_of
-from kg.extract.syntax import hyphen_joined, prep_objects, subject_of, tokens_with
+from kg.extract.syntax import hyphen_joined, prep_objects, says_at, subject_of, tokens_with
 from kg.text import fold
 
 PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
@@ -767,9 +767,7 @@ class Context:
         """Is the name at ``token`` followed right away by a verb of saying with no subject of its own
         ("..., ministry spokeswoman X told a briefing"): X says the sentence?"""
         mention = self.token_person.get(token.i)
-        after = self.doc[mention.end] if mention is not None and mention.end < len(self.doc) else None
-        return after is not None and after.pos_ == "VERB" and after.lemma_.lower() in lexicon().speech_verbs \
-            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in after.children)
+        return mention is not None and says_at(self.doc, mention.end)
 
     def _apposed_after(self, noun: Token) -> str | None:
         """'welcomed by his host, President X, before ...' with X hung elsewhere by the parser: the
@@ -816,7 +814,7 @@ class Context:
         if key is None and token.tag_ == "NN":
             key = self._apposed_after(token)
         if key is None and token.tag_ == "NN" and (token.i in self.token_title or token.lower_ == "head"):
-            # "met the head of the Argentine Senate, Vice President X": the name hung on the body
+            # "met the head of the upper house, Vice President X": the name hung on the body
             key = next((self.person_at(a) for o in prep_objects(token, {"of"}) for a in o.children
                         if a.dep_ == "appos" and self.person_at(a) and not self._speaks_next(a)), None)
         if key is None and token.pos_ == "PROPN" and token.i + 1 < len(self.doc) and fold(token.text) in lexicon().honorifics \
@@ -980,12 +978,7 @@ def _unhung_speaker(token: Token) -> bool:
     """'..., where he is to hold talks with President A, Ghana's Foreign Minister B said': a name the
     parser put beside another, right before a verb of saying that has no subject of its own, is
     who says the sentence."""
-    doc = token.doc
-    after = token.right_edge.i + 1
-    verb = doc[after] if after < len(doc) else None
-    return token.pos_ == "PROPN" and verb is not None and verb.pos_ == "VERB" \
-        and verb.lemma_.lower() in lexicon().speech_verbs \
-        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    return token.pos_ == "PROPN" and says_at(token.doc, token.right_edge.i + 1)
 
 
 def noun_group(token: Token) -> list[Token]:

@@ -145,10 +145,11 @@ def find_attendance(ctx: Context) -> list[Found]:
             # "At the closing session, X handed over the chair", "At the summit, X called for ...": X is there
             # (and the one X takes it over from or hands it over to)
             verb = noun.head.head
-            handover = [a for c in verb.children if c.dep_ == "prt" and c.lower_ == "over"
-                        for t in (verb, *(o for o in verb.children if o.dep_ == "dobj"))
-                        for a in _people(ctx, prep_objects(t, {"from", "to"}))]
-            entries += [(i, noun, people + handover, True) for i, _, people, _ in _subject_entry(ctx, frames, frame, verb)]
+            handover = _people(ctx, [o for t in (verb, *(c for c in verb.children if c.dep_ == "dobj"))
+                                     for o in prep_objects(t, {"from", "to"})]) \
+                if any(c.dep_ == "prt" and c.lower_ == "over" for c in verb.children) else []
+            entries += [(number, noun, people + handover, True)
+                        for number, _, people, _ in _subject_entry(ctx, frames, frame, verb)]
         else:  # "X held (two hours of) talks with Caribbean leaders": X is at the talks the next sentences tell of
             held = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun
             if held.dep_ == "dobj" and held.head.lemma_.lower() in holds \
@@ -598,9 +599,8 @@ def _in_attendance(ctx: Context, frames: list[dict], sent_no: dict) -> list[tupl
         frame = _last_named(frames, sent_no[token.sent.start])
         if verb.lemma_ == "be":
             out += _subject_entry(ctx, frames, frame, verb)
-        elif frame is not None and verb.dep_ == "nsubj" and verb.tag_ == "NNS" \
-                and verb.head.lemma_ in ("be", "include") and _lists_persons(ctx, verb.head):
-            out.append((frames.index(frame), verb.head, _listed_after(ctx, verb.head), True))
+        elif frame is not None and (listing := _listing_at(token)) is not None and _lists_persons(ctx, listing):
+            out.append((frames.index(frame), listing, _listed_after(ctx, listing), True))
     return out
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import calendar
 from datetime import date as Date
 
+from collections.abc import Iterator
 from dataclasses import replace
 from functools import cache
 
@@ -156,8 +157,7 @@ def anaphoric_events(ctx: Context, found: list[Found]) -> list[Found]:
                 same = [f for f in before if f.trigger.lemma_ == token.lemma_]
                 # (a gathering's own name, "the conference", as far back as the article's start:
                 # "on the sidelines of the Bergen Energy Forum")
-                start = 0 if token.lemma_.lower() in lex.words("gathering_nouns") \
-                    and token.lemma_.lower() not in lex.words("generic_gathering_nouns") else before[0].trigger.sent.start
+                start = 0 if _named_gathering(token.lemma_.lower()) else before[0].trigger.sent.start
                 named = any(t.lemma_ == token.lemma_ and t.pos_ in ("NOUN", "PROPN") for t in ctx.doc[start:token.i])
                 if named and not same:
                     continue  # the gathering named before, which no meeting found so far stands for
@@ -323,11 +323,16 @@ def _beside(sent, noun) -> bool:
                and t.head.head.lemma_.lower() in lexicon().words("fringe_nouns") for t in sent)
 
 
-def _gathering_before(ctx: Context, verb) -> bool:
-    """Is a gathering one attends (lexicon ``gathering_nouns``, not a generic "meeting") named before ``verb``?"""
+def _named_gathering(lemma: str) -> bool:
+    """A gathering's own word ("summit", "conference"; lexicon ``gathering_nouns``), not a generic
+    "meeting" or "talks" (``generic_gathering_nouns``)?"""
     lex = lexicon()
-    nouns = lex.words("gathering_nouns") - lex.words("generic_gathering_nouns")
-    return any(t.lemma_.lower() in nouns and t.pos_ in ("NOUN", "PROPN") for t in ctx.doc[:verb.i])
+    return lemma in lex.words("gathering_nouns") and lemma not in lex.words("generic_gathering_nouns")
+
+
+def _gathering_before(ctx: Context, verb) -> bool:
+    """Is a gathering of its own word (:func:`_named_gathering`) named before ``verb``?"""
+    return any(t.pos_ in ("NOUN", "PROPN") and _named_gathering(t.lemma_.lower()) for t in ctx.doc[:verb.i])
 
 
 def _another_gathering(noun, last: Found) -> bool:
@@ -335,7 +340,7 @@ def _another_gathering(noun, last: Found) -> bool:
     conference': a gathering's own name (not a generic 'the meeting', 'the talks') that the sentence of
     the last meeting does not name is another event than that meeting."""
     lemma = noun.lemma_.lower()
-    if lemma in lexicon().words("generic_gathering_nouns") or lemma not in lexicon().words("gathering_nouns"):
+    if not _named_gathering(lemma):
         return False
     # (a meeting "on the sidelines of the conference" is one apart from it: who attends the
     # conference does not join it)
@@ -923,17 +928,21 @@ def _semicolon_listed(ctx: Context, start) -> list[str]:
     return keys
 
 
-def travelling_with(ctx: Context) -> list[tuple]:
-    """(verb, leads, companions) of each 'X visited Y with Z' / 'X flew to Y with Z' (Z a person)."""
+def _travel_verbs(ctx: Context) -> Iterator[tuple[Token, Token]]:
+    """(verb, its subject) of each verb of visiting, travel or arrival that has a subject."""
     lex = lexicon()
     verbs = lex.words("visit_verbs") | lex.words("travel_to_verbs") | lex.words("arrive_verbs")
-    out = []
     for token in tokens_with(ctx.doc, verbs):
-        if token.lemma_.lower() not in verbs or token.pos_ != "VERB":
-            continue
-        subj = subject_of(token)
+        if token.lemma_.lower() in verbs and token.pos_ == "VERB" and (subj := subject_of(token)) is not None:
+            yield token, subj
+
+
+def travelling_with(ctx: Context) -> list[tuple]:
+    """(verb, leads, companions) of each 'X visited Y with Z' / 'X flew to Y with Z' (Z a person)."""
+    out = []
+    for token, subj in _travel_verbs(ctx):
         with_ = [a for o in prep_objects(token, {"with"}) for a in ctx.actors_of(o, persons_only=True)]
-        if subj is not None and with_:
+        if with_:
             out.append((token, ctx.actors_of(subj, persons_only=True), with_))
     return out
 
@@ -977,11 +986,7 @@ def delegation_members(ctx: Context) -> list[tuple]:
     """(verb, leads, members) of each 'X arrived with a delegation including A and B', 'X arrived at
     the head of a delegation that included A'."""
     out = []
-    lex = lexicon()
-    verbs = lex.words("visit_verbs") | lex.words("travel_to_verbs") | lex.words("arrive_verbs")
-    for token in tokens_with(ctx.doc, verbs):
-        if token.lemma_.lower() not in verbs or token.pos_ != "VERB" or (subj := subject_of(token)) is None:
-            continue
+    for token, subj in _travel_verbs(ctx):
         # "with a delegation including A", "at the head of a delegation that included A"
         groups = prep_objects(token, {"with"}) + [g for h in prep_objects(token, {"at"}) if h.lower_ == "head"
                                                   for g in prep_objects(h, {"of"})]

@@ -19,7 +19,7 @@ from kg import geo
 from kg.extract.lexicon import io_name, lexicon
 from kg.extract.mentions import (PersonMention, Title, clean_person, honorific_at, honorific_before,
                                  _after_travel, lone_name_place, plausible_person)
-from kg.extract.syntax import hyphen_joined, tokens_with
+from kg.extract.syntax import hyphen_joined, says_at, tokens_with
 from kg.names import similar
 from kg.nlp import INITIAL_NAME, unknown_verb
 from kg.text import fold
@@ -920,8 +920,7 @@ def _bind_titles(doc: Doc, persons: list[PersonMention], titles: list[Title]) ->
                 title = by_end[title.start]  # "Foreign Minister Prince X": both are the person's
             elif title.phrase not in styles and title.start >= 2 and doc[title.start - 1].lower_ in ("and", "&", ","):
                 title = by_end.get(title.start - 1)  # "State Councilor and Foreign Minister X" (not "the Queen and Prince X")
-                if title is not None and doc[title.end].text == "," and person.end < len(doc) \
-                        and doc[person.end].pos_ == "VERB" and doc[person.end].lemma_.lower() in lexicon().speech_verbs:
+                if title is not None and doc[title.end].text == "," and says_at(doc, person.end):
                     title = None  # "hosted by the Peruvian minister, ministry spokeswoman X said": another's office
             else:
                 break

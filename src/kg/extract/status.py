@@ -13,6 +13,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date as Date
+from functools import cache
 
 from spacy.tokens import Span, Token
 
@@ -271,7 +272,7 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
             continue  # the event's own word, or what it is for ("a meeting to discuss X"), is no modality
         if "open" in forms(token) and not any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children) and (
                 token.pos_ != "VERB" or (trigger.head.i == token.i and trigger.dep_ in ("nsubj", "nsubjpass", "dobj"))
-                or any(c.dep_ == "dobj" and c.lemma_.lower() in _TRIPS() for c in token.children)):
+                or any(c.dep_ == "dobj" and c.lemma_.lower() in _trips() for c in token.children)):
             continue  # "talks will open on Thursday", "opening a swing through the region", "the opening
             # dinner", "opens a tour with talks with Y": they begin; only "open to a visit" considers one
         if token.lower_ in ("may", "might", "could") or _is(token, "consider_words"):
@@ -289,7 +290,7 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
         if token.i != trigger.i and (token.lower_ in words or lemma in words):
             if lemma == "set" and token.tag_ == "VBD" and not any(c.dep_ == "auxpass" for c in token.children):
                 continue
-            if any(t.dep_ == "conj" and t.tag_ == "VBD" and t.head.i == token.i and token.tag_ == "VB" for t in chain):
+            if token.tag_ == "VB" and any(t.dep_ == "conj" and t.tag_ == "VBD" and t.head.i == token.i for t in chain):
                 continue  # "arrived yesterday to prepare the ground and held talks with Y": a past verb hung on the purpose
             if token.pos_ == "ADV" and _past(token.head) and (token.head.i == trigger.i or token.head in chain) \
                     and not (token in chain and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)):
@@ -592,7 +593,8 @@ def _other_events(head: Token, trigger: Token) -> set[int]:
     return out
 
 
-def _TRIPS() -> frozenset[str]:
+@cache
+def _trips() -> frozenset[str]:
     """Nouns of a trip one starts or makes ("opens a tour"), not "the way" ("open the way for talks")."""
     return lexicon().words("travel_nouns") - lexicon().words("under_way_nouns")
 
@@ -618,7 +620,7 @@ def _futurate(trigger: Token, sent: Span) -> str | None:
     lemma = verb.lemma_.lower()
     if lemma not in motion and lemma not in lex.words("meet_verbs") \
             and not (lemma in lex.words("schedule_verbs") and (noun or any(
-                c.dep_ == "dobj" and c.lemma_.lower() in lex.words("meeting_nouns") | _TRIPS()
+                c.dep_ == "dobj" and c.lemma_.lower() in lex.words("meeting_nouns") | _trips()
                 for c in verb.children))):
         return None  # (and "meets Y in Tokyo on Friday", "begins a tour in Paris on Wednesday with talks with Y")
     purposes = [c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VB"
@@ -644,7 +646,8 @@ def _caption(sent: Span) -> bool:
     """Is the sentence a photo caption, whose present tense tells what the photo shows ("X (R) meets Y
     in Z on Sunday. (Photo: AFP)")?"""
     text = sent.doc.text
-    rest = text[sent.end_char:].split("\n", 1)[0]  # what follows it in its paragraph
+    stop = text.find("\n", sent.end_char)
+    rest = text[sent.end_char:stop if stop >= 0 else len(text)]  # what follows it in its paragraph
     return bool(_CAPTION_MARK.search(sent.text)) or bool(rest.strip() and _CREDIT.match(rest))
 
 
@@ -771,7 +774,9 @@ def settle(status: str, cue: str, *, trigger: Token, sent: Span, time: TimeValue
         before = time is not None and anchor is not None and time.precision == "day" and time.iso <= anchor.isoformat() \
             and re.search(r"\d", time.text) is not None \
             and (re.search(r"\b\d{4}\b", time.text) is not None or (anchor - Date.fromisoformat(time.iso)).days <= 31)
-        futurate = None if before or _caption(sent) else _futurate(trigger, sent)
+        futurate = None if before else _futurate(trigger, sent)
+        if futurate and _caption(sent):
+            futurate = None
         if futurate and trigger.tag_ == "VBG" and time is not None and anchor is not None \
                 and time.precision == "day" and time.iso == anchor.isoformat():
             futurate = None  # "is visiting Beijing on Sunday and Monday" written on the Sunday: under way

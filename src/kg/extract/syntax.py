@@ -32,6 +32,14 @@ class Found:
 _CLIMB = {"xcomp", "conj", "advcl", "acl", "pcomp", "acomp", "ccomp"}
 
 
+def says_at(doc: Doc, i: int) -> bool:
+    """Is ``doc[i]`` a verb of saying with no subject of its own ("..., Foreign Minister B said", "...,
+    ministry spokeswoman X told a briefing"): the name right before it says the sentence?"""
+    verb = doc[i] if i < len(doc) else None
+    return verb is not None and verb.pos_ == "VERB" and verb.lemma_.lower() in lexicon().speech_verbs \
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
 def of_predicate_noun(token: Token) -> bool:
     """Is ``token`` an infinitive on the predicate noun of 'be' ("X is / will be / became the first
     minister to visit Y")? Its subject and its tense are the copula's."""

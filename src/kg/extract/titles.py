@@ -114,13 +114,8 @@ def find_titles(doc: Doc, on: Date | None) -> list[Title]:
             while start < i and doc[start].lower_ in _SMALL:
                 start += 1  # "the Queen and Prince X"
         employer = _employer(doc, start, i, on)
-        if employer is not None and start < employer[0] and (employer[1] is None or (
-                start > 0 and geo.country_code(doc[start - 1].text, on, codes=False)
-                and (employer[0] - start >= 2 or any(t.lower_ in ("and", "&", ",") for t in doc[start:employer[0]]))
-                and fold(doc[employer[0] - 1].text) != "ministry")) and all(
-                fold(t.text) in lex.words("field_words") or t.lower_ in ("and", "&", ",") for t in doc[start:employer[0]]):
-            employer = None  # "International Trade and Industry Minister", "Japanese Agriculture, Forestry and
-            # Fisheries Minister" read as an organisation: the office's fields (after the state's word)
+        if employer is not None and _fields_read_as_employer(doc, start, employer, on):
+            employer = None
         if employer is not None:  # "a United States Department of State spokesperson"
             start = max(start, employer[0])
             fields = lex.words("field_words")
@@ -159,6 +154,23 @@ def find_titles(doc: Doc, on: Date | None) -> list[Title]:
         titles.append(Title(prefix_start, span_end, phrase, former, country, deputy))
         i = span_end
     return titles
+
+
+def _fields_read_as_employer(doc: Doc, start: int, employer: tuple[int, str | None], on: Date | None) -> bool:
+    """Is the organisation NER read before a title only the office's field words ("International Trade
+    and Industry Minister"; after a state's word, a list or two words or more: "Japanese Agriculture,
+    Forestry and Fisheries Minister", "Soviet Foreign Economic Relations Minister"; not "the Vietnamese
+    Government leader", nor "the Chinese Defence Ministry spokesman": a ministry's own office)?"""
+    end, country = employer
+    words = doc[start:end]
+    if start >= end or not all(fold(t.text) in lexicon().words("field_words") or t.lower_ in ("and", "&", ",")
+                               for t in words):
+        return False
+    if country is None:
+        return True
+    return start > 0 and geo.country_code(doc[start - 1].text, on, codes=False) is not None \
+        and (end - start >= 2 or any(t.lower_ in ("and", "&", ",") for t in words)) \
+        and fold(doc[end - 1].text) != "ministry"
 
 
 def _portfolio_list_end(doc: Doc, end: int) -> int:
