@@ -48,6 +48,21 @@ def _persons_travel(ctx: Context, found: Found) -> list[Found]:
     return [found]
 
 
+def _not_a_body(ctx: Context, found: Found) -> list[Found]:
+    """'the chief of the UN peacekeeping mission in Mali', 'a member of the EU Monitoring Mission in
+    Georgia': a mission that is a standing body (an office's, or a name NER read as an organisation),
+    nobody's trip; 'a mission to Y' stays one."""
+    trigger = found.trigger
+    if any(c.dep_ == "prep" and c.lower_ == "to" for c in trigger.children):
+        return [found]
+    office = trigger.head.head
+    held = trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and (
+        office.i in ctx.token_title or office.lemma_.lower() in lexicon().words("title_heads") | {"head"})
+    named = trigger.ent_type_ == "ORG" and trigger.text[:1].isupper() and trigger.i != trigger.sent.start \
+        and trigger.idx >= ctx.body_start
+    return [] if held or named else [found]
+
+
 def _not_called_off(ctx: Context, found: Found) -> list[Found]:
     """A presence the clause calls off is not known ("cancelled a meeting with X in Laos": the
     meeting is off; whether X is in Laos, the text does not say)."""
@@ -357,6 +372,7 @@ POSTS: dict[str, Post] = {
     "not_a_person_visited": _not_a_person_visited,
     "named_persons": _named_persons,
     "persons_travel": _persons_travel,
+    "not_a_body": _not_a_body,
     "abroad": _abroad,
     "not_called_off": _not_called_off,
     "not_home": _not_home,

@@ -298,6 +298,9 @@ class Context:
         'the minister' -> the one holder of a title with that head ('foreign minister', 'minister
         for foreign affairs'); of several, the story's own."""
         deputies = lexicon().words("deputy_prefixes") - lexicon().words("in_office_prefixes")
+        bound = [e.key for e in self.entities if any(t is title for t in e.titles)]
+        if len(bound) == 1:
+            return bound[0]  # the title's own holder, bound by coreference (not any holder of that office)
 
         def fits(t: Title, exact: bool) -> bool:
             same = t.phrase == title.phrase if exact else (t.phrase.endswith(" " + title.phrase) or t.head == title.phrase)
@@ -470,9 +473,10 @@ class Context:
         if title is not None and title.phrase.endswith("s"):
             office = title.phrase[:-1]
             country = title.country
+            same = lexicon().table("office_equivalents") if office in lexicon().words("leader_offices") else {}
 
-            def fits(entity) -> bool:  # (not a vice minister for "the foreign ministers")
-                return any((t.phrase == office or t.phrase.endswith(" " + office)) and t.deputy == title.deputy
+            def fits(entity) -> bool:  # (not a vice minister for "the foreign ministers"; "the taoiseach" a prime minister)
+                return any((same.get(t.phrase, t.phrase) == office or t.phrase.endswith(" " + office)) and t.deputy == title.deputy
                            and (country is None or t.country in (None, country)) for t in entity.titles)
         elif lemma == "leader" or any(f"{lemma} of {o.lower_}" in lexicon().words("leader_offices")
                                       for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
@@ -633,8 +637,10 @@ class Context:
         person who leads the one told last before it, in the article ("led by X", "X leads / heads a
         delegation"); the guidelines' traveller of a delegation is its leader."""
         nouns = lexicon().words("led_group_nouns")
-        if token.lemma_.lower() not in nouns or token.tag_ != "NN" or not _bare_definite(token):
+        if token.lemma_.lower() not in nouns or token.tag_ != "NN":
             return []
+        if not _bare_definite(token):
+            return self._led_next(token, nouns)
         leads = lexicon().words("lead_verbs")
         for verb in reversed([v for v in tokens_with(self.doc, leads) if v.i < token.i]):
             if verb.pos_ != "VERB" or verb.lemma_.lower() not in leads:
@@ -655,6 +661,25 @@ class Context:
                 continue
             return [a for a in people if a.kind == "person"]
         return []
+
+    def _led_next(self, token: Token, nouns: frozenset[str]) -> list[Actor]:
+        """'A trade delegation arrived on Monday. It is headed by X' (or 'The delegation is led by
+        X'): an indefinite group led by no one in its own phrase, whose leader the next sentence names
+        as the agent of a verb of leading with the group as its subject."""
+        leads = lexicon().words("lead_verbs")
+        if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children) \
+                or any(t.lemma_.lower() in leads for t in token.subtree):
+            return []
+        sents = list(self.doc.sents)
+        at = next((n for n, s in enumerate(sents) if s.start <= token.i < s.end), None)
+        if at is None or at + 1 >= len(sents):
+            return []
+        root = sents[at + 1].root
+        subject = next((c for c in root.children if c.dep_ == "nsubjpass"), None)
+        if root.lemma_.lower() not in leads or subject is None or not (
+                subject.lower_ == "it" or (subject.lemma_.lower() in nouns and _bare_definite(subject))):
+            return []
+        return [a for o in prep_objects(root, {"by"}) for a in self.actors_of(o, persons_only=True) if a.kind == "person"]
 
     def described_person(self, token: Token) -> Actor | None:
         """"Qatar's Minister of State X arrived in Beirut ... The Qatari official is to meet Y": a
@@ -702,10 +727,11 @@ class Context:
                    for c in token.children)
 
     def listed_after_states(self, noun: Token) -> list[str]:
-        """'his counterparts from Mali and Niger, A and B' with the names parsed as more conjuncts of
-        the states: the persons among the conjuncts of the plural noun's 'from' phrase (two or more)."""
+        """'his counterparts from Mali and Niger, A and B', 'the foreign ministers of Egypt and Sudan, A and
+        B' with the names parsed as more conjuncts of the states: the persons among the conjuncts of the
+        plural noun's 'from' or 'of' phrase (two or more)."""
         keys: list[str] = []
-        for obj in (o for p in noun.children if p.dep_ == "prep" and p.lower_ == "from"
+        for obj in (o for p in noun.children if p.dep_ == "prep" and p.lower_ in ("from", "of")
                     for o in p.children if o.dep_ == "pobj"):
             for head in conjuncts(obj):
                 key = self.person_at(head)
@@ -859,7 +885,9 @@ class Context:
         out: dict[str, Actor] = {}
         for t in conjuncts(token):
             mention = self.token_place.get(t.i)
-            if mention is None and t.lemma_.lower() in place_nouns:
+            if mention is None and t.lemma_.lower() in place_nouns and not any(
+                    c.dep_ == "amod" and c.lower_ in ("former", "ex") for c in t.children):
+                # (not "the former Yugoslav republics": what they were part of)
                 for child in t.children:
                     if child.dep_ in ("compound", "amod", "nmod", "poss") and child.i in self.token_place:
                         mention = self.token_place[child.i]

@@ -136,14 +136,15 @@ def counterparts(doc: Doc, entities: list[PersonEntity], titles: list[Title], on
             owners = [m for m in later if doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")][:1] \
                 or ([] if later else _previous_subjects(doc, persons, by_key, sent)
                     or _office_subject(doc, token, persons, by_key, titles))
-        if not owners:
+        unnamed = None if owners else _unnamed_owner(doc, token, titles)
+        if not owners and unnamed is None:
             continue
-        if (office := _office_subject(doc, token, persons, by_key, titles)) and office[0] in owners:
+        if owners and (office := _office_subject(doc, token, persons, by_key, titles)) and office[0] in owners:
             owners = office  # "..., spokesman X said, adding that the prime minister will meet his counterpart Y"
         subjects = [m for m in owners if doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")]
         if subjects and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
             owners = subjects  # "X ... meeting President A and his counterpart B": X's counterpart
-        owner_title = next((t for t in by_key[owners[-1].key].titles if not t.former), None)
+        owner_title = unnamed or next((t for t in by_key[owners[-1].key].titles if not t.former), None)
         if owner_title is None:
             continue  # "X, a former foreign minister, met his counterpart Y": X's office now is not said
         modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod") and c.i < token.i]
@@ -223,6 +224,16 @@ def counterparts(doc: Doc, entities: list[PersonEntity], titles: list[Title], on
             mention.title = title
             by_key[mention.key].titles.append(title)
             titles.append(title)
+
+def _unnamed_owner(doc: Doc, token: Token, titles: list[Title]) -> Title | None:
+    """'The Philippine president hosted his Indonesian counterpart, X': the office (named by no one)
+    that is the subject of the verb whose object is "his ... counterpart"."""
+    if not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children) or token.dep_ != "dobj":
+        return None
+    subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+    return next((t for t in titles if subject is not None and t.end - 1 == subject.i and not t.former
+                 and _definite_title(doc, t)), None)
+
 
 def _state_list(doc: Doc, i: int, end: int, on: Date | None) -> tuple[list[str], int]:
     """The states a list from ``i`` names ("Mali, Niger and Burkina Faso") and where it stops."""
@@ -415,6 +426,7 @@ def bind_title_mentions(doc: Doc, persons: list[PersonMention], entities: list[P
     a name in a web page's header line that has no verb (``byline``: a byline names the writer,
     who is no antecedent)."""
     bound = {id(t) for p in persons for t in p.all_titles}
+    every = entities
     same = lexicon().table("office_equivalents")
     generic, leader_offices = lexicon().words("generic_offices"), lexicon().words("leader_offices")
     sents = list(doc.sents)
@@ -427,6 +439,11 @@ def bind_title_mentions(doc: Doc, persons: list[PersonMention], entities: list[P
             continue
         if not _definite_title(doc, title) or _possessed_by_person(doc, title, persons):
             continue
+        entities = every
+        if title.country is None and (reporter := reporter_state(doc, title, titles)):
+            # "the president will fly on, the Kremlin said": not a president of another state
+            entities = [e for e in every if not any(t.country and t.country != reporter for t in e.titles
+                                                    if same.get(t.phrase, t.phrase) == same.get(title.phrase, title.phrase))]
         holders = [e for e in entities if any((t.phrase, t.deputy) == (title.phrase, title.deputy) for t in e.titles)
                    and (title.country is None or all(t.country in (None, title.country) for t in e.titles))]
         if holders and all(t.alias for e in holders for t in e.titles
@@ -467,9 +484,11 @@ def bind_title_mentions(doc: Doc, persons: list[PersonMention], entities: list[P
         target = None
         if not holders:  # "Prime Minister X ... The premier, who is on a visit": the same office by another name
             office = same.get(title.phrase, title.phrase)
+            usual = lexicon().table("title_states")
             holders = [e for e in entities if not title.deputy and any(
-                t.phrase != title.phrase and same.get(t.phrase, t.phrase) == office and not t.deputy for t in e.titles)]
-            if len(holders) == 1 and (title.country is None or any(t.country == title.country for t in holders[0].titles)):
+                t.phrase != title.phrase and same.get(t.phrase, t.phrase) == office and not t.deputy
+                and (title.country is None or (t.country or usual.get(t.phrase)) == title.country) for t in e.titles)]
+            if len(holders) == 1:
                 title.alias = True  # "Ivorian Prime Minister X ... the Ivorian premier"
             else:
                 holders = []
@@ -495,13 +514,43 @@ def bind_title_mentions(doc: Doc, persons: list[PersonMention], entities: list[P
         if len(holders) == 1:
             target = holders[0]
         elif not holders and not _pronoun_possessed(doc, title):
-            target = _nearby_untitled(doc, title, [m for m in persons if m.start not in byline], entities, sent_of)
+            target = _nearby_untitled(doc, title, [m for m in persons if m.start not in byline], every, sent_of)
         if target is None or _subject_of_its_verb(doc, title, target):
             continue  # "President X met the Peruvian president": someone X met, not X
         mention = min(target.mentions, key=lambda m: abs(m.start - title.start))
         mention.more_titles.append(title)
         target.titles.append(title)
         bound.add(id(title))
+
+def reporter_state(doc: Doc, title: Title, titles: list[Title]) -> str | None:
+    """The state of the one who reports the clause a leader's office is named in, as its subject: "the
+    Kremlin said the president ...", "President X received Y, the Elysee said" (an office of that
+    state's, or a state or its metonym as the subject of the verb of saying); not "a Chinese
+    spokesman said Trade Secretary X is welcome" (no leader's office)."""
+    if title.phrase not in lexicon().words("leader_offices"):
+        return None
+    speech = lexicon().speech_verbs
+    head = doc[title.end - 1]
+    while head.dep_ == "compound" and head.head.i > head.i:
+        head = head.head  # "President X received": the name the title is a compound of
+    if head.dep_ not in ("nsubj", "nsubjpass"):
+        return None  # the one the reported clause is about ("Beijing criticised President X": no report of X)
+    clause = head.head  # reported ("said the prime minister remained") or reporting after it ("X met Y, Z said")
+    verb = clause.head if clause.dep_ == "ccomp" else next(
+        (c for c in clause.children if c.dep_ in ("ccomp", "parataxis") and c.i > head.i), None)
+    if verb is None or verb.lemma_.lower() not in speech or verb.pos_ != "VERB":
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.left_edge.i <= title.start <= subject.right_edge.i:
+        return None
+    states = {t.country for t in titles if subject.left_edge.i <= t.start and t.end - 1 <= subject.right_edge.i
+              and t.country and not t.country.startswith("io:")}
+    if not states:
+        words = [t for t in doc[subject.left_edge.i:subject.i + 1] if t.dep_ != "det"]
+        code = geo.country_code(" ".join(t.text for t in words), None, codes=False) if words else None
+        states = {code} if code else set()
+    return next(iter(states)) if len(states) == 1 else None
+
 
 def _pronoun_possessed(doc: Doc, title: Title) -> bool:
     """"..., Abdoulaye Kone, to talks, his spokesman said": an office someone's pronoun owns is held by

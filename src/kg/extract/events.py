@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 
 from kg import geo
 from kg.extract.context import Actor, Context
+from kg.extract.inference import LEG_OF_TOUR
 from kg.extract.lexicon import lexicon
 from kg.extract.status import chain_of, clause_dates, is_day_time, noun_clauses, reporting_time, settle, status_of
 from kg.extract.syntax import Found, evidence_of, of_predicate_noun, subject_of, tokens_with
@@ -205,8 +206,10 @@ def _event(ctx: Context, f: Found, anchor: Date | None) -> Event | None:
         time = _date(ctx, sent, trigger, None) or time  # "a trip planned for late August was called off": either side
     if status in ("cancelled", "postponed") and time is not None and anchor is not None:
         time = _nearest_weekday(time, anchor)
-    if "+anaphor" in f.rule and status not in ("cancelled", "postponed") and not _made_then(trigger, status, time):
+    if "+anaphor" in f.rule and status not in ("cancelled", "postponed") and not _made_then(trigger, status, time) \
+            and not (f.rule == LEG_OF_TOUR and status in ("planned", "considered")):
         return None  # "the trip": a new report only when it says the trip was called off or put off
+        # (or, for a leg to a new place, that it is planned or weighed)
     if time is None and status == "planned" and anchor is not None and f.kind == "meeting" and _during_stay(trigger):
         # "during his stay in Washington, he was also scheduled to meet Y": the visit under way
         time = TimeValue(anchor.strftime("%Y-%m"), "month", "")
@@ -319,8 +322,10 @@ def _date(ctx: Context, sent: Span, trigger: Token, future: bool | None) -> Time
         if len(between) > 1 and between[-2].dep_ == "relcl" and host.lemma_.lower() in events_nouns:
             ranked.append((1, abs(ent.start - trigger.i), ent))  # "the summit, due next month, which X is
             continue  # expected to attend": the gathering's own day is the day of the clause about it
-        if any(t.lemma_.lower() in framing and t.i != trigger.i for t in between):
-            continue
+        if any(t.lemma_.lower() in framing and t.i != trigger.i and (t.pos_ != "VERB" or any(
+                c.dep_ in ("xcomp", "ccomp", "dobj") or (c.dep_ == "advcl" and c in between)
+                for c in t.children)) for t in between):
+            continue  # (not "is expected in Warsaw on Tuesday for talks": the stay the talks are for)
         if any(_own_time(t, bounds) for t in between[:-1]):
             continue  # the date of the word above is not the event's
         ranked.append((1, abs(ent.start - trigger.i), ent))

@@ -179,12 +179,17 @@ def anaphoric_events(ctx: Context, found: list[Found]) -> list[Found]:
     return out
 
 
+LEG_OF_TOUR = "visit.leg-of-tour+anaphor"
+
+
 def _leg_of_the_tour(ctx: Context, token, earlier: list[Found], sent_no: dict) -> Found | None:
     """'a planned stop in Eritrea (was dropped)', 'the Kenya leg' naming a place no trip before went to
     and no person (but those it is for: "a stopover in Doha for talks with X", "a stop in La Paz, where
     the tour's traveler was to meet X"): a leg of the last tour
-    reported before it (within six sentences), by its travelers;
-    a report of its own only when it is called off or put off (as every anaphor)."""
+    reported before it (within six sentences), by its travelers; a report of its own when it is
+    called off or put off (as every anaphor), or when its own clause plans or weighs it ("a stop in Y
+    is under consideration", "the trip will include a stop in Y": a new place, so a new fact), not
+    when told otherwise ("a stop in Y had been part of an earlier plan")."""
     purposes = {t.i for c in token.children if c.dep_ == "prep" and c.lower_ in ("for", "with") for t in c.subtree}
     # "a stop in La Paz, where X was to meet Y": a clause of what the leg was for, X one of the tour's travelers
     clauses = [c for t in (token, *prep_objects(token, {"in", "to"})) for c in t.children if c.dep_ == "relcl"]
@@ -219,7 +224,8 @@ def _leg_of_the_tour(ctx: Context, token, earlier: list[Found], sent_no: dict) -
     if doers - {a.key for a in before[-1].roles["traveler"]}:
         return None  # "a stopover where President Y was to meet X": that person's own
     return Found("visit", token, {"traveler": list(before[-1].roles["traveler"]),
-                                  "destination": [ctx.place_actor(places[0].place)]}, "visit.leg-of-tour+anaphor")
+                                  "destination": [ctx.place_actor(places[0].place)]}, LEG_OF_TOUR,
+                 date_from=before[-1].trigger)  # (no date of its own: the tour's)
 
 
 def _named_leg(ctx: Context, token, earlier: list[Found]) -> Found | None:

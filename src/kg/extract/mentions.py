@@ -617,8 +617,9 @@ def plausible_person(name: str, on: Date | None, *, ner: bool = False) -> bool:
         return False
     if any(fold(w) in lex.title_words and w[:1].isupper() for w in words[-1:]):
         return False
-    if (len(words) > 1 or not ner) and fold(words[-1]) in lex.words("organization_name_words"):
+    if (len(words) > 2 or not ner) and fold(words[-1]) in lex.words("organization_name_words"):
         return False  # "Manchester United", "Hamas Political Bureau", "Premier League": an organisation
+        # (a given name and a surname NER read as a person's may end in such a word: "George Hall")
     if geo.country_code(name, on, codes=False, capitals=not ner) or (ner and geo.capital_state(name)) \
             or (len(words) == 1 and not ner and geo.is_place_name(name)):
         return False

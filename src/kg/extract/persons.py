@@ -184,6 +184,11 @@ def _names_in_person_slots(doc: Doc, spans: dict, covered: set[int], on: Date | 
         if token.i in covered or token.pos_ != "PROPN" or token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
             continue
         verb = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "with" else token.head
+        if token.dep_ in ("nsubj", "nsubjpass") and verb.lemma_.lower() not in verbs:
+            # "X is scheduled to meet Y", "X was due to meet Y", "X plans to visit": the subject of the verb it controls
+            controlled = [c for c in verb.children if c.dep_ == "xcomp"]
+            controlled += [x for a in verb.children if a.dep_ == "acomp" for x in a.children if x.dep_ == "xcomp"]
+            verb = next((c for c in controlled if c.lemma_.lower() in verbs), verb)
         if verb.lemma_.lower() not in verbs or (token.dep_ == "pobj" and token.head.lower_ != "with"):
             continue
         s, e = _name_span(doc, token)
@@ -1078,6 +1083,8 @@ def _apposition(doc: Doc, person: PersonMention, by_start: dict, by_end: dict,
     j = styled_at  # "Fiji's High Commissioner in Canberra, Ratu X": the style is no word of the office's phrase
     if j >= 1 and doc[j].text == ",":
         for k in range(j, max(0, j - 6), -1):
+            if any(t.pos_ in ("VERB", "AUX") for t in doc[k:j]):
+                break  # "The Philippine president hosted his counterpart, X": another clause's office
             if k in by_end:
                 return by_end[k] if linked(by_end[k]) else None
     return None

@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 
 from kg import geo
 from kg.extract.context import Context
+from kg.extract.coreference import reporter_state
 from kg.extract.mentions import DATELINE_MARKS, spans_preposition
 from kg.extract.gatherings import setting
 from kg.extract.checks import going_back, posted_to, resident_envoy
@@ -1079,6 +1080,9 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None, events: tuple[Event, 
                 country, basis = leaving[entity.key], "article"  # "President X will depart Abuja for Accra"
             if country is None and entity.key in standing_in:
                 country, basis = standing_in[entity.key], "article"  # "U.S. Vice President A attended in place of President B"
+            if country is None and (reporter := reporter_state(doc, title, ctx.titles)) \
+                    and reporter not in not_from.get(entity.key, set()):
+                country, basis = reporter, "article"  # "President X received Y, the Elysee said"
             if country is None and (capital := _seat_state(ctx, title)) \
                     and capital not in not_from.get(entity.key, set()):
                 country, basis = capital, "article"  # "In Minsk, Foreign Ministry spokesman X said"

@@ -194,9 +194,12 @@ def _head_noun(ctx: Context, trigger: Token, roles: dict | None = None) -> list:
 
 
 def _host_country(ctx: Context, trigger: Token, roles: dict | None = None) -> list:
-    """The state of the one who receives: 'X received Y' -> X's country (Y goes there)."""
+    """The state of the one who receives: 'X received Y' -> X's country (Y goes there), or the
+    state of an office that names no one as the subject ("the Philippine president received Y"; not
+    "Y may be received by the Saudi king", a question of the trip told before)."""
     subj = subject_of(trigger)
-    if subj is None or any(c.dep_ == "auxpass" for c in trigger.children):
+    active = subj is not None and not any(c.dep_ == "auxpass" for c in trigger.children)
+    if not active:
         objs = prep_objects(trigger, {"by"})
         subj = objs[0] if objs else None
     if subj is None:
@@ -204,6 +207,9 @@ def _host_country(ctx: Context, trigger: Token, roles: dict | None = None) -> li
     for actor in ctx.actors_of(subj):
         if actor.country:
             return [ctx.country_actor(actor.country)]
+    title = ctx.token_title.get(subj.i)
+    if active and title is not None and title.country and not title.country.startswith("io:"):
+        return [ctx.country_actor(title.country)]  # "The Philippine president hosted X": no name, a state
     return []
 
 
@@ -395,12 +401,14 @@ def _owned(noun: Token) -> bool:
 def _dateline(ctx: Context, trigger: Token, roles: dict | None = None) -> list:
     """'NUSA DUA - ... X, who arrived on Wednesday': an arrival with no place of its own is at the
     dateline's place, for a traveler known to be from another state, or of a state not known who
-    "arrived here" (the dateline's place named by the adverb)."""
+    "arrived here" (the dateline's place named by the adverb) or came from a place of another state."""
     mention = ctx.dateline
     travelers = (roles or {}).get("traveler", [])
     if mention is None or not travelers:
         return []
-    here = any(c.dep_ == "advmod" and c.lower_ == "here" for c in trigger.children)
+    here = any(c.dep_ == "advmod" and c.lower_ == "here" for c in trigger.children) or any(
+        o.i in ctx.token_place and ctx.token_place[o.i].place.code != mention.place.code
+        for o in prep_objects(trigger, {"from"}))  # "arrived from Accra": from another state
     if any((t.country is None and not here) or t.country == mention.place.code for t in travelers):
         return []
     return [ctx.place_actor(mention.place)]
@@ -484,7 +492,25 @@ def _counterpart_owner(ctx: Context, trigger: Token, roles: dict | None = None) 
             for c in o.children if c.dep_ == "poss" and c.pos_ == "PRON"][:1]
 
 
+def _met_at_the_fringe(ctx: Context, trigger: Token, roles: dict | None = None) -> list:
+    """'X met Y on the sidelines of the summit in Z', 'held talks with Y on the margins of the forum':
+    the one met at the fringe of the gathering attends it too (the verb's object, or the one its
+    meeting noun is with)."""
+    fringe = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" else None
+    if fringe is None or fringe.lemma_.lower() not in lexicon().words("fringe_nouns") or fringe.dep_ != "pobj":
+        return []
+    verb, nouns = fringe.head.head, lexicon().words("meeting_nouns")
+    if verb.pos_ == "NOUN" and verb.lemma_.lower() in nouns:
+        return prep_objects(verb, {"with"})  # "(held) talks with Y on the sidelines of ..." hung on the noun
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in lexicon().words("meet_verbs") | lexicon().words("hold_verbs"):
+        return []
+    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in nouns)]
+    met = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() not in nouns]
+    return met + [o for h in heads for o in prep_objects(h, {"with"})]
+
+
 FINDERS: dict[str, Finder] = {
+    "met_at_the_fringe": _met_at_the_fringe,
     "counterpart_owner": _counterpart_owner,
     "for_clause_subject": _for_clause_subject,
     "dateline": _dateline,

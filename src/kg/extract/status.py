@@ -38,6 +38,8 @@ def chain_of(trigger: Token) -> list[Token]:
     token = trigger
     while token.head.i != token.i and len(chain) < 8 and (
             token.dep_ not in _STOP_DEPS or (token.dep_ == "ccomp" and token.head.lemma_.lower() in control)
+            or (token.dep_ == "advcl" and token.head.lemma_.lower() in control  # "was invited on Monday to visit"
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children))
             or of_predicate_noun(token)  # "X will be the first minister to visit Y": the copula's tense
             or (token.dep_ == "advcl" and token.tag_ == "VBN" and token.lemma_.lower() in ("follow", "precede")
                 and any(c.dep_ == "agent" for c in token.children))):  # "was due to ..., followed by a meeting"
@@ -272,9 +274,11 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
             continue  # the event's own word, or what it is for ("a meeting to discuss X"), is no modality
         if "open" in forms(token) and not any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children) and (
                 token.pos_ != "VERB" or (trigger.head.i == token.i and trigger.dep_ in ("nsubj", "nsubjpass", "dobj"))
-                or any(c.dep_ == "dobj" and c.lemma_.lower() in _trips() for c in token.children)):
+                or any(c.dep_ == "dobj" and (c.lemma_.lower() in _trips() or not any(
+                    p.dep_ == "prep" and p.lower_ in ("to", "for") for p in c.children)) for c in token.children)):
             continue  # "talks will open on Thursday", "opening a swing through the region", "the opening
-            # dinner", "opens a tour with talks with Y": they begin; only "open to a visit" considers one
+            # dinner", "opens a tour with talks with Y", "opened the fair after welcoming Y": they begin;
+            # only "open to a visit", "opened the door to talks" considers one
         if token.lower_ in ("may", "might", "could") or _is(token, "consider_words"):
             if token.pos_ == "VERB" and token.tag_ == "VBD" and trigger.dep_ == "conj" and trigger.head.i == token.i \
                     and trigger.tag_ == "VBD":
