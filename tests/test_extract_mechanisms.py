@@ -6531,3 +6531,90 @@ def test_extract_talks_one_flew_in_to_try_to_broker_are_ahead() -> None:
     text = ("Norwegian envoy Lars Dahl flew to Colombo on Monday to try to broker talks between President "
             "Nimal Perera and rebel leader Arul Kumar.")
     assert {s for _, s in _meetings(text)} == {"planned"}
+
+
+def test_extract_a_name_ner_cut_short_goes_on_to_its_head() -> None:
+    text = "The vice minister met the mines minister, Marcelo Quispe Flores, on Tuesday."
+    assert "person:marcelo quispe flores" in persons(run(text))
+
+
+def test_extract_a_surname_alone_that_names_a_city_is_the_person_named_before() -> None:
+    text = ("Chilean Foreign Minister Teresa Cordoba flew to Seoul on Monday. On Wednesday Cordoba will meet "
+            "Foreign Minister Kim Yu-na.")
+    assert ("person:kim yu na", "Foreign Minister", "country:KR") in positions(text)
+
+
+def test_extract_a_plural_office_with_a_nationality_stands_for_its_holders() -> None:
+    text = ("Defense Secretary Jose Lim and Economy Secretary Ana Cruz flew to Ottawa on Monday. Prime Minister "
+            "Mark Doyle will receive the two Mexican secretaries on Thursday.")
+    assert {m for m, _ in _meetings(text)} >= {frozenset({"person:mark doyle", "person:jose lim"}),
+                                               frozenset({"person:mark doyle", "person:ana cruz"})}
+    assert states_of(text, "person:jose lim") == {"country:MX"}
+
+
+def test_extract_the_speaker_of_a_house_named_with_of() -> None:
+    text = "He paid a courtesy call on Speaker of the House of Representatives Omar Haddad."
+    assert ("person:omar haddad", "Speaker of the House of Representatives") in {(h, t) for h, t, _ in positions(text)}
+
+
+def test_extract_the_owner_of_a_counterpart_two_sentences_back() -> None:
+    text = ("Senegal's Foreign Minister Amadou Diallo was received by President Ibrahim Keita in Bamako on Monday. "
+            "The talks went well. He later met his Malian counterpart, Moussa Traore, at the ministry.")
+    assert ("person:moussa traore", "Foreign Minister", "country:ML") in positions(text)
+
+
+def test_extract_an_envoy_received_at_his_post_after_a_conference_is_named() -> None:
+    text = ("The bonds were sold at a conference in London earlier this month. On Friday, Foreign Minister Grace "
+            "Achieng welcomed Liu Wei, China's new ambassador to Kenya.")
+    assert not events(text, "visit")
+
+
+def test_extract_a_meeting_noun_with_no_owner_is_the_last_meeter_s() -> None:
+    text = "President Luis Vega held talks with Ana Ruiz on Monday. A meeting with Jorge Salas is planned for Friday."
+    assert (frozenset({"person:luis vega", "person:jorge salas"}), "planned") in _meetings(text)
+    # not when the sentence before tells of no one meeting
+    text = "President Luis Vega arrived in Lima on Monday. A meeting with Jorge Salas was called off."
+    assert not events(text, "meeting")
+
+
+def test_extract_a_meal_with_two_guests_is_one_table() -> None:
+    text = "Prime Minister Ali Demir had lunch on Friday with President Eva Lind and Foreign Minister Jan de Vries."
+    assert (frozenset({"person:ali demir", "person:eva lind", "person:jan de vries"}), "occurred") in _meetings(text)
+
+
+def test_extract_a_weekday_before_a_surname_is_no_given_name() -> None:
+    text = ("Chilean Foreign Minister Teresa Salamanca flew to Seoul on Monday. On Wednesday Salamanca will meet "
+            "Foreign Minister Kim Yu-na.")
+    assert frozenset({"person:teresa salamanca", "person:kim yu na"}) in {m for m, _ in _meetings(text)}
+
+
+def test_extract_a_meeting_noun_with_no_owner_after_two_who_met_is_no_one_s() -> None:
+    text = "Ana Ruiz and Luis Vega met for four hours on Monday. A meeting with President Jorge Salas is possible."
+    assert {m for m, _ in _meetings(text)} == {frozenset({"person:ana ruiz", "person:luis vega"})}
+
+
+def test_extract_one_who_will_join_a_traveler_abroad_makes_the_trip() -> None:
+    for text in ("Danish Crown Prince Frederik arrived in Jakarta on Tuesday. He will be joined on Friday by Trade "
+                 "Minister Mette Lund.", "Danish Crown Prince Frederik arrived in Jakarta on Tuesday. Trade "
+                 "Minister Mette Lund will join him on Friday."):
+        assert {e.status for e in events(text, "visit") if e.role("traveler") == ("person:mette lund",)} == {"planned"}
+    # the host who joins the visitor makes no trip
+    text = "Chilean President Ana Soto arrived in Lima on Monday. Peruvian President Luis Vega joined her at the port."
+    assert visits(text) == {("person:ana soto", "country:PE")}
+
+
+def test_extract_a_leader_reported_on_by_officials_or_media_of_a_state() -> None:
+    text = "Prime Minister Taro Ishida will host the delegation on Friday, Japanese officials said."
+    assert states_of(text, "person:taro ishida") == {"country:JP"}
+    text = "President Ali Karimi may receive the Kuwaiti emir next month, Iranian state media reported."
+    assert states_of(text, "person:ali karimi") == {"country:IR"}
+
+
+def test_extract_one_who_joins_a_traveler_somewhere_joins_that_leg_only() -> None:
+    text = ("Prime Minister Tom Baird will visit Samoa, Tonga and Fiji next week. Foreign Minister Ana Moana could "
+            "join Baird in Suva on Friday, a spokesman said.")
+    assert {d for t, d in visits(text) if t == "person:ana moana"} == {"country:FJ"}
+    # joining someone for talks is no trip of theirs
+    text = ("President Tom Baird flew to Manila on Tuesday. Secretary of State Ana Moana joined Baird for the talks "
+            "with President Luis Reyes.")
+    assert ("person:ana moana", "country:PH") not in visits(text)

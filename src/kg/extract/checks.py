@@ -234,7 +234,8 @@ def _one_gathering(trigger: Token) -> bool:
     """'a summit with A and B', 'welcomed A and B to a summit': one gathering of all of them."""
     lex = lexicon()
     multi = lex.words("multilateral_nouns")
-    if trigger.lemma_.lower() in multi | lex.words("together_verbs") or any(c.lower_ in lex.words("joint_words") for c in trigger.children):
+    if trigger.lemma_.lower() in multi | lex.words("together_verbs") | lex.words("social_nouns") \
+            or any(c.lower_ in lex.words("joint_words") for c in trigger.children):  # ("had dinner with A and B": one table)
         return True  # "X hosted the talks. He was joined by A, B and C": all at one table
     if trigger.pos_ == "VERB" and trigger.lemma_.lower() in ("host", "co-host") and not any(
             c.lower_ in lex.words("separate_words") for c in trigger.subtree):

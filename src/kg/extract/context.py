@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Token
 from kg import geo
 from kg.extract.lexicon import lexicon
 from kg.extract.mentions import DATELINE_STOPS, OrgMention, PersonMention, PlaceMention, Title, titled_dateline
-from kg.extract.coreference import PersonEntity
+from kg.extract.coreference import PersonEntity, singular
 from kg.extract.gender import FEMININE, MASCULINE, gender_of
 from kg.extract.syntax import hyphen_joined, prep_objects, says_at, subject_of, tokens_with
 from kg.text import fold
@@ -471,7 +471,7 @@ class Context:
         title = self.token_title.get(token.i)
         lemma = token.lemma_.lower()
         if title is not None and title.phrase.endswith("s"):
-            office = title.phrase[:-1]
+            office = singular(title.phrase)  # "secretaries": secretary
             country = title.country
             same = lexicon().table("office_equivalents") if office in lexicon().words("leader_offices") else {}
 
@@ -513,7 +513,9 @@ class Context:
         equivalents, leaders = lex.raw["office_equivalents"], lex.words("leader_offices")
 
         def holds(phrase: str) -> bool:  # "minister of foreign affairs", "foreign secretary": a minister;
-            phrase = equivalents.get(phrase, phrase)  # not "prime minister" (a leader, "the two leaders")
+            return any(_holds(p) for p in {phrase, equivalents.get(phrase, phrase)})  # and a secretary
+
+        def _holds(phrase: str) -> bool:  # not "prime minister" (a leader, "the two leaders")
             base = re.split(r" (?:of|for) ", phrase)[0]
             return (base == office or base.endswith(" " + office)) and (phrase == office or phrase not in leaders) \
                 and phrase.split()[0] not in ("vice", "deputy")

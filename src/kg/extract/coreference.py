@@ -69,7 +69,7 @@ def plural_titles(doc: Doc, entities: list[PersonEntity], titles: list[Title], o
             continue
         del head
         for n, mention in enumerate(named):
-            single = Title(title.start, title.end, _singular(title.phrase), title.former,
+            single = Title(title.start, title.end, singular(title.phrase), title.former,
                            states[n] if states else None, title.deputy)
             mention.title = single
             mention.more_titles = [t for t in mention.more_titles if t is not title]
@@ -102,7 +102,7 @@ def _plural(doc: Doc, title: Title) -> bool:
     return any(t.tag_ in ("NNS", "NNPS") and t.lower_ == last for t in doc[title.start:title.end])
 
 
-def _singular(phrase: str) -> str:
+def singular(phrase: str) -> str:
     """'foreign ministers' -> 'foreign minister' (the last word's plural s)."""
     words = phrase.split()
     last = words[-1]
@@ -132,7 +132,8 @@ def counterparts(doc: Doc, entities: list[PersonEntity], titles: list[Title], on
         if not owners and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
             # "Speaking ... with his counterpart Y, X said": the subject after it; else the subject of
             # the sentence before ("X landed ... . No talks with his counterpart Y are planned")
-            later = [m for m in persons if token.i < m.start < sent.end and by_key[m.key].titles]
+            later = [m for m in persons if token.i + 3 < m.start < sent.end and by_key[m.key].titles]
+            # (not the counterpart named right after it: "with his Malian counterpart, X, in ...")
             owners = [m for m in later if doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")][:1] \
                 or ([] if later else _previous_subjects(doc, persons, by_key, sent)
                     or _office_subject(doc, token, persons, by_key, titles))
@@ -275,15 +276,22 @@ def _office_subject(doc: Doc, token: Token, persons: list, by_key: dict, titles:
 
 
 def _previous_subjects(doc: Doc, persons: list, by_key: dict, sent: Span) -> list:
-    """The persons with an office who are subjects of the sentence before ``sent``."""
-    k = sent.start - 1
-    while k >= 0 and doc[k].is_space:
-        k -= 1
-    if k < 0:
-        return []
-    before = doc[k].sent
-    return [m for m in persons if before.start <= m.start < before.end and by_key[m.key].titles
-            and doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")]
+    """The persons with an office who are subjects of the sentence before ``sent``, or of the one
+    before it when that sentence names no one as its subject ("X arrived in Y. The talks went
+    well. He later met his counterpart W": X)."""
+    for _ in range(2):
+        k = sent.start - 1
+        while k >= 0 and doc[k].is_space:
+            k -= 1
+        if k < 0:
+            return []
+        sent = doc[k].sent
+        subjects = [m for m in persons if sent.start <= m.start < sent.end and (
+            doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")  # (or in apposition to one: "Ghana's Foreign Minister X was ...")
+            or (doc[m.end - 1].dep_ == "appos" and doc[m.end - 1].head.dep_ in ("nsubj", "nsubjpass")))]
+        if subjects:
+            return [m for m in subjects if by_key[m.key].titles]
+    return []
 
 
 def _with_left_words(token: Token) -> Span:
@@ -548,7 +556,9 @@ def reporter_state(doc: Doc, title: Title, titles: list[Title]) -> str | None:
     if not states:
         words = [t for t in doc[subject.left_edge.i:subject.i + 1] if t.dep_ != "det"]
         code = geo.country_code(" ".join(t.text for t in words), None, codes=False) if words else None
-        states = {code} if code else set()
+        # ("South Korean officials said", "Turkish state media reported": the state of the reporter's word)
+        states = {code} if code else {c for t in subject.children if t.dep_ in ("amod", "compound", "poss")
+                                      and (c := geo.country_code(t.text, None, codes=False))}
     return next(iter(states)) if len(states) == 1 else None
 
 

@@ -3,7 +3,7 @@ and guests in a place as someone's guests."""
 
 from __future__ import annotations
 
-from kg.extract.checks import resident_envoy
+from kg.extract.checks import posted_to, resident_envoy
 from kg.extract.context import Actor, Context, conjuncts, lead_sentences
 from kg.extract.lexicon import lexicon
 from kg.extract.events import reported_status
@@ -579,8 +579,11 @@ def _welcomed_guests(ctx: Context, frames: list[dict], sent_no: dict) -> list[tu
         counterparts = any(o.lemma_.lower() in lexicon().words("counterpart_nouns") for o in objects)
         # guests of another state than the gathering's ("his counterparts", "the President of Somalia X"),
         # not a local official welcomed
+        # (not an envoy posted to another state than the gathering's: "welcomed the new ambassador
+        # to Y", a call at his post)
         guests = [a for o in objects for a in ctx.actors_of(o, persons_only=True)
-                  if counterparts or (a.country and a.country != frame["places"][0].country)]
+                  if (counterparts or (a.country and a.country != frame["places"][0].country))
+                  and not posted_to(ctx, a.key) - {frame["places"][0].country}]
         if not guests:
             continue
         out.append((frames.index(frame), verb, guests, True))

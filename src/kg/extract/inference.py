@@ -887,11 +887,20 @@ def interviews(ctx: Context, events: tuple[Event, ...]) -> tuple[Event, ...]:
 
 
 def accompanying(ctx: Context) -> list[tuple]:
-    """(verb, leads, companions) of each 'X will accompany Y' / 'Y, accompanied by X'."""
+    """(verb, leads, companions) of each 'X will accompany Y' / 'Y, accompanied by X', and of 'Y will
+    be joined (later in the week) by X' / 'X will join him there' (a person joined, not talks)."""
     out = []
-    for token in tokens_with(ctx.doc, {"accompany"}):
-        if token.lemma_.lower() != "accompany" or token.pos_ != "VERB":
+    for token in tokens_with(ctx.doc, {"accompany", "join"}):
+        if token.lemma_.lower() not in ("accompany", "join") or token.pos_ != "VERB":
             continue
+        if token.lemma_.lower() == "join" and not (prep_objects(token, {"by"}) if any(
+                c.dep_ == "auxpass" for c in token.children) else any(
+                c.dep_ == "dobj" and ctx.person_at(c) or c.lower_ in ("him", "her") for c in token.children)):
+            continue  # "joined the talks", "joined the delegation": no one person joined
+        lex = lexicon()
+        if token.lemma_.lower() == "join" and any(o.lemma_.lower() in lex.words("meeting_nouns") | lex.words(
+                "gathering_nouns") | lex.words("social_nouns") for o in prep_objects(token, {"at", "for", "in"})):
+            continue  # "joined X at the meeting", "will be joined by Y for a three-way meeting": at the table only
         if any(o.i not in ctx.token_place and o.pos_ in ("NOUN", "PROPN") for o in prep_objects(token, {"to"})):
             continue  # "X, who was accompanied to the Jubilee House by Y": an escort to a venue there, no fellow traveler
         subj = token.head if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ == "PROPN" \
@@ -1061,10 +1070,21 @@ def companions(ctx: Context, events: tuple[Event, ...]) -> tuple[Event, ...]:
         outer = governing_verb(relative.head) if relative is not None else None
         if outer is not None and (withdrawn := status_of(outer))[0] in ("cancelled", "postponed"):
             status, cue = withdrawn
-        # "X will accompany the prime minister to Hanoi": that leg only, not the rest of the tour
+        # "X will accompany the prime minister to Hanoi", "X could join him in Suva": that leg only, not the
+        # rest of the tour
+        legs = ("to", "in") if token.lemma_.lower() == "join" else ("to",)
         to_place = token.pos_ == "VERB" and any(
-            c.dep_ == "prep" and c.lower_ == "to" and any(t.i in ctx.token_place for t in c.subtree)
+            c.dep_ == "prep" and c.lower_ in legs and any(t.i in ctx.token_place for t in c.subtree)
             for c in token.children)
+        # "... will fly to Y, where he will be joined by Z": the place the where-clause hangs on
+        where = next((a.head for a in (token, *token.ancestors) if a.dep_ == "relcl"
+                      and any(c.lower_ == "where" for c in a.children)), None)
+        # (hung on a gathering: the place named last before it, "fly to Y for the talks, where ...")
+        where_code = None if where is None else next(
+            (p.place.code for p in sorted(ctx.places, key=lambda p: -p.start)
+             if where.sent.start <= p.start <= where.i and p.place.kind in ("city", "country")
+             and ctx.doc[p.end - 1].dep_ not in ("compound", "amod", "nmod")), None)  # (not "the China-Pakistan talks")
+        to_place = to_place or where_code is not None
         for lead in leads:
             for visit in (e for e in events if e.kind == "visit" and e.role("traveler") == (lead.key,)):
                 if told and visit.status != "occurred":
@@ -1073,7 +1093,8 @@ def companions(ctx: Context, events: tuple[Event, ...]) -> tuple[Event, ...]:
                     continue  # a trip told only after the companions are named is not the one they join
                 codes = {d.split(":", 1)[1] for d in visit.role("destination")}
                 own = visit.evidence.anchor_start == token.idx  # the verb is the trip's own ("landed ... with")
-                if (same_sentence or to_place) and not own and not _names_destination(ctx, token, codes):
+                if (same_sentence or to_place) and not own and not _names_destination(ctx, token, codes) \
+                        and where_code not in codes:
                     continue  # the trip the verb itself names
                 for companion in companions_:
                     if _of_state(ctx, companion.key, codes):

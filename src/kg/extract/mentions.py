@@ -587,6 +587,7 @@ def clean_person(doc: Doc, start: int, end: int) -> tuple[int, int]:
         or doc[start].lower_ in ("the", "a", "an")
         or geo.is_demonym(doc[start].text)
         or (fold(doc[start].text) in lex.words("party_words") and end - start > 2)  # "Conservative Graham Brady"
+        or (doc[start].lower_ in WEEKDAYS and end - start > 1)  # NER's "Wednesday Salas" ("On Wednesday Salas will")
     ):
         start += 1
     if start > 0 and doc[start - 1].lower_ == "of" and end - start >= 3:

@@ -38,7 +38,7 @@ def find_persons(doc: Doc, titles: list[Title], on: Date | None, headline_end: i
             continue  # "visited Lyon": a city NER took for a person's name
         if len(ent) > 1 and _place_gone_to(doc, ent, on):
             continue  # "flying to Siem Reap", "will tour the Angkor Park": a city or a site, no one's name
-        start, end = clean_person(doc, _left_name_words(doc, ent.start, ent.end), ent.end)
+        start, end = clean_person(doc, _left_name_words(doc, ent.start, ent.end), _right_name_words(doc, ent.end, on))
         if start == ent.start + 1 and ent.start - 1 in office_words and _demonym_given_name(doc, ent.start, set()):
             start = ent.start  # NER's "German Ortega Lugo" after "Foreign Minister": the given name is a demonym's word
         while start < end - 1 and start in office_words:
@@ -468,6 +468,22 @@ def _meets_a_person(verb, token, covered: set[int]) -> bool:
     others = [c for c in verb.children if c.dep_ in ("nsubj", "dobj") and c.i != token.i]
     others += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.i != token.i]
     return any(o.i in covered for o in others)
+
+
+def _right_name_words(doc: Doc, end: int, on: Date | None) -> int:
+    """'the mines minister, Marcelo Quispe Flores' where NER stops at "Marcelo": the one or two
+    capitalised proper nouns up to the head NER's last word is a compound of, unless they are an office's
+    words or a place NER tagged as one (not "President X Lima")."""
+    last = doc[end - 1]
+    head = last.head
+    if last.dep_ != "compound" or not end <= head.i <= end + 1:
+        return end
+    words = doc[end:head.i + 1]
+    if all(t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() and not t.ent_type_  # (not another name NER gave)
+           and fold(t.text) not in lexicon().title_words and geo.country_code(t.text, on, codes=False) is None
+           for t in words):
+        return head.i + 1
+    return end
 
 
 def _left_name_words(doc: Doc, start: int, end: int) -> int:

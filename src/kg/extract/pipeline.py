@@ -64,8 +64,10 @@ def context_of(doc: Doc, article: Article) -> Context:
     counterparts(doc, entities, titles, anchor)  # "his Afghan counterpart X": X's office, before "the Afghan president" is bound
     bind_title_mentions(doc, persons, entities, titles, verbless_header_tokens(doc, article.body_offset))
     plural_titles(doc, entities, titles, anchor)
-    places = [p for p in find_places(doc, anchor) if not any(  # not "Villanueva" of "Alberto Cáceres Villanueva"
-        m.start <= p.start and p.end <= m.end and m.end - m.start > p.end - p.start for m in persons)]
+    words = {e.key: len(e.name.split()) for e in entities}
+    places = [p for p in find_places(doc, anchor) if not any(  # not "Villanueva" of "Alberto Cáceres Villanueva",
+        m.start <= p.start and p.end <= m.end and (m.end - m.start > p.end - p.start or m.end - m.start < words.get(m.key, 0))
+        for m in persons)]  # nor "Villanueva" alone, a shorter form of a name given in full
     _shared_names(doc, places, titles)
     ctx = Context(doc, anchor, persons, entities, titles, places, find_orgs(doc, anchor), article.body_offset)
     nationality.assign(ctx)

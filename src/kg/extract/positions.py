@@ -252,6 +252,24 @@ def _named_body_before(ctx: Context, start: int) -> bool:
         and not any(i in ctx.token_place for i in range(first, k + 1))
 
 
+def _plural_described(ctx: Context) -> dict[str, str]:
+    """Person -> the state a plural office with a nationality says they hold their offices of: "the two
+    Mexican secretaries", "the three African ministers" standing for persons named before it."""
+    heads, out, clash = lexicon().words("title_heads"), {}, set()
+    for token in ctx.doc:
+        if token.tag_ != "NNS" or token.lemma_.lower() not in heads:
+            continue
+        codes = {code for c in token.children if c.dep_ == "amod" and geo.is_demonym(c.text)
+                 and (code := geo.country_code(c.text, ctx.date, codes=False))}
+        if len(codes) != 1:
+            continue
+        code = codes.pop()
+        for key in ctx.holders(token):
+            clash |= {key} if out.get(key, code) != code else set()
+            out[key] = code
+    return {key: code for key, code in out.items() if key not in clash}
+
+
 def _leader_served(ctx: Context, title, holder: str) -> str | None:
     """An office named for a leader's ("presidential spokesman", "prime ministerial adviser"; lexicon
     ``leader_adjectives``) serves the one leader of that office its sentence names with a stated state."""
@@ -1032,6 +1050,7 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None, events: tuple[Event, 
     # one whose place a deputy takes at a gathering is away from it: not the dateline's own
     stood_in_for = {a.key for _, principals in stand_ins for o in principals for a in ctx.actors_of(o, persons_only=True)}
     summoners = _summoner_states(ctx, events)
+    described = _plural_described(ctx)
     ministries = _ministries(ctx)
     cache: list[str | None] = []
     sharing: dict[tuple[int, int], set[tuple]] = {}  # one title's words -> the positions read from them
@@ -1080,6 +1099,8 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None, events: tuple[Event, 
                 country, basis = leaving[entity.key], "article"  # "President X will depart Abuja for Accra"
             if country is None and entity.key in standing_in:
                 country, basis = standing_in[entity.key], "article"  # "U.S. Vice President A attended in place of President B"
+            if country is None and entity.key in described:
+                country, basis = described[entity.key], "article"  # "... will receive the two Mexican secretaries"
             if country is None and (reporter := reporter_state(doc, title, ctx.titles)) \
                     and reporter not in not_from.get(entity.key, set()):
                 country, basis = reporter, "article"  # "President X received Y, the Elysee said"

@@ -509,7 +509,28 @@ def _met_at_the_fringe(ctx: Context, trigger: Token, roles: dict | None = None) 
     return met + [o for h in heads for o in prep_objects(h, {"with"})]
 
 
+def _previous_meeter(ctx: Context, trigger: Token, roles: dict | None = None) -> list:
+    """'X held talks with A on Monday. A meeting with B is planned for Friday': a meeting noun
+    that is its own clause's subject, with someone it is with and no owner, is the one who met
+    someone in the sentence before (that sentence's subject, the only one who meets there)."""
+    if trigger.dep_ not in ("nsubj", "nsubjpass") or any(c.dep_ == "poss" for c in trigger.children) \
+            or not prep_objects(trigger, {"with"}):
+        return []
+    sents = list(ctx.doc.sents)
+    at = next(n for n, sent in enumerate(sents) if sent.start <= trigger.i < sent.end)
+    if at == 0:
+        return []
+    lex = lexicon()
+    meets = lex.words("meet_verbs") | lex.words("meeting_nouns")
+    before = sents[at - 1]
+    verbs = [t for t in before if t.lemma_.lower() in meets and t.pos_ in ("VERB", "NOUN")]
+    subjects = {s.i: s for t in verbs if (s := subject_of(t if t.pos_ == "VERB" else governing_verb(t) or t)) is not None
+                and ctx.person_at(s) and not any(c.dep_ == "conj" for c in s.children)}  # (one person: not "A and B met")
+    return list(subjects.values()) if len(subjects) == 1 else []
+
+
 FINDERS: dict[str, Finder] = {
+    "previous_meeter": _previous_meeter,
     "met_at_the_fringe": _met_at_the_fringe,
     "counterpart_owner": _counterpart_owner,
     "for_clause_subject": _for_clause_subject,

@@ -426,6 +426,15 @@ def _complement(doc: Doc, end: int, on: Date | None) -> tuple[int, str | None, i
         words_end -= 1  # "Minister for Trade and Minister of Industry X": the "and" joins two offices
     if words_end == j:
         return end, None, end
+    if _body_goes_on_with_of(doc, words_end, j, on):
+        # "Speaker of the House of Representatives X", "Chairman of the Council of Ministers, X": the
+        # office of a body named with "of", the body's whole name in the title
+        lex = lexicon()
+        known = _body_words() | lex.title_words | lex.words("field_words") | lex.words("department_words")
+        k = words_end + 2  # the word after "of", and more only of a body's or a field's words ("of Foreign
+        while k < n and doc[k].text[:1].isupper() and fold(doc[k].text) in known:  # Affairs"): a name may follow,
+            k += 1  # NER's one body with it
+        return k, None, k
     if (named := _name_after_body(doc, j, words_end)) is not None:
         return end, None, named  # "Speaker of the House of Representatives Ana Ruiz", tagged as one body
     body = _body_of_a_state(doc, j, words_end, on)
@@ -473,6 +482,15 @@ def _complement(doc: Doc, end: int, on: Date | None) -> tuple[int, str | None, i
         # (two states: "of the Colombia-Peru Business Council", a body of both, no one state's)
         return end, (demonyms[0] if len(set(demonyms)) == 1 else None), words_end
     return words_end, None, words_end
+
+
+def _body_goes_on_with_of(doc: Doc, i: int, j: int, on: Date | None) -> bool:
+    """'(Speaker of) the House of Representatives', 'the Council of Ministers': an "of" after a body
+    word, before a capitalised word that names no state and no person, is inside the body's name
+    (not "of the National Assembly of Vietnam": the state's, read on its own)."""
+    return i + 1 < len(doc) and doc[i].lower_ == "of" and i > j and fold(doc[i - 1].text) in _body_words() \
+        and doc[i + 1].text[:1].isupper() and doc[i + 1].is_alpha and doc[i + 1].ent_type_ != "PERSON" \
+        and geo.country_code(doc[i + 1].text, on, codes=False) is None
 
 
 def _name_after_body(doc: Doc, j: int, i: int) -> int | None:
