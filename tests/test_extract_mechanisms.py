@@ -6418,14 +6418,14 @@ def test_extract_offices_named_after_a_nation_of_the_united_kingdom() -> None:
 
 def test_extract_a_prime_minister_by_the_name_of_the_office_in_his_state() -> None:
     text = ("The Irish prime minister will go to London next week to discuss fishing quotas with Ann Cole. "
-            "Taoiseach Sean Byrne is expected to stay two days. The two prime ministers have met twice this "
+            "Taoiseach Fergal Quinlan is expected to stay two days. The two prime ministers have met twice this "
             "year, most recently in Dublin in May. Ms Cole is under pressure over the quotas. The prime "
             "minister looks forward to the visit, a Downing Street spokesman said.")
-    assert ("person:sean byrne", "country:GB") in visits(text)
+    assert ("person:fergal quinlan", "country:GB") in visits(text)
     assert ("person:ann cole", "country:GB") not in visits(text)
-    assert (frozenset({"person:sean byrne", "person:ann cole"}), "planned") in _meetings(text)
+    assert (frozenset({"person:fergal quinlan", "person:ann cole"}), "planned") in _meetings(text)
     # (the prime minister a spokesman of Downing Street speaks of is not the Irish one)
-    assert (frozenset({"person:sean byrne", "person:ann cole"}), "occurred") in _meetings(text)
+    assert (frozenset({"person:fergal quinlan", "person:ann cole"}), "occurred") in _meetings(text)
     assert ("person:ann cole", "Prime Minister", "country:GB") in positions(text)
 
 
@@ -6442,9 +6442,10 @@ def test_extract_a_leader_reported_on_by_the_seat_of_the_government() -> None:
     text = "Ivan Sokolov met regional governors on Monday. The president will fly to Minsk next week, the Kremlin said."
     assert states_of(text, "person:ivan sokolov") == {"country:RU"}
     # the one a state speaks to or of is not of that state
-    assert states_of("Beijing criticised President Ann Cole on Tuesday.", "person:ann cole") != {"country:CN"}
+    assert states_of("Beijing criticised President Ann Cole on Tuesday.", "person:ann cole") == {None}
+    assert states_of("President Ann Cole broke her pledge, Beijing said on Tuesday.", "person:ann cole") == {None}
     text = "Trade Secretary Ann Cole is welcome to visit at any time, a Chinese ministry spokesman said."
-    assert "country:CN" not in states_of(text, "person:ann cole")
+    assert "country:CN" not in states_of(text, "person:ann cole") and states_of(text, "person:ann cole")
 
 
 def test_extract_opening_a_fair_after_a_reception_is_no_hedge() -> None:
@@ -6540,8 +6541,9 @@ def test_extract_a_name_ner_cut_short_goes_on_to_its_head() -> None:
 
 def test_extract_a_surname_alone_that_names_a_city_is_the_person_named_before() -> None:
     text = ("Chilean Foreign Minister Teresa Cordoba flew to Seoul on Monday. On Wednesday Cordoba will meet "
-            "Foreign Minister Kim Yu-na.")
-    assert ("person:kim yu na", "Foreign Minister", "country:KR") in positions(text)
+            "Foreign Minister Kim Ha-eun.")
+    assert ("person:kim ha eun", "Foreign Minister", "country:KR") in positions(text)
+    assert frozenset({"person:teresa cordoba", "person:kim ha eun"}) in {m for m, _ in _meetings(text)}
 
 
 def test_extract_a_plural_office_with_a_nationality_stands_for_its_holders() -> None:
@@ -6558,20 +6560,24 @@ def test_extract_the_speaker_of_a_house_named_with_of() -> None:
 
 
 def test_extract_the_owner_of_a_counterpart_two_sentences_back() -> None:
-    text = ("Senegal's Foreign Minister Amadou Diallo was received by President Ibrahim Keita in Bamako on Monday. "
-            "The talks went well. He later met his Malian counterpart, Moussa Traore, at the ministry.")
-    assert ("person:moussa traore", "Foreign Minister", "country:ML") in positions(text)
+    text = ("Senegal's Foreign Minister Amadou Diallo was received by President Bakary Coulibaly in Bamako on Monday. "
+            "The talks went well. He later met his Malian counterpart, Modibo Sangare, at the ministry.")
+    assert ("person:modibo sangare", "Foreign Minister", "country:ML") in positions(text)
 
 
 def test_extract_an_envoy_received_at_his_post_after_a_conference_is_named() -> None:
     text = ("The bonds were sold at a conference in London earlier this month. On Friday, Foreign Minister Grace "
             "Achieng welcomed Liu Wei, China's new ambassador to Kenya.")
     assert not events(text, "visit")
+    assert {m for m, _ in _meetings(text)} == {frozenset({"person:grace achieng", "person:liu wei"})}
 
 
 def test_extract_a_meeting_noun_with_no_owner_is_the_last_meeter_s() -> None:
     text = "President Luis Vega held talks with Ana Ruiz on Monday. A meeting with Jorge Salas is planned for Friday."
     assert (frozenset({"person:luis vega", "person:jorge salas"}), "planned") in _meetings(text)
+    # not one its clause neither plans nor weighs
+    text = "President Luis Vega met Eva Lind on Monday. A meeting with Jorge Salas would be premature, aides said."
+    assert frozenset({"person:luis vega", "person:jorge salas"}) not in {m for m, _ in _meetings(text)}
     # not when the sentence before tells of no one meeting
     text = "President Luis Vega arrived in Lima on Monday. A meeting with Jorge Salas was called off."
     assert not events(text, "meeting")
@@ -6584,8 +6590,9 @@ def test_extract_a_meal_with_two_guests_is_one_table() -> None:
 
 def test_extract_a_weekday_before_a_surname_is_no_given_name() -> None:
     text = ("Chilean Foreign Minister Teresa Salamanca flew to Seoul on Monday. On Wednesday Salamanca will meet "
-            "Foreign Minister Kim Yu-na.")
-    assert frozenset({"person:teresa salamanca", "person:kim yu na"}) in {m for m, _ in _meetings(text)}
+            "Foreign Minister Kim Ha-eun.")
+    assert frozenset({"person:teresa salamanca", "person:kim ha eun"}) in {m for m, _ in _meetings(text)}
+    assert "person:wednesday salamanca" not in persons(run(text))
 
 
 def test_extract_a_meeting_noun_with_no_owner_after_two_who_met_is_no_one_s() -> None:
@@ -6594,8 +6601,8 @@ def test_extract_a_meeting_noun_with_no_owner_after_two_who_met_is_no_one_s() ->
 
 
 def test_extract_one_who_will_join_a_traveler_abroad_makes_the_trip() -> None:
-    for text in ("Danish Crown Prince Frederik arrived in Jakarta on Tuesday. He will be joined on Friday by Trade "
-                 "Minister Mette Lund.", "Danish Crown Prince Frederik arrived in Jakarta on Tuesday. Trade "
+    for text in ("Danish Crown Prince Anders arrived in Jakarta on Tuesday. He will be joined on Friday by Trade "
+                 "Minister Mette Lund.", "Danish Crown Prince Anders arrived in Jakarta on Tuesday. Trade "
                  "Minister Mette Lund will join him on Friday."):
         assert {e.status for e in events(text, "visit") if e.role("traveler") == ("person:mette lund",)} == {"planned"}
     # the host who joins the visitor makes no trip
@@ -6618,3 +6625,7 @@ def test_extract_one_who_joins_a_traveler_somewhere_joins_that_leg_only() -> Non
     text = ("President Tom Baird flew to Manila on Tuesday. Secretary of State Ana Moana joined Baird for the talks "
             "with President Luis Reyes.")
     assert ("person:ana moana", "country:PH") not in visits(text)
+    # nor joining someone in an act
+    text = ("President Tom Baird is on a state visit to Japan this week. At home, opposition leader Ana Moana joined "
+            "him in condemning the attack.")
+    assert ("person:ana moana", "country:JP") not in visits(text)

@@ -53,8 +53,9 @@ def _not_a_body(ctx: Context, found: Found) -> list[Found]:
     Georgia': a mission that is a standing body (an office's, or a name NER read as an organisation),
     nobody's trip; 'a mission to Y' stays one."""
     trigger = found.trigger
-    if any(c.dep_ == "prep" and c.lower_ == "to" for c in trigger.children):
-        return [found]
+    if trigger.lemma_.lower() not in lexicon().words("led_group_nouns") \
+            or any(c.dep_ == "prep" and c.lower_ == "to" for c in trigger.children):
+        return [found]  # (a visit, a trip: no body's name)
     office = trigger.head.head
     held = trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and (
         office.i in ctx.token_title or office.lemma_.lower() in lexicon().words("title_heads") | {"head"})

@@ -637,7 +637,8 @@ class Context:
         """"A delegation of senators led by X arrived ... The group met Z; the delegation will fly on
         to Y": a bare "the delegation" / "the group" (lexicon ``led_group_nouns``) stands for the
         person who leads the one told last before it, in the article ("led by X", "X leads / heads a
-        delegation"); the guidelines' traveller of a delegation is its leader."""
+        delegation"); an indefinite one not led in its own phrase, for the leader the next sentence names
+        (:meth:`_led_next`); the guidelines' traveller of a delegation is its leader."""
         nouns = lexicon().words("led_group_nouns")
         if token.lemma_.lower() not in nouns or token.tag_ != "NN":
             return []
@@ -672,11 +673,9 @@ class Context:
         if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children) \
                 or any(t.lemma_.lower() in leads for t in token.subtree):
             return []
-        sents = list(self.doc.sents)
-        at = next((n for n, s in enumerate(sents) if s.start <= token.i < s.end), None)
-        if at is None or at + 1 >= len(sents):
+        if token.sent.end >= len(self.doc):
             return []
-        root = sents[at + 1].root
+        root = self.doc[token.sent.end].sent.root
         subject = next((c for c in root.children if c.dep_ == "nsubjpass"), None)
         if root.lemma_.lower() not in leads or subject is None or not (
                 subject.lower_ == "it" or (subject.lemma_.lower() in nouns and _bare_definite(subject))):
@@ -694,8 +693,7 @@ class Context:
                 or any(t.tag_ in ("JJS", "RBS") or t.lower_ in ("first", "only", "last", "most")
                        for t in token.subtree if t.i < token.i):
             return None  # not "him the most senior American official to visit China": a description, no one named
-        codes = {code for c in token.children if c.dep_ in ("amod", "compound") and geo.is_demonym(c.text)
-                 and (code := geo.country_code(c.text, self.date, codes=False))}
+        codes = demonym_states(token, self.date)
         if len(codes) != 1:
             return None
         code = next(iter(codes))
@@ -950,6 +948,13 @@ def _definite(title: Title, doc: Doc) -> bool:
             and doc[k].lower_ != "the":  # "the 42-year-old premier"
         k -= 1
     return k >= 0 and (doc[k].lower_ in ("the", "this", "that") or doc[k].text in ("'s", "’s") or doc[k].dep_ == "poss")
+
+
+def demonym_states(token: Token, on: Date | None, deps: tuple[str, ...] = ("amod", "compound")) -> set[str]:
+    """The states the nationality words before a noun name ("the Czech official", "the two Mexican
+    secretaries")."""
+    return {code for c in token.children if c.dep_ in deps and geo.is_demonym(c.text)
+            and (code := geo.country_code(c.text, on, codes=False))}
 
 
 def _bare_definite(token: Token) -> bool:

@@ -132,8 +132,9 @@ def counterparts(doc: Doc, entities: list[PersonEntity], titles: list[Title], on
         if not owners and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
             # "Speaking ... with his counterpart Y, X said": the subject after it; else the subject of
             # the sentence before ("X landed ... . No talks with his counterpart Y are planned")
-            later = [m for m in persons if token.i + 3 < m.start < sent.end and by_key[m.key].titles]
-            # (not the counterpart named right after it: "with his Malian counterpart, X, in ...")
+            later = [m for m in persons if token.i < m.start < sent.end and by_key[m.key].titles
+                     and not (m.start <= token.i + 3 or (doc[m.end - 1].dep_ == "appos" and doc[m.end - 1].head.i == token.i))]
+            # (not the counterpart named right after it or in apposition: "his Malian counterpart, Minister X, ...")
             owners = [m for m in later if doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")][:1] \
                 or ([] if later else _previous_subjects(doc, persons, by_key, sent)
                     or _office_subject(doc, token, persons, by_key, titles))
@@ -531,13 +532,15 @@ def bind_title_mentions(doc: Doc, persons: list[PersonMention], entities: list[P
         bound.add(id(title))
 
 def reporter_state(doc: Doc, title: Title, titles: list[Title]) -> str | None:
-    """The state of the one who reports the clause a leader's office is named in, as its subject: "the
-    Kremlin said the president ...", "President X received Y, the Elysee said" (an office of that
-    state's, or a state or its metonym as the subject of the verb of saying); not "a Chinese
-    spokesman said Trade Secretary X is welcome" (no leader's office)."""
-    if title.phrase not in lexicon().words("leader_offices"):
+    """The state of the one who reports the clause a leader's office is named in, as its subject:
+    the seat of a state's leader (lexicon ``leader_seats``: "the Kremlin said the president ...",
+    "President X spoke to Y, a Downing Street spokesman said"), or, for a leader who receives or hosts
+    ("Prime Minister X will host Y on Friday, Japanese officials said": what a government announces of
+    its own leader), a state, its officials or its media; not "Beijing said President X broke her
+    pledge" (a state speaks of others' leaders too)."""
+    lex = lexicon()
+    if title.phrase not in lex.words("leader_offices"):
         return None
-    speech = lexicon().speech_verbs
     head = doc[title.end - 1]
     while head.dep_ == "compound" and head.head.i > head.i:
         head = head.head  # "President X received": the name the title is a compound of
@@ -546,17 +549,29 @@ def reporter_state(doc: Doc, title: Title, titles: list[Title]) -> str | None:
     clause = head.head  # reported ("said the prime minister remained") or reporting after it ("X met Y, Z said")
     verb = clause.head if clause.dep_ == "ccomp" else next(
         (c for c in clause.children if c.dep_ in ("ccomp", "parataxis") and c.i > head.i), None)
-    if verb is None or verb.lemma_.lower() not in speech or verb.pos_ != "VERB":
+    if verb is None or verb.lemma_.lower() not in lex.speech_verbs or verb.pos_ != "VERB":
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.left_edge.i <= title.start <= subject.right_edge.i:
         return None
+    words = doc[subject.left_edge.i:subject.right_edge.i + 1]
+    seats = {code for k in range(len(words)) for n in (2, 1) if k + n <= len(words)
+             and fold(words[k:k + n].text) in lex.words("leader_seats")
+             and (code := geo.country_code(words[k:k + n].text, None, codes=False))}
+    if seats:
+        return next(iter(seats)) if len(seats) == 1 else None
+    # the leader's receptions at home, which that leader's government announces (a wider reading, any
+    # trip or meeting, was measured worse on unread news: others' leaders' trips are reported too)
+    acts = lex.words("host_verbs")
+    verbs = [head.head, *(x for x in head.head.children if x.dep_ == "xcomp")]
+    if not any(v.pos_ == "VERB" and v.lemma_.lower() in acts for v in verbs) or (
+            head.dep_ == "nsubjpass" and head.head.lemma_.lower() in lex.words("host_verbs")):
+        return None  # (not "President X was received by Y": the one received is the visitor)
     states = {t.country for t in titles if subject.left_edge.i <= t.start and t.end - 1 <= subject.right_edge.i
               and t.country and not t.country.startswith("io:")}
     if not states:
-        words = [t for t in doc[subject.left_edge.i:subject.i + 1] if t.dep_ != "det"]
-        code = geo.country_code(" ".join(t.text for t in words), None, codes=False) if words else None
-        # ("South Korean officials said", "Turkish state media reported": the state of the reporter's word)
+        code = geo.country_code(" ".join(t.text for t in words if t.dep_ != "det"), None, codes=False)
+        # ("Japanese officials said", "state media reported": the state of the reporter's word)
         states = {code} if code else {c for t in subject.children if t.dep_ in ("amod", "compound", "poss")
                                       and (c := geo.country_code(t.text, None, codes=False))}
     return next(iter(states)) if len(states) == 1 else None

@@ -13,10 +13,9 @@ from spacy.tokens import Span, Token
 
 from kg import geo
 from kg.extract.context import Actor, Context
-from kg.extract.inference import LEG_OF_TOUR
 from kg.extract.lexicon import lexicon
 from kg.extract.status import chain_of, clause_dates, is_day_time, noun_clauses, reporting_time, settle, status_of
-from kg.extract.syntax import Found, evidence_of, of_predicate_noun, subject_of, tokens_with
+from kg.extract.syntax import LEG_OF_TOUR, Found, evidence_of, of_predicate_noun, subject_of, tokens_with
 from kg.extract.timex import WEEKDAYS, resolve
 from kg.model import Event, TimeValue
 

@@ -22,7 +22,7 @@ from kg.extract.context import Context, lead_sentences
 from kg.extract.lexicon import lexicon
 from kg.extract.roles import venue_phrases
 from kg.extract.status import OFF, found_status, status_of
-from kg.extract.syntax import Found, evidence_of, governing_verb, prep_objects, subject_of, takes_part, tokens_with
+from kg.extract.syntax import LEG_OF_TOUR, Found, evidence_of, governing_verb, prep_objects, subject_of, takes_part, tokens_with
 from kg.model import Event
 from kg.text import fold
 
@@ -177,9 +177,6 @@ def anaphoric_events(ctx: Context, found: list[Found]) -> list[Found]:
                 roles["traveler"] = [a for a in roles["traveler"] if a.key == owner]
             out.append(Found(kind, token, roles, last.rule + "+anaphor"))
     return out
-
-
-LEG_OF_TOUR = "visit.leg-of-tour+anaphor"
 
 
 def _leg_of_the_tour(ctx: Context, token, earlier: list[Found], sent_no: dict) -> Found | None:
@@ -901,6 +898,9 @@ def accompanying(ctx: Context) -> list[tuple]:
         if token.lemma_.lower() == "join" and any(o.lemma_.lower() in lex.words("meeting_nouns") | lex.words(
                 "gathering_nouns") | lex.words("social_nouns") for o in prep_objects(token, {"at", "for", "in"})):
             continue  # "joined X at the meeting", "will be joined by Y for a three-way meeting": at the table only
+        if token.lemma_.lower() == "join" and any(c.dep_ == "prep" and c.lower_ == "in" and any(
+                g.tag_ == "VBG" for g in c.children) for c in token.children):
+            continue  # "joined him in condemning the attack": in an act, not on a trip
         if any(o.i not in ctx.token_place and o.pos_ in ("NOUN", "PROPN") for o in prep_objects(token, {"to"})):
             continue  # "X, who was accompanied to the Jubilee House by Y": an escort to a venue there, no fellow traveler
         subj = token.head if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ == "PROPN" \

@@ -586,7 +586,7 @@ def clean_person(doc: Doc, start: int, end: int) -> tuple[int, int]:
         or doc[start].is_punct
         or doc[start].lower_ in ("the", "a", "an")
         or geo.is_demonym(doc[start].text)
-        or (fold(doc[start].text) in lex.words("party_words") and end - start > 2)  # "Conservative Graham Brady"
+        or (fold(doc[start].text) in lex.words("party_words") and end - start > 2)  # "Conservative Alan Wetherby"
         or (doc[start].lower_ in WEEKDAYS and end - start > 1)  # NER's "Wednesday Salas" ("On Wednesday Salas will")
     ):
         start += 1
@@ -619,8 +619,8 @@ def plausible_person(name: str, on: Date | None, *, ner: bool = False) -> bool:
     if any(fold(w) in lex.title_words and w[:1].isupper() for w in words[-1:]):
         return False
     if (len(words) > 2 or not ner) and fold(words[-1]) in lex.words("organization_name_words"):
-        return False  # "Manchester United", "Hamas Political Bureau", "Premier League": an organisation
-        # (a given name and a surname NER read as a person's may end in such a word: "George Hall")
+        return False  # "Manchester United", "Hamas Political Bureau", "Premier League" (unless NER, for two words,
+        # said a person's: a given name and a surname may end in such a word, "George Hall"): an organisation
     if geo.country_code(name, on, codes=False, capitals=not ner) or (ner and geo.capital_state(name)) \
             or (len(words) == 1 and not ner and geo.is_place_name(name)):
         return False

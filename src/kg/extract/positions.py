@@ -20,7 +20,7 @@ from datetime import date as Date
 from spacy.tokens import Doc
 
 from kg import geo
-from kg.extract.context import Context
+from kg.extract.context import Context, demonym_states
 from kg.extract.coreference import reporter_state
 from kg.extract.mentions import DATELINE_MARKS, spans_preposition
 from kg.extract.gatherings import setting
@@ -254,13 +254,12 @@ def _named_body_before(ctx: Context, start: int) -> bool:
 
 def _plural_described(ctx: Context) -> dict[str, str]:
     """Person -> the state a plural office with a nationality says they hold their offices of: "the two
-    Mexican secretaries", "the three African ministers" standing for persons named before it."""
+    Mexican secretaries", "the three Peruvian ministers" standing for persons named before it."""
     heads, out, clash = lexicon().words("title_heads"), {}, set()
     for token in ctx.doc:
         if token.tag_ != "NNS" or token.lemma_.lower() not in heads:
             continue
-        codes = {code for c in token.children if c.dep_ == "amod" and geo.is_demonym(c.text)
-                 and (code := geo.country_code(c.text, ctx.date, codes=False))}
+        codes = demonym_states(token, ctx.date, ("amod",))
         if len(codes) != 1:
             continue
         code = codes.pop()

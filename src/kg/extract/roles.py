@@ -511,21 +511,28 @@ def _met_at_the_fringe(ctx: Context, trigger: Token, roles: dict | None = None) 
 
 def _previous_meeter(ctx: Context, trigger: Token, roles: dict | None = None) -> list:
     """'X held talks with A on Monday. A meeting with B is planned for Friday': a meeting noun
-    that is its own clause's subject, with someone it is with and no owner, is the one who met
-    someone in the sentence before (that sentence's subject, the only one who meets there)."""
-    if trigger.dep_ not in ("nsubj", "nsubjpass") or any(c.dep_ == "poss" for c in trigger.children) \
-            or not prep_objects(trigger, {"with"}):
-        return []
-    sents = list(ctx.doc.sents)
-    at = next(n for n, sent in enumerate(sents) if sent.start <= trigger.i < sent.end)
-    if at == 0:
-        return []
+    that is its own clause's subject, with someone it is with and no owner, is the one who met in
+    the sentence before (that sentence's subject, the only one who meets there), when its own clause
+    plans, weighs, calls off or puts off the meeting."""
     lex = lexicon()
+    if trigger.dep_ not in ("nsubj", "nsubjpass") or any(c.dep_ == "poss" for c in trigger.children) \
+            or not prep_objects(trigger, {"with"}) or trigger.sent.start == 0:
+        return []
+    # its clause plans, weighs, calls off or puts off the meeting ("is planned", "is possible", "was called
+    # off"), not "a meeting with Y would be premature", "was among the topics"
+    verb = trigger.head
+    told = {verb.lemma_.lower(), *(c.lemma_.lower() for c in verb.children if c.dep_ == "acomp"),
+            *(f"{verb.lemma_.lower()} {c.lower_}" for c in verb.children if c.dep_ == "prt")}  # ("call off")
+    if not told & (lex.words("plan_words") | lex.words("consider_words") | lex.words("cancel_words")
+                   | lex.words("postpone_words") | {"possible", "likely"}):
+        return []
+    before = ctx.doc[trigger.sent.start - 1].sent
     meets = lex.words("meet_verbs") | lex.words("meeting_nouns")
-    before = sents[at - 1]
     verbs = [t for t in before if t.lemma_.lower() in meets and t.pos_ in ("VERB", "NOUN")]
+    # (one person, not "A and B met"; requiring that the one met there be a named person was measured
+    # worse on unread news)
     subjects = {s.i: s for t in verbs if (s := subject_of(t if t.pos_ == "VERB" else governing_verb(t) or t)) is not None
-                and ctx.person_at(s) and not any(c.dep_ == "conj" for c in s.children)}  # (one person: not "A and B met")
+                and ctx.person_at(s) and not any(c.dep_ == "conj" for c in s.children)}
     return list(subjects.values()) if len(subjects) == 1 else []
 
 

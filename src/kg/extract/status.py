@@ -285,6 +285,9 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
                 continue  # "discussed the visit ... and signed a memorandum": a past act beside the discussion
             return "considered", token.text
     plan = lexicon().words("plan_words")
+    # "flew in to try to broker talks": an attempt still to be made is a plan (not "had tried to" in 2019)
+    plan = plan | {t.lemma_.lower() for t in around if t.lemma_.lower() in lexicon().words("attempt_words")
+                   and t.tag_ not in ("VBD", "VBN")}
     # "agreed ... during talks", "to be announced during the visit": the event frames the clause,
     # so only the clause's time (not its plans or agreements) tells its status
     framed = frozenset() if spoken_of else lexicon().words("future_words") if framing else plan

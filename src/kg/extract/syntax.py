@@ -12,6 +12,8 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.lexicon import lexicon
 from kg.model import Evidence
 
+LEG_OF_TOUR = "visit.leg-of-tour+anaphor"  # the rule of a tour's leg to a new place (kg.extract.inference)
+
 
 @dataclass
 class Found:
