@@ -436,7 +436,7 @@ def bind_title_mentions(doc: Doc, persons: list[PersonMention], entities: list[P
     who is no antecedent)."""
     bound = {id(t) for p in persons for t in p.all_titles}
     every = entities
-    same = lexicon().table("office_equivalents")
+    same, usual = lexicon().table("office_equivalents"), lexicon().table("title_states")
     generic, leader_offices = lexicon().words("generic_offices"), lexicon().words("leader_offices")
     sents = list(doc.sents)
     sent_of = {}
@@ -493,7 +493,6 @@ def bind_title_mentions(doc: Doc, persons: list[PersonMention], entities: list[P
         target = None
         if not holders:  # "Prime Minister X ... The premier, who is on a visit": the same office by another name
             office = same.get(title.phrase, title.phrase)
-            usual = lexicon().table("title_states")
             holders = [e for e in entities if not title.deputy and any(
                 t.phrase != title.phrase and same.get(t.phrase, t.phrase) == office and not t.deputy
                 and (title.country is None or (t.country or usual.get(t.phrase)) == title.country) for t in e.titles)]

@@ -890,17 +890,8 @@ def accompanying(ctx: Context) -> list[tuple]:
     for token in tokens_with(ctx.doc, {"accompany", "join"}):
         if token.lemma_.lower() not in ("accompany", "join") or token.pos_ != "VERB":
             continue
-        if token.lemma_.lower() == "join" and not (prep_objects(token, {"by"}) if any(
-                c.dep_ == "auxpass" for c in token.children) else any(
-                c.dep_ == "dobj" and ctx.person_at(c) or c.lower_ in ("him", "her") for c in token.children)):
-            continue  # "joined the talks", "joined the delegation": no one person joined
-        lex = lexicon()
-        if token.lemma_.lower() == "join" and any(o.lemma_.lower() in lex.words("meeting_nouns") | lex.words(
-                "gathering_nouns") | lex.words("social_nouns") for o in prep_objects(token, {"at", "for", "in"})):
-            continue  # "joined X at the meeting", "will be joined by Y for a three-way meeting": at the table only
-        if token.lemma_.lower() == "join" and any(c.dep_ == "prep" and c.lower_ == "in" and any(
-                g.tag_ == "VBG" for g in c.children) for c in token.children):
-            continue  # "joined him in condemning the attack": in an act, not on a trip
+        if token.lemma_.lower() == "join" and not _joins_a_traveler(ctx, token):
+            continue
         if any(o.i not in ctx.token_place and o.pos_ in ("NOUN", "PROPN") for o in prep_objects(token, {"to"})):
             continue  # "X, who was accompanied to the Jubilee House by Y": an escort to a venue there, no fellow traveler
         subj = token.head if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ == "PROPN" \
@@ -924,6 +915,21 @@ def accompanying(ctx: Context) -> list[tuple]:
         taken = {a.key for a in companions_}  # "Kolo, Mr A; ... will be accompanied by": none accompanies themself
         out.append((token, [a for a in leads if a.key not in taken], companions_))
     return out
+
+
+def _joins_a_traveler(ctx: Context, token) -> bool:
+    """'Y will be joined by X', 'X will join him (in Suva)': one person joined on a trip; not "joined
+    the talks" (no one person), "joined X at the meeting" or "will be joined by Y for a three-way
+    meeting" (at the table only), "joined him in condemning the attack" (in an act)."""
+    lex = lexicon()
+    if any(c.dep_ == "auxpass" for c in token.children):
+        if not prep_objects(token, {"by"}):
+            return False
+    elif not any(c.dep_ == "dobj" and ctx.person_at(c) or c.lower_ in ("him", "her") for c in token.children):
+        return False
+    tables = lex.words("meeting_nouns") | lex.words("gathering_nouns") | lex.words("social_nouns")
+    return not any(o.lemma_.lower() in tables for o in prep_objects(token, {"at", "for", "in"})) and not any(
+        c.dep_ == "prep" and c.lower_ == "in" and any(g.tag_ == "VBG" for g in c.children) for c in token.children)
 
 
 def _semicolon_listed(ctx: Context, start) -> list[str]:

@@ -256,7 +256,7 @@ def _plural_described(ctx: Context) -> dict[str, str]:
     """Person -> the state a plural office with a nationality says they hold their offices of: "the two
     Mexican secretaries", "the three Peruvian ministers" standing for persons named before it."""
     heads, out, clash = lexicon().words("title_heads"), {}, set()
-    for token in ctx.doc:
+    for token in tokens_with(ctx.doc, heads):  # looked up, not a pass over every token
         if token.tag_ != "NNS" or token.lemma_.lower() not in heads:
             continue
         codes = demonym_states(token, ctx.date, ("amod",))
