@@ -236,7 +236,9 @@ def _one_gathering(trigger: Token) -> bool:
     lex = lexicon()
     multi = lex.words("multilateral_nouns")
     if trigger.lemma_.lower() in multi | lex.words("together_verbs") | lex.words("social_nouns") \
-            or any(c.lower_ in lex.words("joint_words") for c in trigger.children):  # ("had dinner with A and B": one table)
+            or any(c.lower_ in lex.words("joint_words") for c in trigger.children) \
+            or any(g.lower_ in lex.words("joint_words") for c in trigger.children if c.dep_ in ("poss", "compound")
+                   for g in c.children):  # ("had dinner with A and B": one table; "a trilateral ministers' meeting")
         return True  # "X hosted the talks. He was joined by A, B and C": all at one table
     if trigger.pos_ == "VERB" and trigger.lemma_.lower() in ("host", "co-host") and not any(
             c.lower_ in lex.words("separate_words") for c in trigger.subtree):

@@ -678,7 +678,8 @@ class Context:
         root = self.doc[token.sent.end].sent.root
         subject = next((c for c in root.children if c.dep_ == "nsubjpass"), None)
         if root.lemma_.lower() not in leads or subject is None or not (
-                subject.lower_ == "it" or (subject.lemma_.lower() in nouns and _bare_definite(subject))):
+                subject.lower_ == "it" or (subject.lemma_.lower() in nouns and any(  # ("The 14-member delegation")
+                    c.dep_ == "det" and c.lower_ == "the" for c in subject.children))):
             return []
         return [a for o in prep_objects(root, {"by"}) for a in self.actors_of(o, persons_only=True) if a.kind == "person"]
 
@@ -1026,6 +1027,9 @@ def noun_group(token: Token) -> list[Token]:
         for child in head.children:
             if child.dep_ == "appos" and _unhung_speaker(child):
                 continue  # "talks with President A, Ghana's Foreign Minister B said": B speaks
+            if child.dep_ == "appos" and head.dep_ in ("nsubj", "nsubjpass") and head.i < head.head.i < child.i:
+                continue  # "X will travel to Y for talks with his counterparts, A and B": the parser hung the
+                # names after the verb on its subject
             if child.dep_ == "appos":
                 # "following A, B and C" parsed A -appos-> C, "(B and) -nmod-> C"
                 out.extend(_hung_coordination(child) if child.pos_ == "PROPN" else [])

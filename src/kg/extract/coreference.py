@@ -136,8 +136,8 @@ def counterparts(doc: Doc, entities: list[PersonEntity], titles: list[Title], on
                      and not (m.start <= token.i + 3 or (doc[m.end - 1].dep_ == "appos" and doc[m.end - 1].head.i == token.i))]
             # (not the counterpart named right after it or in apposition: "his Malian counterpart, Minister X, ...")
             owners = [m for m in later if doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")][:1] \
-                or ([] if later else _previous_subjects(doc, persons, by_key, sent)
-                    or _office_subject(doc, token, persons, by_key, titles))
+                or ([] if later else _office_subject(doc, token, persons, by_key, titles)
+                    or _previous_subjects(doc, persons, by_key, sent))
         unnamed = None if owners else _unnamed_owner(doc, token, titles)
         if not owners and unnamed is None:
             continue
@@ -267,12 +267,17 @@ def _office_subject(doc: Doc, token: Token, persons: list, by_key: dict, titles:
     if verb.dep_ == "xcomp" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         verb = verb.head  # "the prime minister is scheduled to meet his counterpart": the subject of "scheduled"
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i]
-    bare = [t for t in titles if subjects and t.start <= subjects[0].i < t.end and not t.country and not t.deputy
-            and t.start > 0 and doc[t.start - 1].lower_ == "the" and t.end == subjects[0].i + 1]
+    bare = [t for t in titles if subjects and t.start <= subjects[0].i < t.end and not t.deputy
+            and t.end == subjects[0].i + 1 and _definite_title(doc, t)]
     if not bare:
         return []
+
+    def holds(t: Title) -> bool:  # "the Djiboutian minister": the one of that state whose office has that head
+        if bare[0].country is None:
+            return t.phrase == bare[0].phrase
+        return t.country == bare[0].country and bare[0].phrase in t.phrase.split()
     holders = {m.key: m for m in persons if m.start < token.i and any(
-        t.phrase == bare[0].phrase and not t.former for t in by_key[m.key].titles)}
+        holds(t) and not t.former for t in by_key[m.key].titles)}
     return list(holders.values()) if len(holders) == 1 else []
 
 
@@ -461,7 +466,11 @@ def bind_title_mentions(doc: Doc, persons: list[PersonMention], entities: list[P
         if title.country and not title.deputy and not any(t.country == title.country for e in holders for t in e.titles):
             # "Cypriot Foreign Minister X ... The Cypriot minister ... Minister Y": the one named before with
             # an office of that state and head word, over one of no state named after
-            stated = _state_head_holders(entities, title)
+            office = same.get(title.phrase, title.phrase)  # ("Norway's foreign minister ... Norwegian Minister of
+            stated = [e for e in entities if any(  # Foreign Affairs X ... Foreign Minister Y": X, the same office)
+                same.get(t.phrase, t.phrase) == office and t.country == title.country and not t.deputy for t in e.titles)]
+            if len(stated) != 1:
+                stated = _state_head_holders(entities, title)
             if len(stated) == 1:
                 holders = stated
                 title.alias = True

@@ -18,7 +18,7 @@ from functools import cache
 
 from kg.extract import gatherings
 from kg.extract.checks import posted_to, resident_envoy
-from kg.extract.context import Context, lead_sentences
+from kg.extract.context import Context, demonym_states, lead_sentences
 from kg.extract.lexicon import lexicon
 from kg.extract.roles import venue_phrases
 from kg.extract.status import OFF, found_status, status_of
@@ -677,8 +677,9 @@ def delegations(ctx: Context, found: list[Found]) -> list[Found]:
         named_by = {v for n in window for v in sides.get(n, ())}
         if len(people) < 2 and not any(f.trigger.i != noun.i for f in earlier):
             continue  # one joins only a meeting its noun's verb told ("The summit brought together A and B")
-        if not earlier and len(named_by) == 1 and -1 not in named_by:
+        if len(named_by) == 1 and -1 not in named_by:
             continue  # "The Kazakh delegation is led by A and includes B": one side, who do not meet each other
+            # (nor sit at the talks told before: "The two leaders held a summit. The delegation included A and B")
         roles = {k: list(v) for k, v in earlier[0].roles.items()} if earlier else {}
         known = {a.key for a in roles.get("participant", [])}
         roles["participant"] = roles.get("participant", []) + [a for k, a in people.items() if k not in known]
@@ -892,6 +893,9 @@ def accompanying(ctx: Context) -> list[tuple]:
             continue
         if token.lemma_.lower() == "join" and not _joins_a_traveler(ctx, token):
             continue
+        if (inverted := _inverted_escort(ctx, token)) is not None:
+            out.append((token, *inverted))
+            continue
         if any(o.i not in ctx.token_place and o.pos_ in ("NOUN", "PROPN") for o in prep_objects(token, {"to"})):
             continue  # "X, who was accompanied to the Jubilee House by Y": an escort to a venue there, no fellow traveler
         subj = token.head if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ == "PROPN" \
@@ -915,6 +919,22 @@ def accompanying(ctx: Context) -> list[tuple]:
         taken = {a.key for a in companions_}  # "Kolo, Mr A; ... will be accompanied by": none accompanies themself
         out.append((token, [a for a in leads if a.key not in taken], companions_))
     return out
+
+
+def _inverted_escort(ctx: Context, token) -> tuple[list, list] | None:
+    """'Accompanying him are A and B', 'Also accompanying the president were A and B': (leads,
+    companions), the object before "be" and the persons after it (the parser reads these anyhow)."""
+    doc, sent = ctx.doc, token.sent
+    if token.tag_ != "VBG" or token.lemma_.lower() != "accompany" \
+            or any(t.pos_ != "ADV" for t in doc[sent.start:token.i] if not t.is_space):
+        return None
+    be = next((t for t in doc[token.i + 1:sent.end] if t.lemma_ == "be"), None)
+    if be is None or be.i == token.i + 1:
+        return None
+    leads = ctx.actors_of(doc[token.i + 1:be.i].root, persons_only=True)
+    keys = list(dict.fromkeys(m.key for i in range(be.i + 1, sent.end) if (m := ctx.token_person.get(i)) and m.key))
+    taken = {a.key for a in leads}
+    return leads, [ctx.person_actor(k) for k in keys if k not in taken]
 
 
 def _joins_a_traveler(ctx: Context, token) -> bool:
@@ -1017,6 +1037,28 @@ def delegation_members(ctx: Context) -> list[tuple]:
     return out
 
 
+def _delegation_listed(ctx: Context, events: tuple[Event, ...]) -> list[tuple]:
+    """(verb, leads, members) of 'The Kazakh delegation included A and B' told after a trip: the
+    members go with the one person of that state (of any state, when the noun names none) whose
+    trip the article told before."""
+    lex = lexicon()
+    includes, nouns = lex.words("include_verbs"), lex.words("delegation_nouns")
+    out = []
+    for verb in tokens_with(ctx.doc, includes):
+        subject = subject_of(verb) if verb.pos_ == "VERB" and verb.lemma_.lower() in includes else None
+        if subject is None or subject.lemma_.lower() not in nouns \
+                or not any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
+            continue
+        members = [a for c in verb.children if c.dep_ == "dobj" for a in ctx.actors_of(c, persons_only=True)]
+        states = demonym_states(subject, ctx.date)
+        leads = {k for e in events if e.kind == "visit" and e.evidence.start < verb.idx and e.status in ("occurred", "planned")
+                 for k in e.role("traveler") if k in ctx.entity_by_key
+                 and (not states or ctx.nationality.get(k, (None, ""))[0] in states)}
+        if len(leads) == 1 and members:
+            out.append((verb, [ctx.person_actor(next(iter(leads)))], members))
+    return out
+
+
 def _members(ctx: Context, noun: Token) -> list:
     """'a delegation including A and B': the persons a delegation's phrase lists (lexicon
     ``delegation_nouns`` and ``side_nouns``; the listing is :func:`kg.extract.context.noun_group`'s)."""
@@ -1064,6 +1106,7 @@ def companions(ctx: Context, events: tuple[Event, ...]) -> tuple[Event, ...]:
     # "arrived at the head of a delegation that included Z" ("with a delegation including Z" is travelling_with's)
     along += [(t, leads, c, True) for t, leads, c in delegation_members(ctx)
               if not any(o.lemma_.lower() in lexicon().words("delegation_nouns") for o in prep_objects(t, {"with"}))]
+    along += [(t, leads, c, False) for t, leads, c in _delegation_listed(ctx, events)]
     for token, leads, companions_, same_sentence in along:
         status, cue = status_of(token)
         # "X accompanied him", "he was / is accompanied by X", "X, who is accompanying him" tell of the

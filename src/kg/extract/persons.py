@@ -1009,7 +1009,8 @@ def _predicated(doc: Doc, person: PersonMention, titles: list[Title]) -> Title |
     taking = lexicon().words("take_office_verbs")  # "X was sworn in as Y", "X became Y", "X was appointed Y"
     copular = frozenset({"be", "serve", "act"}) | taking  # "X is the Y", "X, who serves as Peru's foreign minister"
     copulas = []
-    if (head.dep_ == "nsubj" or (head.dep_ == "nsubjpass" and head.head.lemma_ in taking)) and head.head.lemma_ in copular:
+    if (head.dep_ == "nsubj" or (head.dep_ == "nsubjpass" and head.head.lemma_ in taking)) and head.head.lemma_ in copular \
+            and not any(c.dep_ == "csubj" for c in head.head.children):  # not "Accompanying X are Y and Z"
         copulas.append(head.head)
     copulas += [c for c in head.children if c.dep_ == "relcl" and c.lemma_ in copular
                 and any(s.dep_ in ("nsubj", "nsubjpass") and s.lower_ in ("who", "that") for s in c.children)]

@@ -20,7 +20,7 @@ from datetime import date as Date
 from spacy.tokens import Doc
 
 from kg import geo
-from kg.extract.context import Context, demonym_states
+from kg.extract.context import Context, _bare_definite, demonym_states
 from kg.extract.coreference import reporter_state
 from kg.extract.mentions import DATELINE_MARKS, spans_preposition
 from kg.extract.gatherings import setting
@@ -508,6 +508,8 @@ def _possessor_state(ctx: Context, doc: Doc, title, holder: str) -> str | None:
         for child in token.children:
             if child.i < title.start and (child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN")):
                 key = ctx.person_at(child)
+                if key is None and child.lower_ in ("his", "her") and token.dep_ == "conj":
+                    key = ctx.person_at(token.head)  # "met President X and his foreign minister, Y": X's
                 if key is None and child.lower_ in ("his", "her"):  # "..., his spokesman Y said"
                     key = ctx.previous_person(child)
                 known = ctx.nationality.get(key) if key and key != holder else None
@@ -538,6 +540,7 @@ def _host_states(ctx: Context, events: tuple[Event, ...], homes: dict[str, str])
                 if ctx.person_actor(person).country not in (None, code) and resident_envoy(ctx, person, code):
                     trips.setdefault((person, event.status), set()).add(code)
     taken = _title_places(ctx) if any(e.kind == "meeting" for e in events) else set()
+    place_nouns = lexicon().words("place_nouns")
     for event in events:
         people = event.role("participant")
         if event.kind != "meeting" or not 2 <= len(people) <= 3 or event.rule.startswith("meeting.co-attend"):
@@ -549,7 +552,8 @@ def _host_states(ctx: Context, events: tuple[Event, ...], homes: dict[str, str])
             continue  # "held talks with Y on the margins of the summit": both are guests there
         named = {p.place.code for p in ctx.places
                  if event.evidence.start <= ctx.doc[p.start].idx < event.evidence.end and p.start not in taken
-                 and not geo.is_demonym(ctx.doc[p.start:p.end].text)  # places named, not nationalities,
+                 and not (geo.is_demonym(ctx.doc[p.start:p.end].text)  # places named, not nationalities
+                          and ctx.doc[p.end - 1].head.lemma_.lower() not in place_nouns)  # ("in the Finnish capital" names one),
                  and not _names_a_gathering(ctx.doc[p.end - 1])  # nor "ahead of the Venice summit",
                  and not _other_clause(ctx.doc[p.end - 1], clause)  # nor "met A, and travelled to Y to meet B",
                  and ctx.doc[p.end - 1].head.lower_ not in ("on", "about", "over")}  # nor "talks with Y on Iraq"
@@ -988,6 +992,40 @@ def _escort_states(ctx: Context, homes: dict[str, str]) -> dict[str, str]:
     return {key: next(iter(codes)) for key, codes in seen.items() if len(codes) == 1}
 
 
+def _led_group_states(ctx: Context) -> dict[str, str]:
+    """Person -> the state the group they lead is named for ("a Burundian delegation led by X", "X
+    heads the Kenyan team"; "A Burundian delegation arrived ... The delegation is led by X": the
+    group told before with the same noun), when one state is named."""
+    lex = lexicon()
+    nouns, leads = lex.words("led_group_nouns"), lex.words("lead_verbs")
+    seen: dict[str, set[str]] = {}
+    for verb in tokens_with(ctx.doc, leads):
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in leads:
+            continue
+        passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if verb.dep_ == "acl" and verb.head.lemma_.lower() in nouns:
+            group, leaders = verb.head, prep_objects(verb, {"by"})
+        elif passive is not None and passive.lemma_.lower() in nouns:
+            group, leaders = passive, prep_objects(verb, {"by"})
+        elif (group := next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in nouns), None)) is not None \
+                and (subject := subject_of(verb)) is not None:
+            leaders = [subject]
+        else:
+            continue
+        if _bare_definite(group):
+            group = next((t for t in reversed(ctx.doc[:group.i]) if t.lemma_.lower() == group.lemma_.lower()), group)
+        # (the nationality word may hang on a compound: "a Burundian government delegation")
+        states = {code for t in [group, *(c for c in group.children if c.dep_ == "compound")]
+                  for code in demonym_states(t, ctx.date)}
+        if len(states) != 1:
+            continue
+        for leader in leaders:
+            for actor in ctx.actors_of(leader, persons_only=True):
+                if actor.kind == "person":
+                    seen.setdefault(actor.key, set()).update(states)
+    return {key: next(iter(codes)) for key, codes in seen.items() if len(codes) == 1}
+
+
 def _provincial(ctx: Context, event: Event) -> bool:
     """A trip to a city (or region) that is no capital, nor the dateline's city ("Prime Minister X
     visited Daegu to inspect ..."): a trip at home as often as abroad ("JOHANNESBURG - X arrived
@@ -1050,6 +1088,7 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None, events: tuple[Event, 
     stood_in_for = {a.key for _, principals in stand_ins for o in principals for a in ctx.actors_of(o, persons_only=True)}
     summoners = _summoner_states(ctx, events)
     described = _plural_described(ctx)
+    led = _led_group_states(ctx)
     ministries = _ministries(ctx)
     cache: list[str | None] = []
     sharing: dict[tuple[int, int], set[tuple]] = {}  # one title's words -> the positions read from them
@@ -1100,6 +1139,8 @@ def positions(ctx: Context, doc: Doc, anchor: Date | None, events: tuple[Event, 
                 country, basis = standing_in[entity.key], "article"  # "U.S. Vice President A attended in place of President B"
             if country is None and entity.key in described:
                 country, basis = described[entity.key], "article"  # "... will receive the two Mexican secretaries"
+            if country is None and entity.key in led:
+                country, basis = led[entity.key], "article"  # "a Burundian delegation led by X"
             if country is None and (reporter := reporter_state(doc, title, ctx.titles)) \
                     and reporter not in not_from.get(entity.key, set()):
                 country, basis = reporter, "article"  # "President X received Y, the Elysee said"

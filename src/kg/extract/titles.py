@@ -126,6 +126,9 @@ def find_titles(doc: Doc, on: Date | None) -> list[Title]:
                 while start > 0 and fold(doc[start - 1].text) in fields and doc[start - 1].ent_iob_ == "I":
                     start -= 1
         comp_end, comp_country, span_end = _complement(doc, end, on)
+        if comp_country is None and end < comp_end == span_end < len(doc) and doc[comp_end].lower_ in ("and", "&") \
+                and (more := _complement(doc, comp_end, on))[0] > comp_end and more[1] is None:
+            comp_end = span_end = more[0]  # "Secretary for Foreign and Diaspora Affairs": NER's name cut the field short
         if comp_country is None and end < comp_end == span_end < len(doc) and doc[comp_end].lower_ == "of":
             # "Minister of External Relations of Angola": the state after the office's field
             state_end, state, state_span = _complement(doc, comp_end, on)
@@ -186,6 +189,9 @@ def _portfolio_list_end(doc: Doc, end: int) -> int:
         word = doc[k]
         if word.lower_ in ("and", "&") and not joined:
             joined = True
+        elif word.text[:1].isupper() and (size := next((s for s in (3, 2) if k + s <= n and io_name(doc[k:k + s].text)), 0)):
+            k += size  # "Minister of Foreign Affairs, European Union and Cooperation": a body the office deals with
+            continue
         elif not (word.text[:1].isupper() and word.is_alpha and (
                 fold(word.text) in fields or geo.is_demonym(word.text) or geo.is_demonym(word.text.removesuffix("s")))):
             break
