@@ -6734,3 +6734,81 @@ def test_extract_his_office_in_a_coordination_is_the_conjunct_persons() -> None:
     text = ("Portuguese Foreign Minister Rui Sardo, who returned from Luanda on Monday after meeting Angolan "
             "President Manuel Quitumba and his foreign minister, Adriano Kaputo, said travel was suspended.")
     assert states_of(text, "person:adriano kaputo") == {"country:AO"}
+
+
+def test_extract_one_who_joins_the_talks_joins_the_talks_not_the_reception() -> None:
+    text = ("Foreign Minister Kari Lunde is due in Helsinki on Monday. There she is due to meet Foreign Minister "
+            "Pekka Salo and will be received by President Eero Niemi. Iceland's Foreign Minister Jon Einarsson "
+            "could join the Helsinki talks.")
+    met = {m for m, s in _meetings(text) if s == "considered"}
+    assert any({"person:jon einarsson", "person:pekka salo"} <= m for m in met)
+    assert not any({"person:jon einarsson", "person:eero niemi"} <= m for m in met)
+
+
+def test_extract_a_leader_a_spokesperson_speaks_of_in_a_capital_is_of_that_state() -> None:
+    text = ("In Bangkok, government spokesman Chai Sombat told reporters that Prime Minister Anan Boonma's visit to "
+            "Phnom Penh had been postponed.")
+    assert states_of(text, "person:anan boonma") == {"country:TH"}
+    # a leader of a stated state keeps it
+    text = "In Washington, a State Department spokesman said President Ali Hassan of Egypt would visit next week."
+    assert states_of(text, "person:ali hassan") == {"country:EG"}
+
+
+def test_extract_states_a_spokesperson_reports_of_others_do_not_veto_the_dateline() -> None:
+    text = ("TOKYO, April 15 - Japanese Foreign Minister Kenzo Arita will leave on April 27 for a trip to Australia "
+            "and New Zealand, the Foreign Ministry said today.\n    Ministry spokesman Hiro Tanabe told reporters "
+            "that Arita was due to hold talks in Canberra with Australian Foreign Minister Doug Farrow and would meet "
+            "New Zealand Prime Minister Ross Hale in Wellington on May 2.")
+    assert states_of(text, "person:hiro tanabe") == {"country:JP"}
+
+
+def test_extract_the_stops_a_tour_takes_in() -> None:
+    text = "Mexican Foreign Minister Ana Ruiz is on a tour of West Africa that takes in Ghana, Senegal and Mali."
+    assert {d for t, d in visits(text) if t == "person:ana ruiz"} == {"country:GH", "country:SN", "country:ML"}
+    text = "Mexican Foreign Minister Ana Ruiz will begin a tour on Monday that takes in Ghana and Senegal."
+    assert {e.status for e in events(text, "visit")} == {"planned"}
+    assert {d for _, d in visits(text)} == {"country:GH", "country:SN"}
+
+
+def test_extract_one_to_be_in_two_places_on_two_days() -> None:
+    text = "Mexican Foreign Minister Ana Ruiz will be in Paris on Tuesday and Berlin on Wednesday."
+    assert {d for _, d in visits(text)} == {"country:FR", "country:DE"}
+
+
+def test_extract_receiving_an_envoys_credentials_is_meeting_the_envoy() -> None:
+    for text in ("Chilean President Tomas Ibarra received the credentials of the new Peruvian ambassador, Luis Vega, "
+                 "on Tuesday.", "Chilean President Tomas Ibarra received a copy of the credentials of Peru's new "
+                 "ambassador to Chile, Luis Vega."):
+        assert {m for m, _ in _meetings(text)} == {frozenset({"person:tomas ibarra", "person:luis vega"})}
+
+
+def test_extract_a_trip_ended_on_a_day_began_its_length_before() -> None:
+    text = "Mexican Foreign Minister Ana Ruiz wrapped up a three-day visit to Kenya on Friday."
+    assert only_visit(text).time.iso == "2021-02-24"
+    assert only_visit("Mexican Foreign Minister Ana Ruiz began a three-day visit to Kenya on Tuesday.").time.iso \
+        == "2021-03-02"
+
+
+def test_extract_a_press_secretary_reporting_his_leaders_talks_abroad_is_not_of_the_dateline() -> None:
+    text = ("SAMARKAND - Kazakh President Nurlan Omarov held talks with Uzbek President Akmal Rashidov on Thursday, "
+            "press secretary Aidar Zhunusov wrote on Facebook.")
+    assert states_of(text, "person:aidar zhunusov") != {"country:UZ"}
+
+
+def test_extract_an_envoy_received_where_posted_makes_no_trip() -> None:
+    for text in ("The Minister of Foreign Affairs, Musa Bello, received the Ghanaian High Commissioner, Kofi Mensah, "
+                 "in Abuja on Tuesday.", "Chilean President Tomas Ibarra received the new Peruvian ambassador, Luis "
+                 "Vega, on Tuesday."):
+        assert visits(text) == set()
+        assert len(_meetings(text)) == 1
+    # one posted to a body travels to be received
+    text = ("Chilean President Tomas Ibarra received the Peruvian ambassador to the United Nations, Luis Vega, in "
+            "Santiago on Tuesday.")
+    assert visits(text) == {("person:luis vega", "country:CL")}
+
+
+def test_extract_those_who_meet_at_the_fringe_of_a_gathering_abroad_travel_there() -> None:
+    text = ("Chilean President Tomas Ibarra and Argentine President Diego Sosa are scheduled to meet on the sidelines "
+            "of the UN General Assembly in New York.")
+    assert visits(text) == {("person:tomas ibarra", "country:US"), ("person:diego sosa", "country:US")}
+    assert {e.status for e in events(text, "visit")} == {"planned"}

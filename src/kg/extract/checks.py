@@ -79,6 +79,9 @@ def _abroad(ctx: Context, found: Found) -> list[Found]:
     travelers = [t for t in found.roles.get("traveler", [])
                  if t.country and any(d.country != t.country and d.country not in posted_to(ctx, t.key)
                                       for d in dests)]
+    if found.trigger.lemma_.lower() in lexicon().words("host_verbs"):
+        # "X received the Ghanaian High Commissioner, Y": an envoy received is at the post, no visitor
+        travelers = [t for t in travelers if not any(resident_envoy(ctx, t.key, d.country) for d in dests)]
     if not travelers:
         return []
     if _travelling_party(ctx, found.trigger):
@@ -139,6 +142,8 @@ def resident_envoy(ctx: Context, key: str, code: str | None) -> bool:
                for t in entity.titles):  # not the UN High Commissioner for Refugees
         return False
     posted = posted_to(ctx, key)
+    if not posted and any(t.lower_ == "to" for title in entity.titles for t in ctx.doc[title.start:title.end]):
+        return False  # "ambassador to the United Nations": posted to a body, not to a state
     return not posted or code in posted
 
 

@@ -30,7 +30,6 @@ from kg.text import fold
 
 PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves", "both"})  # "when both attended"
-_COUNTS = {"two": 2, "three": 3, "four": 4, "both": 2}
 
 if not Token.has_extension("kg"):
     Token.set_extension("kg", default="")
@@ -467,7 +466,8 @@ class Context:
         words = {c.lower_ for c in token.children if c.dep_ in ("det", "predet", "nummod")}
         if not words & {"the", "both", "these"}:
             return []
-        count = 2 if pair else next((_COUNTS[w] for w in words if w in _COUNTS), None)
+        counts = {**lexicon().table("number_words"), "both": 2}
+        count = 2 if pair else next((counts[w] for w in words if w in counts), None)
         title = self.token_title.get(token.i)
         lemma = token.lemma_.lower()
         if title is not None and title.phrase.endswith("s"):

@@ -7,7 +7,7 @@ Reads the :class:`~kg.extract.syntax.Found` records of the finders; adds nothing
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date as Date
+from datetime import date as Date, timedelta
 
 from spacy.tokens import Span, Token
 
@@ -331,8 +331,22 @@ def _date(ctx: Context, sent: Span, trigger: Token, future: bool | None) -> Time
     for _, _, ent in sorted(ranked, key=lambda r: (r[0], r[1])):
         value = resolve(ent.text, ctx.date, future=future)
         if value is not None:
-            return value
+            return _first_day(trigger, value)
     return None
+
+
+def _first_day(trigger: Token, value: TimeValue) -> TimeValue:
+    """'ended a three-day visit to Y on Friday': the trip began the days before the day told."""
+    if len(value.iso) != 10 or trigger.pos_ != "NOUN" or trigger.dep_ != "dobj" \
+            or trigger.head.lemma_.lower() not in lexicon().words("done_verbs"):
+        return value
+    days = next((c for c in trigger.children if c.lower_ == "day" and c.dep_ in ("compound", "amod", "nmod")), None)
+    count = next((g for g in days.children if g.dep_ == "nummod"), None) if days is not None else None
+    n = None if count is None else int(count.text) if count.text.isdigit() \
+        else lexicon().table("number_words").get(count.lower_)
+    if not n or n > 14:
+        return value
+    return replace(value, iso=(Date.fromisoformat(value.iso) - timedelta(days=n - 1)).isoformat())
 
 
 def _planned_for(trigger: Token) -> dict[int, bool]:

@@ -309,6 +309,11 @@ def joiners(ctx: Context, found: list[Found]) -> list[Found]:
             window = 3
         joining, last = _joining_last(ctx, verb, meetings, sent_no, window)
         named = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ in nouns]
+        if last is not None and named and named[0].lemma_.lower() in lexicon().words("talk_nouns") \
+                and last.rule.startswith("meeting.host"):
+            # "A is due to meet B and will be received by C. D could join the talks": A and B's, not the reception
+            last = next((f for f in reversed(meetings) if f.trigger.sent == last.trigger.sent
+                         and not f.rule.startswith("meeting.host") and f.trigger.i < verb.i), last)
         if last is not None and named and _another_gathering(named[0], last):
             continue
         if last is not None and not named and verb.lemma_.lower() == "attend" and _gathering_before(ctx, verb) \

@@ -144,9 +144,17 @@ def _states_beside(ctx: Context, entity, home: str, not_from: set[str]) -> set[s
     def owned_counterpart(i: int) -> bool:  # "X discussed it with his Azerbaijani counterpart": the other side's
         return doc[i].lower_ in counterparts and any(s < i and doc[s].sent.start == doc[i].sent.start for s in subject_at)
 
-    titles = [t for t in ctx.titles if doc[t.start].sent.start in sents]
+    # what the person reports of one of ``home`` ("TOKYO - spokesman X said A would meet B's premier") says
+    # nothing of X's state
+    speech = lexicon().speech_verbs
+    reported = {t.i for m in entity.mentions if (verb := _subject_head(doc[m.end - 1])) is not None
+                and verb.lemma_.lower() in speech for c in verb.children if c.dep_ == "ccomp"
+                and any(g.dep_ in ("nsubj", "nsubjpass") and (key := ctx.person_at(g))
+                        and ctx.nationality.get(key, (None, ""))[0] == home for g in c.children) for t in c.subtree}
+    titles = [t for t in ctx.titles if doc[t.start].sent.start in sents and t.start not in reported]
     across = [t for t in titles if _across(doc, t, entity)]
     return {p.place.code for p in ctx.places if doc[p.start].sent.start in sents and p.place.code not in {home} | not_from
+            and p.start not in reported
             and not _relation_target(ctx, p) and not owned_counterpart(doc[p.end - 1].head.i)
             and not any(t.start <= p.start < t.end for t in across)
             and p.start not in ctx.token_person  # "Mendoza and Condori spoke": a surname, not the town
@@ -370,6 +378,9 @@ def _seat_state(ctx: Context, title) -> str | None:
     ("In Lome, Information Minister X said"; not "In Lome, Ghanaian Trade Minister X said")."""
     doc = ctx.doc
     words = set(title.phrase.split())
+    if title.phrase in lexicon().words("leader_offices") and (opening := _opening_capital(ctx, doc[title.start].sent.start)) \
+            and _told_by_a_spokesperson(doc, title):
+        return opening  # "In Bangkok, government spokesman X said Prime Minister Y's visit ... was put off"
     if "minister" in words and (verb := _holder_verb(doc, title)) is not None \
             and verb.lemma_.lower() in lexicon().words("speech_verbs") \
             and (opening := _opening_capital(ctx, doc[title.start].sent.start)) \
@@ -384,6 +395,19 @@ def _seat_state(ctx: Context, title) -> str | None:
         # "In Lome, the foreign ministry said ... Government spokesman X said": the paragraph's capital
         return _opening_capital(ctx, _paragraph_start(doc, title.start))
     return _opening_capital(ctx, doc[title.start].sent.start)
+
+
+def _told_by_a_spokesperson(doc: Doc, title) -> bool:
+    """Is the office named in what a spokesperson reports ("spokesman X told reporters that ...")?"""
+    token = doc[title.start]
+    while token.dep_ not in ("ccomp", "ROOT") and token.head.i != token.i:
+        token = token.head
+    verb = token.head
+    if token.dep_ != "ccomp" or verb.lemma_.lower() not in lexicon().speech_verbs:
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    spokes = lexicon().words("spokes_nouns")
+    return subject is not None and any(t.lower_ in spokes for t in subject.subtree)
 
 
 def _opening_end(doc: Doc, i: int) -> int:
