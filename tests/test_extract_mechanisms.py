@@ -6812,3 +6812,94 @@ def test_extract_those_who_meet_at_the_fringe_of_a_gathering_abroad_travel_there
             "of the UN General Assembly in New York.")
     assert visits(text) == {("person:tomas ibarra", "country:US"), ("person:diego sosa", "country:US")}
     assert {e.status for e in events(text, "visit")} == {"planned"}
+
+
+def test_extract_a_state_of_two_words_after_an_office_is_no_part_of_the_name() -> None:
+    text = "General Asif Khan on Tuesday called on President of Sri Lanka Chandana Perera at the Presidential Secretariat."
+    assert ("person:chandana perera", "President", "country:LK") in positions(text)
+    assert "person:lanka chandana perera" not in persons(run(text))
+
+
+def test_extract_an_office_by_the_short_form_the_article_gives_it() -> None:
+    text = ("COLOMBO - Chief of Army Staff (COAS) General Asif Khan on Tuesday called on the president. The COAS, who "
+            "is on a three-day official visit to Sri Lanka, arrived in Colombo on Monday.")
+    assert ("person:asif khan", "Chief of Army Staff") in {(p[0], p[1]) for p in positions(text)}
+    assert ("person:asif khan", "country:LK") in visits(text)
+
+
+def test_extract_a_retired_rank_before_a_name() -> None:
+    text = "Pakistan's High Commissioner to Sri Lanka, Major General (retd) Imran Aziz Qureshi, was also present."
+    assert ("person:imran aziz qureshi", "High Commissioner", "country:PK") in positions(text)
+
+
+def test_extract_one_unable_to_meet_or_who_failed_to_meet_does_not_meet() -> None:
+    for text in ("Prime Minister Ruwan Perera was unable to receive army chief General Asif Khan due to a session.",
+                 "Prime Minister Ruwan Perera failed to meet army chief General Asif Khan."):
+        assert _meetings(text) == set()
+    assert _meetings("Prime Minister Ruwan Perera was able to meet army chief General Asif Khan.") != set()
+
+
+def test_extract_the_visit_to_a_state_of_a_person() -> None:
+    for text in ("The visit to Senegal of Malian Prime Minister Moussa Traore has been postponed.",
+                 "The visit to Senegal of the Prime Minister of Mali, Moussa Traore, has been postponed."):
+        assert {(e.role("traveler"), e.status) for e in events(text, "visit")} == {(("person:moussa traore",), "postponed")}
+
+
+def test_extract_a_guest_welcomed_by_two_meets_each_not_the_two_each_other() -> None:
+    text = ("Colombian Foreign Minister Laura Gomez was welcomed on the Ecuadorian side by Foreign Minister Jose "
+            "Cevallos and the governor of Carchi province, Marco Pozo, on Thursday.")
+    assert {m for m, _ in _meetings(text)} == {frozenset({"person:laura gomez", "person:jose cevallos"}),
+                                              frozenset({"person:laura gomez", "person:marco pozo"})}
+
+
+def test_extract_an_office_in_charge_of_a_field_and_a_verb_the_parser_took_for_a_noun() -> None:
+    text = ("Skopje, 15 October 2020 (MIA) - Deputy Prime Minister in charge of European Affairs Darko Velkov heads to "
+            "Sofia on Friday for talks with Bulgarian officials, the government's press service said Thursday.")
+    assert {(e.role("traveler"), e.role("destination"), e.status) for e in events(text, "visit", date(2020, 10, 15))} \
+        == {(("person:darko velkov",), ("country:BG",), "planned")}
+    assert ("person:darko velkov", "Deputy Prime Minister In Charge of European Affairs") in \
+        {(p.holder, p.title) for p in run(text, date(2020, 10, 15)).positions}
+
+
+def test_extract_a_name_after_an_office_of_listed_portfolios_ner_joined_to_it() -> None:
+    text = ("Prime Minister of the Republic of Korea Oh Byung-chul arrived in Ulaanbaatar on July 16 for an official "
+            "visit. The Korean delegation includes Minister of Trade, Industry and Energy Kang Seong-ho, who signed a "
+            "memorandum.")
+    assert ("person:kang seong ho", "country:KR") in {(p[0], p[2]) for p in positions(text)}
+
+
+def test_extract_one_who_travels_to_the_place_of_a_meeting_is_no_host_there() -> None:
+    text = ("ATHENS, September 14 - Prime Minister Nikos Varda said today he might meet Turkish Prime Minister Orhan "
+            "Yilmaz in New York later this month. Government spokesman Petros Mavros said Varda would leave for New "
+            "York on September 24 to address the United Nations General Assembly.")
+    assert states_of(text, "person:nikos varda") == {"country:GR"}
+
+
+def test_extract_an_office_of_migration() -> None:
+    assert ("person:yannis kouros", "Migration Minister", "country:GR") in positions(
+        "Greece's migration minister, Yannis Kouros, toured reception centers on Thursday.")
+
+
+def test_extract_one_due_there_goes_to_the_place_named_before() -> None:
+    text = ("Belgian Deputy Prime Minister Karel Ooms wrapped up a three-day visit to the Chinese capital on Saturday, "
+            "while German Foreign Minister Sabine Kraft is due there next week.")
+    assert ("person:sabine kraft", "country:CN") in visits(text)
+
+
+def test_extract_a_state_that_would_welcome_someone_makes_no_plan() -> None:
+    text = "China's ambassador, Liang Hao, said Beijing would warmly welcome Dutch Foreign Minister Pieter Dekker."
+    assert {e.status for e in events(text, "visit")} == {"considered"}
+    text = "Officials said President Luis Vega would welcome Prime Minister Ana Ruiz in Lima on Monday."
+    assert {s for _, s in _meetings(text)} == {"planned"}
+
+
+def test_extract_a_given_name_written_short() -> None:
+    text = "DFA spokesperson Ma. Teresa Dumalo said in a briefing on Tuesday that the envoy was summoned."
+    assert "person:ma teresa dumalo" in persons(run(text))
+
+
+def test_extract_a_host_who_then_travels_at_home_is_still_the_host_state() -> None:
+    text = ("Zambian President Mwila Banda arrived in Dar es Salaam on Wednesday and was welcomed at the airport by his "
+            "host, President Juma Kikoti. After the talks, Kikoti will travel to Mbeya region on Friday.")
+    assert states_of(text, "person:juma kikoti") == {"country:TZ"}
+

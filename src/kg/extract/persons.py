@@ -32,8 +32,9 @@ def find_persons(doc: Doc, titles: list[Title], on: Date | None, headline_end: i
     for ent in doc.ents:
         if ent.label_ != "PERSON" or honorific_at(doc, ent.start, ent.end) == len(ent):
             continue  # NER's "Air Chief Marshal": a style alone
-        if geo.is_demonym(ent.text):
-            continue  # NER's "Sri Lankan" ("meets Sri Lankan, Nepali counterparts"): a nationality, not "Sri" X
+        if geo.is_demonym(ent.text) or (len(ent) > 1 and geo.country_code(ent.text, on, codes=False)):
+            continue  # NER's "Sri Lankan" ("meets Sri Lankan, Nepali counterparts"): a nationality, not "Sri" X;
+            # NER's "Sri Lanka" ("President of Sri Lanka X"): a state
         if len(ent) == 1 and lone_name_place(doc, ent[0], on) is not None:
             continue  # "visited Lyon": a city NER took for a person's name
         if len(ent) > 1 and _place_gone_to(doc, ent, on):
@@ -315,8 +316,8 @@ def _names_after_honorifics(doc: Doc, spans: dict, covered: set[int], on: Date |
     for token in tokens_with(doc, styles):
         j = token.i + 1
         if fold(token.text) not in styles or j >= len(doc) or j in covered or not _namelike(doc[j], capital=True) \
-                or doc[j].pos_ != "PROPN":
-            continue
+                or doc[j].pos_ != "PROPN" or geo.country_code(doc[token.i:j + 1].text, on, codes=False):
+            continue  # (not "President of Sri Lanka X": the style's word opens a state's name)
         e = _name_chain_end(doc, j, covered)
         name = _name(doc, j, e)
         if e > j and not geo.country_code(name, on, codes=False) and plausible_person(name, on, ner=True):
@@ -923,6 +924,9 @@ def _bind_titles(doc: Doc, persons: list[PersonMention], titles: list[Title]) ->
             if k > 1 and k not in by_end and doc[k - 1].lower_ == "the" and k - 1 in by_end \
                     and not honorific_before(doc, k - 1):
                 k -= 1  # "Prime Minister the Most Hon. X" (not "..., Senator the Hon. X": a rank, see _apposition)
+        if k not in by_end and k >= 3 and doc[k - 1].text == ")" and doc[k - 3].text == "(" and doc[k - 2].is_upper \
+                and k - 3 in by_end:
+            k -= 3  # "Chief of Army Staff (COAS) General X": the office's abbreviation between
         title = by_end.get(person.start) or by_end.get(k)
         if title is None and person.start >= 2 and doc[person.start - 1].text in ("(", ","):
             title = None

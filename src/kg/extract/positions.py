@@ -564,6 +564,12 @@ def _host_states(ctx: Context, events: tuple[Event, ...], homes: dict[str, str])
                 if ctx.person_actor(person).country not in (None, code) and resident_envoy(ctx, person, code):
                     trips.setdefault((person, event.status), set()).add(code)
     taken = _title_places(ctx) if any(e.kind == "meeting" for e in events) else set()
+    # the places someone is going to ("X would leave for New York", where "X might meet Y in New York")
+    bound_for: dict[str, set[str]] = {}
+    for event in events:
+        if event.kind == "visit" and event.status == "planned":
+            for traveler in event.role("traveler"):
+                bound_for.setdefault(traveler, set()).update(event.role("place"))
     place_nouns = lexicon().words("place_nouns")
     for event in events:
         people = event.role("participant")
@@ -608,6 +614,7 @@ def _host_states(ctx: Context, events: tuple[Event, ...], homes: dict[str, str])
                 # (not when the visitor set out from there: "ISLAMABAD - X left for Beijing ... will call on Y")
             # not one who travels there too (a trip elsewhere, another time, says nothing of home)
             if len(places) == 1 and not any(places & trips.get((other, s), set()) for s in ("occurred", event.status)) \
+                    and not set(event.role("place")) & bound_for.get(other, set()) \
                     and other not in ctx.nationality and not _exiled(ctx, other) \
                     and (event.status == "occurred" or named <= places | {ctx.person_actor(visitor).country}) \
                     and not _met_where_else(ctx, event, places):

@@ -433,8 +433,9 @@ def _there(ctx: Context, trigger: Token, roles: dict | None = None) -> list:
     if not any(c.dep_ == "advmod" and c.lower_ == "there" for c in trigger.children):
         return []
     subject = {t.i for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
-    mention = ctx.last_place(trigger, 2, lambda m: m.start not in subject
-                             and not geo.is_demonym(ctx.doc[m.start:m.end].text))
+    places = lexicon().words("place_nouns")  # ("the Chinese capital" names one)
+    mention = ctx.last_place(trigger, 2, lambda m: m.start not in subject and not (
+        geo.is_demonym(ctx.doc[m.start:m.end].text) and ctx.doc[m.end - 1].head.lemma_.lower() not in places))
     return [ctx.place_actor(mention.place)] if mention is not None else []
 
 

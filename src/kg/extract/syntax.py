@@ -77,6 +77,10 @@ def subject_of(verb: Token) -> Token | None:
         subject = _as_phrase_subject(token) if token is verb else None
         if subject is not None:
             return subject
+        if token is verb and verb.tag_ in ("VBZ", "VBD") and verb.dep_ in ("pobj", "dobj", "appos", "compound") \
+                and verb.i > 0 and (name := verb.doc[verb.i - 1]).pos_ == "PROPN" and name.head.i == verb.i:
+            return name  # "Minister in charge of Affairs X heads to Y": a finite verb the parser took for a noun
+            # of the phrase before it, its subject hung on it as a modifier
         head = token.head
         if of_predicate_noun(token):
             token = head.head  # "X is the first minister to visit Y": X visits

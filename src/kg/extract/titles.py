@@ -71,7 +71,13 @@ def find_titles(doc: Doc, on: Date | None) -> list[Title]:
     i = 0
     abbreviations = lex.table("title_abbreviations")
     abbreviated = _abbreviation_folds()
+    defined: dict[str, str] = {}  # "Chief of Army Staff (COAS)": the article's own short form of an office
     while i < n:
+        if doc[i].text in defined and not (i > 0 and doc[i - 1].text == "("):
+            start, deputy, former = _prefixes(doc, i)
+            titles.append(Title(start, i + 1, defined[doc[i].text], former, _title_country(doc, start, on), deputy))
+            i += 1
+            continue
         short = _abbreviation(doc, i, abbreviations) if words[i] in abbreviated else None
         if short is not None and titles and titles[-1].end == i and words[i] in lex.honorifics:
             i = short[0]  # "Cabinet Secretary for Foreign Affairs Amb. X": a style after an office
@@ -155,8 +161,23 @@ def find_titles(doc: Doc, on: Date | None) -> list[Title]:
             span_end = listed  # the office's name is the whole list: "Minister of Industry, Commerce and Tourism"
             phrase = fold(" ".join(t.text for t in doc[start:span_end] if not t.is_space)).replace(" - ", "-")
         titles.append(Title(prefix_start, span_end, phrase, former, country, deputy))
+        if (short_form := _defined_short_form(doc, start, span_end)) is not None:
+            defined[short_form] = phrase
         i = span_end
     return titles
+
+
+def _defined_short_form(doc: Doc, start: int, end: int) -> str | None:
+    """'Chief of Army Staff (COAS)': the capitals in brackets right after an office that are its
+    words' initials (all of them, or the capitalised ones)."""
+    if end + 2 >= len(doc) or doc[end].text != "(" or doc[end + 2].text != ")":
+        return None
+    short, words = doc[end + 1].text, [t.text for t in doc[start:end] if t.is_alpha]
+    if not (short.isalpha() and short.isupper() and 2 <= len(short) <= 6) or len(words) < 2:
+        return None
+    every = "".join(w[0] for w in words).upper()
+    capitals = "".join(w[0] for w in words if w[0].isupper())
+    return short if short in (every, capitals) else None
 
 
 def _fields_read_as_employer(doc: Doc, start: int, employer: tuple[int, str | None], on: Date | None) -> bool:
@@ -198,7 +219,9 @@ def _portfolio_list_end(doc: Doc, end: int) -> int:
         k += 1
     if joined and k > end + 3 and doc[k - 1].lower_ not in ("and", "&") and k + 1 < n and fold(doc[k - 1].text) in fields \
             and ((doc[k].text == "," and doc[k + 1].text[:1].isupper() and doc[k + 1].pos_ == "PROPN")
-                 or (doc[k].pos_ == "PROPN" and doc[k].ent_type_ in ("PERSON", "") and doc[k].ent_iob_ != "I")):
+                 or (doc[k].pos_ == "PROPN" and doc[k].ent_type_ in ("PERSON", "") and doc[k].ent_iob_ != "I")
+                 or (doc[k].pos_ == "PROPN" and doc[k].ent_type_ == "ORG" and doc[end - 1].ent_type_ == "ORG")):
+        # (NER's one organisation over the office and the name: "Minister of Trade, Industry and Energy X Y")
         return k  # (the name right after the list: "Minister of Agriculture, Forestry and Fisheries X Y")
     return end
 
@@ -364,6 +387,13 @@ def _complement(doc: Doc, end: int, on: Date | None) -> tuple[int, str | None, i
     'for Trade and Industry' are title words; 'of Brazil', 'of the United Nations' name the
     jurisdiction ("President of Brazil Luis Vega": the name follows the whole)."""
     n = len(doc)
+    if end + 3 < n and [t.lower_ for t in doc[end:end + 3]] == ["in", "charge", "of"]:
+        fields, k = lexicon().words("field_words"), end + 3  # "Deputy Prime Minister in charge of European Affairs"
+        while k < n and (doc[k].text[:1].isupper() and fold(doc[k].text) in fields
+                         or doc[k].lower_ in ("and", "&") and k + 1 < n and fold(doc[k + 1].text) in fields):
+            k += 1
+        if k > end + 3:
+            return k, None, k
     if end + 2 < n and doc[end].lower_ in ("and", "&") and any(t.lower_ in _LINKS for t in doc[max(0, end - 4):end]) \
             and not _office_follows(doc, end + 1):  # not "Minister of Trade and Foreign Minister X"
         # "Minister of Economy and Sustainable Development X": the field after "and" is the office's too
@@ -410,6 +440,8 @@ def _complement(doc: Doc, end: int, on: Date | None) -> tuple[int, str | None, i
                   and geo.country_code(doc[j:k].text, on, codes=False)), None)
         if k is not None:
             return end, geo.country_code(doc[j:k].text, on, codes=False), k
+        if (j + 1 >= n or doc[j + 1].ent_iob_ != "I") and (code := geo.country_code(doc[j].text, on, codes=False)):
+            return end, code, j + 1  # "the Prime Minister of Mali, X" with NER's person "Mali"
     words_end = j
     if j < n and doc[j].text[:1].isupper() and _head_end(doc, j, lexicon().title_phrases, folded(doc)) \
             and doc[end - 1].lower_ in lexicon().words("sending_state_titles") | lexicon().words("spokes_nouns") | {
