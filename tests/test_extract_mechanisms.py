@@ -6641,9 +6641,9 @@ def test_extract_an_office_whose_fields_ner_cut_short() -> None:
         in positions(text)
 
 
-def test_extract_the_counterpart_of_the_office_that_is_the_clauses_subject() -> None:
+def test_extract_a_counterpart_owned_by_an_office_described_by_its_state() -> None:
     # the counterpart is the subject's ("the Djiboutian minister"), not the one who received him before
-    text = ("Somalia's President Omar Gedi on Wednesday received Djibouti's Minister of Foreign Affairs, Aden Robleh, "
+    text = ("Somalia's President Omar Gedi on Wednesday received Djibouti's Minister of Foreign Affairs, Daher Ibrahim Osman, "
             "at the palace. Photo: President Gedi receives Djibouti's foreign minister. The Djiboutian minister also "
             "held talks with his Somali counterpart, Hodan Farah, on port access.")
     assert ("person:hodan farah", "Foreign Minister", "country:SO") in positions(text)
@@ -6653,13 +6653,13 @@ def test_extract_the_counterpart_of_the_office_that_is_the_clauses_subject() -> 
 
 def test_extract_the_leader_of_a_group_named_for_a_state_is_of_that_state() -> None:
     text = ("A Burundian government delegation arrived in Kampala on Monday for a new round of talks. The "
-            "delegation is led by the Minister of External Relations, Jean-Paul Ndayishimiye, and includes two "
+            "delegation is led by the Minister of External Relations, Jean-Paul Havyarimana, and includes two "
             "senior officials.")
-    assert states_of(text, "person:jean paul ndayishimiye") == {"country:BI"}
+    assert states_of(text, "person:jean paul havyarimana") == {"country:BI"}
     # a group of no state says nothing
     text = ("A delegation arrived in Kampala on Monday for a new round of talks. The delegation is led by the "
-            "Minister of External Relations, Jean-Paul Ndayishimiye.")
-    assert states_of(text, "person:jean paul ndayishimiye") != {"country:BI"}
+            "Minister of External Relations, Jean-Paul Havyarimana.")
+    assert states_of(text, "person:jean paul havyarimana") == {None}
 
 
 def test_extract_looking_forward_to_an_event_is_no_event_that_took_place() -> None:
@@ -6680,8 +6680,10 @@ def test_extract_a_headline_office_is_the_one_holding_it_under_another_name() ->
     title = "Norway's foreign minister plans Nordic swing"
     text = ("Norwegian Minister of Foreign Affairs Kari Lunde heads to Helsinki on Friday, where she is due to meet "
             "Foreign Minister Pekka Salo.")
-    assert ("person:pekka salo", "Foreign Minister", "country:NO") not in \
-        {(p.holder, p.title, p.jurisdiction) for p in run(text, title=title).positions}
+    found = {(p.holder, p.title, p.jurisdiction) for p in run(text, title=title).positions}
+    assert ("person:pekka salo", "Foreign Minister", "country:NO") not in found
+    assert ("person:kari lunde", "Minister of Foreign Affairs", "country:NO") in found
+    assert {t for h, t, _ in found if h == "person:pekka salo"} == {"Foreign Minister"}
 
 
 def test_extract_those_an_inverted_clause_says_accompany_a_traveler() -> None:
@@ -6691,6 +6693,10 @@ def test_extract_those_an_inverted_clause_says_accompany_a_traveler() -> None:
                  "prime minister were Foreign Minister Lucia Ferrer and Trade Minister Tomas Iriarte."):
         assert {("person:lucia ferrer", "country:PT"), ("person:tomas iriarte", "country:PT")} <= visits(text)
         assert states_of(text, "person:tomas iriarte") == {"country:ES"}
+    # not one the companions are to meet
+    text = ("Spanish Prime Minister Jorge Arana arrived in Porto on Friday. Accompanying him are Foreign Minister Lucia "
+            "Ferrer and Trade Minister Tomas Iriarte, who will meet President Ana Costa on Saturday.")
+    assert ("person:ana costa", "country:PT") not in visits(text)
     # the one accompanied is no holder of the companions' offices
     text = ("Spanish Prime Minister Jorge Arana arrived in Porto on Friday. Accompanying Arana are Spain's Minister "
             "of Foreign Affairs, European Union and Cooperation, Lucia Ferrer, and the Minister for Ecological "
@@ -6749,6 +6755,10 @@ def test_extract_a_leader_a_spokesperson_speaks_of_in_a_capital_is_of_that_state
     text = ("In Bangkok, government spokesman Chai Sombat told reporters that Prime Minister Anan Boonma's visit to "
             "Phnom Penh had been postponed.")
     assert states_of(text, "person:anan boonma") == {"country:TH"}
+    # not every leader the report names: the one who comes to the capital is no one of its state
+    text = ("In Bangkok, government spokesman Chai Sombat said Prime Minister Hun Mao would arrive on Monday for talks "
+            "with Prime Minister Anan Boonma.")
+    assert states_of(text, "person:hun mao") == {None}
     # a leader of a stated state keeps it
     text = "In Washington, a State Department spokesman said President Ali Hassan of Egypt would visit next week."
     assert states_of(text, "person:ali hassan") == {"country:EG"}
@@ -6792,11 +6802,11 @@ def test_extract_a_trip_ended_on_a_day_began_its_length_before() -> None:
 def test_extract_a_press_secretary_reporting_his_leaders_talks_abroad_is_not_of_the_dateline() -> None:
     text = ("SAMARKAND - Kazakh President Nurlan Omarov held talks with Uzbek President Akmal Rashidov on Thursday, "
             "press secretary Aidar Zhunusov wrote on Facebook.")
-    assert states_of(text, "person:aidar zhunusov") != {"country:UZ"}
+    assert states_of(text, "person:aidar zhunusov") == {None}
 
 
 def test_extract_an_envoy_received_where_posted_makes_no_trip() -> None:
-    for text in ("The Minister of Foreign Affairs, Musa Bello, received the Ghanaian High Commissioner, Kofi Mensah, "
+    for text in ("The Minister of Foreign Affairs, Garba Ahmed Tukur, received the Ghanaian High Commissioner, Kofi Mensah, "
                  "in Abuja on Tuesday.", "Chilean President Tomas Ibarra received the new Peruvian ambassador, Luis "
                  "Vega, on Tuesday."):
         assert visits(text) == set()
@@ -6837,12 +6847,16 @@ def test_extract_one_unable_to_meet_or_who_failed_to_meet_does_not_meet() -> Non
                  "Prime Minister Ruwan Perera failed to meet army chief General Asif Khan."):
         assert _meetings(text) == set()
     assert _meetings("Prime Minister Ruwan Perera was able to meet army chief General Asif Khan.") != set()
+    # talks that failed to give something took place
+    text = ("Talks between Chilean President Tomas Ibarra and Argentine President Diego Sosa in Lima on Monday failed "
+            "to produce a breakthrough.")
+    assert {s for _, s in _meetings(text)} == {"occurred"}
 
 
 def test_extract_the_visit_to_a_state_of_a_person() -> None:
-    for text in ("The visit to Senegal of Malian Prime Minister Moussa Traore has been postponed.",
-                 "The visit to Senegal of the Prime Minister of Mali, Moussa Traore, has been postponed."):
-        assert {(e.role("traveler"), e.status) for e in events(text, "visit")} == {(("person:moussa traore",), "postponed")}
+    for text in ("The visit to Senegal of Malian Prime Minister Seydou Kalifa Dembele has been postponed.",
+                 "The visit to Senegal of the Prime Minister of Mali, Seydou Kalifa Dembele, has been postponed."):
+        assert {(e.role("traveler"), e.status) for e in events(text, "visit")} == {(("person:seydou kalifa dembele",), "postponed")}
 
 
 def test_extract_a_guest_welcomed_by_two_meets_each_not_the_two_each_other() -> None:
@@ -6903,3 +6917,27 @@ def test_extract_a_host_who_then_travels_at_home_is_still_the_host_state() -> No
             "host, President Juma Kikoti. After the talks, Kikoti will travel to Mbeya region on Friday.")
     assert states_of(text, "person:juma kikoti") == {"country:TZ"}
 
+
+
+def test_extract_a_name_after_the_verb_the_parser_hung_on_the_subject_is_not_its_apposition() -> None:
+    # the parse the tagger gives some names: "A will travel to B for talks with counterparts, C" with C an
+    # apposition of A (built by hand: the words that produce it are one article's)
+    import spacy
+    from spacy.tokens import Doc
+
+    from kg.extract.context import noun_group
+
+    words = ["Han", "Ming", "will", "travel", "to", "Busan", "for", "talks", "with", "counterparts", ",", "Kim", "Su"]
+    heads = [1, 3, 3, 3, 3, 4, 3, 6, 7, 8, 3, 12, 1]
+    deps = ["compound", "nsubj", "aux", "ROOT", "prep", "pobj", "prep", "pobj", "prep", "pobj", "punct", "compound",
+            "appos"]
+    pos = ["PROPN", "PROPN", "AUX", "VERB", "ADP", "PROPN", "ADP", "NOUN", "ADP", "NOUN", "PUNCT", "PROPN", "PROPN"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert [t.i for t in noun_group(doc[1])] == [1]
+    # an apposition before the verb stands
+    words = ["Han", "Ming", ",", "Kim", "Su", ",", "will", "travel", "to", "Busan"]
+    heads = [1, 7, 1, 4, 1, 1, 7, 7, 7, 8]
+    deps = ["compound", "nsubj", "punct", "compound", "appos", "punct", "aux", "ROOT", "prep", "pobj"]
+    pos = ["PROPN", "PROPN", "PUNCT", "PROPN", "PROPN", "PUNCT", "AUX", "VERB", "ADP", "PROPN"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert 4 in [t.i for t in noun_group(doc[1])]

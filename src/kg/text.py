@@ -20,7 +20,7 @@ _BARE_ENTITY = re.compile(r"(?<!&)(#\d{2,4};)|(?<![&A-Za-z])((?:quot|amp|lt|gt|a
 _BACKSLASH_BREAK = re.compile(r"\\(?=\S)|\\$")
 # Tokenised text: "Russia 's", "do n't", "( AFP )", "`` quoted ''".
 _SPACED_CLITIC = re.compile(r"(\w) ('s|'re|'ve|'ll|'d|n't|'m)\b")
-_SPACED_APOSTROPHE = re.compile(r"(\w) ' (s|re|ve|ll|d|m)\b")  # "Greece ' s" (the apostrophe spaced off too)
+_SPACED_APOSTROPHE = re.compile(r"(\w) (['’]) (s|re|ve|ll|d|m)(?![\w-])")  # "Greece ' s" (the apostrophe spaced off too)
 _SPACED_PUNCT = re.compile(r"([\w\"')]) ([,.;:!?%])(?=\s|$)")
 _LATEX_QUOTES = re.compile(r"``\s?|\s?''")
 _HTML_TAG = re.compile(r"</?(?:b|i|em|strong|p|br|a|span|font)\b[^>]*>", re.IGNORECASE)
@@ -39,8 +39,8 @@ def clean_text(raw: str) -> str:
     'Iran\\'s envoy said "no " to talks today.'
     >>> clean_text("Russia 's minister , in `` talks '' .")
     'Russia\\'s minister, in "talks".'
-    >>> clean_text("Austria ' s interior minister")
-    "Austria's interior minister"
+    >>> clean_text("Austria ' s interior minister, called for ' re-engagement '")
+    "Austria's interior minister, called for ' re-engagement '"
     """
     text = _ETX.sub("", raw)
     text = _BACKSLASH_BREAK.sub(" ", text)
@@ -50,7 +50,7 @@ def clean_text(raw: str) -> str:
     text = _HTML_TAG.sub("", text)
     text = _CONTROL.sub(" ", text)
     text = _LATEX_QUOTES.sub('"', text)
-    text = _SPACED_APOSTROPHE.sub(r"\1'\2", text)
+    text = _SPACED_APOSTROPHE.sub(r"\1\2\3", text)
     text = _SPACED_CLITIC.sub(r"\1\2", text)
     text = _SPACED_PUNCT.sub(r"\1\2", text)
     text = unicodedata.normalize("NFC", text)

@@ -266,9 +266,6 @@ def _sides(ctx: Context, found: Found) -> list[Found]:
         return _meeting(found, [], between)  # "X said talks between A and B went well": A and B meet
     if between:
         return _meeting(found, hosts, between)
-    if found.rule.startswith("meeting.host.passive") and len(hosts) >= 2 and len(guests) == 1:
-        # "X was welcomed by A and the governor, B": the guest meets each; the two who welcome are one side
-        return [pair for host in hosts for pair in _meeting(found, [host], guests)]
     if hosts and guests:
         pairs = _meeting(found, hosts, guests)
         hedged = _hedged(ctx, found.trigger)

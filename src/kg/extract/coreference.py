@@ -272,10 +272,13 @@ def _office_subject(doc: Doc, token: Token, persons: list, by_key: dict, titles:
     if not bare:
         return []
 
-    def holds(t: Title) -> bool:  # "the Djiboutian minister": the one of that state whose office has that head
+    same = lexicon().table("office_equivalents")
+
+    def holds(t: Title) -> bool:  # "the Djiboutian (foreign) minister": the one of that state with that office
         if bare[0].country is None:
             return t.phrase == bare[0].phrase
-        return t.country == bare[0].country and bare[0].phrase in t.phrase.split()
+        return t.country == bare[0].country and (bare[0].phrase in t.phrase.split()
+                                                 or same.get(t.phrase, t.phrase) == same.get(bare[0].phrase, bare[0].phrase))
     holders = {m.key: m for m in persons if m.start < token.i and any(
         holds(t) and not t.former for t in by_key[m.key].titles)}
     return list(holders.values()) if len(holders) == 1 else []
@@ -467,7 +470,8 @@ def bind_title_mentions(doc: Doc, persons: list[PersonMention], entities: list[P
             # "Cypriot Foreign Minister X ... The Cypriot minister ... Minister Y": the one named before with
             # an office of that state and head word, over one of no state named after
             office = same.get(title.phrase, title.phrase)  # ("Norway's foreign minister ... Norwegian Minister of
-            stated = [e for e in entities if any(  # Foreign Affairs X ... Foreign Minister Y": X, the same office)
+            # Foreign Affairs X ... Foreign Minister Y": X, the same office, named before or after: a headline's comes first)
+            stated = [e for e in entities if any(
                 same.get(t.phrase, t.phrase) == office and t.country == title.country and not t.deputy for t in e.titles)]
             if len(stated) != 1:
                 stated = _state_head_holders(entities, title)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
+from types import MappingProxyType
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -28,12 +30,17 @@ class Lexicon:
         """The word list ``key`` of ``language.json`` (KeyError for an undeclared key)."""
         return _words(self, key)
 
-    def table(self, key: str) -> dict:
-        """The mapping ``key`` of ``language.json`` without its ``_about`` note."""
-        return {k: v for k, v in self.raw[key].items() if not k.startswith("_")}
+    def table(self, key: str) -> Mapping:
+        """The mapping ``key`` of ``language.json`` without its ``_about`` note (read once, read-only)."""
+        cached = _TABLES.get((id(self), key))
+        if cached is None:
+            cached = _TABLES[(id(self), key)] = MappingProxyType(
+                {k: v for k, v in self.raw[key].items() if not k.startswith("_")})
+        return cached
 
 
 _WORDS: dict[tuple[int, str], frozenset[str]] = {}
+_TABLES: dict[tuple[int, str], Mapping] = {}
 
 
 def _words(lex: Lexicon, key: str) -> frozenset[str]:

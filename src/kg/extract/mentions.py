@@ -551,21 +551,23 @@ def honorific_at(doc: Doc, i: int, end: int | None = None) -> int:
     """How many words of a style start at ``i`` ("Air Chief Marshal": 3, "Dr": 1, none: 0); a style
     of several words counts only whole ("Tan Sri X", but "Tan Wei" is a name)."""
     end = len(doc) if end is None else end
-    if i + 3 <= end and _retired_mark(doc[i:i + 3]):
-        return 3  # "Major General (retd) X": the rank's mark
+    if (size := next((n for n in (3, 4) if i + n <= end and _retired_mark(doc[i:i + n])), 0)):
+        return size  # "Major General (retd) X", "(Retd.)": the rank's mark
     return next((size for size in (3, 2, 1) if i + size <= end and _is_style(doc[i:i + size])), 0)
 
 
 def honorific_before(doc: Doc, k: int) -> int:
     """How many words of a style end right before ``k`` ("Air Chief Marshal X": 3 before X), 0 if none."""
-    if k >= 3 and _retired_mark(doc[k - 3:k]):
-        return 3
+    if (size := next((n for n in (3, 4) if k >= n and _retired_mark(doc[k - n:k])), 0)):
+        return size
     return next((size for size in (3, 2, 1) if k >= size and _is_style(doc[k - size:k])), 0)
 
 
 def _retired_mark(words) -> bool:
-    """'(retd)' after a rank (lexicon ``retired_marks``)."""
-    return words[0].text == "(" and words[2].text == ")" and words[1].lower_ in lexicon().words("retired_marks")
+    """'(retd)', '(Retd.)' after a rank (lexicon ``retired_marks``)."""
+    inner = [t for t in words[1:-1] if t.text != "."]
+    return words[0].text == "(" and words[-1].text == ")" and len(inner) == 1 and len(words) - len(inner) - 2 <= 1 \
+        and inner[0].lower_.rstrip(".") in lexicon().words("retired_marks")
 
 
 def _given_name_title(doc: Doc, start: int, end: int) -> bool:

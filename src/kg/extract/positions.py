@@ -379,8 +379,10 @@ def _seat_state(ctx: Context, title) -> str | None:
     doc = ctx.doc
     words = set(title.phrase.split())
     if title.phrase in lexicon().words("leader_offices") and (opening := _opening_capital(ctx, doc[title.start].sent.start)) \
-            and _told_by_a_spokesperson(doc, title):
-        return opening  # "In Bangkok, government spokesman X said Prime Minister Y's visit ... was put off"
+            and (told := _told_by_a_spokesperson(doc, title)) is not None \
+            and sum(t.phrase in lexicon().words("leader_offices") for t in ctx.titles if told.left_edge.i <= t.start <= told.right_edge.i) == 1:
+        return opening  # "In Bangkok, government spokesman X said Prime Minister Y's visit ... was put off" (the one
+        # leader the report names: not "said Prime Minister A would meet Prime Minister B")
     if "minister" in words and (verb := _holder_verb(doc, title)) is not None \
             and verb.lemma_.lower() in lexicon().words("speech_verbs") \
             and (opening := _opening_capital(ctx, doc[title.start].sent.start)) \
@@ -397,17 +399,17 @@ def _seat_state(ctx: Context, title) -> str | None:
     return _opening_capital(ctx, doc[title.start].sent.start)
 
 
-def _told_by_a_spokesperson(doc: Doc, title) -> bool:
-    """Is the office named in what a spokesperson reports ("spokesman X told reporters that ...")?"""
+def _told_by_a_spokesperson(doc: Doc, title):
+    """The clause a spokesperson reports that names the office ("spokesman X told reporters that ..."), or None."""
     token = doc[title.start]
     while token.dep_ not in ("ccomp", "ROOT") and token.head.i != token.i:
         token = token.head
     verb = token.head
     if token.dep_ != "ccomp" or verb.lemma_.lower() not in lexicon().speech_verbs:
-        return False
+        return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     spokes = lexicon().words("spokes_nouns")
-    return subject is not None and any(t.lower_ in spokes for t in subject.subtree)
+    return token if subject is not None and any(t.lower_ in spokes for t in subject.subtree) else None
 
 
 def _opening_end(doc: Doc, i: int) -> int:

@@ -126,8 +126,12 @@ def _unhung_predicate(trigger: Token) -> list[Token]:
 def _is(token: Token, key: str) -> bool:
     words = lexicon().words(key)
     # with a modal of its own: "would like (to travel)"
-    modal = {f"{c.lower_} {token.lemma_.lower()}" for c in token.children if c.dep_ == "aux" and c.tag_ == "MD"}
-    return _phrase(token) in words or bool(forms(token) & words) or bool(modal & words)
+    return _phrase(token) in words or bool(forms(token) & words) or bool(_modal_phrases(token) & words)
+
+
+def _modal_phrases(token: Token) -> set[str]:
+    """The word with each modal of its own ("would like", "would welcome")."""
+    return {f"{c.lower_} {token.lemma_.lower()}" for c in token.children if c.dep_ == "aux" and c.tag_ == "MD"}
 
 
 def calls_off(token: Token) -> bool:
@@ -205,8 +209,10 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
                 if _trip_off(token.head):
                     return "cancelled", token.text  # "X will not travel to Y next week": the trip is off
                 return None, token.text
-    if any(t.pos_ == "ADJ" and t.lower_ in lexicon().words("unable_words") for t in chain[1:3]):
-        return None, next(t.text for t in chain[1:3] if t.lower_ in lexicon().words("unable_words"))  # "was unable to receive Y"
+    unable = lexicon().words("unable_words")  # "was unable to receive Y", "failed to meet Y" (not "talks failed")
+    if (cue := next((t for k, t in enumerate(chain[1:3], 1) if t.lemma_.lower() in unable
+                     and (t.pos_ == "ADJ" or chain[k - 1].dep_ == "xcomp")), None)) is not None:
+        return None, cue.text
     for n, token in enumerate(chain[1:], 1):
         if token.pos_ == "VERB" and _is(token, "refuse_verbs"):
             if chain[n - 1].dep_ == "prep" and chain[n - 1].lower_ in ("at", "during") \
@@ -265,8 +271,7 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
                           and c.lemma_.lower() in lex.words("permit_verbs"))), None)
     if condition is not None and condition.nbor(-1).lower_ != "even" and not any(t.tag_ == "VBD" for t in chain[:3]):
         return "considered", condition.text  # "X would visit Y if he wins", "when conditions allow": on a condition
-    modal = {f"{c.lower_} {trigger.lemma_.lower()}" for c in trigger.children if c.dep_ == "aux" and c.tag_ == "MD"}
-    if modal & lexicon().words("consider_words") and not clause_dates(trigger.sent, trigger):
+    if _modal_phrases(trigger) & lexicon().words("willing_modals") and not clause_dates(trigger.sent, trigger):
         return "considered", trigger.text  # "Beijing would welcome X": a willingness, no plan (not "said
         # she would welcome him on Monday": a schedule told in the past)
     framing, spoken_of = _framing(trigger), _spoken_of(trigger)  # once per trigger, not per word

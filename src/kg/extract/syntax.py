@@ -78,7 +78,9 @@ def subject_of(verb: Token) -> Token | None:
         if subject is not None:
             return subject
         if token is verb and verb.tag_ in ("VBZ", "VBD") and verb.dep_ in ("pobj", "dobj", "appos", "compound") \
-                and verb.i > 0 and (name := verb.doc[verb.i - 1]).pos_ == "PROPN" and name.head.i == verb.i:
+                and verb.lemma_.lower() in lex.words("travel_to_verbs") | lex.words("arrive_verbs") \
+                and verb.i > 0 and (name := verb.doc[verb.i - 1]).pos_ == "PROPN" and name.head.i == verb.i \
+                and name.ent_type_ == "PERSON":
             return name  # "Minister in charge of Affairs X heads to Y": a finite verb the parser took for a noun
             # of the phrase before it, its subject hung on it as a modifier
         head = token.head

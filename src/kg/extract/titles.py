@@ -134,7 +134,7 @@ def find_titles(doc: Doc, on: Date | None) -> list[Title]:
         comp_end, comp_country, span_end = _complement(doc, end, on)
         if comp_country is None and end < comp_end == span_end < len(doc) and doc[comp_end].lower_ in ("and", "&") \
                 and (more := _complement(doc, comp_end, on))[0] > comp_end and more[1] is None:
-            comp_end = span_end = more[0]  # "Secretary for Foreign and Diaspora Affairs": NER's name cut the field short
+            comp_end, span_end = more[0], more[2]  # "Secretary for Foreign and Diaspora Affairs": NER's name cut the field short
         if comp_country is None and end < comp_end == span_end < len(doc) and doc[comp_end].lower_ == "of":
             # "Minister of External Relations of Angola": the state after the office's field
             state_end, state, state_span = _complement(doc, comp_end, on)
