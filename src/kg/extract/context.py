@@ -642,7 +642,7 @@ class Context:
         nouns = lexicon().words("led_group_nouns")
         if token.lemma_.lower() not in nouns or token.tag_ != "NN":
             return []
-        if not _bare_definite(token):
+        if not bare_definite(token):
             return self._led_next(token, nouns)
         leads = lexicon().words("lead_verbs")
         for verb in reversed([v for v in tokens_with(self.doc, leads) if v.i < token.i]):
@@ -901,7 +901,7 @@ class Context:
                         for obj in child.children:
                             if obj.dep_ == "pobj" and obj.i in self.token_place:
                                 mention = self.token_place[obj.i]
-            if mention is None and t.lemma_.lower() in lexicon().words("country_nouns") and _bare_definite(t):
+            if mention is None and t.lemma_.lower() in lexicon().words("country_nouns") and bare_definite(t):
                 mention = self.last_country(t)  # "the nation": the state named last before it
             if mention is None and (t.pos_ == "PROPN" or t.lemma_.lower() in place_nouns):
                 # "Russia's Far East", "Russia's north": a part of the state its possessive names
@@ -951,6 +951,13 @@ def _definite(title: Title, doc: Doc) -> bool:
     return k >= 0 and (doc[k].lower_ in ("the", "this", "that") or doc[k].text in ("'s", "’s") or doc[k].dep_ == "poss")
 
 
+def nationality_only(doc: Doc, mention: PlaceMention) -> bool:
+    """A place mention that is a nationality word naming no place ("Finnish officials"; not "the
+    Finnish capital", whose noun is a place's: lexicon ``place_nouns``)."""
+    return geo.is_demonym(doc[mention.start:mention.end].text) \
+        and doc[mention.end - 1].head.lemma_.lower() not in lexicon().words("place_nouns")
+
+
 def demonym_states(token: Token, on: Date | None, deps: tuple[str, ...] = ("amod", "compound")) -> set[str]:
     """The states the nationality words before a noun name ("the Czech official", "the two Mexican
     secretaries")."""
@@ -958,7 +965,7 @@ def demonym_states(token: Token, on: Date | None, deps: tuple[str, ...] = ("amod
             and (code := geo.country_code(c.text, on, codes=False))}
 
 
-def _bare_definite(token: Token) -> bool:
+def bare_definite(token: Token) -> bool:
     """'the nation', 'the country': a definite noun with no other modifier than a clause set off by
     commas ("the delegation, which arrived on Saturday, ...")."""
     doc = token.doc

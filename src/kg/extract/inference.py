@@ -938,7 +938,8 @@ def _inverted_escort(ctx: Context, token) -> tuple[list, list] | None:
         return None
     leads = ctx.actors_of(doc[token.i + 1:be.i].root, persons_only=True)
     # the list after "be", up to a clause of its own ("..., who will meet Z": not Z)
-    stop = next((t.i for t in doc[be.i + 1:sent.end] if t.pos_ in ("VERB", "AUX") or t.tag_ in ("WP", "WDT")), sent.end)
+    stop = next((t.i for t in doc[be.i + 1:sent.end] if t.tag_ in ("VBZ", "VBP", "VBD", "MD", "WP", "WDT")), sent.end)
+    # (not "including": the list goes on)
     keys = list(dict.fromkeys(m.key for i in range(be.i + 1, stop) if (m := ctx.token_person.get(i)) and m.key))
     taken = {a.key for a in leads}
     return leads, [ctx.person_actor(k) for k in keys if k not in taken]

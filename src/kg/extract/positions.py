@@ -20,7 +20,7 @@ from datetime import date as Date
 from spacy.tokens import Doc
 
 from kg import geo
-from kg.extract.context import Context, _bare_definite, demonym_states
+from kg.extract.context import Context, bare_definite, demonym_states, nationality_only
 from kg.extract.coreference import reporter_state
 from kg.extract.mentions import DATELINE_MARKS, spans_preposition
 from kg.extract.gatherings import setting
@@ -572,7 +572,6 @@ def _host_states(ctx: Context, events: tuple[Event, ...], homes: dict[str, str])
         if event.kind == "visit" and event.status == "planned":
             for traveler in event.role("traveler"):
                 bound_for.setdefault(traveler, set()).update(event.role("place"))
-    place_nouns = lexicon().words("place_nouns")
     for event in events:
         people = event.role("participant")
         if event.kind != "meeting" or not 2 <= len(people) <= 3 or event.rule.startswith("meeting.co-attend"):
@@ -584,8 +583,7 @@ def _host_states(ctx: Context, events: tuple[Event, ...], homes: dict[str, str])
             continue  # "held talks with Y on the margins of the summit": both are guests there
         named = {p.place.code for p in ctx.places
                  if event.evidence.start <= ctx.doc[p.start].idx < event.evidence.end and p.start not in taken
-                 and not (geo.is_demonym(ctx.doc[p.start:p.end].text)  # places named, not nationalities
-                          and ctx.doc[p.end - 1].head.lemma_.lower() not in place_nouns)  # ("in the Finnish capital" names one),
+                 and not nationality_only(ctx.doc, p)  # places named, not nationalities ("the Finnish capital" names one),
                  and not _names_a_gathering(ctx.doc[p.end - 1])  # nor "ahead of the Venice summit",
                  and not _other_clause(ctx.doc[p.end - 1], clause)  # nor "met A, and travelled to Y to meet B",
                  and ctx.doc[p.end - 1].head.lower_ not in ("on", "about", "over")}  # nor "talks with Y on Iraq"
@@ -1045,7 +1043,7 @@ def _led_group_states(ctx: Context) -> dict[str, str]:
             leaders = [subject]
         else:
             continue
-        if _bare_definite(group):
+        if bare_definite(group):
             group = next((t for t in reversed(ctx.doc[:group.i]) if t.lemma_.lower() == group.lemma_.lower()), group)
         # (the nationality word may hang on a compound: "a Burundian government delegation")
         states = {code for t in [group, *(c for c in group.children if c.dep_ == "compound")]

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from kg import geo
-from kg.extract.context import Actor, Context, lead_sentences
+from kg.extract.context import Actor, Context, lead_sentences, nationality_only
 from kg.extract.lexicon import lexicon
 from kg.extract.syntax import governing_verb, prep_objects, reported_by, subject_of
 from kg.nlp import DASHES
@@ -433,9 +433,8 @@ def _there(ctx: Context, trigger: Token, roles: dict | None = None) -> list:
     if not any(c.dep_ == "advmod" and c.lower_ == "there" for c in trigger.children):
         return []
     subject = {t.i for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
-    places = lexicon().words("place_nouns")  # ("the Chinese capital" names one)
-    mention = ctx.last_place(trigger, 2, lambda m: m.start not in subject and not (
-        geo.is_demonym(ctx.doc[m.start:m.end].text) and ctx.doc[m.end - 1].head.lemma_.lower() not in places))
+    # ("the Chinese capital" names one)
+    mention = ctx.last_place(trigger, 2, lambda m: m.start not in subject and not nationality_only(ctx.doc, m))
     return [ctx.place_actor(mention.place)] if mention is not None else []
 
 
