@@ -6938,3 +6938,16 @@ def test_extract_a_name_after_the_verb_the_parser_hung_on_the_subject_is_not_its
     pos = ["PROPN", "PROPN", "PUNCT", "PROPN", "PROPN", "PUNCT", "AUX", "VERB", "ADP", "PROPN"]
     doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
     assert 4 in [t.i for t in noun_group(doc[1])]
+
+
+def test_extract_a_banquet_in_honour_of_a_guest() -> None:
+    text = "Kenyan President Daniel Kiptoo hosted a state banquet in honour of Ugandan President Moses Okello on Tuesday."
+    assert {m for m, _ in _meetings(text)} == {frozenset({"person:daniel kiptoo", "person:moses okello"})}
+
+
+def test_extract_a_plural_office_in_small_letters_before_names_of_states() -> None:
+    text = "Foreign ministers Ruth Achieng of Kenya and Moses Okello of Uganda met in Arusha on Tuesday."
+    assert {(p[0], p[1], p[2]) for p in positions(text)} == {
+        ("person:ruth achieng", "Foreign Minister", "country:KE"), ("person:moses okello", "Foreign Minister", "country:UG")}
+    assert {m for m, _ in _meetings(text)} == {frozenset({"person:ruth achieng", "person:moses okello"})}
+    assert visits(text) == {("person:ruth achieng", "country:TZ"), ("person:moses okello", "country:TZ")}

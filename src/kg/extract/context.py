@@ -1044,6 +1044,9 @@ def noun_group(token: Token) -> list[Token]:
                     out.append(conj)
                     if conj.i != child.i:
                         out.extend(a for a in conj.children if a.dep_ == "appos" and a.pos_ == "PROPN")
+                # "Foreign ministers X of Kenya and Y of Uganda": Y hung on the state as its conjunct
+                out.extend(c for p in child.children if p.dep_ == "prep" and p.lower_ == "of" and child.pos_ == "PROPN"
+                           for o in p.children if o.dep_ == "pobj" for c in conjuncts(o)[1:] if c.pos_ == "PROPN")
             elif child.dep_ == "prep" and child.lower_ in ("including", "like"):
                 for obj in child.children:
                     if obj.dep_ == "pobj":

@@ -209,10 +209,12 @@ def _names_after_plural_titles(doc: Doc, spans: dict, covered: set[int], on: Dat
     phrases = lexicon().title_phrases
     shared: dict[tuple[int, int], Title] = {}
     for token in tokens_with(doc, _title_heads()):  # looked up, not a pass over every token
-        if token.tag_ not in ("NNS", "NNPS") or not token.text[:1].isupper() or token.i + 1 >= len(doc):
+        if token.tag_ not in ("NNS", "NNPS") or token.i + 1 >= len(doc):
             continue
         start = token.i
         singular = fold(token.lemma_)
+        if not token.text[:1].isupper() and not (start > 0 and doc[start - 1].text[:1].isupper()):
+            continue  # "Presidents X and Y", "Foreign ministers X of A and Y of B" (not "ministers X and Y")
         if start > 0 and doc[start - 1].text[:1].isupper() and f"{fold(doc[start - 1].text)} {singular}" in phrases:
             start, singular = start - 1, f"{fold(doc[start - 1].text)} {singular}"  # "Prime Ministers"
         elif singular not in phrases:
