@@ -162,6 +162,15 @@ CO_WORD = re.compile(r"^[Cc]o-[a-z]{3,}$")
 INITIAL_NAME = re.compile(r"(?<![\w.])[A-Z][a-z]?\.[A-Z][a-z]{2,}\b")
 
 
+#: an East Asian given name of two syllables joined by a hyphen after a family name ("Lee Min-jun",
+#: "Lin Yi-wen"): one token (spaCy splits it in three, and the parser then reads "X Min-jun summoned
+#: Y" as one noun phrase); the second syllable is a romanised syllable, not an English word ("New
+#: York-based", "Kremlin-backed" stay apart)
+_SYLLABLE = r"[bcdfghjklmnpqrstwxyz]{0,3}[aeiouy]{1,3}(?:ng|n|m|k|l|p|t|h)?"
+HYPHEN_NAME = re.compile(r"\b[A-Z][a-z]+ ([A-Z][a-z]{1,5}-" + _SYLLABLE + r")\b")
+HYPHEN_NAME_WORD = re.compile(r"[A-Z][a-z]{1,5}-" + _SYLLABLE)
+
+
 @Language.component("kg_co_words", retokenizes=True)
 def co_words(doc: Doc) -> Doc:
     """Join "co", "-", "chaired" written as one word into one token, before the model reads the Doc
@@ -173,7 +182,8 @@ def co_words(doc: Doc) -> Doc:
     co = "co-" in text or "Co-" in text
     initials = INITIAL_NAME.search(text) is not None
     compounds = _hyphened_event_nouns().search(text) is not None
-    if not co and not initials and not compounds:
+    names = "-" in text and HYPHEN_NAME.search(text) is not None
+    if not co and not initials and not compounds and not names:
         return doc
     spans = [doc[t.i:t.i + 3] for t in doc[:-2]
              if not t.whitespace_ and not doc[t.i + 1].whitespace_ and (
@@ -182,6 +192,11 @@ def co_words(doc: Doc) -> Doc:
         for match in _hyphened_event_nouns().finditer(text):
             span = doc.char_span(match.start(), match.end())
             if span is not None and len(span) > 1:
+                spans.append(span)
+    if names:  # "Lee Min-jun": the given name one token
+        for match in HYPHEN_NAME.finditer(text):
+            span = doc.char_span(match.start(1), match.end(1))
+            if span is not None and len(span) == 3 and not any(s.start <= span.start < s.end for s in spans):
                 spans.append(span)
     if spans:
         with doc.retokenize() as retokenizer:

@@ -21,7 +21,7 @@ from kg.extract.mentions import (PersonMention, Title, clean_person, honorific_a
                                  _after_travel, lone_name_place, plausible_person)
 from kg.extract.syntax import hyphen_joined, says_at, tokens_with
 from kg.names import similar
-from kg.nlp import INITIAL_NAME, unknown_verb
+from kg.nlp import HYPHEN_NAME_WORD, INITIAL_NAME, unknown_verb
 from kg.text import fold
 
 
@@ -94,6 +94,7 @@ def find_persons(doc: Doc, titles: list[Title], on: Date | None, headline_end: i
         if title.end in {s for s, _ in spans}:
             titled.add(title.end)
     _nicknames(doc, spans, covered)
+    _hyphened_given_names(doc, spans, covered, on)
     _names_after_honorifics(doc, spans, covered, on)
     shared = _names_after_plural_titles(doc, spans, covered, on, titles)
     _name_partners(doc, spans, covered, on, titles, headline_end)
@@ -309,6 +310,22 @@ def _respective_offices(doc: Doc, spans: dict, covered: set[int], on: Date | Non
 def _title_heads() -> frozenset[str]:
     """The last words of the office phrases ("president", "minister"): the head a plural office ends in."""
     return frozenset(phrase.split()[-1] for phrase in lexicon().title_phrases)
+
+
+def _hyphened_given_names(doc: Doc, spans: dict, covered: set[int], on: Date | None) -> None:
+    """'Lee Min-jun', 'Lin Yi-wen': a capitalised family name before a given name of two romanised
+    syllables joined by a hyphen (one token, :data:`kg.nlp.HYPHEN_NAME`), which NER no longer tags."""
+    for token in doc[1:]:
+        i = token.i - 1
+        if HYPHEN_NAME_WORD.fullmatch(token.text) is None or token.i in covered \
+                or (i in covered and (i, i + 1) not in spans) or not doc[i].text[:1].isupper() or not doc[i].is_alpha:
+            continue  # (NER's family name alone is taken with the given name)
+        name = _name(doc, i, token.i + 1)
+        if not geo.country_code(doc[i].text, on, codes=False) and plausible_person(name, on, ner=True):
+            for key in [k for k in spans if k[0] <= token.i < k[1] or k[0] <= i < k[1]]:
+                spans.pop(key)  # NER's "Kang" alone
+            spans[(i, token.i + 1)] = PersonMention(i, token.i + 1, name)
+            covered.update(range(i, token.i + 1))
 
 
 def _names_after_honorifics(doc: Doc, spans: dict, covered: set[int], on: Date | None) -> None:
@@ -870,6 +887,7 @@ def _namelike(token, capital: bool = False) -> bool:
         and (token.pos_ == "PROPN" or unknown_verb(token))
         and token.ent_type_ in ("", "PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT")
         and (token.text.isalpha() or INITIAL_NAME.fullmatch(token.text) is not None  # "D.Batbayar"
+             or HYPHEN_NAME_WORD.fullmatch(token.text) is not None  # "Jae-in", one token (kg.nlp)
              or token.lower_ in lexicon().words("name_abbreviations"))  # "Md. Rafiqul Islam"
         and geo.country_code(token.text, codes=False, capitals=not capital) is None
         and (token.ent_type_ != "LOC" or _unknown_place(token))
