@@ -678,8 +678,7 @@ class Context:
         root = self.doc[token.sent.end].sent.root
         subject = next((c for c in root.children if c.dep_ == "nsubjpass"), None)
         if root.lemma_.lower() not in leads or subject is None or not (
-                subject.lower_ == "it" or (subject.lemma_.lower() in nouns and any(  # ("The 14-member delegation")
-                    c.dep_ == "det" and c.lower_ == "the" for c in subject.children))):
+                subject.lower_ == "it" or (subject.lemma_.lower() in nouns and definite(subject))):  # ("The 14-member delegation")
             return []
         return [a for o in prep_objects(root, {"by"}) for a in self.actors_of(o, persons_only=True) if a.kind == "person"]
 
@@ -963,6 +962,11 @@ def demonym_states(token: Token, on: Date | None, deps: tuple[str, ...] = ("amod
     secretaries")."""
     return {code for c in token.children if c.dep_ in deps and geo.is_demonym(c.text)
             and (code := geo.country_code(c.text, on, codes=False))}
+
+
+def definite(token: Token) -> bool:
+    """A noun with "the" ("the delegation", "The 14-member delegation")."""
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
 
 
 def bare_definite(token: Token) -> bool:

@@ -18,7 +18,7 @@ from functools import cache
 
 from kg.extract import gatherings
 from kg.extract.checks import posted_to, resident_envoy
-from kg.extract.context import Context, demonym_states, lead_sentences
+from kg.extract.context import Context, definite, demonym_states, lead_sentences
 from kg.extract.lexicon import lexicon
 from kg.extract.roles import venue_phrases
 from kg.extract.status import OFF, found_status, status_of
@@ -1054,8 +1054,7 @@ def _delegation_listed(ctx: Context, events: tuple[Event, ...]) -> list[tuple]:
     out = []
     for verb in tokens_with(ctx.doc, includes):
         subject = subject_of(verb) if verb.pos_ == "VERB" and verb.lemma_.lower() in includes else None
-        if subject is None or subject.lemma_.lower() not in nouns \
-                or not any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
+        if subject is None or subject.lemma_.lower() not in nouns or not definite(subject):
             continue
         members = [a for c in verb.children if c.dep_ == "dobj" for a in ctx.actors_of(c, persons_only=True)]
         states = demonym_states(subject, ctx.date)

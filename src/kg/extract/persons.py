@@ -21,7 +21,7 @@ from kg.extract.mentions import (PersonMention, Title, clean_person, honorific_a
                                  _after_travel, lone_name_place, plausible_person)
 from kg.extract.syntax import hyphen_joined, says_at, tokens_with
 from kg.names import similar
-from kg.nlp import HYPHEN_NAME_WORD, INITIAL_NAME, unknown_verb
+from kg.nlp import HYPHEN_NAME, HYPHEN_NAME_WORD, INITIAL_NAME, unknown_verb
 from kg.text import fold
 
 
@@ -315,9 +315,10 @@ def _title_heads() -> frozenset[str]:
 def _hyphened_given_names(doc: Doc, spans: dict, covered: set[int], on: Date | None) -> None:
     """'Lee Min-jun', 'Lin Yi-wen': a capitalised family name before a given name of two romanised
     syllables joined by a hyphen (one token, :data:`kg.nlp.HYPHEN_NAME`), which NER no longer tags."""
-    for token in doc[1:]:
-        i = token.i - 1
-        if HYPHEN_NAME_WORD.fullmatch(token.text) is None or token.i in covered \
+    given = (doc.char_span(m.start(1), m.end(1)) for m in HYPHEN_NAME.finditer(doc.text)) if "-" in doc.text else ()
+    for token in (span[0] for span in given if span is not None and len(span) == 1 and span.start > 0):
+        i = token.i - 1  # (found as kg.nlp found them to join: the text searched once, not every token)
+        if token.i in covered \
                 or (i in covered and (i, i + 1) not in spans) or not doc[i].text[:1].isupper() or not doc[i].is_alpha:
             continue  # (NER's family name alone is taken with the given name)
         name = _name(doc, i, token.i + 1)
