@@ -481,7 +481,11 @@ class Context:
         elif lemma == "leader" or any(f"{lemma} of {o.lower_}" in lexicon().words("leader_offices")
                                       for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
                                       for o in p.children if o.dep_ == "pobj"):  # "the two heads of government"
-            offices = lexicon().words("leader_offices")
+            kinds = lexicon().table("leader_kinds")
+            named = [f"{lemma} of {c.lower_}" for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for o in p.children if o.dep_ == "pobj" for c in conjuncts(o)]  # ("heads of state and government": both)
+            offices = frozenset(w for k in named for w in kinds[k]) if named and all(k in kinds for k in named) \
+                else lexicon().words("leader_offices")
 
             def fits(entity) -> bool:
                 return any(not t.deputy and not t.former and (t.phrase in offices or any(
@@ -539,7 +543,7 @@ class Context:
                     or (self.person_at(self.doc[c.i + 1]) if c.i + 1 < token.i else None)
                 if other and other != m.key and fits(other):
                     pairs.append([m.key, other])
-        doer = self._doer(token)  # ("X welcomed the two ministers": not X)
+        doer = self._doer(token) | self._hosts_of_visitors(token)  # ("X welcomed the two ministers": not X)
         pairs = [p for p in pairs if not set(p) & doer] if count == 2 else []
         if pairs:  # the pair whose both members were named most recently
             pair = max(pairs, key=lambda p: min(last[p[0]], last.get(p[1], -1)))
@@ -550,6 +554,15 @@ class Context:
         unknown = any(m.key and not self.entity_by_key[m.key].titles and last[named[-1]] < m.start and m.end <= token.i
                       for m in self.persons)
         return [] if unknown else named
+
+    def _hosts_of_visitors(self, token: Token) -> set[str]:
+        """"ACCRA - ... the two visiting ministers": not those of the dateline's state (lexicon
+        ``visitor_modifiers`` on the plural)."""
+        mention = self.dateline
+        if mention is None or not any(c.dep_ == "amod" and c.lower_ in lexicon().words("visitor_modifiers")
+                                      for c in token.children):
+            return set()
+        return {e.key for e in self.entities if self.nationality.get(e.key, (None, ""))[0] == mention.place.code}
 
     def _doer(self, token: Token) -> set[str]:
         """The persons who are the subject of the verb an object depends on ("X welcomed both
@@ -617,7 +630,8 @@ class Context:
             return [described]
         if (token.tag_ in ("NNS", "NNPS") or token.lemma_.lower() in lexicon().words("pair_nouns")) \
                 and (keys := self.holders(token)):
-            return [self.person_actor(k) for k in keys]
+            more = [a for t in _repeated_preposition(token) if (a := self.actor_of(t, persons_only=persons_only))]
+            return [self.person_actor(k) for k in keys] + [a for a in more if a.key not in keys]
         for t in noun_group(token):
             if t.i != token.i and t.tag_ in ("NNS", "NNPS") and (keys := self.holders(t)):
                 for key in keys:  # "met the leader and the two journalists"
@@ -1065,6 +1079,7 @@ def noun_group(token: Token) -> list[Token]:
                            if p.dep_ == "prep" and p.lower_ == "including"
                            for obj in p.children if obj.dep_ == "pobj" for c in conjuncts(obj))
     out.extend(_stray_conjunct(token, out))
+    out.extend(_repeated_preposition(token))
     out.extend(_stray_apposition(token))
     out.extend(_stray_list_before(token, out))
     seen: set[int] = set()
@@ -1143,6 +1158,24 @@ def _stray_conjunct(token: Token, heads: list[Token]) -> list[Token]:
     stray = [t for t in doc[k + 1:token.sent.end] if t.dep_ == "conj" and t.pos_ == "PROPN"
              and t.left_edge.i == k + 1 and t.head.i not in inside and t.head.pos_ in ("VERB", "AUX")][:1]
     return conjuncts(stray[0]) if stray else []  # (with its own: "..., and B and envoy C in July")
+
+
+def _repeated_preposition(token: Token) -> list[Token]:
+    """'accompanied by A, and by B', 'attended by A as well as by B': the agent's "by" said again
+    after "and" / "as well as" (the parser hangs it anywhere) brings another agent of the same verb."""
+    prep = token.head
+    if token.dep_ != "pobj" or prep.dep_ not in ("prep", "agent") or prep.lower_ != "by":
+        return []  # (not "talks with A in X and with B in Y": two meetings, each with its own place)
+    doc = token.doc
+    out: list[Token] = []
+    for t in doc[token.i + 1:token.sent.end]:
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "acl"):
+            break
+        before = doc[t.i - 3:t.i] if t.i >= 3 else doc[0:t.i]
+        if t.lower_ == prep.lower_ and (t.dep_ == "conj" or t.dep_ in ("agent", "prep") and t.head.i != prep.head.i) \
+                and (doc[t.i - 1].lower_ == "and" or [w.lower_ for w in before] == ["as", "well", "as"]):
+            out.extend(c for o in t.children if o.dep_ == "pobj" for c in conjuncts(o))
+    return out
 
 
 def _owner_name(owner: Token) -> str:

@@ -301,6 +301,11 @@ def _date(ctx: Context, sent: Span, trigger: Token, future: bool | None) -> Time
             continue  # "if he wins Sunday's election" (not "will attend Monday's summit")
         if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in root.children):
             continue  # "go for a June or a May election": a kind of thing, not a day
+        whole = root.head if root.dep_ == "compound" else root  # ("since Tuesday evening")
+        if whole.dep_ == "pobj" and whole.head.lower_ == "since" and whole.head.head.i == trigger.i \
+                and trigger.lemma_ in lex.words("state_verbs") and any(c.lemma_ == "have" for c in trigger.children):
+            ranked.append((0, abs(ent.start - trigger.i), ent))  # "has been in Lima since Monday": the stay
+            continue  # began that day
         if root.dep_ == "pobj" and root.head.lower_ in lex.words("span_preps"):
             continue  # "his first visit since 2015", "in office until May": the bound of a span, not the event's day
         if _in_other_relative(root, trigger):

@@ -506,8 +506,9 @@ def setting(ctx: Context, token) -> tuple[list[Actor], list[Actor]]:
     if not places and token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ == "VERB":
         # "talks ended in Kinshasa", "the summit was held in Lima", "the meeting opened in Cairo"
         places = [d for o in prep_objects(token.head, {"in", "at"}) for d in ctx.places_of(o)][:1]
-    if not places:  # "the leaders' meeting, which opens in Yaren on Monday"
-        places = [d for r in token.children if r.dep_ == "relcl" and any(
+    if not places:  # "the leaders' meeting, which opens in Yaren on Monday" (also hung on its topic: "the
+        # conference on Sudan, which opened in Addis Ababa")
+        places = [d for r in (c for t in [token, *topics] for c in t.children) if r.dep_ == "relcl" and any(
                   c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("which", "that") for c in r.children)
                   for o in prep_objects(r, {"in", "at"}) for d in ctx.places_of(o)][:1]
     if not places:  # "the summit, scheduled to be held in Amman next month", "a summit held / hosted by X in Lima"
@@ -523,6 +524,16 @@ def setting(ctx: Context, token) -> tuple[list[Actor], list[Actor]]:
         if held is not None and not any(t.lemma_.lower() in gatherings or t.lower_ in gatherings
                                         for t in token.doc[token.i + 1:held.i]):
             places = [d for o in prep_objects(held, {"in", "at"}) for d in ctx.places_of(o)][:1]
+    if not places and token.pos_ == "NOUN" and token.is_lower and token.sent.start > 0 and token.dep_ == "nsubjpass" \
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        # "Foreign ministers of A, B and C met in the capital Kigali on Tuesday. The meeting was hosted
+        # by X (and attended by ...)": the meeting the sentence before told of, where it was held
+        before = token.doc[token.sent.start - 1].sent
+        meets = lexicon().words("meet_verbs")
+        places = next((found for v in before if v.pos_ == "VERB" and v.lemma_.lower() in meets
+                       if (found := [d for o in prep_objects(v, {"in", "at"})
+                                     for x in (o, *(a for a in o.children if a.dep_ == "appos")) for d in ctx.places_of(x)])),
+                      [])[:1]  # (also "in the capital Kigali")
     if not places and token.pos_ == "PROPN":  # "the 45th Regular Meeting of the Conference ... at the Hyatt, Lima"
         # not "... on the political situation in Guinea": a place of the summit's topic is no venue
         topics = lexicon().words("topic_nouns")

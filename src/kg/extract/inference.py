@@ -21,7 +21,7 @@ from kg.extract.checks import posted_to, resident_envoy
 from kg.extract.context import Context, definite, demonym_states, lead_sentences
 from kg.extract.lexicon import lexicon
 from kg.extract.roles import venue_phrases
-from kg.extract.status import OFF, found_status, status_of
+from kg.extract.status import OFF, found_status, plan_told_past, status_of
 from kg.extract.syntax import LEG_OF_TOUR, Found, evidence_of, governing_verb, prep_objects, subject_of, takes_part, tokens_with
 from kg.model import Event
 from kg.text import fold
@@ -175,8 +175,27 @@ def anaphoric_events(ctx: Context, found: list[Found]) -> list[Found]:
                 roles["traveler"] = joining  # "Y had been expected to join the visit but pulled out": Y's trip
             if owner is not None:  # "X's visit ... was delayed": X's last trip, X's alone
                 roles["traveler"] = [a for a in roles["traveler"] if a.key == owner]
+            elif kind == "visit" and (planner := _planner(ctx, token)) is not None \
+                    and planner.key not in {a.key for a in roles.get("traveler", [])}:
+                roles["traveler"] = [planner]  # "X had been expected to co-chair the meeting ..., and the
+                # trip was cancelled": X's trip there, not the one told before it
             out.append(Found(kind, token, roles, last.rule + "+anaphor"))
     return out
+
+
+def _planner(ctx: Context, token):
+    """The person a plan word before ``token`` in its sentence tells of ("X had been expected to
+    attend"): the subject of the plan's clause, when it is one named person."""
+    plans = lexicon().words("plan_words")
+    for t in token.sent:
+        if t.i >= token.i:
+            break
+        if (t.lower_ in plans or t.lemma_.lower() in plans) and t.pos_ in ("VERB", "ADJ"):
+            subj = subject_of(t if t.pos_ == "VERB" else t.head)
+            people = [a for a in ctx.actors_of(subj, persons_only=True) if a.kind == "person"] if subj is not None else []
+            if len(people) == 1:
+                return people[0]
+    return None
 
 
 def _leg_of_the_tour(ctx: Context, token, earlier: list[Found], sent_no: dict) -> Found | None:
@@ -467,6 +486,27 @@ def during_a_trip(ctx: Context, found: list[Found]) -> list[Found]:
         off = next((v for v in reversed(same) if found_status(v) in OFF), None)
         status = found_status(off) if off is not None else None
         out.append(replace(f, status=status, date_from=f.date_from or (off or last).trigger))
+    return out
+
+
+def plans_of_an_off_trip(ctx: Context, found: list[Found]) -> list[Found]:
+    """'The visit of X to Y has been postponed. ... X was due to hold talks with Z in W on Friday': a
+    plan told in the simple past (:func:`kg.extract.status.plan_told_past`) of one whose trip to that
+    state the article called off or put off before is part of that trip, and shares its fate."""
+    visits = [f for f in found if f.kind == "visit" and f.roles.get("traveler") and found_status(f) in OFF]
+    if not visits:
+        return found
+    out = []
+    for f in found:
+        people = {a.key for a in f.roles.get("participant", []) + f.roles.get("traveler", [])}
+        where = {a.country for a in f.roles.get("destination", [])}
+        off = next((v for v in reversed(visits) if v.trigger.i < f.trigger.i
+                    and people & {a.key for a in v.roles["traveler"]}
+                    and (f.kind != "visit" or where == {a.country for a in v.roles.get("destination", [])})), None) \
+            if f.status is None and f.kind in ("visit", "meeting") else None
+        if off is not None and status_of(f.trigger)[0] == "planned" and plan_told_past(f.trigger):
+            f = replace(f, status=found_status(off))
+        out.append(f)
     return out
 
 

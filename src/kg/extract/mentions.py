@@ -67,6 +67,7 @@ class Mentions:
 def find_places(doc: Doc, on: Date | None) -> list[PlaceMention]:
     out: list[PlaceMention] = []
     buildings: list[PlaceMention] = []
+    airports: list[PlaceMention] = []
     ents = list(doc.ents)
     joined: set[int] = set()  # starts of NER entities read as the second half of a state's name
     for n, ent in enumerate(ents):
@@ -113,7 +114,7 @@ def find_places(doc: Doc, on: Date | None) -> list[PlaceMention]:
                     buildings.append(building)  # "at Helsinki Cathedral": in Helsinki (kept below if named)
                     continue
             if place is None and airport is not None:
-                out.append(airport)  # "Maputo International Airport": the city it serves
+                airports.append(airport)  # "Maputo International Airport": the city it serves (kept below)
                 continue
             if place is None and ent.root.lemma_.lower() in lexicon().words("gathering_nouns") \
                     and (host := _gathering_city(doc, ent, on)) is not None:
@@ -142,6 +143,10 @@ def find_places(doc: Doc, on: Date | None) -> list[PlaceMention]:
     # "Lancaster House" in London, nor the "Shangri-La Hotel" in Singapore)
     named = {m.place.geonames_id for m in out if m.place.geonames_id is not None}
     out.extend(b for b in buildings if b.place.geonames_id in named)
+    # an airport named for a major city is in it; one whose name is a town's elsewhere only when the
+    # article names that town's state too (not an airport named for a town of another state the story never names)
+    states = {m.place.code for m in out}
+    out.extend(a for a in airports if geo.is_major_city(a.place.geonames_id) or a.place.code in states)
     _named_by_kind(doc, on, out)
     _datelines(doc, on, out)
     _untagged(doc, on, out)
@@ -241,7 +246,8 @@ _SLASHED_AGENCY = re.compile(r"/[A-Z][A-Z-]+/")
 def titled_dateline(doc: Doc, end: int) -> bool:
     """A place written in title case opens the paragraph as a dateline: a dash right after it
     ("Kathmandu — Prime Minister X"), or a date after a comma and then a dash or an agency's
-    bracket within a few words ("Accra, March 14, GNA - ", "Addis Ababa, February 15/2022 (ENA) –")."""
+    bracket within a few words ("Accra, March 14, GNA - ", "Addis Ababa, February 15/2022 (ENA) –"),
+    or a full stop right after a date with its year ("Lima, 19 October 2023. The ...")."""
     if end >= len(doc):
         return False
     if doc[end].text in DASH_MARKS or _SLASHED_AGENCY.fullmatch(doc[end].text):
@@ -249,7 +255,14 @@ def titled_dateline(doc: Doc, end: int) -> bool:
     if doc[end].text != "," or end + 1 >= len(doc) or doc[end + 1].ent_type_ != "DATE":
         return False
     line = doc[end + 1:min(len(doc), end + 10)]
-    return any(t.text in DASH_MARKS | {"("} and "\n" not in doc[end:t.i].text for t in line)
+    if any(t.text in DASH_MARKS | {"("} and "\n" not in doc[end:t.i].text for t in line):
+        return True
+    # "Asunción, 2 May 2021. The President ...": the date ends a sentence of its own
+    k = end + 1
+    while k < len(doc) and doc[k].ent_type_ == "DATE" and doc[k].ent_iob_ != "B" or k == end + 1:
+        k += 1
+    return k + 1 < len(doc) and doc[k].text == "." and doc[k + 1].text[:1].isupper() \
+        and any(t.like_num and len(t.text) == 4 for t in doc[end + 1:k])
 
 
 def _datelines(doc: Doc, on: Date | None, out: list[PlaceMention]) -> None:

@@ -178,7 +178,8 @@ def _names_in_person_slots(doc: Doc, spans: dict, covered: set[int], on: Date | 
     """A two- to four-word proper name that NER called a place or nothing (an organisation only when it
     meets a person) but that
     names no place, state or organisation we know, standing where only a person can stand: the one who
-    meets, visits, hosts, travels or says, or the one met or received ("Bola Tinde met Kwame Asare")."""
+    meets, visits, hosts, travels or says, or the one met or received ("Bola Tinde met Kwame Asare"), or
+    the one talks are held with."""
     lex = lexicon()
     verbs = lex.words("meet_verbs") | lex.words("host_verbs") | lex.words("visit_verbs") | lex.speech_verbs \
         | lex.words("travel_to_verbs") | lex.words("arrive_verbs") | lex.words("depart_verbs")
@@ -191,8 +192,9 @@ def _names_in_person_slots(doc: Doc, spans: dict, covered: set[int], on: Date | 
             controlled = [c for c in verb.children if c.dep_ == "xcomp"]
             controlled += [x for a in verb.children if a.dep_ == "acomp" for x in a.children if x.dep_ == "xcomp"]
             verb = next((c for c in controlled if c.lemma_.lower() in verbs), verb)
-        if verb.lemma_.lower() not in verbs or (token.dep_ == "pobj" and token.head.lower_ != "with"):
-            continue
+        talks = token.dep_ == "pobj" and token.head.lower_ == "with" and verb.lemma_.lower() in lex.words("meeting_nouns")
+        if (verb.lemma_.lower() not in verbs and not talks) or (token.dep_ == "pobj" and token.head.lower_ != "with"):
+            continue  # (the one talks are held with: "three hours of talks with Han Zhiyuan")
         s, e = _name_span(doc, token)
         if any(t.ent_type_ == "ORG" for t in doc[s:e]) and not _meets_a_person(verb, token, covered):
             continue  # an organisation moves or says; only a person meets a person
@@ -389,12 +391,18 @@ def _names_after_appositive_titles(doc: Doc, spans: dict, covered: set[int], on:
     slots += [(t.i, t.i + 1, any(c.dep_ == "poss" for c in t.children)) for t in tokens_with(doc, counterparts)
               if t.lower_ in counterparts and t.pos_ == "NOUN"]
     possessed = {start for start, _, definite in slots[len(titles):] if definite}
+    chains = {t.start: t.end for t in titles if t.end < len(doc) and doc[t.end].text == ","}
     for start, end, definite in slots:
         k = end  # "the speaker of Iran's parliament, X": the office's phrase runs on to the comma
-        while k < len(doc) and k < end + 8 and doc[k].text != "," and start <= doc[k].head.i < k:
-            k += 1
+        while k < len(doc) and k < end + 8 and doc[k].text != "," and (start <= doc[k].head.i < k or (
+                doc[k].dep_ == "compound" and doc[k].head.i < end + 8 and doc[k].head.head.i < k)):
+            k += 1  # (a compound's head comes after it: "the UN envoy in Ivory Coast, X")
         end = k
         i = end + 1
+        chained = i in chains and definite  # "the Prime Minister, Head of Government, X": a second office
+        if chained:
+            end = chains[i]
+            i = end + 1
         while i < len(doc) and doc[end].text == "," and (size := honorific_at(doc, i)) \
                 and not (i + size < len(doc) and doc[i + size].text == "-") \
                 and _name_chain_end(doc, i + size, covered) - (i + size) >= 2:
@@ -408,10 +416,14 @@ def _names_after_appositive_titles(doc: Doc, spans: dict, covered: set[int], on:
                 c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ == "the") for h in heads for c in h.children):
             continue  # "the United Nations special envoy for Yemen, X": definite over the organisation's name
         j = _name_chain_end(doc, i, covered)
-        if start in possessed and j - i >= 2 and j < len(doc) and doc[j].text in (".", ",", ";") \
-                and doc[j - 1].dep_ in ("npadvmod", "dep", "appos"):
+        # "the Minister of External Relations, X Y, and Mr Z": a name set off by commas, which the
+        # parser took for the first of the title's conjuncts
+        set_off = definite and j < len(doc) and doc[j].text == ","
+        if (start in possessed or definite) and j - i >= 2 and j < len(doc) and doc[j].text in (".", ",", ";") \
+                and doc[j - 1].dep_ in ("npadvmod", "dep", "appos", "dobj", "conj"):
             pass  # "... with his Singaporean counterpart, Goh Chee Wai.": the name set off by commas, hung anywhere
-        elif j - i < 2 or not (doc[j - 1].dep_ == "appos" and (
+            # (also after an office: "received by the Minister of Foreign Affairs and Malians Abroad, X Y.")
+        elif j - i < 2 or not (doc[j - 1].dep_ in ("appos", "conj" if chained or set_off else "appos") and (
                 start <= doc[j - 1].head.i < end or _over_the_title(doc, doc[j - 1].head, start, end))):
             continue
         name = _name(doc, i, j)
@@ -482,8 +494,12 @@ def _title_determiner(token, title: Title) -> bool:
 
 
 def _meets_a_person(verb, token, covered: set[int]) -> bool:
-    """``verb`` is a meeting or hosting verb whose other side is a person already found."""
+    """``verb`` is a meeting or hosting verb (or a meeting noun) whose other side is a person already found."""
     lex = lexicon()
+    if verb.pos_ == "NOUN" and verb.lemma_.lower() in lex.words("meeting_nouns"):
+        while verb.pos_ != "VERB" and verb.head.i != verb.i:
+            verb = verb.head  # "held three hours of talks with X": the subject of the verb the talks hang on
+        return verb.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.i in covered for c in verb.children)
     if verb.lemma_.lower() not in lex.words("meet_verbs") | lex.words("host_verbs"):
         return False
     others = [c for c in verb.children if c.dep_ in ("nsubj", "dobj") and c.i != token.i]
@@ -550,9 +566,10 @@ def _particles(doc: Doc, spans: dict, covered: set[int]) -> None:
                 k += 1
             if k < len(doc) and doc[k].text[:1].isupper() and doc[k].is_alpha and k not in covered:
                 j = k + 1
-            elif k < len(doc) and doc[k].text[:1].isupper() and doc[k].is_alpha and (k, k + 1) in spans:
-                spans.pop((k, k + 1))  # NER's "Pieter van" and "Linden": one name over "der"
-                j = k + 1
+            elif k < len(doc) and doc[k].text[:1].isupper() and doc[k].is_alpha \
+                    and (after := next((e for (s, e) in spans if s == k), None)) is not None:
+                spans.pop((k, after))  # NER's "Pieter van" and "Linden": one name over "der"; "Maria" and
+                j = after  # "Céu Amaral" over "do"
             else:
                 break
         if j == end and end - start >= 2 and j + 1 not in covered and _lower_syllable(doc, j):
@@ -880,13 +897,13 @@ def _surname_repeats(doc: Doc, spans: dict, covered: set[int], titled: set[int] 
 def _namelike(token, capital: bool = False) -> bool:
     """A word of a name standing right after a title. NER sometimes calls such names a place or
     an organisation ("UN Secretary-General X" tagged GPE, "King X" tagged ORG, "Governor X" tagged
-    LOC, "his counterpart X" tagged PRODUCT): after a title a capitalised proper noun is a name unless it
+    LOC, "his counterpart X" tagged PRODUCT, a name set off after an office a work of art): after a title a capitalised proper noun is a name unless it
     is itself a country or demonym
     (``capital``: a capital's name may be, "President Santiago Restrepo", when a name word follows it)."""
     return (
         token.text[:1].isupper()
         and (token.pos_ == "PROPN" or unknown_verb(token))
-        and token.ent_type_ in ("", "PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT")
+        and token.ent_type_ in ("", "PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART")
         and (token.text.isalpha() or INITIAL_NAME.fullmatch(token.text) is not None  # "D.Batbayar"
              or HYPHEN_NAME_WORD.fullmatch(token.text) is not None  # "Jae-in", one token (kg.nlp)
              or token.lower_ in lexicon().words("name_abbreviations"))  # "Md. Rafiqul Islam"
@@ -948,6 +965,10 @@ def _bind_titles(doc: Doc, persons: list[PersonMention], titles: list[Title]) ->
         if k not in by_end and k >= 3 and doc[k - 1].text == ")" and doc[k - 3].text == "(" and doc[k - 2].is_upper \
                 and k - 3 in by_end:
             k -= 3  # "Chief of Army Staff (COAS) General X": the office's abbreviation between
+        elif k not in by_end and k >= 3 and doc[k - 1].text == ")" \
+                and (opening := next((j for j in range(k - 2, max(0, k - 10), -1) if doc[j].text == "("), None)) is not None \
+                and opening in by_end and not any(t.text in ("(", ")") for t in doc[opening + 1:k - 1]):
+            k = opening  # "Ambassador of Estonia to Kyrgyzstan (resident in Astana) Ms. X": a note between
         title = by_end.get(person.start) or by_end.get(k)
         if title is None and person.start >= 2 and doc[person.start - 1].text in ("(", ","):
             title = None
@@ -1147,9 +1168,12 @@ def _bare_argument(doc: Doc, title: Title, styled: bool) -> bool:
 
 def _after_definite(doc: Doc, title: Title, by_end: dict) -> bool:
     """'the Chairman of the Authority and President of Ghana, X': the second of two offices joined
-    by 'and' after 'the' (one person holding both)."""
+    by 'and' after 'the' (one person holding both); 'the Prime Minister, Head of Government, X', "Mali's
+    Minister of State, Minister of Foreign Affairs, X": the second set off by commas, as official
+    styles chain one person's offices."""
     k = title.start - 1
-    return k >= 1 and doc[k].lower_ == "and" and k in by_end and _definite_title(doc, by_end[k])
+    return k >= 1 and (doc[k].lower_ == "and" or doc[k].text == "," and doc[title.end].text == ",") \
+        and k in by_end and _definite_title(doc, by_end[k])
 
 
 def _definite_title(doc: Doc, title: Title) -> bool:

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from kg import geo
 from kg.extract import constructions, gatherings, inference, nationality, statements
-from kg.extract.context import Context, header_end, verbless_header_tokens
+from kg.extract.context import Context, header_end, header_lines, verbless_header_tokens
 from kg.extract.events import to_events
 from kg.extract.mentions import find_orgs, find_places, find_titles
 from kg.extract.coreference import bind_title_mentions, cluster_persons, counterparts, plural_titles
@@ -97,6 +97,8 @@ def extract_doc(doc: Doc, article: Article) -> Extraction:
     found: list[Found] = []
     for _, finder in FINDERS:
         found.extend(finder(ctx))
+    repeated = _repeated_title(doc, article)
+    found = [f for f in found if f.trigger.i not in repeated]  # the title's facts are read from the title
     found.extend(inference.anaphoric_events(ctx, found))
     found.extend(inference.joiners(ctx, found))
     found.extend(inference.mediators(ctx, found))
@@ -105,6 +107,7 @@ def extract_doc(doc: Doc, article: Article) -> Extraction:
     found.extend(inference.meetings_abroad(ctx, found))
     found.extend(inference.stand_in_trips(ctx, found))
     found = inference.during_a_trip(ctx, found)
+    found = inference.plans_of_an_off_trip(ctx, found)
     events = to_events(ctx, found, ctx.date)
     events = inference.official_trips(ctx, events)
     events = inference.interviews(ctx, events)
@@ -113,6 +116,20 @@ def extract_doc(doc: Doc, article: Article) -> Extraction:
     positions = find_positions(ctx, doc, ctx.date, events)
     return Extraction(article=article, entities=_entities(ctx, events, positions), positions=positions,
                       events=events)
+
+
+def _repeated_title(doc: Doc, article: Article) -> set[int]:
+    """The tokens of a web page's header line that repeats the title word for word ("Last updated ...
+    / X defends Y trip / ..."): a headline, though it stands in the body."""
+    if not article.title:
+        return set()
+    title = " ".join(article.title.split())
+    out: set[int] = set()
+    for first, _ in header_lines(doc, article.body_offset):
+        end = next((t.i for t in doc[first:] if "\n" in t.text_with_ws), len(doc))
+        if " ".join(doc[first:end + 1].text.split()) == title:
+            out.update(range(first, end + 1))
+    return out
 
 
 def _entities(ctx: Context, events, positions) -> tuple[Entity, ...]:

@@ -590,6 +590,9 @@ def _host_states(ctx: Context, events: tuple[Event, ...], homes: dict[str, str])
         own = {p.place.code for p in ctx.places if clause is not None and p.place.code in named
                and (verb := _clause_verb(ctx.doc[p.end - 1])) is not None
                and (verb.i == clause.i or (clause.dep_ == "conj" and clause.head.i == verb.i))}  # "flew to Y and met Z"
+        if clause is not None and clause.dep_ == "relcl" and clause.head.i in ctx.token_place \
+                and any(c.dep_ == "advmod" and c.lower_ == "where" for c in clause.children):
+            own = own or {ctx.token_place[clause.head.i].place.code}  # "a visit to Beijing, where he was received by Y"
         if own:  # the places of the meeting's own clause: "arrived in Egypt from Saudi Arabia, where he had
             named = own  # held talks with King X in Riyadh"
         for visitor, other in ((v, o) for v in people for o in people if o != v):

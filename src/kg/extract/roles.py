@@ -353,8 +353,8 @@ def _counterpart_country(ctx: Context, trigger: Token, roles: dict | None = None
     if verb is None:
         return []
     subj = subject_of(verb)
-    if subj is None:
-        return []
+    if subj is None or subj.i == trigger.head.i:
+        return []  # ("the two visiting ministers paid a call on Y": the visitors are the subject)
     return [ctx.country_actor(a.country) for a in ctx.actors_of(subj, persons_only=True) if a.country][:1]
 
 

@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract.gender import FEMININE, MASCULINE
 from kg.extract.lexicon import forms, lexicon
-from kg.extract.syntax import of_predicate_noun
+from kg.extract.syntax import of_predicate_noun, prep_objects
 from kg.model import TimeValue
 
 # Above these the words belong to another clause (the reporting one, the main one of an
@@ -28,6 +28,19 @@ _STOP_DEPS = {"ccomp", "parataxis", "advcl", "pcomp", "relcl", "amod"}
 _FUTURE = re.compile(r"\b(next|coming|tomorrow|later this|upcoming|later)\b", re.I)
 _PAST = re.compile(r"\b(last|yesterday|ago|earlier|previous|past)\b", re.I)
 _THAT = re.compile(r"\b(that|the same)\b", re.I)  # "later that day": a narrative's own time
+
+
+def free_participle(token: Token) -> bool:
+    """"begins a tour next week, taking in A and B": a participle after a clause about a trip (its
+    object a trip noun), with no subject, auxiliary or conjunction of its own, tells more of that trip
+    and shares the clause's time and fate (not "cancelled his trip, sending X in his place": another act)."""
+    if token.dep_ != "advcl" or token.tag_ != "VBG" or token.i < token.head.i \
+            or any(c.dep_ in ("mark", "nsubj", "aux") for c in token.children):
+        return False
+    trips = lexicon().words("travel_nouns")
+    head = token.head
+    objects = [c for c in head.children if c.dep_ == "dobj"] + prep_objects(head, {"on"})
+    return any(o.lemma_.lower() in trips for o in objects) and not calls_off(head)
 
 
 def chain_of(trigger: Token) -> list[Token]:
@@ -42,7 +55,8 @@ def chain_of(trigger: Token) -> list[Token]:
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children))
             or of_predicate_noun(token)  # "X will be the first minister to visit Y": the copula's tense
             or (token.dep_ == "advcl" and token.tag_ == "VBN" and token.lemma_.lower() in ("follow", "precede")
-                and any(c.dep_ == "agent" for c in token.children))):  # "was due to ..., followed by a meeting"
+                and any(c.dep_ == "agent" for c in token.children))  # "was due to ..., followed by a meeting"
+            or (token.i == trigger.i and free_participle(token))):  # "begins a tour next week, taking in A"
         if token.dep_ == "acl" and token.tag_ == "VBN" and token.i != trigger.i:
             break  # "..., coupled with the announcement of his visit": a participle phrase says no more of another noun
         if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" for c in token.children) \
@@ -420,11 +434,13 @@ def _unconfirmed(verb: Token) -> bool:
 
 def _may_be(verb: Token) -> bool:
     """'the trip could be cancelled if ...', 'may be postponed': a possibility, no call-off (and no
-    new report of the trip: it stays as other sentences tell it)."""
+    new report of the trip: it stays as other sentences tell it); 'the trip should be put off' (lexicon
+    ``demand_modals``): what someone asks for, no call-off either."""
     auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
     condition = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
                     for c in verb.children)
-    return bool(auxes & {"may", "might", "could"}) or ("would" in auxes and condition)
+    return bool(auxes & {"may", "might", "could"} or auxes & lexicon().words("demand_modals")) \
+        or ("would" in auxes and condition)
 
 
 def _weighed(verb: Token) -> bool:
@@ -544,6 +560,8 @@ def clause_dates(sent: Span, trigger: Token, labels: tuple[str, ...] = ("DATE",)
     """DATE entities of the trigger's own clause (its verb's subtree, without the subject's and
     other clauses' subtrees)."""
     head = trigger if trigger.pos_ in ("VERB", "AUX") else (trigger.head if trigger.head.pos_ in ("VERB", "AUX") else trigger)
+    if free_participle(head):
+        head = head.head  # "begins a tour next week, taking in A": the clause's time
     clause = {t.i for t in head.subtree}
     for child in head.children:  # not the subject's relative clause, not another clause
         if child.dep_ in ("nsubj", "nsubjpass", "advcl", "ccomp", "relcl", "conj", "parataxis") \
@@ -681,7 +699,8 @@ def _called_off(sent: Span, trigger: Token, *, targets: bool = True) -> Token | 
     meetings ('but the plans were called off', 'but it was cancelled'); with ``targets``, not one
     that names a place or person the trigger's clause does not (:func:`_another_target`)."""
     lex = lexicon()
-    topics = lex.words("plan_nouns") | lex.words("travel_nouns") | lex.words("meeting_nouns") | {"it", "this", "that"}
+    topics = lex.words("plan_nouns") | lex.words("travel_nouns") | lex.words("meeting_nouns") \
+        | lex.words("attendance_nouns") | {"it", "this", "that"}  # ("cancelled his attendance at the summit")
     chain = {t.i for t in chain_of(trigger)}
     if any(_instead(c) for t in chain_of(trigger) for c in t.children):
         # "X's trip was called off, and Y would lead the delegation instead", "X called off plans to
@@ -913,6 +932,19 @@ def _given_up_by_its_subject(trigger: Token) -> str | None:
         return None
     outer = chain_of(relative.head.head)
     return _given_up(outer, _around(outer))
+
+
+def plan_told_past(trigger: Token) -> bool:
+    """'was due to hold talks', 'were scheduled to meet', 'was to travel': a plan told in the simple
+    past (not "was expected to", which reports as often what then happened)."""
+    plans = lexicon().words("plan_words") - {"expected", "expect"}
+    for t in chain_of(trigger)[:5]:
+        if t.lemma_ == "be" and t.tag_ == "VBD" and any(c.dep_ in ("xcomp", "acomp") and (
+                c.lower_ in plans or any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)) for c in t.children):
+            return True  # "was due to", "was to travel"
+        if t.lower_ in plans and t.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in t.children):
+            return True  # "was scheduled to meet"
+    return False
 
 
 def _plan_in_the_past(trigger: Token) -> bool:

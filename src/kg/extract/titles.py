@@ -92,8 +92,9 @@ def find_titles(doc: Doc, on: Date | None) -> list[Title]:
             continue
         if not words[i] or words[i].split()[0] not in first_words or (
                 i > 1 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_
-                and doc[i - 2].lower_ in lex.words("place_name_particles")):
-            i += 1  # (not the end of a hyphenated place name: "Port-au-Prince")
+                and (doc[i - 2].lower_ in lex.words("place_name_particles")
+                     or doc[i - 2].text[:1].isupper() and doc[i - 2].ent_type_ == "GPE" and doc[i].ent_type_ == "GPE")):
+            i += 1  # (not the end of a hyphenated place name: "Port-au-Prince", "Nur-Sultan")
             continue
         if i + 2 < n and f"{words[i]} {words[i + 2]}" in heads and doc[i + 1].ent_type_ in ("NORP", "GPE") \
                 and (code := geo.country_code(doc[i + 1].text, on, codes=False)):
@@ -135,12 +136,15 @@ def find_titles(doc: Doc, on: Date | None) -> list[Title]:
         if comp_country is None and end < comp_end == span_end < len(doc) and doc[comp_end].lower_ in ("and", "&") \
                 and (more := _complement(doc, comp_end, on))[0] > comp_end and more[1] is None:
             comp_end, span_end = more[0], more[2]  # "Secretary for Foreign and Diaspora Affairs": NER's name cut the field short
-        if comp_country is None and end < comp_end == span_end < len(doc) and doc[comp_end].lower_ == "of":
-            # "Minister of External Relations of Angola": the state after the office's field
-            state_end, state, state_span = _complement(doc, comp_end, on)
-            if state is not None and not state.startswith("io:") and state_end == comp_end \
-                    and not geo.is_demonym(doc[comp_end + 1:state_span].text) and not (
-                        state_span < len(doc) and doc[state_span].text[:1].isupper() and doc[state_span].ent_type_ != "PERSON"):
+        if comp_country is None and (end < comp_end or end < span_end) and comp_end <= span_end < len(doc) \
+                and doc[span_end].lower_ == "of":
+            # "Minister of External Relations of Angola": the state after the office's field; "Chairman of
+            # the Standing Committee of the National People's Congress": after the body's name
+            state_end, state, state_span = _complement(doc, span_end, on)
+            if state is not None and not state.startswith("io:") and state_end == span_end \
+                    and not geo.is_demonym(doc[span_end + 1:state_span].text) and not (
+                        state_span < len(doc) and doc[state_span].text[:1].isupper() and doc[state_span].ent_type_ != "PERSON"
+                        and fold(doc[state_span].text) not in lex.honorifics):  # ("... of Finland Ms. X": a style)
                 # (not "Chairperson of the Economic Community of Central African States": a body's name goes on)
                 comp_country, span_end = state, state_span
         phrase = fold(" ".join(t.text for t in doc[start:comp_end] if not t.is_space)).replace(" - ", "-")
@@ -160,11 +164,25 @@ def find_titles(doc: Doc, on: Date | None) -> list[Title]:
         if (listed := _portfolio_list_end(doc, span_end)) > span_end:
             span_end = listed  # the office's name is the whole list: "Minister of Industry, Commerce and Tourism"
             phrase = fold(" ".join(t.text for t in doc[start:span_end] if not t.is_space)).replace(" - ", "-")
+        if country is None:
+            country = _diaspora_state(doc, start, span_end, on)
         titles.append(Title(prefix_start, span_end, phrase, former, country, deputy))
         if (short_form := _defined_short_form(doc, start, span_end)) is not None:
             defined[short_form] = phrase
         i = span_end
     return titles
+
+
+def _diaspora_state(doc: Doc, start: int, end: int, on: Date | None) -> str | None:
+    """"Minister of Foreign Affairs and Malians Abroad": an office for its citizens abroad (lexicon
+    ``diaspora_words``) is their state's."""
+    away = lexicon().words("diaspora_words")
+    for k in range(start + 1, end - 1):
+        if doc[k + 1].lower_ in away and doc[k].text[:1].isupper():
+            demonym = doc[k].text if geo.is_demonym(doc[k].text) else doc[k].text.removesuffix("s")
+            if geo.is_demonym(demonym):
+                return geo.country_code(demonym, on, codes=False)
+    return None
 
 
 def _defined_short_form(doc: Doc, start: int, end: int) -> str | None:
@@ -214,8 +232,9 @@ def _portfolio_list_end(doc: Doc, end: int) -> int:
             k += size  # "Minister of Foreign Affairs, European Union and Cooperation": a body the office deals with
             continue
         elif not (word.text[:1].isupper() and word.is_alpha and (
-                fold(word.text) in fields or geo.is_demonym(word.text) or geo.is_demonym(word.text.removesuffix("s")))):
-            break
+                fold(word.text) in fields or geo.is_demonym(word.text) or geo.is_demonym(word.text.removesuffix("s"))
+                or (k + 1 < n and doc[k + 1].text[:1].isupper() and fold(doc[k + 1].text) in fields))):
+            break  # (a word qualifying the field after it is the field's: "African Integration")
         k += 1
     if joined and k > end + 3 and doc[k - 1].lower_ not in ("and", "&") and k + 1 < n and fold(doc[k - 1].text) in fields \
             and ((doc[k].text == "," and doc[k + 1].text[:1].isupper() and doc[k + 1].pos_ == "PROPN")
@@ -348,10 +367,12 @@ def state_form(doc: Doc, j: int, on: Date | None) -> tuple[str, int] | None:
     n, forms = len(doc), lexicon().words("state_form_nouns")
     c = next((c for c in range(j, min(n, j + 4)) if doc[c].lower_ in forms), None)
     if c is None or c + 2 >= n or doc[c + 1].lower_ != "of" or any(
-            not t.text[:1].isupper() or t.ent_type_ == "PERSON" for t in doc[j:c + 1]):
+            not (t.text[:1].isupper() or t.text in ("'s", "’s")) or t.ent_type_ == "PERSON" for t in doc[j:c + 1]):
         return None
     for k in range(min(n, c + 6), c + 2, -1):
-        code = geo.country_code(doc[c + 2:k].text, on, codes=False, capitals=False)
+        # the whole formal name first: "the People's Republic of China" is not "the Republic of China"
+        code = not doc[k - 1].is_punct and (geo.country_code(doc[j:k].text, on, codes=False, capitals=False)
+                                             or geo.country_code(doc[c + 2:k].text, on, codes=False, capitals=False))
         if code:
             return code, k
     return None
@@ -382,6 +403,13 @@ def _joining_hyphen(doc: Doc, i: int) -> bool:
         and not doc[i].whitespace_ and doc[i + 1].text[:1].isupper()
 
 
+def _lower_tail(doc: Doc, i: int) -> bool:
+    """``doc[i]`` is a hyphen written between a capitalised word and one in small letters: the
+    field word goes on ("Opening-up", "Follow-up")."""
+    return i + 1 < len(doc) and doc[i].text == "-" and not doc[i - 1].whitespace_ and not doc[i].whitespace_ \
+        and doc[i - 1].text[:1].isupper() and doc[i + 1].is_lower and doc[i + 1].is_alpha
+
+
 def _complement(doc: Doc, end: int, on: Date | None) -> tuple[int, str | None, int]:
     """(end of the title words, jurisdiction, end of the whole title): 'of Foreign Affairs',
     'for Trade and Industry' are title words; 'of Brazil', 'of the United Nations' name the
@@ -394,16 +422,24 @@ def _complement(doc: Doc, end: int, on: Date | None) -> tuple[int, str | None, i
             k += 1
         if k > end + 3:
             return k, None, k
+    if end + 4 < n and doc[end].lower_ == "in" and doc[end + 1].lower_ == "the" and doc[end + 3].lower_ == "of" \
+            and doc[end + 2].lower_ in ("office", "department", "ministry") and doc[end + 2].text[:1].isupper():
+        # "Secretary of State in the Office of Finance": the department the office heads, then its fields
+        words_end, country, span_end = _complement(doc, end + 3, on)
+        if words_end > end + 3 and country is None:
+            return words_end, None, span_end
     if end + 2 < n and doc[end].lower_ in ("and", "&") and any(t.lower_ in _LINKS for t in doc[max(0, end - 4):end]) \
             and not _office_follows(doc, end + 1):  # not "Minister of Trade and Foreign Minister X"
         # "Minister of Economy and Sustainable Development X": the field after "and" is the office's too
         lex = lexicon()
         k = run = end + 1
-        while run < n and doc[run].text[:1].isupper() and doc[run].is_alpha and fold(doc[run].text) not in lex.honorifics \
-                and (doc[run].ent_type_ != "PERSON" or fold(doc[run].text) in lex.words("field_words")):
+        fields = lex.words("field_words")
+        while run < n and doc[run].text[:1].isupper() and fold(doc[run].text) not in lex.honorifics \
+                and (doc[run].is_alpha or fold(doc[run].text.replace("-", "")) in fields) \
+                and (doc[run].ent_type_ != "PERSON" or fold(doc[run].text) in fields):
             run += 1
-            if fold(doc[run - 1].text) in lex.words("field_words"):
-                k = run  # the office's words end at its last field word; a name may follow untagged
+            if fold(doc[run - 1].text.replace("-", "")) in fields:
+                k = run  # the office's words end at its last field word ("Co-operation"); a name may follow untagged
         if k > end + 1 and k < n and (doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper() or doc[k].text == ","
                                       or k == run and doc[k].lower_ == "of"):
             return k, None, k  # the name right after, or in apposition ("..., Sheikh X,"), or the state
@@ -455,11 +491,15 @@ def _complement(doc: Doc, end: int, on: Date | None) -> tuple[int, str | None, i
     while words_end < n and doc[words_end].ent_type_ != "PERSON" and not (
             words_end > j and doc[words_end - 1].lower_ in ("and", "&") and _office_follows(doc, words_end)) \
             and (doc[words_end].text[:1].isupper() and (doc[words_end].is_alpha or "-" in doc[words_end].text)
+                             or (doc[words_end].text in ("'s", "’s") and words_end > j and words_end + 1 < n
+                                 and doc[words_end + 1].text[:1].isupper()  # "the National People's Congress"
+                                 and geo.country_code(doc[j:words_end].text, on, codes=False) is None
+                                 and geo.country_code(doc[words_end - 1].text, on, codes=False) is None)
                              or (doc[words_end].lower_ in ("and", "&") and words_end + 1 < n
                                  and doc[words_end + 1].text[:1].isupper())
                              or _joining_hyphen(doc, words_end)
                              and geo.country_code(doc[words_end - 1].text, on, codes=False)):  # "Colombia-Peru"
-        words_end += 1
+        words_end += 3 if _lower_tail(doc, words_end + 1) else 1
     while words_end > j and doc[words_end - 1].lower_ in ("and", "&"):
         words_end -= 1  # "Minister for Trade and Minister of Industry X": the "and" joins two offices
     if words_end == j:
@@ -512,8 +552,13 @@ def _complement(doc: Doc, end: int, on: Date | None) -> tuple[int, str | None, i
         # "Secretary of Foreign Relations Ana Ruiz": the name follows the field (not "chairman of
         # the National Transitional Council": a body's name)
         return k, None, k
-    demonyms = [c for t in doc[end + 1:words_end] if (c := geo.country_code(t.text, on, codes=False))]
-    if k < words_end and (demonyms or any(t.ent_type_ == "ORG" for t in doc[j:words_end])):
+    named = [t for t in doc[end + 1:words_end] if geo.country_code(t.text, on, codes=False)]
+    # (not "the South American bloc": a demonym inside a region's adjective names no state)
+    demonyms = [geo.country_code(t.text, on, codes=False) for t in named
+                if not (t.i > end + 1 and doc[t.i - 1].text[:1].isupper() and doc[t.i - 1].is_alpha
+                        and geo.country_code(doc[t.i - 1].text, on, codes=False) is None
+                        and geo.country_code(doc[t.i - 1:t.i + 1].text, on, codes=False) is None)]
+    if k < words_end and (named or any(t.ent_type_ == "ORG" for t in doc[j:words_end])):
         # "spokesperson for the Indonesian National Police": an organisation, not the office's
         # field; its demonym says whose ("of International Trade and Industry", all field words
         # though NER calls them an organisation, is a field)
@@ -606,7 +651,7 @@ def _receiving(doc: Doc, end: int, on: Date | None) -> tuple[int, str | None, in
     if j < len(doc) and doc[j].lower_ == "the":
         j += 1
     for k in range(min(len(doc), j + 5), j, -1):
-        if any(t.is_sent_start for t in doc[j + 1:k]):
+        if any(t.is_sent_start for t in doc[j + 1:k]) or doc[k - 1].is_punct:
             continue  # 'ambassador to China. "The point ...': the state's name ends in its own sentence
         if io_name(doc[j:k].text) or geo.country_code(doc[j:k].text, on, codes=False):
             return end, None, k
@@ -682,6 +727,8 @@ def _title_country(doc: Doc, start: int, on: Date | None, sending: bool = False,
             j -= 1
     if j >= 0 and doc[j].text in ("'s", "’s", "'"):
         j -= 1
+        if j >= 1 and doc[j].is_lower and doc[j].lower_ in lex.words("government_body_words"):
+            j -= 1  # "the Chinese embassy's charge d'affaires": the state of the body whose office it is
         k = j
         while envoy and k >= 0 and j - k < 5 and (doc[k].text[:1].isupper() or doc[k].text in ("-", ".")):
             if k < j and io_name(doc[k].text) and fold(doc[j].text) in lex.title_words:
