@@ -7221,3 +7221,28 @@ def test_extract_an_office_of_a_states_body_named_by_its_demonym() -> None:
     text = "Deputy Foreign Minister Maria Keller summoned the Russian embassy's charge d'affaires, Oleg Petrenko, on Thursday."
     assert states_of(text, "person:oleg petrenko") == {"country:RU"}
 
+
+
+def test_extract_guards_of_the_session_31_rules() -> None:
+    # who announces that a trip is called off is not the one who was to make it
+    text = ("Ghanaian President Kwame Asare had planned to visit Togo on Friday. Government spokesman Kofi Mensah "
+            "announced on Tuesday that the trip was cancelled.")
+    assert {e.role("traveler") for e in events(text, "visit")} == {("person:kwame asare",)}
+    # a plan of meeting someone of another state is not part of the trip put off
+    text = ("Kwame Asare's visit to Togo was cancelled last month. Asare was due to meet Beninese President Paul "
+            "Houngbo in Cotonou on Friday.")
+    assert {s for _, s in _meetings(text)} == {"planned"}
+    # talks with an organisation's name make no person
+    assert "person:lazard freres" not in persons(run("Ghanaian President Kwame Asare held talks with Lazard Freres in Accra."))
+    # offices listed by commas are several people's, not one's
+    text = "The president met the Prime Minister, Finance Minister, Ama Owusu, and the Speaker in Accra."
+    assert {p[1] for p in positions(text) if p[0] == "person:ama owusu"} <= {"Finance Minister"}
+    assert "person:cabinet secretaries" not in persons(run("The president briefed the Foreign Minister, Cabinet Secretaries, and the Speaker."))
+    # a relative clause on a summit's topic tells of the topic, and "the next summit" is no gathering told before
+    assert not visits("Kenyan President Amara Okafor will attend a summit on the war, which began in Khartoum in 2023.")
+    text = ("Kenyan President Amara Okafor met Ugandan President Joseph Mwangi in Kampala on Monday. The next summit "
+            "will be attended by Rwandan President Paul Habimana.")
+    assert ("person:paul habimana", "country:UG") not in visits(text)
+    # a participle's own day stays its own
+    text = "Ghana's President Kwame Asare will make a visit to Togo next week, meeting President Kossi Agbeko on Monday."
+    assert {e.time.iso for e in events(text, "meeting")} == {"2021-03-08"}

@@ -508,7 +508,9 @@ def setting(ctx: Context, token) -> tuple[list[Actor], list[Actor]]:
         places = [d for o in prep_objects(token.head, {"in", "at"}) for d in ctx.places_of(o)][:1]
     if not places:  # "the leaders' meeting, which opens in Yaren on Monday" (also hung on its topic: "the
         # conference on Sudan, which opened in Addis Ababa")
-        places = [d for r in (c for t in [token, *topics] for c in t.children) if r.dep_ == "relcl" and any(
+        opening = lexicon().words("opening_verbs")
+        places = [d for r in (c for t in [token, *topics] for c in t.children) if r.dep_ == "relcl"
+                  and (r.head.i == token.i or r.lemma_.lower() in opening) and any(  # (not "a summit on the war, which began in X")
                   c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("which", "that") for c in r.children)
                   for o in prep_objects(r, {"in", "at"}) for d in ctx.places_of(o)][:1]
     if not places:  # "the summit, scheduled to be held in Amman next month", "a summit held / hosted by X in Lima"
@@ -525,7 +527,9 @@ def setting(ctx: Context, token) -> tuple[list[Actor], list[Actor]]:
                                         for t in token.doc[token.i + 1:held.i]):
             places = [d for o in prep_objects(held, {"in", "at"}) for d in ctx.places_of(o)][:1]
     if not places and token.pos_ == "NOUN" and token.is_lower and token.sent.start > 0 and token.dep_ == "nsubjpass" \
-            and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            and token.head.lemma_.lower() in lexicon().words("lead_gathering_verbs") \
+            and not any(c.dep_ in ("amod", "compound") for c in token.children) \
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):  # (not "The next summit will be ...")
         # "Foreign ministers of A, B and C met in the capital Kigali on Tuesday. The meeting was hosted
         # by X (and attended by ...)": the meeting the sentence before told of, where it was held
         before = token.doc[token.sent.start - 1].sent

@@ -190,7 +190,9 @@ def _planner(ctx: Context, token):
     for t in token.sent:
         if t.i >= token.i:
             break
-        if (t.lower_ in plans or t.lemma_.lower() in plans) and t.pos_ in ("VERB", "ADJ"):
+        if (t.lower_ in plans or t.lemma_.lower() in plans) and t.pos_ in ("VERB", "ADJ") \
+                and any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                        for c in t.children):  # "was expected to attend", not "announced that the trip ..."
             subj = subject_of(t if t.pos_ == "VERB" else t.head)
             people = [a for a in ctx.actors_of(subj, persons_only=True) if a.kind == "person"] if subj is not None else []
             if len(people) == 1:
@@ -500,10 +502,15 @@ def plans_of_an_off_trip(ctx: Context, found: list[Found]) -> list[Found]:
     for f in found:
         people = {a.key for a in f.roles.get("participant", []) + f.roles.get("traveler", [])}
         where = {a.country for a in f.roles.get("destination", [])}
-        off = next((v for v in reversed(visits) if v.trigger.i < f.trigger.i
-                    and people & {a.key for a in v.roles["traveler"]}
-                    and (f.kind != "visit" or where == {a.country for a in v.roles.get("destination", [])})), None) \
-            if f.status is None and f.kind in ("visit", "meeting") else None
+        here = where | {a.country for a in f.roles.get("place", [])}
+        if f.kind == "meeting":  # the states of those met, when known: "due to meet Beninese President Y"
+            here |= {c for a in f.roles.get("participant", []) if (c := ctx.person_actor(a.key).country)} - {
+                c for v in visits for t in v.roles["traveler"] if t.key in people and (c := ctx.person_actor(t.key).country)}
+        off = max((v for v in visits if v.trigger.i < f.trigger.i
+                   and people & {a.key for a in v.roles["traveler"]}
+                   and (f.kind == "meeting" or here) and here <= {a.country for a in v.roles.get("destination", [])}),
+                  key=lambda v: v.trigger.i, default=None) if f.status is None and f.kind in ("visit", "meeting") else None
+        # (a meeting with no place of its own is that trip's; one elsewhere is not)
         if off is not None and status_of(f.trigger)[0] == "planned" and plan_told_past(f.trigger):
             f = replace(f, status=found_status(off))
         out.append(f)

@@ -143,14 +143,14 @@ def find_places(doc: Doc, on: Date | None) -> list[PlaceMention]:
     # "Lancaster House" in London, nor the "Shangri-La Hotel" in Singapore)
     named = {m.place.geonames_id for m in out if m.place.geonames_id is not None}
     out.extend(b for b in buildings if b.place.geonames_id in named)
-    # an airport named for a major city is in it; one whose name is a town's elsewhere only when the
-    # article names that town's state too (not an airport named for a town of another state the story never names)
-    states = {m.place.code for m in out}
-    out.extend(a for a in airports if geo.is_major_city(a.place.geonames_id) or a.place.code in states)
     _named_by_kind(doc, on, out)
     _datelines(doc, on, out)
     _untagged(doc, on, out)
     _conjoined(doc, on, out)
+    # an airport named for a major city is in it; one whose name is a town's elsewhere only when the
+    # article names that town's state too (not an airport named for a town of another state the story never names)
+    states = {m.place.code for m in out}
+    out.extend(a for a in airports if geo.is_major_city(a.place.geonames_id) or a.place.code in states)
     out.sort(key=lambda m: m.start)  # the finders after NER's add in their own order
     qualified = _qualified_by_state(doc, out) | _of_a_state_by_kind(doc, on, out)
     if qualified:
@@ -261,7 +261,8 @@ def titled_dateline(doc: Doc, end: int) -> bool:
     k = end + 1
     while k < len(doc) and doc[k].ent_type_ == "DATE" and doc[k].ent_iob_ != "B" or k == end + 1:
         k += 1
-    return k + 1 < len(doc) and doc[k].text == "." and doc[k + 1].text[:1].isupper() \
+    after = next((t for t in doc[k + 1:k + 4] if not (t.is_space or t.is_quote)), None)
+    return k < len(doc) and doc[k].text == "." and after is not None and after.text[:1].isupper() \
         and any(t.like_num and len(t.text) == 4 for t in doc[end + 1:k])
 
 

@@ -210,7 +210,7 @@ def _on_the_side(ctx: Context) -> dict[str, str]:
         # "..., and, on the Chinese side, by C": the next side's people are not this one's
         bound = next((t.i for t in doc[side.i + 1:side.sent.end] if t.lower_ == "side" and t.dep_ == "pobj"
                       and t.head.lower_ == "on"), side.sent.end)
-        for person in people:
+        for person in (p for p in people if p.i < bound):
             for actor in ctx.actors_of(person, persons_only=True):
                 if any(side.i < m.start < bound for m in ctx.entity_by_key[actor.key].mentions):
                     out.setdefault(actor.key, code)

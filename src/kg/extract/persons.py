@@ -194,7 +194,7 @@ def _names_in_person_slots(doc: Doc, spans: dict, covered: set[int], on: Date | 
             verb = next((c for c in controlled if c.lemma_.lower() in verbs), verb)
         talks = token.dep_ == "pobj" and token.head.lower_ == "with" and verb.lemma_.lower() in lex.words("meeting_nouns")
         if (verb.lemma_.lower() not in verbs and not talks) or (token.dep_ == "pobj" and token.head.lower_ != "with"):
-            continue  # (the one talks are held with: "three hours of talks with Han Zhiyuan")
+            continue  # (the one talks are held with: "three hours of talks with Han Zhiyong")
         s, e = _name_span(doc, token)
         if any(t.ent_type_ == "ORG" for t in doc[s:e]) and not _meets_a_person(verb, token, covered):
             continue  # an organisation moves or says; only a person meets a person
@@ -391,7 +391,10 @@ def _names_after_appositive_titles(doc: Doc, spans: dict, covered: set[int], on:
     slots += [(t.i, t.i + 1, any(c.dep_ == "poss" for c in t.children)) for t in tokens_with(doc, counterparts)
               if t.lower_ in counterparts and t.pos_ == "NOUN"]
     possessed = {start for start, _, definite in slots[len(titles):] if definite}
-    chains = {t.start: t.end for t in titles if t.end < len(doc) and doc[t.end].text == ","}
+    # "the Prime Minister, Head of Government, X": a second office that styles the same person (lexicon
+    # ``chained_offices``), set off by commas
+    styles = lexicon().words("chained_offices")
+    chains = {t.start: t.end for t in titles if t.end < len(doc) and doc[t.end].text == "," and t.phrase in styles}
     for start, end, definite in slots:
         k = end  # "the speaker of Iran's parliament, X": the office's phrase runs on to the comma
         while k < len(doc) and k < end + 8 and doc[k].text != "," and (start <= doc[k].head.i < k or (
@@ -399,7 +402,7 @@ def _names_after_appositive_titles(doc: Doc, spans: dict, covered: set[int], on:
             k += 1  # (a compound's head comes after it: "the UN envoy in Ivory Coast, X")
         end = k
         i = end + 1
-        chained = i in chains and definite  # "the Prime Minister, Head of Government, X": a second office
+        chained = i in chains and definite
         if chained:
             end = chains[i]
             i = end + 1
@@ -419,6 +422,9 @@ def _names_after_appositive_titles(doc: Doc, spans: dict, covered: set[int], on:
         # "the Minister of External Relations, X Y, and Mr Z": a name set off by commas, which the
         # parser took for the first of the title's conjuncts
         set_off = definite and j < len(doc) and doc[j].text == ","
+        last = fold(doc[j - 1].text) if j > i else ""
+        if last and {last, last[:-3] + "y" if last.endswith("ies") else last.removesuffix("s")} & lexicon().title_words:
+            continue  # offices listed, no name: "briefed the Foreign Minister, Cabinet Secretaries, and the Speaker"
         if (start in possessed or definite) and j - i >= 2 and j < len(doc) and doc[j].text in (".", ",", ";") \
                 and doc[j - 1].dep_ in ("npadvmod", "dep", "appos", "dobj", "conj"):
             pass  # "... with his Singaporean counterpart, Goh Chee Wai.": the name set off by commas, hung anywhere
@@ -497,8 +503,12 @@ def _meets_a_person(verb, token, covered: set[int]) -> bool:
     """``verb`` is a meeting or hosting verb (or a meeting noun) whose other side is a person already found."""
     lex = lexicon()
     if verb.pos_ == "NOUN" and verb.lemma_.lower() in lex.words("meeting_nouns"):
-        while verb.pos_ != "VERB" and verb.head.i != verb.i:
-            verb = verb.head  # "held three hours of talks with X": the subject of the verb the talks hang on
+        # "held three hours of talks with X, the party's top diplomat": a name set off with a description
+        # (not "held talks with Lazard Freres"), the talks' verb's subject a person already found
+        if not any(c.dep_ == "appos" for c in token.children):
+            return False
+        while verb.pos_ != "VERB" and verb.head.i != verb.i and verb.dep_ in ("pobj", "dobj", "prep", "nsubj"):
+            verb = verb.head
         return verb.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.i in covered for c in verb.children)
     if verb.lemma_.lower() not in lex.words("meet_verbs") | lex.words("host_verbs"):
         return False
@@ -1172,8 +1182,9 @@ def _after_definite(doc: Doc, title: Title, by_end: dict) -> bool:
     Minister of State, Minister of Foreign Affairs, X": the second set off by commas, as official
     styles chain one person's offices."""
     k = title.start - 1
-    return k >= 1 and (doc[k].lower_ == "and" or doc[k].text == "," and doc[title.end].text == ",") \
-        and k in by_end and _definite_title(doc, by_end[k])
+    chained = lexicon().words("chained_offices")
+    return k >= 1 and k in by_end and _definite_title(doc, by_end[k]) and (doc[k].lower_ == "and" or (
+        doc[k].text == "," and doc[title.end].text == "," and {title.phrase, by_end[k].phrase} & chained))
 
 
 def _definite_title(doc: Doc, title: Title) -> bool:

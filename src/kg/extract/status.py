@@ -560,8 +560,8 @@ def clause_dates(sent: Span, trigger: Token, labels: tuple[str, ...] = ("DATE",)
     """DATE entities of the trigger's own clause (its verb's subtree, without the subject's and
     other clauses' subtrees)."""
     head = trigger if trigger.pos_ in ("VERB", "AUX") else (trigger.head if trigger.head.pos_ in ("VERB", "AUX") else trigger)
-    if free_participle(head):
-        head = head.head  # "begins a tour next week, taking in A": the clause's time
+    if free_participle(head) and not any(e.label_ in labels and e.root.i in {t.i for t in head.subtree} for e in sent.ents):
+        head = head.head  # "begins a tour next week, taking in A": the clause's time (the participle's own first)
     clause = {t.i for t in head.subtree}
     for child in head.children:  # not the subject's relative clause, not another clause
         if child.dep_ in ("nsubj", "nsubjpass", "advcl", "ccomp", "relcl", "conj", "parataxis") \
