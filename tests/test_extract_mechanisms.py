@@ -7246,3 +7246,14 @@ def test_extract_guards_of_the_session_31_rules() -> None:
     # a participle's own day stays its own
     text = "Ghana's President Kwame Asare will make a visit to Togo next week, meeting President Kossi Agbeko on Monday."
     assert {e.time.iso for e in events(text, "meeting")} == {"2021-03-08"}
+
+
+def test_extract_a_building_after_a_preposition_of_place_is_no_person() -> None:
+    text = ("On the eve of the summit, Kwame Asante-Darko received Moussa Ndiaye, who arrived in Accra on Wednesday "
+            "afternoon, for a working dinner at Jubilee House.")
+    from kg.extract.pipeline import context_of
+    from kg.nlp import load
+
+    ctx = context_of(load()(text), Article(id="t", text=text, date=DAY))
+    keys = {e.key for e in ctx.entities}
+    assert "person:jubilee house" not in keys and "person:moussa ndiaye" in keys

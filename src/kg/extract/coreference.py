@@ -718,7 +718,7 @@ def _nearby_untitled(doc: Doc, title: Title, persons: list[PersonMention], entit
     before = [m for m in persons if m.key and lowest <= sent_of[m.start] <= here and m.end <= title.start and free(m)
               and title.country is None  # "the President of South Korea" after Jan Kato: someone else
               and not (doc[m.end - 1].dep_ == "pobj" and doc[m.end - 1].head.lower_ in ("at", "in"))]
-    # ("a working dinner at State House": a name after "at" or "in" is more likely a building's)
+    # (a name where something happens, after "at" or "in", is seldom the one an office told next stands for)
     subjects = [m for m in before if doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")]
     if subjects or before:
         return by_key[(subjects or before)[-1].key]

@@ -139,9 +139,11 @@ def _body_goes_on(doc: Doc, title: Title, i: int) -> bool:
 
 
 def _a_site(doc: Doc, start: int, end: int) -> bool:
-    """'the Angkor Archaeological Park': a proper name after "the" that ends in a word of a building
-    or site (lexicon ``building_nouns``) names a place (a person's name takes no article)."""
-    return fold(doc[end - 1].text) in lexicon().words("building_nouns") and start > 0 and doc[start - 1].lower_ == "the"
+    """'the Angkor Archaeological Park', 'a dinner at Jubilee House': a proper name after "the", or the
+    object of a preposition of place, that ends in a word of a building or site (lexicon
+    ``building_nouns``) names a place (a person's name takes no article)."""
+    return fold(doc[end - 1].text) in lexicon().words("building_nouns") and start > 0 and (
+        doc[start - 1].lower_ == "the" or doc[end - 1].dep_ == "pobj" and doc[end - 1].head.lower_ in lexicon().words("place_preps"))
 
 
 def _place_gone_to(doc: Doc, ent, on: Date | None) -> bool:

@@ -936,8 +936,8 @@ def _given_up_by_its_subject(trigger: Token) -> str | None:
 
 def plan_told_past(trigger: Token) -> bool:
     """'was due to hold talks', 'were scheduled to meet', 'was to travel': a plan told in the simple
-    past (not "was expected to", which reports as often what then happened)."""
-    plans = lexicon().words("plan_words") - {"expected", "expect"}
+    past (not "was expected to", which reports as often what then happened: lexicon ``expectation_words``)."""
+    plans = lexicon().words("plan_words") - lexicon().words("expectation_words")
     for t in chain_of(trigger)[:5]:
         if t.lemma_ == "be" and t.tag_ == "VBD" and any(c.dep_ in ("xcomp", "acomp") and (
                 c.lower_ in plans or any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)) for c in t.children):

@@ -178,11 +178,14 @@ def _diaspora_state(doc: Doc, start: int, end: int, on: Date | None) -> str | No
     ``diaspora_words``) is their state's."""
     away = lexicon().words("diaspora_words")
     for k in range(start + 1, end - 1):
-        if doc[k + 1].lower_ in away and doc[k].text[:1].isupper():
-            demonym = doc[k].text if geo.is_demonym(doc[k].text) else doc[k].text.removesuffix("s")
-            if geo.is_demonym(demonym):
-                return geo.country_code(demonym, on, codes=False)
+        if doc[k + 1].lower_ in away and doc[k].text[:1].isupper() and (demonym := _people_of(doc[k].text)):
+            return geo.country_code(demonym, on, codes=False)
     return None
+
+
+def _people_of(word: str) -> str | None:
+    """The demonym a word is, in the singular or the plural ("Senegalese", "Malians")."""
+    return next((w for w in (word, word.removesuffix("s")) if geo.is_demonym(w)), None)
 
 
 def _defined_short_form(doc: Doc, start: int, end: int) -> str | None:
@@ -232,7 +235,7 @@ def _portfolio_list_end(doc: Doc, end: int) -> int:
             k += size  # "Minister of Foreign Affairs, European Union and Cooperation": a body the office deals with
             continue
         elif not (word.text[:1].isupper() and word.is_alpha and (
-                fold(word.text) in fields or geo.is_demonym(word.text) or geo.is_demonym(word.text.removesuffix("s"))
+                fold(word.text) in fields or _people_of(word.text)
                 or (k + 1 < n and doc[k + 1].text[:1].isupper() and fold(doc[k + 1].text) in fields))):
             break  # (a word qualifying the field after it is the field's: "African Integration")
         k += 1
