@@ -196,10 +196,12 @@ def _not_remote(ctx: Context, found: Found) -> list[Found]:
     # not what a verb joined to it says ("is due to meet A and to call on B", "met A and phoned B")
     joined = {t.i for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB" for t in c.subtree}
     near = [t for t in [*trigger.subtree, *trigger.head.children, trigger.head] if t.i not in joined]
-    handed = lexicon().words("hand_over_verbs")
-    # "called off a meeting with Y" is no call; "a meeting with Y, to whom he delivered a letter": in person
+    handed, in_person = lexicon().words("hand_over_verbs"), lexicon().words("in_person_call_words")
+    # "called off a meeting with Y" is no call; "a meeting with Y, to whom he delivered a letter": in person;
+    # "received a courtesy call from A and met B": a call paid in person
     if any((t.lower_ in remote or t.lemma_.lower() in remote) and not calls_off(t) and not _calls_on(t)
-           and not _called_to(t) and not (t.dep_ == "dobj" and t.head.lemma_.lower() in handed) for t in near):
+           and not _called_to(t) and not (t.dep_ == "dobj" and t.head.lemma_.lower() in handed)
+           and not any(c.dep_ in ("amod", "compound") and c.lower_ in in_person for c in t.children) for t in near):
         return []
     return [found]
 

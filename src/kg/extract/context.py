@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Token
 
 from kg import geo
 from kg.extract.lexicon import lexicon
-from kg.extract.mentions import DATELINE_STOPS, OrgMention, PersonMention, PlaceMention, Title, titled_dateline
+from kg.extract.mentions import BYLINE_BARS, DATELINE_STOPS, OrgMention, PersonMention, PlaceMention, Title, titled_dateline
 from kg.extract.coreference import PersonEntity, singular
 from kg.extract.gender import FEMININE, MASCULINE, gender_of
 from kg.extract.syntax import hyphen_joined, prep_objects, says_at, subject_of, tokens_with
@@ -284,8 +284,9 @@ class Context:
         out = []
         for title in self.titles:
             head = self.doc[title.end - 1]
+            # (not one with a name in apposition; "the minister landed ..., the first visit by ...", hung there, is none)
             if title.end > end or head.dep_ not in ("nsubj", "nsubjpass") or head.i in self.token_person \
-                    or any(c.dep_ == "appos" for c in head.children) or not _definite(title, self.doc):
+                    or any(c.dep_ == "appos" and c.pos_ != "NOUN" for c in head.children) or not _definite(title, self.doc):
                 continue
             key = self.person_by_title(title)
             if key:
@@ -348,7 +349,20 @@ class Context:
                 return mention  # NER may take the dash into the place
             if mention is not None and mention.start == first and titled_dateline(doc, mention.end):
                 return mention  # "Kathmandu — ...", "Accra, March 14, GNA - ..."
+            if (mention := self._barred_place(first)) is not None:
+                return mention
         return self._dateline_line()
+
+    def _barred_place(self, first: int) -> PlaceMention | None:
+        """'By A B | Lusaka | Tuesday, July 5, 2022': a byline's field that is nothing but a place, set
+        off by bars (or bullets), in a web page's header line starting at ``first``."""
+        doc = self.doc
+        end = next((t.i for t in doc[first:] if "\n" in t.text_with_ws), len(doc) - 1) + 1
+        for mention in self.places:
+            if first < mention.start and mention.end < end and doc[mention.start - 1].text in BYLINE_BARS \
+                    and (doc[mention.end].text in BYLINE_BARS or "\n" in doc[mention.end - 1].whitespace_):
+                return mention
+        return None
 
     def _listening_post(self, dateline: PlaceMention) -> bool:
         """The dateline is where a broadcast was heard, not where the story happens ("NICOSIA - X
@@ -869,8 +883,11 @@ class Context:
             # "with President of France Jean Morel", "special envoy for Iran Ana Ruiz met ..." parsed
             # with the title as the head: the person the title is bound to, named right after it
             title = self.token_title[token.i]
+            # (further on inside its phrase when a second office of the same person comes between: "President
+            # of Laos and Secretary General of the Party's Central Committee X returned")
             key = next((m.key for m in self.persons if m.key and title in m.all_titles
-                        and title.end <= m.start <= title.end + 4
+                        and (title.end <= m.start <= title.end + 4 or any(
+                            title.end < t.start and t.end <= m.start <= t.end + 4 for t in m.all_titles))
                         and (token.pos_ == "PROPN" or token.left_edge.i <= m.start <= token.right_edge.i)), None)
         if key is None and token.i in self.token_title and _definite(self.token_title[token.i], self.doc):
             key = self.person_by_title(self.token_title[token.i])
@@ -1079,6 +1096,7 @@ def noun_group(token: Token) -> list[Token]:
                            if p.dep_ == "prep" and p.lower_ == "including"
                            for obj in p.children if obj.dep_ == "pobj" for c in conjuncts(obj))
     out.extend(_stray_conjunct(token, out))
+    out.extend(_stray_including(token))
     out.extend(_repeated_preposition(token))
     out.extend(_stray_apposition(token))
     out.extend(_stray_list_before(token, out))
@@ -1131,6 +1149,23 @@ def _stray_list_before(token: Token, heads: list[Token]) -> list[Token]:
             k -= 1
         k -= 1
     return out
+
+
+def _stray_including(token: Token) -> list[Token]:
+    """'Leaders gathered in Y for a summit hosted by President A, including B, C and D' with the list
+    hung by the parser on a person's name (no one person includes others): the list belongs to the
+    plural noun of persons (lexicon ``group_heads``) that is the subject before it, when no other
+    such noun comes between."""
+    heads = lexicon().words("group_heads")
+    if token.tag_ != "NNS" or token.lower_ not in heads or token.dep_ not in ("nsubj", "nsubjpass"):
+        return []
+    doc = token.doc
+    for t in doc[token.right_edge.i + 1:token.sent.end]:
+        if t.tag_ == "NNS" and t.lower_ in heads:
+            return []
+        if t.lower_ == "including" and t.dep_ == "prep" and t.head.ent_type_ == "PERSON" and t.head.pos_ == "PROPN":
+            return [c for o in t.children if o.dep_ == "pobj" for c in conjuncts(o)]
+    return []
 
 
 def _stray_apposition(token: Token) -> list[Token]:

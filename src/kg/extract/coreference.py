@@ -446,6 +446,7 @@ def bind_title_mentions(doc: Doc, persons: list[PersonMention], entities: list[P
     every = entities
     same, usual = lexicon().table("office_equivalents"), lexicon().table("title_states")
     generic, leader_offices = lexicon().words("generic_offices"), lexicon().words("leader_offices")
+    kinds = lexicon().table("leader_kinds")
     sents = list(doc.sents)
     sent_of = {}
     for n, sent in enumerate(sents):
@@ -513,6 +514,15 @@ def bind_title_mentions(doc: Doc, persons: list[PersonMention], entities: list[P
                 title.alias = True  # "Ivorian Prime Minister X ... the Ivorian premier"
             else:
                 holders = []
+        if not holders and not title.country and title.phrase in generic and title.phrase in kinds:
+            # "PRESIDENT X leaves for Y ... hosted by his counterpart, President Z ... The Head of State will then
+            # proceed to W": the one holder named before of an office of that kind of no stated state (the story's own)
+            own = [e for e in entities if min(m.start for m in e.mentions) < title.start
+                   and any(t.phrase in kinds[title.phrase] and not t.deputy and not t.former for t in e.titles)
+                   and not any(t.country for t in e.titles)]
+            if len(own) == 1:
+                holders = own
+                title.alias = True
         if not holders and title.country:
             # "Ghana's Foreign Minister X ... The Ghanaian minister will fly on": the one office of
             # that state with that head word, named before

@@ -15,7 +15,7 @@ from kg import geo
 from kg.extract.context import Actor, Context
 from kg.extract.lexicon import lexicon
 from kg.extract.status import chain_of, clause_dates, is_day_time, noun_clauses, reporting_time, settle, status_of
-from kg.extract.syntax import LEG_OF_TOUR, Found, evidence_of, of_predicate_noun, subject_of, tokens_with
+from kg.extract.syntax import LEG_OF_TOUR, TRIP_MADE_TOO, Found, evidence_of, of_predicate_noun, subject_of, tokens_with
 from kg.extract.timex import WEEKDAYS, resolve
 from kg.model import Event, TimeValue
 
@@ -206,9 +206,9 @@ def _event(ctx: Context, f: Found, anchor: Date | None) -> Event | None:
     if status in ("cancelled", "postponed") and time is not None and anchor is not None:
         time = _nearest_weekday(time, anchor)
     if "+anaphor" in f.rule and status not in ("cancelled", "postponed") and not _made_then(trigger, status, time) \
-            and not (f.rule == LEG_OF_TOUR and status in ("planned", "considered")):
+            and not (f.rule == LEG_OF_TOUR and status in ("planned", "considered")) and f.rule != TRIP_MADE_TOO:
         return None  # "the trip": a new report only when it says the trip was called off or put off
-        # (or, for a leg to a new place, that it is planned or weighed)
+        # (or, for a leg to a new place, that it is planned or weighed; or that someone else makes it)
     if time is None and status == "planned" and anchor is not None and f.kind == "meeting" and _during_stay(trigger):
         # "during his stay in Washington, he was also scheduled to meet Y": the visit under way
         time = TimeValue(anchor.strftime("%Y-%m"), "month", "")

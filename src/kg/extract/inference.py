@@ -22,7 +22,7 @@ from kg.extract.context import Context, definite, demonym_states, lead_sentences
 from kg.extract.lexicon import lexicon
 from kg.extract.roles import venue_phrases
 from kg.extract.status import OFF, found_status, plan_told_past, status_of
-from kg.extract.syntax import LEG_OF_TOUR, Found, evidence_of, governing_verb, prep_objects, subject_of, takes_part, tokens_with
+from kg.extract.syntax import LEG_OF_TOUR, TRIP_MADE_TOO, Found, evidence_of, governing_verb, prep_objects, subject_of, takes_part, tokens_with
 from kg.model import Event
 from kg.text import fold
 
@@ -60,6 +60,36 @@ def meetings_abroad(ctx: Context, found: list[Found]) -> list[Found]:
             if travelers:
                 out.append(Found("visit", meeting.trigger, {"traveler": travelers, "destination": [place]},
                                  meeting.rule + "+abroad", meeting.status, date_from=meeting.date_from))
+    return out
+
+
+def hosts_away(ctx: Context, found: list[Found]) -> list[Found]:
+    """'X concluded a state visit to Mongolia ... X also received a courtesy call from the Mongolian prime
+    minister': one who receives while on a trip abroad (told in the four sentences before, with the same
+    status) receives there, not at home; a caller of that state made no trip."""
+    sent_no = {s.start: n for n, s in enumerate(ctx.doc.sents)}
+    visits = [f for f in found if f.kind == "visit" and f.roles.get("traveler") and f.roles.get("destination")]
+    out = []
+    for f in found:
+        hosts = {a.key for a in f.roles.get("host", []) if a.kind == "person"}
+        if f.kind != "visit" or not hosts:
+            out.append(f)
+            continue
+        here, status = sent_no[f.trigger.sent.start], found_status(f)
+        home = {d.country for d in f.roles.get("destination", [])}
+        if any(p.place.code in home for p in ctx.places if f.trigger.sent.start <= p.start < f.trigger.sent.end):
+            out.append(f)  # "she will host her counterpart in London": the place said, not the host's state
+            continue
+        away = [v for v in visits if v is not f and hosts & {a.key for a in v.roles["traveler"]}
+                and 0 <= here - sent_no[v.trigger.sent.start] <= 4 and v.trigger.i < f.trigger.i
+                and found_status(v) == status and not {d.country for d in v.roles["destination"]} & home]
+        if not away:
+            out.append(f)
+            continue
+        there = away[-1].roles["destination"][:1]
+        travelers = [t for t in f.roles["traveler"] if t.country != there[0].country]
+        if travelers:
+            out.append(replace(f, roles={**f.roles, "traveler": travelers, "destination": there}))
     return out
 
 
@@ -170,16 +200,24 @@ def anaphoric_events(ctx: Context, found: list[Found]) -> list[Found]:
                 continue  # "X pulled out of the meeting": X's own withdrawal, not the meeting called off
                 # (also "Peru's Foreign Minister, X, had been expected at the meeting but cancelled")
             roles = {k: list(v) for k, v in last.roles.items()}
+            rule = last.rule + "+anaphor"
             if kind == "visit" and subjects and not subjects & {a.key for a in last.roles.get("traveler", [])} \
                     and verb.lemma_.lower() in ("join", "accompany"):
                 roles["traveler"] = joining  # "Y had been expected to join the visit but pulled out": Y's trip
+            elif kind == "visit" and subjects and not subjects & {a.key for a in last.roles.get("traveler", [])} \
+                    and token.dep_ == "dobj" and verb.lemma_.lower() in lex.words("undertake_verbs") \
+                    and dets and dets[0].lower_ == "the" and all(a.kind == "person" for a in joining) \
+                    and not {a.country for a in joining} & {d.country for d in last.roles.get("destination", [])}:
+                # "A is due in Y next month, and B could make the trip before the end of the year": B's trip there
+                roles = {"traveler": joining, "destination": list(last.roles.get("destination", []))}
+                rule = TRIP_MADE_TOO
             if owner is not None:  # "X's visit ... was delayed": X's last trip, X's alone
                 roles["traveler"] = [a for a in roles["traveler"] if a.key == owner]
             elif kind == "visit" and (planner := _planner(ctx, token)) is not None \
                     and planner.key not in {a.key for a in roles.get("traveler", [])}:
                 roles["traveler"] = [planner]  # "X had been expected to co-chair the meeting ..., and the
                 # trip was cancelled": X's trip there, not the one told before it
-            out.append(Found(kind, token, roles, last.rule + "+anaphor"))
+            out.append(Found(kind, token, roles, rule))
     return out
 
 
@@ -241,9 +279,14 @@ def _leg_of_the_tour(ctx: Context, token, earlier: list[Found], sent_no: dict) -
         doers |= people
     if doers - {a.key for a in before[-1].roles["traveler"]}:
         return None  # "a stopover where President Y was to meet X": that person's own
-    return Found("visit", token, {"traveler": list(before[-1].roles["traveler"]),
+    # "... was dropped from the prime minister's programme": the tour of the one whose programme it was
+    owners = {key for t in ctx.titles if token.sent.start <= t.start < token.sent.end and t.end < len(ctx.doc)
+              and ctx.doc[t.end].text in ("'s", "’s") and (key := ctx.person_by_title(t))}
+    tour = next((f for f in reversed(before) if owners & {a.key for a in f.roles["traveler"]}), before[-1])
+    return Found("visit", token, {"traveler": list(tour.roles["traveler"]),
                                   "destination": [ctx.place_actor(places[0].place)]}, LEG_OF_TOUR,
-                 date_from=before[-1].trigger)  # (no date of its own: the tour's)
+                 date_from=next((c for c in clauses if any(t.ent_type_ == "DATE" for t in c.subtree)), tour.trigger))
+    # (no date of its own, the tour's; "a stop in Y that had been pencilled in for Friday": its own)
 
 
 def _named_leg(ctx: Context, token, earlier: list[Found]) -> Found | None:

@@ -237,6 +237,7 @@ def _city_comma_state(doc: Doc, ent, on: Date | None) -> list[PlaceMention]:
 _PARAGRAPH_START = re.compile(r"(?:\A|\n)\s*([A-Z][A-Za-z])")  # a paragraph opening in capitals or title case
 DATELINE_MARKS = frozenset({"-", "--", "—", "–", ",", "(", ":"})  # what follows a dateline's place
 DATELINE_STOPS = DATELINE_MARKS | {"."}  # and a full stop after an upper-case place: "ASTANA. KAZINFORM -"
+BYLINE_BARS = frozenset({"|", "•", "·"})  # what sets off a web page's byline fields: "By A B | Lusaka | May 3"
 
 
 DASH_MARKS = frozenset({"-", "--", "—", "–"})
@@ -353,7 +354,10 @@ def _untagged(doc: Doc, on: Date | None, out: list[PlaceMention]) -> None:
     preps = lexicon().words("place_preps")
     departs = lexicon().words("depart_verbs")
     visits = lexicon().words("visit_verbs")
-    for token in tokens_with(doc, {"<PROPN>"}):
+    # (and a capitalised word the parser read as an infinitive: "will proceed to Windhoek")
+    infinitives = [t.head for t in tokens_with(doc, {"to"}) if t.dep_ == "aux" and t.head.pos_ == "VERB"
+                   and t.head.text[:1].isupper() and not t.head.is_sent_start]
+    for token in sorted({t.i: t for t in [*tokens_with(doc, {"<PROPN>"}), *infinitives]}.values(), key=lambda t: t.i):
         if token.i in taken:
             continue
         visited = token.dep_ == "dobj" and token.head.pos_ == "VERB" and token.head.lemma_.lower() in visits
@@ -400,6 +404,10 @@ def lone_name_place(doc: Doc, token, on: Date | None) -> geo.Place | None:
     visited = token.dep_ == "dobj" and token.head.pos_ == "VERB" \
         and token.head.lemma_.lower() in lexicon().words("visit_verbs")
     travel = token.dep_ == "pobj" and token.head.lower_ in lexicon().words("place_preps") and _after_travel(token.head)
+    # "will proceed to Windhoek" parsed as an infinitive: the city taken for a verb after a verb of travel
+    travel = travel or (token.pos_ == "VERB" and token.dep_ in ("advcl", "xcomp") and token.text[:1].isupper()
+                        and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+                        and token.head.lemma_.lower() in lexicon().words("travel_to_verbs"))
     gatherings = lexicon().words("gathering_nouns") | lexicon().words("meeting_nouns")
     # "the Abuja summit", "the Lima talks": a gathering named for its city
     named_for = token.dep_ == "compound" and token.head.tag_.startswith("NN") and token.head.text[:1].islower() \

@@ -685,7 +685,8 @@ def _name_span(doc: Doc, head) -> tuple[int, int]:
             and (doc[start - 1].ent_type_ in ("", "PERSON", "ORG")
                  or (doc[start - 1].ent_type_ == head.ent_type_ and doc[start].ent_iob_ == "I")) \
             and fold(doc[start - 1].text) not in lex.honorifics \
-            and fold(doc[start - 1].text) not in lex.title_words:
+            and fold(doc[start - 1].text) not in lex.title_words \
+            and fold(doc[start - 1].text) not in lex.words("organization_name_words"):  # "... Central Committee X Y"
         start -= 1
     while start > 1 and doc[start - 1].text == "-" and doc[start - 2].pos_ == "PROPN" \
             and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_:

@@ -105,6 +105,7 @@ def extract_doc(doc: Doc, article: Article) -> Extraction:
     found.extend(inference.delegations(ctx, found))
     found.extend(inference.summons_meetings(ctx, found))
     found.extend(inference.meetings_abroad(ctx, found))
+    found = inference.hosts_away(ctx, found)
     found.extend(inference.stand_in_trips(ctx, found))
     found = inference.during_a_trip(ctx, found)
     found = inference.plans_of_an_off_trip(ctx, found)

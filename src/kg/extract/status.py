@@ -189,6 +189,10 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
         return "considered", f"{pending.text} yet to"  # "X has yet to meet Y", "a meeting ... has yet to take place"
     if _went_before(trigger):
         return "occurred", head.text
+    recent = next((c for c in trigger.children if c.dep_ == "amod" and c.i < trigger.i
+                   and c.lower_ in lexicon().words("past_instance_words")), None) if trigger.pos_ == "NOUN" else None
+    if recent is not None:
+        return "occurred", recent.text  # "(would pay a price for) the recent visit to Y": one made already
     if trigger.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children):
         return None, "no"  # "ended her trip with talks but no meeting with Z": none took place
     for token in chain[1:]:
@@ -339,8 +343,12 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
                 and not any(t.pos_ == "ADJ" for t in chain[:chain.index(token)]):
             # "X is to visit Y", "is to address ... as well as meeting Y"; not "was delighted to visit"
             return "planned", "is to"
-    if any(c.lower_ == "to" and c.dep_ == "aux" for c in trigger.children) and trigger.head.i == trigger.i:
-        return "planned", "to"  # headline infinitive: "X to visit Y"
+    if trigger.lemma_ == "be" and trigger.i + 1 < len(trigger.doc) and trigger.doc[trigger.i + 1].lower_ == "to" \
+            and trigger.doc[trigger.i + 1].head.head.i == trigger.i:
+        return "planned", "is to"  # "In Y, X is to meet Z": the "be" of the place is the "be to" of a plan
+    if any(c.lower_ == "to" and c.dep_ == "aux" for c in trigger.children) and (trigger.head.i == trigger.i or (
+            headline and trigger.dep_ in ("relcl", "acl") and trigger.head.dep_ == "ROOT")):
+        return "planned", "to"  # headline infinitive: "X to visit Y" (also parsed as a clause on the name)
     if headline and trigger.tag_ == "TO":
         return "planned", "to"
     top = chain[-1]

@@ -13,6 +13,7 @@ from kg.extract.lexicon import lexicon
 from kg.model import Evidence
 
 LEG_OF_TOUR = "visit.leg-of-tour+anaphor"  # the rule of a tour's leg to a new place (kg.extract.inference)
+TRIP_MADE_TOO = "visit.trip-made-too+anaphor"  # another traveler "could make the trip" told before (kg.extract.inference)
 
 
 @dataclass

@@ -141,10 +141,13 @@ def find_titles(doc: Doc, on: Date | None) -> list[Title]:
             # "Minister of External Relations of Angola": the state after the office's field; "Chairman of
             # the Standing Committee of the National People's Congress": after the body's name
             state_end, state, state_span = _complement(doc, span_end, on)
+            the = span_end + 2 if span_end + 2 < len(doc) and doc[span_end + 1].lower_ == "the" else span_end + 1
+            formal = state_form(doc, the, on)  # "... of the Republic of Serbia X": a formal name ends there
             if state is not None and not state.startswith("io:") and state_end == span_end \
                     and not geo.is_demonym(doc[span_end + 1:state_span].text) and not (
                         state_span < len(doc) and doc[state_span].text[:1].isupper() and doc[state_span].ent_type_ != "PERSON"
-                        and fold(doc[state_span].text) not in lex.honorifics):  # ("... of Finland Ms. X": a style)
+                        and fold(doc[state_span].text) not in lex.honorifics
+                        and (formal is None or formal[1] != state_span)):  # ("... of Finland Ms. X": a style)
                 # (not "Chairperson of the Economic Community of Central African States": a body's name goes on)
                 comp_country, span_end = state, state_span
         phrase = fold(" ".join(t.text for t in doc[start:comp_end] if not t.is_space)).replace(" - ", "-")
@@ -512,7 +515,8 @@ def _complement(doc: Doc, end: int, on: Date | None) -> tuple[int, str | None, i
         # office of a body named with "of", the body's whole name in the title
         lex = lexicon()
         known = _body_words() | lex.title_words | lex.words("field_words") | lex.words("department_words")
-        k = words_end + 2  # the word after "of", and more only of a body's or a field's words ("of Foreign
+        k = words_end + 2 + (doc[words_end + 1].lower_ == "the")  # the word after "of" (and "the"), and more
+        # only of a body's or a field's words ("of Foreign
         while k < n and doc[k].text[:1].isupper() and fold(doc[k].text) in known:  # Affairs"): a name may follow,
             k += 1  # NER's one body with it
         return k, None, k
@@ -540,7 +544,14 @@ def _complement(doc: Doc, end: int, on: Date | None) -> tuple[int, str | None, i
     # "Minister for Europe and Foreign Affairs": a continent is the remit of an office "for" it
     remit = doc[end].lower_ == "for"
     if any(t.ent_type_ in ("GPE", "LOC") and not (remit and geo.is_world_region(t.text)) for t in doc[j:words_end]):
-        return end, None, end  # "Governor of Texas": a place, not the office's field
+        # "Governor of Texas", "Party Secretary of Yunnan Province X": a place, not the office's field; an
+        # office of a place called a province (a region) is its state's (the place noun ends the title, a name may follow)
+        for k in range(min(words_end, j + 3), j, -1):
+            place = geo.resolve_place(doc[j:k].text, on)
+            if place is not None and place.kind == "region" and doc[k - 1].ent_type_ in ("GPE", "LOC") \
+                    and k < n and doc[k].lower_ in lexicon().words("place_nouns"):
+                return end, place.code, k + 1
+        return end, None, end
     lex = lexicon()
     fields = lex.title_words | lex.words("field_words") | lex.words("department_words")
     k = j  # the field words the run opens with ("of Foreign Relations"; "Ana Ruiz" after them, untagged)
@@ -551,7 +562,7 @@ def _complement(doc: Doc, end: int, on: Date | None) -> tuple[int, str | None, i
     while k > j and doc[k - 1].lower_ in ("and", "&"):
         k -= 1
     if j < k < words_end and all(doc[t].text[:1].isupper() for t in range(k, words_end)) \
-            and doc[words_end - 1].lower_ not in _body_words():
+            and doc[words_end - 1].lower_ not in _body_words() and not _name_after_note(doc, words_end):
         # "Secretary of Foreign Relations Ana Ruiz": the name follows the field (not "chairman of
         # the National Transitional Council": a body's name)
         return k, None, k
@@ -570,13 +581,30 @@ def _complement(doc: Doc, end: int, on: Date | None) -> tuple[int, str | None, i
     return words_end, None, words_end
 
 
+def _name_after_note(doc: Doc, i: int) -> bool:
+    """'Chairman of the State Great Khural (Parliament) X': a note in brackets at ``i``, then a name NER
+    tagged: the capitalised words before the note are the body's, not a person's."""
+    close = next((t.i for t in doc[i:i + 6] if t.text == ")"), None) if i < len(doc) and doc[i].text == "(" else None
+    return close is not None and close + 1 < len(doc) and doc[close + 1].ent_type_ == "PERSON"
+
+
 def _body_goes_on_with_of(doc: Doc, i: int, j: int, on: Date | None) -> bool:
     """'(Speaker of) the House of Representatives', 'the Council of Ministers': an "of" after a body
     word, before a capitalised word that names no state and no person, is inside the body's name
     (not "of the National Assembly of Vietnam": the state's, read on its own)."""
-    return i + 1 < len(doc) and doc[i].lower_ == "of" and i > j and fold(doc[i - 1].text) in _body_words() \
-        and doc[i + 1].text[:1].isupper() and doc[i + 1].is_alpha and doc[i + 1].ent_type_ != "PERSON" \
-        and geo.country_code(doc[i + 1].text, on, codes=False) is None
+    k = i + 2 if i + 2 < len(doc) and doc[i + 1].lower_ == "the" else i + 1  # "the Office of the Central ... Commission"
+    if not (k < len(doc) and doc[i].lower_ == "of" and i > j and fold(doc[i - 1].text) in _body_words()
+            and doc[k].text[:1].isupper() and doc[k].is_alpha and doc[k].ent_type_ != "PERSON"
+            and geo.country_code(doc[k].text, on, codes=False) is None):
+        return False
+    if k == i + 1:
+        return True
+    # after "the", not a state's own name or body ("of the Republic of X", "of the National People's Congress")
+    end = k
+    while end < len(doc) and (doc[end].text[:1].isupper() and doc[end].is_alpha or doc[end].text in ("'s", "’s")):
+        end += 1
+    return not state_form(doc, k, on) and not any(geo.country_code(doc[k:e].text, on, codes=False)
+                                                   for e in range(k + 1, end + 1))
 
 
 def _name_after_body(doc: Doc, j: int, i: int) -> int | None:
@@ -638,8 +666,13 @@ def _body_words_after(doc: Doc, k: int, words_end: int) -> int:
     """"of the Union Commission X": the body's own name words after the organisation or state
     belong to the title, not to the name that follows."""
     bodies = _body_words()
+    if words_end + 1 < len(doc) and doc[words_end].text in ("'s", "’s") and doc[words_end + 1].text[:1].isupper():
+        words_end += 1  # "of the Lao People's Revolutionary Party Central Committee X": the run stopped at the possessive
+        while words_end < len(doc) and doc[words_end].text[:1].isupper() and doc[words_end].is_alpha:
+            words_end += 1
     last = max((t for t in range(k, words_end) if fold(doc[t].text) in bodies), default=None)
-    if last is not None and last - k <= 2 and all(doc[t].is_alpha and doc[t].ent_type_ != "PERSON" for t in range(k, last)) \
+    if last is not None and last - k <= 5 and all(doc[t].is_alpha and doc[t].ent_type_ != "PERSON" or doc[t].text in ("'s", "’s")
+                                                  for t in range(k, last)) \
             and last + 1 < len(doc) and (doc[last + 1].ent_type_ == "PERSON" or fold(doc[last + 1].text) in lexicon().honorifics):
         return last + 1  # "of the UAE Armed Forces Sheikh X": the body's words up to its last body word, a name after
     while k < words_end and fold(doc[k].text) in bodies:
