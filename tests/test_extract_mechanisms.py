@@ -7264,9 +7264,9 @@ def test_extract_a_building_after_a_preposition_of_place_is_no_person() -> None:
 
 def test_extract_an_including_list_hung_on_a_host_belongs_to_the_leaders_who_gathered() -> None:
     text = ("Leaders of West African nations gathered in the Ghanaian capital on Monday for a summit of the regional "
-            "bloc hosted by Ghanaian President Kwame Asare, including Togolese President Kossi Agbeko and Beninese "
+            "bloc hosted by Ghanaian President Yaw Boakye, including Togolese President Kossi Agbeko and Beninese "
             "President Paul Houngbo.")
-    assert (frozenset({"person:kwame asare", "person:kossi agbeko", "person:paul houngbo"}), "occurred") in _meetings(text)
+    assert (frozenset({"person:yaw boakye", "person:kossi agbeko", "person:paul houngbo"}), "occurred") in _meetings(text)
     assert visits(text) == {("person:kossi agbeko", "country:GH"), ("person:paul houngbo", "country:GH")}
 
 
@@ -7282,10 +7282,10 @@ def test_extract_a_name_after_a_party_bodys_last_word() -> None:
 def test_extract_one_who_receives_while_abroad_receives_there() -> None:
     text = ("Lao President Somsak Phanthavong held talks with Vietnamese President Tran Van Long in Hanoi on Friday. "
             "Somsak also received a courtesy call from Vietnamese Prime Minister Le Minh Duc and met with the "
-            "Speaker, Nguyen Thi Hoa.")
+            "Speaker, Pham Thu Lan.")
     assert ("person:le minh duc", "country:LA") not in visits(text)
     assert (frozenset({"person:somsak phanthavong", "person:le minh duc"}), "occurred") in _meetings(text)
-    assert (frozenset({"person:somsak phanthavong", "person:nguyen thi hoa"}), "occurred") in _meetings(text)
+    assert (frozenset({"person:somsak phanthavong", "person:pham thu lan"}), "occurred") in _meetings(text)
 
 
 def test_extract_a_provinces_party_secretary_is_of_its_state() -> None:
@@ -7343,11 +7343,11 @@ def test_extract_a_message_handed_over_is_a_meeting() -> None:
 
 
 def test_extract_a_pronoun_after_the_minister_who_landed() -> None:
-    text = ("Syria's Foreign Minister Omar Haddad held talks with Algeria's Foreign Minister Karim Benali in Algiers on "
+    text = ("Syria's Foreign Minister Bassel Khoury held talks with Algeria's Foreign Minister Karim Benali in Algiers on "
             "Monday. His talks with Benali covered trade. The minister landed in Tunis late on Tuesday, the first visit "
             "by a Syrian minister in years. He is "
             "due to hold talks on Wednesday with his Tunisian counterpart Hedi Mansour.")
-    assert (frozenset({"person:omar haddad", "person:hedi mansour"}), "planned") in _meetings(text)
+    assert (frozenset({"person:bassel khoury", "person:hedi mansour"}), "planned") in _meetings(text)
 
 
 def test_extract_another_who_could_make_the_trip() -> None:
