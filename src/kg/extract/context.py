@@ -355,12 +355,15 @@ class Context:
 
     def _barred_place(self, first: int) -> PlaceMention | None:
         """'By A B | Lusaka | Tuesday, July 5, 2022': a byline's field that is nothing but a place, set
-        off by bars (or bullets), in a web page's header line starting at ``first``."""
+        off by bars (or bullets), in a web page's header line starting at ``first`` that is a byline (it
+        opens with "By") or dates the page (not a section's path: "World | Chile | Trade")."""
         doc = self.doc
-        end = next((t.i for t in doc[first:] if "\n" in t.text_with_ws), len(doc) - 1) + 1
+        end = next((t.i for t in doc[first:] if "\n" in t.text), len(doc))  # the line's break (or the text's end)
+        if doc[first].lower_ != "by" and not any(t.ent_type_ == "DATE" for t in doc[first:end]):
+            return None
         for mention in self.places:
-            if first < mention.start and mention.end < end and doc[mention.start - 1].text in BYLINE_BARS \
-                    and (doc[mention.end].text in BYLINE_BARS or "\n" in doc[mention.end - 1].whitespace_):
+            if first < mention.start and mention.end <= end and doc[mention.start - 1].text in BYLINE_BARS \
+                    and (mention.end == end or doc[mention.end].text in BYLINE_BARS):
                 return mention
         return None
 
@@ -704,6 +707,8 @@ class Context:
         if token.sent.end >= len(self.doc):
             return []
         root = self.doc[token.sent.end].sent.root
+        if root.lemma_.lower() not in leads:  # "The delegation will be headed by X, he added": what is said
+            root = next((c for c in root.children if c.dep_ == "ccomp" and c.lemma_.lower() in leads), root)
         subject = next((c for c in root.children if c.dep_ == "nsubjpass"), None)
         if root.lemma_.lower() not in leads or subject is None or not (
                 subject.lower_ == "it" or (subject.lemma_.lower() in nouns and definite(subject))):  # ("The 14-member delegation")

@@ -516,10 +516,14 @@ def bind_title_mentions(doc: Doc, persons: list[PersonMention], entities: list[P
                 holders = []
         if not holders and not title.country and title.phrase in generic and title.phrase in kinds:
             # "PRESIDENT X leaves for Y ... hosted by his counterpart, President Z ... The Head of State will then
-            # proceed to W": the one holder named before of an office of that kind of no stated state (the story's own)
-            own = [e for e in entities if min(m.start for m in e.mentions) < title.start
-                   and any(t.phrase in kinds[title.phrase] and not t.deputy and not t.former for t in e.titles)
-                   and not any(t.country for t in e.titles)]
+            # proceed to W": of the holders named before of an office of that kind (not one named as someone's
+            # counterpart), the only one, else the only one of no stated state (the story's own)
+            counterpart = lexicon().words("counterpart_nouns")
+            named = [e for e in entities if min(m.start for m in e.mentions) < title.start
+                     and any(t.phrase in kinds[title.phrase] and not t.deputy and not t.former for t in e.titles)
+                     and not any(t.lemma_.lower() in counterpart for m in e.mentions
+                                 for t in doc[max(doc[m.start].sent.start, m.start - 4):m.start])]
+            own = named if len(named) == 1 else [e for e in named if not any(t.country for t in e.titles)]
             if len(own) == 1:
                 holders = own
                 title.alias = True

@@ -66,7 +66,8 @@ def meetings_abroad(ctx: Context, found: list[Found]) -> list[Found]:
 def hosts_away(ctx: Context, found: list[Found]) -> list[Found]:
     """'X concluded a state visit to Mongolia ... X also received a courtesy call from the Mongolian prime
     minister': one who receives while on a trip abroad (told in the four sentences before, with the same
-    status) receives there, not at home; a caller of that state made no trip."""
+    status) may receive there; a caller of that state made no trip to the host's (others keep theirs:
+    the host may be back home)."""
     sent_no = {s.start: n for n, s in enumerate(ctx.doc.sents)}
     visits = [f for f in found if f.kind == "visit" and f.roles.get("traveler") and f.roles.get("destination")]
     out = []
@@ -86,10 +87,10 @@ def hosts_away(ctx: Context, found: list[Found]) -> list[Found]:
         if not away:
             out.append(f)
             continue
-        there = away[-1].roles["destination"][:1]
-        travelers = [t for t in f.roles["traveler"] if t.country != there[0].country]
+        there = {d.country for v in away for d in v.roles["destination"]}
+        travelers = [t for t in f.roles["traveler"] if t.country not in there]
         if travelers:
-            out.append(replace(f, roles={**f.roles, "traveler": travelers, "destination": there}))
+            out.append(replace(f, roles={**f.roles, "traveler": travelers}))
     return out
 
 
@@ -205,8 +206,8 @@ def anaphoric_events(ctx: Context, found: list[Found]) -> list[Found]:
                     and verb.lemma_.lower() in ("join", "accompany"):
                 roles["traveler"] = joining  # "Y had been expected to join the visit but pulled out": Y's trip
             elif kind == "visit" and subjects and not subjects & {a.key for a in last.roles.get("traveler", [])} \
-                    and token.dep_ == "dobj" and verb.lemma_.lower() in lex.words("undertake_verbs") \
-                    and dets and dets[0].lower_ == "the" and all(a.kind == "person" for a in joining) \
+                    and token.dep_ == "dobj" and verb.lemma_.lower() in lex.words("trip_make_verbs") \
+                    and dets and dets[0].lower_ == "the" and all(a.kind == "person" and a.country for a in joining) \
                     and not {a.country for a in joining} & {d.country for d in last.roles.get("destination", [])}:
                 # "A is due in Y next month, and B could make the trip before the end of the year": B's trip there
                 roles = {"traveler": joining, "destination": list(last.roles.get("destination", []))}
@@ -267,6 +268,10 @@ def _leg_of_the_tour(ctx: Context, token, earlier: list[Found], sent_no: dict) -
               and here - sent_no[f.trigger.sent.start] <= 6]
     if not before or any(d.country == code for f in before for d in f.roles.get("destination", [])):
         return None  # a trip there already told: the named-leg reading's (or that trip's own)
+    # "... was dropped from the prime minister's programme": the tour of the one whose programme it was
+    owners = {key for t in ctx.titles if token.sent.start <= t.start < token.sent.end and t.end < len(ctx.doc)
+              and ctx.doc[t.end].text in ("'s", "’s") and (key := ctx.person_by_title(t))}
+    tour = next((f for f in reversed(before) if owners & {a.key for a in f.roles["traveler"]}), before[-1])
     doers: set[str] = set()
     for clause in clauses:
         subj = subject_of(clause)
@@ -277,16 +282,15 @@ def _leg_of_the_tour(ctx: Context, token, earlier: list[Found], sent_no: dict) -
             return None  # "a stopover where the Ivorian president was to meet X": someone's own, unnamed
             # (not "a stop in Y, which officials had proposed": the tour's)
         doers |= people
-    if doers - {a.key for a in before[-1].roles["traveler"]}:
+    if doers - {a.key for a in tour.roles["traveler"]}:
         return None  # "a stopover where President Y was to meet X": that person's own
-    # "... was dropped from the prime minister's programme": the tour of the one whose programme it was
-    owners = {key for t in ctx.titles if token.sent.start <= t.start < token.sent.end and t.end < len(ctx.doc)
-              and ctx.doc[t.end].text in ("'s", "’s") and (key := ctx.person_by_title(t))}
-    tour = next((f for f in reversed(before) if owners & {a.key for a in f.roles["traveler"]}), before[-1])
+    plans = lexicon().words("plan_for_verbs")
+    # (no date of its own, the tour's; "a stop in Y that had been pencilled in for Friday": the date it was
+    # planned for, not "a stop in Y, which officials announced on Monday")
+    own = next((c for c in clauses if c.lemma_.lower() in plans and any(t.ent_type_ == "DATE" for t in c.subtree)), None)
     return Found("visit", token, {"traveler": list(tour.roles["traveler"]),
                                   "destination": [ctx.place_actor(places[0].place)]}, LEG_OF_TOUR,
-                 date_from=next((c for c in clauses if any(t.ent_type_ == "DATE" for t in c.subtree)), tour.trigger))
-    # (no date of its own, the tour's; "a stop in Y that had been pencilled in for Friday": its own)
+                 date_from=own or tour.trigger)
 
 
 def _named_leg(ctx: Context, token, earlier: list[Found]) -> Found | None:

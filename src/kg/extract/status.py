@@ -189,10 +189,12 @@ def status_of(trigger: Token, *, headline: bool = False) -> tuple[str | None, st
         return "considered", f"{pending.text} yet to"  # "X has yet to meet Y", "a meeting ... has yet to take place"
     if _went_before(trigger):
         return "occurred", head.text
-    recent = next((c for c in trigger.children if c.dep_ == "amod" and c.i < trigger.i
-                   and c.lower_ in lexicon().words("past_instance_words")), None) if trigger.pos_ == "NOUN" else None
+    past = lexicon().words("past_instance_words")
+    recent = next((c for c in trigger.children if c.dep_ == "amod" and c.i < trigger.i and c.lower_ in past), None) \
+        if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" else None
     if recent is not None:
         return "occurred", recent.text  # "(would pay a price for) the recent visit to Y": one made already
+        # (only a phrase's object: "a previous meeting never took place", "wants a recent ..." are told by their verbs)
     if trigger.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children):
         return None, "no"  # "ended her trip with talks but no meeting with Z": none took place
     for token in chain[1:]:

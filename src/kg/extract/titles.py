@@ -428,9 +428,10 @@ def _complement(doc: Doc, end: int, on: Date | None) -> tuple[int, str | None, i
             k += 1
         if k > end + 3:
             return k, None, k
-    if end + 4 < n and doc[end].lower_ == "in" and doc[end + 1].lower_ == "the" and doc[end + 3].lower_ == "of" \
+    if end + 4 < n and doc[end].lower_ in ("in", "at") and doc[end + 1].lower_ == "the" and doc[end + 3].lower_ == "of" \
             and doc[end + 2].lower_ in lexicon().words("government_body_words") and doc[end + 2].text[:1].isupper():
-        # "Secretary of State in the Office of Finance": the department the office heads, then its fields
+        # "Secretary of State in the Office of Finance", "State Secretary at the Ministry of Energy": the
+        # department the office heads or serves in, then its fields
         words_end, country, span_end = _complement(doc, end + 3, on)
         if words_end > end + 3 and country is None:
             return words_end, None, span_end
