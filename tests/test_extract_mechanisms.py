@@ -7426,3 +7426,8 @@ def test_extract_guards_of_the_session_32_rules() -> None:
                      "person:joseph mulenga") == {None}
     assert states_of("By Mary Banda | Lusaka\nPRESIDENT Joseph Mulenga leaves for Harare on Thursday.",
                      "person:joseph mulenga") == {"country:ZM"}
+
+
+def test_extract_an_organisations_acronym_in_british_style() -> None:
+    text = "Mr Petrenko will meet Nato Secretary General Jan-Willem Bakker in Brussels on Monday."
+    assert ("person:jan willem bakker", "Secretary General", "org:north atlantic treaty organization") in positions(text)
