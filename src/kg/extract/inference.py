@@ -202,11 +202,10 @@ def anaphoric_events(ctx: Context, found: list[Found]) -> list[Found]:
                 # (also "Peru's Foreign Minister, X, had been expected at the meeting but cancelled")
             roles = {k: list(v) for k, v in last.roles.items()}
             rule = last.rule + "+anaphor"
-            if kind == "visit" and subjects and not subjects & {a.key for a in last.roles.get("traveler", [])} \
-                    and verb.lemma_.lower() in ("join", "accompany"):
+            others = kind == "visit" and subjects and not subjects & {a.key for a in last.roles.get("traveler", [])}
+            if others and verb.lemma_.lower() in ("join", "accompany"):
                 roles["traveler"] = joining  # "Y had been expected to join the visit but pulled out": Y's trip
-            elif kind == "visit" and subjects and not subjects & {a.key for a in last.roles.get("traveler", [])} \
-                    and token.dep_ == "dobj" and verb.lemma_.lower() in lex.words("trip_make_verbs") \
+            elif others and token.dep_ == "dobj" and verb.lemma_.lower() in lex.words("trip_make_verbs") \
                     and dets and dets[0].lower_ == "the" and all(a.kind == "person" and a.country for a in joining) \
                     and not {a.country for a in joining} & {d.country for d in last.roles.get("destination", [])}:
                 # "A is due in Y next month, and B could make the trip before the end of the year": B's trip there

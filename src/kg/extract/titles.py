@@ -141,8 +141,7 @@ def find_titles(doc: Doc, on: Date | None) -> list[Title]:
             # "Minister of External Relations of Angola": the state after the office's field; "Chairman of
             # the Standing Committee of the National People's Congress": after the body's name
             state_end, state, state_span = _complement(doc, span_end, on)
-            the = span_end + 2 if span_end + 2 < len(doc) and doc[span_end + 1].lower_ == "the" else span_end + 1
-            formal = state_form(doc, the, on)  # "... of the Republic of Serbia X": a formal name ends there
+            formal = state_form(doc, _after_the(doc, span_end + 1), on)  # "... of the Republic of Serbia X": a formal name ends there
             if state is not None and not state.startswith("io:") and state_end == span_end \
                     and not geo.is_demonym(doc[span_end + 1:state_span].text) and not (
                         state_span < len(doc) and doc[state_span].text[:1].isupper() and doc[state_span].ent_type_ != "PERSON"
@@ -516,8 +515,8 @@ def _complement(doc: Doc, end: int, on: Date | None) -> tuple[int, str | None, i
         # office of a body named with "of", the body's whole name in the title
         lex = lexicon()
         known = _body_words() | lex.title_words | lex.words("field_words") | lex.words("department_words")
-        k = words_end + 2 + (doc[words_end + 1].lower_ == "the")  # the word after "of" (and "the"), and more
-        # only of a body's or a field's words ("of Foreign
+        k = _after_the(doc, words_end + 1) + 1  # the word after "of" (and "the"), and more only of a body's or
+        # a field's words ("of Foreign
         while k < n and doc[k].text[:1].isupper() and fold(doc[k].text) in known:  # Affairs"): a name may follow,
             k += 1  # NER's one body with it
         return k, None, k
@@ -593,7 +592,7 @@ def _body_goes_on_with_of(doc: Doc, i: int, j: int, on: Date | None) -> bool:
     """'(Speaker of) the House of Representatives', 'the Council of Ministers': an "of" after a body
     word, before a capitalised word that names no state and no person, is inside the body's name
     (not "of the National Assembly of Vietnam": the state's, read on its own)."""
-    k = i + 2 if i + 2 < len(doc) and doc[i + 1].lower_ == "the" else i + 1  # "the Office of the Central ... Commission"
+    k = _after_the(doc, i + 1)  # "the Office of the Central ... Commission"
     if not (k < len(doc) and doc[i].lower_ == "of" and i > j and fold(doc[i - 1].text) in _body_words()
             and doc[k].text[:1].isupper() and doc[k].is_alpha and doc[k].ent_type_ != "PERSON"
             and geo.country_code(doc[k].text, on, codes=False) is None):
@@ -649,11 +648,7 @@ def _body_name_end(doc: Doc, j: int, words_end: int) -> int:
 def _body_of_a_state(doc: Doc, j: int, words_end: int, on: Date | None) -> tuple[str, int] | None:
     """'(governor) of the People's Bank of China', 'of the Bank of England': a body named "...
     <body word> of <state>" is that state's; (its state, the end of its name)."""
-    k = words_end
-    if k + 2 < len(doc) and doc[k].text in ("'s", "’s") and doc[k + 1].text[:1].isupper():
-        k += 1  # "People 's Bank": the run stopped at the possessive
-        while k < len(doc) and doc[k].text[:1].isupper() and doc[k].is_alpha:
-            k += 1
+    k = _past_possessive(doc, words_end)  # "People 's Bank"
     if k >= len(doc) or fold(doc[k - 1].text) not in _body_words() or doc[k].lower_ != "of" or k - j > 6:
         return None
     for end in (k + 3, k + 2):  # "of England", "of South Africa"
@@ -663,14 +658,26 @@ def _body_of_a_state(doc: Doc, j: int, words_end: int, on: Date | None) -> tuple
     return None
 
 
+def _past_possessive(doc: Doc, k: int) -> int:
+    """Where a run of capitalised words that stopped at a possessive at ``k`` ends when it goes on after
+    it ("the People's Bank", "the Lao People's Revolutionary Party"): the run's end, else ``k``."""
+    if k + 2 < len(doc) and doc[k].text in ("'s", "’s") and doc[k + 1].text[:1].isupper():
+        k += 1
+        while k < len(doc) and doc[k].text[:1].isupper() and doc[k].is_alpha:
+            k += 1
+    return k
+
+
+def _after_the(doc: Doc, i: int) -> int:
+    """The word at ``i``, or the one after it when it is "the" ("of the Republic of X", "of the Office")."""
+    return i + 1 if i + 1 < len(doc) and doc[i].lower_ == "the" else i
+
+
 def _body_words_after(doc: Doc, k: int, words_end: int) -> int:
     """"of the Union Commission X": the body's own name words after the organisation or state
     belong to the title, not to the name that follows."""
     bodies = _body_words()
-    if words_end + 1 < len(doc) and doc[words_end].text in ("'s", "’s") and doc[words_end + 1].text[:1].isupper():
-        words_end += 1  # "of the Lao People's Revolutionary Party Central Committee X": the run stopped at the possessive
-        while words_end < len(doc) and doc[words_end].text[:1].isupper() and doc[words_end].is_alpha:
-            words_end += 1
+    words_end = _past_possessive(doc, words_end)  # "of the Lao People's Revolutionary Party Central Committee X"
     last = max((t for t in range(k, words_end) if fold(doc[t].text) in bodies), default=None)
     if last is not None and last - k <= 5 and all(doc[t].is_alpha and doc[t].ent_type_ != "PERSON" or doc[t].text in ("'s", "’s")
                                                   for t in range(k, last)) \
