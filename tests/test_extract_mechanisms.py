@@ -7431,3 +7431,11 @@ def test_extract_guards_of_the_session_32_rules() -> None:
 def test_extract_an_organisations_acronym_in_british_style() -> None:
     text = "Mr Petrenko will meet Nato Secretary General Jan-Willem Bakker in Brussels on Monday."
     assert ("person:jan willem bakker", "Secretary General", "org:north atlantic treaty organization") in positions(text)
+
+
+def test_extract_a_plural_office_of_states_then_its_holders_in_an_attendance_list() -> None:
+    text = ("NIAMEY - The meeting was hosted by Niger's President Ali Saley and attended by Nigeria's President Bola "
+            "Cole, Ghanaian President Kofi Mensah and the presidents of Benin and Mali, Paul Dossou and Bakary Diarra.")
+    assert {("person:paul dossou", "country:NE"), ("person:bakary diarra", "country:NE")} <= visits(text)
+    [meeting] = events(text, "meeting")
+    assert {"person:paul dossou", "person:bakary diarra", "person:ali saley"} <= set(meeting.role("participant"))

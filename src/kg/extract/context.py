@@ -650,8 +650,8 @@ class Context:
             more = [a for t in _repeated_preposition(token) if (a := self.actor_of(t, persons_only=persons_only))]
             return [self.person_actor(k) for k in keys] + [a for a in more if a.key not in keys]
         for t in noun_group(token):
-            if t.i != token.i and t.tag_ in ("NNS", "NNPS") and (keys := self.holders(t)):
-                for key in keys:  # "met the leader and the two journalists"
+            if t.i != token.i and t.tag_ in ("NNS", "NNPS") and (keys := self.holders(t) or self.listed_after_states(t)):
+                for key in keys:  # "met the leader and the two journalists", "..., B and the presidents of Benin and Mali, C and D"
                     out.setdefault(key, self.person_actor(key))
                 continue
             if self._sender_of_an_envoy(t):
