@@ -333,6 +333,11 @@ class Context:
         return None
 
     @cached_property
+    def sent_no(self) -> dict[int, int]:
+        """Each sentence's first token -> the sentence's number in the article (computed once)."""
+        return {s.start: n for n, s in enumerate(self.doc.sents)}
+
+    @cached_property
     def dateline(self) -> PlaceMention | None:
         """The place of a dateline that opens the body ("NAIROBI -", "ABUJA, May 3 (Reuters) -"), or
         the first paragraph after a web page's header lines (a repeated headline, a standfirst, a

@@ -49,7 +49,7 @@ def find_attendance(ctx: Context) -> list[Found]:
     #  "weak": talks one holds rather than a gathering, "first": the word that names it first}
     frames: list[dict] = []
     by_token: dict[int, dict] = {}
-    sent_no = {s.start: n for n, s in enumerate(sents)}
+    sent_no = ctx.sent_no
     lead = lead_sentences(ctx) if ctx.dateline is not None else set()
     for token in tokens_with(ctx.doc, nouns):
         n = sent_no[token.sent.start]
@@ -691,7 +691,7 @@ def find_named_after(ctx: Context) -> list[Found]:
     verbs = lex.words("meet_verbs") | lex.words("gather_verbs")
     groups = lex.words("group_heads") | lex.words("leader_offices")
     sents = list(ctx.doc.sents)
-    sent_no = {s.start: n for n, s in enumerate(sents)}
+    sent_no = ctx.sent_no
     found: list[Found] = []
     for token in tokens_with(ctx.doc, verbs):
         if token.pos_ != "VERB" or token.lemma_.lower() not in verbs or token.dep_ not in ("ROOT", "conj"):

@@ -68,7 +68,7 @@ def hosts_away(ctx: Context, found: list[Found]) -> list[Found]:
     minister': one who receives while on a trip abroad (told in the four sentences before, with the same
     status) may receive there; a caller of that state made no trip to the host's (others keep theirs:
     the host may be back home)."""
-    sent_no = {s.start: n for n, s in enumerate(ctx.doc.sents)}
+    sent_no = ctx.sent_no
     visits = [f for f in found if f.kind == "visit" and f.roles.get("traveler") and f.roles.get("destination")]
     out = []
     for f in found:
@@ -144,7 +144,7 @@ def anaphoric_events(ctx: Context, found: list[Found]) -> list[Found]:
     lex = lexicon()
     nouns = {"visit": lex.words("travel_nouns"), "meeting": lex.words("meeting_nouns")}
     triggers = {f.trigger.i for f in found}
-    sent_no = {s.start: n for n, s in enumerate(ctx.doc.sents)}
+    sent_no = ctx.sent_no
     out = []
     for kind, words in nouns.items():
         earlier = sorted((f for f in found if f.kind == kind), key=lambda f: f.trigger.i)
@@ -321,7 +321,7 @@ def joiners(ctx: Context, found: list[Found]) -> list[Found]:
     so do those "in the presence of" whom it was held (:func:`_in_presence`) and those "also present during
     the meeting" (:func:`_also_present`)."""
     nouns = lexicon().words("meeting_nouns")
-    sent_no = {s.start: n for n, s in enumerate(ctx.doc.sents)}
+    sent_no = ctx.sent_no
     meetings = sorted((f for f in found if f.kind == "meeting"), key=lambda f: f.trigger.i)
     out = []
     for verb in tokens_with(ctx.doc, {"join", "attend", "take", "participate"}):
@@ -670,7 +670,7 @@ def mediators(ctx: Context, found: list[Found]) -> list[Found]:
     within two sentences, before or after)."""
     lex = lexicon()
     verbs, nouns = lex.words("mediate_verbs"), lex.words("meeting_nouns")
-    sent_no = {s.start: n for n, s in enumerate(ctx.doc.sents)}
+    sent_no = ctx.sent_no
     meetings = [f for f in found if f.kind == "meeting" and len(f.roles.get("participant", [])) >= 2]
     out = []
     for verb in tokens_with(ctx.doc, verbs):
@@ -713,7 +713,7 @@ def delegations(ctx: Context, found: list[Found]) -> list[Found]:
     Bolivia was represented by C")."""
     lex = lexicon()
     nouns, side_nouns = lex.words("meeting_nouns"), lex.words("delegation_nouns")
-    sent_no = {s.start: n for n, s in enumerate(ctx.doc.sents)}
+    sent_no = ctx.sent_no
     delegates: dict[int, list] = {}  # sentence number -> actors
     sides: dict[int, set[int]] = {}  # sentence number -> the side nouns that named them (-1: not a side noun)
 

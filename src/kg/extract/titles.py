@@ -462,7 +462,7 @@ def _complement(doc: Doc, end: int, on: Date | None) -> tuple[int, str | None, i
             k += 1  # not "an envoy for talks", "an envoy for the summit"
         if k > end + 1 and k < n and doc[k].text in (",", ".", ";", ")"):  # a whole phrase: not "for peace (talks)"
             return k, None, k
-        j = end + 2 if end + 2 < n and doc[end + 1].lower_ == "the" else end + 1
+        j = _after_the(doc, end + 1)
         for k in range(min(n, j + 5), j, -1):  # "the Secretary-General's special envoy for Sudan": the state
             if geo.country_code(doc[j:k].text, on, codes=False):  # is the envoy's remit, not who sends them
                 return end, None, k
@@ -474,9 +474,7 @@ def _complement(doc: Doc, end: int, on: Date | None) -> tuple[int, str | None, i
             return k, None, k  # "the EU's deputy secretary general for political affairs, X": the field in lower case
     if end >= n or doc[end].lower_ not in _LINKS:
         return end, None, end
-    j = end + 1
-    if j < n and doc[j].lower_ == "the":
-        j += 1
+    j = _after_the(doc, end + 1)
     if j < n and doc[j].ent_type_ == "PERSON":  # "President of Peru Luis Vega" with NER's name "Peru Luis Vega"
         k = next((k for k in (j + 2, j + 1) if k + 1 < n and doc[k].ent_type_ == "PERSON" and doc[k - 1].ent_iob_ != "O"
                   and geo.country_code(doc[j:k].text, on, codes=False)), None)
@@ -600,9 +598,7 @@ def _body_goes_on_with_of(doc: Doc, i: int, j: int, on: Date | None) -> bool:
     if k == i + 1:
         return True
     # after "the", not a state's own name or body ("of the Republic of X", "of the National People's Congress")
-    end = k
-    while end < len(doc) and (doc[end].text[:1].isupper() and doc[end].is_alpha or doc[end].text in ("'s", "’s")):
-        end += 1
+    end = _capitalised_run(doc, k)
     return not state_form(doc, k, on) and not any(geo.country_code(doc[k:e].text, on, codes=False)
                                                    for e in range(k + 1, end + 1))
 
@@ -662,9 +658,14 @@ def _past_possessive(doc: Doc, k: int) -> int:
     """Where a run of capitalised words that stopped at a possessive at ``k`` ends when it goes on after
     it ("the People's Bank", "the Lao People's Revolutionary Party"): the run's end, else ``k``."""
     if k + 2 < len(doc) and doc[k].text in ("'s", "’s") and doc[k + 1].text[:1].isupper():
+        return _capitalised_run(doc, k + 1)
+    return k
+
+
+def _capitalised_run(doc: Doc, k: int) -> int:
+    """The end of the run of capitalised words from ``k``, possessives inside it ("National People's Congress")."""
+    while k < len(doc) and (doc[k].text[:1].isupper() and doc[k].is_alpha or doc[k].text in ("'s", "’s")):
         k += 1
-        while k < len(doc) and doc[k].text[:1].isupper() and doc[k].is_alpha:
-            k += 1
     return k
 
 
@@ -691,9 +692,7 @@ def _body_words_after(doc: Doc, k: int, words_end: int) -> int:
 def _receiving(doc: Doc, end: int, on: Date | None) -> tuple[int, str | None, int]:
     """'Ambassador to the United Nations David Pressman', 'ambassador to China, X': the
     receiving state or organisation is part of the title span, not of its words or state."""
-    j = end + 1
-    if j < len(doc) and doc[j].lower_ == "the":
-        j += 1
+    j = _after_the(doc, end + 1)
     for k in range(min(len(doc), j + 5), j, -1):
         if any(t.is_sent_start for t in doc[j + 1:k]) or doc[k - 1].is_punct:
             continue  # 'ambassador to China. "The point ...': the state's name ends in its own sentence
